@@ -1,0 +1,162 @@
+#pragma once
+// Domain types: plain values read from and written to a workbench. Ids are database row ids
+// (0 = not stored yet); codes and uids are the stable names used in files and by `fwb`.
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace fwb {
+
+using Id = qint64;
+
+// The lifecycle shared by judgments, findings and documents.
+inline const QStringList& statuses()
+{
+    static const QStringList s{QStringLiteral("draft"),     QStringLiteral("ready"),
+                               QStringLiteral("sent"),      QStringLiteral("responded"),
+                               QStringLiteral("amended"),   QStringLiteral("final"),
+                               QStringLiteral("published")};
+    return s;
+}
+
+inline const QStringList& findingKinds()
+{
+    static const QStringList k{QStringLiteral("strength"), QStringLiteral("area_for_improvement"),
+                               QStringLiteral("cause_of_concern"), QStringLiteral("recommendation"),
+                               QStringLiteral("observation")};
+    return k;
+}
+
+// "area_for_improvement" → "Area for improvement"
+QString findingKindLabel(const QString& kind);
+QString findingKindPluralLabel(const QString& kind);
+
+struct Region {
+    Id id = 0;
+    QString code, name;
+};
+
+struct Person {
+    Id id = 0;
+    QString code, name, title, postNominals, post, greeting, addressName;
+    QString forceCode; // empty when none
+};
+
+struct Force {
+    Id id = 0;
+    QString code, name, shortName, regionCode, regionName, style; // style: constabulary|force|service
+    QString chiefOfficerCode;
+    // "the constabulary", "the force", "the service"
+    QString styleNoun() const { return QStringLiteral("the ") + style; }
+};
+
+struct Grade {
+    Id id = 0;
+    QString code, label, definition;
+    int rank = 0; // 1 is best
+};
+
+struct GradeScale {
+    Id id = 0;
+    QString code, name;
+    QList<Grade> grades;
+};
+
+struct Question {
+    Id id = 0;
+    Id parentId = 0;
+    QString code, text, shortTitle;
+    int position = 0;
+    int depth = 0; // 0 for top-level
+    bool graded = false;
+    QList<Question> children;
+    QString label() const { return shortTitle.isEmpty() ? text : shortTitle; }
+};
+
+struct Programme {
+    Id id = 0;
+    QString code, title, shortTitle, kind, gradeScaleCode, fieldwork, published;
+    int year = 0;
+    QList<Question> questions; // the tree
+    QString label() const { return shortTitle.isEmpty() ? title : shortTitle; }
+};
+
+struct Judgment {
+    Id id = 0;
+    QString programmeCode, forceCode, questionCode, gradeCode, gradeLabel;
+    int gradeRank = 0;
+    QString summary, overview, status = QStringLiteral("draft"), updatedAt;
+    bool firstYearGraded = false;
+};
+
+struct Finding {
+    Id id = 0;
+    QString uid, programmeCode, forceCode, questionCode, kind, text;
+    QString status = QStringLiteral("draft"), updatedAt;
+    int position = 0;
+    QStringList evidenceUids;
+};
+
+struct Stratum {
+    QString label;
+    int size = 0;
+};
+
+struct Measure {
+    QString label;
+    int count = 0;
+    std::optional<int> base;
+    QString baseLabel;
+};
+
+struct EvidenceSample {
+    Id id = 0;
+    QString uid, programmeCode, forceCode, questionCode, label, method, population, description;
+    std::optional<int> sampleSize;
+    int position = 0;
+    QList<Stratum> strata;
+    QList<Measure> measures;
+};
+
+struct Metric {
+    Id id = 0;
+    QString uid, programmeCode, forceCode, questionCode, figure, name, measure, period, unit,
+        source, note;
+    double forceValue = 0;
+    std::optional<double> nationalValue;
+    int position = 0;
+};
+
+struct Section {
+    Id id = 0;
+    QString uid, kind, title, body, questionCode, findingKind, figure;
+    int position = 0;
+    QList<Section> children;
+};
+
+struct Document {
+    Id id = 0;
+    QString uid, programmeCode, forceCode, kind, title, subtitle, status = QStringLiteral("draft");
+    QString dated, embargo, senderCode, recipientCode, reference;
+    QList<Section> sections;
+};
+
+struct ReviewNote {
+    Id id = 0;
+    QString uid, target, author, body, status = QStringLiteral("open"), answer;
+};
+
+struct FaResponse {
+    Id id = 0;
+    QString uid, documentUid, reference, currentText, proposedChange, evidenceOffered, category,
+        decision, reason;
+};
+
+struct AuditEntry {
+    Id id = 0;
+    QString at, actor, action, entity, entityKey, before, after;
+};
+
+} // namespace fwb

@@ -1,0 +1,70 @@
+#include "csv.h"
+
+#include <csv.h>
+
+namespace fwb::csv {
+namespace {
+
+struct ParseState {
+    QList<Row> rows;
+    QStringList current;
+    int rowNumber = 1;
+};
+
+void onField(void* data, size_t length, void* out)
+{
+    auto* st = static_cast<ParseState*>(out);
+    st->current << QString::fromUtf8(static_cast<const char*>(data), qsizetype(length));
+}
+
+void onRow(int, void* out)
+{
+    auto* st = static_cast<ParseState*>(out);
+    st->rows.push_back({st->rowNumber++, st->current});
+    st->current.clear();
+}
+
+} // namespace
+
+Result<QList<Row>> parse(const QByteArray& input, const QString& name)
+{
+    QByteArray text = input;
+    if (text.startsWith("\xEF\xBB\xBF"))
+        text.remove(0, 3); // spreadsheet programs write a byte-order mark
+    csv_parser parser;
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+        return Error::make(Error::Code::Internal, QStringLiteral("cannot start the CSV reader"));
+    ParseState st;
+    const size_t done = csv_parse(&parser, text.constData(), size_t(text.size()), onField, onRow, &st);
+    int rc = done == size_t(text.size()) ? 0 : csv_error(&parser);
+    if (rc == 0 && csv_fini(&parser, onField, onRow, &st) != 0)
+        rc = csv_error(&parser);
+    csv_free(&parser);
+    if (rc != 0) {
+        const int row = st.rowNumber;
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("%1: row %2: malformed CSV (%3)")
+                               .arg(name).arg(row).arg(QString::fromUtf8(csv_strerror(rc))));
+    }
+    // Rows are numbered by record (blank lines are skipped), which is how a spreadsheet that
+    // opened the file numbers them.
+    return st.rows;
+}
+
+QByteArray formatRow(const QStringList& fields)
+{
+    QByteArray out;
+    for (int i = 0; i < fields.size(); ++i) {
+        if (i)
+            out += ',';
+        const QByteArray src = fields[i].toUtf8();
+        QByteArray dest(src.size() * 2 + 2, '\0');
+        const size_t n = csv_write(dest.data(), size_t(dest.size()), src.constData(), size_t(src.size()));
+        dest.truncate(qsizetype(n));
+        out += dest;
+    }
+    out += "\r\n";
+    return out;
+}
+
+} // namespace fwb::csv

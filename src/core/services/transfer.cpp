@@ -1,0 +1,401 @@
+#include "transfer.h"
+
+#include "io/csv.h"
+#include "storage/documentrepository.h"
+#include "storage/draftrepository.h"
+#include "storage/referencerepository.h"
+#include "storage/transaction.h"
+
+#include <QSet>
+#include <spdlog/spdlog.h>
+
+namespace fwb {
+
+QString ImportReport::summary() const
+{
+    return QStringLiteral("%1 added, %2 updated, %3 unchanged").arg(inserted).arg(updated).arg(unchanged);
+}
+
+namespace transfer {
+namespace {
+
+QString L(const char* s) { return QString::fromLatin1(s); }
+
+Error at(const QString& name, const QString& path, const Error& e)
+{
+    return Error::make(e.code == Error::Code::Internal ? e.code : Error::Code::Invalid,
+                       QStringLiteral("%1: %2: %3").arg(name, path, e.message));
+}
+
+// Writes one record: reads its prior state, upserts, and records the change in the audit log.
+template <class T, class Get, class Put>
+Status writeOne(AuditLog& audit, ImportReport& report, const QString& actor, const QString& entity,
+                const QString& key, const T& record, Get get, Put put, const QString& name,
+                const QString& path)
+{
+    const auto before = get();
+    QString beforeJson;
+    if (before)
+        beforeJson = interchange::compact(interchange::toJson(*before));
+    auto done = put(record);
+    if (!done)
+        return at(name, path, done.error());
+    const auto after = get();
+    const QString afterJson = after ? interchange::compact(interchange::toJson(*after)) : QString();
+    if (before && beforeJson == afterJson) {
+        ++report.unchanged;
+        return {};
+    }
+    before ? ++report.updated : ++report.inserted;
+    return audit.append(actor, before ? L("update") : L("insert"), entity, key, beforeJson, afterJson);
+}
+
+} // namespace
+
+Result<ImportReport> importInterchange(Database& db, const Interchange& d, const QString& name,
+                                       const QString& actor)
+{
+    Transaction t(db);
+    if (!t.active())
+        return t.error();
+    ReferenceRepository ref(db);
+    DraftRepository drafts(db);
+    DocumentRepository docs(db);
+    AuditLog audit(db);
+    ImportReport report;
+    auto fail = [](const Status& s) -> Result<ImportReport> { return s.error(); };
+
+    for (int i = 0; i < d.regions.size(); ++i) {
+        const Region& r = d.regions[i];
+        auto get = [&]() -> std::optional<Region> {
+            for (const Region& x : ref.regions())
+                if (x.code == r.code)
+                    return x;
+            return std::nullopt;
+        };
+        if (Status s = writeOne(audit, report, actor, L("region"), r.code, r, get,
+                                [&](const Region& x) { return ref.upsertRegion(x); }, name,
+                                QStringLiteral("regions[%1]").arg(i)); !s)
+            return fail(s);
+    }
+    // People may name a force defined in the same file, and forces name their chief officer:
+    // people first (without a force the first time), then forces, then people's forces.
+    for (int i = 0; i < d.people.size(); ++i) {
+        const Person& p = d.people[i];
+        if (Status s = writeOne(audit, report, actor, L("person"), p.code, p, [&] { return ref.person(p.code); },
+                                [&](const Person& x) { return ref.upsertPerson(x); }, name,
+                                QStringLiteral("people[%1]").arg(i)); !s)
+            return fail(s);
+    }
+    for (int i = 0; i < d.forces.size(); ++i) {
+        const Force& f = d.forces[i];
+        if (Status s = writeOne(audit, report, actor, L("force"), f.code, f, [&] { return ref.force(f.code); },
+                                [&](const Force& x) { return ref.upsertForce(x); }, name,
+                                QStringLiteral("forces[%1]").arg(i)); !s)
+            return fail(s);
+    }
+    for (int i = 0; i < d.people.size(); ++i) {
+        const Person& p = d.people[i];
+        if (p.forceCode.isEmpty())
+            continue;
+        if (auto f = ref.forceId(p.forceCode); !f)
+            return at(name, QStringLiteral("people[%1].force").arg(i), f.error());
+        if (auto u = ref.upsertPerson(p); !u)
+            return at(name, QStringLiteral("people[%1]").arg(i), u.error());
+    }
+    for (int i = 0; i < d.gradeScales.size(); ++i) {
+        const GradeScale& g = d.gradeScales[i];
+        if (Status s = writeOne(audit, report, actor, L("grade_scale"), g.code, g,
+                                [&] { return ref.gradeScale(g.code); },
+                                [&](const GradeScale& x) { return ref.upsertGradeScale(x); }, name,
+                                QStringLiteral("grade_scales[%1]").arg(i)); !s)
+            return fail(s);
+    }
+    for (int i = 0; i < d.programmes.size(); ++i) {
+        const Programme& p = d.programmes[i];
+        if (Status s = writeOne(audit, report, actor, L("programme"), p.code, p,
+                                [&] { return ref.programme(p.code); },
+                                [&](const Programme& x) { return ref.upsertProgramme(x); }, name,
+                                QStringLiteral("programmes[%1]").arg(i)); !s)
+            return fail(s);
+    }
+    for (int i = 0; i < d.evidence.size(); ++i) {
+        const EvidenceSample& e = d.evidence[i];
+        if (Status s = writeOne(audit, report, actor, L("evidence"), e.uid, e,
+                                [&] { return drafts.evidenceSample(e.uid); },
+                                [&](const EvidenceSample& x) { return drafts.upsertEvidence(x); }, name,
+                                QStringLiteral("evidence[%1]").arg(i)); !s)
+            return fail(s);
+    }
+    for (int i = 0; i < d.judgments.size(); ++i) {
+        const Judgment& j = d.judgments[i];
+        const QString key = j.programmeCode + QLatin1Char('/') + j.forceCode + QLatin1Char('/') + j.questionCode;
+        if (Status s = writeOne(audit, report, actor, L("judgment"), key, j,
+                                [&] { return drafts.judgment(j.programmeCode, j.forceCode, j.questionCode); },
+                                [&](const Judgment& x) { return drafts.upsertJudgment(x); }, name,
+                                QStringLiteral("judgments[%1]").arg(i)); !s)
+            return fail(s);
+    }
+    for (int i = 0; i < d.findings.size(); ++i) {
+        const Finding& f = d.findings[i];
+        if (Status s = writeOne(audit, report, actor, L("finding"), f.uid, f, [&] { return drafts.finding(f.uid); },
+                                [&](const Finding& x) { return drafts.upsertFinding(x); }, name,
+                                QStringLiteral("findings[%1]").arg(i)); !s)
+            return fail(s);
+    }
+    for (int i = 0; i < d.metrics.size(); ++i) {
+        const Metric& m = d.metrics[i];
+        if (Status s = writeOne(audit, report, actor, L("metric"), m.uid, m, [&] { return drafts.metric(m.uid); },
+                                [&](const Metric& x) { return drafts.upsertMetric(x); }, name,
+                                QStringLiteral("metrics[%1]").arg(i)); !s)
+            return fail(s);
+    }
+    for (int i = 0; i < d.documents.size(); ++i) {
+        const Document& x = d.documents[i];
+        if (Status s = writeOne(audit, report, actor, L("document"), x.uid, x, [&] { return docs.document(x.uid); },
+                                [&](const Document& v) { return docs.upsertDocument(v); }, name,
+                                QStringLiteral("documents[%1]").arg(i)); !s)
+            return fail(s);
+    }
+    for (int i = 0; i < d.reviewNotes.size(); ++i) {
+        const ReviewNote& n = d.reviewNotes[i];
+        auto get = [&]() -> std::optional<ReviewNote> {
+            for (const ReviewNote& x : docs.reviewNotes())
+                if (x.uid == n.uid)
+                    return x;
+            return std::nullopt;
+        };
+        if (Status s = writeOne(audit, report, actor, L("review_note"), n.uid, n, get,
+                                [&](const ReviewNote& v) { return docs.upsertReviewNote(v); }, name,
+                                QStringLiteral("review_notes[%1]").arg(i)); !s)
+            return fail(s);
+    }
+    for (int i = 0; i < d.responses.size(); ++i) {
+        const FaResponse& r = d.responses[i];
+        auto get = [&]() -> std::optional<FaResponse> {
+            for (const FaResponse& x : docs.responses(r.documentUid))
+                if (x.uid == r.uid)
+                    return x;
+            return std::nullopt;
+        };
+        if (Status s = writeOne(audit, report, actor, L("response"), r.uid, r, get,
+                                [&](const FaResponse& v) { return docs.upsertResponse(v); }, name,
+                                QStringLiteral("responses[%1]").arg(i)); !s)
+            return fail(s);
+    }
+    if (Status s = t.commit(); !s)
+        return s.error();
+    spdlog::info("imported {}: {}", name.toStdString(), report.summary().toStdString());
+    return report;
+}
+
+Result<ImportReport> importJson(Database& db, const QByteArray& json, const QString& name, const QString& actor)
+{
+    if (Status s = db.requireWritable(); !s)
+        return s.error();
+    auto parsed = interchange::parse(json, name);
+    if (!parsed)
+        return parsed.error();
+    return importInterchange(db, *parsed, name, actor);
+}
+
+Result<ImportReport> importJudgmentsCsv(Database& db, const QByteArray& text, const QString& name,
+                                        const QString& actor)
+{
+    if (Status s = db.requireWritable(); !s)
+        return s.error();
+    auto rows = csv::parse(text, name);
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return Error::make(Error::Code::Invalid, QStringLiteral("%1: empty file; expected a header row "
+                                                                "force,programme,question,grade,summary").arg(name));
+    static const QStringList columns{L("force"), L("programme"), L("question"), L("grade"), L("summary")};
+    const QStringList header = rows->front().fields;
+    QHash<QString, int> index;
+    for (int i = 0; i < header.size(); ++i) {
+        const QString h = header[i].trimmed().toLower();
+        if (!columns.contains(h))
+            return Error::make(Error::Code::Invalid, QStringLiteral("%1: row 1, column %2: unknown column \"%3\" "
+                                                                    "(expected %4)")
+                                                         .arg(name).arg(i + 1).arg(header[i], columns.join(L(","))));
+        if (index.contains(h))
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("%1: row 1: column \"%2\" appears twice").arg(name, h));
+        index.insert(h, i);
+    }
+    for (const QString& c : columns)
+        if (!index.contains(c))
+            return Error::make(Error::Code::Invalid, QStringLiteral("%1: row 1: missing column \"%2\"").arg(name, c));
+
+    Interchange d;
+    DraftRepository drafts(db);
+    ReferenceRepository ref(db);
+    for (int r = 1; r < rows->size(); ++r) {
+        const csv::Row& row = rows->at(r);
+        auto cell = [&](const QString& c) { return row.fields.value(index.value(c)).trimmed(); };
+        auto bad = [&](const QString& column, const QString& message) {
+            return Error::make(Error::Code::Invalid, QStringLiteral("%1: row %2, column \"%3\": %4")
+                                                         .arg(name).arg(row.number).arg(column, message));
+        };
+        if (row.fields.size() != header.size())
+            return Error::make(Error::Code::Invalid, QStringLiteral("%1: row %2: %3 fields; the header has %4")
+                                                         .arg(name).arg(row.number).arg(row.fields.size())
+                                                         .arg(header.size()));
+        Judgment j;
+        j.forceCode = cell(L("force"));
+        j.programmeCode = cell(L("programme"));
+        j.questionCode = cell(L("question"));
+        j.summary = row.fields.value(index.value(L("summary")));
+        if (auto f = ref.forceId(j.forceCode); !f)
+            return bad(L("force"), f.error().message);
+        auto pid = ref.programmeId(j.programmeCode);
+        if (!pid)
+            return bad(L("programme"), pid.error().message);
+        if (auto qid = ref.questionId(*pid, j.programmeCode, j.questionCode); !qid)
+            return bad(L("question"), qid.error().message);
+        auto grade = ref.gradeId(j.programmeCode, cell(L("grade")));
+        if (!grade)
+            return bad(L("grade"), grade.error().message);
+        // The CSV names a grade by code or label; store the code.
+        for (const GradeScale& s : ref.gradeScales())
+            for (const Grade& g : s.grades)
+                if (g.id == *grade)
+                    j.gradeCode = g.code;
+        // Keep what the CSV does not carry from a judgment already there.
+        if (auto prior = drafts.judgment(j.programmeCode, j.forceCode, j.questionCode)) {
+            j.overview = prior->overview;
+            j.status = prior->status;
+            j.firstYearGraded = prior->firstYearGraded;
+        }
+        for (int k = 1; k < r; ++k) {
+            const Judgment& o = d.judgments[k - 1];
+            if (o.forceCode == j.forceCode && o.programmeCode == j.programmeCode && o.questionCode == j.questionCode)
+                return Error::make(Error::Code::Invalid, QStringLiteral("%1: row %2: the same judgment as row %3")
+                                                             .arg(name).arg(row.number).arg(rows->at(k).number));
+        }
+        d.judgments.push_back(j);
+    }
+    auto result = importInterchange(db, d, name, actor);
+    if (!result) {
+        // Name the row for errors found while writing (a question that is not graded, say).
+        const QString msg = result.error().message;
+        const int idx = msg.indexOf(L("judgments["));
+        if (idx >= 0) {
+            const int n = msg.mid(idx + 10).section(QLatin1Char(']'), 0, 0).toInt();
+            const QString tail = msg.section(QStringLiteral("]: "), 1);
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("%1: row %2: %3").arg(name).arg(rows->at(n + 1).number).arg(tail));
+        }
+    }
+    return result;
+}
+
+Result<Interchange> collect(const Database& cdb, const ExportScope& scope)
+{
+    Database& db = const_cast<Database&>(cdb); // repositories only read here
+    ReferenceRepository ref(db);
+    DraftRepository drafts(db);
+    DocumentRepository docs(db);
+    Interchange d;
+    d.scopeProgramme = scope.programme;
+    d.scopeForce = scope.force;
+    if (!scope.programme.isEmpty() && !ref.programme(scope.programme))
+        return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(scope.programme));
+    if (!scope.force.isEmpty() && !ref.force(scope.force))
+        return Error::make(Error::Code::NotFound, QStringLiteral("no force \"%1\"").arg(scope.force));
+
+    for (const Programme& p : ref.programmes())
+        if (scope.programme.isEmpty() || p.code == scope.programme)
+            d.programmes.push_back(p);
+    QSet<QString> scales;
+    for (const Programme& p : d.programmes) {
+        if (!p.gradeScaleCode.isEmpty())
+            scales.insert(p.gradeScaleCode);
+        d.judgments += drafts.judgments(p.code, scope.force);
+        d.evidence += drafts.evidence(p.code, scope.force);
+        d.findings += drafts.findings(p.code, scope.force);
+        d.metrics += drafts.metrics(p.code, scope.force);
+        d.documents += docs.documents(p.code, scope.force);
+    }
+    const bool whole = scope.programme.isEmpty() && scope.force.isEmpty();
+    for (const GradeScale& s : ref.gradeScales())
+        if (whole || scales.contains(s.code))
+            d.gradeScales.push_back(s);
+    QSet<QString> people;
+    for (const Force& f : ref.forces())
+        if (scope.force.isEmpty() || f.code == scope.force) {
+            d.forces.push_back(f);
+            if (!f.chiefOfficerCode.isEmpty())
+                people.insert(f.chiefOfficerCode);
+        }
+    QSet<QString> regions;
+    for (const Force& f : d.forces)
+        regions.insert(f.regionCode);
+    for (const Region& r : ref.regions())
+        if (whole || regions.contains(r.code))
+            d.regions.push_back(r);
+    for (const Document& x : d.documents) {
+        if (!x.senderCode.isEmpty())
+            people.insert(x.senderCode);
+        if (!x.recipientCode.isEmpty())
+            people.insert(x.recipientCode);
+    }
+    QSet<QString> forceCodes;
+    for (const Force& f : d.forces)
+        forceCodes.insert(f.code);
+    for (Person p : ref.people())
+        if (whole || people.contains(p.code) || forceCodes.contains(p.forceCode)) {
+            // A person of a force outside the slice is exported without that link.
+            if (!forceCodes.contains(p.forceCode))
+                p.forceCode.clear();
+            d.people.push_back(p);
+        }
+    std::sort(d.people.begin(), d.people.end(), [](const Person& a, const Person& b) { return a.code < b.code; });
+
+    // Review notes and responses that concern the material in the slice.
+    QSet<QString> targets, documentUids;
+    for (const Finding& f : d.findings)
+        targets.insert(L("finding:") + f.uid);
+    for (const Judgment& j : d.judgments)
+        targets.insert(L("judgment:") + j.programmeCode + QLatin1Char('/') + j.forceCode + QLatin1Char('/') + j.questionCode);
+    std::function<void(const QList<Section>&)> addSections = [&](const QList<Section>& list) {
+        for (const Section& s : list) {
+            targets.insert(L("section:") + s.uid);
+            addSections(s.children);
+        }
+    };
+    for (const Document& x : d.documents) {
+        documentUids.insert(x.uid);
+        addSections(x.sections);
+    }
+    for (const ReviewNote& n : docs.reviewNotes())
+        if (whole || targets.contains(n.target))
+            d.reviewNotes.push_back(n);
+    for (const FaResponse& r : docs.responses())
+        if (documentUids.contains(r.documentUid))
+            d.responses.push_back(r);
+    return d;
+}
+
+Result<QByteArray> exportJson(const Database& db, const ExportScope& scope)
+{
+    auto d = collect(db, scope);
+    if (!d)
+        return d.error();
+    return interchange::write(*d);
+}
+
+Result<QByteArray> exportJudgmentsCsv(const Database& db, const ExportScope& scope)
+{
+    auto d = collect(db, scope);
+    if (!d)
+        return d.error();
+    QByteArray out = csv::formatRow({L("force"), L("programme"), L("question"), L("grade"), L("summary")});
+    for (const Judgment& j : d->judgments)
+        out += csv::formatRow({j.forceCode, j.programmeCode, j.questionCode, j.gradeCode, j.summary});
+    return out;
+}
+
+} // namespace transfer
+} // namespace fwb

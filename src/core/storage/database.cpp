@@ -1,0 +1,483 @@
+#include "database.h"
+#include "transaction.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+namespace fwb {
+namespace {
+
+QString nativePath(const QString& path) { return QDir::toNativeSeparators(path); }
+
+struct Migration {
+    int version;
+    QString name;
+    QString sql;
+};
+
+std::vector<Migration> loadMigrations()
+{
+    std::vector<Migration> list;
+    const QDir dir(QStringLiteral(":/migrations"));
+    const auto names = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    for (const QString& name : names) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        list.push_back({name.left(4).toInt(), name, QString::fromUtf8(file.readAll())});
+    }
+    return list;
+}
+
+// Reads a big-endian integer of n bytes from the header.
+quint32 be(const QByteArray& b, int at, int n)
+{
+    quint32 v = 0;
+    for (int i = 0; i < n; ++i)
+        v = (v << 8) | static_cast<unsigned char>(b[at + i]);
+    return v;
+}
+
+// Opens the file with the raw API, read-only, to learn what it is without changing a byte.
+struct Probe {
+    int applicationId = 0;
+    int userVersion = 0;
+    int objects = 0;
+};
+
+Result<Probe> probe(const QString& path, int busyTimeoutMs)
+{
+    sqlite3* h = nullptr;
+    const QByteArray file = path.toUtf8();
+    int rc = sqlite3_open_v2(file.constData(), &h, SQLITE_OPEN_READONLY, nullptr);
+    auto fail = [&](int code) -> Error {
+        const QString where = nativePath(path);
+        const QString detail = QString::fromUtf8(h ? sqlite3_errmsg(h) : sqlite3_errstr(code));
+        if (h)
+            sqlite3_close(h);
+        switch (code & 0xff) {
+        case SQLITE_NOTADB:
+            return Error::make(Error::Code::NotSqlite,
+                               QStringLiteral("Not a workbench: %1 is not an SQLite database").arg(where));
+        case SQLITE_CORRUPT:
+            return Error::make(Error::Code::Damaged,
+                               QStringLiteral("Damaged workbench: %1 is corrupt (%2)").arg(where, detail));
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return Error::make(Error::Code::Busy,
+                               QStringLiteral("Workbench busy: %1 is being written by another program; "
+                                              "tried for %2 s").arg(where).arg(busyTimeoutMs / 1000.0));
+        case SQLITE_CANTOPEN:
+        case SQLITE_PERM:
+        case SQLITE_IOERR:
+            return Error::make(Error::Code::Io,
+                               QStringLiteral("Cannot read %1: %2").arg(where, detail));
+        default:
+            return Error::make(Error::Code::Internal,
+                               QStringLiteral("Cannot open %1: %2").arg(where, detail));
+        }
+    };
+    if (rc != SQLITE_OK)
+        return fail(rc);
+    sqlite3_busy_timeout(h, busyTimeoutMs);
+    Probe p;
+    auto intPragma = [&](const char* sql, int* out) -> int {
+        sqlite3_stmt* st = nullptr;
+        int r = sqlite3_prepare_v2(h, sql, -1, &st, nullptr);
+        if (r != SQLITE_OK)
+            return r;
+        r = sqlite3_step(st);
+        if (r == SQLITE_ROW) {
+            *out = sqlite3_column_int(st, 0);
+            r = SQLITE_OK;
+        }
+        sqlite3_finalize(st);
+        return r;
+    };
+    // Counting the schema reads page 1 and the whole schema table: it fails on a file that is
+    // not a database, a corrupt one, or one held under an exclusive lock.
+    if ((rc = intPragma("SELECT count(*) FROM sqlite_schema", &p.objects)) != SQLITE_OK)
+        return fail(rc);
+    if ((rc = intPragma("PRAGMA application_id", &p.applicationId)) != SQLITE_OK)
+        return fail(rc);
+    if ((rc = intPragma("PRAGMA user_version", &p.userVersion)) != SQLITE_OK)
+        return fail(rc);
+    sqlite3_close(h);
+    return p;
+}
+
+Status probeWriteLock(Database& db, int busyTimeoutMs)
+{
+    Transaction t(db);
+    if (!t.active()) {
+        if (t.error().code == Error::Code::Busy)
+            return Error::make(Error::Code::Busy,
+                               QStringLiteral("Workbench busy: %1 is being written by another program; "
+                                              "waited %2 s")
+                                   .arg(nativePath(db.path()))
+                                   .arg(busyTimeoutMs / 1000.0));
+        return t.error();
+    }
+    return {};
+}
+
+} // namespace
+
+int Database::latestVersion()
+{
+    static const int latest = [] {
+        const auto list = loadMigrations();
+        return list.empty() ? 0 : list.back().version;
+    }();
+    return latest;
+}
+
+Status inspectFileHeader(const QString& path)
+{
+    const QString where = nativePath(path);
+    QFileInfo info(path);
+    if (!info.exists())
+        return Error::make(Error::Code::NotFound, QStringLiteral("No such file: %1").arg(where));
+    if (info.isDir())
+        return Error::make(Error::Code::NotWorkbench,
+                           QStringLiteral("Not a workbench: %1 is a folder").arg(where));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::make(Error::Code::Io,
+                           QStringLiteral("Cannot read %1: %2").arg(where, file.errorString()));
+    const qint64 size = file.size();
+    if (size == 0)
+        return Error::make(Error::Code::NotWorkbench,
+                           QStringLiteral("Not a workbench: %1 is empty").arg(where));
+    const QByteArray header = file.read(100);
+    static const QByteArray magic("SQLite format 3\0", 16);
+    if (!magic.startsWith(header.left(16)) || (header.size() >= 16 && header.left(16) != magic))
+        return Error::make(Error::Code::NotSqlite,
+                           QStringLiteral("Not a workbench: %1 is not an SQLite database").arg(where));
+    if (header.size() < 100)
+        return Error::make(Error::Code::Truncated,
+                           QStringLiteral("Damaged workbench: %1 is truncated (%2 bytes, shorter than "
+                                          "the 100-byte header)").arg(where).arg(size));
+    quint32 pageSize = be(header, 16, 2);
+    if (pageSize == 1)
+        pageSize = 65536;
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0)
+        return Error::make(Error::Code::Damaged,
+                           QStringLiteral("Damaged workbench: %1 has an impossible page size (%2)")
+                               .arg(where).arg(pageSize));
+    const quint32 pages = be(header, 28, 4);
+    const bool pagesValid = pages != 0 && be(header, 24, 4) == be(header, 92, 4);
+    const qint64 expected = pagesValid ? qint64(pages) * pageSize : 0;
+    if (size < expected)
+        return Error::make(Error::Code::Truncated,
+                           QStringLiteral("Damaged workbench: %1 is truncated (%2 bytes; its header "
+                                          "says %3)").arg(where).arg(size).arg(expected));
+    if (size % pageSize != 0)
+        return Error::make(Error::Code::Truncated,
+                           QStringLiteral("Damaged workbench: %1 is truncated (%2 bytes is not a whole "
+                                          "number of %3-byte pages)").arg(where).arg(size).arg(pageSize));
+    return {};
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const OpenOptions& options)
+{
+    if (Status s = inspectFileHeader(path); !s)
+        return s.error();
+    auto probed = probe(path, options.busyTimeoutMs);
+    if (!probed)
+        return probed.error();
+    const QString where = nativePath(path);
+    const Probe& p = probed.value();
+    if (p.applicationId != ApplicationId) {
+        if (p.objects == 0 && p.userVersion == 0)
+            return Error::make(Error::Code::NotWorkbench,
+                               QStringLiteral("Not a workbench: %1 is an empty SQLite database").arg(where));
+        return Error::make(Error::Code::NotWorkbench,
+                           QStringLiteral("Not a workbench: %1 is an SQLite database of another program")
+                               .arg(where));
+    }
+    if (p.userVersion > latestVersion())
+        return Error::make(Error::Code::NewerSchema,
+                           QStringLiteral("Newer workbench: %1 uses schema version %2; this version "
+                                          "reads up to %3. Open it with a newer Findings Workbench.")
+                               .arg(where).arg(p.userVersion).arg(latestVersion()));
+
+    QFileInfo info(path);
+    QString readOnlyReason;
+    if (options.readOnly)
+        readOnlyReason = QStringLiteral("opened read-only on request");
+    else if (!info.isWritable() || !(info.permissions() & (QFile::WriteOwner | QFile::WriteUser)))
+        readOnlyReason = QStringLiteral("the file is read-only");
+    else if (!QFileInfo(info.absolutePath()).isWritable())
+        readOnlyReason = QStringLiteral("its folder cannot be written");
+
+    if (!readOnlyReason.isEmpty() && p.userVersion < latestVersion())
+        return Error::make(Error::Code::ReadOnly,
+                           QStringLiteral("Read-only workbench: %1 has schema version %2 and must be "
+                                          "upgraded to %3, but %4")
+                               .arg(where).arg(p.userVersion).arg(latestVersion()).arg(readOnlyReason));
+
+    std::unique_ptr<Database> db(new Database);
+    if (Status s = db->connect(path, !readOnlyReason.isEmpty(), options.busyTimeoutMs); !s)
+        return s.error();
+    db->m_readOnlyReason = readOnlyReason;
+    if (!db->m_readOnly) {
+        if (Status s = probeWriteLock(*db, options.busyTimeoutMs); !s)
+            return s.error();
+        QSqlQuery q(db->sql());
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
+            return db->lastError(QStringLiteral("switching to WAL"));
+        if (p.userVersion < latestVersion())
+            if (Status s = db->migrate(true); !s)
+                return s.error();
+    }
+    db->m_version = p.userVersion < latestVersion() && !db->m_readOnly ? latestVersion() : p.userVersion;
+    spdlog::info("opened workbench {} (schema {}{})", path.toStdString(), db->m_version,
+                 db->m_readOnly ? ", read-only" : "");
+    return db;
+}
+
+Result<std::unique_ptr<Database>> Database::create(const QString& path,
+                                                   const std::function<Status(Database&)>& populate,
+                                                   const OpenOptions& options)
+{
+    const QString where = nativePath(path);
+    QFileInfo info(path);
+    if (info.exists())
+        return Error::make(Error::Code::Conflict,
+                           QStringLiteral("%1 already exists; choose another name").arg(where));
+    if (!QFileInfo(info.absolutePath()).isDir())
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("No such folder: %1").arg(nativePath(info.absolutePath())));
+    const QString temp = info.absolutePath() + QStringLiteral("/.") + info.fileName() +
+                         QStringLiteral(".part-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    auto cleanup = [&] {
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            QFile::remove(temp + QLatin1String(suffix));
+    };
+    {
+        std::unique_ptr<Database> db(new Database);
+        if (Status s = db->connect(temp, false, options.busyTimeoutMs); !s) {
+            cleanup();
+            return s.error();
+        }
+        QSqlQuery q(db->sql());
+        q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        if (Status s = db->migrate(false); !s) {
+            db.reset();
+            cleanup();
+            return s.error();
+        }
+        if (populate) {
+            if (Status s = populate(*db); !s) {
+                db.reset();
+                cleanup();
+                return s.error();
+            }
+        }
+        // Fold the WAL into the file so that the rename moves a complete database.
+        q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    if (!QFile::rename(temp, path)) {
+        cleanup();
+        return Error::make(Error::Code::Io, QStringLiteral("Cannot write %1").arg(where));
+    }
+    cleanup();
+    spdlog::info("created workbench {}", path.toStdString());
+    return open(path, options);
+}
+
+Database::~Database()
+{
+    if (!m_connection.isEmpty()) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            if (db.isOpen())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+Status Database::connect(const QString& path, bool readOnly, int busyTimeoutMs)
+{
+    m_path = path;
+    m_readOnly = readOnly;
+    m_connection = QStringLiteral("fwb-") + QUuid::createUuid().toString(QUuid::Id128);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    QStringList opts{QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs)};
+    if (readOnly)
+        opts << QStringLiteral("QSQLITE_OPEN_READONLY");
+    db.setConnectOptions(opts.join(QLatin1Char(';')));
+    if (!db.open())
+        return Error::make(Error::Code::Io, QStringLiteral("Cannot open %1: %2")
+                                                .arg(nativePath(path), db.lastError().text()));
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    q.exec(QStringLiteral("PRAGMA busy_timeout=%1").arg(busyTimeoutMs));
+    return {};
+}
+
+Status Database::migrate(bool takeBackup)
+{
+    QSqlQuery q(sql());
+    q.exec(QStringLiteral("PRAGMA user_version"));
+    const int from = q.next() ? q.value(0).toInt() : 0;
+    if (from >= latestVersion())
+        return {};
+    if (takeBackup && from > 0) {
+        QString backup = m_path + QStringLiteral(".v%1.bak").arg(from);
+        for (int n = 2; QFileInfo::exists(backup); ++n)
+            backup = m_path + QStringLiteral(".v%1.%2.bak").arg(from).arg(n);
+        QSqlQuery b(sql());
+        b.prepare(QStringLiteral("VACUUM INTO ?"));
+        b.addBindValue(backup);
+        if (!b.exec())
+            return Error::make(Error::Code::Io,
+                               QStringLiteral("Cannot back up %1 before upgrading it: %2")
+                                   .arg(nativePath(m_path), b.lastError().databaseText()));
+        m_backupPath = backup;
+        spdlog::info("backed up {} to {} before migration", m_path.toStdString(), backup.toStdString());
+    }
+    for (const Migration& m : loadMigrations()) {
+        if (m.version <= from)
+            continue;
+        Transaction t(*this);
+        if (!t.active())
+            return t.error();
+        if (from == 0 && m.version == 1) {
+            if (Status s = execScript(QStringLiteral("PRAGMA application_id=%1;").arg(ApplicationId),
+                                      m.name); !s)
+                return s;
+        }
+        if (Status s = execScript(m.sql, m.name); !s)
+            return s;
+        if (Status s = execScript(QStringLiteral("PRAGMA user_version=%1;").arg(m.version), m.name); !s)
+            return s;
+        QSqlQuery a(sql());
+        a.prepare(QStringLiteral("INSERT INTO audit_log(actor, action, entity, entity_key, after) "
+                                 "VALUES ('findings-workbench', 'migrate', 'schema', ?, ?)"));
+        a.addBindValue(QString::number(m.version));
+        a.addBindValue(m.name);
+        if (!a.exec())
+            return lastError(QStringLiteral("recording migration ") + m.name);
+        if (Status s = t.commit(); !s)
+            return s;
+        spdlog::info("applied migration {} to {}", m.name.toStdString(), m_path.toStdString());
+    }
+    return {};
+}
+
+QSqlDatabase Database::sql() const { return QSqlDatabase::database(m_connection, false); }
+
+sqlite3* Database::handle() const
+{
+    const QVariant v = sql().driver()->handle();
+    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3* const*>(v.data());
+    return nullptr;
+}
+
+Status Database::requireWritable() const
+{
+    if (!m_readOnly)
+        return {};
+    return Error::make(Error::Code::ReadOnly,
+                       QStringLiteral("Read-only workbench: %1 cannot be changed (%2)")
+                           .arg(nativePath(m_path), m_readOnlyReason));
+}
+
+Status Database::execScript(const QString& script, const QString& what)
+{
+    char* message = nullptr;
+    const QByteArray utf8 = script.toUtf8();
+    if (sqlite3_exec(handle(), utf8.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
+        const QString text = QString::fromUtf8(message ? message : "unknown error");
+        sqlite3_free(message);
+        return Error::make(Error::Code::Internal, QStringLiteral("%1: %2").arg(what, text));
+    }
+    return {};
+}
+
+QString Database::integrityCheck() const
+{
+    QSqlQuery q(sql());
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check")))
+        return q.lastError().text();
+    QStringList lines;
+    while (q.next())
+        lines << q.value(0).toString();
+    return lines.join(QLatin1Char('\n'));
+}
+
+Error Database::lastError(const QString& doing) const
+{
+    sqlite3* h = handle();
+    const int code = h ? sqlite3_errcode(h) : SQLITE_ERROR;
+    const QString text = h ? QString::fromUtf8(sqlite3_errmsg(h)) : QStringLiteral("no connection");
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return Error::make(Error::Code::Busy,
+                           QStringLiteral("Workbench busy: %1 is being written by another program (%2)")
+                               .arg(nativePath(m_path), doing));
+    case SQLITE_READONLY:
+        return Error::make(Error::Code::ReadOnly,
+                           QStringLiteral("Read-only workbench: %1 cannot be changed (%2)")
+                               .arg(nativePath(m_path), doing));
+    case SQLITE_CONSTRAINT:
+        return Error::make(Error::Code::Invalid, QStringLiteral("%1: %2").arg(doing, text));
+    case SQLITE_CORRUPT:
+        return Error::make(Error::Code::Damaged,
+                           QStringLiteral("Damaged workbench: %1 (%2)").arg(nativePath(m_path), text));
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+        return Error::make(Error::Code::Io, QStringLiteral("%1: %2").arg(doing, text));
+    default:
+        return Error::make(Error::Code::Internal, QStringLiteral("%1: %2").arg(doing, text));
+    }
+}
+
+// ---- Transaction ----------------------------------------------------------------------------
+
+Transaction::Transaction(Database& db) : m_db(db)
+{
+    if (Status s = db.requireWritable(); !s) {
+        m_error = s.error();
+        return;
+    }
+    if (sqlite3_exec(db.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        m_error = db.lastError(QStringLiteral("starting a change"));
+        return;
+    }
+    m_active = true;
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+Status Transaction::commit()
+{
+    if (!m_active)
+        return m_error;
+    if (sqlite3_exec(m_db.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        Error e = m_db.lastError(QStringLiteral("saving a change"));
+        return e;
+    }
+    m_active = false;
+    return {};
+}
+
+} // namespace fwb

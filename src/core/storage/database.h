@@ -1,0 +1,81 @@
+#pragma once
+// Database: one open workbench file. It owns the Qt SQL connection, checks that a file really is a
+// workbench before touching it, applies migrations (after a backup) and hands out transactions.
+// No SQL outside core/storage uses it directly; services go through repositories.
+
+#include "util/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <functional>
+#include <memory>
+
+struct sqlite3;
+
+namespace fwb {
+
+struct OpenOptions {
+    bool readOnly = false;      // open read-only even if the file could be written
+    int busyTimeoutMs = 5000;   // how long to wait for another program's write lock
+};
+
+class Database {
+public:
+    static constexpr int ApplicationId = 0x46574231; // "FWB1"
+
+    // Highest schema version this build knows (the number of the last migration).
+    static int latestVersion();
+
+    // Opens an existing workbench. Leaves the file byte-for-byte unchanged on any error.
+    static Result<std::unique_ptr<Database>> open(const QString& path, const OpenOptions& options = {});
+
+    // Creates a new workbench at path (which must not exist): the schema is built and `populate`
+    // runs in a temporary file beside it, which is renamed into place only when all succeeded.
+    static Result<std::unique_ptr<Database>> create(
+        const QString& path, const std::function<Status(Database&)>& populate = {},
+        const OpenOptions& options = {});
+
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    QSqlDatabase sql() const;
+    const QString& path() const { return m_path; }
+    bool isReadOnly() const { return m_readOnly; }
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    int schemaVersion() const { return m_version; }
+    // Where the copy taken before this open's migration was written, or empty.
+    const QString& backupPath() const { return m_backupPath; }
+
+    // Refuses with ReadOnly when the workbench was opened read-only.
+    Status requireWritable() const;
+
+    // Runs a script of several statements (migrations, pragmas) on the raw connection.
+    Status execScript(const QString& script, const QString& what);
+
+    // Runs PRAGMA integrity_check; "ok" when sound.
+    QString integrityCheck() const;
+
+    sqlite3* handle() const;
+
+    // Translates the last error of the raw connection into a person's message.
+    Error lastError(const QString& doing) const;
+
+private:
+    Database() = default;
+    Status connect(const QString& path, bool readOnly, int busyTimeoutMs);
+    Status migrate(bool takeBackup);
+
+    QString m_path;
+    QString m_connection;
+    QString m_backupPath;
+    QString m_readOnlyReason;
+    bool m_readOnly = false;
+    int m_version = 0;
+};
+
+// Examines a file without opening it through SQLite: header magic, page size, length.
+// Returns an error for anything that is not a plausible, complete SQLite file.
+Status inspectFileHeader(const QString& path);
+
+} // namespace fwb

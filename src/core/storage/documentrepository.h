@@ -1,0 +1,43 @@
+#pragma once
+// DocumentRepository: letters and reports as section trees, review notes and factual accuracy
+// responses.
+
+#include "referencerepository.h"
+
+namespace fwb {
+
+class DocumentRepository {
+public:
+    explicit DocumentRepository(Database& db) : m_db(db), m_ref(db) {}
+
+    QList<Document> documents(const QString& programmeCode = {}, const QString& forceCode = {}) const;
+    std::optional<Document> document(const QString& uid) const;
+    QList<ReviewNote> reviewNotes() const;
+    QList<FaResponse> responses(const QString& documentUid = {}) const;
+
+    // Writes the document and replaces its section tree with the one given.
+    Result<Upserted> upsertDocument(const Document& d);
+    Result<Upserted> upsertReviewNote(const ReviewNote& n);
+    Result<Upserted> upsertResponse(const FaResponse& r);
+
+private:
+    QList<Section> sections(Id documentId) const;
+    Status insertSections(Id documentId, Id programmeId, const QString& programmeCode, Id parentId,
+                          const QList<Section>& sections);
+    Database& m_db;
+    ReferenceRepository m_ref;
+};
+
+class AuditLog {
+public:
+    explicit AuditLog(Database& db) : m_db(db) {}
+    Status append(const QString& actor, const QString& action, const QString& entity,
+                  const QString& key, const QString& before, const QString& after);
+    QList<AuditEntry> entries(const QString& entity = {}, const QString& key = {}, int limit = 500) const;
+    qint64 count() const;
+
+private:
+    Database& m_db;
+};
+
+} // namespace fwb

@@ -1,0 +1,51 @@
+#pragma once
+// DraftRepository: the material inspectors draft for one force and programme — judgments,
+// findings, evidence samples and metrics. Writes insert or update by natural key or uid.
+
+#include "referencerepository.h"
+
+namespace fwb {
+
+struct QuestionCounts {
+    QString questionCode;
+    QString kind;
+    int count = 0;
+};
+
+class DraftRepository {
+public:
+    explicit DraftRepository(Database& db) : m_db(db), m_ref(db) {}
+
+    QList<Judgment> judgments(const QString& programmeCode, const QString& forceCode = {}) const;
+    std::optional<Judgment> judgment(const QString& programmeCode, const QString& forceCode,
+                                     const QString& questionCode) const;
+    QList<Finding> findings(const QString& programmeCode, const QString& forceCode = {},
+                            const QString& questionCode = {}) const;
+    std::optional<Finding> finding(const QString& uid) const;
+    QList<EvidenceSample> evidence(const QString& programmeCode, const QString& forceCode = {}) const;
+    std::optional<EvidenceSample> evidenceSample(const QString& uid) const;
+    QList<Metric> metrics(const QString& programmeCode, const QString& forceCode = {}) const;
+    std::optional<Metric> metric(const QString& uid) const;
+
+    // Codes of the forces with any judgment, finding, evidence, metric or document in a programme.
+    QStringList forcesWithMaterial(const QString& programmeCode) const;
+    // Findings per question and kind for one force and programme.
+    QList<QuestionCounts> findingCounts(const QString& programmeCode, const QString& forceCode) const;
+
+    Result<Upserted> upsertJudgment(const Judgment& j);
+    Result<Upserted> upsertFinding(const Finding& f);
+    Result<Upserted> upsertEvidence(const EvidenceSample& e);
+    Result<Upserted> upsertMetric(const Metric& m);
+
+private:
+    struct Place {
+        Id programme = 0, force = 0, question = 0;
+    };
+    Result<Place> place(const QString& programme, const QString& force, const QString& question,
+                        bool questionRequired) const;
+
+    Database& m_db;
+    ReferenceRepository m_ref;
+};
+
+} // namespace fwb

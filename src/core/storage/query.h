@@ -1,0 +1,68 @@
+#pragma once
+// Query: a prepared statement with bound values and errors translated for a person. Every value
+// goes through a placeholder; nothing is concatenated into SQL.
+
+#include "database.h"
+#include "domain/types.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+#include <initializer_list>
+#include <optional>
+
+namespace fwb {
+
+inline QVariant nullable(const QString& s) { return s.isEmpty() ? QVariant() : QVariant(s); }
+inline QVariant nullable(Id id) { return id ? QVariant(id) : QVariant(); }
+template <class T> QVariant nullable(const std::optional<T>& v)
+{
+    return v ? QVariant::fromValue(*v) : QVariant();
+}
+
+class Query {
+public:
+    Query(const Database& db, const QString& sql) : m_db(db), m_q(db.sql())
+    {
+        m_q.setForwardOnly(true);
+        m_prepared = m_q.prepare(sql);
+        m_sql = sql;
+    }
+
+    // Binds the values in order and runs the statement. `doing` names the action for errors.
+    Status exec(std::initializer_list<QVariant> values = {}, const QString& doing = {})
+    {
+        if (!m_prepared)
+            return m_db.lastError(QStringLiteral("preparing ") + (doing.isEmpty() ? m_sql : doing));
+        // A null QString would bind as SQL NULL; text columns want ''. Intended NULLs are passed
+        // as an invalid QVariant (see nullable()).
+        for (const QVariant& v : values)
+            m_q.addBindValue(v.typeId() == QMetaType::QString && v.toString().isNull()
+                                 ? QVariant(QStringLiteral(""))
+                                 : v);
+        if (!m_q.exec())
+            return m_db.lastError(doing.isEmpty() ? QStringLiteral("a query") : doing);
+        return {};
+    }
+    bool next() { return m_q.next(); }
+    QVariant value(int i) const { return m_q.value(i); }
+    QString text(int i) const { return m_q.value(i).toString(); }
+    qint64 integer(int i) const { return m_q.value(i).toLongLong(); }
+    QVariant lastInsertId() const { return m_q.lastInsertId(); }
+    int rowsAffected() const { return m_q.numRowsAffected(); }
+
+    // Runs the statement and returns the first column of the first row (invalid when none).
+    Result<QVariant> scalar(std::initializer_list<QVariant> values = {}, const QString& doing = {})
+    {
+        if (Status s = exec(values, doing); !s)
+            return s.error();
+        return m_q.next() ? m_q.value(0) : QVariant();
+    }
+
+private:
+    const Database& m_db;
+    QSqlQuery m_q;
+    QString m_sql;
+    bool m_prepared = false;
+};
+
+} // namespace fwb

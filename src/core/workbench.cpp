@@ -1,0 +1,134 @@
+#include "workbench.h"
+
+#include "storage/query.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <spdlog/spdlog.h>
+
+namespace fwb {
+
+Workbench::Workbench(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
+
+QString Workbench::actor()
+{
+    QString user = qEnvironmentVariable("FWB_USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+QStringList Workbench::bundledReferenceFiles()
+{
+    return {QStringLiteral(":/data/reference/forces.json"), QStringLiteral(":/data/reference/grade-scales.json"),
+            QStringLiteral(":/data/frameworks/core-business-2014.json"),
+            QStringLiteral(":/data/frameworks/peel-effectiveness-2015.json")};
+}
+
+QStringList Workbench::bundledDemoFiles()
+{
+    return {QStringLiteral(":/data/demo/lancashire-core-business-2014.json"),
+            QStringLiteral(":/data/demo/lancashire-peel-effectiveness-2015.json")};
+}
+
+Result<std::unique_ptr<Workbench>> Workbench::open(const QString& path, const OpenOptions& options)
+{
+    auto db = Database::open(path, options);
+    if (!db)
+        return db.error();
+    return std::unique_ptr<Workbench>(new Workbench(std::move(db).value()));
+}
+
+Result<std::unique_ptr<Workbench>> Workbench::create(const QString& path, const CreateOptions& options)
+{
+    QStringList files = bundledReferenceFiles();
+    if (options.demo)
+        files += bundledDemoFiles();
+    auto populate = [&](Database& db) -> Status {
+        Query info(db, QStringLiteral("INSERT INTO workbench_info(key, value) VALUES ('created_at', "
+                                      "strftime('%Y-%m-%dT%H:%M:%SZ','now')), ('created_by', ?)"));
+        if (Status s = info.exec({QVariant(QStringLiteral("Findings Workbench " FWB_VERSION))}); !s)
+            return s;
+        for (const QString& f : files) {
+            QFile file(f);
+            if (!file.open(QIODevice::ReadOnly))
+                return Error::make(Error::Code::Internal, QStringLiteral("bundled data missing: %1").arg(f));
+            auto r = transfer::importJson(db, file.readAll(), QFileInfo(f).fileName(), actor());
+            if (!r)
+                return r.error();
+        }
+        return {};
+    };
+    auto db = Database::create(path, populate, options.open);
+    if (!db)
+        return db.error();
+    return std::unique_ptr<Workbench>(new Workbench(std::move(db).value()));
+}
+
+WorkbenchInfo Workbench::info() const
+{
+    WorkbenchInfo i;
+    i.schemaVersion = m_db->schemaVersion();
+    i.path = m_db->path();
+    i.readOnly = m_db->isReadOnly();
+    i.readOnlyReason = m_db->readOnlyReason();
+    Query q(*m_db, QStringLiteral(
+        "SELECT (SELECT count(*) FROM regions), (SELECT count(*) FROM forces), (SELECT count(*) FROM people), "
+        "(SELECT count(*) FROM programmes), (SELECT count(*) FROM questions), (SELECT count(*) FROM judgments), "
+        "(SELECT count(*) FROM findings), (SELECT count(*) FROM evidence_samples), (SELECT count(*) FROM metrics), "
+        "(SELECT count(*) FROM documents), (SELECT count(*) FROM review_notes), (SELECT count(*) FROM fa_responses), "
+        "(SELECT count(*) FROM audit_log)"));
+    if (q.exec() && q.next()) {
+        qint64* fields[] = {&i.regions,   &i.forces,   &i.people,    &i.programmes, &i.questions,
+                            &i.judgments, &i.findings, &i.evidence,  &i.metrics,    &i.documents,
+                            &i.reviewNotes, &i.responses, &i.auditEntries};
+        for (int k = 0; k < 13; ++k)
+            *fields[k] = q.integer(k);
+    }
+    return i;
+}
+
+Result<ImportReport> Workbench::importFile(const QString& sourcePath)
+{
+    QFile file(sourcePath);
+    if (!file.exists())
+        return Error::make(Error::Code::NotFound, QStringLiteral("No such file: %1").arg(QDir::toNativeSeparators(sourcePath)));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::make(Error::Code::Io, QStringLiteral("Cannot read %1: %2").arg(sourcePath, file.errorString()));
+    return importData(file.readAll(), QFileInfo(sourcePath).fileName());
+}
+
+Result<ImportReport> Workbench::importData(const QByteArray& data, const QString& name)
+{
+    const QByteArray head = data.left(64).trimmed();
+    const bool json = head.startsWith('{') || head.startsWith("\xEF\xBB\xBF{") ||
+                      name.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    auto r = json ? transfer::importJson(*m_db, data, name, actor())
+                  : transfer::importJudgmentsCsv(*m_db, data, name, actor());
+    if (r && (r->inserted || r->updated))
+        Q_EMIT changed({QStringLiteral("*")});
+    return r;
+}
+
+Result<QByteArray> Workbench::exportJson(const ExportScope& scope) const { return transfer::exportJson(*m_db, scope); }
+Result<QByteArray> Workbench::exportCsv(const ExportScope& scope) const
+{
+    return transfer::exportJudgmentsCsv(*m_db, scope);
+}
+
+Status writeFileAtomically(const QString& path, const QByteArray& bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error::make(Error::Code::Io, QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
+    file.write(bytes);
+    if (!file.commit())
+        return Error::make(Error::Code::Io, QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
+    return {};
+}
+
+} // namespace fwb

@@ -1,0 +1,72 @@
+#pragma once
+// Workbench: one open .fwb file and the services over it. The window and `fwb` both hold one;
+// every change goes through it and is announced with changed() so that views refresh.
+
+#include "services/transfer.h"
+#include "storage/database.h"
+#include "storage/documentrepository.h"
+#include "storage/draftrepository.h"
+#include "storage/referencerepository.h"
+
+#include <QObject>
+#include <memory>
+
+namespace fwb {
+
+struct CreateOptions {
+    bool demo = false;          // add the Lancashire demo content
+    OpenOptions open;
+};
+
+struct WorkbenchInfo {
+    int schemaVersion = 0;
+    QString path;
+    bool readOnly = false;
+    QString readOnlyReason;
+    qint64 regions = 0, forces = 0, people = 0, programmes = 0, questions = 0, judgments = 0,
+           findings = 0, evidence = 0, metrics = 0, documents = 0, reviewNotes = 0, responses = 0,
+           auditEntries = 0;
+};
+
+class Workbench : public QObject {
+    Q_OBJECT
+public:
+    static Result<std::unique_ptr<Workbench>> open(const QString& path, const OpenOptions& options = {});
+    static Result<std::unique_ptr<Workbench>> create(const QString& path, const CreateOptions& options = {});
+    // The bundled data as interchange files: reference data and frameworks, and the demo content.
+    static QStringList bundledReferenceFiles();
+    static QStringList bundledDemoFiles();
+
+    Database& database() { return *m_db; }
+    const QString& path() const { return m_db->path(); }
+    bool isReadOnly() const { return m_db->isReadOnly(); }
+
+    ReferenceRepository reference() const { return ReferenceRepository(*m_db); }
+    DraftRepository drafts() const { return DraftRepository(*m_db); }
+    DocumentRepository documents() const { return DocumentRepository(*m_db); }
+    AuditLog audit() const { return AuditLog(*m_db); }
+
+    WorkbenchInfo info() const;
+
+    // Imports a JSON interchange file or a judgments CSV (told apart by content). All or nothing.
+    Result<ImportReport> importFile(const QString& sourcePath);
+    Result<ImportReport> importData(const QByteArray& data, const QString& name);
+    Result<QByteArray> exportJson(const ExportScope& scope = {}) const;
+    Result<QByteArray> exportCsv(const ExportScope& scope = {}) const;
+
+    // Who is recorded in the audit log for changes made here.
+    static QString actor();
+
+Q_SIGNALS:
+    // Something was written; `entities` names the kinds of record that changed.
+    void changed(const QStringList& entities);
+
+private:
+    explicit Workbench(std::unique_ptr<Database> db);
+    std::unique_ptr<Database> m_db;
+};
+
+// Writes bytes to a file atomically (a temporary beside it, then renamed over it).
+Status writeFileAtomically(const QString& path, const QByteArray& bytes);
+
+} // namespace fwb
