@@ -8,7 +8,7 @@ PACKAGES := qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev qt6
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench format clean
+.PHONY: all deps configure build run test format clean
 
 all: build
 
@@ -35,9 +35,6 @@ run: build
 
 test: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS)
-
-bench: build
-	$(BUILD_DIR)/bin/fwb-bench
 
 format:
 	cmake --build $(BUILD_DIR) --target format
