@@ -22,18 +22,27 @@ QString Workbench::actor()
     return user.isEmpty() ? QStringLiteral("unknown") : user;
 }
 
+namespace {
+QStringList jsonFilesIn(const QString& dir)
+{
+    QStringList out;
+    for (const QString& name : QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        out << dir + QLatin1Char('/') + name;
+    return out;
+}
+} // namespace
+
 QStringList Workbench::bundledReferenceFiles()
 {
-    return {QStringLiteral(":/data/reference/forces.json"), QStringLiteral(":/data/reference/grade-scales.json"),
-            QStringLiteral(":/data/frameworks/core-business-2014.json"),
-            QStringLiteral(":/data/frameworks/peel-effectiveness-2015.json")};
+    // Forces before grade scales before the frameworks that use them.
+    QStringList files = jsonFilesIn(QStringLiteral(":/data/reference"));
+    std::sort(files.begin(), files.end(), [](const QString& a, const QString& b) {
+        return a.endsWith(QLatin1String("forces.json")) > b.endsWith(QLatin1String("forces.json"));
+    });
+    return files + jsonFilesIn(QStringLiteral(":/data/frameworks"));
 }
 
-QStringList Workbench::bundledDemoFiles()
-{
-    return {QStringLiteral(":/data/demo/lancashire-core-business-2014.json"),
-            QStringLiteral(":/data/demo/lancashire-peel-effectiveness-2015.json")};
-}
+QStringList Workbench::bundledDemoFiles() { return jsonFilesIn(QStringLiteral(":/data/demo")); }
 
 Result<std::unique_ptr<Workbench>> Workbench::open(const QString& path, const OpenOptions& options)
 {

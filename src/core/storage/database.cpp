@@ -231,9 +231,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Open
     if (!db->m_readOnly) {
         if (Status s = probeWriteLock(*db, options.busyTimeoutMs); !s)
             return s.error();
-        QSqlQuery q(db->sql());
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
-            return db->lastError(QStringLiteral("switching to WAL"));
+        if (Status s = db->execScript(QStringLiteral("PRAGMA journal_mode=WAL;"), QStringLiteral("switching to WAL")); !s)
+            return s.error();
         if (p.userVersion < latestVersion())
             if (Status s = db->migrate(true); !s)
                 return s.error();
@@ -268,8 +267,11 @@ Result<std::unique_ptr<Database>> Database::create(const QString& path,
             cleanup();
             return s.error();
         }
-        QSqlQuery q(db->sql());
-        q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        if (Status s = db->execScript(QStringLiteral("PRAGMA journal_mode=WAL;"), QStringLiteral("switching to WAL")); !s) {
+            db.reset();
+            cleanup();
+            return s.error();
+        }
         if (Status s = db->migrate(false); !s) {
             db.reset();
             cleanup();
@@ -283,7 +285,7 @@ Result<std::unique_ptr<Database>> Database::create(const QString& path,
             }
         }
         // Fold the WAL into the file so that the rename moves a complete database.
-        q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        (void)db->execScript(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE);"), QStringLiteral("checkpoint"));
     }
     if (!QFile::rename(temp, path)) {
         cleanup();
@@ -320,18 +322,19 @@ Status Database::connect(const QString& path, bool readOnly, int busyTimeoutMs)
     if (!db.open())
         return Error::make(Error::Code::Io, QStringLiteral("Cannot open %1: %2")
                                                 .arg(nativePath(path), db.lastError().text()));
-    QSqlQuery q(db);
-    q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
-    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-    q.exec(QStringLiteral("PRAGMA busy_timeout=%1").arg(busyTimeoutMs));
-    return {};
+    return execScript(QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=%1;")
+                          .arg(busyTimeoutMs),
+                      QStringLiteral("configuring the connection"));
 }
 
 Status Database::migrate(bool takeBackup)
 {
-    QSqlQuery q(sql());
-    q.exec(QStringLiteral("PRAGMA user_version"));
-    const int from = q.next() ? q.value(0).toInt() : 0;
+    int from = 0;
+    {
+        QSqlQuery q(sql());
+        q.exec(QStringLiteral("PRAGMA user_version"));
+        from = q.next() ? q.value(0).toInt() : 0;
+    }
     if (from >= latestVersion())
         return {};
     if (takeBackup && from > 0) {
