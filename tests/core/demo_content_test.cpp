@@ -151,6 +151,19 @@ TEST_CASE("Demo: the letter's case-file samples and their counts", "[demo]")
         if (f.text.startsWith(QStringLiteral("Fifty unattended")))
             cited = f.evidenceUids.contains(unattended->uid);
     CHECK(cited);
+    // Every sample is cited by the finding that reports it: the one whose text holds the words
+    // the sample was described with.
+    for (const EvidenceSample& s : samples) {
+        INFO(s.uid.toStdString());
+        REQUIRE_FALSE(s.description.isEmpty());
+        CHECK(letter.contains(test::collapseWhitespace(s.description)));
+        bool citedByItsFinding = false;
+        for (const Finding& f : wb->drafts().findings(kCore, QStringLiteral("lancashire")))
+            if (f.evidenceUids.contains(s.uid))
+                citedByItsFinding = citedByItsFinding ||
+                                    test::collapseWhitespace(f.text).contains(test::collapseWhitespace(s.description).left(40));
+        CHECK(citedByItsFinding);
+    }
 }
 
 TEST_CASE("Demo: the PEEL judgments are those printed in the report", "[demo]")
@@ -317,4 +330,41 @@ TEST_CASE("Demo: every paragraph under a report question is a finding of that qu
     }
     CHECK(total >= 60);
     CHECK(asFindings >= total * 3 / 4);
+}
+
+TEST_CASE("Reference data: 43 forces in ten regions, and the PEEL grade scale of Annex A", "[demo][reference]")
+{
+    test::Scratch dir;
+    auto wb = dir.create(QStringLiteral("ref.fwb"), false);
+    const QList<Force> forces = wb->reference().forces();
+    CHECK(forces.size() == 43);
+    CHECK(wb->reference().regions().size() == 10);
+    QHash<QString, int> perRegion;
+    for (const Force& f : forces)
+        ++perRegion[f.regionCode];
+    CHECK(perRegion.value(QStringLiteral("wales")) == 4);
+    CHECK(perRegion.value(QStringLiteral("london")) == 2);
+    const auto lancs = wb->reference().force(QStringLiteral("lancashire"));
+    REQUIRE(lancs);
+    CHECK(lancs->name == QLatin1String("Lancashire Constabulary"));
+    CHECK(lancs->regionCode == QLatin1String("north-west"));
+    CHECK(lancs->styleNoun() == QLatin1String("the constabulary"));
+    // No demo content without --demo.
+    CHECK(wb->drafts().findings({}).isEmpty());
+
+    // Annex A: "The judgment categories are: outstanding; good; requires improvement; and inadequate."
+    const auto scale = wb->reference().gradeScale(QStringLiteral("peel-four-point"));
+    REQUIRE(scale);
+    QStringList labels;
+    for (const Grade& g : scale->grades) {
+        labels << g.label.toLower();
+        CHECK_FALSE(g.definition.isEmpty());
+    }
+    CHECK(labels == QStringList{QStringLiteral("outstanding"), QStringLiteral("good"),
+                                QStringLiteral("requires improvement"), QStringLiteral("inadequate")});
+    const QString annex = test::collapseWhitespace(
+        QString::fromUtf8(test::readFile(test::fixture(QStringLiteral("seeds/peel-2015-effectiveness-report-lancashire.txt")))));
+    // "the effectiveness of the force is inadequate because it is considerably lower than is expected"
+    CHECK(annex.contains(QStringLiteral("inadequate because it is considerably lower than is expected")));
+    CHECK(scale->grades.last().definition.contains(QStringLiteral("considerably lower than is expected")));
 }

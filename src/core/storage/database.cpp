@@ -52,7 +52,23 @@ struct Probe {
     int objects = 0;
 };
 
+Result<Probe> probeConnection(const QString& path, int busyTimeoutMs);
+
+// A read-only connection to a database in WAL mode creates -wal and -shm files and never removes
+// them: remove any that were not there before, so that refusing a file leaves nothing beside it.
 Result<Probe> probe(const QString& path, int busyTimeoutMs)
+{
+    const QString wal = path + QStringLiteral("-wal"), shm = path + QStringLiteral("-shm");
+    const bool hadWal = QFileInfo::exists(wal), hadShm = QFileInfo::exists(shm);
+    auto result = probeConnection(path, busyTimeoutMs);
+    if (!hadWal && QFileInfo(wal).exists() && QFileInfo(wal).size() == 0)
+        QFile::remove(wal);
+    if (!hadShm && !QFileInfo::exists(wal))
+        QFile::remove(shm);
+    return result;
+}
+
+Result<Probe> probeConnection(const QString& path, int busyTimeoutMs)
 {
     sqlite3* h = nullptr;
     const QByteArray file = path.toUtf8();
@@ -213,7 +229,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Open
     QString readOnlyReason;
     if (options.readOnly)
         readOnlyReason = QStringLiteral("opened read-only on request");
-    else if (!info.isWritable() || !(info.permissions() & (QFile::WriteOwner | QFile::WriteUser)))
+    else if (!info.isWritable() || !(info.permissions() & QFile::WriteOwner)) // root ignores modes; the owner bit says what the person meant
         readOnlyReason = QStringLiteral("the file is read-only");
     else if (!QFileInfo(info.absolutePath()).isWritable())
         readOnlyReason = QStringLiteral("its folder cannot be written");
