@@ -182,7 +182,7 @@ TEST_CASE("Demo: the PEEL judgments are those printed in the report", "[demo]")
         for (int i = 0; i < report.size() && printed.isEmpty(); ++i) {
             if (!report[i].trimmed().endsWith(q.text) || report[i].contains(QLatin1Char('\t')))
                 continue;
-            for (int k = i + 1; k < report.size() && k < i + 6; ++k) {
+            for (int k = i + 1; k < report.size() && k < i + 9; ++k) {
                 const QString t = report[k].trimmed();
                 if (t == QLatin1String("Good") || t == QLatin1String("Outstanding") ||
                     t == QLatin1String("Requires improvement") || t == QLatin1String("Inadequate")) {
@@ -289,8 +289,9 @@ TEST_CASE("Demo: every paragraph under a report question is a finding of that qu
         }
         if (line.isEmpty() || line.startsWith(QLatin1String("Figure ")) || line.startsWith(QLatin1String("Source:")))
             continue;
-        // A paragraph broken by a page or a footnote continues on its next text line.
-        if (!pending.isEmpty() && !ends.match(pending).hasMatch()) {
+        // A paragraph broken by a page or a footnote continues on its next text line; a list item
+        // always starts anew.
+        if (!pending.isEmpty() && !ends.match(pending).hasMatch() && !line.startsWith(QLatin1String("- "))) {
             pending += QLatin1Char(' ') + line;
             continue;
         }

@@ -2,9 +2,11 @@
 #define CATCH_CONFIG_RUNNER
 #include <QCoreApplication>
 #include <catch2/catch.hpp>
+#include <spdlog/spdlog.h>
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    spdlog::set_level(spdlog::level::warn); // keep test output to what failed
     return Catch::Session().run(argc, argv);
 }
