@@ -194,7 +194,7 @@ TEST_CASE("A read-only workbench says so in the title and the status bar", "[win
     CHECK(shown);
 }
 
-TEST_CASE("Import through the window refreshes the navigator; a bad import changes nothing", "[window][import]")
+TEST_CASE("Import through the window refreshes the navigator, and a bad import changes nothing", "[window][import]")
 {
     Window w;
     NavigatorModel* model = w.window.navigatorModel();
@@ -235,7 +235,9 @@ TEST_CASE("Export writes the selected force's slice", "[window][export]")
     CHECK(bytes.contains("lancashire"));
     const QString csv = w.scratch.path(QStringLiteral("all.csv"));
     REQUIRE(w.window.exportTo(csv, ExportFormat::Csv, {}));
-    CHECK(apptest::readFile(csv).toLower().startsWith("force,programme,question,grade"));
+    const QByteArray header = apptest::readFile(csv).split('\n').front();
+    CHECK(QString::fromUtf8(header).remove(QLatin1Char('"')).startsWith(QStringLiteral("force,programme,question,grade")));
+    CHECK(apptest::readFile(csv).contains("lancashire"));
 }
 
 TEST_CASE("Show all forces is an action that keeps the place in the tree", "[window]")

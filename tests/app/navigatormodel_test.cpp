@@ -108,7 +108,7 @@ TEST_CASE("NavigatorModel is a well-behaved tree over the demo workbench", "[nav
 
         model.setShowAllForces(false);
         CHECK(warnings.modelTestFailures().isEmpty());
-        CHECK(model.rowCount(peel) == wb->drafts().forcesWithMaterial(QStringLiteral("peel-effectiveness-2015")).size());
+        CHECK(model.rowCount(programmeRow(model, QStringLiteral("peel-effectiveness-2015"))) == wb->drafts().forcesWithMaterial(QStringLiteral("peel-effectiveness-2015")).size());
     }
 
     SECTION("an import adds a force with its grade and findings")

@@ -1,0 +1,439 @@
+#include "mainwindow.h"
+
+#include "models/navigatormodel.h"
+#include "panes/detailpane.h"
+#include "panes/navigatorview.h"
+#include "workbench.h"
+#include "workbenchlock.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSet>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <spdlog/spdlog.h>
+
+namespace fwb::app {
+namespace {
+
+std::string str(const QString& s) { return s.toStdString(); }
+
+QString absolute(const QString& path) { return QFileInfo(path).absoluteFilePath(); }
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/findings-workbench.svg")));
+    m_dialogsEnabled = QGuiApplication::platformName() != QLatin1String("offscreen");
+
+    m_model = new NavigatorModel(this);
+    m_model->setShowAllForces(m_settings.showAllForces());
+    m_navigator = new NavigatorView(m_model, this);
+    m_detail = new DetailPane(this);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_navigator);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({440, 860});
+    setCentralWidget(m_splitter);
+    setTabOrder(m_navigator, m_detail);
+
+    connect(m_navigator, &NavigatorView::currentKeyChanged, m_detail, &DetailPane::showKey);
+    connect(m_detail, &DetailPane::linkActivated, m_navigator, &NavigatorView::selectKey);
+
+    createActions();
+    createMenus();
+    createStatusBar();
+    updateTitleAndStatus();
+
+    if (const QByteArray geometry = m_settings.windowGeometry(); geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // First run: most of the screen, since the detail pane reads best wide.
+        const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1400, 900);
+        resize(available.boundedTo(QSize(1600, 1000)) * 0.92);
+    }
+    if (const QByteArray state = m_settings.windowState(); !state.isEmpty())
+        restoreState(state);
+    if (const QByteArray splitter = m_settings.splitterState(); !splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    m_navigator->setFocus();
+}
+
+MainWindow::~MainWindow()
+{
+    // Views first, then the workbench, then its lock: nothing reads a closed workbench and the
+    // lock is released only once the file is closed.
+    m_model->setWorkbench(nullptr);
+    m_detail->setWorkbench(nullptr);
+    m_workbench.reset();
+    m_lock.reset();
+}
+
+void MainWindow::createActions()
+{
+    m_new = new QAction(QIcon(QStringLiteral(":/icons/document-new.svg")), tr("&New…"), this);
+    m_new->setShortcut(QKeySequence::New);
+    m_new->setStatusTip(tr("Create a workbench with the reference data, and the demo content if you like"));
+    connect(m_new, &QAction::triggered, this, &MainWindow::onNew);
+
+    m_open = new QAction(QIcon(QStringLiteral(":/icons/document-open.svg")), tr("&Open…"), this);
+    m_open->setShortcut(QKeySequence::Open);
+    m_open->setStatusTip(tr("Open a workbench file"));
+    connect(m_open, &QAction::triggered, this, &MainWindow::onOpen);
+
+    m_import = new QAction(QIcon(QStringLiteral(":/icons/document-import.svg")), tr("&Import…"), this);
+    m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_import->setStatusTip(tr("Import a JSON interchange file or a judgments CSV; all or nothing"));
+    connect(m_import, &QAction::triggered, this, &MainWindow::onImport);
+
+    m_export = new QAction(QIcon(QStringLiteral(":/icons/document-export.svg")), tr("&Export…"), this);
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_export->setStatusTip(tr("Export the workbench, a programme or a force as JSON or CSV"));
+    connect(m_export, &QAction::triggered, this, &MainWindow::onExport);
+
+    m_quit = new QAction(tr("&Quit"), this);
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    m_showAllForces = new QAction(tr("Show &All Forces"), this);
+    m_showAllForces->setCheckable(true);
+    m_showAllForces->setChecked(m_model->showAllForces());
+    m_showAllForces->setStatusTip(tr("List all 43 forces under each programme, not only those with material"));
+    connect(m_showAllForces, &QAction::toggled, this, [this](bool on) {
+        m_settings.setShowAllForces(on);
+        m_model->setShowAllForces(on); // reloads; the navigator keeps its place
+        m_detail->showKey(m_navigator->currentKey());
+    });
+
+    m_about = new QAction(tr("&About Findings Workbench"), this);
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, this, &MainWindow::onAbout);
+    m_aboutQt = new QAction(tr("About &Qt"), this);
+    m_aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_new);
+    file->addAction(m_open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(m_import);
+    file->addAction(m_export);
+    file->addSeparator();
+    file->addAction(m_quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_showAllForces);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_about);
+    help->addAction(m_aboutQt);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_pathLabel = new QLabel(this);
+    m_pathLabel->setAccessibleName(tr("Workbench file"));
+    m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_countsLabel = new QLabel(this);
+    m_countsLabel->setAccessibleName(tr("Workbench contents"));
+    m_readOnlyLabel = new QLabel(tr("Read-only"), this);
+    m_readOnlyLabel->setAccessibleName(tr("Read-only"));
+    m_readOnlyLabel->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fbe3c2; color: #6b3d00; border-radius: 3px; padding: 1px 8px; font-weight: bold; }"));
+    m_readOnlyLabel->hide();
+    statusBar()->addWidget(m_pathLabel, 1);
+    statusBar()->addPermanentWidget(m_countsLabel);
+    statusBar()->addPermanentWidget(m_readOnlyLabel);
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    spdlog::warn("{}: {}", str(title), str(message));
+    Q_EMIT errorShown(message);
+    if (m_dialogsEnabled)
+        QMessageBox::warning(this, title, message);
+}
+
+bool MainWindow::openWorkbench(const QString& path, const OpenOptions& options)
+{
+    const QString file = absolute(path);
+    if (m_workbench && absolute(m_workbench->path()) == file)
+        return true; // already open here
+    auto lock = WorkbenchLock::acquire(file);
+    if (!lock) {
+        showError(tr("Workbench in use"), lock.error().message);
+        return false;
+    }
+    auto workbench = Workbench::open(file, options);
+    if (!workbench) {
+        showError(tr("Cannot open workbench"), workbench.error().message);
+        if (workbench.error().code == Error::Code::NotFound)
+            m_settings.removeRecentFile(file);
+        return false;
+    }
+    spdlog::info("opened {}{}", str(file), workbench.value()->isReadOnly() ? " (read-only)" : "");
+    adopt(std::move(workbench).value(), std::move(lock).value());
+    return true;
+}
+
+bool MainWindow::newWorkbench(const QString& path, bool demo)
+{
+    const QString file = absolute(path);
+    if (QFileInfo::exists(file)) {
+        showError(tr("Cannot create workbench"),
+                  tr("%1 already exists. Choose another name: an existing file is never overwritten.")
+                      .arg(QDir::toNativeSeparators(file)));
+        return false;
+    }
+    auto lock = WorkbenchLock::acquire(file);
+    if (!lock) {
+        showError(tr("Workbench in use"), lock.error().message);
+        return false;
+    }
+    CreateOptions options;
+    options.demo = demo;
+    auto workbench = Workbench::create(file, options);
+    if (!workbench) {
+        showError(tr("Cannot create workbench"), workbench.error().message);
+        return false;
+    }
+    spdlog::info("created {}{}", str(file), demo ? " with the demo content" : "");
+    adopt(std::move(workbench).value(), std::move(lock).value());
+    return true;
+}
+
+void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<WorkbenchLock> lock)
+{
+    m_model->setWorkbench(nullptr);
+    m_detail->setWorkbench(nullptr);
+    m_workbench.reset();
+    m_lock.reset();
+
+    m_workbench = std::move(workbench);
+    m_lock = std::move(lock);
+    connect(m_workbench.get(), &Workbench::changed, this, [this](const QStringList& entities) {
+        spdlog::debug("workbench changed: {}", str(entities.join(QLatin1Char(','))));
+        refresh();
+    });
+    m_model->setWorkbench(m_workbench.get());
+    m_detail->setWorkbench(m_workbench.get());
+    m_navigator->selectFirstForce();
+
+    m_settings.setLastWorkbench(m_workbench->path());
+    m_settings.addRecentFile(m_workbench->path());
+    updateTitleAndStatus();
+    Q_EMIT workbenchOpened(m_workbench->path());
+}
+
+void MainWindow::refresh()
+{
+    m_model->reload(); // the navigator keeps its place across the reload
+    const NavigatorKey key = m_navigator->currentKey();
+    if (key == m_detail->key())
+        m_detail->refresh();
+    else
+        m_detail->showKey(key);
+    updateTitleAndStatus();
+}
+
+bool MainWindow::importFile(const QString& path)
+{
+    if (!m_workbench) {
+        showError(tr("Import failed"), tr("Open a workbench to import into first."));
+        return false;
+    }
+    auto report = m_workbench->importFile(path);
+    if (!report) {
+        showError(tr("Import failed"), report.error().message + QStringLiteral("\n\n") + tr("Nothing was imported."));
+        return false;
+    }
+    const QString summary = tr("Imported %1: %2").arg(QFileInfo(path).fileName(), report->summary());
+    spdlog::info("{}", str(summary));
+    statusBar()->showMessage(summary, 15000);
+    return true;
+}
+
+bool MainWindow::exportTo(const QString& path, ExportFormat format, const ExportScope& scope)
+{
+    if (!m_workbench) {
+        showError(tr("Export failed"), tr("No workbench is open."));
+        return false;
+    }
+    auto bytes = format == ExportFormat::Csv ? m_workbench->exportCsv(scope) : m_workbench->exportJson(scope);
+    if (!bytes) {
+        showError(tr("Export failed"), bytes.error().message);
+        return false;
+    }
+    if (Status written = writeFileAtomically(path, bytes.value()); !written) {
+        showError(tr("Export failed"), written.error().message);
+        return false;
+    }
+    spdlog::info("exported {} bytes to {}", bytes.value().size(), str(path));
+    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 15000);
+    return true;
+}
+
+void MainWindow::updateTitleAndStatus()
+{
+    const bool open = m_workbench != nullptr;
+    const bool readOnly = open && m_workbench->isReadOnly();
+    m_import->setEnabled(open && !readOnly);
+    m_export->setEnabled(open);
+    if (!open) {
+        setWindowTitle(tr("Findings Workbench"));
+        m_pathLabel->setText(tr("No workbench open"));
+        m_countsLabel->clear();
+        m_readOnlyLabel->hide();
+        return;
+    }
+    const QString name = QFileInfo(m_workbench->path()).fileName();
+    setWindowTitle(readOnly ? tr("%1 [Read-only] — Findings Workbench").arg(name)
+                            : tr("%1 — Findings Workbench").arg(name));
+    m_pathLabel->setText(QDir::toNativeSeparators(m_workbench->path()));
+    const WorkbenchInfo info = m_workbench->info();
+    QSet<QString> forces;
+    for (const Programme& p : m_workbench->reference().programmes())
+        for (const QString& f : m_workbench->drafts().forcesWithMaterial(p.code))
+            forces.insert(f);
+    auto count = [](qint64 n, const QString& one, const QString& many) {
+        return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+    };
+    m_countsLabel->setText(count(forces.size(), tr("force with material"), tr("forces with material"))
+                           + QStringLiteral("  ·  ") + count(info.findings, tr("finding"), tr("findings"))
+                           + QStringLiteral("  ·  ") + count(info.judgments, tr("judgment"), tr("judgments")));
+    m_readOnlyLabel->setVisible(readOnly);
+    m_readOnlyLabel->setToolTip(info.readOnlyReason);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_settings.recentFiles();
+    int n = 0;
+    for (const QString& file : files) {
+        QAction* action = m_recentMenu->addAction(QStringLiteral("&%1  %2").arg(++n).arg(QFileInfo(file).fileName()));
+        action->setToolTip(QDir::toNativeSeparators(file));
+        action->setStatusTip(QDir::toNativeSeparators(file));
+        connect(action, &QAction::triggered, this, [this, file] { openWorkbench(file); });
+    }
+    if (files.isEmpty())
+        m_recentMenu->addAction(tr("No recent workbenches"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    QAction* clear = m_recentMenu->addAction(tr("&Clear List"));
+    clear->setEnabled(!files.isEmpty());
+    connect(clear, &QAction::triggered, this, [this] { m_settings.setRecentFiles({}); });
+}
+
+QString MainWindow::dialogFolder() const
+{
+    if (m_workbench)
+        return QFileInfo(m_workbench->path()).absolutePath();
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+void MainWindow::onNew()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("New Workbench"), dialogFolder(),
+                                                tr("Workbenches (*.fwb)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".fwb");
+    const auto answer = QMessageBox::question(
+        this, tr("New Workbench"),
+        tr("Include the demo content?\n\nThe demo holds Lancashire Constabulary's material from the Core business "
+           "2014 letter and the PEEL effectiveness 2015 report. Without it the workbench holds the reference "
+           "data only: forces, grade scale and question frameworks."),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    newWorkbench(path, answer == QMessageBox::Yes);
+}
+
+void MainWindow::onOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workbench"), dialogFolder(),
+                                                      tr("Workbenches (*.fwb);;All files (*)"));
+    if (!path.isEmpty())
+        openWorkbench(path);
+}
+
+void MainWindow::onImport()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import"), dialogFolder(),
+        tr("Interchange or judgments (*.json *.csv);;JSON interchange (*.json);;Judgments CSV (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        importFile(path);
+}
+
+void MainWindow::onExport()
+{
+    if (!m_workbench)
+        return;
+    const NavigatorKey key = m_navigator->currentKey();
+    QString programmeLabel, forceLabel;
+    if (!key.programme.isEmpty())
+        if (const auto p = m_workbench->reference().programme(key.programme))
+            programmeLabel = p->label();
+    if (!key.force.isEmpty())
+        if (const auto f = m_workbench->reference().force(key.force))
+            forceLabel = f->name;
+    ExportDialog dialog(key.programme, programmeLabel, key.force, forceLabel, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const bool csv = dialog.format() == ExportFormat::Csv;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export"), dialogFolder() + QLatin1Char('/') + dialog.suggestedFileName(),
+        csv ? tr("Judgments CSV (*.csv)") : tr("JSON interchange (*.json)"));
+    if (!path.isEmpty())
+        exportTo(path, dialog.format(), dialog.scope());
+}
+
+void MainWindow::onAbout()
+{
+    QMessageBox::about(this, tr("About Findings Workbench"),
+                       tr("<h3>Findings Workbench %1</h3>"
+                          "<p>Graded judgments, findings, evidence samples and figures for police inspection, "
+                          "and the letters and reports made from them.</p>"
+                          "<p>Grades: Outstanding, Good, Requires improvement, Inadequate.</p>")
+                           .arg(QStringLiteral(FWB_VERSION)));
+}
+
+void MainWindow::saveWindowState()
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.setSplitterState(m_splitter->saveState());
+    if (m_workbench)
+        m_settings.setLastWorkbench(m_workbench->path());
+    m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveWindowState();
+    event->accept();
+}
+
+} // namespace fwb::app

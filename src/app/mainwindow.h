@@ -1,0 +1,103 @@
+#pragma once
+// MainWindow: wires the navigator and the detail pane to one open workbench and owns the actions.
+// Opening, creating, importing and exporting are methods (the menu actions ask for file names and
+// call them), so tests drive the same paths a person does without modal dialogs.
+
+#include "dialogs/exportdialog.h"
+#include "settings.h"
+#include "storage/database.h"
+
+#include <QMainWindow>
+#include <memory>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QSplitter;
+
+namespace fwb {
+class Workbench;
+}
+
+namespace fwb::app {
+
+class DetailPane;
+class NavigatorModel;
+class NavigatorView;
+class WorkbenchLock;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Each returns false after showing the error; the workbench open before stays open.
+    bool openWorkbench(const QString& path, const OpenOptions& options = {});
+    bool newWorkbench(const QString& path, bool demo);
+    bool importFile(const QString& path);
+    bool exportTo(const QString& path, ExportFormat format, const ExportScope& scope);
+
+    Workbench* workbench() const { return m_workbench.get(); }
+    NavigatorModel* navigatorModel() const { return m_model; }
+    NavigatorView* navigatorView() const { return m_navigator; }
+    DetailPane* detailPane() const { return m_detail; }
+    QAction* showAllForcesAction() const { return m_showAllForces; }
+
+    // Errors are shown in a message box unless dialogs are off (the default on the offscreen
+    // platform): then they are only logged and announced with errorShown.
+    void setDialogsEnabled(bool on) { m_dialogsEnabled = on; }
+    bool dialogsEnabled() const { return m_dialogsEnabled; }
+
+public Q_SLOTS:
+    virtual void showError(const QString& title, const QString& message);
+
+Q_SIGNALS:
+    void errorShown(const QString& message);
+    void workbenchOpened(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<WorkbenchLock> lock);
+    void refresh();
+    void updateTitleAndStatus();
+    void rebuildRecentMenu();
+    void saveWindowState();
+
+    void onNew();
+    void onOpen();
+    void onImport();
+    void onExport();
+    void onAbout();
+    QString dialogFolder() const;
+
+    Settings m_settings;
+    std::unique_ptr<WorkbenchLock> m_lock;
+    std::unique_ptr<Workbench> m_workbench;
+    bool m_dialogsEnabled = true;
+
+    NavigatorModel* m_model = nullptr;
+    NavigatorView* m_navigator = nullptr;
+    DetailPane* m_detail = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QLabel* m_pathLabel = nullptr;
+    QLabel* m_countsLabel = nullptr;
+    QLabel* m_readOnlyLabel = nullptr;
+
+    QAction* m_new = nullptr;
+    QAction* m_open = nullptr;
+    QAction* m_import = nullptr;
+    QAction* m_export = nullptr;
+    QAction* m_quit = nullptr;
+    QAction* m_showAllForces = nullptr;
+    QAction* m_about = nullptr;
+    QAction* m_aboutQt = nullptr;
+    QMenu* m_recentMenu = nullptr;
+};
+
+} // namespace fwb::app
