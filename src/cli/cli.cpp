@@ -164,7 +164,17 @@ int cmdExport(const QStringList& args, QTextStream& out, QTextStream& err)
     if (fmt != L("json") && fmt != L("csv"))
         return usage(err, fmt.isEmpty() ? L("export needs --format json or --format csv")
                                         : QStringLiteral("unknown format \"%1\" (json or csv)").arg(fmt));
-    auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{true, 5000});
+    const QString file = p.positionalArguments().at(1);
+    if (p.isSet(output)) {
+        // Writing the export over the workbench (or its log) would destroy it.
+        const QString target = QFileInfo(p.value(output)).absoluteFilePath();
+        const QString source = QFileInfo(file).absoluteFilePath();
+        const QString canonical = QFileInfo(p.value(output)).canonicalFilePath();
+        if (target == source || target == source + L("-wal") || target == source + L("-shm") ||
+            (!canonical.isEmpty() && canonical == QFileInfo(file).canonicalFilePath()))
+            return usage(err, QStringLiteral("the output %1 is the workbench itself").arg(p.value(output)));
+    }
+    auto wb = Workbench::open(file, OpenOptions{true, 5000});
     if (!wb)
         return fail(err, wb.error());
     const ExportScope scope{p.value(programme), p.value(force)};
@@ -180,7 +190,10 @@ int cmdExport(const QStringList& args, QTextStream& out, QTextStream& err)
         QFile stdoutFile;
         if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
             return fail(err, Error::make(Error::Code::Io, L("cannot write to standard output")));
-        stdoutFile.write(*bytes);
+        if (stdoutFile.write(*bytes) != bytes->size() || !stdoutFile.flush() ||
+            stdoutFile.error() != QFileDevice::NoError)
+            return fail(err, Error::make(Error::Code::Io, QStringLiteral("cannot write to standard output: %1")
+                                                              .arg(stdoutFile.errorString())));
     }
     return Ok;
 }

@@ -203,3 +203,25 @@ TEST_CASE("fwb import of malformed JSON exits 3 and names line and column", "[cl
     CHECK(missing.code == 3);
     CHECK(missing.err.contains(QStringLiteral("No such file")));
 }
+
+TEST_CASE("fwb export refuses to write over the workbench and reports a failed write", "[cli]")
+{
+    test::Scratch dir;
+    const QString file = dir.path(QStringLiteral("w.fwb"));
+    REQUIRE(fwbRun({QStringLiteral("init"), file}).code == 0);
+    const QByteArray before = test::readFile(file);
+    const Run over = fwbRun({QStringLiteral("export"), file, QStringLiteral("--format"), QStringLiteral("csv"),
+                             QStringLiteral("-o"), file});
+    CHECK(over.code == 2);
+    CHECK(over.err.contains(QStringLiteral("is the workbench itself")));
+    CHECK(test::readFile(file) == before);
+
+    if (QFile::exists(QStringLiteral("/dev/full"))) {
+        QProcess p;
+        p.setStandardOutputFile(QStringLiteral("/dev/full"));
+        p.start(QStringLiteral(FWB_BINARY), {QStringLiteral("export"), file, QStringLiteral("--format"), QStringLiteral("json")});
+        REQUIRE(p.waitForFinished(60000));
+        CHECK(p.exitCode() == 1);
+        CHECK(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("cannot write to standard output")));
+    }
+}

@@ -1,5 +1,6 @@
 #include "csv.h"
 
+#include <QStringDecoder>
 #include <csv.h>
 
 namespace fwb::csv {
@@ -31,6 +32,16 @@ Result<QList<Row>> parse(const QByteArray& input, const QString& name)
     QByteArray text = input;
     if (text.startsWith("\xEF\xBB\xBF"))
         text.remove(0, 3); // spreadsheet programs write a byte-order mark
+    {
+        QStringDecoder utf8(QStringDecoder::Utf8);
+        const QString decoded = utf8.decode(text);
+        if (utf8.hasError()) {
+            const QString good = decoded.left(decoded.indexOf(QChar::ReplacementCharacter));
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("%1: row %2: not UTF-8 text (save the file as CSV UTF-8)")
+                                   .arg(name).arg(good.count(QLatin1Char('\n')) + 1));
+        }
+    }
     csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
         return Error::make(Error::Code::Internal, QStringLiteral("cannot start the CSV reader"));

@@ -11,7 +11,7 @@
 namespace fwb::csv {
 
 struct Row {
-    int number = 0; // 1-based line of the record's start, counting the header as row 1
+    int number = 0; // 1-based record number, the header being row 1 (blank lines are skipped)
     QStringList fields;
 };
 

@@ -199,6 +199,96 @@ template <class T> QJsonArray arrayOf(const QList<T>& list)
     return a;
 }
 
+// Keys must be unique within a file: a second record with the same key would silently merge
+// into the first (and a question code used twice in one tree would make a cycle).
+class UniqueKeys {
+public:
+    // Returns an error text when key was seen before in this scope.
+    QString add(const QString& key, const QString& path, const char* field)
+    {
+        auto it = m_seen.constFind(key);
+        if (it != m_seen.constEnd())
+            return QStringLiteral("%1.%2: \"%3\" appears twice (also %4)").arg(path, L(field), key, *it);
+        m_seen.insert(key, path);
+        return {};
+    }
+
+private:
+    QHash<QString, QString> m_seen;
+};
+
+QString questionDuplicates(const QList<Question>& list, const QString& path, UniqueKeys& keys)
+{
+    for (int i = 0; i < list.size(); ++i) {
+        const QString p = QStringLiteral("%1[%2]").arg(path).arg(i);
+        if (QString e = keys.add(list[i].code, p, "code"); !e.isEmpty())
+            return e;
+        if (QString e = questionDuplicates(list[i].children, p + L(".children"), keys); !e.isEmpty())
+            return e;
+    }
+    return {};
+}
+
+QString sectionDuplicates(const QList<Section>& list, const QString& path, UniqueKeys& keys)
+{
+    for (int i = 0; i < list.size(); ++i) {
+        const QString p = QStringLiteral("%1[%2]").arg(path).arg(i);
+        if (QString e = keys.add(list[i].uid, p, "uid"); !e.isEmpty())
+            return e;
+        if (QString e = sectionDuplicates(list[i].children, p + L(".children"), keys); !e.isEmpty())
+            return e;
+    }
+    return {};
+}
+
+template <class T, class Key>
+QString listDuplicates(const QList<T>& list, const char* array, const char* field, Key key)
+{
+    UniqueKeys keys;
+    for (int i = 0; i < list.size(); ++i)
+        if (QString e = keys.add(key(list[i]), QStringLiteral("%1[%2]").arg(L(array)).arg(i), field); !e.isEmpty())
+            return e;
+    return {};
+}
+
+QString duplicates(const Interchange& d)
+{
+    const QStringList found{
+        listDuplicates(d.regions, "regions", "code", [](const Region& x) { return x.code; }),
+        listDuplicates(d.people, "people", "code", [](const Person& x) { return x.code; }),
+        listDuplicates(d.forces, "forces", "code", [](const Force& x) { return x.code; }),
+        listDuplicates(d.gradeScales, "grade_scales", "code", [](const GradeScale& x) { return x.code; }),
+        listDuplicates(d.programmes, "programmes", "code", [](const Programme& x) { return x.code; }),
+        listDuplicates(d.judgments, "judgments", "question", [](const Judgment& x) -> QString {
+            return x.programmeCode + QLatin1Char('/') + x.forceCode + QLatin1Char('/') + x.questionCode; }),
+        listDuplicates(d.evidence, "evidence", "uid", [](const EvidenceSample& x) { return x.uid; }),
+        listDuplicates(d.findings, "findings", "uid", [](const Finding& x) { return x.uid; }),
+        listDuplicates(d.metrics, "metrics", "uid", [](const Metric& x) { return x.uid; }),
+        listDuplicates(d.documents, "documents", "uid", [](const Document& x) { return x.uid; }),
+        listDuplicates(d.reviewNotes, "review_notes", "uid", [](const ReviewNote& x) { return x.uid; }),
+        listDuplicates(d.responses, "responses", "uid", [](const FaResponse& x) { return x.uid; })};
+    for (const QString& e : found)
+        if (!e.isEmpty())
+            return e;
+    for (int i = 0; i < d.gradeScales.size(); ++i) {
+        UniqueKeys keys;
+        const auto& grades = d.gradeScales[i].grades;
+        for (int g = 0; g < grades.size(); ++g)
+            if (QString e = keys.add(grades[g].code, QStringLiteral("grade_scales[%1].grades[%2]").arg(i).arg(g), "code"); !e.isEmpty())
+                return e;
+    }
+    for (int i = 0; i < d.programmes.size(); ++i) {
+        UniqueKeys keys;
+        if (QString e = questionDuplicates(d.programmes[i].questions, QStringLiteral("programmes[%1].questions").arg(i), keys); !e.isEmpty())
+            return e;
+    }
+    UniqueKeys sections; // section uids are unique across documents
+    for (int i = 0; i < d.documents.size(); ++i)
+        if (QString e = sectionDuplicates(d.documents[i].sections, QStringLiteral("documents[%1].sections").arg(i), sections); !e.isEmpty())
+            return e;
+    return {};
+}
+
 } // namespace
 
 QJsonObject toJson(const Region& r) { return {{L("code"), r.code}, {L("name"), r.name}}; }
@@ -518,6 +608,8 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
     });
     if (r.failed())
         return Error::make(Error::Code::Invalid, r.error());
+    if (QString dup = duplicates(d); !dup.isEmpty())
+        return Error::make(Error::Code::Invalid, name + QStringLiteral(": ") + dup);
     return d;
 }
 

@@ -21,10 +21,12 @@ namespace {
 
 QString L(const char* s) { return QString::fromLatin1(s); }
 
+// Names where in the input a record failed. A code that is missing from the workbench is bad
+// input; a disk or database failure keeps its own code.
 Error at(const QString& name, const QString& path, const Error& e)
 {
-    return Error::make(e.code == Error::Code::Internal ? e.code : Error::Code::Invalid,
-                       QStringLiteral("%1: %2: %3").arg(name, path, e.message));
+    const Error::Code code = e.code == Error::Code::NotFound ? Error::Code::Invalid : e.code;
+    return Error::make(code, QStringLiteral("%1: %2: %3").arg(name, path, e.message));
 }
 
 // Writes one record: reads its prior state, upserts, and records the change in the audit log.
@@ -58,6 +60,21 @@ Result<ImportReport> importInterchange(Database& db, const Interchange& d, const
     Transaction t(db);
     if (!t.active())
         return t.error();
+    auto report = writeInterchange(db, d, name, actor, {});
+    if (!report)
+        return report;
+    if (Status s = t.commit(); !s)
+        return s.error();
+    spdlog::info("imported {}: {}", name.toStdString(), report->summary().toStdString());
+    return report;
+}
+
+Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const QString& name,
+                                      const QString& actor, const PathNamer& describe)
+{
+    auto P = [&](const char* array, int i) {
+        return describe ? describe(QString::fromLatin1(array), i) : QStringLiteral("%1[%2]").arg(QString::fromLatin1(array)).arg(i);
+    };
     ReferenceRepository ref(db);
     DraftRepository drafts(db);
     DocumentRepository docs(db);
@@ -75,7 +92,7 @@ Result<ImportReport> importInterchange(Database& db, const Interchange& d, const
         };
         if (Status s = writeOne(audit, report, actor, L("region"), r.code, r, get,
                                 [&](const Region& x) { return ref.upsertRegion(x); }, name,
-                                QStringLiteral("regions[%1]").arg(i)); !s)
+                                P("regions", i)); !s)
             return fail(s);
     }
     // People may name a force defined in the same file, and forces name their chief officer:
@@ -84,14 +101,14 @@ Result<ImportReport> importInterchange(Database& db, const Interchange& d, const
         const Person& p = d.people[i];
         if (Status s = writeOne(audit, report, actor, L("person"), p.code, p, [&] { return ref.person(p.code); },
                                 [&](const Person& x) { return ref.upsertPerson(x); }, name,
-                                QStringLiteral("people[%1]").arg(i)); !s)
+                                P("people", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.forces.size(); ++i) {
         const Force& f = d.forces[i];
         if (Status s = writeOne(audit, report, actor, L("force"), f.code, f, [&] { return ref.force(f.code); },
                                 [&](const Force& x) { return ref.upsertForce(x); }, name,
-                                QStringLiteral("forces[%1]").arg(i)); !s)
+                                P("forces", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.people.size(); ++i) {
@@ -99,16 +116,18 @@ Result<ImportReport> importInterchange(Database& db, const Interchange& d, const
         if (p.forceCode.isEmpty())
             continue;
         if (auto f = ref.forceId(p.forceCode); !f)
-            return at(name, QStringLiteral("people[%1].force").arg(i), f.error());
-        if (auto u = ref.upsertPerson(p); !u)
-            return at(name, QStringLiteral("people[%1]").arg(i), u.error());
+            return at(name, P("people", i) + QStringLiteral(".force"), f.error());
+        ImportReport linked; // the person was counted on the first pass; this pass links the force
+        if (Status s = writeOne(audit, linked, actor, L("person"), p.code, p, [&] { return ref.person(p.code); },
+                                [&](const Person& x) { return ref.upsertPerson(x); }, name, P("people", i)); !s)
+            return fail(s);
     }
     for (int i = 0; i < d.gradeScales.size(); ++i) {
         const GradeScale& g = d.gradeScales[i];
         if (Status s = writeOne(audit, report, actor, L("grade_scale"), g.code, g,
                                 [&] { return ref.gradeScale(g.code); },
                                 [&](const GradeScale& x) { return ref.upsertGradeScale(x); }, name,
-                                QStringLiteral("grade_scales[%1]").arg(i)); !s)
+                                P("grade_scales", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.programmes.size(); ++i) {
@@ -116,7 +135,7 @@ Result<ImportReport> importInterchange(Database& db, const Interchange& d, const
         if (Status s = writeOne(audit, report, actor, L("programme"), p.code, p,
                                 [&] { return ref.programme(p.code); },
                                 [&](const Programme& x) { return ref.upsertProgramme(x); }, name,
-                                QStringLiteral("programmes[%1]").arg(i)); !s)
+                                P("programmes", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.evidence.size(); ++i) {
@@ -124,7 +143,7 @@ Result<ImportReport> importInterchange(Database& db, const Interchange& d, const
         if (Status s = writeOne(audit, report, actor, L("evidence"), e.uid, e,
                                 [&] { return drafts.evidenceSample(e.uid); },
                                 [&](const EvidenceSample& x) { return drafts.upsertEvidence(x); }, name,
-                                QStringLiteral("evidence[%1]").arg(i)); !s)
+                                P("evidence", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.judgments.size(); ++i) {
@@ -133,59 +152,46 @@ Result<ImportReport> importInterchange(Database& db, const Interchange& d, const
         if (Status s = writeOne(audit, report, actor, L("judgment"), key, j,
                                 [&] { return drafts.judgment(j.programmeCode, j.forceCode, j.questionCode); },
                                 [&](const Judgment& x) { return drafts.upsertJudgment(x); }, name,
-                                QStringLiteral("judgments[%1]").arg(i)); !s)
+                                P("judgments", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.findings.size(); ++i) {
         const Finding& f = d.findings[i];
         if (Status s = writeOne(audit, report, actor, L("finding"), f.uid, f, [&] { return drafts.finding(f.uid); },
                                 [&](const Finding& x) { return drafts.upsertFinding(x); }, name,
-                                QStringLiteral("findings[%1]").arg(i)); !s)
+                                P("findings", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.metrics.size(); ++i) {
         const Metric& m = d.metrics[i];
         if (Status s = writeOne(audit, report, actor, L("metric"), m.uid, m, [&] { return drafts.metric(m.uid); },
                                 [&](const Metric& x) { return drafts.upsertMetric(x); }, name,
-                                QStringLiteral("metrics[%1]").arg(i)); !s)
+                                P("metrics", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.documents.size(); ++i) {
         const Document& x = d.documents[i];
         if (Status s = writeOne(audit, report, actor, L("document"), x.uid, x, [&] { return docs.document(x.uid); },
                                 [&](const Document& v) { return docs.upsertDocument(v); }, name,
-                                QStringLiteral("documents[%1]").arg(i)); !s)
+                                P("documents", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.reviewNotes.size(); ++i) {
         const ReviewNote& n = d.reviewNotes[i];
-        auto get = [&]() -> std::optional<ReviewNote> {
-            for (const ReviewNote& x : docs.reviewNotes())
-                if (x.uid == n.uid)
-                    return x;
-            return std::nullopt;
-        };
+        auto get = [&] { return docs.reviewNote(n.uid); };
         if (Status s = writeOne(audit, report, actor, L("review_note"), n.uid, n, get,
                                 [&](const ReviewNote& v) { return docs.upsertReviewNote(v); }, name,
-                                QStringLiteral("review_notes[%1]").arg(i)); !s)
+                                P("review_notes", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.responses.size(); ++i) {
         const FaResponse& r = d.responses[i];
-        auto get = [&]() -> std::optional<FaResponse> {
-            for (const FaResponse& x : docs.responses(r.documentUid))
-                if (x.uid == r.uid)
-                    return x;
-            return std::nullopt;
-        };
+        auto get = [&] { return docs.response(r.uid); };
         if (Status s = writeOne(audit, report, actor, L("response"), r.uid, r, get,
                                 [&](const FaResponse& v) { return docs.upsertResponse(v); }, name,
-                                QStringLiteral("responses[%1]").arg(i)); !s)
+                                P("responses", i)); !s)
             return fail(s);
     }
-    if (Status s = t.commit(); !s)
-        return s.error();
-    spdlog::info("imported {}: {}", name.toStdString(), report.summary().toStdString());
     return report;
 }
 
@@ -228,9 +234,20 @@ Result<ImportReport> importJudgmentsCsv(Database& db, const QByteArray& text, co
         if (!index.contains(c))
             return Error::make(Error::Code::Invalid, QStringLiteral("%1: row 1: missing column \"%2\"").arg(name, c));
 
+    // Checks, merge with what is there and writes happen in one transaction, so that a change
+    // made in the window meanwhile is neither lost nor half-applied.
+    Transaction t(db);
+    if (!t.active())
+        return t.error();
     Interchange d;
     DraftRepository drafts(db);
     ReferenceRepository ref(db);
+    QHash<Id, QString> gradeCodes;
+    for (const GradeScale& s : ref.gradeScales())
+        for (const Grade& g : s.grades)
+            gradeCodes.insert(g.id, g.code);
+    QHash<QString, int> seen; // programme/force/question → row
+    QList<int> rowOf;         // judgment index → CSV row
     for (int r = 1; r < rows->size(); ++r) {
         const csv::Row& row = rows->at(r);
         auto cell = [&](const QString& c) { return row.fields.value(index.value(c)).trimmed(); };
@@ -257,43 +274,52 @@ Result<ImportReport> importJudgmentsCsv(Database& db, const QByteArray& text, co
         auto grade = ref.gradeId(j.programmeCode, cell(L("grade")));
         if (!grade)
             return bad(L("grade"), grade.error().message);
-        // The CSV names a grade by code or label; store the code.
-        for (const GradeScale& s : ref.gradeScales())
-            for (const Grade& g : s.grades)
-                if (g.id == *grade)
-                    j.gradeCode = g.code;
+        j.gradeCode = gradeCodes.value(*grade); // the CSV may name a grade by its label
+        const QString key = j.programmeCode + QLatin1Char('/') + j.forceCode + QLatin1Char('/') + j.questionCode;
+        if (seen.contains(key))
+            return Error::make(Error::Code::Invalid, QStringLiteral("%1: row %2: the same judgment as row %3")
+                                                         .arg(name).arg(row.number).arg(seen.value(key)));
+        seen.insert(key, row.number);
         // Keep what the CSV does not carry from a judgment already there.
         if (auto prior = drafts.judgment(j.programmeCode, j.forceCode, j.questionCode)) {
             j.overview = prior->overview;
             j.status = prior->status;
             j.firstYearGraded = prior->firstYearGraded;
         }
-        for (int k = 1; k < r; ++k) {
-            const Judgment& o = d.judgments[k - 1];
-            if (o.forceCode == j.forceCode && o.programmeCode == j.programmeCode && o.questionCode == j.questionCode)
-                return Error::make(Error::Code::Invalid, QStringLiteral("%1: row %2: the same judgment as row %3")
-                                                             .arg(name).arg(row.number).arg(rows->at(k).number));
-        }
         d.judgments.push_back(j);
+        rowOf.push_back(row.number);
     }
-    auto result = importInterchange(db, d, name, actor);
-    if (!result) {
-        // Name the row for errors found while writing (a question that is not graded, say).
-        const QString msg = result.error().message;
-        const int idx = msg.indexOf(L("judgments["));
-        if (idx >= 0) {
-            const int n = msg.mid(idx + 10).section(QLatin1Char(']'), 0, 0).toInt();
-            const QString tail = msg.section(QStringLiteral("]: "), 1);
-            return Error::make(Error::Code::Invalid,
-                               QStringLiteral("%1: row %2: %3").arg(name).arg(rows->at(n + 1).number).arg(tail));
-        }
-    }
-    return result;
+    auto report = writeInterchange(db, d, name, actor, [&](const QString&, int i) {
+        return QStringLiteral("row %1").arg(rowOf.value(i));
+    });
+    if (!report)
+        return report;
+    if (Status s = t.commit(); !s)
+        return s.error();
+    spdlog::info("imported {}: {}", name.toStdString(), report->summary().toStdString());
+    return report;
 }
+
+static Result<Interchange> collectInSnapshot(Database& db, const ExportScope& scope);
 
 Result<Interchange> collect(const Database& cdb, const ExportScope& scope)
 {
     Database& db = const_cast<Database&>(cdb); // repositories only read here
+    // One read transaction: the export is a snapshot even while the window writes.
+    if (Status s = db.execScript(QStringLiteral("BEGIN;"), QStringLiteral("starting the export")); !s)
+        return s.error();
+    (void)db.takeReadFailure();
+    auto result = collectInSnapshot(db, scope);
+    const std::optional<Error> failure = db.takeReadFailure();
+    (void)db.execScript(QStringLiteral("ROLLBACK;"), QStringLiteral("ending the export"));
+    if (result && failure)
+        return Error::make(failure->code == Error::Code::Internal ? Error::Code::Damaged : failure->code,
+                           QStringLiteral("Cannot export %1 completely: %2").arg(db.path(), failure->message));
+    return result;
+}
+
+static Result<Interchange> collectInSnapshot(Database& db, const ExportScope& scope)
+{
     ReferenceRepository ref(db);
     DraftRepository drafts(db);
     DocumentRepository docs(db);

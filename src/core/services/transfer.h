@@ -5,6 +5,8 @@
 #include "io/interchange.h"
 #include "storage/database.h"
 
+#include <functional>
+
 namespace fwb {
 
 struct ImportReport {
@@ -24,6 +26,11 @@ namespace transfer {
 // Writes parsed interchange data. `name` prefixes error messages.
 Result<ImportReport> importInterchange(Database& db, const Interchange& data, const QString& name,
                                        const QString& actor);
+// Names the place of record `index` of `array` in the input, for errors ("findings[3]", "row 7").
+using PathNamer = std::function<QString(const QString& array, int index)>;
+// Writes inside a transaction the caller holds.
+Result<ImportReport> writeInterchange(Database& db, const Interchange& data, const QString& name,
+                                      const QString& actor, const PathNamer& describe);
 Result<ImportReport> importJson(Database& db, const QByteArray& json, const QString& name,
                                 const QString& actor);
 Result<ImportReport> importJudgmentsCsv(Database& db, const QByteArray& csv, const QString& name,

@@ -189,7 +189,12 @@ Status inspectFileHeader(const QString& path)
                            QStringLiteral("Damaged workbench: %1 has an impossible page size (%2)")
                                .arg(where).arg(pageSize));
     const quint32 pages = be(header, 28, 4);
-    const bool pagesValid = pages != 0 && be(header, 24, 4) == be(header, 92, 4);
+    // While another connection has the file open in WAL mode, a checkpoint writes page 1 (with
+    // the new page count) before the pages that grow the file: for a moment the file is shorter
+    // than its header says. Only a file at rest is measured against its header; SQLite itself
+    // reports damage in the other case.
+    const bool walActive = QFileInfo::exists(path + QStringLiteral("-wal"));
+    const bool pagesValid = !walActive && pages != 0 && be(header, 24, 4) == be(header, 92, 4);
     const qint64 expected = pagesValid ? qint64(pages) * pageSize : 0;
     if (size < expected)
         return Error::make(Error::Code::Truncated,
@@ -300,8 +305,17 @@ Result<std::unique_ptr<Database>> Database::create(const QString& path,
                 return s.error();
             }
         }
-        // Fold the WAL into the file so that the rename moves a complete database.
-        (void)db->execScript(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE);"), QStringLiteral("checkpoint"));
+        // Leave WAL mode, which folds the log into the file, so that the rename moves a complete
+        // database; open() turns WAL on again.
+        if (Status s = db->execScript(QStringLiteral("PRAGMA journal_mode=DELETE;"), QStringLiteral("finishing the file")); !s) {
+            db.reset();
+            cleanup();
+            return s.error();
+        }
+    }
+    if (QFileInfo(temp + QStringLiteral("-wal")).size() > 0) {
+        cleanup();
+        return Error::make(Error::Code::Io, QStringLiteral("Cannot finish writing %1").arg(where));
     }
     if (!QFile::rename(temp, path)) {
         cleanup();
@@ -394,6 +408,20 @@ Status Database::migrate(bool takeBackup)
         spdlog::info("applied migration {} to {}", m.name.toStdString(), m_path.toStdString());
     }
     return {};
+}
+
+void Database::noteReadFailure(const Error& e) const
+{
+    spdlog::warn("query on {} failed: {}", m_path.toStdString(), e.message.toStdString());
+    if (!m_readFailure)
+        m_readFailure = e;
+}
+
+std::optional<Error> Database::takeReadFailure() const
+{
+    std::optional<Error> e;
+    std::swap(e, m_readFailure);
+    return e;
 }
 
 QSqlDatabase Database::sql() const { return QSqlDatabase::database(m_connection, false); }

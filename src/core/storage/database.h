@@ -9,6 +9,7 @@
 #include <QString>
 #include <functional>
 #include <memory>
+#include <optional>
 
 struct sqlite3;
 
@@ -58,6 +59,11 @@ public:
 
     sqlite3* handle() const;
 
+    // Readers return what they could read; a failed read (a damaged page, say) is noted here so
+    // that a caller that must not work from partial data (an export) can ask afterwards.
+    void noteReadFailure(const Error& e) const;
+    std::optional<Error> takeReadFailure() const;
+
     // Translates the last error of the raw connection into a person's message.
     Error lastError(const QString& doing) const;
 
@@ -72,6 +78,7 @@ private:
     QString m_readOnlyReason;
     bool m_readOnly = false;
     int m_version = 0;
+    mutable std::optional<Error> m_readFailure;
 };
 
 // Examines a file without opening it through SQLite: header magic, page size, length.

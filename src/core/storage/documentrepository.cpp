@@ -27,8 +27,10 @@ QList<Document> DocumentRepository::documents(const QString& programmeCode, cons
     if (!forceCode.isEmpty())
         query.bindValue(q(":f"), forceCode);
     QList<Document> out;
-    if (!query.exec())
+    if (!query.exec()) {
+        m_db.noteReadFailure(m_db.lastError(QStringLiteral("reading documents")));
         return out;
+    }
     while (query.next()) {
         Document d;
         d.id = query.value(0).toLongLong();
@@ -188,8 +190,52 @@ QList<ReviewNote> DocumentRepository::reviewNotes() const
     return out;
 }
 
+std::optional<ReviewNote> DocumentRepository::reviewNote(const QString& uid) const
+{
+    Query query(m_db, q("SELECT id, uid, target, author, body, status, answer FROM review_notes WHERE uid = ?"));
+    if (query.exec({uid}) && query.next())
+        return ReviewNote{query.integer(0), query.text(1), query.text(2), query.text(3), query.text(4),
+                          query.text(5), query.text(6)};
+    return std::nullopt;
+}
+
+std::optional<FaResponse> DocumentRepository::response(const QString& uid) const
+{
+    for (const FaResponse& r : responses())
+        if (r.uid == uid)
+            return r;
+    return std::nullopt;
+}
+
 Result<Upserted> DocumentRepository::upsertReviewNote(const ReviewNote& n)
 {
+    // The target must name something in the workbench: finding:<uid>, section:<uid> or
+    // judgment:<programme>/<force>/<question>.
+    const QString kind = n.target.section(QLatin1Char(':'), 0, 0);
+    const QString key = n.target.section(QLatin1Char(':'), 1);
+    QString sql;
+    QList<QVariant> values;
+    if (kind == QLatin1String("finding")) {
+        sql = q("SELECT 1 FROM findings WHERE uid = ?");
+        values = {key};
+    } else if (kind == QLatin1String("section")) {
+        sql = q("SELECT 1 FROM document_sections WHERE uid = ?");
+        values = {key};
+    } else if (kind == QLatin1String("judgment") && key.count(QLatin1Char('/')) == 2) {
+        sql = q("SELECT 1 FROM judgments j JOIN questions qn ON qn.id = j.question_id JOIN programmes p ON "
+                "p.id = qn.programme_id JOIN forces f ON f.id = j.force_id WHERE p.code = ? AND f.code = ? AND qn.code = ?");
+        values = {key.section(QLatin1Char('/'), 0, 0), key.section(QLatin1Char('/'), 1, 1), key.section(QLatin1Char('/'), 2, 2)};
+    } else {
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("target \"%1\" is not finding:<uid>, section:<uid> or "
+                                          "judgment:<programme>/<force>/<question>").arg(n.target));
+    }
+    Query target(m_db, sql);
+    auto found = values.size() == 1 ? target.scalar({values[0]}) : target.scalar({values[0], values[1], values[2]});
+    if (!found)
+        return found.error();
+    if (!found->isValid())
+        return Error::make(Error::Code::NotFound, QStringLiteral("no %1 \"%2\" for the note to attach to").arg(kind, key));
     Query exists(m_db, q("SELECT id FROM review_notes WHERE uid = ?"));
     auto prior = exists.scalar({n.uid});
     if (!prior)

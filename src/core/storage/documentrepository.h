@@ -13,7 +13,9 @@ public:
     QList<Document> documents(const QString& programmeCode = {}, const QString& forceCode = {}) const;
     std::optional<Document> document(const QString& uid) const;
     QList<ReviewNote> reviewNotes() const;
+    std::optional<ReviewNote> reviewNote(const QString& uid) const;
     QList<FaResponse> responses(const QString& documentUid = {}) const;
+    std::optional<FaResponse> response(const QString& uid) const;
 
     // Writes the document and replaces its section tree with the one given.
     Result<Upserted> upsertDocument(const Document& d);

@@ -221,12 +221,15 @@ Result<Upserted> DraftRepository::upsertFinding(const Finding& x)
     if (Status s = clear.exec({id}); !s)
         return s.error();
     for (const QString& e : x.evidenceUids) {
+        // A finding cites evidence of its own force and programme only.
         Query link(m_db, q("INSERT INTO finding_evidence(finding_id, sample_id) "
-                           "SELECT ?, id FROM evidence_samples WHERE uid = ?"));
-        if (Status s = link.exec({id, e}); !s)
+                           "SELECT ?, id FROM evidence_samples WHERE uid = ? AND force_id = ? AND programme_id = ?"));
+        if (Status s = link.exec({id, e, where->force, where->programme}); !s)
             return s.error();
         if (link.rowsAffected() != 1)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no evidence sample \"%1\"").arg(e));
+            return Error::make(Error::Code::NotFound,
+                               evidenceSample(e) ? QStringLiteral("evidence sample \"%1\" belongs to another force or programme").arg(e)
+                                                 : QStringLiteral("no evidence sample \"%1\"").arg(e));
     }
     return Upserted{id, !existed};
 }

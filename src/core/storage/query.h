@@ -5,6 +5,7 @@
 #include "database.h"
 #include "domain/types.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 #include <initializer_list>
@@ -39,11 +40,21 @@ public:
             m_q.addBindValue(v.typeId() == QMetaType::QString && v.toString().isNull()
                                  ? QVariant(QStringLiteral(""))
                                  : v);
-        if (!m_q.exec())
-            return m_db.lastError(doing.isEmpty() ? QStringLiteral("a query") : doing);
+        if (!m_q.exec()) {
+            Error e = m_db.lastError(doing.isEmpty() ? QStringLiteral("a query") : doing);
+            m_db.noteReadFailure(e);
+            return e;
+        }
         return {};
     }
-    bool next() { return m_q.next(); }
+    bool next()
+    {
+        if (m_q.next())
+            return true;
+        if (m_q.lastError().isValid()) // stepping failed part-way, not the end of the rows
+            m_db.noteReadFailure(m_db.lastError(QStringLiteral("reading ") + m_sql.left(60)));
+        return false;
+    }
     QVariant value(int i) const { return m_q.value(i); }
     QString text(int i) const { return m_q.value(i).toString(); }
     qint64 integer(int i) const { return m_q.value(i).toLongLong(); }
@@ -55,7 +66,10 @@ public:
     {
         if (Status s = exec(values, doing); !s)
             return s.error();
-        return m_q.next() ? m_q.value(0) : QVariant();
+        const QVariant v = m_q.next() ? m_q.value(0) : QVariant();
+        // An INSERT … RETURNING not stepped to its end stays active and would make COMMIT fail.
+        m_q.finish();
+        return v;
     }
 
 private:

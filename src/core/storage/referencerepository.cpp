@@ -336,6 +336,18 @@ Result<Upserted> ReferenceRepository::upsertGradeScale(const GradeScale& s)
                                 QStringLiteral("saving grade ") + g.code); !st)
             return st.error();
     }
+    // Grades the file does not list keep their order, after the listed ones.
+    Query rest(m_db, q("SELECT id FROM grades WHERE scale_id = ? AND rank < 0 ORDER BY rank DESC"));
+    if (Status st = rest.exec({id}); !st)
+        return st.error();
+    QList<Id> unlisted;
+    while (rest.next())
+        unlisted << rest.integer(0);
+    for (Id g : unlisted) {
+        Query place(m_db, q("UPDATE grades SET rank = ? WHERE id = ?"));
+        if (Status st = place.exec({rank++, g}); !st)
+            return st.error();
+    }
     return Upserted{id, !existed.ok()};
 }
 
@@ -349,6 +361,18 @@ Result<Upserted> ReferenceRepository::upsertProgramme(const Programme& p)
         scale = *s;
     }
     auto existed = programmeId(p.code);
+    if (existed) {
+        // Judgments are graded on the programme's scale: it cannot change under them.
+        Query graded(m_db, q("SELECT count(*), coalesce(s.code, '') FROM judgments j JOIN questions qn ON qn.id = j.question_id "
+                             "JOIN programmes p ON p.id = qn.programme_id LEFT JOIN grade_scales s ON s.id = p.grade_scale_id "
+                             "WHERE p.id = ?"));
+        if (Status st = graded.exec({*existed}); !st)
+            return st.error();
+        if (graded.next() && graded.integer(0) > 0 && graded.text(1) != p.gradeScaleCode)
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("programme \"%1\" has %2 judgments on scale \"%3\"; its grade scale "
+                                              "cannot change").arg(p.code).arg(graded.integer(0)).arg(graded.text(1)));
+    }
     Query query(m_db, q("INSERT INTO programmes(code, title, short_title, year, kind, grade_scale_id, fieldwork, published) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET title = excluded.title, "
                         "short_title = excluded.short_title, year = excluded.year, kind = excluded.kind, "
