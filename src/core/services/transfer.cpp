@@ -52,6 +52,17 @@ Status writeOne(AuditLog& audit, ImportReport& report, const QString& actor, con
     return audit.append(actor, before ? L("update") : L("insert"), entity, key, beforeJson, afterJson);
 }
 
+// Commits a written import, or leaves the transaction to roll back when writing failed.
+Result<ImportReport> commitImport(Transaction& t, Result<ImportReport> report, const QString& name)
+{
+    if (!report)
+        return report;
+    if (Status s = t.commit(); !s)
+        return s.error();
+    spdlog::info("imported {}: {}", name.toStdString(), report->summary().toStdString());
+    return report;
+}
+
 } // namespace
 
 Result<ImportReport> importInterchange(Database& db, const Interchange& d, const QString& name,
@@ -60,13 +71,7 @@ Result<ImportReport> importInterchange(Database& db, const Interchange& d, const
     Transaction t(db);
     if (!t.active())
         return t.error();
-    auto report = writeInterchange(db, d, name, actor, {});
-    if (!report)
-        return report;
-    if (Status s = t.commit(); !s)
-        return s.error();
-    spdlog::info("imported {}: {}", name.toStdString(), report->summary().toStdString());
-    return report;
+    return commitImport(t, writeInterchange(db, d, name, actor, {}), name);
 }
 
 Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const QString& name,
@@ -289,15 +294,9 @@ Result<ImportReport> importJudgmentsCsv(Database& db, const QByteArray& text, co
         d.judgments.push_back(j);
         rowOf.push_back(row.number);
     }
-    auto report = writeInterchange(db, d, name, actor, [&](const QString&, int i) {
+    return commitImport(t, writeInterchange(db, d, name, actor, [&](const QString&, int i) {
         return QStringLiteral("row %1").arg(rowOf.value(i));
-    });
-    if (!report)
-        return report;
-    if (Status s = t.commit(); !s)
-        return s.error();
-    spdlog::info("imported {}: {}", name.toStdString(), report->summary().toStdString());
-    return report;
+    }), name);
 }
 
 static Result<Interchange> collectInSnapshot(Database& db, const ExportScope& scope);
