@@ -190,3 +190,39 @@ TEST_CASE("An export that cannot read every record fails instead of writing part
     REQUIRE_FALSE(exported.ok());
     CHECK(exported.error().message.contains(QStringLiteral("Cannot export")));
 }
+
+TEST_CASE("The schema refuses a value of the wrong type", "[storage][guards]")
+{
+    test::Scratch dir;
+    const QString path = dir.path(QStringLiteral("w.fwb"));
+    { auto db = createMaterialWorkbench(path); }
+    RawDb raw(path);
+    REQUIRE(raw.ok());
+    CHECK(raw.exec(QStringLiteral("UPDATE metrics SET force_value = 'sixty-two'")) != SQLITE_OK);
+    CHECK(raw.errorMessage().contains(QStringLiteral("cannot store TEXT value in REAL column")));
+    CHECK(raw.exec(QStringLiteral("UPDATE findings SET position = 'first'")) != SQLITE_OK);
+}
+
+TEST_CASE("A row changed behind the workbench's back fails the export, naming it", "[export][guards]")
+{
+    test::Scratch dir;
+    const QString path = dir.path(QStringLiteral("w.fwb"));
+    QString uid;
+    {
+        auto db = createMaterialWorkbench(path);
+        uid = DraftRepository(*db).findings(kProgramme).front().uid;
+    }
+    {
+        // Another tool, with the checks turned off, writes a kind the workbench does not know.
+        RawDb raw(path);
+        REQUIRE(raw.ok());
+        raw.execOrFail(QStringLiteral("PRAGMA ignore_check_constraints = ON; "
+                                      "UPDATE findings SET kind = 'rumour' WHERE uid = '%1'").arg(uid));
+    }
+    auto db = openWorkbench(path);
+    auto json = transfer::exportJson(*db, {});
+    REQUIRE_FALSE(json.ok());
+    CHECK(json.error().message.contains(QStringLiteral("\"rumour\" is not one of")));
+    CHECK(json.error().message.contains(QStringLiteral(".kind")));
+    CHECK_FALSE(transfer::exportJudgmentsCsv(*db, {}).ok());
+}

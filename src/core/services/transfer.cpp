@@ -403,17 +403,36 @@ static Result<Interchange> collectInSnapshot(Database& db, const ExportScope& sc
     return d;
 }
 
-Result<QByteArray> exportJson(const Database& db, const ExportScope& scope)
+// Collects the data and checks that it would import again: a row changed behind the
+// workbench's back (a status or kind it does not know) fails the export with its place named,
+// rather than producing a file that cannot be read back.
+static Result<Interchange> collectChecked(const Database& db, const ExportScope& scope, QByteArray* json)
 {
     auto d = collect(db, scope);
     if (!d)
         return d.error();
-    return interchange::write(*d);
+    QByteArray bytes = interchange::write(*d);
+    if (auto back = interchange::parse(bytes, QStringLiteral("the export")); !back)
+        return Error::make(Error::Code::Damaged,
+                           QStringLiteral("Cannot export %1: it holds a record that is not valid: %2")
+                               .arg(db.path(), back.error().message.section(QStringLiteral("the export: "), 1)));
+    if (json)
+        *json = std::move(bytes);
+    return d;
+}
+
+Result<QByteArray> exportJson(const Database& db, const ExportScope& scope)
+{
+    QByteArray json;
+    auto d = collectChecked(db, scope, &json);
+    if (!d)
+        return d.error();
+    return json;
 }
 
 Result<QByteArray> exportJudgmentsCsv(const Database& db, const ExportScope& scope)
 {
-    auto d = collect(db, scope);
+    auto d = collectChecked(db, scope, nullptr);
     if (!d)
         return d.error();
     QByteArray out = csv::formatRow({L("force"), L("programme"), L("question"), L("grade"), L("summary")});

@@ -1,16 +1,18 @@
 -- Findings Workbench schema, version 1: reference data, programmes, drafted material,
--- documents, review and the audit log. Applied inside one transaction by Migrator.
+-- documents, review and the audit log. Applied inside one transaction by Database::migrate.
+-- Tables are STRICT: SQLite refuses a value of the wrong type instead of storing it, so a row
+-- can never hold text where a number belongs.
 
 CREATE TABLE workbench_info (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
-) WITHOUT ROWID;
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE regions (
     id   INTEGER PRIMARY KEY,
     code TEXT NOT NULL UNIQUE CHECK (code <> ''),
     name TEXT NOT NULL CHECK (name <> '')
-);
+) STRICT;
 
 CREATE TABLE people (
     id            INTEGER PRIMARY KEY,
@@ -22,7 +24,7 @@ CREATE TABLE people (
     greeting      TEXT NOT NULL DEFAULT '',
     address_name  TEXT NOT NULL DEFAULT '',
     force_id      INTEGER REFERENCES forces(id) ON DELETE SET NULL
-);
+) STRICT;
 
 CREATE TABLE forces (
     id               INTEGER PRIMARY KEY,
@@ -33,14 +35,14 @@ CREATE TABLE forces (
     style            TEXT NOT NULL DEFAULT 'force'
                      CHECK (style IN ('constabulary', 'force', 'service')),
     chief_officer_id INTEGER REFERENCES people(id) ON DELETE SET NULL
-);
+) STRICT;
 CREATE INDEX forces_region ON forces(region_id);
 
 CREATE TABLE grade_scales (
     id   INTEGER PRIMARY KEY,
     code TEXT NOT NULL UNIQUE CHECK (code <> ''),
     name TEXT NOT NULL
-);
+) STRICT;
 
 CREATE TABLE grades (
     id         INTEGER PRIMARY KEY,
@@ -51,7 +53,7 @@ CREATE TABLE grades (
     definition TEXT NOT NULL DEFAULT '',
     UNIQUE (scale_id, code),
     UNIQUE (scale_id, rank)
-);
+) STRICT;
 
 CREATE TABLE programmes (
     id             INTEGER PRIMARY KEY,
@@ -63,7 +65,7 @@ CREATE TABLE programmes (
     grade_scale_id INTEGER REFERENCES grade_scales(id),
     fieldwork      TEXT NOT NULL DEFAULT '',
     published      TEXT NOT NULL DEFAULT ''
-);
+) STRICT;
 
 CREATE TABLE questions (
     id           INTEGER PRIMARY KEY,
@@ -75,7 +77,7 @@ CREATE TABLE questions (
     short_title  TEXT NOT NULL DEFAULT '',
     graded       INTEGER NOT NULL DEFAULT 0 CHECK (graded IN (0, 1)),
     UNIQUE (programme_id, code)
-);
+) STRICT;
 CREATE INDEX questions_parent ON questions(programme_id, parent_id, position);
 
 -- Lifecycle shared by judgments, findings and documents.
@@ -92,7 +94,7 @@ CREATE TABLE judgments (
                       ('draft','ready','sent','responded','amended','final','published')),
     updated_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
     UNIQUE (force_id, question_id)
-);
+) STRICT;
 CREATE INDEX judgments_question ON judgments(question_id);
 
 -- A judgment needs a graded question and a grade from its programme's scale.
@@ -128,7 +130,7 @@ CREATE TABLE findings (
     status      TEXT NOT NULL DEFAULT 'draft' CHECK (status IN
                 ('draft','ready','sent','responded','amended','final','published')),
     updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
-);
+) STRICT;
 CREATE INDEX findings_place ON findings(force_id, question_id, position);
 CREATE INDEX findings_question ON findings(question_id);
 
@@ -145,7 +147,7 @@ CREATE TABLE evidence_samples (
     sample_size  INTEGER CHECK (sample_size IS NULL OR sample_size >= 0),
     description  TEXT NOT NULL DEFAULT '',
     position     INTEGER NOT NULL DEFAULT 0
-);
+) STRICT;
 CREATE INDEX evidence_place ON evidence_samples(programme_id, force_id);
 
 CREATE TABLE evidence_strata (
@@ -154,7 +156,7 @@ CREATE TABLE evidence_strata (
     position  INTEGER NOT NULL,
     label     TEXT NOT NULL CHECK (label <> ''),
     size      INTEGER NOT NULL CHECK (size >= 0)
-);
+) STRICT;
 CREATE INDEX evidence_strata_sample ON evidence_strata(sample_id, position);
 
 CREATE TABLE evidence_measures (
@@ -165,14 +167,14 @@ CREATE TABLE evidence_measures (
     count      INTEGER NOT NULL CHECK (count >= 0),
     base       INTEGER CHECK (base IS NULL OR base >= count),
     base_label TEXT NOT NULL DEFAULT ''
-);
+) STRICT;
 CREATE INDEX evidence_measures_sample ON evidence_measures(sample_id, position);
 
 CREATE TABLE finding_evidence (
     finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
     sample_id  INTEGER NOT NULL REFERENCES evidence_samples(id) ON DELETE CASCADE,
     PRIMARY KEY (finding_id, sample_id)
-) WITHOUT ROWID;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX finding_evidence_sample ON finding_evidence(sample_id);
 
 CREATE TABLE metrics (
@@ -191,7 +193,7 @@ CREATE TABLE metrics (
     source         TEXT NOT NULL DEFAULT '',
     note           TEXT NOT NULL DEFAULT '',
     position       INTEGER NOT NULL DEFAULT 0
-);
+) STRICT;
 CREATE INDEX metrics_place ON metrics(programme_id, force_id, figure, position);
 
 CREATE TABLE documents (
@@ -210,7 +212,7 @@ CREATE TABLE documents (
     recipient_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
     reference    TEXT NOT NULL DEFAULT '',
     updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
-);
+) STRICT;
 CREATE INDEX documents_place ON documents(programme_id, force_id);
 
 CREATE TABLE document_sections (
@@ -228,7 +230,7 @@ CREATE TABLE document_sections (
     finding_kind TEXT CHECK (finding_kind IS NULL OR finding_kind IN ('strength',
                  'area_for_improvement','cause_of_concern','recommendation','observation')),
     figure       TEXT NOT NULL DEFAULT ''
-);
+) STRICT;
 CREATE INDEX document_sections_tree ON document_sections(document_id, parent_id, position);
 
 -- Text of findings, judgment summaries and sections as it stood at each revision.
@@ -242,7 +244,7 @@ CREATE TABLE revisions (
     actor     TEXT NOT NULL DEFAULT '',
     at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
     UNIQUE (entity, entity_id, number)
-);
+) STRICT;
 
 CREATE TABLE review_notes (
     id          INTEGER PRIMARY KEY,
@@ -254,7 +256,7 @@ CREATE TABLE review_notes (
     answer      TEXT NOT NULL DEFAULT '',
     created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
     resolved_at TEXT NOT NULL DEFAULT ''
-);
+) STRICT;
 CREATE INDEX review_notes_target ON review_notes(target);
 
 CREATE TABLE fa_responses (
@@ -272,7 +274,7 @@ CREATE TABLE fa_responses (
     reason           TEXT NOT NULL DEFAULT '',
     decided_by       TEXT NOT NULL DEFAULT '',
     decided_at       TEXT NOT NULL DEFAULT ''
-);
+) STRICT;
 CREATE INDEX fa_responses_document ON fa_responses(document_id);
 
 -- Every change made through a core service: who, when, what, before and after (JSON).
@@ -285,5 +287,5 @@ CREATE TABLE audit_log (
     entity_key TEXT NOT NULL DEFAULT '',
     before     TEXT,
     after      TEXT
-);
+) STRICT;
 CREATE INDEX audit_log_entity ON audit_log(entity, entity_key);
