@@ -28,7 +28,13 @@ namespace {
 
 std::string str(const QString& s) { return s.toStdString(); }
 
-QString absolute(const QString& path) { return QFileInfo(path).absoluteFilePath(); }
+// The same file reached through a link is the same workbench.
+QString absolute(const QString& path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
+}
 
 } // namespace
 
@@ -107,12 +113,15 @@ void MainWindow::createActions()
     connect(m_export, &QAction::triggered, this, &MainWindow::onExport);
 
     m_quit = new QAction(tr("&Quit"), this);
-    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setShortcuts(QKeySequence::keyBindings(QKeySequence::Quit).isEmpty()
+                             ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Q)}
+                             : QKeySequence::keyBindings(QKeySequence::Quit));
     m_quit->setMenuRole(QAction::QuitRole);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
 
     m_showAllForces = new QAction(tr("Show &All Forces"), this);
     m_showAllForces->setCheckable(true);
+    m_showAllForces->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_showAllForces->setChecked(m_model->showAllForces());
     m_showAllForces->setStatusTip(tr("List all 43 forces under each programme, not only those with material"));
     connect(m_showAllForces, &QAction::toggled, this, [this](bool on) {
@@ -145,6 +154,13 @@ void MainWindow::createMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_showAllForces);
+    view->addSeparator();
+    // F6 moves between the panes, as in most desktop programs (Tab follows the detail's links).
+    QAction* switchPane = view->addAction(tr("&Next Pane"));
+    switchPane->setShortcut(QKeySequence(Qt::Key_F6));
+    connect(switchPane, &QAction::triggered, this, [this] {
+        (m_navigator->hasFocus() ? static_cast<QWidget*>(m_detail) : m_navigator)->setFocus(Qt::ShortcutFocusReason);
+    });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
@@ -172,8 +188,12 @@ void MainWindow::showError(const QString& title, const QString& message)
 {
     spdlog::warn("{}: {}", str(title), str(message));
     Q_EMIT errorShown(message);
-    if (m_dialogsEnabled)
-        QMessageBox::warning(this, title, message);
+    if (m_dialogsEnabled) {
+        // Messages quote file contents: show them as text, never as markup.
+        QMessageBox box(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+    }
 }
 
 bool MainWindow::openWorkbench(const QString& path, const OpenOptions& options)
@@ -281,6 +301,10 @@ bool MainWindow::exportTo(const QString& path, ExportFormat format, const Export
         showError(tr("Export failed"), tr("No workbench is open."));
         return false;
     }
+    if (Status own = m_workbench->refuseOwnFile(path); !own) {
+        showError(tr("Export failed"), own.error().message);
+        return false;
+    }
     auto bytes = format == ExportFormat::Csv ? m_workbench->exportCsv(scope) : m_workbench->exportJson(scope);
     if (!bytes) {
         showError(tr("Export failed"), bytes.error().message);
@@ -355,6 +379,8 @@ QString MainWindow::dialogFolder() const
 
 void MainWindow::onNew()
 {
+    if (!m_dialogsEnabled)
+        return; // offscreen and in tests: no modal dialogs
     QString path = QFileDialog::getSaveFileName(this, tr("New Workbench"), dialogFolder(),
                                                 tr("Workbenches (*.fwb)"), nullptr, QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
@@ -372,6 +398,8 @@ void MainWindow::onNew()
 
 void MainWindow::onOpen()
 {
+    if (!m_dialogsEnabled)
+        return; // offscreen and in tests: no modal dialogs
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Workbench"), dialogFolder(),
                                                       tr("Workbenches (*.fwb);;All files (*)"));
     if (!path.isEmpty())
@@ -380,6 +408,8 @@ void MainWindow::onOpen()
 
 void MainWindow::onImport()
 {
+    if (!m_dialogsEnabled)
+        return; // offscreen and in tests: no modal dialogs
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Import"), dialogFolder(),
         tr("Interchange or judgments (*.json *.csv);;JSON interchange (*.json);;Judgments CSV (*.csv);;All files (*)"));
@@ -389,7 +419,7 @@ void MainWindow::onImport()
 
 void MainWindow::onExport()
 {
-    if (!m_workbench)
+    if (!m_workbench || !m_dialogsEnabled)
         return;
     const NavigatorKey key = m_navigator->currentKey();
     QString programmeLabel, forceLabel;
@@ -412,6 +442,8 @@ void MainWindow::onExport()
 
 void MainWindow::onAbout()
 {
+    if (!m_dialogsEnabled)
+        return; // offscreen and in tests: no modal dialogs
     QMessageBox::about(this, tr("About Findings Workbench"),
                        tr("<h3>Findings Workbench %1</h3>"
                           "<p>Graded judgments, findings, evidence samples and figures for police inspection, "

@@ -6,9 +6,20 @@
 
 namespace fwb::app {
 
+namespace {
+// The lock belongs to the file, not to the name it was reached by: links are resolved.
+// (Hard links cannot be told apart this way.)
+QString resolved(const QString& path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
+}
+} // namespace
+
 QString WorkbenchLock::lockPathFor(const QString& workbenchPath)
 {
-    return QFileInfo(workbenchPath).absoluteFilePath() + QStringLiteral(".lock");
+    return resolved(workbenchPath) + QStringLiteral(".lock");
 }
 
 WorkbenchLock::WorkbenchLock(QString workbenchPath, std::unique_ptr<QLockFile> file)
@@ -24,7 +35,7 @@ WorkbenchLock::~WorkbenchLock()
 
 Result<std::unique_ptr<WorkbenchLock>> WorkbenchLock::acquire(const QString& workbenchPath)
 {
-    const QString path = QFileInfo(workbenchPath).absoluteFilePath();
+    const QString path = resolved(workbenchPath);
     auto file = std::make_unique<QLockFile>(lockPathFor(path));
     // A lock is stale only when the process that took it has gone, never merely because it is old:
     // a window may stay open on a workbench for days.
@@ -43,8 +54,10 @@ Result<std::unique_ptr<WorkbenchLock>> WorkbenchLock::acquire(const QString& wor
         spdlog::warn("{} is locked by another window{}", path.toStdString(), holder.toStdString());
         return Error::make(Error::Code::Busy,
                            QStringLiteral("%1 is open in another window%2. Close it there first, or "
-                                          "open a different workbench.")
-                               .arg(QDir::toNativeSeparators(path), holder));
+                                          "open a different workbench. (If that window's computer stopped "
+                                          "without closing it, delete %3.)")
+                               .arg(QDir::toNativeSeparators(path), holder,
+                                    QDir::toNativeSeparators(lockPathFor(path))));
     }
     case QLockFile::PermissionError:
         // Nowhere to put a lock file: the folder is read-only, so the workbench will be too.

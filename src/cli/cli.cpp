@@ -165,15 +165,9 @@ int cmdExport(const QStringList& args, QTextStream& out, QTextStream& err)
         return usage(err, fmt.isEmpty() ? L("export needs --format json or --format csv")
                                         : QStringLiteral("unknown format \"%1\" (json or csv)").arg(fmt));
     const QString file = p.positionalArguments().at(1);
-    if (p.isSet(output)) {
-        // Writing the export over the workbench (or its log) would destroy it.
-        const QString target = QFileInfo(p.value(output)).absoluteFilePath();
-        const QString source = QFileInfo(file).absoluteFilePath();
-        const QString canonical = QFileInfo(p.value(output)).canonicalFilePath();
-        if (target == source || target == source + L("-wal") || target == source + L("-shm") ||
-            (!canonical.isEmpty() && canonical == QFileInfo(file).canonicalFilePath()))
-            return usage(err, QStringLiteral("the output %1 is the workbench itself").arg(p.value(output)));
-    }
+    if (p.isSet(output))
+        if (Status own = Workbench::refuseOwnFile(file, p.value(output)); !own)
+            return usage(err, own.error().message);
     auto wb = Workbench::open(file, OpenOptions{true, 5000});
     if (!wb)
         return fail(err, wb.error());

@@ -129,6 +129,25 @@ Result<QByteArray> Workbench::exportCsv(const ExportScope& scope) const
     return transfer::exportJudgmentsCsv(*m_db, scope);
 }
 
+Status Workbench::refuseOwnFile(const QString& target) const { return refuseOwnFile(path(), target); }
+
+Status Workbench::refuseOwnFile(const QString& workbenchPath, const QString& target)
+{
+    auto resolved = [](const QString& p) {
+        const QFileInfo info(p);
+        const QString canonical = info.canonicalFilePath(); // empty when it does not exist
+        return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
+    };
+    const QString own = resolved(workbenchPath);
+    const QString out = resolved(target);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal", ".lock"})
+        if (out == own + QLatin1String(suffix))
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("%1 is the workbench's own file; choose another name")
+                                   .arg(QDir::toNativeSeparators(target)));
+    return {};
+}
+
 Status writeFileAtomically(const QString& path, const QByteArray& bytes)
 {
     QSaveFile file(path);

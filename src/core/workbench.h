@@ -54,6 +54,11 @@ public:
     Result<QByteArray> exportJson(const ExportScope& scope = {}) const;
     Result<QByteArray> exportCsv(const ExportScope& scope = {}) const;
 
+    // Refuses a path that is the workbench file itself or one beside it that belongs to it
+    // (-wal, -shm, .lock), resolving links: an export written there would destroy the workbench.
+    Status refuseOwnFile(const QString& target) const;
+    static Status refuseOwnFile(const QString& workbenchPath, const QString& target);
+
     // Who is recorded in the audit log for changes made here.
     static QString actor();
 

@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
+#include <QTextDocumentFragment>
 
 using namespace fwb;
 using namespace fwb::app;
@@ -108,7 +109,9 @@ TEST_CASE("Walking the navigator with the keyboard shows a question's judgment a
     bool found = false;
     for (int step = 0; step < 40 && !found; ++step) {
         QTest::keyClick(view, Qt::Key_Down);
-        const QString text = view->currentIndex().data(Qt::ToolTipRole).toString().section(QLatin1Char('\n'), 0, 0);
+        // The tooltip is markup with the data escaped; its first line is the question as printed.
+        const QString tip = QTextDocumentFragment::fromHtml(view->currentIndex().data(Qt::ToolTipRole).toString()).toPlainText();
+        const QString text = tip.section(QLatin1Char('\n'), 0, 0);
         found = apptest::normalise(text) == heading;
     }
     REQUIRE(found);
@@ -250,4 +253,31 @@ TEST_CASE("Show all forces is an action that keeps the place in the tree", "[win
     CHECK(w.window.navigatorView()->currentKey() == before);
     w.window.showAllForcesAction()->setChecked(false);
     CHECK(w.window.navigatorView()->currentKey() == before);
+}
+
+TEST_CASE("Export refuses to write over the open workbench", "[app][export]")
+{
+    Window w;
+    const QString own = w.path;
+    const QByteArray before = apptest::readFile(own);
+    QStringList errors;
+    QObject::connect(&w.window, &MainWindow::errorShown, [&](const QString& m) { errors << m; });
+    CHECK_FALSE(w.window.exportTo(own, ExportFormat::Json, {}));
+    CHECK_FALSE(w.window.exportTo(own + QStringLiteral("-wal"), ExportFormat::Csv, {}));
+    REQUIRE(errors.size() == 2);
+    CHECK(errors.front().contains(QStringLiteral("the workbench's own file")));
+    CHECK(apptest::readFile(own).left(16) == before.left(16)); // still an SQLite file
+}
+
+TEST_CASE("A workbench reached through a symbolic link is the same workbench for the lock", "[app][lock]")
+{
+    apptest::Scratch dir;
+    const QString real = dir.createFile(QStringLiteral("real.fwb"), false);
+    const QString link = dir.path(QStringLiteral("shortcut.fwb"));
+    REQUIRE(QFile::link(real, link));
+    auto first = WorkbenchLock::acquire(real);
+    REQUIRE(first.ok());
+    auto second = WorkbenchLock::acquire(link);
+    REQUIRE_FALSE(second.ok());
+    CHECK(second.error().message.contains(QStringLiteral("open in another window")));
 }

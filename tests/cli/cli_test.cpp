@@ -213,7 +213,7 @@ TEST_CASE("fwb export refuses to write over the workbench and reports a failed w
     const Run over = fwbRun({QStringLiteral("export"), file, QStringLiteral("--format"), QStringLiteral("csv"),
                              QStringLiteral("-o"), file});
     CHECK(over.code == 2);
-    CHECK(over.err.contains(QStringLiteral("is the workbench itself")));
+    CHECK(over.err.contains(QStringLiteral("is the workbench's own file")));
     CHECK(test::readFile(file) == before);
 
     if (QFile::exists(QStringLiteral("/dev/full"))) {

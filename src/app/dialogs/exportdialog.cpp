@@ -8,6 +8,10 @@
 #include <QVBoxLayout>
 
 namespace fwb::app {
+namespace {
+// A name with "&" ("Devon & Cornwall") must not turn into a shortcut letter.
+QString escapeMnemonic(QString label) { return label.replace(QLatin1Char('&'), QStringLiteral("&&")); }
+} // namespace
 
 ExportDialog::ExportDialog(const QString& programmeCode, const QString& programmeLabel,
                            const QString& forceCode, const QString& forceLabel, QWidget* parent)
@@ -19,10 +23,10 @@ ExportDialog::ExportDialog(const QString& programmeCode, const QString& programm
     auto* scopeBox = new QGroupBox(tr("What to export"), this);
     m_whole = new QRadioButton(tr("The whole &workbench"), scopeBox);
     m_programmeScope = new QRadioButton(programmeCode.isEmpty() ? tr("One &programme (select one first)")
-                                                                : tr("The &programme %1").arg(programmeLabel),
+                                                                : tr("The &programme %1").arg(escapeMnemonic(programmeLabel)),
                                         scopeBox);
     m_forceScope = new QRadioButton(forceCode.isEmpty() ? tr("One &force in a programme (select one first)")
-                                                        : tr("&%1 in %2").arg(forceLabel, programmeLabel),
+                                                        : tr("One &force: %1 in %2").arg(escapeMnemonic(forceLabel), escapeMnemonic(programmeLabel)),
                                     scopeBox);
     m_programmeScope->setEnabled(!programmeCode.isEmpty());
     m_forceScope->setEnabled(!programmeCode.isEmpty() && !forceCode.isEmpty());

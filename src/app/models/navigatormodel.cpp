@@ -237,10 +237,12 @@ QVariant NavigatorModel::data(const QModelIndex& index, int role) const
     case Qt::DecorationRole:
         return index.column() == LabelColumn ? decoration(node) : QVariant();
     case Qt::ToolTipRole:
-        return toolTip(node);
+        // Names and question texts come from data: shown as text, never as markup.
+        return QStringLiteral("<p style='white-space:pre-wrap'>%1</p>").arg(toolTip(node).toHtmlEscaped());
     case Qt::AccessibleTextRole:
-        return index.column() == LabelColumn ? toolTip(node).replace(QLatin1Char('\n'), QStringLiteral(". "))
-                                             : data(index, Qt::DisplayRole);
+        if (index.column() == LabelColumn)
+            return toolTip(node).replace(QLatin1Char('\n'), QStringLiteral(". "));
+        return incomplete ? tr("no judgment. %1").arg(countsInWords(node.counts)) : countsInWords(node.counts);
     case Qt::FontRole: {
         if (node.key.kind == Kind::Programme && index.column() == LabelColumn) {
             QFont f;

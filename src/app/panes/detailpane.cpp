@@ -69,7 +69,13 @@ void DetailPane::render(bool keepScroll)
 void DetailPane::onAnchorClicked(const QUrl& url)
 {
     if (url.scheme() != QLatin1String("fwb")) {
-        QDesktopServices::openUrl(url);
+        // Text in a workbench may come from anyone: open web and mail links only, never a
+        // local file or a share that the system might run.
+        static const QStringList safe{QStringLiteral("http"), QStringLiteral("https"), QStringLiteral("mailto")};
+        if (safe.contains(url.scheme().toLower()))
+            QDesktopServices::openUrl(url);
+        else
+            spdlog::warn("not opening link {} (only web and mail links are opened)", url.toString().toStdString());
         return;
     }
     const QStringList parts = url.path().split(QLatin1Char('/'));
