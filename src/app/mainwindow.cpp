@@ -21,6 +21,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QUndoStack>
 #include <spdlog/spdlog.h>
 
 namespace fwb::app {
@@ -44,6 +45,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/findings-workbench.svg")));
     m_dialogsEnabled = QGuiApplication::platformName() != QLatin1String("offscreen");
 
+    m_undoStack = new QUndoStack(this);
+    m_undoStack->setObjectName(QStringLiteral("undoStack"));
     m_model = new NavigatorModel(this);
     m_model->setShowAllForces(m_settings.showAllForces());
     m_navigator = new NavigatorView(m_model, this);
@@ -82,8 +85,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
-    // Views first, then the workbench, then its lock: nothing reads a closed workbench and the
-    // lock is released only once the file is closed.
+    // Undo commands, views, then the workbench, then its lock: nothing reads a closed workbench
+    // and the lock is released only once the file is closed.
+    m_undoStack->clear();
     m_model->setWorkbench(nullptr);
     m_detail->setWorkbench(nullptr);
     m_workbench.reset();
@@ -130,6 +134,14 @@ void MainWindow::createActions()
         m_detail->showKey(m_navigator->currentKey());
     });
 
+    // The actions name what they will undo or redo ("Undo Add Finding").
+    m_undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    m_undo->setShortcuts(QKeySequence::Undo);
+    m_undo->setObjectName(QStringLiteral("undoAction"));
+    m_redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    m_redo->setShortcuts(QKeySequence::Redo);
+    m_redo->setObjectName(QStringLiteral("redoAction"));
+
     m_about = new QAction(tr("&About Findings Workbench"), this);
     m_about->setMenuRole(QAction::AboutRole);
     connect(m_about, &QAction::triggered, this, &MainWindow::onAbout);
@@ -151,6 +163,11 @@ void MainWindow::createMenus()
     file->addAction(m_export);
     file->addSeparator();
     file->addAction(m_quit);
+
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_editMenu->addAction(m_undo);
+    m_editMenu->addAction(m_redo);
+    m_editMenu->addSeparator();
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_showAllForces);
@@ -246,6 +263,7 @@ bool MainWindow::newWorkbench(const QString& path, bool demo)
 
 void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<WorkbenchLock> lock)
 {
+    m_undoStack->clear(); // its commands belong to the workbench being closed
     m_model->setWorkbench(nullptr);
     m_detail->setWorkbench(nullptr);
     m_workbench.reset();

@@ -14,6 +14,7 @@ class QAction;
 class QLabel;
 class QMenu;
 class QSplitter;
+class QUndoStack;
 
 namespace fwb {
 class Workbench;
@@ -43,6 +44,10 @@ public:
     NavigatorView* navigatorView() const { return m_navigator; }
     DetailPane* detailPane() const { return m_detail; }
     QAction* showAllForcesAction() const { return m_showAllForces; }
+    // One undo stack for the open workbench: every edit made in the window is a command on it,
+    // over a core service. Emptied when another workbench is opened.
+    QUndoStack* undoStack() const { return m_undoStack; }
+    QMenu* editMenu() const { return m_editMenu; }
 
     // Errors are shown in a message box unless dialogs are off (the default on the offscreen
     // platform): then they are only logged and announced with errorShown.
@@ -85,6 +90,10 @@ private:
     NavigatorView* m_navigator = nullptr;
     DetailPane* m_detail = nullptr;
     QSplitter* m_splitter = nullptr;
+    QUndoStack* m_undoStack = nullptr;
+    QMenu* m_editMenu = nullptr;
+    QAction* m_undo = nullptr;
+    QAction* m_redo = nullptr;
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countsLabel = nullptr;
     QLabel* m_readOnlyLabel = nullptr;

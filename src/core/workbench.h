@@ -62,6 +62,9 @@ public:
     // Who is recorded in the audit log for changes made here.
     static QString actor();
 
+    // Services call this after they commit a change, so that every view refreshes.
+    void notifyChanged(const QStringList& entities) { Q_EMIT changed(entities); }
+
 Q_SIGNALS:
     // Something was written; `entities` names the kinds of record that changed.
     void changed(const QStringList& entities);

@@ -1,0 +1,43 @@
+#pragma once
+// What every `fwb` subcommand shares: its table entry, option parsing with --help, and the one
+// line on stderr that says what went wrong (with the exit code that goes with it).
+
+#include "cli.h"
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QCommandLineParser>
+#include <QList>
+#include <QString>
+#include <QTextStream>
+#include <functional>
+
+namespace fwb::cli {
+
+struct Command {
+    QString name;      // "finding", "render" …
+    QString synopsis;  // "render FILE --programme CODE …", shown in help and usage errors
+    QString summary;   // one or two lines for `fwb --help`
+    std::function<int(const QStringList& args, QTextStream& out, QTextStream& err)> run;
+};
+
+// The command tables, one per area; cli.cpp lists them all.
+QList<Command> workbenchCommands(); // init, info, import, export
+
+inline QString L(const char* s) { return QString::fromLatin1(s); }
+
+// Prints "fwb: MESSAGE" and returns BadInput for bad data, Failure for the rest.
+int fail(QTextStream& err, const Error& e);
+// Prints "fwb: MESSAGE" and a hint, and returns Usage.
+int usage(QTextStream& err, const QString& message);
+
+// Parses a subcommand's options (args[0] is the command name). Returns false, with exitCode set,
+// on a usage error or after printing --help. `positionals` counts the command name itself;
+// `maxPositionals` > positionals allows optional trailing arguments.
+bool parse(QCommandLineParser& p, const QStringList& args, const QString& synopsis, int positionals,
+           QTextStream& out, QTextStream& err, int& exitCode, int maxPositionals = -1);
+
+// Writes bytes to standard output in full, or says why not.
+Status writeStdout(QTextStream& out, const QByteArray& bytes);
+
+} // namespace fwb::cli
