@@ -443,6 +443,77 @@ Result<Upserted> DraftRepository::upsertMetric(const Metric& m)
     return Upserted{v->toLongLong(), !existed};
 }
 
+// ---- removal and order ------------------------------------------------------------------------
+
+namespace {
+Status removed(Query& query, const QString& what)
+{
+    if (query.rowsAffected() < 1)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no %1").arg(what));
+    return {};
+}
+} // namespace
+
+Status DraftRepository::removeFinding(const QString& uid)
+{
+    Query query(m_db, q("DELETE FROM findings WHERE uid = ?"));
+    if (Status s = query.exec({uid}, QStringLiteral("deleting finding ") + uid); !s)
+        return s;
+    return removed(query, QStringLiteral("finding \"%1\"").arg(uid));
+}
+
+Status DraftRepository::removeJudgment(const QString& programmeCode, const QString& forceCode,
+                                       const QString& questionCode)
+{
+    auto where = place(programmeCode, forceCode, questionCode, true);
+    if (!where)
+        return where.error();
+    Query query(m_db, q("DELETE FROM judgments WHERE force_id = ? AND question_id = ?"));
+    if (Status s = query.exec({where->force, where->question}, QStringLiteral("deleting judgment ") + questionCode); !s)
+        return s;
+    return removed(query, QStringLiteral("judgment for %1 %2 %3").arg(programmeCode, forceCode, questionCode));
+}
+
+Status DraftRepository::removeEvidence(const QString& uid)
+{
+    Query query(m_db, q("DELETE FROM evidence_samples WHERE uid = ?"));
+    if (Status s = query.exec({uid}, QStringLiteral("deleting evidence sample ") + uid); !s)
+        return s;
+    return removed(query, QStringLiteral("evidence sample \"%1\"").arg(uid));
+}
+
+Status DraftRepository::removeMetric(const QString& uid)
+{
+    Query query(m_db, q("DELETE FROM metrics WHERE uid = ?"));
+    if (Status s = query.exec({uid}, QStringLiteral("deleting metric ") + uid); !s)
+        return s;
+    return removed(query, QStringLiteral("metric \"%1\"").arg(uid));
+}
+
+Status DraftRepository::shiftFindings(const QString& programmeCode, const QString& forceCode,
+                                      const QString& questionCode, int from, int delta)
+{
+    auto where = place(programmeCode, forceCode, questionCode, true);
+    if (!where)
+        return where.error();
+    Query query(m_db, q("UPDATE findings SET position = position + ? WHERE force_id = ? AND question_id = ? "
+                        "AND position >= ?"));
+    return query.exec({delta, where->force, where->question, from}, QStringLiteral("reordering findings"));
+}
+
+Result<int> DraftRepository::findingCount(const QString& programmeCode, const QString& forceCode,
+                                          const QString& questionCode) const
+{
+    auto where = place(programmeCode, forceCode, questionCode, true);
+    if (!where)
+        return where.error();
+    Query query(m_db, q("SELECT count(*) FROM findings WHERE force_id = ? AND question_id = ?"));
+    auto v = query.scalar({where->force, where->question});
+    if (!v)
+        return v.error();
+    return v->toInt();
+}
+
 // ---- overviews --------------------------------------------------------------------------------
 
 QStringList DraftRepository::forcesWithMaterial(const QString& programmeCode) const

@@ -37,6 +37,18 @@ public:
     Result<Upserted> upsertEvidence(const EvidenceSample& e);
     Result<Upserted> upsertMetric(const Metric& m);
 
+    // Removal by uid (or natural key); NotFound when there is nothing to remove.
+    Status removeFinding(const QString& uid);
+    Status removeJudgment(const QString& programmeCode, const QString& forceCode, const QString& questionCode);
+    Status removeEvidence(const QString& uid);
+    Status removeMetric(const QString& uid);
+    // Adds `delta` to the position of every finding of a force and question at `from` or after,
+    // so that a finding can be inserted (+1) or closed up after (-1).
+    Status shiftFindings(const QString& programmeCode, const QString& forceCode, const QString& questionCode,
+                         int from, int delta);
+    // The number of findings of a force under a question.
+    Result<int> findingCount(const QString& programmeCode, const QString& forceCode, const QString& questionCode) const;
+
 private:
     struct Place {
         Id programme = 0, force = 0, question = 0;

@@ -32,6 +32,11 @@ public:
     // Binds the values in order and runs the statement. `doing` names the action for errors.
     Status exec(std::initializer_list<QVariant> values = {}, const QString& doing = {})
     {
+        return execValues(QList<QVariant>(values), doing);
+    }
+    // The same, for a list of values built at run time.
+    Status execValues(const QList<QVariant>& values, const QString& doing = {})
+    {
         if (!m_prepared)
             return m_db.lastError(QStringLiteral("preparing ") + (doing.isEmpty() ? m_sql : doing));
         // A null QString would bind as SQL NULL; text columns want ''. Intended NULLs are passed

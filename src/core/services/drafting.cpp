@@ -1,0 +1,376 @@
+#include "drafting.h"
+
+#include "io/interchange.h"
+#include "storage/transaction.h"
+#include "workbench.h"
+
+#include <QRandomGenerator>
+#include <spdlog/spdlog.h>
+
+namespace fwb {
+namespace {
+
+QString L(const char* s) { return QString::fromLatin1(s); }
+
+template <class T> QString json(const std::optional<T>& v)
+{
+    return v ? interchange::compact(interchange::toJson(*v)) : QString();
+}
+template <class T> QString json(const T& v) { return interchange::compact(interchange::toJson(v)); }
+
+QString judgmentKey(const QString& p, const QString& f, const QString& q)
+{
+    return p + QLatin1Char('/') + f + QLatin1Char('/') + q;
+}
+
+// Runs `write` in one transaction; commits, then announces `entities`. Nothing is announced,
+// and nothing stays written, when any step fails.
+template <class T, class Write>
+Result<T> inTransaction(Workbench& wb, const QStringList& entities, Write write)
+{
+    Transaction t(wb.database());
+    if (!t.active())
+        return t.error();
+    Result<T> r = write();
+    if (!r)
+        return r; // rolled back by the guard
+    if (Status s = t.commit(); !s)
+        return s.error();
+    wb.notifyChanged(entities);
+    return r;
+}
+
+} // namespace
+
+QString DraftingService::newUid(const QString& programmeCode, const QString& forceCode, const QString& prefix) const
+{
+    const auto programme = m_wb.reference().programme(programmeCode);
+    const QString year = programme && programme->year > 0 ? QString::number(programme->year) : programmeCode;
+    const QString random = QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffULL, 36);
+    return forceCode + QLatin1Char('-') + year + QLatin1Char('-') + prefix + QLatin1Char('-') + random;
+}
+
+// ---- findings ---------------------------------------------------------------------------------
+
+Result<Finding> DraftingService::addFinding(Finding finding)
+{
+    return inTransaction<Finding>(m_wb, {L("findings")}, [&]() -> Result<Finding> {
+        DraftRepository drafts = m_wb.drafts();
+        if (finding.uid.isEmpty())
+            finding.uid = newUid(finding.programmeCode, finding.forceCode, L("f"));
+        else if (drafts.finding(finding.uid))
+            return Error::make(Error::Code::Conflict, QStringLiteral("a finding \"%1\" already exists").arg(finding.uid));
+        if (finding.status.isEmpty())
+            finding.status = L("draft");
+        auto count = drafts.findingCount(finding.programmeCode, finding.forceCode, finding.questionCode);
+        if (!count)
+            return count.error();
+        if (finding.position <= 0 || finding.position > *count) {
+            finding.position = *count + 1;
+        } else if (Status s = drafts.shiftFindings(finding.programmeCode, finding.forceCode, finding.questionCode,
+                                                   finding.position, 1);
+                   !s) {
+            return s.error();
+        }
+        if (auto done = drafts.upsertFinding(finding); !done)
+            return done.error();
+        const auto after = drafts.finding(finding.uid);
+        if (!after)
+            return Error::make(Error::Code::Internal, L("the finding was not saved"));
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("insert"), L("finding"), finding.uid, {}, json(after)); !s)
+            return s.error();
+        spdlog::info("added finding {} under {} {} {}", finding.uid.toStdString(), finding.programmeCode.toStdString(),
+                     finding.forceCode.toStdString(), finding.questionCode.toStdString());
+        return *after;
+    });
+}
+
+Result<Finding> DraftingService::updateFinding(const Finding& finding)
+{
+    return inTransaction<Finding>(m_wb, {L("findings")}, [&]() -> Result<Finding> {
+        DraftRepository drafts = m_wb.drafts();
+        const auto before = drafts.finding(finding.uid);
+        if (!before)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(finding.uid));
+        Finding next = *before;
+        next.text = finding.text;
+        next.kind = finding.kind;
+        next.status = finding.status.isEmpty() ? before->status : finding.status;
+        next.evidenceUids = finding.evidenceUids;
+        if (next.text == before->text && next.kind == before->kind && next.status == before->status &&
+            next.evidenceUids == before->evidenceUids)
+            return *before; // nothing to write, nothing to record
+        if (auto done = drafts.upsertFinding(next); !done)
+            return done.error();
+        const auto after = drafts.finding(finding.uid);
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("update"), L("finding"), finding.uid, json(before),
+                                           json(after));
+            !s)
+            return s.error();
+        return *after;
+    });
+}
+
+Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& questionCode, int position)
+{
+    return inTransaction<Finding>(m_wb, {L("findings")}, [&]() -> Result<Finding> {
+        DraftRepository drafts = m_wb.drafts();
+        const auto before = drafts.finding(uid);
+        if (!before)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(uid));
+        const QString target = questionCode.isEmpty() ? before->questionCode : questionCode;
+        // The new order of the target question, with the finding taken out and put back in.
+        QList<Finding> siblings = drafts.findings(before->programmeCode, before->forceCode, target);
+        if (siblings.isEmpty() && target != before->questionCode) // checks the question exists
+            if (auto c = drafts.findingCount(before->programmeCode, before->forceCode, target); !c)
+                return c.error();
+        siblings.removeIf([&](const Finding& f) { return f.uid == uid; });
+        const int at = position <= 0 || position > siblings.size() + 1 ? int(siblings.size()) + 1 : position;
+        if (target == before->questionCode && at == before->position)
+            return *before;
+        Finding moved = *before;
+        moved.questionCode = target;
+        siblings.insert(at - 1, moved);
+        // Leave the old question first, so that its order closes up.
+        if (target != before->questionCode)
+            if (Status s = drafts.shiftFindings(before->programmeCode, before->forceCode, before->questionCode,
+                                                before->position + 1, -1);
+                !s)
+                return s.error();
+        for (int i = 0; i < siblings.size(); ++i) {
+            Finding f = siblings[i];
+            if (f.position == i + 1 && f.uid != uid)
+                continue;
+            f.position = i + 1;
+            if (auto done = drafts.upsertFinding(f); !done)
+                return done.error();
+        }
+        const auto after = drafts.finding(uid);
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("move"), L("finding"), uid, json(before), json(after)); !s)
+            return s.error();
+        return *after;
+    });
+}
+
+Result<Finding> DraftingService::deleteFinding(const QString& uid)
+{
+    return inTransaction<Finding>(m_wb, {L("findings")}, [&]() -> Result<Finding> {
+        DraftRepository drafts = m_wb.drafts();
+        const auto before = drafts.finding(uid);
+        if (!before)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(uid));
+        if (Status s = drafts.removeFinding(uid); !s)
+            return s.error();
+        if (Status s = drafts.shiftFindings(before->programmeCode, before->forceCode, before->questionCode,
+                                            before->position + 1, -1);
+            !s)
+            return s.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("finding"), uid, json(before), {}); !s)
+            return s.error();
+        spdlog::info("deleted finding {}", uid.toStdString());
+        return *before;
+    });
+}
+
+// ---- judgments --------------------------------------------------------------------------------
+
+Result<Judgment> DraftingService::setJudgment(const Judgment& judgment)
+{
+    return inTransaction<Judgment>(m_wb, {L("judgments")}, [&]() -> Result<Judgment> {
+        DraftRepository drafts = m_wb.drafts();
+        const auto before = drafts.judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
+        Judgment next = judgment;
+        if (next.status.isEmpty())
+            next.status = before ? before->status : L("draft");
+        if (auto done = drafts.upsertJudgment(next); !done)
+            return done.error();
+        const auto after = drafts.judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
+        if (!after)
+            return Error::make(Error::Code::Internal, L("the judgment was not saved"));
+        if (before && json(before) == json(after))
+            return *after;
+        const QString key = judgmentKey(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
+        if (Status s = m_wb.audit().append(Workbench::actor(), before ? L("update") : L("insert"), L("judgment"), key,
+                                           json(before), json(after));
+            !s)
+            return s.error();
+        return *after;
+    });
+}
+
+Result<Judgment> DraftingService::clearJudgment(const QString& programmeCode, const QString& forceCode,
+                                                const QString& questionCode)
+{
+    return inTransaction<Judgment>(m_wb, {L("judgments")}, [&]() -> Result<Judgment> {
+        DraftRepository drafts = m_wb.drafts();
+        const auto before = drafts.judgment(programmeCode, forceCode, questionCode);
+        if (!before)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no judgment for %1 %2 %3")
+                                                          .arg(programmeCode, forceCode, questionCode));
+        if (Status s = drafts.removeJudgment(programmeCode, forceCode, questionCode); !s)
+            return s.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("judgment"),
+                                           judgmentKey(programmeCode, forceCode, questionCode), json(before), {});
+            !s)
+            return s.error();
+        return *before;
+    });
+}
+
+// ---- evidence ---------------------------------------------------------------------------------
+
+Status DraftingService::validate(const EvidenceSample& e)
+{
+    auto invalid = [&](const QString& message) {
+        const QString where = e.label.isEmpty() ? QString() : QStringLiteral("evidence \"%1\": ").arg(e.label);
+        return Error::make(Error::Code::Invalid, where + message);
+    };
+    if (e.label.trimmed().isEmpty())
+        return invalid(L("an evidence sample needs a label"));
+    if (e.sampleSize && *e.sampleSize < 0)
+        return invalid(L("the sample size cannot be negative"));
+    int strataTotal = 0;
+    for (const Stratum& s : e.strata) {
+        if (s.label.trimmed().isEmpty())
+            return invalid(L("every stratum needs a label"));
+        if (s.size < 0)
+            return invalid(QStringLiteral("stratum \"%1\" has a negative size").arg(s.label));
+        strataTotal += s.size;
+    }
+    if (!e.strata.isEmpty() && e.sampleSize && strataTotal != *e.sampleSize)
+        return invalid(QStringLiteral("the strata add up to %1, but the sample size is %2").arg(strataTotal).arg(*e.sampleSize));
+    for (const Measure& m : e.measures) {
+        if (m.label.trimmed().isEmpty())
+            return invalid(L("every measure needs a label"));
+        if (m.count < 0)
+            return invalid(QStringLiteral("measure \"%1\" is negative").arg(m.label));
+        if (m.base && *m.base < 0)
+            return invalid(QStringLiteral("measure \"%1\" is out of a negative number").arg(m.label));
+        if (m.base && m.count > *m.base)
+            return invalid(QStringLiteral("measure \"%1\" counts %2, more than the %3 it is out of")
+                               .arg(m.label).arg(m.count).arg(*m.base));
+        if (e.sampleSize && m.count > *e.sampleSize)
+            return invalid(QStringLiteral("measure \"%1\" counts %2, more than the sample of %3")
+                               .arg(m.label).arg(m.count).arg(*e.sampleSize));
+        if (m.base && e.sampleSize && *m.base > *e.sampleSize)
+            return invalid(QStringLiteral("measure \"%1\" is out of %2, more than the sample of %3")
+                               .arg(m.label).arg(*m.base).arg(*e.sampleSize));
+    }
+    return {};
+}
+
+Result<EvidenceSample> DraftingService::saveEvidence(EvidenceSample sample)
+{
+    if (Status s = validate(sample); !s)
+        return s.error();
+    return inTransaction<EvidenceSample>(m_wb, {L("evidence")}, [&]() -> Result<EvidenceSample> {
+        DraftRepository drafts = m_wb.drafts();
+        if (sample.uid.isEmpty())
+            sample.uid = newUid(sample.programmeCode, sample.forceCode, L("e"));
+        const auto before = drafts.evidenceSample(sample.uid);
+        if (!before && sample.position <= 0)
+            sample.position = int(drafts.evidence(sample.programmeCode, sample.forceCode).size()) + 1;
+        if (auto done = drafts.upsertEvidence(sample); !done)
+            return done.error();
+        const auto after = drafts.evidenceSample(sample.uid);
+        if (!after)
+            return Error::make(Error::Code::Internal, L("the evidence sample was not saved"));
+        if (before && json(before) == json(after))
+            return *after;
+        if (Status s = m_wb.audit().append(Workbench::actor(), before ? L("update") : L("insert"), L("evidence"),
+                                           sample.uid, json(before), json(after));
+            !s)
+            return s.error();
+        return *after;
+    });
+}
+
+Result<DraftingService::DeletedEvidence> DraftingService::deleteEvidence(const QString& uid)
+{
+    return inTransaction<DeletedEvidence>(m_wb, {L("evidence"), L("findings")}, [&]() -> Result<DeletedEvidence> {
+        DraftRepository drafts = m_wb.drafts();
+        const auto before = drafts.evidenceSample(uid);
+        if (!before)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no evidence sample \"%1\"").arg(uid));
+        DeletedEvidence deleted{*before, {}};
+        for (const Finding& f : drafts.findings(before->programmeCode, before->forceCode))
+            if (f.evidenceUids.contains(uid))
+                deleted.citedBy.push_back(f.uid);
+        if (Status s = drafts.removeEvidence(uid); !s)
+            return s.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("evidence"), uid, json(before), {}); !s)
+            return s.error();
+        return deleted;
+    });
+}
+
+Result<EvidenceSample> DraftingService::restoreEvidence(const DeletedEvidence& deleted)
+{
+    if (Status s = validate(deleted.sample); !s)
+        return s.error();
+    return inTransaction<EvidenceSample>(m_wb, {L("evidence"), L("findings")}, [&]() -> Result<EvidenceSample> {
+        DraftRepository drafts = m_wb.drafts();
+        if (drafts.evidenceSample(deleted.sample.uid))
+            return Error::make(Error::Code::Conflict,
+                               QStringLiteral("an evidence sample \"%1\" already exists").arg(deleted.sample.uid));
+        if (auto done = drafts.upsertEvidence(deleted.sample); !done)
+            return done.error();
+        for (const QString& f : deleted.citedBy) {
+            auto finding = drafts.finding(f);
+            if (!finding || finding->evidenceUids.contains(deleted.sample.uid))
+                continue; // deleted since, or cites it already
+            finding->evidenceUids.push_back(deleted.sample.uid);
+            if (auto done = drafts.upsertFinding(*finding); !done)
+                return done.error();
+        }
+        const auto after = drafts.evidenceSample(deleted.sample.uid);
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("insert"), L("evidence"), deleted.sample.uid, {},
+                                           json(after));
+            !s)
+            return s.error();
+        return *after;
+    });
+}
+
+// ---- metrics ----------------------------------------------------------------------------------
+
+Result<Metric> DraftingService::saveMetric(Metric metric)
+{
+    return inTransaction<Metric>(m_wb, {L("metrics")}, [&]() -> Result<Metric> {
+        DraftRepository drafts = m_wb.drafts();
+        if (metric.uid.isEmpty())
+            metric.uid = newUid(metric.programmeCode, metric.forceCode, L("m"));
+        const auto before = drafts.metric(metric.uid);
+        if (!before && metric.position <= 0)
+            metric.position = int(drafts.metrics(metric.programmeCode, metric.forceCode).size()) + 1;
+        if (auto done = drafts.upsertMetric(metric); !done)
+            return done.error();
+        const auto after = drafts.metric(metric.uid);
+        if (!after)
+            return Error::make(Error::Code::Internal, L("the metric was not saved"));
+        if (before && json(before) == json(after))
+            return *after;
+        if (Status s = m_wb.audit().append(Workbench::actor(), before ? L("update") : L("insert"), L("metric"),
+                                           metric.uid, json(before), json(after));
+            !s)
+            return s.error();
+        return *after;
+    });
+}
+
+Result<Metric> DraftingService::deleteMetric(const QString& uid)
+{
+    return inTransaction<Metric>(m_wb, {L("metrics")}, [&]() -> Result<Metric> {
+        DraftRepository drafts = m_wb.drafts();
+        const auto before = drafts.metric(uid);
+        if (!before)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no metric \"%1\"").arg(uid));
+        if (Status s = drafts.removeMetric(uid); !s)
+            return s.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("metric"), uid, json(before), {}); !s)
+            return s.error();
+        return *before;
+    });
+}
+
+} // namespace fwb

@@ -1,0 +1,65 @@
+#pragma once
+// DraftingService: every edit an inspector makes to findings, judgments, evidence samples and
+// metrics. Each call is one transaction that writes the change, records it in the audit log with
+// the record as it was before and after, and announces it with Workbench::changed once committed.
+// The window's undo commands and `fwb` both call these; an undo is itself an audited edit that
+// restores the earlier state.
+
+#include "domain/types.h"
+#include "util/result.h"
+
+#include <optional>
+
+namespace fwb {
+
+class Workbench;
+
+class DraftingService {
+public:
+    explicit DraftingService(Workbench& workbench) : m_wb(workbench) {}
+
+    // ---- findings ----
+    // Adds a finding under its question. An empty uid gets a fresh one; position 0 (or past the
+    // end) appends, otherwise the finding is inserted there and the ones after move down.
+    Result<Finding> addFinding(Finding finding);
+    // Changes text, kind, status and evidence citations of the finding with this uid (its place
+    // is changed with moveFinding).
+    Result<Finding> updateFinding(const Finding& finding);
+    // Moves a finding to a question (possibly the same) and position (1-based; 0 = the end).
+    Result<Finding> moveFinding(const QString& uid, const QString& questionCode, int position);
+    // Deletes a finding and closes up the order; returns it as it was, so it can be restored.
+    Result<Finding> deleteFinding(const QString& uid);
+
+    // ---- judgments ----
+    // Sets (inserts or replaces) the judgment for its programme, force and question.
+    Result<Judgment> setJudgment(const Judgment& judgment);
+    // Removes a judgment; returns it as it was.
+    Result<Judgment> clearJudgment(const QString& programmeCode, const QString& forceCode,
+                                   const QString& questionCode);
+
+    // ---- evidence ----
+    // Counts that cannot be true are refused: a measure larger than its sample or base, a base
+    // larger than the sample, strata that do not sum to the sample size, negative numbers.
+    static Status validate(const EvidenceSample& sample);
+    // Adds (empty uid: a fresh one) or replaces an evidence sample.
+    Result<EvidenceSample> saveEvidence(EvidenceSample sample);
+    // Deleting a sample removes the citations of it; they are returned so an undo can put them back.
+    struct DeletedEvidence {
+        EvidenceSample sample;
+        QStringList citedBy; // uids of the findings that cited it
+    };
+    Result<DeletedEvidence> deleteEvidence(const QString& uid);
+    Result<EvidenceSample> restoreEvidence(const DeletedEvidence& deleted);
+
+    // ---- metrics ----
+    Result<Metric> saveMetric(Metric metric);
+    Result<Metric> deleteMetric(const QString& uid);
+
+    // A fresh uid: "<force>-<year>-<prefix>-<random>", readable in files and on the command line.
+    QString newUid(const QString& programmeCode, const QString& forceCode, const QString& prefix) const;
+
+private:
+    Workbench& m_wb;
+};
+
+} // namespace fwb
