@@ -534,23 +534,25 @@ int cmdSearch(const QStringList& args, QTextStream& out, QTextStream& err)
         return fail(err, hits.error());
     if (p.isSet(json)) {
         QJsonArray list;
-        for (const SearchHit& h : *hits)
+        for (const SearchHit& h : hits->hits)
             list.push_back(QJsonObject{{L("type"), h.typeName()},     {L("key"), h.key},
                                        {L("programme"), h.programme}, {L("force"), h.force},
                                        {L("question"), h.question},   {L("kind"), h.kind},
                                        {L("status"), h.status},       {L("title"), h.title},
                                        {L("document"), h.documentUid}, {L("snippet"), h.markedSnippet(L("**"), L("**"))},
                                        {L("rank"), h.rank}});
-        out << QJsonDocument(QJsonObject{{L("query"), p.positionalArguments().at(2)}, {L("results"), list}})
+        out << QJsonDocument(QJsonObject{{L("query"), p.positionalArguments().at(2)},
+                                         {L("complete"), hits->complete},
+                                         {L("results"), list}})
                    .toJson(QJsonDocument::Indented)
             << Qt::flush;
         return Ok;
     }
-    if (hits->isEmpty()) {
+    if (hits->hits.isEmpty()) {
         out << "no results" << Qt::endl;
         return Ok;
     }
-    for (const SearchHit& h : *hits) {
+    for (const SearchHit& h : hits->hits) {
         out << h.typeName() << "  " << h.key << "  " << h.programme << " " << h.force;
         if (!h.question.isEmpty())
             out << " " << h.question;
@@ -558,6 +560,9 @@ int cmdSearch(const QStringList& args, QTextStream& out, QTextStream& err)
             out << " (" << h.kind << ")";
         out << "\n    " << h.markedSnippet(L("**"), L("**")).simplified() << "\n";
     }
+    if (!hits->complete)
+        out << "(the best of the " << SearchService::kRankedCandidates
+            << " most recent matches; add words or filters to rank them all)\n";
     out << Qt::flush;
     return Ok;
 }

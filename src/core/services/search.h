@@ -35,14 +35,28 @@ struct SearchHit {
     QString markedSnippet(const QString& open, const QString& close, bool htmlEscape = false) const;
 };
 
+struct SearchResults {
+    QList<SearchHit> hits;
+    // False when more rows matched than are ranked (see SearchService): the hits are the best of
+    // the most recent matches, and narrowing the search ranks them all.
+    bool complete = true;
+};
+
 class SearchService {
 public:
     explicit SearchService(const Database& db) : m_db(db) {}
 
+    // How many of the most recent matches are ranked. bm25 has to score every row it ranks, and a
+    // common word matches hundreds of thousands of findings in a national workbench; ranking the
+    // newest few thousand keeps every search within a keystroke's time (docs/performance.md).
+    static constexpr int kRankedCandidates = 4000;
+
     // Empty (or only punctuation) text gives no hits and no error.
-    Result<QList<SearchHit>> search(const QString& text, const SearchFilter& filter = {}) const;
+    Result<SearchResults> search(const QString& text, const SearchFilter& filter = {}) const;
 
     // "unattended crime" → "\"unattended\" \"crime\"*" ; an empty string when there are no words.
+    // Common words ("the", "of") are left out when other words remain; the last word is a
+    // prefix while it is being typed (no space after it) and has at least three letters.
     static QString ftsQuery(const QString& text);
 
 private:

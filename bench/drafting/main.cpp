@@ -1,0 +1,360 @@
+// fwb-bench: builds synthetic national-scale workbenches (43 forces × 10 programmes × 40
+// questions, with 100,000 and 1,000,000 findings; every programme is marked SYNTHETIC) and prints
+// search latency through SearchService beside the same FTS5 query run directly on the file, and
+// the time to load the findings view of one force and question.
+//
+//   fwb-bench [--sizes 100000,1000000] [--dir DIR] [--runs N] [--keep]
+
+#include "services/search.h"
+#include "storage/database.h"
+#include "util/logging.h"
+#include "workbench.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cstdio>
+#include <sqlite3.h>
+#include <sys/resource.h>
+
+using namespace fwb;
+
+namespace {
+
+constexpr int kProgrammes = 10;
+constexpr int kTopQuestions = 4;
+constexpr int kSubQuestions = 9; // 4 + 4 × 9 = 40 questions per programme
+
+// Words of the demo findings with their frequencies: generated text reads (statistically) like
+// inspection findings, so term frequencies and posting lists have a realistic shape.
+struct Vocabulary {
+    QStringList words;
+    QList<quint64> cumulative;
+    quint64 total = 0;
+
+    static Vocabulary fromDemo()
+    {
+        static const QRegularExpression word(QStringLiteral("[A-Za-z][a-z']+"));
+        QHash<QString, quint64> counts;
+        for (const QString& file : Workbench::bundledDemoFiles()) {
+            QFile f(file);
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+            for (const QJsonValue v : o.value(QStringLiteral("findings")).toArray())
+                for (auto it = word.globalMatch(v[QStringLiteral("text")].toString()); it.hasNext();)
+                    ++counts[it.next().captured(0).toLower()];
+        }
+        Vocabulary v;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            v.words << it.key();
+            v.total += it.value();
+            v.cumulative << v.total;
+        }
+        return v;
+    }
+    const QString& pick(QRandomGenerator& r) const
+    {
+        const quint64 x = r.bounded(total);
+        const auto it = std::upper_bound(cumulative.cbegin(), cumulative.cend(), x);
+        return words[int(it - cumulative.cbegin())];
+    }
+    QString sentence(QRandomGenerator& r, int n) const
+    {
+        QString s;
+        for (int i = 0; i < n; ++i) {
+            if (i)
+                s += QLatin1Char(' ');
+            s += pick(r);
+        }
+        s[0] = s[0].toUpper();
+        return s + QLatin1Char('.');
+    }
+};
+
+bool exec(sqlite3* db, const char* sql)
+{
+    char* message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        std::fprintf(stderr, "fwb-bench: %s: %s\n", sql, message ? message : "?");
+        sqlite3_free(message);
+        return false;
+    }
+    return true;
+}
+
+struct Stmt {
+    sqlite3_stmt* s = nullptr;
+    Stmt(sqlite3* db, const char* sql)
+    {
+        if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK)
+            std::fprintf(stderr, "fwb-bench: cannot prepare %s: %s\n", sql, sqlite3_errmsg(db));
+    }
+    ~Stmt() { sqlite3_finalize(s); }
+    void text(int i, const QByteArray& b) { sqlite3_bind_text(s, i, b.constData(), int(b.size()), SQLITE_TRANSIENT); }
+    void integer(int i, qint64 v) { sqlite3_bind_int64(s, i, v); }
+    bool step()
+    {
+        const int rc = sqlite3_step(s);
+        sqlite3_reset(s);
+        return rc == SQLITE_DONE || rc == SQLITE_ROW;
+    }
+};
+
+struct Place {
+    qint64 force, question;
+};
+
+// Fills a fresh workbench with synthetic programmes, questions, judgments and `findings` findings.
+bool populate(Workbench& wb, int findings, const Vocabulary& vocab, QList<Place>& places)
+{
+    sqlite3* db = wb.database().handle();
+    QRandomGenerator r(20150901);
+    if (!exec(db, "BEGIN IMMEDIATE"))
+        return false;
+    QList<qint64> forces;
+    {
+        Stmt s(db, "SELECT id FROM forces ORDER BY id");
+        while (sqlite3_step(s.s) == SQLITE_ROW)
+            forces << sqlite3_column_int64(s.s, 0);
+    }
+    Stmt programme(db, "INSERT INTO programmes(code, title, short_title, year, kind, grade_scale_id) VALUES "
+                       "(?, ?, ?, ?, 'peel', (SELECT id FROM grade_scales WHERE code = 'peel-four-point'))");
+    Stmt question(db, "INSERT INTO questions(programme_id, parent_id, code, position, text, graded) VALUES (?, ?, ?, ?, ?, ?)");
+    Stmt judgment(db, "INSERT INTO judgments(force_id, question_id, grade_id, summary) VALUES "
+                      "(?, ?, (SELECT g.id FROM grades g JOIN grade_scales s ON s.id = g.scale_id "
+                      "WHERE s.code = 'peel-four-point' AND g.rank = ?), ?)");
+    QList<qint64> allQuestions;
+    for (int p = 0; p < kProgrammes; ++p) {
+        const int year = 2016 + p;
+        programme.text(1, QStringLiteral("synthetic-peel-%1").arg(year).toUtf8());
+        programme.text(2, QStringLiteral("SYNTHETIC benchmark programme %1 (not real data)").arg(year).toUtf8());
+        programme.text(3, QStringLiteral("SYNTHETIC %1").arg(year).toUtf8());
+        programme.integer(4, year);
+        if (!programme.step())
+            return false;
+        const qint64 pid = sqlite3_last_insert_rowid(db);
+        for (int t = 1; t <= kTopQuestions; ++t) {
+            question.integer(1, pid);
+            sqlite3_bind_null(question.s, 2);
+            question.text(3, QStringLiteral("Q%1").arg(t).toUtf8());
+            question.integer(4, t);
+            question.text(5, vocab.sentence(r, 8).toUtf8());
+            question.integer(6, 1);
+            if (!question.step())
+                return false;
+            const qint64 top = sqlite3_last_insert_rowid(db);
+            allQuestions << top;
+            for (const qint64 f : forces) {
+                judgment.integer(1, f);
+                judgment.integer(2, top);
+                judgment.integer(3, 1 + r.bounded(4));
+                judgment.text(4, vocab.sentence(r, 40).toUtf8());
+                if (!judgment.step())
+                    return false;
+            }
+            for (int s = 1; s <= kSubQuestions; ++s) {
+                question.integer(1, pid);
+                question.integer(2, top);
+                question.text(3, QStringLiteral("Q%1.%2").arg(t).arg(s).toUtf8());
+                question.integer(4, s);
+                question.text(5, vocab.sentence(r, 10).toUtf8());
+                question.integer(6, 0);
+                if (!question.step())
+                    return false;
+                allQuestions << sqlite3_last_insert_rowid(db);
+            }
+        }
+    }
+    for (const qint64 f : forces)
+        for (const qint64 q : allQuestions)
+            places << Place{f, q};
+    static const char* kinds[] = {"strength", "area_for_improvement", "cause_of_concern", "recommendation", "observation"};
+    QHash<qint64, int> nextPosition; // by place index
+    Stmt finding(db, "INSERT INTO findings(uid, force_id, question_id, kind, position, text) VALUES (?, ?, ?, ?, ?, ?)");
+    for (int i = 0; i < findings; ++i) {
+        const int at = int(r.bounded(places.size()));
+        finding.text(1, QStringLiteral("synthetic-f-%1").arg(i).toUtf8());
+        finding.integer(2, places[at].force);
+        finding.integer(3, places[at].question);
+        finding.text(4, kinds[r.bounded(5)]);
+        finding.integer(5, ++nextPosition[at]);
+        finding.text(6, vocab.sentence(r, 12 + int(r.bounded(30))).toUtf8());
+        if (!finding.step())
+            return false;
+        if ((i + 1) % 100000 == 0) {
+            if (!exec(db, "COMMIT") || !exec(db, "BEGIN IMMEDIATE"))
+                return false;
+            std::fprintf(stderr, "  %d findings written\n", i + 1);
+        }
+    }
+    return exec(db, "COMMIT") && exec(db, "PRAGMA optimize") && exec(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+struct Stats {
+    double p50 = 0, p95 = 0, max = 0;
+};
+Stats stats(QList<double> ms)
+{
+    std::sort(ms.begin(), ms.end());
+    auto at = [&](double q) { return ms.isEmpty() ? 0.0 : ms[qMin<qsizetype>(ms.size() - 1, qsizetype(q * ms.size()))]; };
+    return {at(0.50), at(0.95), ms.isEmpty() ? 0.0 : ms.back()};
+}
+
+double elapsedMs(const QElapsedTimer& t) { return double(t.nsecsElapsed()) / 1e6; }
+
+long peakRssMb()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    logging::init({QStringLiteral("fwb-bench"), false, false, 0});
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Drafting workspace benchmark on synthetic national-scale workbenches."));
+    p.addHelpOption();
+    const QCommandLineOption sizesOpt(QStringLiteral("sizes"), QStringLiteral("Finding counts, comma-separated."),
+                                      QStringLiteral("N,N"), QStringLiteral("100000,1000000"));
+    const QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Where to build the workbenches."), QStringLiteral("DIR"));
+    const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Runs of each query."), QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption keepOpt(QStringLiteral("keep"), QStringLiteral("Keep the workbenches."));
+    p.addOptions({sizesOpt, dirOpt, runsOpt, keepOpt});
+    p.process(app);
+
+    QTemporaryDir temp(p.isSet(dirOpt) ? p.value(dirOpt) + QStringLiteral("/fwb-bench-XXXXXX") : QString());
+    temp.setAutoRemove(!p.isSet(keepOpt));
+    const int runs = qMax(1, p.value(runsOpt).toInt());
+    const Vocabulary vocab = Vocabulary::fromDemo();
+    // One- to three-word queries an inspector would type, and the same words half-typed.
+    const QStringList queries{
+        QStringLiteral("victims"), QStringLiteral("crime"), QStringLiteral("missing children"),
+        QStringLiteral("domestic abuse"), QStringLiteral("unattended crime reports"), QStringLiteral("investigation"),
+        QStringLiteral("neighbourhood policing"), QStringLiteral("anti social behaviour"), QStringLiteral("supervision"),
+        QStringLiteral("vulnerable people"), QStringLiteral("offenders"), QStringLiteral("the force"),
+        QStringLiteral("investig"), QStringLiteral("vulnera"), QStringLiteral("organised crime groups")};
+
+    std::printf("fwb-bench: SYNTHETIC workbenches, %d programmes x 43 forces x %d questions; %d runs per query\n",
+                kProgrammes, kTopQuestions * (1 + kSubQuestions), runs);
+    for (const QString& sizeText : p.value(sizesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const int size = sizeText.toInt();
+        const QString path = temp.filePath(QStringLiteral("synthetic-%1.fwb").arg(size));
+        QElapsedTimer build;
+        build.start();
+        auto wb = Workbench::create(path);
+        if (!wb) {
+            std::fprintf(stderr, "fwb-bench: %s\n", qPrintable(wb.error().message));
+            return 1;
+        }
+        QList<Place> places;
+        if (!populate(**wb, size, vocab, places))
+            return 1;
+        const double buildS = elapsedMs(build) / 1000;
+        const double fileMb = double(QFileInfo(path).size()) / (1024 * 1024);
+
+        // Search through the service (as the window and fwb do) and directly on the file.
+        SearchService search((*wb)->database());
+        sqlite3* direct = nullptr;
+        sqlite3_open_v2(path.toUtf8().constData(), &direct, SQLITE_OPEN_READONLY, nullptr);
+        // The same FTS5 statement the service runs first (newest candidates, then the best 50), and
+        // the exhaustive ranking of every match for comparison.
+        Stmt raw(direct, "SELECT rid, r FROM (SELECT rowid AS rid, rank AS r FROM search_index WHERE search_index MATCH ? "
+                         "ORDER BY rowid DESC LIMIT 4001) ORDER BY r LIMIT 50");
+        Stmt full(direct, "SELECT rowid, rank FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 50");
+        QList<double> serviceMs, directMs, fullMs;
+        qsizetype hits = 0;
+        int complete = 0;
+        for (int pass = 0; pass <= runs; ++pass) {
+            for (const QString& q : queries) {
+                QElapsedTimer t;
+                t.start();
+                auto result = search.search(q, SearchFilter{{}, {}, {}, {}, 50});
+                const double ms = elapsedMs(t);
+                if (!result) {
+                    std::fprintf(stderr, "fwb-bench: search \"%s\": %s\n", qPrintable(q), qPrintable(result.error().message));
+                    return 1;
+                }
+                const QByteArray fts = (QStringLiteral("{title body} : (") + SearchService::ftsQuery(q) + QStringLiteral(")")).toUtf8();
+                t.restart();
+                raw.text(1, fts);
+                while (sqlite3_step(raw.s) == SQLITE_ROW) {
+                }
+                sqlite3_reset(raw.s);
+                const double dms = elapsedMs(t);
+                t.restart();
+                if (pass == 1) { // the exhaustive ranking, once per query: it is slow
+                    full.text(1, fts);
+                    while (sqlite3_step(full.s) == SQLITE_ROW) {
+                    }
+                    sqlite3_reset(full.s);
+                    fullMs << elapsedMs(t);
+                }
+                if (pass == 0)
+                    continue; // warm-up
+                complete += result->complete ? 1 : 0;
+                serviceMs << ms;
+                directMs << dms;
+                hits += result->hits.size();
+            }
+        }
+        // Filtered search: one force in one programme, as the search pane's filters do.
+        QList<double> filteredMs;
+        for (int pass = 0; pass < runs; ++pass)
+            for (const QString& q : queries) {
+                QElapsedTimer t;
+                t.start();
+                auto result = search.search(q, SearchFilter{QStringLiteral("synthetic-peel-2020"), QStringLiteral("lancashire"), {}, {}, 50});
+                filteredMs << elapsedMs(t);
+                if (!result)
+                    return 1;
+            }
+        sqlite3_close(direct);
+
+        // The findings view of one force and question.
+        QRandomGenerator r(7);
+        const DraftRepository drafts = (*wb)->drafts();
+        const auto forces = (*wb)->reference().forces();
+        QList<double> viewMs;
+        qsizetype rows = 0;
+        for (int i = 0; i < runs * 20; ++i) {
+            const Force& f = forces[int(r.bounded(forces.size()))];
+            const QString programmeCode = QStringLiteral("synthetic-peel-%1").arg(2016 + int(r.bounded(kProgrammes)));
+            const int top = 1 + int(r.bounded(kTopQuestions));
+            const QString question = QStringLiteral("Q%1.%2").arg(top).arg(1 + int(r.bounded(kSubQuestions)));
+            QElapsedTimer t;
+            t.start();
+            const QList<Finding> list = drafts.findings(programmeCode, f.code, question);
+            viewMs << elapsedMs(t);
+            rows += list.size();
+        }
+
+        const Stats s = stats(serviceMs), d = stats(directMs), fs = stats(filteredMs), v = stats(viewMs), x = stats(fullMs);
+        std::printf("\n%d findings  (built in %.1f s, file %.0f MB)\n", size, buildS, fileMb);
+        std::printf("  search, service      p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%.1f hits/query)\n", s.p50,
+                    s.p95, s.max, double(hits) / double(qMax<qsizetype>(1, serviceMs.size())));
+        std::printf("  search, direct FTS5  p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (service/direct p95: %.2fx)\n",
+                    d.p50, d.p95, d.max, d.p95 > 0 ? s.p95 / d.p95 : 0.0);
+        std::printf("  exhaustive bm25      p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (every match ranked; %d of %lld searches ranked all)\n",
+                    x.p50, x.p95, x.max, complete, qsizetype(serviceMs.size()));
+        std::printf("  search, one force    p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms\n", fs.p50, fs.p95, fs.max);
+        std::printf("  findings view        p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%.1f findings/view)\n", v.p50,
+                    v.p95, v.max, double(rows) / double(qMax<qsizetype>(1, viewMs.size())));
+        std::printf("  peak memory          %ld MB\n", peakRssMb());
+        std::fflush(stdout);
+    }
+    return 0;
+}

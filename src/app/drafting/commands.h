@@ -1,0 +1,180 @@
+#pragma once
+// Undo commands for the drafting workspace. Each is a thin pair of calls on DraftingService — one
+// to do, one to undo — so every step, undo and redo included, is an audited transaction.
+//
+// A command is applied once by run() before it goes on the stack: when the service refuses the
+// change the person is told why and nothing is pushed. Later redo()/undo() calls that fail (the
+// record was changed meanwhile by `fwb` or an import) report the error and leave the stack as is.
+
+#include "domain/types.h"
+#include "services/drafting.h"
+
+#include <QPointer>
+#include <QUndoCommand>
+#include <functional>
+#include <optional>
+
+class QUndoStack;
+
+namespace fwb {
+class Workbench;
+}
+
+namespace fwb::app {
+
+using ErrorSink = std::function<void(const QString& title, const QString& message)>;
+
+class DraftCommand : public QUndoCommand {
+public:
+    // Applies the command; on success pushes it (without applying it again) and returns true.
+    static bool run(QUndoStack* stack, DraftCommand* command);
+
+    void redo() final;
+    void undo() final;
+
+protected:
+    DraftCommand(Workbench* workbench, ErrorSink errors, const QString& text);
+    virtual Status apply() = 0;
+    virtual Status revert() = 0;
+    DraftingService service() const { return DraftingService(*m_workbench); }
+    template <class T> static Status status(const Result<T>& r)
+    {
+        if (!r)
+            return r.error();
+        return {};
+    }
+
+    QPointer<Workbench> m_workbench;
+
+private:
+    ErrorSink m_errors;
+    bool m_applied = false; // by run(), so the stack's first redo() is skipped
+};
+
+class AddFindingCommand : public DraftCommand {
+public:
+    AddFindingCommand(Workbench* wb, ErrorSink errors, Finding finding);
+    const Finding& finding() const { return m_finding; }
+
+protected:
+    Status apply() override;
+    Status revert() override;
+
+private:
+    Finding m_finding; // after the first apply: with its uid and position
+};
+
+class EditFindingCommand : public DraftCommand {
+public:
+    // `session` groups the saves of one stretch of typing into one undo step.
+    EditFindingCommand(Workbench* wb, ErrorSink errors, Finding before, Finding after, int session = 0);
+    int id() const override { return 1; }
+    bool mergeWith(const QUndoCommand* other) override;
+
+protected:
+    Status apply() override;
+    Status revert() override;
+
+private:
+    Finding m_before, m_after;
+    int m_session;
+};
+
+class MoveFindingCommand : public DraftCommand {
+public:
+    MoveFindingCommand(Workbench* wb, ErrorSink errors, const Finding& finding, const QString& toQuestion, int toPosition);
+
+protected:
+    Status apply() override;
+    Status revert() override;
+
+private:
+    QString m_uid, m_fromQuestion, m_toQuestion;
+    int m_fromPosition, m_toPosition;
+};
+
+class DeleteFindingCommand : public DraftCommand {
+public:
+    DeleteFindingCommand(Workbench* wb, ErrorSink errors, const Finding& finding);
+
+protected:
+    Status apply() override;
+    Status revert() override;
+
+private:
+    Finding m_finding;
+};
+
+class SetJudgmentCommand : public DraftCommand {
+public:
+    // nullopt before: a new judgment; nullopt after: the judgment is removed.
+    SetJudgmentCommand(Workbench* wb, ErrorSink errors, std::optional<Judgment> before, std::optional<Judgment> after,
+                       const QString& text, int session = 0);
+    int id() const override { return 2; }
+    bool mergeWith(const QUndoCommand* other) override;
+
+protected:
+    Status apply() override;
+    Status revert() override;
+
+private:
+    Status put(const std::optional<Judgment>& value, const std::optional<Judgment>& other);
+    std::optional<Judgment> m_before, m_after;
+    int m_session;
+};
+
+class SaveEvidenceCommand : public DraftCommand {
+public:
+    SaveEvidenceCommand(Workbench* wb, ErrorSink errors, std::optional<EvidenceSample> before, EvidenceSample after);
+    const EvidenceSample& saved() const { return m_after; }
+
+protected:
+    Status apply() override;
+    Status revert() override;
+
+private:
+    std::optional<EvidenceSample> m_before;
+    EvidenceSample m_after;
+    std::optional<DraftingService::DeletedEvidence> m_removed; // when undoing an addition
+};
+
+class DeleteEvidenceCommand : public DraftCommand {
+public:
+    DeleteEvidenceCommand(Workbench* wb, ErrorSink errors, const EvidenceSample& sample);
+
+protected:
+    Status apply() override;
+    Status revert() override;
+
+private:
+    QString m_uid;
+    std::optional<DraftingService::DeletedEvidence> m_deleted;
+};
+
+class SaveMetricCommand : public DraftCommand {
+public:
+    SaveMetricCommand(Workbench* wb, ErrorSink errors, std::optional<Metric> before, Metric after);
+    const Metric& saved() const { return m_after; }
+
+protected:
+    Status apply() override;
+    Status revert() override;
+
+private:
+    std::optional<Metric> m_before;
+    Metric m_after;
+};
+
+class DeleteMetricCommand : public DraftCommand {
+public:
+    DeleteMetricCommand(Workbench* wb, ErrorSink errors, const Metric& metric);
+
+protected:
+    Status apply() override;
+    Status revert() override;
+
+private:
+    Metric m_metric;
+};
+
+} // namespace fwb::app

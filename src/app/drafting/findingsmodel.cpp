@@ -1,0 +1,144 @@
+#include "findingsmodel.h"
+
+#include "models/kindstyle.h"
+#include "workbench.h"
+
+#include <QMimeData>
+#include <QRegularExpression>
+
+namespace fwb::app {
+namespace {
+const QString kMime = QStringLiteral("application/x-fwb-finding-uid");
+
+// The first words of a finding as plain text, for the list.
+QString plain(const QString& markdown)
+{
+    QString s = markdown;
+    static const QRegularExpression marks(QStringLiteral("\\*\\*|(?<!\\\\)[*_`]|\\\\(?=[*_`\\[\\]\\\\<])"));
+    s.remove(marks);
+    return s.simplified();
+}
+} // namespace
+
+FindingsModel::FindingsModel(QObject* parent) : QAbstractListModel(parent) {}
+
+void FindingsModel::setWorkbench(Workbench* workbench)
+{
+    m_workbench = workbench;
+    reload();
+}
+
+void FindingsModel::setPlace(const QString& programme, const QString& force, const QString& question)
+{
+    m_programme = programme;
+    m_force = force;
+    m_question = question;
+    reload();
+}
+
+void FindingsModel::setFilter(const QString& kind, const QString& status)
+{
+    m_kind = kind;
+    m_status = status;
+    reload();
+}
+
+void FindingsModel::reload()
+{
+    QList<Finding> rows;
+    int total = 0;
+    if (m_workbench && !m_question.isEmpty()) {
+        const QList<Finding> all = m_workbench->drafts().findings(m_programme, m_force, m_question);
+        total = int(all.size());
+        for (const Finding& f : all)
+            if ((m_kind.isEmpty() || f.kind == m_kind) && (m_status.isEmpty() || f.status == m_status))
+                rows.push_back(f);
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_total = total;
+    endResetModel();
+}
+
+std::optional<Finding> FindingsModel::finding(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return std::nullopt;
+    return m_rows[row];
+}
+
+int FindingsModel::rowOf(const QString& uid) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].uid == uid)
+            return i;
+    return -1;
+}
+
+int FindingsModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+
+QVariant FindingsModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Finding& f = m_rows[index.row()];
+    switch (role) {
+    case Qt::DisplayRole: return plain(f.text);
+    case Qt::ToolTipRole:
+        return QStringLiteral("%1 · %2 · %3").arg(findingKindLabel(f.kind), f.status, f.uid);
+    case Qt::AccessibleTextRole: return findingKindLabel(f.kind) + QStringLiteral(": ") + plain(f.text);
+    case Qt::DecorationRole: return KindStyle::colour(f.kind);
+    case UidRole: return f.uid;
+    case KindRole: return f.kind;
+    case StatusRole: return f.status;
+    case MarkdownRole: return f.text;
+    case PositionRole: return f.position;
+    case EvidenceRole: return f.evidenceUids;
+    default: return {};
+    }
+}
+
+Qt::ItemFlags FindingsModel::flags(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return isFiltered() ? Qt::NoItemFlags : Qt::ItemIsDropEnabled; // drop between rows
+    // Reordering a filtered list would be ambiguous about the hidden findings.
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | (isFiltered() ? Qt::NoItemFlags : Qt::ItemIsDragEnabled);
+}
+
+QStringList FindingsModel::mimeTypes() const { return {kMime}; }
+
+QMimeData* FindingsModel::mimeData(const QModelIndexList& indexes) const
+{
+    if (indexes.isEmpty() || !indexes.front().isValid())
+        return nullptr;
+    auto* mime = new QMimeData;
+    mime->setData(kMime, m_rows[indexes.front().row()].uid.toUtf8());
+    return mime;
+}
+
+bool FindingsModel::canDropMimeData(const QMimeData* data, Qt::DropAction action, int, int, const QModelIndex&) const
+{
+    return data && data->hasFormat(kMime) && action == Qt::MoveAction && !isFiltered();
+}
+
+bool FindingsModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int, const QModelIndex& parent)
+{
+    if (!canDropMimeData(data, action, row, 0, parent))
+        return false;
+    const QString uid = QString::fromUtf8(data->data(kMime));
+    const int from = rowOf(uid);
+    if (from < 0)
+        return false;
+    if (row < 0)
+        row = parent.isValid() ? parent.row() : int(m_rows.size());
+    // Dropping below itself counts the rows after its removal.
+    int position = row + 1;
+    if (row > from)
+        position -= 1;
+    if (position != from + 1)
+        Q_EMIT moveRequested(uid, position);
+    return false; // the view must not remove the dragged row: the reload does it
+}
+
+} // namespace fwb::app
