@@ -233,7 +233,11 @@ int main(int argc, char* argv[])
     const QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Where to build the workbenches."), QStringLiteral("DIR"));
     const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Runs of each query."), QStringLiteral("N"), QStringLiteral("20"));
     const QCommandLineOption keepOpt(QStringLiteral("keep"), QStringLiteral("Keep the workbenches."));
-    p.addOptions({sizesOpt, dirOpt, runsOpt, keepOpt});
+    const QCommandLineOption reuseOpt(QStringLiteral("workbench"),
+                                      QStringLiteral("Measure this synthetic workbench (kept by an earlier --keep) instead of building one."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption verboseOpt(QStringLiteral("verbose"), QStringLiteral("Print each query's times."));
+    p.addOptions({sizesOpt, dirOpt, runsOpt, keepOpt, reuseOpt, verboseOpt});
     p.process(app);
 
     QTemporaryDir temp(p.isSet(dirOpt) ? p.value(dirOpt) + QStringLiteral("/fwb-bench-XXXXXX") : QString());
@@ -250,19 +254,24 @@ int main(int argc, char* argv[])
 
     std::printf("fwb-bench: SYNTHETIC workbenches, %d programmes x 43 forces x %d questions; %d runs per query\n",
                 kProgrammes, kTopQuestions * (1 + kSubQuestions), runs);
-    for (const QString& sizeText : p.value(sizesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const int size = sizeText.toInt();
-        const QString path = temp.filePath(QStringLiteral("synthetic-%1.fwb").arg(size));
+    const QStringList sizes = p.isSet(reuseOpt) ? QStringList{QStringLiteral("0")}
+                                                 : p.value(sizesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString& sizeText : sizes) {
+        int size = sizeText.toInt();
+        const QString path = p.isSet(reuseOpt) ? p.value(reuseOpt) : temp.filePath(QStringLiteral("synthetic-%1.fwb").arg(size));
         QElapsedTimer build;
         build.start();
-        auto wb = Workbench::create(path);
+        auto wb = p.isSet(reuseOpt) ? Workbench::open(path) : Workbench::create(path);
         if (!wb) {
             std::fprintf(stderr, "fwb-bench: %s\n", qPrintable(wb.error().message));
             return 1;
         }
         QList<Place> places;
-        if (!populate(**wb, size, vocab, places))
+        if (p.isSet(reuseOpt)) {
+            size = int((*wb)->info().findings);
+        } else if (!populate(**wb, size, vocab, places)) {
             return 1;
+        }
         const double buildS = elapsedMs(build) / 1000;
         const double fileMb = double(QFileInfo(path).size()) / (1024 * 1024);
 
@@ -305,6 +314,9 @@ int main(int argc, char* argv[])
                 }
                 if (pass == 0)
                     continue; // warm-up
+                if (p.isSet(verboseOpt))
+                    std::printf("    %-28s service %7.2f ms  direct %7.2f ms  %s\n", qPrintable(q), ms, dms,
+                                result->complete ? "all ranked" : "newest ranked");
                 complete += result->complete ? 1 : 0;
                 serviceMs << ms;
                 directMs << dms;

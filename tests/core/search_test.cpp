@@ -37,6 +37,27 @@ TEST_CASE("typed words become a safe FTS5 query with the last word as a prefix",
     CHECK(SearchService::ftsQuery(QStringLiteral("crime inv")) == QStringLiteral("\"crime\" \"inv\"*"));
 }
 
+TEST_CASE("snippets mark the words the index matched, around the first match", "[search]")
+{
+    const auto terms = SearchService::terms(QStringLiteral("victim investig"));
+    REQUIRE(terms.size() == 2);
+    CHECK(terms[1].prefix);
+    const QString text = QStringLiteral(
+        "In the period reviewed the constabulary **kept** most Victims informed, and investigations of burglary "
+        "were supervised; but in several cases the victim was not told of the outcome at all, which matters.");
+    const QString s = SearchService::snippet(text, terms, 8);
+    const QChar open(0x02), close(0x03);
+    CHECK(s.contains(QString(open) + QStringLiteral("Victims") + close));
+    CHECK(s.contains(QString(open) + QStringLiteral("investigations") + close));
+    CHECK_FALSE(s.contains(QStringLiteral("**")));
+    CHECK(s.startsWith(QChar(0x2026)));
+    CHECK(s.endsWith(QChar(0x2026)));
+    // Accents and case are folded as the index folds them.
+    const QString cafe = SearchService::snippet(QStringLiteral("Le Café ouvert"), SearchService::terms(QStringLiteral("cafe ")));
+    CHECK(cafe == QStringLiteral("Le ") + open + QStringLiteral("Café") + close + QStringLiteral(" ouvert"));
+    CHECK(SearchService::snippet(QString(), terms).isEmpty());
+}
+
 TEST_CASE("search finds the seed's words in findings, summaries and document text, best first", "[search]")
 {
     test::Scratch dir;

@@ -60,9 +60,20 @@ void DraftCommand::undo()
 
 // ---- findings ---------------------------------------------------------------------------------
 
-AddFindingCommand::AddFindingCommand(Workbench* wb, ErrorSink errors, Finding finding)
-    : DraftCommand(wb, std::move(errors), tr("Add Finding")), m_finding(std::move(finding))
+AddFindingCommand::AddFindingCommand(Workbench* wb, ErrorSink errors, Finding finding, int session)
+    : DraftCommand(wb, std::move(errors), tr("Add Finding")), m_finding(std::move(finding)), m_session(session)
 {
+}
+
+bool AddFindingCommand::mergeWith(const QUndoCommand* other)
+{
+    const auto* edit = dynamic_cast<const EditFindingCommand*>(other);
+    if (!edit || m_session == 0 || edit->session() != m_session || edit->after().uid != m_finding.uid)
+        return false;
+    const int position = m_finding.position;
+    m_finding = edit->after();
+    m_finding.position = position;
+    return true;
 }
 
 Status AddFindingCommand::apply()
@@ -92,7 +103,9 @@ EditFindingCommand::EditFindingCommand(Workbench* wb, ErrorSink errors, Finding 
 
 bool EditFindingCommand::mergeWith(const QUndoCommand* other)
 {
-    const auto* o = static_cast<const EditFindingCommand*>(other);
+    const auto* o = dynamic_cast<const EditFindingCommand*>(other);
+    if (!o)
+        return false;
     // One stretch of typing in one finding is one undo step.
     if (m_session == 0 || o->m_session != m_session || o->m_after.uid != m_after.uid || o->text() != text())
         return false;

@@ -53,8 +53,12 @@ private:
 
 class AddFindingCommand : public DraftCommand {
 public:
-    AddFindingCommand(Workbench* wb, ErrorSink errors, Finding finding);
+    // The typing that goes on in the new finding (edits of the same session) merges into it, so
+    // one undo takes the whole new finding away.
+    AddFindingCommand(Workbench* wb, ErrorSink errors, Finding finding, int session = 0);
     const Finding& finding() const { return m_finding; }
+    int id() const override { return 1; }
+    bool mergeWith(const QUndoCommand* other) override;
 
 protected:
     Status apply() override;
@@ -62,6 +66,7 @@ protected:
 
 private:
     Finding m_finding; // after the first apply: with its uid and position
+    int m_session;
 };
 
 class EditFindingCommand : public DraftCommand {
@@ -70,6 +75,8 @@ public:
     EditFindingCommand(Workbench* wb, ErrorSink errors, Finding before, Finding after, int session = 0);
     int id() const override { return 1; }
     bool mergeWith(const QUndoCommand* other) override;
+    const Finding& after() const { return m_after; }
+    int session() const { return m_session; }
 
 protected:
     Status apply() override;

@@ -28,37 +28,126 @@ QString SearchHit::markedSnippet(const QString& open, const QString& close, bool
     return s;
 }
 
-QString SearchService::ftsQuery(const QString& text)
+namespace {
+
+const QRegularExpression& wordPattern()
 {
     // Words as the unicode61 tokenizer sees them: letters and digits; everything else separates.
     static const QRegularExpression word(QStringLiteral("[\\p{L}\\p{N}]+"));
+    return word;
+}
+
+// Lower case without accents, as remove_diacritics folds them.
+QString fold(const QString& word)
+{
+    QString out;
+    for (const QChar c : word.normalized(QString::NormalizationForm_D))
+        if (c.category() != QChar::Mark_NonSpacing)
+            out += c.toLower();
+    return out;
+}
+
+// A light English stemmer: enough to see that "victims" matched "victim" for highlighting.
+QString stem(const QString& w)
+{
+    static const char* suffixes[] = {"ational", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies",
+                                     "ied", "ers", "er", "ed", "es", "ly", "s"};
+    for (const char* s : suffixes) {
+        const QLatin1String suffix(s);
+        if (w.size() > suffix.size() + 2 && w.endsWith(suffix))
+            return w.left(w.size() - suffix.size());
+    }
+    return w;
+}
+
+} // namespace
+
+QList<SearchService::Term> SearchService::terms(const QString& text)
+{
     static const QStringList stopwords{
         L("a"),   L("an"),  L("and"),  L("are"), L("as"),   L("at"),   L("be"),    L("by"),   L("for"),
         L("from"), L("has"), L("have"), L("in"),  L("is"),   L("it"),   L("its"),   L("of"),   L("on"),
         L("or"),  L("that"), L("the"),  L("to"),  L("was"),  L("were"), L("which"), L("with"), L("this")};
     QStringList words;
-    for (auto it = word.globalMatch(text); it.hasNext();)
+    for (auto it = wordPattern().globalMatch(text); it.hasNext();)
         words.push_back(it.next().captured(0));
     if (words.isEmpty())
         return {};
     // The last word is still being typed unless the text ends with a space.
     const bool typing = !text.back().isSpace() && text.back() != QLatin1Char('"') && text.back() != QLatin1Char(')');
-    QStringList terms;
+    QList<Term> out;
     for (qsizetype i = 0; i < words.size(); ++i) {
-        const bool last = i == words.size() - 1;
-        const bool prefix = last && typing && words[i].size() >= 3;
+        const bool prefix = i == words.size() - 1 && typing && words[i].size() >= 3;
         if (!prefix && stopwords.contains(words[i].toLower()) && words.size() > 1)
             continue;
-        terms.push_back(QLatin1Char('"') + words[i] + QLatin1Char('"') + (prefix ? L("*") : QString()));
+        out.push_back({words[i], prefix});
     }
-    if (terms.isEmpty()) // only common words: search for them after all
+    if (out.isEmpty()) // only common words: search for them after all
         for (const QString& w : words)
-            terms.push_back(QLatin1Char('"') + w + QLatin1Char('"'));
-    return terms.join(QLatin1Char(' '));
+            out.push_back({w, false});
+    return out;
+}
+
+QString SearchService::ftsQuery(const QString& text)
+{
+    QStringList parts;
+    for (const Term& t : terms(text))
+        parts.push_back(QLatin1Char('"') + t.word + QLatin1Char('"') + (t.prefix ? L("*") : QString()));
+    return parts.join(QLatin1Char(' '));
+}
+
+QString SearchService::snippet(const QString& text, const QList<Term>& terms, int words)
+{
+    struct Word {
+        qsizetype start, end;
+        bool match;
+    };
+    QList<std::pair<QString, bool>> wanted;
+    for (const Term& t : terms)
+        wanted.push_back({fold(t.word), t.prefix});
+    QList<Word> all;
+    int first = -1;
+    for (auto it = wordPattern().globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const QString w = fold(m.captured(0));
+        bool match = false;
+        for (const auto& [term, prefix] : wanted)
+            if (w == term || (prefix && w.startsWith(term)) || stem(w) == stem(term))
+                match = true;
+        if (match && first < 0)
+            first = int(all.size());
+        all.push_back({m.capturedStart(), m.capturedEnd(), match});
+    }
+    if (all.isEmpty())
+        return {};
+    const int from = qMax(0, (first < 0 ? 0 : first) - 3);
+    const int to = qMin(int(all.size()), from + words);
+    QString out;
+    if (from > 0)
+        out += QChar(0x2026);
+    qsizetype at = all[from].start;
+    for (int i = from; i < to; ++i) {
+        out += QStringView(text).mid(at, all[i].start - at);
+        const QStringView w = QStringView(text).mid(all[i].start, all[i].end - all[i].start);
+        if (all[i].match)
+            out += kOpen + w.toString() + kClose;
+        else
+            out += w;
+        at = all[i].end;
+    }
+    if (to < all.size())
+        out += QChar(0x2026);
+    else
+        out += QStringView(text).mid(at);
+    // Markdown emphasis and escapes would only clutter a passage.
+    static const QRegularExpression markup(QStringLiteral("\\*\\*|(?<![\\p{L}\\p{N}])[*_]|[*_](?![\\p{L}\\p{N}])|\\\\(?=\\S)"));
+    out.remove(markup);
+    return out.simplified();
 }
 
 Result<SearchResults> SearchService::search(const QString& text, const SearchFilter& filter) const
 {
+    const QList<Term> wanted = terms(text);
     const QString words = ftsQuery(text);
     if (words.isEmpty())
         return SearchResults{};
@@ -106,44 +195,50 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
         match += L(" AND tags : (") + tags.join(QLatin1Char(' ')) + L(")");
 
     // The newest candidates (FTS5 walks the index backwards and stops), then the best of them by
-    // bm25, then where each lives and its snippet.
-    const QString sql = L(
-        "WITH cand AS MATERIALIZED (SELECT rowid AS rid, rank AS r FROM search_index WHERE search_index MATCH ? "
-        "ORDER BY rowid DESC LIMIT ?), "
-        "top AS (SELECT rid, r FROM cand ORDER BY r LIMIT ?) "
-        "SELECT top.rid, top.r, snippet(search_index, 2, char(2), char(3), char(8230), 14), search_index.title, "
-        "f.uid, f.kind, j.id, s.uid, s.kind, d.uid, coalesce(f.status, j.status, d.status), "
-        "coalesce(pq.code, pd.code), fo.code, coalesce(qn.code, qs.code, ''), (SELECT count(*) FROM cand) "
-        "FROM top JOIN search_index ON search_index.rowid = top.rid AND search_index MATCH ? "
-        "LEFT JOIN findings f ON top.rid % 4 = 1 AND f.id = top.rid / 4 "
-        "LEFT JOIN judgments j ON top.rid % 4 = 2 AND j.id = top.rid / 4 "
-        "LEFT JOIN document_sections s ON top.rid % 4 = 3 AND s.id = top.rid / 4 "
-        "LEFT JOIN documents d ON d.id = s.document_id "
-        "LEFT JOIN questions qn ON qn.id = coalesce(f.question_id, j.question_id) "
-        "LEFT JOIN questions qs ON qs.id = s.question_id "
-        "LEFT JOIN programmes pq ON pq.id = qn.programme_id "
-        "LEFT JOIN programmes pd ON pd.id = d.programme_id "
-        "LEFT JOIN forces fo ON fo.id = coalesce(f.force_id, j.force_id, d.force_id) "
-        "ORDER BY top.r");
-    Query query(m_db, sql);
-    if (Status run = query.exec({match, kRankedCandidates + 1, limit, match}, L("searching")); !run)
+    // bm25. Snippets and places are then read for those rows only, each by rowid.
+    Query top(m_db, L("WITH cand AS MATERIALIZED (SELECT rowid AS rid, rank AS r FROM search_index "
+                      "WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?) "
+                      "SELECT rid, r, (SELECT count(*) FROM cand) FROM cand ORDER BY r LIMIT ?"));
+    if (Status run = top.exec({match, kRankedCandidates + 1, limit}, L("searching")); !run)
         return run.error();
+    QList<std::pair<qint64, double>> ranked;
     SearchResults results;
-    while (query.next()) {
+    while (top.next()) {
+        ranked.push_back({top.integer(0), top.value(1).toDouble()});
+        results.complete = top.integer(2) <= kRankedCandidates;
+    }
+    for (const auto& [rid, rank] : ranked) {
         SearchHit h;
-        const qint64 rid = query.integer(0);
-        h.rank = query.value(1).toDouble();
-        h.snippet = query.text(2);
-        h.programme = query.text(11);
-        h.force = query.text(12);
-        h.question = query.text(13);
-        h.status = query.text(10);
-        results.complete = query.integer(14) <= kRankedCandidates;
+        h.rank = rank;
+        Query place(m_db, L(
+            "SELECT f.uid, f.kind, s.uid, s.kind, d.uid, coalesce(f.status, j.status, d.status), "
+            "coalesce(pq.code, pd.code), fo.code, coalesce(qn.code, qs.code, ''), "
+            "coalesce(f.text, j.summary || char(10) || j.overview, s.body), s.title FROM (SELECT ? AS rid) top "
+            "LEFT JOIN findings f ON top.rid % 4 = 1 AND f.id = top.rid / 4 "
+            "LEFT JOIN judgments j ON top.rid % 4 = 2 AND j.id = top.rid / 4 "
+            "LEFT JOIN document_sections s ON top.rid % 4 = 3 AND s.id = top.rid / 4 "
+            "LEFT JOIN documents d ON d.id = s.document_id "
+            "LEFT JOIN questions qn ON qn.id = coalesce(f.question_id, j.question_id) "
+            "LEFT JOIN questions qs ON qs.id = s.question_id "
+            "LEFT JOIN programmes pq ON pq.id = qn.programme_id "
+            "LEFT JOIN programmes pd ON pd.id = d.programme_id "
+            "LEFT JOIN forces fo ON fo.id = coalesce(f.force_id, j.force_id, d.force_id)"));
+        if (Status run = place.exec({rid}, L("searching")); !run)
+            return run.error();
+        if (!place.next())
+            continue;
+        h.status = place.text(5);
+        h.programme = place.text(6);
+        h.force = place.text(7);
+        h.question = place.text(8);
+        h.snippet = snippet(place.text(9), wanted);
+        if (h.snippet.isEmpty() || !h.snippet.contains(kOpen)) // matched in the title only
+            h.snippet = snippet(place.text(10) + QStringLiteral(": ") + place.text(9), wanted);
         switch (rid % 4) {
         case 1:
             h.type = SearchHit::Type::Finding;
-            h.key = query.text(4);
-            h.kind = query.text(5);
+            h.key = place.text(0);
+            h.kind = place.text(1);
             break;
         case 2:
             h.type = SearchHit::Type::Judgment;
@@ -151,10 +246,10 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
             break;
         default:
             h.type = SearchHit::Type::Section;
-            h.title = query.text(3);
-            h.key = query.text(7);
-            h.kind = query.text(8);
-            h.documentUid = query.text(9);
+            h.title = place.text(10);
+            h.key = place.text(2);
+            h.kind = place.text(3);
+            h.documentUid = place.text(4);
             break;
         }
         results.hits.push_back(std::move(h));

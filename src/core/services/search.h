@@ -59,6 +59,17 @@ public:
     // prefix while it is being typed (no space after it) and has at least three letters.
     static QString ftsQuery(const QString& text);
 
+    struct Term {
+        QString word;
+        bool prefix = false;
+    };
+    static QList<Term> terms(const QString& text);
+    // A passage of `text` around the first match of the terms, matched words between \x02 and
+    // \x03, the way the index matches them (case and accents folded, simple English endings).
+    // Built here rather than with FTS5's snippet(), which must seek the whole doclist of a common
+    // word for every hit.
+    static QString snippet(const QString& text, const QList<Term>& terms, int words = 16);
+
 private:
     const Database& m_db;
 };

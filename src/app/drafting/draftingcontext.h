@@ -1,0 +1,25 @@
+#pragma once
+// What every drafting editor needs: the open workbench, the window's undo stack, and where to
+// report an edit the services refused.
+
+#include "commands.h"
+
+#include <QPointer>
+#include <QUndoStack>
+
+namespace fwb::app {
+
+struct DraftingContext {
+    QPointer<Workbench> workbench;
+    QPointer<QUndoStack> undoStack;
+    ErrorSink errors;
+
+    bool writable() const;
+    // Runs the command through the stack (see DraftCommand::run).
+    bool run(DraftCommand* command) const;
+};
+
+// How long typing rests before it is saved: short enough that a crash loses at most a second.
+constexpr int kSaveDelayMs = 400;
+
+} // namespace fwb::app

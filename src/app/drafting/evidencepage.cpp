@@ -1,0 +1,357 @@
+#include "evidencepage.h"
+
+#include "workbench.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace fwb::app {
+namespace {
+
+const QList<std::pair<QString, QString>>& methods()
+{
+    static const QList<std::pair<QString, QString>> m{
+        {QStringLiteral("file_review"), QObject::tr("File review")},
+        {QStringLiteral("dip_sample"), QObject::tr("Dip sample")},
+        {QStringLiteral("survey"), QObject::tr("Survey")},
+        {QStringLiteral("interview"), QObject::tr("Interview")},
+        {QStringLiteral("focus_group"), QObject::tr("Focus group")}};
+    return m;
+}
+
+QTableWidget* table(const QStringList& headers, QWidget* parent, const QString& name)
+{
+    auto* t = new QTableWidget(0, int(headers.size()), parent);
+    t->setObjectName(name);
+    t->setHorizontalHeaderLabels(headers);
+    t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    t->verticalHeader()->setVisible(false);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setTabKeyNavigation(false);
+    return t;
+}
+
+QString cell(const QTableWidget* t, int row, int column)
+{
+    const QTableWidgetItem* i = t->item(row, column);
+    return i ? i->text().trimmed() : QString();
+}
+
+} // namespace
+
+EvidencePage::EvidencePage(DraftingContext context, QWidget* parent) : QWidget(parent), m_context(std::move(context))
+{
+    setObjectName(QStringLiteral("evidencePage"));
+    m_samples = table({tr("Sample"), tr("Method"), tr("Size"), tr("Counted")}, this, QStringLiteral("evidenceSamples"));
+    m_samples->setAccessibleName(tr("Evidence samples"));
+    m_samples->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_samples->setSelectionMode(QAbstractItemView::SingleSelection);
+    auto* add = new QPushButton(tr("&New Sample"), this);
+    auto* remove = new QPushButton(tr("&Delete Sample"), this);
+    connect(add, &QPushButton::clicked, this, &EvidencePage::addSample);
+    connect(remove, &QPushButton::clicked, this, &EvidencePage::deleteSample);
+
+    m_form = new QWidget(this);
+    m_label = new QLineEdit(m_form);
+    m_label->setObjectName(QStringLiteral("evidenceLabel"));
+    m_method = new QComboBox(m_form);
+    for (const auto& [code, label] : methods())
+        m_method->addItem(label, code);
+    m_population = new QLineEdit(m_form);
+    m_population->setPlaceholderText(tr("e.g. crimes recorded as unattended, 1 April to 30 June"));
+    m_size = new QSpinBox(m_form);
+    m_size->setObjectName(QStringLiteral("evidenceSize"));
+    m_size->setRange(-1, 10000000);
+    m_size->setSpecialValueText(tr("not stated"));
+    m_description = new QPlainTextEdit(m_form);
+    m_description->setMaximumHeight(60);
+    m_strata = table({tr("Stratum"), tr("Files")}, m_form, QStringLiteral("evidenceStrata"));
+    m_strata->setAccessibleName(tr("Strata"));
+    m_measures = table({tr("Measure"), tr("Count"), tr("Out of"), tr("Out of what")}, m_form, QStringLiteral("evidenceMeasures"));
+    m_measures->setAccessibleName(tr("Counted measures"));
+    m_problem = new QLabel(m_form);
+    m_problem->setObjectName(QStringLiteral("evidenceProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("QLabel { color: #9b1c1c; background: #fdecea; border-radius: 3px; padding: 4px 8px; }"));
+    m_problem->hide();
+
+    auto rowButtons = [&](QTableWidget* t, const QString& what) {
+        auto* box = new QHBoxLayout;
+        auto* plus = new QPushButton(tr("Add %1").arg(what), m_form);
+        auto* minus = new QPushButton(tr("Remove %1").arg(what), m_form);
+        connect(plus, &QPushButton::clicked, this, [this, t] {
+            m_loading = true;
+            const int r = t->rowCount();
+            t->insertRow(r);
+            for (int c = 0; c < t->columnCount(); ++c)
+                t->setItem(r, c, new QTableWidgetItem());
+            m_loading = false;
+            t->setCurrentCell(r, 0);
+            t->editItem(t->item(r, 0));
+        });
+        connect(minus, &QPushButton::clicked, this, [this, t] {
+            if (t->currentRow() >= 0) {
+                t->removeRow(t->currentRow());
+                formEdited();
+            }
+        });
+        box->addWidget(plus);
+        box->addWidget(minus);
+        box->addStretch(1);
+        return box;
+    };
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Label:"), m_label);
+    form->addRow(tr("&Method:"), m_method);
+    form->addRow(tr("&Population:"), m_population);
+    form->addRow(tr("Sample si&ze:"), m_size);
+    form->addRow(tr("D&escription:"), m_description);
+    auto* fl = new QVBoxLayout(m_form);
+    fl->setContentsMargins(0, 0, 0, 0);
+    fl->addLayout(form);
+    fl->addWidget(new QLabel(tr("Strata (must add up to the sample size):"), m_form));
+    fl->addWidget(m_strata, 1);
+    fl->addLayout(rowButtons(m_strata, tr("Stratum")));
+    fl->addWidget(new QLabel(tr("Counted measures (a count within the sample, or within a part of it):"), m_form));
+    fl->addWidget(m_measures, 1);
+    fl->addLayout(rowButtons(m_measures, tr("Measure")));
+    fl->addWidget(m_problem);
+
+    auto* top = new QWidget(this);
+    auto* tl = new QVBoxLayout(top);
+    tl->setContentsMargins(0, 0, 0, 0);
+    tl->addWidget(m_samples, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch(1);
+    tl->addLayout(buttons);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(top);
+    split->addWidget(m_form);
+    split->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(kSaveDelayMs);
+    connect(&m_saveTimer, &QTimer::timeout, this, &EvidencePage::save);
+    connect(m_samples, &QTableWidget::currentCellChanged, this, [this](int row) {
+        if (m_loading)
+            return;
+        flush();
+        m_uid = row >= 0 && row < m_list.size() ? m_list[row].uid : QString();
+        loadForm();
+    });
+    connect(m_label, &QLineEdit::textEdited, this, &EvidencePage::formEdited);
+    connect(m_population, &QLineEdit::textEdited, this, &EvidencePage::formEdited);
+    connect(m_method, qOverload<int>(&QComboBox::activated), this, &EvidencePage::formEdited);
+    connect(m_size, qOverload<int>(&QSpinBox::valueChanged), this, &EvidencePage::formEdited);
+    connect(m_description, &QPlainTextEdit::textChanged, this, &EvidencePage::formEdited);
+    connect(m_strata, &QTableWidget::itemChanged, this, &EvidencePage::formEdited);
+    connect(m_measures, &QTableWidget::itemChanged, this, &EvidencePage::formEdited);
+}
+
+void EvidencePage::setPlace(const QString& programme, const QString& force)
+{
+    flush();
+    m_programme = programme;
+    m_force = force;
+    m_uid.clear();
+    reload();
+    if (!m_list.isEmpty())
+        m_samples->setCurrentCell(0, 0);
+}
+
+void EvidencePage::reload()
+{
+    if (!m_context.workbench)
+        return;
+    m_list = m_context.workbench->drafts().evidence(m_programme, m_force);
+    m_loading = true;
+    m_samples->setRowCount(int(m_list.size()));
+    int current = -1;
+    for (int r = 0; r < m_list.size(); ++r) {
+        const EvidenceSample& e = m_list[r];
+        QString method = e.method;
+        for (const auto& [code, label] : methods())
+            if (code == e.method)
+                method = label;
+        QStringList counted;
+        for (const Measure& m : e.measures)
+            counted << QStringLiteral("%1: %2%3").arg(m.label).arg(m.count).arg(m.base ? QStringLiteral(" of %1").arg(*m.base) : QString());
+        const QStringList cells{e.label, method, e.sampleSize ? QString::number(*e.sampleSize) : tr("—"), counted.join(QStringLiteral("; "))};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            item->setToolTip(cells[c]);
+            m_samples->setItem(r, c, item);
+        }
+        if (e.uid == m_uid)
+            current = r;
+    }
+    if (current >= 0)
+        m_samples->setCurrentCell(current, 0);
+    m_loading = false;
+    if (current < 0 && !m_uid.isEmpty())
+        m_uid.clear();
+    if (!m_saveTimer.isActive())
+        loadForm();
+}
+
+void EvidencePage::loadForm()
+{
+    std::optional<EvidenceSample> e;
+    for (const EvidenceSample& x : m_list)
+        if (x.uid == m_uid)
+            e = x;
+    m_loading = true;
+    m_form->setEnabled(e.has_value() && m_context.writable());
+    m_label->setText(e ? e->label : QString());
+    m_method->setCurrentIndex(qMax(0, m_method->findData(e ? e->method : QString())));
+    m_population->setText(e ? e->population : QString());
+    m_size->setValue(e && e->sampleSize ? *e->sampleSize : -1);
+    m_description->setPlainText(e ? e->description : QString());
+    m_strata->setRowCount(e ? int(e->strata.size()) : 0);
+    for (int r = 0; e && r < e->strata.size(); ++r) {
+        m_strata->setItem(r, 0, new QTableWidgetItem(e->strata[r].label));
+        m_strata->setItem(r, 1, new QTableWidgetItem(QString::number(e->strata[r].size)));
+    }
+    m_measures->setRowCount(e ? int(e->measures.size()) : 0);
+    for (int r = 0; e && r < e->measures.size(); ++r) {
+        const Measure& m = e->measures[r];
+        m_measures->setItem(r, 0, new QTableWidgetItem(m.label));
+        m_measures->setItem(r, 1, new QTableWidgetItem(QString::number(m.count)));
+        m_measures->setItem(r, 2, new QTableWidgetItem(m.base ? QString::number(*m.base) : QString()));
+        m_measures->setItem(r, 3, new QTableWidgetItem(m.baseLabel));
+    }
+    m_problem->hide();
+    m_loading = false;
+}
+
+EvidenceSample EvidencePage::fromForm() const
+{
+    EvidenceSample e;
+    for (const EvidenceSample& x : m_list)
+        if (x.uid == m_uid)
+            e = x;
+    e.label = m_label->text().trimmed();
+    e.method = m_method->currentData().toString();
+    e.population = m_population->text().trimmed();
+    e.description = m_description->toPlainText().trimmed();
+    e.sampleSize = m_size->value() < 0 ? std::nullopt : std::optional<int>(m_size->value());
+    e.strata.clear();
+    for (int r = 0; r < m_strata->rowCount(); ++r) {
+        const QString label = cell(m_strata, r, 0), size = cell(m_strata, r, 1);
+        if (label.isEmpty() && size.isEmpty())
+            continue;
+        bool ok = false;
+        const int n = size.toInt(&ok);
+        e.strata.push_back({label, ok ? n : -1});
+    }
+    e.measures.clear();
+    for (int r = 0; r < m_measures->rowCount(); ++r) {
+        const QString label = cell(m_measures, r, 0), count = cell(m_measures, r, 1), base = cell(m_measures, r, 2);
+        if (label.isEmpty() && count.isEmpty() && base.isEmpty())
+            continue;
+        Measure m;
+        m.label = label;
+        bool ok = false;
+        m.count = count.toInt(&ok);
+        if (!ok)
+            m.count = -1;
+        if (!base.isEmpty()) {
+            const int b = base.toInt(&ok);
+            m.base = ok ? b : -1;
+        }
+        m.baseLabel = cell(m_measures, r, 3);
+        e.measures.push_back(m);
+    }
+    return e;
+}
+
+void EvidencePage::formEdited()
+{
+    if (m_loading || m_uid.isEmpty())
+        return;
+    const Status valid = DraftingService::validate(fromForm());
+    m_problem->setVisible(!valid);
+    if (!valid) {
+        // Refused as typed: shown beside the form, and not saved until it holds.
+        m_problem->setText(valid.error().message);
+        m_saveTimer.stop();
+        return;
+    }
+    m_saveTimer.start();
+}
+
+void EvidencePage::save()
+{
+    m_saveTimer.stop();
+    if (m_uid.isEmpty() || !m_context.workbench)
+        return;
+    const EvidenceSample after = fromForm();
+    if (!DraftingService::validate(after))
+        return;
+    const auto before = m_context.workbench->drafts().evidenceSample(m_uid);
+    m_context.run(new SaveEvidenceCommand(m_context.workbench, m_context.errors, before, after));
+}
+
+void EvidencePage::flush()
+{
+    if (m_saveTimer.isActive())
+        save();
+}
+
+bool EvidencePage::selectSample(const QString& uid)
+{
+    for (int r = 0; r < m_list.size(); ++r)
+        if (m_list[r].uid == uid) {
+            m_samples->setCurrentCell(r, 0);
+            return true;
+        }
+    return false;
+}
+
+void EvidencePage::addSample()
+{
+    flush();
+    if (!m_context.writable())
+        return;
+    EvidenceSample e;
+    e.programmeCode = m_programme;
+    e.forceCode = m_force;
+    e.label = tr("New sample");
+    e.method = QStringLiteral("file_review");
+    auto* command = new SaveEvidenceCommand(m_context.workbench, m_context.errors, std::nullopt, e);
+    if (m_context.run(command)) {
+        m_uid = command->saved().uid;
+        reload();
+        selectSample(m_uid);
+        m_label->setFocus();
+        m_label->selectAll();
+    }
+}
+
+void EvidencePage::deleteSample()
+{
+    flush();
+    for (const EvidenceSample& e : m_list)
+        if (e.uid == m_uid) {
+            m_context.run(new DeleteEvidenceCommand(m_context.workbench, m_context.errors, e));
+            return;
+        }
+}
+
+} // namespace fwb::app

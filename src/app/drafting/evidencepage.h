@@ -1,0 +1,66 @@
+#pragma once
+// EvidencePage: the case-file samples of one force in one programme as a table editor — label,
+// method, population, sample size, strata and counted measures. Counts that cannot be true are
+// refused as they are typed, with the reason beside the form; valid changes are saved as the
+// person works, each an undo step.
+
+#include "draftingcontext.h"
+#include "domain/types.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+class QTableWidget;
+
+namespace fwb::app {
+
+class EvidencePage : public QWidget {
+    Q_OBJECT
+public:
+    explicit EvidencePage(DraftingContext context, QWidget* parent = nullptr);
+
+    void setPlace(const QString& programme, const QString& force);
+    void reload();
+    void flush();
+
+    QTableWidget* samplesTable() const { return m_samples; }
+    QTableWidget* strataTable() const { return m_strata; }
+    QTableWidget* measuresTable() const { return m_measures; }
+    QLineEdit* labelEdit() const { return m_label; }
+    QSpinBox* sizeSpin() const { return m_size; }
+    QLabel* problemLabel() const { return m_problem; }
+    QString currentUid() const { return m_uid; }
+    bool selectSample(const QString& uid);
+    void addSample();
+    void deleteSample();
+
+private:
+    void loadForm();
+    EvidenceSample fromForm() const;
+    void formEdited();
+    void save();
+
+    DraftingContext m_context;
+    QString m_programme, m_force, m_uid;
+    QList<EvidenceSample> m_list;
+    bool m_loading = false;
+    QTimer m_saveTimer;
+
+    QTableWidget* m_samples;
+    QLineEdit* m_label;
+    QComboBox* m_method;
+    QLineEdit* m_population;
+    QSpinBox* m_size;
+    QPlainTextEdit* m_description;
+    QTableWidget* m_strata;
+    QTableWidget* m_measures;
+    QLabel* m_problem;
+    QWidget* m_form;
+};
+
+} // namespace fwb::app

@@ -1,0 +1,232 @@
+#include "judgmentpanel.h"
+
+#include "markdownedit.h"
+#include "models/gradestyle.h"
+#include "workbench.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace fwb::app {
+
+bool DraftingContext::writable() const { return workbench && !workbench->isReadOnly(); }
+
+bool DraftingContext::run(DraftCommand* command) const
+{
+    if (!undoStack || !writable()) {
+        delete command;
+        return false;
+    }
+    return DraftCommand::run(undoStack, command);
+}
+
+JudgmentPanel::JudgmentPanel(DraftingContext context, QWidget* parent) : QWidget(parent), m_context(std::move(context))
+{
+    setObjectName(QStringLiteral("judgmentPanel"));
+    m_missing = new QLabel(tr("This graded question has no judgment yet: choose a grade."), this);
+    m_missing->setObjectName(QStringLiteral("missingJudgment"));
+    m_missing->setStyleSheet(QStringLiteral("QLabel { background: #fdf0d5; color: #6b4500; border: 1px dashed #c98a00;"
+                                            " border-radius: 3px; padding: 4px 8px; }"));
+    m_grade = new QComboBox(this);
+    m_grade->setObjectName(QStringLiteral("gradeCombo"));
+    m_grade->setAccessibleName(tr("Grade"));
+    m_grade->setIconSize(GradeStyle::badgeSize());
+    m_definition = new QLabel(this);
+    m_definition->setObjectName(QStringLiteral("gradeDefinition"));
+    m_definition->setWordWrap(true);
+    m_definition->setAccessibleName(tr("Grade definition"));
+    m_definition->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    m_lastYear = new QLabel(this);
+    m_lastYear->setObjectName(QStringLiteral("lastYearGrade"));
+    m_lastYear->setAccessibleName(tr("Last year's grade"));
+    m_firstYear = new QCheckBox(tr("&First year graded: no year-on-year comparison"), this);
+    m_firstYear->setObjectName(QStringLiteral("firstYearGraded"));
+    m_summary = new MarkdownEdit(this);
+    m_summary->setObjectName(QStringLiteral("judgmentSummary"));
+    m_summary->textEdit()->setAccessibleName(tr("Judgment summary"));
+    m_summary->setMinimumHeight(120);
+
+    auto* gradeRow = new QHBoxLayout;
+    gradeRow->addWidget(m_grade);
+    gradeRow->addWidget(m_lastYear, 1);
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("&Grade:"), gradeRow);
+    form->addRow(QString(), m_definition);
+    form->addRow(QString(), m_firstYear);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_missing);
+    layout->addLayout(form);
+    auto* summaryLabel = new QLabel(tr("Judgment &summary:"), this);
+    summaryLabel->setBuddy(m_summary->textEdit());
+    layout->addWidget(summaryLabel);
+    layout->addWidget(m_summary, 1);
+    setTabOrder(m_grade, m_firstYear);
+    setTabOrder(m_firstYear, m_summary->textEdit());
+
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(kSaveDelayMs);
+    connect(&m_saveTimer, &QTimer::timeout, this, &JudgmentPanel::saveSummary);
+    connect(m_grade, qOverload<int>(&QComboBox::activated), this, &JudgmentPanel::onGradeChosen);
+    connect(m_grade, qOverload<int>(&QComboBox::currentIndexChanged), this, &JudgmentPanel::showDefinition);
+    connect(m_firstYear, &QCheckBox::toggled, this, &JudgmentPanel::onFirstYearToggled);
+    connect(m_summary, &MarkdownEdit::edited, this, [this] { m_saveTimer.start(); });
+    connect(m_summary, &MarkdownEdit::editingFinished, this, [this] {
+        flush();
+        ++m_session; // the next stretch of typing is its own undo step
+    });
+}
+
+void JudgmentPanel::setPlace(const QString& programme, const QString& force, const QString& question)
+{
+    flush();
+    m_programme = programme;
+    m_force = force;
+    m_question = question;
+    ++m_session;
+    m_scale = {};
+    if (m_context.workbench)
+        if (const auto p = m_context.workbench->reference().programme(programme))
+            if (const auto s = m_context.workbench->reference().gradeScale(p->gradeScaleCode))
+                m_scale = *s;
+    m_loading = true;
+    m_grade->clear();
+    m_grade->addItem(GradeStyle::missingIcon(), tr("Not yet graded"), QString());
+    for (const Grade& g : m_scale.grades)
+        m_grade->addItem(GradeStyle::badgeIcon(g.code, g.label, g.rank), g.label, g.code);
+    m_loading = false;
+    reload();
+    m_summary->setMarkdown(m_judgment ? m_judgment->summary : QString());
+}
+
+void JudgmentPanel::reload()
+{
+    bool graded = false;
+    if (m_context.workbench && !m_question.isEmpty())
+        for (const Question& q : m_context.workbench->reference().questionsFlat(m_programme))
+            if (q.code == m_question)
+                graded = q.graded;
+    setVisible(graded);
+    m_judgment.reset();
+    if (!graded || !m_context.workbench)
+        return;
+    m_judgment = m_context.workbench->drafts().judgment(m_programme, m_force, m_question);
+    m_loading = true;
+    m_grade->setCurrentIndex(qMax(0, m_grade->findData(m_judgment ? m_judgment->gradeCode : QString())));
+    m_firstYear->setChecked(m_judgment && m_judgment->firstYearGraded);
+    m_loading = false;
+    m_missing->setVisible(!m_judgment);
+    const bool writable = m_context.writable();
+    m_grade->setEnabled(writable);
+    m_firstYear->setEnabled(writable && m_judgment);
+    m_summary->setReadOnly(!writable || !m_judgment);
+    m_summary->setPlaceholderText(m_judgment ? tr("The judgment summary, as it will read in the report")
+                                             : tr("Choose a grade first; then write the summary here."));
+    // Keep what is being typed; otherwise show what is stored (after an undo, say).
+    if (!m_saveTimer.isActive() && !(m_summary->textEdit()->hasFocus() && m_judgment &&
+                                     m_summary->markdown() == m_judgment->summary))
+        if (m_summary->markdown() != (m_judgment ? m_judgment->summary : QString()))
+            m_summary->setMarkdown(m_judgment ? m_judgment->summary : QString());
+    m_lastYear->setText(lastYearText());
+    showDefinition();
+}
+
+void JudgmentPanel::showDefinition()
+{
+    const QString code = m_grade->currentData().toString();
+    QString text;
+    for (const Grade& g : m_scale.grades)
+        if (g.code == code)
+            text = g.definition;
+    m_definition->setText(text);
+    m_definition->setVisible(!text.isEmpty());
+}
+
+QString JudgmentPanel::lastYearText() const
+{
+    if (!m_context.workbench)
+        return {};
+    const auto reference = m_context.workbench->reference();
+    const auto current = reference.programme(m_programme);
+    if (!current)
+        return {};
+    // The latest earlier programme of the same kind with a judgment for this force and question.
+    std::optional<Judgment> best;
+    int bestYear = 0;
+    for (const Programme& p : reference.programmes()) {
+        if (p.code == m_programme || p.kind != current->kind || p.year >= current->year || p.year <= bestYear)
+            continue;
+        if (auto j = m_context.workbench->drafts().judgment(p.code, m_force, m_question)) {
+            best = j;
+            bestYear = p.year;
+        }
+    }
+    if (!best)
+        return tr("No earlier grade for this question in the workbench");
+    return tr("Last graded %1: %2").arg(bestYear).arg(best->gradeLabel);
+}
+
+void JudgmentPanel::onGradeChosen(int index)
+{
+    if (m_loading || !m_context.workbench)
+        return;
+    flush();
+    const QString code = m_grade->itemData(index).toString();
+    if (m_judgment && code == m_judgment->gradeCode)
+        return;
+    if (code.isEmpty()) {
+        if (m_judgment)
+            m_context.run(new SetJudgmentCommand(m_context.workbench, m_context.errors, m_judgment, std::nullopt,
+                                                 tr("Remove Judgment")));
+    } else {
+        Judgment j = m_judgment.value_or(Judgment{});
+        j.programmeCode = m_programme;
+        j.forceCode = m_force;
+        j.questionCode = m_question;
+        j.gradeCode = code;
+        if (!m_judgment)
+            j.summary = m_summary->markdown();
+        m_context.run(new SetJudgmentCommand(m_context.workbench, m_context.errors, m_judgment, j,
+                                             tr("Set Grade to %1").arg(m_grade->itemText(index))));
+    }
+    reload();
+}
+
+void JudgmentPanel::onFirstYearToggled(bool on)
+{
+    if (m_loading || !m_judgment || m_judgment->firstYearGraded == on)
+        return;
+    Judgment j = *m_judgment;
+    j.firstYearGraded = on;
+    m_context.run(new SetJudgmentCommand(m_context.workbench, m_context.errors, m_judgment, j,
+                                         on ? tr("Mark First Year Graded") : tr("Clear First Year Graded")));
+    reload();
+}
+
+void JudgmentPanel::saveSummary()
+{
+    m_saveTimer.stop();
+    if (!m_judgment || !m_context.workbench)
+        return;
+    const QString text = m_summary->markdown();
+    if (text == m_judgment->summary)
+        return;
+    Judgment j = *m_judgment;
+    j.summary = text;
+    const std::optional<Judgment> before = m_judgment;
+    m_judgment = j; // typing continues from here even before the reload
+    m_context.run(new SetJudgmentCommand(m_context.workbench, m_context.errors, before, j,
+                                         tr("Edit Judgment Summary"), m_session));
+}
+
+void JudgmentPanel::flush()
+{
+    if (m_saveTimer.isActive())
+        saveSummary();
+}
+
+} // namespace fwb::app

@@ -1,0 +1,61 @@
+#pragma once
+// JudgmentPanel: the judgment of a graded question for one force — the grade with its published
+// definition beside it, last year's grade where the workbench has one, the "first year graded"
+// mark and the summary. A graded question without a judgment says so plainly.
+
+#include "draftingcontext.h"
+#include "domain/types.h"
+
+#include <QTimer>
+#include <QWidget>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+
+namespace fwb::app {
+
+class MarkdownEdit;
+
+class JudgmentPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit JudgmentPanel(DraftingContext context, QWidget* parent = nullptr);
+
+    // Shows the question's judgment; hides the panel for an ungraded question.
+    void setPlace(const QString& programme, const QString& force, const QString& question);
+    // Reads the judgment again (after an undo or a change elsewhere), keeping typing in progress.
+    void reload();
+    // Saves typing not yet saved.
+    void flush();
+
+    QComboBox* gradeCombo() const { return m_grade; }
+    MarkdownEdit* summaryEditor() const { return m_summary; }
+    QCheckBox* firstYearCheck() const { return m_firstYear; }
+    const std::optional<Judgment>& judgment() const { return m_judgment; }
+
+private:
+    void onGradeChosen(int index);
+    void onFirstYearToggled(bool on);
+    void saveSummary();
+    void showDefinition();
+    QString lastYearText() const;
+
+    DraftingContext m_context;
+    QString m_programme, m_force, m_question;
+    std::optional<Judgment> m_judgment;
+    GradeScale m_scale;
+    bool m_loading = false;
+    int m_session = 0;
+
+    QLabel* m_missing;
+    QComboBox* m_grade;
+    QLabel* m_definition;
+    QLabel* m_lastYear;
+    QCheckBox* m_firstYear;
+    MarkdownEdit* m_summary;
+    QTimer m_saveTimer;
+};
+
+} // namespace fwb::app
