@@ -1,5 +1,10 @@
 #include "mainwindow.h"
 
+#include "drafting/draftingworkspace.h"
+#include "drafting/judgmentpanel.h"
+#include "drafting/markdownedit.h"
+#include "drafting/questionpage.h"
+#include "drafting/searchpane.h"
 #include "models/navigatormodel.h"
 #include "panes/detailpane.h"
 #include "panes/navigatorview.h"
@@ -9,6 +14,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
+#include <QTabWidget>
+#include <QTextEdit>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -51,19 +59,46 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_model->setShowAllForces(m_settings.showAllForces());
     m_navigator = new NavigatorView(m_model, this);
     m_detail = new DetailPane(this);
+    m_drafting = new DraftingWorkspace(m_undoStack, [this](const QString& title, const QString& message) {
+        showError(title, message);
+    }, this);
+    m_workTabs = new QTabWidget(this);
+    m_workTabs->setObjectName(QStringLiteral("workTabs"));
+    m_workTabs->setDocumentMode(true);
+    m_workTabs->addTab(m_drafting, tr("&Draft"));
+    m_workTabs->addTab(m_detail, tr("O&verview"));
+
+    m_search = new SearchPane(this);
+    m_searchDock = new QDockWidget(tr("Search"), this);
+    m_searchDock->setObjectName(QStringLiteral("searchDock"));
+    m_searchDock->setWidget(m_search);
+    m_searchDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea | Qt::LeftDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_searchDock);
+    m_searchDock->hide();
+    connect(m_search, &SearchPane::hitActivated, this, &MainWindow::goToHit);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_navigator);
-    m_splitter->addWidget(m_detail);
+    m_splitter->addWidget(m_workTabs);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({440, 860});
     setCentralWidget(m_splitter);
-    setTabOrder(m_navigator, m_detail);
+    setTabOrder(m_navigator, m_workTabs);
 
     connect(m_navigator, &NavigatorView::currentKeyChanged, m_detail, &DetailPane::showKey);
+    connect(m_navigator, &NavigatorView::currentKeyChanged, this, [this](const NavigatorKey& key) {
+        if (key == m_drafting->key())
+            return;
+        m_drafting->showKey(key);
+        // A programme has nothing to draft: show its overview instead.
+        if (!m_drafting->hasPage() && m_workTabs->currentWidget() == m_drafting)
+            m_workTabs->setCurrentWidget(m_detail);
+        else if (m_drafting->hasPage() && key.kind == NavigatorKey::Kind::Question)
+            m_workTabs->setCurrentWidget(m_drafting);
+    });
     connect(m_detail, &DetailPane::linkActivated, m_navigator, &NavigatorView::selectKey);
 
     createActions();
@@ -88,6 +123,8 @@ MainWindow::~MainWindow()
     // Undo commands, views, then the workbench, then its lock: nothing reads a closed workbench
     // and the lock is released only once the file is closed.
     m_undoStack->clear();
+    m_drafting->setWorkbench(nullptr);
+    m_search->setWorkbench(nullptr);
     m_model->setWorkbench(nullptr);
     m_detail->setWorkbench(nullptr);
     m_workbench.reset();
@@ -135,12 +172,41 @@ void MainWindow::createActions()
     });
 
     // The actions name what they will undo or redo ("Undo Add Finding").
-    m_undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    // Typing not yet saved is saved first, so that Undo takes back what the person sees.
+    m_undo = new QAction(tr("&Undo"), this);
     m_undo->setShortcuts(QKeySequence::Undo);
     m_undo->setObjectName(QStringLiteral("undoAction"));
-    m_redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    m_undo->setEnabled(false);
+    connect(m_undo, &QAction::triggered, this, [this] {
+        flushEdits();
+        m_undoStack->undo();
+    });
+    connect(m_undoStack, &QUndoStack::canUndoChanged, m_undo, &QAction::setEnabled);
+    connect(m_undoStack, &QUndoStack::undoTextChanged, this, [this](const QString& text) {
+        m_undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
+    });
+    m_redo = new QAction(tr("&Redo"), this);
     m_redo->setShortcuts(QKeySequence::Redo);
     m_redo->setObjectName(QStringLiteral("redoAction"));
+    m_redo->setEnabled(false);
+    connect(m_redo, &QAction::triggered, this, [this] {
+        flushEdits();
+        m_undoStack->redo();
+    });
+    connect(m_undoStack, &QUndoStack::canRedoChanged, m_redo, &QAction::setEnabled);
+    connect(m_undoStack, &QUndoStack::redoTextChanged, this, [this](const QString& text) {
+        m_redo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text));
+    });
+
+    m_find = new QAction(tr("&Find…"), this);
+    m_find->setObjectName(QStringLiteral("findAction"));
+    m_find->setShortcuts(QKeySequence::Find);
+    m_find->setStatusTip(tr("Search findings, judgment summaries and documents across the workbench"));
+    connect(m_find, &QAction::triggered, this, [this] {
+        m_searchDock->show();
+        m_searchDock->raise();
+        m_search->focusQuery();
+    });
 
     m_about = new QAction(tr("&About Findings Workbench"), this);
     m_about->setMenuRole(QAction::AboutRole);
@@ -168,9 +234,19 @@ void MainWindow::createMenus()
     m_editMenu->addAction(m_undo);
     m_editMenu->addAction(m_redo);
     m_editMenu->addSeparator();
+    QuestionPage* page = m_drafting->questionPage();
+    for (QAction* a : {page->addFindingAction(), page->deleteFindingAction(), page->moveUpAction(),
+                       page->moveDownAction(), page->moveToAction()}) {
+        // From the menu they act on the question on show, wherever the focus is.
+        a->setShortcutContext(Qt::WindowShortcut);
+        m_editMenu->addAction(a);
+    }
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_find);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_showAllForces);
+    view->addAction(m_searchDock->toggleViewAction());
     view->addSeparator();
     // F6 moves between the panes, as in most desktop programs (Tab follows the detail's links).
     QAction* switchPane = view->addAction(tr("&Next Pane"));
@@ -263,7 +339,10 @@ bool MainWindow::newWorkbench(const QString& path, bool demo)
 
 void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<WorkbenchLock> lock)
 {
+    flushEdits();
     m_undoStack->clear(); // its commands belong to the workbench being closed
+    m_drafting->setWorkbench(nullptr);
+    m_search->setWorkbench(nullptr);
     m_model->setWorkbench(nullptr);
     m_detail->setWorkbench(nullptr);
     m_workbench.reset();
@@ -277,6 +356,8 @@ void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<Wor
     });
     m_model->setWorkbench(m_workbench.get());
     m_detail->setWorkbench(m_workbench.get());
+    m_drafting->setWorkbench(m_workbench.get());
+    m_search->setWorkbench(m_workbench.get());
     m_navigator->selectFirstForce();
 
     m_settings.setLastWorkbench(m_workbench->path());
@@ -480,8 +561,38 @@ void MainWindow::saveWindowState()
     m_settings.sync();
 }
 
+void MainWindow::flushEdits() { m_drafting->flush(); }
+
+void MainWindow::goToHit(const SearchHit& hit)
+{
+    NavigatorKey key;
+    key.programme = hit.programme;
+    key.force = hit.force;
+    key.question = hit.question;
+    key.kind = hit.question.isEmpty() ? NavigatorKey::Kind::Force : NavigatorKey::Kind::Question;
+    if (hit.type == SearchHit::Type::Section) {
+        key.kind = NavigatorKey::Kind::Force;
+        key.question.clear();
+    }
+    m_navigator->selectKey(key);
+    switch (hit.type) {
+    case SearchHit::Type::Finding:
+        m_workTabs->setCurrentWidget(m_drafting);
+        m_drafting->questionPage()->selectFinding(hit.key);
+        break;
+    case SearchHit::Type::Judgment:
+        m_workTabs->setCurrentWidget(m_drafting);
+        m_drafting->questionPage()->judgmentPanel()->summaryEditor()->textEdit()->setFocus(Qt::OtherFocusReason);
+        break;
+    case SearchHit::Type::Section:
+        m_workTabs->setCurrentWidget(m_detail); // the documents are read on the overview
+        break;
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    flushEdits();
     saveWindowState();
     event->accept();
 }

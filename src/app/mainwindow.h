@@ -5,6 +5,7 @@
 
 #include "dialogs/exportdialog.h"
 #include "settings.h"
+#include "services/search.h"
 #include "storage/database.h"
 
 #include <QMainWindow>
@@ -15,6 +16,8 @@ class QLabel;
 class QMenu;
 class QSplitter;
 class QUndoStack;
+class QTabWidget;
+class QDockWidget;
 
 namespace fwb {
 class Workbench;
@@ -23,6 +26,8 @@ class Workbench;
 namespace fwb::app {
 
 class DetailPane;
+class DraftingWorkspace;
+class SearchPane;
 class NavigatorModel;
 class NavigatorView;
 class WorkbenchLock;
@@ -43,6 +48,14 @@ public:
     NavigatorModel* navigatorModel() const { return m_model; }
     NavigatorView* navigatorView() const { return m_navigator; }
     DetailPane* detailPane() const { return m_detail; }
+    DraftingWorkspace* draftingWorkspace() const { return m_drafting; }
+    SearchPane* searchPane() const { return m_search; }
+    QTabWidget* workTabs() const { return m_workTabs; }
+    QAction* undoAction() const { return m_undo; }
+    QAction* redoAction() const { return m_redo; }
+    QAction* findAction() const { return m_find; }
+    // Saves typing not yet saved in any editor.
+    void flushEdits();
     QAction* showAllForcesAction() const { return m_showAllForces; }
     // One undo stack for the open workbench: every edit made in the window is a command on it,
     // over a core service. Emptied when another workbench is opened.
@@ -79,6 +92,7 @@ private:
     void onImport();
     void onExport();
     void onAbout();
+    void goToHit(const SearchHit& hit);
     QString dialogFolder() const;
 
     Settings m_settings;
@@ -90,6 +104,11 @@ private:
     NavigatorView* m_navigator = nullptr;
     DetailPane* m_detail = nullptr;
     QSplitter* m_splitter = nullptr;
+    QTabWidget* m_workTabs = nullptr;
+    DraftingWorkspace* m_drafting = nullptr;
+    SearchPane* m_search = nullptr;
+    QDockWidget* m_searchDock = nullptr;
+    QAction* m_find = nullptr;
     QUndoStack* m_undoStack = nullptr;
     QMenu* m_editMenu = nullptr;
     QAction* m_undo = nullptr;

@@ -75,7 +75,8 @@ TEST_CASE("fwb finding add, edit, move and delete print the uid they wrote", "[c
     CHECK(edited.out.trimmed() == uid);
     hits = searchJson(file, S("checklist"), {S("--kind"), S("area_for_improvement")});
     REQUIRE(hits.size() == 1);
-    CHECK(hits.at(0)[S("snippet")].toString().contains(S("do not always")));
+    CHECK(hits.at(0)[S("snippet")].toString().contains(S("**checklist**")));
+    CHECK(searchJson(file, S("always checklist")).size() == 1); // the new wording is what is indexed
 
     const Run moved = runFwb({S("finding"), S("move"), file, uid, S("--question"), S("Q1.1.3"), S("--position"), S("2")});
     REQUIRE(moved.code == 0);

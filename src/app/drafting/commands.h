@@ -8,6 +8,7 @@
 
 #include "domain/types.h"
 #include "services/drafting.h"
+#include "workbench.h"
 
 #include <QPointer>
 #include <QUndoCommand>

@@ -50,7 +50,7 @@ QString cell(const QTableWidget* t, int row, int column)
 
 } // namespace
 
-EvidencePage::EvidencePage(DraftingContext context, QWidget* parent) : QWidget(parent), m_context(std::move(context))
+EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent) : QWidget(parent), m_context(context)
 {
     setObjectName(QStringLiteral("evidencePage"));
     m_samples = table({tr("Sample"), tr("Method"), tr("Size"), tr("Counted")}, this, QStringLiteral("evidenceSamples"));

@@ -22,7 +22,7 @@ namespace fwb::app {
 class EvidencePage : public QWidget {
     Q_OBJECT
 public:
-    explicit EvidencePage(DraftingContext context, QWidget* parent = nullptr);
+    explicit EvidencePage(const DraftingContext& context, QWidget* parent = nullptr);
 
     void setPlace(const QString& programme, const QString& force);
     void reload();
@@ -45,7 +45,7 @@ private:
     void formEdited();
     void save();
 
-    DraftingContext m_context;
+    const DraftingContext& m_context; // owned by the DraftingWorkspace
     QString m_programme, m_force, m_uid;
     QList<EvidenceSample> m_list;
     bool m_loading = false;

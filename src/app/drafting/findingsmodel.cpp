@@ -86,7 +86,7 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole: return plain(f.text);
     case Qt::ToolTipRole:
         return QStringLiteral("%1 · %2 · %3").arg(findingKindLabel(f.kind), f.status, f.uid);
-    case Qt::AccessibleTextRole: return findingKindLabel(f.kind) + QStringLiteral(": ") + plain(f.text);
+    case Qt::AccessibleTextRole: return QString(findingKindLabel(f.kind) + QStringLiteral(": ") + plain(f.text));
     case Qt::DecorationRole: return KindStyle::colour(f.kind);
     case UidRole: return f.uid;
     case KindRole: return f.kind;

@@ -23,7 +23,7 @@ bool DraftingContext::run(DraftCommand* command) const
     return DraftCommand::run(undoStack, command);
 }
 
-JudgmentPanel::JudgmentPanel(DraftingContext context, QWidget* parent) : QWidget(parent), m_context(std::move(context))
+JudgmentPanel::JudgmentPanel(const DraftingContext& context, QWidget* parent) : QWidget(parent), m_context(context)
 {
     setObjectName(QStringLiteral("judgmentPanel"));
     m_missing = new QLabel(tr("This graded question has no judgment yet: choose a grade."), this);

@@ -21,7 +21,7 @@ class MarkdownEdit;
 class JudgmentPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit JudgmentPanel(DraftingContext context, QWidget* parent = nullptr);
+    explicit JudgmentPanel(const DraftingContext& context, QWidget* parent = nullptr);
 
     // Shows the question's judgment; hides the panel for an ungraded question.
     void setPlace(const QString& programme, const QString& force, const QString& question);
@@ -42,7 +42,7 @@ private:
     void showDefinition();
     QString lastYearText() const;
 
-    DraftingContext m_context;
+    const DraftingContext& m_context; // owned by the DraftingWorkspace
     QString m_programme, m_force, m_question;
     std::optional<Judgment> m_judgment;
     GradeScale m_scale;

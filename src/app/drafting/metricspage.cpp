@@ -35,7 +35,7 @@ std::optional<double> parseNumber(const QString& text)
 
 } // namespace
 
-MetricsPage::MetricsPage(DraftingContext context, QWidget* parent) : QWidget(parent), m_context(std::move(context))
+MetricsPage::MetricsPage(const DraftingContext& context, QWidget* parent) : QWidget(parent), m_context(context)
 {
     setObjectName(QStringLiteral("metricsPage"));
     m_table = new QTableWidget(0, 8, this);

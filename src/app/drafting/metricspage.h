@@ -19,7 +19,7 @@ class MetricsPage : public QWidget {
 public:
     enum Column { FigureColumn, NameColumn, MeasureColumn, PeriodColumn, ForceColumn, NationalColumn, UnitColumn, SourceColumn };
 
-    explicit MetricsPage(DraftingContext context, QWidget* parent = nullptr);
+    explicit MetricsPage(const DraftingContext& context, QWidget* parent = nullptr);
     void setPlace(const QString& programme, const QString& force);
     void reload();
     QTableWidget* table() const { return m_table; }
@@ -29,7 +29,7 @@ public:
 private:
     void onItemChanged(QTableWidgetItem* item);
 
-    DraftingContext m_context;
+    const DraftingContext& m_context; // owned by the DraftingWorkspace
     QString m_programme, m_force;
     QList<Metric> m_metrics;
     bool m_loading = false;

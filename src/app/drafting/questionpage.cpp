@@ -8,6 +8,7 @@
 #include "workbench.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -43,7 +44,7 @@ QToolButton* button(QAction* action, QWidget* parent)
 
 } // namespace
 
-QuestionPage::QuestionPage(DraftingContext context, QWidget* parent) : QWidget(parent), m_context(std::move(context))
+QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent) : QWidget(parent), m_context(context)
 {
     setObjectName(QStringLiteral("questionPage"));
     m_title = new QLabel(this);
@@ -250,6 +251,7 @@ void QuestionPage::setPlace(const QString& programme, const QString& force, cons
     ++m_session;
     m_judgment->setPlace(programme, force, question);
     m_reloading = true;
+    m_model->setWorkbench(m_context.workbench);
     m_model->setPlace(programme, force, question);
     m_reloading = false;
     loadEvidenceChoices();

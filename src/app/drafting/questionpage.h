@@ -32,7 +32,7 @@ class MarkdownEdit;
 class QuestionPage : public QWidget {
     Q_OBJECT
 public:
-    explicit QuestionPage(DraftingContext context, QWidget* parent = nullptr);
+    explicit QuestionPage(const DraftingContext& context, QWidget* parent = nullptr);
 
     void setPlace(const QString& programme, const QString& force, const QString& question);
     void reload();
@@ -78,7 +78,7 @@ private:
     void showHistory();
     std::optional<Finding> stored(const QString& uid) const;
 
-    DraftingContext m_context;
+    const DraftingContext& m_context; // owned by the DraftingWorkspace
     QString m_programme, m_force, m_question;
     QString m_uid;        // the finding in the editor; empty for a new one
     bool m_newFinding = false;

@@ -1,0 +1,99 @@
+#include "draftingworkspace.h"
+
+#include "evidencepage.h"
+#include "metricspage.h"
+#include "questionpage.h"
+#include "workbench.h"
+
+#include <QLabel>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace fwb::app {
+
+DraftingWorkspace::DraftingWorkspace(QUndoStack* undoStack, ErrorSink errors, QWidget* parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("draftingWorkspace"));
+    m_context.undoStack = undoStack;
+    m_context.errors = std::move(errors);
+    m_stack = new QStackedWidget(this);
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("draftingHint"));
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    m_hint->setStyleSheet(QStringLiteral("color: palette(dark); padding: 24px;"));
+    m_question = new QuestionPage(m_context, this);
+    m_evidence = new EvidencePage(m_context, this);
+    m_metrics = new MetricsPage(m_context, this);
+    m_forceTabs = new QTabWidget(this);
+    m_forceTabs->setObjectName(QStringLiteral("forceTabs"));
+    m_forceTabs->addTab(m_evidence, tr("&Evidence samples"));
+    m_forceTabs->addTab(m_metrics, tr("Force in &numbers"));
+    m_stack->addWidget(m_hint);
+    m_stack->addWidget(m_question);
+    m_stack->addWidget(m_forceTabs);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+    showKey({});
+}
+
+void DraftingWorkspace::setWorkbench(Workbench* workbench)
+{
+    flush();
+    if (m_context.workbench)
+        disconnect(m_context.workbench, nullptr, this, nullptr);
+    m_context.workbench = workbench;
+    if (workbench)
+        connect(workbench, &Workbench::changed, this, &DraftingWorkspace::reload);
+    m_key = {};
+    showKey({});
+}
+
+bool DraftingWorkspace::hasPage() const { return m_stack->currentWidget() != m_hint; }
+
+void DraftingWorkspace::showKey(const NavigatorKey& key)
+{
+    flush();
+    m_key = key;
+    switch (key.kind) {
+    case NavigatorKey::Kind::Question:
+        m_question->setPlace(key.programme, key.force, key.question);
+        m_stack->setCurrentWidget(m_question);
+        break;
+    case NavigatorKey::Kind::Force:
+        m_evidence->setPlace(key.programme, key.force);
+        m_metrics->setPlace(key.programme, key.force);
+        m_stack->setCurrentWidget(m_forceTabs);
+        break;
+    case NavigatorKey::Kind::Programme:
+        m_hint->setText(tr("Choose a force under the programme to record its evidence samples and figures, "
+                           "or one of its questions to write the judgment and findings."));
+        m_stack->setCurrentWidget(m_hint);
+        break;
+    case NavigatorKey::Kind::None:
+        m_hint->setText(m_context.workbench ? tr("Choose a programme, force or question in the navigator.")
+                                            : tr("Open a workbench (File ▸ Open) or create one (File ▸ New)."));
+        m_stack->setCurrentWidget(m_hint);
+        break;
+    }
+}
+
+void DraftingWorkspace::reload()
+{
+    if (m_stack->currentWidget() == m_question) {
+        m_question->reload();
+    } else if (m_stack->currentWidget() == m_forceTabs) {
+        m_evidence->reload();
+        m_metrics->reload();
+    }
+}
+
+void DraftingWorkspace::flush()
+{
+    m_question->flush();
+    m_evidence->flush();
+}
+
+} // namespace fwb::app

@@ -1,0 +1,54 @@
+#pragma once
+// DraftingWorkspace: the editing side of the window for whatever the navigator has selected — a
+// question's judgment and findings, or a force's evidence samples and figures. Every edit is an
+// undo command on the window's stack over DraftingService; the pages reload when the workbench
+// announces a change, keeping the person's place and any typing in progress.
+
+#include "draftingcontext.h"
+#include "models/navigatornode.h"
+
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+
+namespace fwb::app {
+
+class EvidencePage;
+class MetricsPage;
+class QuestionPage;
+
+class DraftingWorkspace : public QWidget {
+    Q_OBJECT
+public:
+    DraftingWorkspace(QUndoStack* undoStack, ErrorSink errors, QWidget* parent = nullptr);
+
+    void setWorkbench(Workbench* workbench);
+    const NavigatorKey& key() const { return m_key; }
+    // Whether the selected row has something to draft (a force or a question).
+    bool hasPage() const;
+
+    QuestionPage* questionPage() const { return m_question; }
+    EvidencePage* evidencePage() const { return m_evidence; }
+    MetricsPage* metricsPage() const { return m_metrics; }
+    QTabWidget* forceTabs() const { return m_forceTabs; }
+
+public Q_SLOTS:
+    void showKey(const fwb::app::NavigatorKey& key);
+    void reload();
+    // Saves typing not yet saved: before an undo, a selection change, closing.
+    void flush();
+
+private:
+    DraftingContext m_context;
+    NavigatorKey m_key;
+    QStackedWidget* m_stack;
+    QLabel* m_hint;
+    QuestionPage* m_question;
+    QTabWidget* m_forceTabs;
+    EvidencePage* m_evidence;
+    MetricsPage* m_metrics;
+};
+
+} // namespace fwb::app
