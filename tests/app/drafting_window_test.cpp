@@ -166,6 +166,9 @@ TEST_CASE("Reordering, moving and deleting findings from the window", "[window][
 {
     Window w;
     QuestionPage* page = w.select(QStringLiteral("Q1.1.2"));
+    // An ungraded sub-question has no judgment box at all.
+    CHECK_FALSE(page->judgmentPanel()->isGraded());
+    CHECK_FALSE(page->findChild<QWidget*>(QStringLiteral("judgmentBox"))->isVisible());
     const QList<Finding> before = w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.2"));
     REQUIRE(before.size() >= 3);
     page->list()->setCurrentIndex(page->model()->index(1, 0));
@@ -211,6 +214,8 @@ TEST_CASE("Grading a question shows the definition, is undoable, and an ungraded
     QuestionPage* page = w.select(QStringLiteral("Q3"));
     JudgmentPanel* panel = page->judgmentPanel();
     REQUIRE(panel->isVisible());
+    CHECK(panel->isGraded());
+    CHECK(page->findChild<QWidget*>(QStringLiteral("judgmentBox"))->isVisible());
     // The demo has no judgment for Q3 (the report did not grade legitimacy here).
     const bool hadJudgment = w.window.workbench()->drafts().judgment(kPeel, kLancs, QStringLiteral("Q3")).has_value();
     if (hadJudgment)

@@ -48,7 +48,8 @@ void FindingDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         head += QStringLiteral("  ·  ") + status.toUpper();
     const int cited = int(index.data(FindingsModel::EvidenceRole).toStringList().size());
     if (cited > 0)
-        head += QStringLiteral("  ·  ") + QCoreApplication::translate("FindingDelegate", "%n SAMPLE(S) CITED", nullptr, cited);
+        head += QStringLiteral("  ·  ") + (cited == 1 ? QCoreApplication::translate("FindingDelegate", "1 SAMPLE CITED")
+                                                      : QCoreApplication::translate("FindingDelegate", "%1 SAMPLES CITED").arg(cited));
     painter->drawText(QRect(x, r.top(), width, sm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                       sm.elidedText(head, Qt::ElideRight, width));
 

@@ -47,14 +47,16 @@ JudgmentPanel::JudgmentPanel(const DraftingContext& context, QWidget* parent) : 
     m_summary = new MarkdownEdit(this);
     m_summary->setObjectName(QStringLiteral("judgmentSummary"));
     m_summary->textEdit()->setAccessibleName(tr("Judgment summary"));
-    m_summary->setMinimumHeight(120);
+    m_summary->setMinimumHeight(150);
 
     auto* gradeRow = new QHBoxLayout;
     gradeRow->addWidget(m_grade);
     gradeRow->addWidget(m_lastYear, 1);
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("&Grade:"), gradeRow);
+    auto* gradeLabel = new QLabel(tr("&Grade:"), this);
+    gradeLabel->setBuddy(m_grade);
+    form->addRow(gradeLabel, gradeRow);
     form->addRow(QString(), m_definition);
     form->addRow(QString(), m_firstYear);
     auto* layout = new QVBoxLayout(this);
@@ -111,6 +113,10 @@ void JudgmentPanel::reload()
             if (q.code == m_question)
                 graded = q.graded;
     setVisible(graded);
+    if (graded != m_graded) {
+        m_graded = graded;
+        Q_EMIT gradedChanged(graded);
+    }
     m_judgment.reset();
     if (!graded || !m_context.workbench)
         return;

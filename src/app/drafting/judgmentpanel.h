@@ -34,6 +34,11 @@ public:
     MarkdownEdit* summaryEditor() const { return m_summary; }
     QCheckBox* firstYearCheck() const { return m_firstYear; }
     const std::optional<Judgment>& judgment() const { return m_judgment; }
+    // Whether the question on show is graded (the panel is hidden when it is not).
+    bool isGraded() const { return m_graded; }
+
+Q_SIGNALS:
+    void gradedChanged(bool graded);
 
 private:
     void onGradeChosen(int index);
@@ -47,6 +52,7 @@ private:
     std::optional<Judgment> m_judgment;
     GradeScale m_scale;
     bool m_loading = false;
+    bool m_graded = false;
     int m_session = 0;
 
     QLabel* m_missing;

@@ -202,7 +202,8 @@ int MarkdownEdit::characterCount() const
 void MarkdownEdit::updateCounts()
 {
     const int words = wordCount(), chars = characterCount();
-    m_counts->setText(tr("%n word(s)", nullptr, words) + QStringLiteral("  ·  ") + tr("%n character(s)", nullptr, chars));
+    m_counts->setText((words == 1 ? tr("1 word") : tr("%1 words").arg(words)) + QStringLiteral("  ·  ") +
+                      (chars == 1 ? tr("1 character") : tr("%1 characters").arg(chars)));
 }
 
 void MarkdownEdit::updateActions()

@@ -65,6 +65,8 @@ QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent) : QW
     judgmentBox->setObjectName(QStringLiteral("judgmentBox"));
     auto* jl = new QVBoxLayout(judgmentBox);
     jl->addWidget(m_judgment);
+    judgmentBox->setVisible(false);
+    connect(m_judgment, &JudgmentPanel::gradedChanged, judgmentBox, &QWidget::setVisible);
 
     // Findings list with its filters and actions.
     m_add = new QAction(tr("&Add Finding"), this);
@@ -278,8 +280,8 @@ void QuestionPage::updateHeader()
     m_subtitle->setText((force ? force->name : m_force) + QStringLiteral("  ·  ") +
                         (programme ? programme->label() : m_programme));
     const int total = m_model->totalCount();
-    m_countLabel->setText(m_model->isFiltered() ? tr("%1 of %n finding(s)", nullptr, total).arg(m_model->rowCount())
-                                                : tr("%n finding(s)", nullptr, total));
+    const QString findings = total == 1 ? tr("1 finding") : tr("%1 findings").arg(total);
+    m_countLabel->setText(m_model->isFiltered() ? tr("%1 shown of %2").arg(m_model->rowCount()).arg(findings) : findings);
 }
 
 void QuestionPage::reload()
@@ -375,7 +377,7 @@ void QuestionPage::loadEvidenceChoices()
         for (const EvidenceSample& e : m_context.workbench->drafts().evidence(m_programme, m_force)) {
             QString label = e.label;
             if (e.sampleSize)
-                label += tr(" (%n file(s))", nullptr, *e.sampleSize);
+                label += *e.sampleSize == 1 ? tr(" (1 file)") : tr(" (%1 files)").arg(*e.sampleSize);
             auto* item = new QListWidgetItem(label, m_evidence);
             item->setData(Qt::UserRole, e.uid);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
@@ -531,7 +533,7 @@ void QuestionPage::showHistory()
     QList<HistoryView::Subject> subjects;
     if (!m_uid.isEmpty())
         subjects.push_back({QStringLiteral("finding"), m_uid, tr("Finding")});
-    if (m_judgment->isVisible())
+    if (m_judgment->isGraded())
         subjects.push_back({QStringLiteral("judgment"),
                             m_programme + QLatin1Char('/') + m_force + QLatin1Char('/') + m_question, tr("Judgment")});
     m_history->show(m_context.workbench, subjects);

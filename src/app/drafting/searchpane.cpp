@@ -164,7 +164,7 @@ void SearchPane::search()
                                .arg(m_hits.size())
                                .arg(SearchService::kRankedCandidates));
     else
-        m_summary->setText(tr("%n result(s), best first.", nullptr, int(m_hits.size())));
+        m_summary->setText(m_hits.size() == 1 ? tr("1 result.") : tr("%1 results, best first.").arg(m_hits.size()));
 }
 
 void SearchPane::activate(QListWidgetItem* item)
