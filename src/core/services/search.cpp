@@ -2,6 +2,7 @@
 
 #include "storage/query.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 namespace fwb {
@@ -207,38 +208,44 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
         ranked.push_back({top.integer(0), top.value(1).toDouble()});
         results.complete = top.integer(2) <= kRankedCandidates;
     }
-    for (const auto& [rid, rank] : ranked) {
+    if (ranked.isEmpty())
+        return results;
+    // Where each ranked row lives, with its text, in one statement over the list of rowids.
+    QStringList ids;
+    for (const auto& [rid, rank] : ranked)
+        ids << QString::number(rid);
+    Query place(m_db, L(
+        "SELECT top.value, f.uid, f.kind, s.uid, s.kind, d.uid, coalesce(f.status, j.status, d.status), "
+        "coalesce(pq.code, pd.code), fo.code, coalesce(qn.code, qs.code, ''), "
+        "coalesce(f.text, j.summary || char(10) || j.overview, s.body), s.title FROM json_each(?) top "
+        "LEFT JOIN findings f ON top.value % 4 = 1 AND f.id = top.value / 4 "
+        "LEFT JOIN judgments j ON top.value % 4 = 2 AND j.id = top.value / 4 "
+        "LEFT JOIN document_sections s ON top.value % 4 = 3 AND s.id = top.value / 4 "
+        "LEFT JOIN documents d ON d.id = s.document_id "
+        "LEFT JOIN questions qn ON qn.id = coalesce(f.question_id, j.question_id) "
+        "LEFT JOIN questions qs ON qs.id = s.question_id "
+        "LEFT JOIN programmes pq ON pq.id = qn.programme_id "
+        "LEFT JOIN programmes pd ON pd.id = d.programme_id "
+        "LEFT JOIN forces fo ON fo.id = coalesce(f.force_id, j.force_id, d.force_id)"));
+    const QString idList = QLatin1Char('[') + ids.join(QLatin1Char(',')) + QLatin1Char(']');
+    if (Status run = place.exec({idList}, L("searching")); !run)
+        return run.error();
+    QHash<qint64, SearchHit> byRow;
+    while (place.next()) {
+        const qint64 rid = place.integer(0);
         SearchHit h;
-        h.rank = rank;
-        Query place(m_db, L(
-            "SELECT f.uid, f.kind, s.uid, s.kind, d.uid, coalesce(f.status, j.status, d.status), "
-            "coalesce(pq.code, pd.code), fo.code, coalesce(qn.code, qs.code, ''), "
-            "coalesce(f.text, j.summary || char(10) || j.overview, s.body), s.title FROM (SELECT ? AS rid) top "
-            "LEFT JOIN findings f ON top.rid % 4 = 1 AND f.id = top.rid / 4 "
-            "LEFT JOIN judgments j ON top.rid % 4 = 2 AND j.id = top.rid / 4 "
-            "LEFT JOIN document_sections s ON top.rid % 4 = 3 AND s.id = top.rid / 4 "
-            "LEFT JOIN documents d ON d.id = s.document_id "
-            "LEFT JOIN questions qn ON qn.id = coalesce(f.question_id, j.question_id) "
-            "LEFT JOIN questions qs ON qs.id = s.question_id "
-            "LEFT JOIN programmes pq ON pq.id = qn.programme_id "
-            "LEFT JOIN programmes pd ON pd.id = d.programme_id "
-            "LEFT JOIN forces fo ON fo.id = coalesce(f.force_id, j.force_id, d.force_id)"));
-        if (Status run = place.exec({rid}, L("searching")); !run)
-            return run.error();
-        if (!place.next())
-            continue;
-        h.status = place.text(5);
-        h.programme = place.text(6);
-        h.force = place.text(7);
-        h.question = place.text(8);
-        h.snippet = snippet(place.text(9), wanted);
+        h.status = place.text(6);
+        h.programme = place.text(7);
+        h.force = place.text(8);
+        h.question = place.text(9);
+        h.snippet = snippet(place.text(10), wanted);
         if (h.snippet.isEmpty() || !h.snippet.contains(kOpen)) // matched in the title only
-            h.snippet = snippet(place.text(10) + QStringLiteral(": ") + place.text(9), wanted);
+            h.snippet = snippet(place.text(11) + QStringLiteral(": ") + place.text(10), wanted);
         switch (rid % 4) {
         case 1:
             h.type = SearchHit::Type::Finding;
-            h.key = place.text(0);
-            h.kind = place.text(1);
+            h.key = place.text(1);
+            h.kind = place.text(2);
             break;
         case 2:
             h.type = SearchHit::Type::Judgment;
@@ -246,13 +253,20 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
             break;
         default:
             h.type = SearchHit::Type::Section;
-            h.title = place.text(10);
-            h.key = place.text(2);
-            h.kind = place.text(3);
-            h.documentUid = place.text(4);
+            h.title = place.text(11);
+            h.key = place.text(3);
+            h.kind = place.text(4);
+            h.documentUid = place.text(5);
             break;
         }
-        results.hits.push_back(std::move(h));
+        byRow.insert(rid, std::move(h));
+    }
+    for (const auto& [rid, rank] : ranked) {
+        auto it = byRow.find(rid);
+        if (it == byRow.end())
+            continue;
+        it->rank = rank;
+        results.hits.push_back(*it);
     }
     return results;
 }
