@@ -1,0 +1,311 @@
+#include "frameworks.h"
+
+#include "io/interchange.h"
+#include "storage/query.h"
+#include "storage/transaction.h"
+#include "workbench.h"
+
+#include <QSet>
+#include <spdlog/spdlog.h>
+
+namespace fwb {
+namespace {
+
+QString L(const char* s) { return QString::fromLatin1(s); }
+
+template <class T> QString json(const std::optional<T>& v)
+{
+    return v ? interchange::compact(interchange::toJson(*v)) : QString();
+}
+
+template <class T, class Write> Result<T> inTransaction(Workbench& wb, const QStringList& entities, Write write)
+{
+    Transaction t(wb.database());
+    if (!t.active())
+        return t.error();
+    Result<T> r = write();
+    if (!r)
+        return r;
+    if (Status s = t.commit(); !s)
+        return s.error();
+    wb.notifyChanged(entities);
+    return r;
+}
+
+void collectCodes(const QList<Question>& questions, QStringList& codes)
+{
+    for (const Question& q : questions) {
+        codes << q.code;
+        collectCodes(q.children, codes);
+    }
+}
+
+Status validateQuestions(const QList<Question>& questions, QSet<QString>& seen)
+{
+    for (const Question& q : questions) {
+        if (q.code.trimmed().isEmpty())
+            return Error::make(Error::Code::Invalid, L("every question needs a code"));
+        if (q.code != q.code.trimmed() || q.code.contains(QLatin1Char('/')))
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("question code \"%1\" may not have spaces at its ends or a \"/\"").arg(q.code));
+        if (seen.contains(q.code))
+            return Error::make(Error::Code::Invalid, QStringLiteral("question code \"%1\" is used twice").arg(q.code));
+        seen.insert(q.code);
+        if (q.text.trimmed().isEmpty())
+            return Error::make(Error::Code::Invalid, QStringLiteral("question %1 needs its wording").arg(q.code));
+        if (Status s = validateQuestions(q.children, seen); !s)
+            return s;
+    }
+    return {};
+}
+
+// What a question holds, in words ("3 findings, 1 judgment"); empty when nothing.
+Result<QString> holdings(const Database& db, Id question)
+{
+    Query q(db, L("SELECT (SELECT count(*) FROM findings WHERE question_id = ?), "
+                  "(SELECT count(*) FROM judgments WHERE question_id = ?), "
+                  "(SELECT count(*) FROM evidence_samples WHERE question_id = ?), "
+                  "(SELECT count(*) FROM metrics WHERE question_id = ?), "
+                  "(SELECT count(*) FROM document_sections WHERE question_id = ?)"));
+    if (Status s = q.exec({question, question, question, question, question}); !s)
+        return s.error();
+    if (!q.next())
+        return QString();
+    static const char* names[][2] = {{"finding", "findings"},       {"judgment", "judgments"},
+                                     {"evidence sample", "evidence samples"}, {"figure", "figures"},
+                                     {"document section", "document sections"}};
+    QStringList parts;
+    for (int i = 0; i < 5; ++i)
+        if (const qint64 n = q.integer(i); n > 0)
+            parts << QStringLiteral("%1 %2").arg(n).arg(L(names[i][n == 1 ? 0 : 1]));
+    return parts.join(L(", "));
+}
+
+} // namespace
+
+Status FrameworkService::validate(const Programme& p)
+{
+    if (p.code.trimmed().isEmpty() || p.code.contains(QLatin1Char(' ')) || p.code.contains(QLatin1Char('/')))
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("a programme code is one word without \"/\" (e.g. peel-effectiveness-2016), not \"%1\"").arg(p.code));
+    if (p.title.trimmed().isEmpty())
+        return Error::make(Error::Code::Invalid, QStringLiteral("programme %1 needs a title").arg(p.code));
+    if (p.year < 1900 || p.year > 2200)
+        return Error::make(Error::Code::Invalid, QStringLiteral("programme %1: %2 is not a year").arg(p.code).arg(p.year));
+    if (!p.kind.isEmpty() && p.kind != L("peel") && p.kind != L("thematic"))
+        return Error::make(Error::Code::Invalid, QStringLiteral("programme kind \"%1\" is not peel or thematic").arg(p.kind));
+    QSet<QString> seen;
+    return validateQuestions(p.questions, seen);
+}
+
+Result<Programme> FrameworkService::createProgramme(const Programme& programme)
+{
+    if (Status s = validate(programme); !s)
+        return s.error();
+    return inTransaction<Programme>(m_wb, {L("programmes")}, [&]() -> Result<Programme> {
+        ReferenceRepository ref = m_wb.reference();
+        if (ref.programme(programme.code))
+            return Error::make(Error::Code::Conflict, QStringLiteral("a programme \"%1\" already exists").arg(programme.code));
+        if (auto done = ref.upsertProgramme(programme); !done)
+            return done.error();
+        const auto after = ref.programme(programme.code);
+        if (!after)
+            return Error::make(Error::Code::Internal, L("the programme was not saved"));
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("insert"), L("programme"), programme.code, {}, json(after)); !s)
+            return s.error();
+        spdlog::info("created programme {}", programme.code.toStdString());
+        return *after;
+    });
+}
+
+Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
+{
+    if (Status s = validate(programme); !s)
+        return s.error();
+    return inTransaction<Programme>(m_wb, {L("programmes")}, [&]() -> Result<Programme> {
+        ReferenceRepository ref = m_wb.reference();
+        const auto before = ref.programme(programme.code);
+        if (!before)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(programme.code));
+        QStringList keep;
+        collectCodes(programme.questions, keep);
+        // Questions leaving the tree must hold nothing; graded ones with judgments stay graded.
+        QHash<QString, bool> gradedAfter;
+        std::function<void(const QList<Question>&)> walk = [&](const QList<Question>& qs) {
+            for (const Question& q : qs) {
+                gradedAfter.insert(q.code, q.graded);
+                walk(q.children);
+            }
+        };
+        walk(programme.questions);
+        const auto programmeId = ref.programmeId(programme.code);
+        if (!programmeId)
+            return programmeId.error();
+        QList<Question> removed;
+        for (const Question& q : ref.questionsFlat(programme.code)) {
+            auto held = holdings(m_wb.database(), q.id);
+            if (!held)
+                return held.error();
+            if (!keep.contains(q.code)) {
+                if (!held->isEmpty())
+                    return Error::make(Error::Code::Invalid,
+                                       QStringLiteral("question %1 holds %2; move or delete them before removing it")
+                                           .arg(q.code, *held));
+                removed << q;
+            } else if (q.graded && !gradedAfter.value(q.code)) {
+                Query judged(m_wb.database(), L("SELECT count(*) FROM judgments WHERE question_id = ?"));
+                auto n = judged.scalar({q.id});
+                if (!n)
+                    return n.error();
+                if (n->toInt() > 0)
+                    return Error::make(Error::Code::Invalid,
+                                       QStringLiteral("question %1 has %2 judgment(s); it must stay graded").arg(q.code).arg(n->toInt()));
+            }
+        }
+        // Deepest first, so that a parent goes after its children.
+        std::sort(removed.begin(), removed.end(), [](const Question& a, const Question& b) { return a.depth > b.depth; });
+        for (const Question& q : removed) {
+            Query del(m_wb.database(), L("DELETE FROM questions WHERE id = ?"));
+            if (Status s = del.exec({q.id}, QStringLiteral("removing question ") + q.code); !s)
+                return s.error();
+        }
+        if (auto done = ref.upsertProgramme(programme); !done)
+            return done.error();
+        const auto after = ref.programme(programme.code);
+        if (json(before) == json(after))
+            return *after;
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("update"), L("programme"), programme.code, json(before),
+                                           json(after));
+            !s)
+            return s.error();
+        return *after;
+    });
+}
+
+Result<Programme> FrameworkService::copyFramework(const QString& fromCode, const QString& code, const QString& title, int year)
+{
+    const auto from = m_wb.reference().programme(fromCode);
+    if (!from)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\" to copy").arg(fromCode));
+    Programme copy = *from;
+    copy.id = 0;
+    copy.code = code;
+    copy.title = title;
+    copy.shortTitle.clear();
+    copy.year = year;
+    copy.fieldwork.clear();
+    copy.published.clear();
+    std::function<void(QList<Question>&)> reset = [&](QList<Question>& qs) {
+        for (Question& q : qs) {
+            q.id = 0;
+            q.parentId = 0;
+            reset(q.children);
+        }
+    };
+    reset(copy.questions);
+    return createProgramme(copy);
+}
+
+Result<Programme> FrameworkService::deleteProgramme(const QString& code)
+{
+    return inTransaction<Programme>(m_wb, {L("programmes")}, [&]() -> Result<Programme> {
+        ReferenceRepository ref = m_wb.reference();
+        const auto before = ref.programme(code);
+        if (!before)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(code));
+        Query q(m_wb.database(), L("SELECT (SELECT count(*) FROM findings f JOIN questions qn ON qn.id = f.question_id WHERE qn.programme_id = p.id) "
+                                   "+ (SELECT count(*) FROM judgments j JOIN questions qn ON qn.id = j.question_id WHERE qn.programme_id = p.id) "
+                                   "+ (SELECT count(*) FROM evidence_samples WHERE programme_id = p.id) "
+                                   "+ (SELECT count(*) FROM metrics WHERE programme_id = p.id) "
+                                   "+ (SELECT count(*) FROM documents WHERE programme_id = p.id) FROM programmes p WHERE p.code = ?"));
+        auto n = q.scalar({code});
+        if (!n)
+            return n.error();
+        if (n->toInt() > 0)
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("programme %1 holds %2 findings, judgments, samples, figures or documents; "
+                                              "it cannot be deleted").arg(code).arg(n->toInt()));
+        Query del(m_wb.database(), L("DELETE FROM programmes WHERE code = ?"));
+        if (Status s = del.exec({code}, QStringLiteral("deleting programme ") + code); !s)
+            return s.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("programme"), code, json(before), {}); !s)
+            return s.error();
+        return *before;
+    });
+}
+
+Result<Force> FrameworkService::saveForce(const Force& force)
+{
+    if (force.name.trimmed().isEmpty())
+        return Error::make(Error::Code::Invalid, QStringLiteral("force %1 needs a name").arg(force.code));
+    if (!QStringList{L("constabulary"), L("force"), L("service")}.contains(force.style))
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("force style \"%1\" is not constabulary, force or service").arg(force.style));
+    return inTransaction<Force>(m_wb, {L("forces")}, [&]() -> Result<Force> {
+        ReferenceRepository ref = m_wb.reference();
+        const auto before = ref.force(force.code);
+        if (auto done = ref.upsertForce(force); !done)
+            return done.error();
+        const auto after = ref.force(force.code);
+        if (!after)
+            return Error::make(Error::Code::Internal, L("the force was not saved"));
+        if (before && json(before) == json(after))
+            return *after;
+        if (Status s = m_wb.audit().append(Workbench::actor(), before ? L("update") : L("insert"), L("force"), force.code,
+                                           json(before), json(after));
+            !s)
+            return s.error();
+        return *after;
+    });
+}
+
+Result<Person> FrameworkService::savePerson(const Person& person)
+{
+    if (person.code.trimmed().isEmpty() || person.code.contains(QLatin1Char(' ')))
+        return Error::make(Error::Code::Invalid, QStringLiteral("a person's code is one word, not \"%1\"").arg(person.code));
+    if (person.name.trimmed().isEmpty())
+        return Error::make(Error::Code::Invalid, QStringLiteral("person %1 needs a name").arg(person.code));
+    return inTransaction<Person>(m_wb, {L("people")}, [&]() -> Result<Person> {
+        ReferenceRepository ref = m_wb.reference();
+        const auto before = ref.person(person.code);
+        if (auto done = ref.upsertPerson(person); !done)
+            return done.error();
+        const auto after = ref.person(person.code);
+        if (!after)
+            return Error::make(Error::Code::Internal, L("the person was not saved"));
+        if (before && json(before) == json(after))
+            return *after;
+        if (Status s = m_wb.audit().append(Workbench::actor(), before ? L("update") : L("insert"), L("person"), person.code,
+                                           json(before), json(after));
+            !s)
+            return s.error();
+        return *after;
+    });
+}
+
+Result<Person> FrameworkService::deletePerson(const QString& code)
+{
+    return inTransaction<Person>(m_wb, {L("people")}, [&]() -> Result<Person> {
+        ReferenceRepository ref = m_wb.reference();
+        const auto before = ref.person(code);
+        if (!before)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no person \"%1\"").arg(code));
+        Query q(m_wb.database(), L("SELECT (SELECT count(*) FROM forces WHERE chief_officer_id = p.id) + "
+                                   "(SELECT count(*) FROM documents WHERE sender_id = p.id OR recipient_id = p.id) "
+                                   "FROM people p WHERE p.code = ?"));
+        auto n = q.scalar({code});
+        if (!n)
+            return n.error();
+        if (n->toInt() > 0)
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("%1 is named as a chief officer or in a letter; they cannot be deleted").arg(before->name));
+        Query del(m_wb.database(), L("DELETE FROM people WHERE code = ?"));
+        if (Status s = del.exec({code}); !s)
+            return s.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("person"), code, json(before), {}); !s)
+            return s.error();
+        return *before;
+    });
+}
+
+} // namespace fwb
