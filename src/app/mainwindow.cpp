@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "dialogs/frameworkdialog.h"
+#include "dialogs/referencedialog.h"
 #include "drafting/draftingworkspace.h"
 #include "drafting/judgmentpanel.h"
 #include "drafting/markdownedit.h"
@@ -242,6 +244,25 @@ void MainWindow::createMenus()
         m_editMenu->addAction(a);
     }
     m_editMenu->addSeparator();
+    QAction* frameworks = m_editMenu->addAction(tr("&Programmes and Frameworks…"));
+    frameworks->setObjectName(QStringLiteral("frameworksAction"));
+    frameworks->setStatusTip(tr("Create a programme, copy a framework from an earlier year, edit its questions"));
+    connect(frameworks, &QAction::triggered, this, [this] {
+        if (FrameworkDialog* d = frameworkDialog()) {
+            d->selectProgramme(m_navigator->currentKey().programme);
+            d->show();
+            d->raise();
+        }
+    });
+    QAction* references = m_editMenu->addAction(tr("Forces and P&eople…"));
+    references->setObjectName(QStringLiteral("referencesAction"));
+    connect(references, &QAction::triggered, this, [this] {
+        if (ReferenceDialog* d = referenceDialog()) {
+            d->show();
+            d->raise();
+        }
+    });
+    m_editMenu->addSeparator();
     m_editMenu->addAction(m_find);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -340,6 +361,10 @@ bool MainWindow::newWorkbench(const QString& path, bool demo)
 void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<WorkbenchLock> lock)
 {
     flushEdits();
+    delete m_frameworks; // the editors of the workbench being closed
+    m_frameworks = nullptr;
+    delete m_references;
+    m_references = nullptr;
     m_undoStack->clear(); // its commands belong to the workbench being closed
     m_drafting->setWorkbench(nullptr);
     m_search->setWorkbench(nullptr);
@@ -562,6 +587,24 @@ void MainWindow::saveWindowState()
 }
 
 void MainWindow::flushEdits() { m_drafting->flush(); }
+
+FrameworkDialog* MainWindow::frameworkDialog()
+{
+    if (!m_workbench)
+        return nullptr;
+    if (!m_frameworks)
+        m_frameworks = new FrameworkDialog(m_drafting->context(), this);
+    return m_frameworks;
+}
+
+ReferenceDialog* MainWindow::referenceDialog()
+{
+    if (!m_workbench)
+        return nullptr;
+    if (!m_references)
+        m_references = new ReferenceDialog(m_drafting->context(), this);
+    return m_references;
+}
 
 void MainWindow::goToHit(const SearchHit& hit)
 {

@@ -27,6 +27,8 @@ namespace fwb::app {
 
 class DetailPane;
 class DraftingWorkspace;
+class FrameworkDialog;
+class ReferenceDialog;
 class SearchPane;
 class NavigatorModel;
 class NavigatorView;
@@ -56,6 +58,9 @@ public:
     QAction* findAction() const { return m_find; }
     // Saves typing not yet saved in any editor.
     void flushEdits();
+    // The editors of programmes and frameworks, and of forces and people (opened by the Edit menu).
+    FrameworkDialog* frameworkDialog();
+    ReferenceDialog* referenceDialog();
     QAction* showAllForcesAction() const { return m_showAllForces; }
     // One undo stack for the open workbench: every edit made in the window is a command on it,
     // over a core service. Emptied when another workbench is opened.
@@ -109,6 +114,8 @@ private:
     SearchPane* m_search = nullptr;
     QDockWidget* m_searchDock = nullptr;
     QAction* m_find = nullptr;
+    FrameworkDialog* m_frameworks = nullptr;
+    ReferenceDialog* m_references = nullptr;
     QUndoStack* m_undoStack = nullptr;
     QMenu* m_editMenu = nullptr;
     QAction* m_undo = nullptr;

@@ -24,6 +24,7 @@ struct Command {
 // The command tables, one per area; cli.cpp lists them all.
 QList<Command> workbenchCommands(); // init, info, import, export
 QList<Command> draftingCommands();  // finding, judgment, evidence, metric, search
+QList<Command> frameworkCommands(); // programme, question, force, person
 
 inline QString L(const char* s) { return QString::fromLatin1(s); }
 

@@ -266,4 +266,55 @@ Status DeleteMetricCommand::apply()
 
 Status DeleteMetricCommand::revert() { return status(service().saveMetric(m_metric)); }
 
+// ---- programmes, forces and people ------------------------------------------------------------
+
+SaveProgrammeCommand::SaveProgrammeCommand(Workbench* wb, ErrorSink errors, std::optional<Programme> before,
+                                           Programme after, const QString& text)
+    : DraftCommand(wb, std::move(errors), text), m_before(std::move(before)), m_after(std::move(after))
+{
+}
+
+Status SaveProgrammeCommand::apply()
+{
+    FrameworkService frameworks(*m_workbench);
+    return m_before ? status(frameworks.saveProgramme(m_after)) : status(frameworks.createProgramme(m_after));
+}
+
+Status SaveProgrammeCommand::revert()
+{
+    FrameworkService frameworks(*m_workbench);
+    return m_before ? status(frameworks.saveProgramme(*m_before)) : status(frameworks.deleteProgramme(m_after.code));
+}
+
+DeleteProgrammeCommand::DeleteProgrammeCommand(Workbench* wb, ErrorSink errors, const Programme& programme)
+    : DraftCommand(wb, std::move(errors), tr("Delete Programme %1").arg(programme.code)), m_programme(programme)
+{
+}
+
+Status DeleteProgrammeCommand::apply() { return status(FrameworkService(*m_workbench).deleteProgramme(m_programme.code)); }
+Status DeleteProgrammeCommand::revert() { return status(FrameworkService(*m_workbench).createProgramme(m_programme)); }
+
+SaveForceCommand::SaveForceCommand(Workbench* wb, ErrorSink errors, Force before, Force after)
+    : DraftCommand(wb, std::move(errors), tr("Edit Force %1").arg(after.shortName)), m_before(std::move(before)),
+      m_after(std::move(after))
+{
+}
+
+Status SaveForceCommand::apply() { return status(FrameworkService(*m_workbench).saveForce(m_after)); }
+Status SaveForceCommand::revert() { return status(FrameworkService(*m_workbench).saveForce(m_before)); }
+
+SavePersonCommand::SavePersonCommand(Workbench* wb, ErrorSink errors, std::optional<Person> before, Person after)
+    : DraftCommand(wb, std::move(errors), before ? tr("Edit %1").arg(after.name) : tr("Add %1").arg(after.name)),
+      m_before(std::move(before)), m_after(std::move(after))
+{
+}
+
+Status SavePersonCommand::apply() { return status(FrameworkService(*m_workbench).savePerson(m_after)); }
+
+Status SavePersonCommand::revert()
+{
+    FrameworkService frameworks(*m_workbench);
+    return m_before ? status(frameworks.savePerson(*m_before)) : status(frameworks.deletePerson(m_after.code));
+}
+
 } // namespace fwb::app

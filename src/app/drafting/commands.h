@@ -8,6 +8,7 @@
 
 #include "domain/types.h"
 #include "services/drafting.h"
+#include "services/frameworks.h"
 #include "workbench.h"
 
 #include <QPointer>
@@ -183,6 +184,58 @@ protected:
 
 private:
     Metric m_metric;
+};
+
+// A programme's details and question tree (nullopt before: a new programme, removed on undo).
+class SaveProgrammeCommand : public DraftCommand {
+public:
+    SaveProgrammeCommand(Workbench* wb, ErrorSink errors, std::optional<Programme> before, Programme after,
+                         const QString& text);
+
+protected:
+    Status apply() override;
+    Status revert() override;
+
+private:
+    std::optional<Programme> m_before;
+    Programme m_after;
+};
+
+class DeleteProgrammeCommand : public DraftCommand {
+public:
+    DeleteProgrammeCommand(Workbench* wb, ErrorSink errors, const Programme& programme);
+
+protected:
+    Status apply() override;
+    Status revert() override;
+
+private:
+    Programme m_programme;
+};
+
+class SaveForceCommand : public DraftCommand {
+public:
+    SaveForceCommand(Workbench* wb, ErrorSink errors, Force before, Force after);
+
+protected:
+    Status apply() override;
+    Status revert() override;
+
+private:
+    Force m_before, m_after;
+};
+
+class SavePersonCommand : public DraftCommand {
+public:
+    SavePersonCommand(Workbench* wb, ErrorSink errors, std::optional<Person> before, Person after);
+
+protected:
+    Status apply() override;
+    Status revert() override;
+
+private:
+    std::optional<Person> m_before;
+    Person m_after;
 };
 
 } // namespace fwb::app

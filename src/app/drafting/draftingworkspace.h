@@ -33,6 +33,8 @@ public:
     EvidencePage* evidencePage() const { return m_evidence; }
     MetricsPage* metricsPage() const { return m_metrics; }
     QTabWidget* forceTabs() const { return m_forceTabs; }
+    // For the other editors of the window (programmes, forces and people).
+    const DraftingContext& context() const { return m_context; }
 
 public Q_SLOTS:
     void showKey(const fwb::app::NavigatorKey& key);

@@ -1,0 +1,111 @@
+// Programmes, frameworks, forces and people edited from the window's dialogs, with undo.
+
+#include "apptest.h"
+#include "dialogs/frameworkdialog.h"
+#include "dialogs/referencedialog.h"
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QListWidget>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace fwb;
+using namespace fwb::app;
+
+namespace {
+struct Window {
+    apptest::Scratch scratch;
+    QString path = scratch.createFile(QStringLiteral("demo.fwb"));
+    MainWindow window;
+    QStringList errors;
+    Window()
+    {
+        QObject::connect(&window, &MainWindow::errorShown, [this](const QString& m) { errors << m; });
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        REQUIRE(window.openWorkbench(path));
+    }
+};
+
+QTreeWidgetItem* item(QTreeWidget* tree, const QString& code)
+{
+    const auto found = tree->findItems(code, Qt::MatchExactly | Qt::MatchRecursive, 0);
+    return found.isEmpty() ? nullptr : found.front();
+}
+} // namespace
+
+TEST_CASE("A programme copied from last year's framework, a question added under it, and both undone", "[window][frameworks]")
+{
+    Window w;
+    FrameworkDialog* d = w.window.frameworkDialog();
+    REQUIRE(d);
+    d->show();
+    REQUIRE(d->createProgramme(QStringLiteral("peel-effectiveness-2016"), QStringLiteral("PEEL: Police effectiveness 2016"),
+                               2016, QStringLiteral("peel-effectiveness-2015")));
+    const auto copy = w.window.workbench()->reference().programme(QStringLiteral("peel-effectiveness-2016"));
+    REQUIRE(copy);
+    CHECK(copy->gradeScaleCode == QStringLiteral("peel-four-point"));
+    CHECK(d->currentProgramme() == QStringLiteral("peel-effectiveness-2016"));
+    REQUIRE(item(d->tree(), QStringLiteral("Q3")));
+
+    d->tree()->setCurrentItem(item(d->tree(), QStringLiteral("Q3")));
+    REQUIRE(d->addQuestion(true));
+    bool added = false;
+    for (const Question& q : w.window.workbench()->reference().questionsFlat(QStringLiteral("peel-effectiveness-2016")))
+        added = added || q.code == QStringLiteral("Q3.1");
+    CHECK(added);
+    // Tick it graded in the tree: saved at once.
+    item(d->tree(), QStringLiteral("Q3.1"))->setCheckState(3, Qt::Checked);
+    for (const Question& q : w.window.workbench()->reference().questionsFlat(QStringLiteral("peel-effectiveness-2016")))
+        if (q.code == QStringLiteral("Q3.1"))
+            CHECK(q.graded);
+
+    w.window.undoAction()->trigger(); // graded
+    w.window.undoAction()->trigger(); // the sub-question
+    CHECK_FALSE(item(d->tree(), QStringLiteral("Q3.1")));
+    CHECK(w.window.undoAction()->text().startsWith(QStringLiteral("&Undo Copy Framework")));
+    w.window.undoAction()->trigger(); // the programme
+    CHECK_FALSE(w.window.workbench()->reference().programme(QStringLiteral("peel-effectiveness-2016")));
+    CHECK(w.errors.isEmpty());
+}
+
+TEST_CASE("Removing a question that holds findings is refused and the tree shows what is stored", "[window][frameworks]")
+{
+    Window w;
+    FrameworkDialog* d = w.window.frameworkDialog();
+    REQUIRE(d->selectProgramme(QStringLiteral("peel-effectiveness-2015")));
+    d->tree()->setCurrentItem(item(d->tree(), QStringLiteral("Q1.1.2")));
+    CHECK_FALSE(d->removeQuestion());
+    REQUIRE(w.errors.size() == 1);
+    CHECK(w.errors.front().contains(QStringLiteral("Q1.1.2 holds")));
+    CHECK(item(d->tree(), QStringLiteral("Q1.1.2")));
+    CHECK(w.window.workbench()->drafts().findings(QStringLiteral("peel-effectiveness-2015"), QStringLiteral("lancashire"),
+                                                  QStringLiteral("Q1.1.2")).size() == 5);
+}
+
+TEST_CASE("Forces and people are edited in place and undone", "[window][frameworks]")
+{
+    Window w;
+    ReferenceDialog* d = w.window.referenceDialog();
+    REQUIRE(d);
+    QTableWidget* forces = d->forcesTable();
+    int kent = -1;
+    for (int r = 0; r < forces->rowCount(); ++r)
+        if (forces->item(r, ReferenceDialog::ForceCode)->text() == QStringLiteral("kent"))
+            kent = r;
+    REQUIRE(kent >= 0);
+    forces->item(kent, ReferenceDialog::ForceName)->setText(QStringLiteral("Kent County Police"));
+    CHECK(w.window.workbench()->reference().force(QStringLiteral("kent"))->name == QStringLiteral("Kent County Police"));
+    forces->item(kent, ReferenceDialog::ForceStyle)->setText(QStringLiteral("brigade"));
+    CHECK(w.errors.size() == 1);
+    CHECK(forces->item(kent, ReferenceDialog::ForceStyle)->text() == QStringLiteral("force"));
+    w.window.undoAction()->trigger();
+    CHECK(w.window.workbench()->reference().force(QStringLiteral("kent"))->name == QStringLiteral("Kent Police"));
+
+    REQUIRE(d->addPerson(QStringLiteral("alan-pughsley"), QStringLiteral("Alan Pughsley")));
+    CHECK(w.window.workbench()->reference().person(QStringLiteral("alan-pughsley")));
+    w.window.undoAction()->trigger();
+    CHECK_FALSE(w.window.workbench()->reference().person(QStringLiteral("alan-pughsley")));
+}
