@@ -30,6 +30,7 @@ FrameworkDialog::FrameworkDialog(const DraftingContext& context, QWidget* parent
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("programmeList"));
     m_list->setAccessibleName(tr("Programmes"));
+    m_list->setSpacing(3);
     auto* add = new QPushButton(tr("&New Programme…"), this);
     auto* remove = new QPushButton(tr("Delete Programme"), this);
     connect(add, &QPushButton::clicked, this, &FrameworkDialog::onNew);
@@ -58,7 +59,7 @@ FrameworkDialog::FrameworkDialog(const DraftingContext& context, QWidget* parent
     m_tree->setAccessibleName(tr("Questions"));
     m_tree->setHeaderLabels({tr("Code"), tr("Question"), tr("Short title"), tr("Graded")});
     m_tree->header()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
-    m_tree->setColumnWidth(CodeColumn, 110);
+    m_tree->header()->setSectionResizeMode(CodeColumn, QHeaderView::ResizeToContents);
     m_tree->setColumnWidth(ShortColumn, 200);
     m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                             QAbstractItemView::AnyKeyPressed);

@@ -44,6 +44,7 @@ ReferenceDialog::ReferenceDialog(const DraftingContext& context, QWidget* parent
     m_forces = makeTable({tr("Code"), tr("Name"), tr("Short name"), tr("Region"), tr("Style"), tr("Chief officer")}, this,
                          QStringLiteral("forcesTable"));
     m_forces->setAccessibleName(tr("Forces"));
+    m_forces->setColumnWidth(ForceCode, 180);
     m_forces->setColumnWidth(ForceName, 300);
     m_forces->setColumnWidth(ForceShortName, 160);
     m_forces->setColumnWidth(ForceRegion, 160);
@@ -51,6 +52,7 @@ ReferenceDialog::ReferenceDialog(const DraftingContext& context, QWidget* parent
                           tr("Address name"), tr("Force")},
                          this, QStringLiteral("peopleTable"));
     m_people->setAccessibleName(tr("People"));
+    m_people->setColumnWidth(PersonCode, 160);
     m_people->setColumnWidth(PersonName, 180);
     m_people->setColumnWidth(PersonPost, 220);
     connect(m_forces, &QTableWidget::itemChanged, this, &ReferenceDialog::onForceChanged);
