@@ -26,6 +26,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QUndoStack>
+#include <QMimeData>
 #include <QElapsedTimer>
 
 using namespace fwb;
@@ -198,6 +199,20 @@ TEST_CASE("Reordering, moving and deleting findings from the window", "[window][
     for (int i = 0; i < now.size(); ++i) {
         CHECK(now[i].uid == before[i].uid);
         CHECK(now[i].text == before[i].text);
+    }
+
+    // Dragging the third finding to the top (the drop the list view makes) moves it there.
+    {
+        const QList<Finding> order = w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.2"));
+        std::unique_ptr<QMimeData> mime(page->model()->mimeData({page->model()->index(2, 0)}));
+        REQUIRE(mime);
+        CHECK_FALSE(page->model()->dropMimeData(mime.get(), Qt::MoveAction, 0, 0, {})); // the reload moves the row
+        const QList<Finding> dragged = w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.2"));
+        CHECK(dragged[0].uid == order[2].uid);
+        CHECK(dragged[1].uid == order[0].uid);
+        CHECK(page->model()->index(0, 0).data(FindingsModel::UidRole).toString() == order[2].uid);
+        w.window.undoAction()->trigger();
+        CHECK(w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.2"))[2].uid == order[2].uid);
     }
 
     // Filters: only areas for improvement; reordering is off while filtered.
