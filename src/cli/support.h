@@ -25,6 +25,7 @@ struct Command {
 QList<Command> workbenchCommands(); // init, info, import, export
 QList<Command> draftingCommands();  // finding, judgment, evidence, metric, search
 QList<Command> frameworkCommands(); // programme, question, force, person
+QList<Command> checkCommands();     // check
 
 inline QString L(const char* s) { return QString::fromLatin1(s); }
 

@@ -1,0 +1,788 @@
+#include "checker.h"
+
+#include "numbers.h"
+#include "workbench.h"
+
+#include <QDate>
+#include <QHash>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSet>
+#include <cmath>
+
+namespace fwb::checks {
+namespace {
+
+QString L(const char* s) { return QString::fromLatin1(s); }
+
+// One text to check and where it lives.
+struct Text {
+    QString entity, key, field, question, text;
+    QStringList evidence; // samples the finding cites
+};
+
+// The text with footnote definitions ("[^fn3]: Source: …") blanked out, offsets kept: footnotes
+// name sources and other forces' data on purpose, and are not claims about this force.
+QString withoutFootnotes(const QString& text)
+{
+    static const QRegularExpression definition(QStringLiteral("(?m)^\\[\\^[^\\]]+\\]:.*$"));
+    QString out = text;
+    for (auto it = definition.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        for (qsizetype i = m.capturedStart(); i < m.capturedEnd(); ++i)
+            out[i] = QLatin1Char(' ');
+    }
+    return out;
+}
+
+Problem problem(const CheckContext& c, const Text& t, const QString& rule, Severity severity, qsizetype start,
+                qsizetype length, const QString& message)
+{
+    Problem p;
+    p.rule = rule;
+    p.severity = severity;
+    p.entity = t.entity;
+    p.key = t.key;
+    p.field = t.field;
+    p.programme = c.programme.code;
+    p.force = c.force.code;
+    p.question = t.question;
+    p.start = start;
+    p.length = length;
+    p.message = message;
+    return p;
+}
+
+// Sentences as [start, end) ranges.
+QList<std::pair<qsizetype, qsizetype>> sentences(const QString& text)
+{
+    QList<std::pair<qsizetype, qsizetype>> out;
+    static const QRegularExpression end(QStringLiteral("[.!?](?=\\s+[\\p{Lu}\\d‘'\"(]|\\s*$)|\\n\\s*\\n"));
+    qsizetype from = 0;
+    for (auto it = end.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        out.push_back({from, m.capturedEnd()});
+        from = m.capturedEnd();
+    }
+    if (from < text.size())
+        out.push_back({from, text.size()});
+    return out;
+}
+
+QString fmt(double v)
+{
+    return std::fabs(v - std::round(v)) < 1e-9 ? QLocale(QLocale::English).toString(qint64(std::llround(v)))
+                                              : QLocale(QLocale::English).toString(v, 'f', 1);
+}
+
+// ---- grades in words ----------------------------------------------------------------------------
+
+struct Claim {
+    QString grade; // code
+    qsizetype start = 0, length = 0;
+};
+
+// What grade a text says the force is, and where: "HMIC judges X to be good" and "X is good at
+// …" anywhere; in the first sentence also "X's approach to … is good" and "… requires improvement".
+QList<Claim> gradeClaims(const CheckContext& c, const QString& text)
+{
+    QList<Claim> out;
+    QHash<QString, QString> codeOf;
+    QStringList words;
+    for (const Grade& g : c.grades) {
+        codeOf.insert(g.label.toLower(), g.code);
+        words << QRegularExpression::escape(g.label.toLower());
+    }
+    if (words.isEmpty())
+        return out;
+    const QString grade = L("(") + words.join(QLatin1Char('|')) + L(")");
+    const QString subject = L("(?:") + QRegularExpression::escape(c.force.name) + L("|") +
+                            QRegularExpression::escape(c.force.shortName) +
+                            L("|the force|the constabulary|the service)");
+    const QString clauseEnd = L("(?=\\s+at\\b|\\s+in\\b|\\s*[.,;:]|\\s*$)");
+    const auto opts = QRegularExpression::CaseInsensitiveOption;
+    const QRegularExpression judges(L("\\bjudge[sd]?\\s+") + subject + L("\\s+(?:as|to be)\\s+") + grade + L("\\b"), opts);
+    const QRegularExpression is(L("\\b") + subject +
+                                    L("\\s+(?:is|was|has been|remains|continues to be)\\s+(?:judged\\s+(?:to be\\s+|as\\s+)?)?") +
+                                    grade + clauseEnd,
+                                opts);
+    const QRegularExpression headline(L("^\\s*") + subject + L("(?:['’]s)?\\b[^.]{0,160}?\\b(?:is|are)\\s+") + grade + clauseEnd,
+                                      opts);
+    const QRegularExpression requiresImprovement(L("^\\s*") + subject + L("(?:['’]s)?\\b[^.]{0,160}?\\b(requires improvement)\\b"), opts);
+    const auto ranges = sentences(text);
+    for (int i = 0; i < ranges.size(); ++i) {
+        const auto [from, to] = ranges[i];
+        const QString s = text.mid(from, to - from);
+        QSet<qsizetype> seen;
+        auto add = [&](const QRegularExpressionMatch& m) {
+            const QString code = codeOf.value(m.captured(1).toLower());
+            if (code.isEmpty() || seen.contains(m.capturedStart(1)))
+                return;
+            seen.insert(m.capturedStart(1));
+            out.push_back({code, from + m.capturedStart(1), m.capturedLength(1)});
+        };
+        for (auto it = judges.globalMatch(s); it.hasNext();)
+            add(it.next());
+        for (auto it = is.globalMatch(s); it.hasNext();)
+            add(it.next());
+        if (i == 0) {
+            if (auto m = headline.match(s); m.hasMatch())
+                add(m);
+            if (auto m = requiresImprovement.match(s); m.hasMatch())
+                add(m);
+        }
+    }
+    return out;
+}
+
+QString gradeLabel(const CheckContext& c, const QString& code)
+{
+    for (const Grade& g : c.grades)
+        if (g.code == code)
+            return g.label;
+    return code;
+}
+
+// ---- numbers against evidence ------------------------------------------------------------------
+
+void checkEvidence(const CheckContext& c, const Text& t, QList<Problem>& out)
+{
+    QList<EvidenceSample> cited;
+    for (const EvidenceSample& e : c.evidence)
+        if (t.evidence.contains(e.uid))
+            cited << e;
+    if (cited.isEmpty())
+        return;
+    QSet<qint64> sizes, counts, bases, strata;
+    QStringList described;
+    for (const EvidenceSample& e : cited) {
+        if (e.sampleSize)
+            sizes.insert(*e.sampleSize);
+        for (const Stratum& s : e.strata)
+            strata.insert(s.size);
+        if (!e.strata.isEmpty())
+            strata.insert(e.strata.size());
+        for (const Measure& m : e.measures) {
+            counts.insert(m.count);
+            if (m.base) {
+                bases.insert(*m.base);
+                counts.insert(*m.base - m.count);
+            }
+            if (e.sampleSize)
+                counts.insert(*e.sampleSize - m.count);
+        }
+        QStringList ms;
+        for (const Measure& m : e.measures)
+            ms << QStringLiteral("%1 %2").arg(m.label.toLower()).arg(m.count) + (m.base ? QStringLiteral(" of %1").arg(*m.base) : QString());
+        described << QStringLiteral("\"%1\"%2: %3")
+                         .arg(e.label, e.sampleSize ? QStringLiteral(" (%1)").arg(*e.sampleSize) : QString(), ms.join(L(", ")));
+    }
+    const QString evidenceText = described.join(L("; "));
+    const QString text = withoutFootnotes(t.text);
+    const QList<NumberMention> numbers = findNumbers(text);
+
+    // "N each from the categories of a; b; …": N × categories = the sample; strata of N.
+    static const QRegularExpression each(QStringLiteral("\\beach from (?:the )?(?:categories|types|areas) of ([^.]*)"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    for (const NumberMention& n : numbers) {
+        const QString after = text.mid(n.start + n.length, 12).toLower();
+        if (!after.startsWith(L(" each from")))
+            continue;
+        const auto m = each.match(text, n.start + n.length);
+        if (!m.hasMatch())
+            continue;
+        static const QRegularExpression separators(QStringLiteral("\\s*;\\s*|\\s*,\\s*|\\s+and\\s+"));
+        const int categories = int(m.captured(1).split(separators, Qt::SkipEmptyParts).size());
+        const qint64 total = qint64(n.value) * categories;
+        bool fits = false;
+        for (const EvidenceSample& e : cited)
+            fits = fits || (e.sampleSize && *e.sampleSize == total && e.strata.size() == categories);
+        if (!fits)
+            out << problem(c, t, L("evidence.strata"), Severity::Error, n.start, n.length,
+                           QStringLiteral("%1 each from %2 categories makes %3, which is not the sample cited (%4)")
+                               .arg(n.source).arg(categories).arg(total).arg(evidenceText));
+    }
+
+    // "N of the M": N within M, and M the sample or a part of it the evidence records.
+    static const QRegularExpression ofThe(QStringLiteral("^\\s+of\\s+(?:the|those|these)\\s+(?:other\\s+)?"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    for (int i = 0; i + 1 < numbers.size(); ++i) {
+        const NumberMention& n = numbers[i];
+        const NumberMention& m = numbers[i + 1];
+        const QString between = text.mid(n.start + n.length, m.start - n.start - n.length);
+        if (!ofThe.match(between).hasMatch() || ofThe.match(between).capturedLength() != between.size())
+            continue;
+        if (n.value > m.value)
+            out << problem(c, t, L("evidence.exceeds"), Severity::Error, n.start, m.start + m.length - n.start,
+                           QStringLiteral("%1 of %2 cannot be: the count is larger than what it is out of").arg(n.source, m.source));
+    }
+
+    // Every other count must be one the evidence records: the sample, a stratum, a measure, a
+    // base, or what is left of one.
+    for (const NumberMention& n : numbers) {
+        if (n.percent)
+            continue;
+        const QString unit = unitAfter(text, n);
+        if (!unit.isEmpty())
+            continue; // 24 hours, 3 per cent, 12 months
+        if (n.value >= 1900 && n.value <= 2100 && !n.words)
+            continue; // a year
+        if (n.decimals > 0)
+            continue;
+        const qint64 v = qint64(n.value);
+        if (allBut(text, n)) {
+            bool fits = false;
+            for (const EvidenceSample& e : cited)
+                for (const Measure& m : e.measures)
+                    fits = fits || (e.sampleSize && *e.sampleSize - v == m.count);
+            if (!fits)
+                out << problem(c, t, L("evidence.count"), Severity::Error, n.start, n.length,
+                               QStringLiteral("\"all but %1\" does not follow from the evidence cited (%2)").arg(n.source, evidenceText));
+            continue;
+        }
+        if (sizes.contains(v) || counts.contains(v) || bases.contains(v) || strata.contains(v))
+            continue;
+        out << problem(c, t, L("evidence.count"), Severity::Error, n.start, n.length,
+                       QStringLiteral("%1 is not a count the evidence cited records (%2)").arg(n.source, evidenceText));
+    }
+
+    // "N … were examined", "a sample of N": N is the size of a sample cited.
+    static const QRegularExpression examined(
+        QStringLiteral("^(?:\\s+[\\p{L}-]+){1,6}\\s+(?:were|was)\\s+(?:examined|reviewed|dip-sampled|checked|audited)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (const NumberMention& n : numbers) {
+        const bool sampleOf = text.mid(qMax<qsizetype>(0, n.start - 10), qMin<qsizetype>(10, n.start)).toLower().endsWith(L("sample of "));
+        const bool wereExamined = examined.match(text.mid(n.start + n.length, 80)).hasMatch();
+        if (!sampleOf && !wereExamined)
+            continue;
+        if (sizes.isEmpty() || sizes.contains(qint64(n.value)))
+            continue;
+        out << problem(c, t, L("evidence.sample-size"), Severity::Error, n.start, n.length,
+                       QStringLiteral("the text says %1 were examined; the sample cited is of %2")
+                           .arg(n.source, QStringList([&] {
+                                              QStringList s;
+                                              for (qint64 x : sizes)
+                                                  s << QString::number(x);
+                                              return s;
+                                          }())
+                                              .join(L(" or "))));
+    }
+}
+
+// ---- figures against metrics -------------------------------------------------------------------
+
+bool matches(double written, int decimals, double value)
+{
+    const double tolerance = 0.5 * std::pow(10.0, -decimals) + 1e-9;
+    return std::fabs(written - value) <= tolerance || std::fabs(written - std::fabs(value)) <= tolerance;
+}
+
+QString kindOf(const Metric& m)
+{
+    const QString u = (m.unit + L(" ") + m.measure).toLower();
+    if (u.contains(L("%")) || u.contains(L("percent")))
+        return L("percent");
+    if (u.contains(L("per 1,000")) || u.contains(L("per 1000")))
+        return L("per1000");
+    if (u.contains(L("million")))
+        return L("permillion");
+    return L("count");
+}
+
+QString kindOf(const QString& text, const NumberMention& n)
+{
+    if (n.percent)
+        return L("percent");
+    const QString after = text.mid(n.start + n.length, 60).toLower();
+    static const QRegularExpression per1000(QStringLiteral("^(?:\\s+[\\p{L}-]+){0,3}\\s+per 1,?000\\b"));
+    static const QRegularExpression perMillion(QStringLiteral("^(?:\\s+[\\p{L}-]+){0,3}\\s+per (?:one )?million\\b"));
+    if (per1000.match(after).hasMatch())
+        return L("per1000");
+    if (perMillion.match(after).hasMatch())
+        return L("permillion");
+    return L("count");
+}
+
+void checkFigures(const CheckContext& c, const Text& t, QList<Problem>& out)
+{
+    const QString text = withoutFootnotes(t.text);
+    const QString lower = text.toLower();
+    static const QRegularExpression periodPattern(QStringLiteral("\\b\\d+ months to (\\d{1,2} \\p{L}+ \\d{4})"),
+                                                  QRegularExpression::CaseInsensitiveOption);
+    for (const auto& [from, to] : sentences(text)) {
+        const QString s = lower.mid(from, to - from);
+        QList<const Metric*> named;
+        for (const Metric& m : c.metrics) {
+            const QString name = m.name.toLower();
+            if (name.size() >= 6 && s.contains(name))
+                named << &m;
+        }
+        if (named.isEmpty())
+            continue;
+        // Values: a number of the kind a named metric is, matching none of them.
+        const QList<NumberMention> numbers = findNumbers(text.mid(from, to - from));
+        for (const NumberMention& n : numbers) {
+            const QString kind = kindOf(text.mid(from, to - from), n);
+            if (kind == L("count"))
+                continue; // counts in text are too often other things (years, ages, 24 hours)
+            bool relevant = false, fits = false;
+            QStringList expected;
+            for (const Metric* m : named) {
+                if (kindOf(*m) != kind)
+                    continue;
+                relevant = true;
+                fits = fits || matches(n.value, n.decimals, m->forceValue) ||
+                       (m->nationalValue && matches(n.value, n.decimals, *m->nationalValue));
+                expected << fmt(m->forceValue) + (m->nationalValue ? L(" (England and Wales ") + fmt(*m->nationalValue) + L(")") : QString());
+            }
+            if (relevant && !fits)
+                out << problem(c, t, L("figures.value"), Severity::Error, from + n.start, n.length,
+                               QStringLiteral("%1 does not match the figures for %2: %3")
+                                   .arg(n.source, named.front()->name, expected.join(L("; "))));
+        }
+        // Periods: where a sentence quotes a metric's figure and a period ("12 months to 30 June
+        // 2015"), the period must be the metric's; a period that follows "compared with" is the
+        // other side of a comparison.
+        QList<const Metric*> quoted;
+        for (const Metric* metric : named)
+            for (const NumberMention& n : numbers)
+                if (kindOf(text.mid(from, to - from), n) == kindOf(*metric) &&
+                    (matches(n.value, n.decimals, metric->forceValue) ||
+                     (metric->nationalValue && matches(n.value, n.decimals, *metric->nationalValue))))
+                    if (!quoted.contains(metric))
+                        quoted << metric;
+        if (quoted.isEmpty())
+            continue;
+        for (auto it = periodPattern.globalMatch(text.mid(from, to - from)); it.hasNext();) {
+            const auto m = it.next();
+            const QString before = text.mid(from, to - from).left(m.capturedStart()).right(24).toLower();
+            if (before.contains(L("compar")) || before.contains(L("than")) || before.contains(L("previous")))
+                continue;
+            const QString date = m.captured(1).toLower();
+            bool fits = false;
+            QStringList periods;
+            for (const Metric* metric : quoted) {
+                fits = fits || metric->period.toLower().contains(date);
+                if (!periods.contains(metric->period))
+                    periods << metric->period;
+            }
+            if (!fits)
+                out << problem(c, t, L("period.mismatch"), Severity::Warning, from + m.capturedStart(), m.capturedLength(),
+                               QStringLiteral("\"%1\" is not the period of the figures for %2 (%3)")
+                                   .arg(m.captured(0), quoted.front()->name, periods.join(L("; "))));
+        }
+    }
+}
+
+// Rates that are counts divided by one base (outcomes per 100 recorded crimes) must agree on it.
+void checkDerived(const CheckContext& c, QList<Problem>& out)
+{
+    struct Pair {
+        const Metric* count = nullptr;
+        const Metric* rate = nullptr;
+    };
+    QMap<QString, Pair> pairs; // by name and period
+    for (const Metric& m : c.metrics) {
+        const QString key = m.name + QLatin1Char('|') + m.period;
+        if (kindOf(m) == L("count") && !m.unit.contains(L("per")))
+            pairs[key].count = &m;
+        else if (m.unit.toLower().startsWith(L("per 100 ")))
+            pairs[key].rate = &m;
+    }
+    for (const bool national : {false, true}) {
+        struct Interval {
+            const Pair* pair;
+            double low, high;
+        };
+        QList<Interval> intervals;
+        for (const Pair& p : pairs) {
+            if (!p.count || !p.rate)
+                continue;
+            const std::optional<double> count = national ? p.count->nationalValue : std::optional<double>(p.count->forceValue);
+            const std::optional<double> rate = national ? p.rate->nationalValue : std::optional<double>(p.rate->forceValue);
+            if (!count || !rate || *rate <= 0.05)
+                continue;
+            // The rate as published is rounded to one decimal: the base lies between these.
+            intervals.push_back({&p, *count * 100 / (*rate + 0.05), *count * 100 / (*rate - 0.05)});
+        }
+        if (intervals.size() < 3)
+            continue;
+        for (const Interval& i : intervals) {
+            double low = 0, high = 1e300;
+            for (const Interval& j : intervals)
+                if (&j != &i) {
+                    low = std::max(low, j.low);
+                    high = std::min(high, j.high);
+                }
+            if (low > high)
+                continue; // the others disagree among themselves: no common base to test against
+            if (i.high < low || i.low > high) {
+                const Metric& rate = *i.pair->rate;
+                Problem p;
+                p.rule = L("figures.derived");
+                p.severity = Severity::Error;
+                p.entity = L("metric");
+                p.key = rate.uid;
+                p.field = national ? L("national_value") : L("force_value");
+                p.programme = c.programme.code;
+                p.force = c.force.code;
+                p.message = QStringLiteral("%1: %2 at %3 %4 implies %5 to %6, but the other outcomes imply %7 to %8%9")
+                                .arg(rate.name, fmt(national ? *i.pair->count->nationalValue : i.pair->count->forceValue),
+                                     fmt(national ? *rate.nationalValue : rate.forceValue), rate.unit,
+                                     fmt(std::round(i.low)), fmt(std::round(i.high)), fmt(std::round(low)), fmt(std::round(high)),
+                                     national ? L(" (England and Wales)") : QString());
+                out << p;
+            }
+        }
+    }
+}
+
+// ---- another force ------------------------------------------------------------------------------
+
+void checkOtherForce(const CheckContext& c, const Text& t, QList<Problem>& out)
+{
+    const QString text = withoutFootnotes(t.text);
+    QList<std::pair<qsizetype, qsizetype>> taken; // a short name inside a full name is one finding
+    for (const Force& f : c.otherForces) {
+        QStringList names{f.name};
+        // A short name alone only when it is distinctive and not part of this force's own name.
+        if (f.shortName.size() >= 5 && !c.force.name.contains(f.shortName) && f.shortName != f.name)
+            names << f.shortName;
+        for (const QString& name : names) {
+            const QRegularExpression re(L("(?<![\\p{L}-])") + QRegularExpression::escape(name) + L("(?![\\p{L}-])"));
+            for (auto it = re.globalMatch(text); it.hasNext();) {
+                const auto m = it.next();
+                bool inside = false;
+                for (const auto& [a, b] : taken)
+                    inside = inside || (m.capturedStart() >= a && m.capturedEnd() <= b);
+                if (inside)
+                    continue;
+                taken.push_back({m.capturedStart(), m.capturedEnd()});
+                out << problem(c, t, L("force.other-name"), Severity::Error, m.capturedStart(), m.capturedLength(),
+                               QStringLiteral("\"%1\" is another force (%2) in %3's text").arg(m.captured(0), f.name, c.force.name));
+            }
+        }
+    }
+    for (const Person& p : c.otherPeople) {
+        if (p.name.size() < 5)
+            continue;
+        const int at = int(text.indexOf(p.name));
+        if (at >= 0)
+            out << problem(c, t, L("force.other-person"), Severity::Error, at, p.name.size(),
+                           QStringLiteral("%1 belongs to another force, not %2").arg(p.name, c.force.name));
+    }
+}
+
+// ---- judgments ----------------------------------------------------------------------------------
+
+void checkGradeWords(const CheckContext& c, const Text& t, const QString& recordedGrade, QList<Problem>& out)
+{
+    if (recordedGrade.isEmpty())
+        return;
+    for (const Claim& claim : gradeClaims(c, t.text))
+        if (claim.grade != recordedGrade)
+            out << problem(c, t, L("judgment.grade-words"), Severity::Error, claim.start, claim.length,
+                           QStringLiteral("the text says %1 but the judgment for %2 is %3")
+                               .arg(gradeLabel(c, claim.grade).toLower(), t.question, gradeLabel(c, recordedGrade)));
+}
+
+std::optional<QDate> parseDate(const QString& s)
+{
+    const QDate iso = QDate::fromString(s.left(10), Qt::ISODate);
+    if (iso.isValid())
+        return iso;
+    static const QRegularExpression dmy(QStringLiteral("(\\d{1,2})\\s+(\\p{L}+)\\s+(\\d{4})"));
+    if (const auto m = dmy.match(s); m.hasMatch()) {
+        const QDate d = QLocale(QLocale::English).toDate(m.captured(1) + L(" ") + m.captured(2) + L(" ") + m.captured(3), L("d MMMM yyyy"));
+        if (d.isValid())
+            return d;
+    }
+    return std::nullopt;
+}
+
+// The last day of the last "Month YYYY" named in a fieldwork description.
+std::optional<QDate> fieldworkEnd(const QString& fieldwork)
+{
+    static const QRegularExpression monthYear(QStringLiteral("(January|February|March|April|May|June|July|August|September|"
+                                                             "October|November|December)(?:\\s+(\\d{4}))?"));
+    std::optional<QDate> last;
+    QString pendingMonth;
+    int year = 0;
+    QList<std::pair<QString, int>> found;
+    for (auto it = monthYear.globalMatch(fieldwork); it.hasNext();) {
+        const auto m = it.next();
+        found.push_back({m.captured(1), m.captured(2).isEmpty() ? 0 : m.captured(2).toInt()});
+    }
+    // "September to November 2015": a month without a year takes the next year named.
+    for (qsizetype i = found.size() - 1; i >= 0; --i) {
+        if (found[i].second)
+            year = found[i].second;
+        else
+            found[i].second = year;
+    }
+    for (const auto& [month, y] : found) {
+        if (!y)
+            continue;
+        const QDate first = QLocale(QLocale::English).toDate(QStringLiteral("1 %1 %2").arg(month).arg(y), L("d MMMM yyyy"));
+        if (first.isValid()) {
+            const QDate end = first.addMonths(1).addDays(-1);
+            if (!last || end > *last)
+                last = end;
+        }
+    }
+    Q_UNUSED(pendingMonth);
+    return last;
+}
+
+void collectSections(const QList<Section>& sections, QList<const Section*>& out)
+{
+    for (const Section& s : sections) {
+        out << &s;
+        collectSections(s.children, out);
+    }
+}
+
+QStringList codesUnder(const CheckContext& c, const QString& question)
+{
+    QStringList out{question};
+    bool grew = true;
+    while (grew) {
+        grew = false;
+        for (const Question& q : c.questions) {
+            if (out.contains(q.code))
+                continue;
+            for (const Question& parent : c.questions)
+                if (parent.id == q.parentId && out.contains(parent.code)) {
+                    out << q.code;
+                    grew = true;
+                }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+QString severityName(Severity s)
+{
+    switch (s) {
+    case Severity::Error: return L("error");
+    case Severity::Warning: return L("warning");
+    case Severity::Info: return L("info");
+    }
+    return {};
+}
+
+QString Problem::place() const
+{
+    QString where;
+    if (entity == L("finding"))
+        where = QStringLiteral("finding %1").arg(key);
+    else if (entity == L("judgment"))
+        where = QStringLiteral("judgment %1").arg(question);
+    else if (entity == L("section"))
+        where = QStringLiteral("section %1").arg(key);
+    else
+        where = entity + QLatin1Char(' ') + key;
+    if (!field.isEmpty())
+        where += QStringLiteral(" (%1)").arg(field);
+    return where;
+}
+
+QList<std::pair<QString, QString>> rules()
+{
+    return {
+        {L("evidence.count"), L("a count in a finding that none of the evidence samples it cites records")},
+        {L("evidence.exceeds"), L("\"N of the M\" with N larger than M")},
+        {L("evidence.sample-size"), L("\"N were examined\" or \"a sample of N\" where the sample cited is of another size")},
+        {L("evidence.strata"), L("\"N each from K categories\" that does not make the sample cited")},
+        {L("figures.value"), L("a rate or percentage beside a metric's name that matches neither the force's nor England and Wales' value")},
+        {L("figures.derived"), L("an outcome rate that does not follow from its count and the base the other outcomes share")},
+        {L("period.mismatch"), L("\"12 months to …\" beside a metric's name that is not that metric's period")},
+        {L("judgment.grade-words"), L("grade words about the force that contradict the recorded judgment")},
+        {L("judgment.overall"), L("an overall judgment better than every part or worse than every part")},
+        {L("judgment.missing"), L("a graded question without a judgment")},
+        {L("judgment.summary-missing"), L("a judgment without a summary")},
+        {L("two-places.grade"), L("the overview and the chapter give the same question different grades")},
+        {L("force.other-name"), L("another force's name in this force's text")},
+        {L("force.other-person"), L("a person of another force named in this force's text")},
+        {L("dates.embargo-before-fieldwork"), L("a document embargoed before the inspection's fieldwork ended")},
+        {L("dates.dated-after-embargo"), L("a letter dated after its own embargo")},
+        {L("completeness.empty-section"), L("a bound section of a document with nothing to show")},
+    };
+}
+
+Result<CheckContext> CheckContext::load(const Workbench& workbench, const QString& programme, const QString& force)
+{
+    CheckContext c;
+    const auto ref = workbench.reference();
+    const auto p = ref.programme(programme);
+    if (!p)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(programme));
+    const auto f = ref.force(force);
+    if (!f)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no force \"%1\"").arg(force));
+    c.programme = *p;
+    c.force = *f;
+    for (const Force& other : ref.forces())
+        if (other.code != force)
+            c.otherForces << other;
+    for (const Person& person : ref.people())
+        if (!person.forceCode.isEmpty() && person.forceCode != force)
+            c.otherPeople << person;
+    c.questions = ref.questionsFlat(programme);
+    if (const auto scale = ref.gradeScale(p->gradeScaleCode))
+        c.grades = scale->grades;
+    const auto drafts = workbench.drafts();
+    c.judgments = drafts.judgments(programme, force);
+    c.findings = drafts.findings(programme, force);
+    c.evidence = drafts.evidence(programme, force);
+    c.metrics = drafts.metrics(programme, force);
+    c.documents = workbench.documents().documents(programme, force);
+    return c;
+}
+
+QList<Problem> checkText(const CheckContext& c, const QString& entity, const QString& key, const QString& question,
+                         const QString& text, const QStringList& evidenceUids)
+{
+    QList<Problem> out;
+    const Text t{entity, key, entity == L("finding") ? L("text") : entity == L("judgment") ? L("summary") : L("body"),
+                 question, text, evidenceUids};
+    checkEvidence(c, t, out);
+    checkFigures(c, t, out);
+    checkOtherForce(c, t, out);
+    if (entity == L("judgment"))
+        for (const Judgment& j : c.judgments)
+            if (j.questionCode == question)
+                checkGradeWords(c, t, j.gradeCode, out);
+    return out;
+}
+
+QList<Problem> checkAll(const CheckContext& c)
+{
+    QList<Problem> out;
+    QHash<QString, const Judgment*> judgmentOf;
+    for (const Judgment& j : c.judgments)
+        judgmentOf.insert(j.questionCode, &j);
+
+    for (const Finding& f : c.findings)
+        out += checkText(c, L("finding"), f.uid, f.questionCode, f.text, f.evidenceUids);
+
+    for (const Judgment& j : c.judgments) {
+        const QString key = c.programme.code + QLatin1Char('/') + c.force.code + QLatin1Char('/') + j.questionCode;
+        const Text summary{L("judgment"), key, L("summary"), j.questionCode, j.summary, {}};
+        const Text overview{L("judgment"), key, L("overview"), j.questionCode, j.overview, {}};
+        for (const Text& t : {summary, overview}) {
+            if (t.text.isEmpty())
+                continue;
+            checkGradeWords(c, t, j.gradeCode, out);
+            checkFigures(c, t, out);
+            checkOtherForce(c, t, out);
+        }
+        if (j.summary.trimmed().isEmpty())
+            out << problem(c, summary, L("judgment.summary-missing"), Severity::Warning, -1, 0,
+                           QStringLiteral("the judgment for %1 has no summary").arg(j.questionCode));
+        // The overview and the chapter: the same grade in both places.
+        const QList<Claim> a = gradeClaims(c, j.summary), b = gradeClaims(c, j.overview);
+        if (!a.isEmpty() && !b.isEmpty() && a.front().grade != b.front().grade)
+            out << problem(c, overview, L("two-places.grade"), Severity::Error, b.front().start, b.front().length,
+                           QStringLiteral("the overview says \"%1\" but the chapter summary says \"%2\" for %3")
+                               .arg(j.overview.mid(b.front().start, b.front().length), j.summary.mid(a.front().start, a.front().length),
+                                    j.questionCode));
+    }
+
+    // Graded questions without a judgment; an overall judgment out of line with its parts.
+    for (const Question& q : c.questions) {
+        if (!q.graded)
+            continue;
+        if (!judgmentOf.contains(q.code)) {
+            Problem p;
+            p.rule = L("judgment.missing");
+            p.severity = Severity::Warning;
+            p.entity = L("question");
+            p.key = q.code;
+            p.programme = c.programme.code;
+            p.force = c.force.code;
+            p.question = q.code;
+            p.message = QStringLiteral("%1 is graded but has no judgment for %2").arg(q.code, c.force.name);
+            out << p;
+            continue;
+        }
+        QList<int> parts;
+        for (const Question& child : c.questions)
+            if (child.parentId == q.id && child.graded && judgmentOf.contains(child.code))
+                parts << judgmentOf.value(child.code)->gradeRank;
+        const int overall = judgmentOf.value(q.code)->gradeRank;
+        if (parts.size() >= 2 && overall > 0) {
+            const int best = *std::min_element(parts.begin(), parts.end());
+            const int worst = *std::max_element(parts.begin(), parts.end());
+            if (overall < best || overall > worst) {
+                const Judgment& j = *judgmentOf.value(q.code);
+                Problem p;
+                p.rule = L("judgment.overall");
+                p.severity = Severity::Warning;
+                p.entity = L("judgment");
+                p.key = c.programme.code + QLatin1Char('/') + c.force.code + QLatin1Char('/') + q.code;
+                p.programme = c.programme.code;
+                p.force = c.force.code;
+                p.question = q.code;
+                p.message = QStringLiteral("%1 is judged %2, %3 than every question under it")
+                                .arg(q.code, j.gradeLabel, overall < best ? L("better") : L("worse"));
+                out << p;
+            }
+        }
+    }
+
+    checkDerived(c, out);
+
+    // Documents: narrative text, dates, and bound sections with nothing to show.
+    const auto fieldEnd = fieldworkEnd(c.programme.fieldwork);
+    for (const Document& d : c.documents) {
+        Text docText{L("document"), d.uid, L("embargo"), {}, {}, {}};
+        const auto embargo = parseDate(d.embargo);
+        const auto dated = parseDate(d.dated);
+        if (embargo && fieldEnd && *embargo < *fieldEnd)
+            out << problem(c, docText, L("dates.embargo-before-fieldwork"), Severity::Error, -1, 0,
+                           QStringLiteral("%1 is embargoed until %2, before the fieldwork ended (%3)")
+                               .arg(d.title, embargo->toString(Qt::ISODate), fieldEnd->toString(Qt::ISODate)));
+        if (d.kind == L("letter") && embargo && dated && *dated > *embargo) {
+            docText.field = L("dated");
+            out << problem(c, docText, L("dates.dated-after-embargo"), Severity::Error, -1, 0,
+                           QStringLiteral("the letter is dated %1, after its embargo (%2)")
+                               .arg(dated->toString(Qt::ISODate), embargo->toString(Qt::ISODate)));
+        }
+        QList<const Section*> sections;
+        collectSections(d.sections, sections);
+        for (const Section* s : sections) {
+            const Text t{L("section"), s->uid, L("body"), s->questionCode, s->body, {}};
+            if (!s->body.isEmpty()) {
+                checkFigures(c, t, out);
+                checkOtherForce(c, t, out);
+            }
+            QString empty;
+            if ((s->kind == L("findings") || s->kind == L("areas_for_improvement")) && !s->questionCode.isEmpty()) {
+                const QStringList under = codesUnder(c, s->questionCode);
+                const QString kind = s->kind == L("areas_for_improvement") ? L("area_for_improvement") : s->findingKind;
+                bool any = false;
+                for (const Finding& f : c.findings)
+                    any = any || (under.contains(f.questionCode) && (kind.isEmpty() || f.kind == kind));
+                if (!any)
+                    empty = QStringLiteral("no findings under %1 to show").arg(s->questionCode);
+            } else if (s->kind == L("judgment") && !s->questionCode.isEmpty() && !judgmentOf.contains(s->questionCode)) {
+                empty = QStringLiteral("no judgment for %1 to show").arg(s->questionCode);
+            } else if ((s->kind == L("metrics_table") || s->kind == L("chart")) && !s->figure.isEmpty()) {
+                bool any = false;
+                for (const Metric& m : c.metrics)
+                    any = any || m.figure == s->figure;
+                if (!any)
+                    empty = QStringLiteral("no figures for %1 to show").arg(s->figure);
+            }
+            if (!empty.isEmpty())
+                out << problem(c, t, L("completeness.empty-section"), Severity::Warning, -1, 0,
+                               QStringLiteral("\"%1\" in %2: %3").arg(s->title.isEmpty() ? s->kind : s->title, d.title, empty));
+        }
+    }
+    return out;
+}
+
+} // namespace fwb::checks
