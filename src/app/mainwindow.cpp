@@ -8,6 +8,9 @@
 #include "drafting/questionpage.h"
 #include "drafting/searchpane.h"
 #include "models/navigatormodel.h"
+#include "panes/diagnosticspane.h"
+#include "drafting/evidencepage.h"
+#include "drafting/metricspage.h"
 #include "panes/detailpane.h"
 #include "panes/navigatorview.h"
 #include "workbench.h"
@@ -19,6 +22,8 @@
 #include <QDockWidget>
 #include <QTabWidget>
 #include <QTextEdit>
+#include <QRegularExpression>
+#include <QTextCursor>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -79,6 +84,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_searchDock->hide();
     connect(m_search, &SearchPane::hitActivated, this, &MainWindow::goToHit);
 
+    m_diagnostics = new DiagnosticsPane(this);
+    m_diagnosticsDock = new QDockWidget(tr("Problems"), this);
+    m_diagnosticsDock->setObjectName(QStringLiteral("diagnosticsDock"));
+    m_diagnosticsDock->setWidget(m_diagnostics);
+    addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
+    m_diagnosticsDock->hide();
+    connect(m_diagnostics, &DiagnosticsPane::problemActivated, this, &MainWindow::goToProblem);
+    connect(m_diagnostics, &DiagnosticsPane::finished, this, &MainWindow::updateProblemCount);
+
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setChildrenCollapsible(false);
@@ -92,6 +106,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     connect(m_navigator, &NavigatorView::currentKeyChanged, m_detail, &DetailPane::showKey);
     connect(m_navigator, &NavigatorView::currentKeyChanged, this, [this](const NavigatorKey& key) {
+        m_diagnostics->setPlace(key.programme, key.force);
         if (key == m_drafting->key())
             return;
         m_drafting->showKey(key);
@@ -127,6 +142,7 @@ MainWindow::~MainWindow()
     m_undoStack->clear();
     m_drafting->setWorkbench(nullptr);
     m_search->setWorkbench(nullptr);
+    m_diagnostics->setWorkbench(nullptr);
     m_model->setWorkbench(nullptr);
     m_detail->setWorkbench(nullptr);
     m_workbench.reset();
@@ -210,6 +226,18 @@ void MainWindow::createActions()
         m_search->focusQuery();
     });
 
+    m_check = new QAction(tr("&Check Text Against Data"), this);
+    m_check->setObjectName(QStringLiteral("checkAction"));
+    m_check->setShortcut(QKeySequence(Qt::Key_F7));
+    m_check->setStatusTip(tr("Check the force's findings, summaries and documents against its evidence, figures and judgments"));
+    connect(m_check, &QAction::triggered, this, [this] {
+        flushEdits();
+        m_diagnosticsDock->show();
+        m_diagnosticsDock->raise();
+        const NavigatorKey key = m_navigator->currentKey();
+        m_diagnostics->setPlace(key.programme, key.force, true);
+    });
+
     m_about = new QAction(tr("&About Findings Workbench"), this);
     m_about->setMenuRole(QAction::AboutRole);
     connect(m_about, &QAction::triggered, this, &MainWindow::onAbout);
@@ -264,10 +292,12 @@ void MainWindow::createMenus()
     });
     m_editMenu->addSeparator();
     m_editMenu->addAction(m_find);
+    m_editMenu->addAction(m_check);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_showAllForces);
     view->addAction(m_searchDock->toggleViewAction());
+    view->addAction(m_diagnosticsDock->toggleViewAction());
     view->addSeparator();
     // F6 moves between the panes, as in most desktop programs (Tab follows the detail's links).
     QAction* switchPane = view->addAction(tr("&Next Pane"));
@@ -294,6 +324,10 @@ void MainWindow::createStatusBar()
         "QLabel { background: #fbe3c2; color: #6b3d00; border-radius: 3px; padding: 1px 8px; font-weight: bold; }"));
     m_readOnlyLabel->hide();
     statusBar()->addWidget(m_pathLabel, 1);
+    m_problemsLabel = new QLabel(this);
+    m_problemsLabel->setObjectName(QStringLiteral("problemsLabel"));
+    m_problemsLabel->setAccessibleName(tr("Problems found by the checker"));
+    statusBar()->addPermanentWidget(m_problemsLabel);
     statusBar()->addPermanentWidget(m_countsLabel);
     statusBar()->addPermanentWidget(m_readOnlyLabel);
 }
@@ -368,6 +402,7 @@ void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<Wor
     m_undoStack->clear(); // its commands belong to the workbench being closed
     m_drafting->setWorkbench(nullptr);
     m_search->setWorkbench(nullptr);
+    m_diagnostics->setWorkbench(nullptr);
     m_model->setWorkbench(nullptr);
     m_detail->setWorkbench(nullptr);
     m_workbench.reset();
@@ -383,6 +418,7 @@ void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<Wor
     m_detail->setWorkbench(m_workbench.get());
     m_drafting->setWorkbench(m_workbench.get());
     m_search->setWorkbench(m_workbench.get());
+    m_diagnostics->setWorkbench(m_workbench.get());
     m_navigator->selectFirstForce();
 
     m_settings.setLastWorkbench(m_workbench->path());
@@ -630,6 +666,46 @@ void MainWindow::goToHit(const SearchHit& hit)
     case SearchHit::Type::Section:
         m_workTabs->setCurrentWidget(m_detail); // the documents are read on the overview
         break;
+    }
+}
+
+void MainWindow::updateProblemCount()
+{
+    const int errors = m_diagnostics->errorCount(), warnings = m_diagnostics->warningCount();
+    m_problemsLabel->setText(tr("✖ %1  ⚠ %2").arg(errors).arg(warnings));
+    m_problemsLabel->setToolTip(tr("%1 errors and %2 warnings from the consistency checker (F7 to see them)").arg(errors).arg(warnings));
+    m_problemsLabel->setStyleSheet(errors > 0 ? QStringLiteral("QLabel { color: #b71c1c; font-weight: bold; }") : QString());
+}
+
+void MainWindow::goToProblem(const checks::Problem& problem)
+{
+    NavigatorKey key{NavigatorKey::Kind::Force, problem.programme, problem.force, {}};
+    if (!problem.question.isEmpty() && (problem.entity == QLatin1String("finding") || problem.entity == QLatin1String("judgment") ||
+                                        problem.entity == QLatin1String("question"))) {
+        key.kind = NavigatorKey::Kind::Question;
+        key.question = problem.question;
+    }
+    m_navigator->selectKey(key);
+    if (problem.entity == QLatin1String("finding")) {
+        m_workTabs->setCurrentWidget(m_drafting);
+        QuestionPage* page = m_drafting->questionPage();
+        const auto stored = m_workbench->drafts().finding(problem.key);
+        if (page->selectFinding(problem.key) && stored && problem.start >= 0) {
+            // Select the words the problem is about (positions are in the stored text).
+            QTextEdit* edit = page->editor()->textEdit();
+            const QString words = stored->text.mid(problem.start, problem.length);
+            const QTextCursor c = edit->document()->find(words);
+            if (!words.isEmpty() && !c.isNull())
+                edit->setTextCursor(c);
+        }
+    } else if (problem.entity == QLatin1String("judgment") || problem.entity == QLatin1String("question")) {
+        m_workTabs->setCurrentWidget(m_drafting);
+        m_drafting->questionPage()->judgmentPanel()->summaryEditor()->textEdit()->setFocus(Qt::OtherFocusReason);
+    } else if (problem.entity == QLatin1String("metric")) {
+        m_workTabs->setCurrentWidget(m_drafting);
+        m_drafting->forceTabs()->setCurrentWidget(m_drafting->metricsPage());
+    } else {
+        m_workTabs->setCurrentWidget(m_detail); // documents are read on the overview
     }
 }
 

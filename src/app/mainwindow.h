@@ -5,6 +5,7 @@
 
 #include "dialogs/exportdialog.h"
 #include "settings.h"
+#include "checks/checker.h"
 #include "services/search.h"
 #include "storage/database.h"
 
@@ -27,6 +28,7 @@ namespace fwb::app {
 
 class DetailPane;
 class DraftingWorkspace;
+class DiagnosticsPane;
 class FrameworkDialog;
 class ReferenceDialog;
 class SearchPane;
@@ -52,6 +54,8 @@ public:
     DetailPane* detailPane() const { return m_detail; }
     DraftingWorkspace* draftingWorkspace() const { return m_drafting; }
     SearchPane* searchPane() const { return m_search; }
+    DiagnosticsPane* diagnosticsPane() const { return m_diagnostics; }
+    QAction* checkAction() const { return m_check; }
     QTabWidget* workTabs() const { return m_workTabs; }
     QAction* undoAction() const { return m_undo; }
     QAction* redoAction() const { return m_redo; }
@@ -98,6 +102,8 @@ private:
     void onExport();
     void onAbout();
     void goToHit(const SearchHit& hit);
+    void goToProblem(const checks::Problem& problem);
+    void updateProblemCount();
     QString dialogFolder() const;
 
     Settings m_settings;
@@ -114,6 +120,10 @@ private:
     SearchPane* m_search = nullptr;
     QDockWidget* m_searchDock = nullptr;
     QAction* m_find = nullptr;
+    QAction* m_check = nullptr;
+    DiagnosticsPane* m_diagnostics = nullptr;
+    QDockWidget* m_diagnosticsDock = nullptr;
+    QLabel* m_problemsLabel = nullptr;
     FrameworkDialog* m_frameworks = nullptr;
     ReferenceDialog* m_references = nullptr;
     QUndoStack* m_undoStack = nullptr;

@@ -2,6 +2,8 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QHelpEvent>
+#include <QToolTip>
 #include <QInputDialog>
 #include <QLabel>
 #include <QRegularExpression>
@@ -83,6 +85,7 @@ MarkdownEdit::MarkdownEdit(QWidget* parent) : QWidget(parent), m_edit(new QTextE
     m_edit->setAcceptRichText(false); // pasted text arrives as plain text, formatted by the toolbar
     m_edit->setTabChangesFocus(true);
     m_edit->installEventFilter(this);
+    m_edit->viewport()->installEventFilter(this);
     m_toolBar->setIconSize(QSize(16, 16));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto action = [&](const QString& text, const QKeySequence& key, const QString& tip, auto slot) {
@@ -121,9 +124,14 @@ MarkdownEdit::MarkdownEdit(QWidget* parent) : QWidget(parent), m_edit(new QTextE
     layout->addWidget(m_counts, 0, Qt::AlignRight);
 
     connect(m_edit->document(), &QTextDocument::contentsChanged, this, [this] {
+        if (m_loading)
+            return;
+        const QString now = markdown();
+        if (now == m_lastMarkdown)
+            return; // layout only (highlighting), not an edit
+        m_lastMarkdown = now;
         updateCounts();
-        if (!m_loading)
-            Q_EMIT edited();
+        Q_EMIT edited();
     });
     connect(m_edit, &QTextEdit::currentCharFormatChanged, this, &MarkdownEdit::updateActions);
     connect(m_edit, &QTextEdit::cursorPositionChanged, this, &MarkdownEdit::updateActions);
@@ -136,6 +144,7 @@ void MarkdownEdit::setMarkdown(const QString& markdown)
     m_edit->document()->setMarkdown(markdown, QTextDocument::MarkdownDialectGitHub);
     m_edit->document()->clearUndoRedoStacks();
     m_edit->document()->setModified(false);
+    m_lastMarkdown = this->markdown();
     m_loading = false;
     updateCounts();
 }
@@ -287,6 +296,15 @@ bool MarkdownEdit::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_edit && event->type() == QEvent::FocusOut)
         Q_EMIT editingFinished();
+    if (watched == m_edit->viewport() && event->type() == QEvent::ToolTip && m_toolTip) {
+        const auto* help = static_cast<QHelpEvent*>(event);
+        const QString tip = m_toolTip(m_edit->cursorForPosition(help->pos()).position());
+        if (!tip.isEmpty()) {
+            QToolTip::showText(help->globalPos(), tip, m_edit->viewport());
+            return true;
+        }
+        QToolTip::hideText();
+    }
     return QWidget::eventFilter(watched, event);
 }
 

@@ -9,6 +9,7 @@
 
 #include <QTextEdit>
 #include <QWidget>
+#include <functional>
 
 class QLabel;
 class QToolBar;
@@ -30,6 +31,9 @@ public:
     void setPlaceholderText(const QString& text);
     int wordCount() const;
     int characterCount() const;
+
+    // What to show as a tooltip over a position of the document (empty: nothing).
+    void setToolTipProvider(std::function<QString(int position)> provider) { m_toolTip = std::move(provider); }
 
     // The document as Markdown, and Markdown as plain text for counting.
     static QString toMarkdown(const QTextDocument& document);
@@ -58,6 +62,8 @@ private:
     QAction* m_numbers = nullptr;
     QAction* m_link = nullptr;
     bool m_loading = false;
+    std::function<QString(int)> m_toolTip;
+    QString m_lastMarkdown; // edited() only when this changes (not for underlining, say)
 };
 
 } // namespace fwb::app

@@ -1,5 +1,6 @@
 #include "questionpage.h"
 
+#include "diagnostichighlighter.h"
 #include "findingdelegate.h"
 #include "findingsmodel.h"
 #include "historyview.h"
@@ -214,6 +215,29 @@ QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent) : QW
     setTabOrder(m_status, m_editor->textEdit());
     setTabOrder(m_editor->textEdit(), m_evidence);
 
+    // Problems the checker sees in the text, underlined as the person types.
+    m_findingHighlighter = new DiagnosticHighlighter(m_editor->textEdit()->document(), [this](const QString& plain) {
+        if (!m_checkContext)
+            return QList<checks::Problem>{};
+        const auto f = stored(m_uid);
+        return checks::checkText(*m_checkContext, QStringLiteral("finding"), m_uid, m_question, plain,
+                                 f ? f->evidenceUids : QStringList{});
+    });
+    m_summaryHighlighter = new DiagnosticHighlighter(m_judgment->summaryEditor()->textEdit()->document(), [this](const QString& plain) {
+        if (!m_checkContext)
+            return QList<checks::Problem>{};
+        return checks::checkText(*m_checkContext, QStringLiteral("judgment"),
+                                 m_programme + QLatin1Char('/') + m_force + QLatin1Char('/') + m_question, m_question, plain);
+    });
+    m_editor->setToolTipProvider([this](int position) {
+        const auto p = m_findingHighlighter->problemAt(position);
+        return p ? p->message : QString();
+    });
+    m_judgment->summaryEditor()->setToolTipProvider([this](int position) {
+        const auto p = m_summaryHighlighter->problemAt(position);
+        return p ? p->message : QString();
+    });
+
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(kSaveDelayMs);
     connect(&m_saveTimer, &QTimer::timeout, this, &QuestionPage::saveText);
@@ -257,6 +281,8 @@ void QuestionPage::setPlace(const QString& programme, const QString& force, cons
     m_model->setPlace(programme, force, question);
     m_reloading = false;
     loadEvidenceChoices();
+    loadCheckContext();
+    m_summaryHighlighter->recheck();
     updateHeader();
     if (m_model->rowCount() > 0)
         m_list->setCurrentIndex(m_model->index(0, 0));
@@ -296,6 +322,7 @@ void QuestionPage::reload()
         m_list->setCurrentIndex(m_model->index(row, 0));
     m_reloading = false;
     m_judgment->reload();
+    loadCheckContext();
     updateHeader();
     if (!m_newFinding && (row < 0 && !keep.isEmpty())) {
         // The finding went away (an undo of its addition, a delete elsewhere).
@@ -366,7 +393,17 @@ void QuestionPage::loadEditor()
     m_kind->setEnabled(writable && (f || m_newFinding));
     m_status->setEnabled(writable && f);
     m_evidence->setEnabled(writable && f);
+    m_findingHighlighter->recheck();
     showHistory();
+}
+
+void QuestionPage::loadCheckContext()
+{
+    m_checkContext.reset();
+    if (!m_context.workbench || m_question.isEmpty())
+        return;
+    if (auto c = checks::CheckContext::load(*m_context.workbench, m_programme, m_force))
+        m_checkContext = std::move(c).value();
 }
 
 void QuestionPage::loadEvidenceChoices()

@@ -8,6 +8,7 @@
 // in one finding is one undo step.
 
 #include "draftingcontext.h"
+#include "checks/checker.h"
 #include "domain/types.h"
 
 #include <QTimer>
@@ -28,6 +29,8 @@ class FindingsModel;
 class HistoryView;
 class JudgmentPanel;
 class MarkdownEdit;
+
+class DiagnosticHighlighter;
 
 class QuestionPage : public QWidget {
     Q_OBJECT
@@ -58,6 +61,8 @@ public:
     QComboBox* statusFilter() const { return m_statusFilter; }
     QListWidget* evidenceList() const { return m_evidence; }
     HistoryView* history() const { return m_history; }
+    DiagnosticHighlighter* findingHighlighter() const { return m_findingHighlighter; }
+    DiagnosticHighlighter* summaryHighlighter() const { return m_summaryHighlighter; }
 
     // Starts a new finding: the editor empties, and the finding is added as soon as text is typed.
     void startNewFinding();
@@ -105,6 +110,10 @@ private:
     QAction* m_up;
     QAction* m_down;
     QAction* m_moveTo;
+    std::optional<checks::CheckContext> m_checkContext; // for underlining as the person types
+    DiagnosticHighlighter* m_findingHighlighter;
+    DiagnosticHighlighter* m_summaryHighlighter;
+    void loadCheckContext();
 };
 
 } // namespace fwb::app
