@@ -3,6 +3,7 @@
 // rule at its place.
 
 #include "checks/checker.h"
+#include "checks/corpus.h"
 #include "checks/numbers.h"
 #include "coretest.h"
 #include "services/drafting.h"
@@ -230,4 +231,24 @@ TEST_CASE("one text is checked as it is typed, with positions in that text", "[c
 
     CHECK_FALSE(CheckContext::load(*wb, QStringLiteral("nope"), kLancs));
     CHECK_FALSE(CheckContext::load(*wb, kPeel, QStringLiteral("atlantis")));
+}
+
+TEST_CASE("the whole fault corpus is found, each fault on a fresh copy of the demo", "[checks][corpus]")
+{
+    test::Scratch dir;
+    const QString clean = dir.path(QStringLiteral("clean.fwb"));
+    dir.create(QStringLiteral("clean.fwb"), true).reset();
+    int n = 0;
+    for (const Fault& fault : faultCorpus()) {
+        INFO(fault.name.toStdString());
+        const QString copy = dir.path(QStringLiteral("fault-%1.fwb").arg(++n));
+        REQUIRE(QFile::copy(clean, copy));
+        auto wb = Workbench::open(copy);
+        REQUIRE(wb);
+        REQUIRE(fault.inject(**wb));
+        const auto problems = check(**wb, fault.programme);
+        INFO(describe(problems).toStdString());
+        CHECK(!found(problems, fault.rule, faultKey(**wb, fault)).isEmpty());
+    }
+    CHECK(n >= 20);
 }

@@ -75,6 +75,65 @@ QString fmt(double v)
                                               : QLocale(QLocale::English).toString(v, 'f', 1);
 }
 
+// ---- patterns, compiled once per force and thread ----------------------------------------------
+
+struct Patterns {
+    QRegularExpression otherForces; // every other force's name (and distinctive short name)
+    QHash<QString, QString> forceOfName;
+    QRegularExpression judges, is, headline, requiresImprovement;
+    QHash<QString, QString> gradeOfLabel;
+};
+
+const Patterns& patterns(const CheckContext& c)
+{
+    thread_local QHash<QString, std::shared_ptr<Patterns>> cache;
+    const QString key = c.force.code + QLatin1Char('|') + c.force.name + QLatin1Char('|') + c.programme.gradeScaleCode +
+                        QLatin1Char('|') + QString::number(c.otherForces.size());
+    if (auto it = cache.find(key); it != cache.end())
+        return **it;
+    auto p = std::make_shared<Patterns>();
+    QStringList names;
+    for (const Force& f : c.otherForces) {
+        names << f.name;
+        p->forceOfName.insert(f.name, f.name);
+        // A short name alone only when it is distinctive and not part of this force's own name.
+        if (f.shortName.size() >= 5 && !c.force.name.contains(f.shortName) && f.shortName != f.name) {
+            names << f.shortName;
+            p->forceOfName.insert(f.shortName, f.name);
+        }
+    }
+    std::sort(names.begin(), names.end(), [](const QString& a, const QString& b) { return a.size() > b.size(); });
+    QStringList escaped;
+    for (const QString& n : names)
+        escaped << QRegularExpression::escape(n);
+    p->otherForces.setPattern(L("(?<![\\p{L}-])(?:") + escaped.join(QLatin1Char('|')) + L(")(?![\\p{L}-])"));
+    p->otherForces.optimize();
+
+    QStringList words;
+    for (const Grade& g : c.grades) {
+        p->gradeOfLabel.insert(g.label.toLower(), g.code);
+        words << QRegularExpression::escape(g.label.toLower());
+    }
+    const QString grade = L("(") + (words.isEmpty() ? L("\\x{0}") : words.join(QLatin1Char('|'))) + L(")");
+    const QString subject = L("(?:") + QRegularExpression::escape(c.force.name) + L("|") +
+                            QRegularExpression::escape(c.force.shortName) +
+                            L("|the force|the constabulary|the service)");
+    const QString clauseEnd = L("(?=\\s+at\\b|\\s+in\\b|\\s*[.,;:]|\\s*$)");
+    const auto opts = QRegularExpression::CaseInsensitiveOption;
+    p->judges = QRegularExpression(L("\\bjudge[sd]?\\s+") + subject + L("\\s+(?:as|to be)\\s+") + grade + L("\\b"), opts);
+    p->is = QRegularExpression(L("\\b") + subject +
+                                   L("\\s+(?:is|was|has been|remains|continues to be)\\s+(?:judged\\s+(?:to be\\s+|as\\s+)?)?") +
+                                   grade + clauseEnd,
+                               opts);
+    p->headline = QRegularExpression(L("^\\s*") + subject + L("(?:['’]s)?\\b[^.]{0,160}?\\b(?:is|are)\\s+") + grade + clauseEnd, opts);
+    p->requiresImprovement =
+        QRegularExpression(L("^\\s*") + subject + L("(?:['’]s)?\\b[^.]{0,160}?\\b(requires improvement)\\b"), opts);
+    for (QRegularExpression* re : {&p->judges, &p->is, &p->headline, &p->requiresImprovement})
+        re->optimize();
+    cache.insert(key, p);
+    return *p;
+}
+
 // ---- grades in words ----------------------------------------------------------------------------
 
 struct Claim {
@@ -87,28 +146,14 @@ struct Claim {
 QList<Claim> gradeClaims(const CheckContext& c, const QString& text)
 {
     QList<Claim> out;
-    QHash<QString, QString> codeOf;
-    QStringList words;
-    for (const Grade& g : c.grades) {
-        codeOf.insert(g.label.toLower(), g.code);
-        words << QRegularExpression::escape(g.label.toLower());
-    }
-    if (words.isEmpty())
+    const Patterns& p = patterns(c);
+    if (p.gradeOfLabel.isEmpty())
         return out;
-    const QString grade = L("(") + words.join(QLatin1Char('|')) + L(")");
-    const QString subject = L("(?:") + QRegularExpression::escape(c.force.name) + L("|") +
-                            QRegularExpression::escape(c.force.shortName) +
-                            L("|the force|the constabulary|the service)");
-    const QString clauseEnd = L("(?=\\s+at\\b|\\s+in\\b|\\s*[.,;:]|\\s*$)");
-    const auto opts = QRegularExpression::CaseInsensitiveOption;
-    const QRegularExpression judges(L("\\bjudge[sd]?\\s+") + subject + L("\\s+(?:as|to be)\\s+") + grade + L("\\b"), opts);
-    const QRegularExpression is(L("\\b") + subject +
-                                    L("\\s+(?:is|was|has been|remains|continues to be)\\s+(?:judged\\s+(?:to be\\s+|as\\s+)?)?") +
-                                    grade + clauseEnd,
-                                opts);
-    const QRegularExpression headline(L("^\\s*") + subject + L("(?:['’]s)?\\b[^.]{0,160}?\\b(?:is|are)\\s+") + grade + clauseEnd,
-                                      opts);
-    const QRegularExpression requiresImprovement(L("^\\s*") + subject + L("(?:['’]s)?\\b[^.]{0,160}?\\b(requires improvement)\\b"), opts);
+    const QHash<QString, QString>& codeOf = p.gradeOfLabel;
+    const QRegularExpression& judges = p.judges;
+    const QRegularExpression& is = p.is;
+    const QRegularExpression& headline = p.headline;
+    const QRegularExpression& requiresImprovement = p.requiresImprovement;
     const auto ranges = sentences(text);
     for (int i = 0; i < ranges.size(); ++i) {
         const auto [from, to] = ranges[i];
@@ -442,34 +487,21 @@ void checkDerived(const CheckContext& c, QList<Problem>& out)
 void checkOtherForce(const CheckContext& c, const Text& t, QList<Problem>& out)
 {
     const QString text = withoutFootnotes(t.text);
-    QList<std::pair<qsizetype, qsizetype>> taken; // a short name inside a full name is one finding
-    for (const Force& f : c.otherForces) {
-        QStringList names{f.name};
-        // A short name alone only when it is distinctive and not part of this force's own name.
-        if (f.shortName.size() >= 5 && !c.force.name.contains(f.shortName) && f.shortName != f.name)
-            names << f.shortName;
-        for (const QString& name : names) {
-            const QRegularExpression re(L("(?<![\\p{L}-])") + QRegularExpression::escape(name) + L("(?![\\p{L}-])"));
-            for (auto it = re.globalMatch(text); it.hasNext();) {
-                const auto m = it.next();
-                bool inside = false;
-                for (const auto& [a, b] : taken)
-                    inside = inside || (m.capturedStart() >= a && m.capturedEnd() <= b);
-                if (inside)
-                    continue;
-                taken.push_back({m.capturedStart(), m.capturedEnd()});
-                out << problem(c, t, L("force.other-name"), Severity::Error, m.capturedStart(), m.capturedLength(),
-                               QStringLiteral("\"%1\" is another force (%2) in %3's text").arg(m.captured(0), f.name, c.force.name));
-            }
+    const Patterns& p = patterns(c);
+    if (!p.forceOfName.isEmpty())
+        for (auto it = p.otherForces.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            out << problem(c, t, L("force.other-name"), Severity::Error, m.capturedStart(), m.capturedLength(),
+                           QStringLiteral("\"%1\" is another force (%2) in %3's text")
+                               .arg(m.captured(0), p.forceOfName.value(m.captured(0)), c.force.name));
         }
-    }
-    for (const Person& p : c.otherPeople) {
-        if (p.name.size() < 5)
+    for (const Person& person : c.otherPeople) {
+        if (person.name.size() < 5)
             continue;
-        const int at = int(text.indexOf(p.name));
+        const int at = int(text.indexOf(person.name));
         if (at >= 0)
-            out << problem(c, t, L("force.other-person"), Severity::Error, at, p.name.size(),
-                           QStringLiteral("%1 belongs to another force, not %2").arg(p.name, c.force.name));
+            out << problem(c, t, L("force.other-person"), Severity::Error, at, person.name.size(),
+                           QStringLiteral("%1 belongs to another force, not %2").arg(person.name, c.force.name));
     }
 }
 
