@@ -636,6 +636,7 @@ QList<std::pair<QString, QString>> rules()
         {L("judgment.missing"), L("a graded question without a judgment")},
         {L("judgment.summary-missing"), L("a judgment without a summary")},
         {L("two-places.grade"), L("the overview and the chapter give the same question different grades")},
+        {L("two-places.numbers"), L("the overview and the chapter give different numbers for the same thing")},
         {L("force.other-name"), L("another force's name in this force's text")},
         {L("force.other-person"), L("a person of another force named in this force's text")},
         {L("dates.embargo-before-fieldwork"), L("a document embargoed before the inspection's fieldwork ended")},
@@ -714,6 +715,29 @@ QList<Problem> checkAll(const CheckContext& c)
         if (j.summary.trimmed().isEmpty())
             out << problem(c, summary, L("judgment.summary-missing"), Severity::Warning, -1, 0,
                            QStringLiteral("the judgment for %1 has no summary").arg(j.questionCode));
+        // The overview and the chapter: the same figures where they say the same thing — a
+        // number followed by the same two words in both ("79.5 percent of victims") must agree.
+        if (!j.summary.isEmpty() && !j.overview.isEmpty()) {
+            auto tagged = [](const QString& text) {
+                QHash<QString, std::pair<NumberMention, QString>> out;
+                static const QRegularExpression nextWords(QStringLiteral("^\\s*((?:[\\p{L}%]+\\s+){1}[\\p{L}]+)"));
+                for (const NumberMention& n : findNumbers(withoutFootnotes(text))) {
+                    const auto m = nextWords.match(text.mid(n.start + n.length, 40));
+                    if (m.hasMatch() && !n.words)
+                        out.insert(m.captured(1).toLower(), {n, m.captured(1)});
+                }
+                return out;
+            };
+            const auto inSummary = tagged(j.summary), inOverview = tagged(j.overview);
+            for (auto it = inOverview.cbegin(); it != inOverview.cend(); ++it) {
+                const auto other = inSummary.find(it.key());
+                if (other == inSummary.cend() || other->first.value == it->first.value)
+                    continue;
+                out << problem(c, overview, L("two-places.numbers"), Severity::Error, it->first.start, it->first.length,
+                               QStringLiteral("the overview says \"%1 %2\" but the chapter summary says \"%3 %4\" for %5")
+                                   .arg(it->first.source, it->second, other->first.source, other->second, j.questionCode));
+            }
+        }
         // The overview and the chapter: the same grade in both places.
         const QList<Claim> a = gradeClaims(c, j.summary), b = gradeClaims(c, j.overview);
         if (!a.isEmpty() && !b.isEmpty() && a.front().grade != b.front().grade)

@@ -126,6 +126,11 @@ QList<Fault> faultCorpus()
          changeJudgment(L("Q1"), [](Judgment& j) { j.summary.replace(L("is good at"), L("is inadequate at")); })},
         {L("grade words swapped in an overview"), kPeel, L("two-places.grade"), q4,
          changeJudgment(L("Q4"), [](Judgment& j) { j.overview.replace(L("is good at"), L("is outstanding at")); })},
+        {L("a number in the overview differs from the chapter"), kPeel, L("two-places.numbers"), q4,
+         changeJudgment(L("Q4"), [](Judgment& j) {
+             j.summary += L("\n\nThe constabulary disrupted 220 organised crime groups.");
+             j.overview += L("\n\nThe constabulary disrupted 202 organised crime groups.");
+         })},
         {L("the recorded grade changed under the words"), kPeel, L("judgment.grade-words"), q2,
          changeJudgment(L("Q2"), [](Judgment& j) { j.gradeCode = L("requires-improvement"); })},
         {L("another force's name pasted into a finding"), kPeel, L("force.other-name"), L("lancs-2015-f-036"),
