@@ -127,10 +127,15 @@ void DiagnosticsPane::show(const QList<checks::Problem>& problems, int generatio
         item->setData(0, Qt::UserRole, i);
     }
     const int errors = errorCount(), warnings = warningCount();
+    QString where = m_force;
+    if (m_workbench)
+        if (const auto f = m_workbench->reference().force(m_force))
+            if (const auto p = m_workbench->reference().programme(m_programme))
+                where = f->name + QStringLiteral(", ") + p->label();
     m_summary->setText(m_force.isEmpty() ? tr("Choose a force to check its text against its data.")
                                          : tr("%1 · %2 · %3").arg(errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors),
                                                                  warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings),
-                                                                 m_force));
+                                                                 where));
     Q_EMIT finished();
 }
 
