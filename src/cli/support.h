@@ -26,6 +26,7 @@ QList<Command> workbenchCommands(); // init, info, import, export
 QList<Command> draftingCommands();  // finding, judgment, evidence, metric, search
 QList<Command> frameworkCommands(); // programme, question, force, person
 QList<Command> checkCommands();     // check
+QList<Command> analysisCommands();  // ingest, judgments, summary
 
 inline QString L(const char* s) { return QString::fromLatin1(s); }
 
