@@ -38,6 +38,7 @@ public:
     static QStringList bundledDemoFiles();
 
     Database& database() { return *m_db; }
+    const Database& database() const { return *m_db; }
     const QString& path() const { return m_db->path(); }
     bool isReadOnly() const { return m_db->isReadOnly(); }
 

@@ -254,3 +254,46 @@ TEST_CASE("a child fwb killed part-way through its writes leaves a sound workben
     CHECK(runFwb(addArgs(99)).code == 0);
     CHECK(runFwb({S("info"), file}).code == 0);
 }
+
+TEST_CASE("fwb judgments, summary and ingest", "[cli][analysis]")
+{
+    test::Scratch dir;
+    const QString file = dir.path(S("e.fwb"));
+    REQUIRE(runFwb({S("init"), file}).code == 0);
+    const QString report = test::fixture(S("seeds/peel-2015-effectiveness-report-lancashire.txt"));
+    const QByteArray before = test::readFile(file);
+    const Run dry = runFwb({S("ingest"), file, report, S("--programme"), S("peel-effectiveness-2015"), S("--dry-run")});
+    CHECK(dry.code == 0);
+    CHECK(dry.out.contains(S("judgment Q2: Good")));
+    CHECK(dry.out.contains(S("dry run: nothing written")));
+    CHECK(test::readFile(file) == before);
+    const Run real = runFwb({S("ingest"), file, report, S("--programme"), S("peel-effectiveness-2015")});
+    CHECK(real.code == 0);
+    CHECK(real.out.contains(S("written: 5 judgments, 2 areas for improvement added")));
+
+    const Run summary = runFwb({S("summary"), file, S("--programme"), S("peel-effectiveness-2015"), S("--json")});
+    REQUIRE(summary.code == 0);
+    const QJsonArray questions = QJsonDocument::fromJson(summary.out.toUtf8()).object()[S("questions")].toArray();
+    REQUIRE(questions.size() == 5);
+    for (const QJsonValue q : questions) {
+        CHECK(q[S("grades")][S("good")].toInt() == 1);
+        CHECK(q[S("without_judgment")].toInt() == 42);
+    }
+    const Run csv = runFwb({S("judgments"), file, S("--programme"), S("peel-effectiveness-2015"), S("--question"), S("Q2"),
+                            S("--format"), S("csv")});
+    REQUIRE(csv.code == 0);
+    CHECK(csv.out.contains(S("\"lancashire\",\"Lancashire Constabulary\",\"North West\",\"Good\"")));
+    CHECK(runFwb({S("judgments"), file, S("--programme"), S("peel-effectiveness-2015")}).code == 2);
+    CHECK(runFwb({S("judgments"), file, S("--programme"), S("nope"), S("--format"), S("json")}).code == 3);
+
+    // A damaged report: reported, exit 3, nothing written.
+    QString text = QString::fromUtf8(test::readFile(report));
+    text.replace(S("An inspection of Lancashire Constabulary"), S("An inspection of Atlantis Police"));
+    const QString damaged = dir.path(S("damaged.txt"));
+    test::writeFile(damaged, text.toUtf8());
+    const QByteArray now = test::readFile(file);
+    const Run bad = runFwb({S("ingest"), file, damaged, S("--programme"), S("peel-effectiveness-2015")});
+    CHECK(bad.code == 3);
+    CHECK(bad.err.contains(S("\"Atlantis Police\" is not one of the forces")));
+    CHECK(test::readFile(file) == now);
+}

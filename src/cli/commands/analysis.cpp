@@ -1,4 +1,5 @@
 // fwb ingest: a published report's text into the workbench, shown before it is written.
+#include "services/analysis.h"
 #include "services/ingest.h"
 #include "support.h"
 #include "workbench.h"
@@ -77,6 +78,91 @@ int cmdIngest(const QStringList& args, QTextStream& out, QTextStream& err)
     return Ok;
 }
 
+int cmdJudgments(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    const QCommandLineOption programme(L("programme"), L("The programme."), L("CODE"));
+    const QCommandLineOption question(L("question"), L("Only this graded question."), L("CODE"));
+    const QCommandLineOption format(L("format"), L("csv or json."), L("FORMAT"));
+    const QCommandLineOption output({L("o"), L("output")}, L("Write to this file."), L("OUT"));
+    p.addOptions({programme, question, format, output});
+    int code = Ok;
+    if (!parse(p, args, L("judgments FILE --programme CODE [--question CODE] --format csv|json [-o OUT]"), 2, out, err, code))
+        return code;
+    if (!p.isSet(programme))
+        return usage(err, L("judgments needs --programme"));
+    const QString fmt = p.value(format);
+    if (fmt != L("csv") && fmt != L("json"))
+        return usage(err, fmt.isEmpty() ? L("judgments needs --format csv or --format json")
+                                        : QStringLiteral("unknown format \"%1\" (csv or json)").arg(fmt));
+    const QString file = p.positionalArguments().at(1);
+    if (p.isSet(output))
+        if (Status own = Workbench::refuseOwnFile(file, p.value(output)); !own)
+            return usage(err, own.error().message);
+    auto wb = Workbench::open(file, OpenOptions{true, 5000});
+    if (!wb)
+        return fail(err, wb.error());
+    auto matrix = judgmentMatrix(**wb, p.value(programme), p.value(question));
+    if (!matrix)
+        return fail(err, matrix.error());
+    const QByteArray bytes = fmt == L("csv") ? matrixCsv(*matrix) : matrixJson(*matrix);
+    if (p.isSet(output)) {
+        if (Status s = writeFileAtomically(p.value(output), bytes); !s)
+            return fail(err, s.error());
+        out << "written to " << p.value(output) << Qt::endl;
+        return Ok;
+    }
+    if (Status s = writeStdout(out, bytes); !s)
+        return fail(err, s.error());
+    return Ok;
+}
+
+int cmdSummary(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    const QCommandLineOption programme(L("programme"), L("The programme."), L("CODE"));
+    const QCommandLineOption json(L("json"), L("Print JSON."));
+    p.addOptions({programme, json});
+    int code = Ok;
+    if (!parse(p, args, L("summary FILE --programme CODE [--json]"), 2, out, err, code))
+        return code;
+    if (!p.isSet(programme))
+        return usage(err, L("summary needs --programme"));
+    auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{true, 5000});
+    if (!wb)
+        return fail(err, wb.error());
+    auto counts = gradeCounts(**wb, p.value(programme));
+    if (!counts)
+        return fail(err, counts.error());
+    auto matrix = judgmentMatrix(**wb, p.value(programme));
+    const QList<Grade> grades = matrix ? matrix->grades : QList<Grade>{};
+    if (p.isSet(json)) {
+        QJsonArray rows;
+        for (const GradeCount& c : *counts) {
+            QJsonObject byGrade;
+            for (const Grade& g : grades)
+                byGrade.insert(g.code, c.forces.value(g.code));
+            rows.push_back(QJsonObject{{L("question"), c.question.code}, {L("text"), c.question.text},
+                                       {L("grades"), byGrade}, {L("without_judgment"), c.withoutJudgment}});
+        }
+        out << QJsonDocument(QJsonObject{{L("programme"), p.value(programme)}, {L("questions"), rows}}).toJson(QJsonDocument::Indented)
+            << Qt::flush;
+        return Ok;
+    }
+    out << QStringLiteral("%1").arg(L("question"), -10);
+    for (const Grade& g : grades)
+        out << QStringLiteral("%1").arg(g.label, 22);
+    out << QStringLiteral("%1").arg(L("no judgment"), 14) << "\n";
+    for (const GradeCount& c : *counts) {
+        out << QStringLiteral("%1").arg(c.question.code, -10);
+        for (const Grade& g : grades)
+            out << QStringLiteral("%1").arg(c.forces.value(g.code), 22);
+        out << QStringLiteral("%1").arg(c.withoutJudgment, 14) << "  " << c.question.label() << "\n";
+    }
+    out << Qt::flush;
+    return Ok;
+}
+
 } // namespace
 
 QList<Command> analysisCommands()
@@ -84,7 +170,11 @@ QList<Command> analysisCommands()
     return {{L("ingest"), L("ingest FILE REPORT.txt --programme CODE [--dry-run] [--json]"),
              L("read a published report's text: force, judgments, summaries, areas for improvement;\n"
                "writes them when everything was recognised (nothing with --dry-run)"),
-             cmdIngest}};
+             cmdIngest},
+            {L("judgments"), L("judgments FILE --programme CODE [--question CODE] --format csv|json [-o OUT]"),
+             L("the judgment matrix: every force against the programme's graded questions"), cmdJudgments},
+            {L("summary"), L("summary FILE --programme CODE [--json]"),
+             L("how many forces are at each grade, per graded question"), cmdSummary}};
 }
 
 } // namespace fwb::cli
