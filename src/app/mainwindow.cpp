@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "analysis/matrixwindow.h"
 #include "dialogs/frameworkdialog.h"
 #include "dialogs/referencedialog.h"
 #include "drafting/draftingworkspace.h"
@@ -306,6 +307,22 @@ void MainWindow::createMenus()
         (m_navigator->hasFocus() ? static_cast<QWidget*>(m_detail) : m_navigator)->setFocus(Qt::ShortcutFocusReason);
     });
 
+    QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+    QAction* matrix = analysis->addAction(tr("Judgment &Matrix"));
+    matrix->setObjectName(QStringLiteral("matrixAction"));
+    matrix->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    matrix->setStatusTip(tr("Every force against the programme's graded questions"));
+    connect(matrix, &QAction::triggered, this, [this] {
+        if (MatrixWindow* m = matrixWindow()) {
+            const QString programme = m_navigator->currentKey().programme;
+            if (!programme.isEmpty())
+                m->setProgramme(programme);
+            m->show();
+            m->raise();
+            m->activateWindow();
+        }
+    });
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
     help->addAction(m_aboutQt);
@@ -399,6 +416,8 @@ void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<Wor
     m_frameworks = nullptr;
     delete m_references;
     m_references = nullptr;
+    delete m_matrix;
+    m_matrix = nullptr;
     m_undoStack->clear(); // its commands belong to the workbench being closed
     m_drafting->setWorkbench(nullptr);
     m_search->setWorkbench(nullptr);
@@ -631,6 +650,27 @@ FrameworkDialog* MainWindow::frameworkDialog()
     if (!m_frameworks)
         m_frameworks = new FrameworkDialog(m_drafting->context(), this);
     return m_frameworks;
+}
+
+MatrixWindow* MainWindow::matrixWindow()
+{
+    if (!m_workbench)
+        return nullptr;
+    if (!m_matrix) {
+        m_matrix = new MatrixWindow(m_workbench.get(), this);
+        connect(m_matrix, &MatrixWindow::openRequested, this, [this](const QString& programme, const QString& force,
+                                                                     const QString& question) {
+            // Show the force even where it has no material yet, so the way to it exists.
+            if (!m_model->showAllForces() && !m_workbench->drafts().forcesWithMaterial(programme).contains(force))
+                m_showAllForces->setChecked(true);
+            m_navigator->selectKey(NavigatorKey{question.isEmpty() ? NavigatorKey::Kind::Force : NavigatorKey::Kind::Question,
+                                                programme, force, question});
+            m_workTabs->setCurrentWidget(m_drafting);
+            raise();
+            activateWindow();
+        });
+    }
+    return m_matrix;
 }
 
 ReferenceDialog* MainWindow::referenceDialog()

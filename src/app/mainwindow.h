@@ -30,6 +30,7 @@ class DetailPane;
 class DraftingWorkspace;
 class DiagnosticsPane;
 class FrameworkDialog;
+class MatrixWindow;
 class ReferenceDialog;
 class SearchPane;
 class NavigatorModel;
@@ -65,6 +66,8 @@ public:
     // The editors of programmes and frameworks, and of forces and people (opened by the Edit menu).
     FrameworkDialog* frameworkDialog();
     ReferenceDialog* referenceDialog();
+    // The judgment matrix of the programme in hand (opened by Analysis ▸ Judgment Matrix).
+    MatrixWindow* matrixWindow();
     QAction* showAllForcesAction() const { return m_showAllForces; }
     // One undo stack for the open workbench: every edit made in the window is a command on it,
     // over a core service. Emptied when another workbench is opened.
@@ -126,6 +129,7 @@ private:
     QLabel* m_problemsLabel = nullptr;
     FrameworkDialog* m_frameworks = nullptr;
     ReferenceDialog* m_references = nullptr;
+    MatrixWindow* m_matrix = nullptr;
     QUndoStack* m_undoStack = nullptr;
     QMenu* m_editMenu = nullptr;
     QAction* m_undo = nullptr;

@@ -1,0 +1,257 @@
+#include "matrixwindow.h"
+
+#include "io/csv.h"
+#include "matrixmodel.h"
+#include "workbench.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPainter>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QSvgGenerator>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <spdlog/spdlog.h>
+
+namespace fwb::app {
+
+MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent) : QWidget(parent, Qt::Window), m_workbench(workbench)
+{
+    setObjectName(QStringLiteral("matrixWindow"));
+    setWindowTitle(tr("Judgment Matrix"));
+    resize(1150, 800);
+    m_programmeCombo = new QComboBox(this);
+    m_programmeCombo->setAccessibleName(tr("Programme"));
+    m_region = new QComboBox(this);
+    m_region->setObjectName(QStringLiteral("regionFilter"));
+    m_region->setAccessibleName(tr("Region"));
+    m_grade = new QComboBox(this);
+    m_grade->setObjectName(QStringLiteral("gradeFilter"));
+    m_grade->setAccessibleName(tr("Grade"));
+    m_question = new QComboBox(this);
+    m_question->setObjectName(QStringLiteral("questionFilter"));
+    m_question->setAccessibleName(tr("Question the grade is for"));
+    m_counts = new QLabel(this);
+    m_counts->setObjectName(QStringLiteral("matrixCounts"));
+    m_counts->setWordWrap(true);
+    m_model = new MatrixModel(this);
+    m_filter = new MatrixFilter(this);
+    m_filter->setSourceModel(m_model);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("matrixView"));
+    m_view->setAccessibleName(tr("Judgments by force and question"));
+    m_view->setModel(m_filter);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // region order as read until a header is clicked
+    m_view->verticalHeader()->setVisible(false);
+    m_view->horizontalHeader()->setDefaultSectionSize(132);
+    m_view->horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    m_view->horizontalHeader()->setSectionResizeMode(MatrixModel::ForceColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(MatrixModel::RegionColumn, QHeaderView::ResizeToContents);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setShowGrid(true);
+    m_view->setWordWrap(false);
+
+    auto button = [&](const QString& text, auto slot) {
+        auto* b = new QPushButton(text, this);
+        connect(b, &QPushButton::clicked, this, slot);
+        return b;
+    };
+    auto* exportButton = button(tr("Export &CSV…"), [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the Matrix"), m_programme + QStringLiteral("-judgments.csv"),
+                                                          tr("CSV (*.csv)"));
+        if (!path.isEmpty())
+            exportCsv(path);
+    });
+    auto* copyButton = button(tr("C&opy"), [this] { QApplication::clipboard()->setText(csvText()); });
+    auto* imageButton = button(tr("Save &Image…"), [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save the Matrix as an Image"), m_programme + QStringLiteral("-judgments.png"),
+                                                          tr("PNG image (*.png);;SVG drawing (*.svg)"));
+        if (!path.isEmpty())
+            saveImage(path);
+    });
+    auto* printButton = button(tr("&Print…"), [this] {
+        QPrinter printer(QPrinter::HighResolution);
+        QPrintDialog dialog(&printer, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        QPainter painter(&printer);
+        const QPixmap image = m_view->grab();
+        const QRect page = printer.pageLayout().paintRectPixels(printer.resolution());
+        painter.drawPixmap(QRect(QPoint(0, 0), image.size().scaled(page.size(), Qt::KeepAspectRatio)), image);
+    });
+
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Programme:"), this));
+    filters->addWidget(m_programmeCombo, 2);
+    filters->addWidget(new QLabel(tr("Region:"), this));
+    filters->addWidget(m_region, 1);
+    filters->addWidget(new QLabel(tr("Grade:"), this));
+    filters->addWidget(m_grade, 1);
+    filters->addWidget(new QLabel(tr("in"), this));
+    filters->addWidget(m_question, 1);
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_counts, 1);
+    for (QPushButton* b : {exportButton, copyButton, imageButton, printButton})
+        actions->addWidget(b);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(actions);
+
+    connect(m_programmeCombo, qOverload<int>(&QComboBox::activated), this,
+            [this] { setProgramme(m_programmeCombo->currentData().toString()); });
+    connect(m_region, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        m_filter->setRegion(m_region->currentData().toString());
+        updateCounts();
+    });
+    auto gradeChanged = [this] {
+        m_filter->setGrade(m_grade->currentData().toString(), m_question->currentData().toString());
+        updateCounts();
+    };
+    connect(m_grade, qOverload<int>(&QComboBox::currentIndexChanged), this, gradeChanged);
+    connect(m_question, qOverload<int>(&QComboBox::currentIndexChanged), this, gradeChanged);
+    connect(m_view, &QTableView::activated, this, [this](const QModelIndex& index) {
+        Q_EMIT openRequested(m_programme, index.data(MatrixModel::ForceCodeRole).toString(),
+                             index.data(MatrixModel::QuestionCodeRole).toString());
+    });
+    if (m_workbench) {
+        connect(m_workbench, &Workbench::changed, this, &MatrixWindow::reload);
+        for (const Programme& p : m_workbench->reference().programmes())
+            if (!p.gradeScaleCode.isEmpty())
+                m_programmeCombo->addItem(p.label(), p.code);
+    }
+    if (m_programmeCombo->count() > 0)
+        setProgramme(m_programmeCombo->itemData(0).toString());
+}
+
+void MatrixWindow::setProgramme(const QString& code)
+{
+    m_programme = code;
+    m_programmeCombo->setCurrentIndex(qMax(0, m_programmeCombo->findData(code)));
+    reload();
+}
+
+void MatrixWindow::reload()
+{
+    if (!m_workbench || m_programme.isEmpty())
+        return;
+    auto matrix = judgmentMatrix(*m_workbench, m_programme);
+    if (!matrix) {
+        spdlog::warn("judgment matrix of {}: {}", m_programme.toStdString(), matrix.error().message.toStdString());
+        return;
+    }
+    const QString region = m_region->currentData().toString(), grade = m_grade->currentData().toString(),
+                  question = m_question->currentData().toString();
+    {
+        const QSignalBlocker b1(m_region), b2(m_grade), b3(m_question);
+        m_region->clear();
+        m_region->addItem(tr("All regions"), QString());
+        QStringList regions;
+        for (const MatrixRow& r : matrix->rows)
+            if (!regions.contains(r.force.regionName))
+                regions << r.force.regionName;
+        for (const QString& r : regions)
+            m_region->addItem(r, r);
+        m_grade->clear();
+        m_grade->addItem(tr("Any grade"), QString());
+        for (const Grade& g : matrix->grades)
+            m_grade->addItem(g.label, g.code);
+        m_question->clear();
+        m_question->addItem(tr("any question"), QString());
+        for (const Question& q : matrix->columns)
+            m_question->addItem(q.code + QStringLiteral(" ") + q.label(), q.code);
+        m_region->setCurrentIndex(qMax(0, m_region->findData(region)));
+        m_grade->setCurrentIndex(qMax(0, m_grade->findData(grade)));
+        m_question->setCurrentIndex(qMax(0, m_question->findData(question)));
+    }
+    m_model->setMatrix(std::move(matrix).value());
+    m_filter->setRegion(m_region->currentData().toString());
+    m_filter->setGrade(m_grade->currentData().toString(), m_question->currentData().toString());
+    m_view->resizeRowsToContents();
+    updateCounts();
+}
+
+void MatrixWindow::updateCounts()
+{
+    // For each question: forces shown at each grade.
+    const JudgmentMatrix& m = m_model->matrix();
+    QStringList parts;
+    for (int c = 0; c < m.columns.size(); ++c) {
+        QStringList grades;
+        int none = 0;
+        QMap<int, int> byRank;
+        for (int r = 0; r < m_filter->rowCount(); ++r) {
+            const QModelIndex i = m_filter->index(r, MatrixModel::FirstQuestionColumn + c);
+            const int rank = i.data(MatrixModel::RankRole).toInt();
+            rank == 99 ? ++none : ++byRank[rank];
+        }
+        for (const Grade& g : m.grades)
+            if (byRank.value(g.rank))
+                grades << QStringLiteral("%1 %2").arg(byRank.value(g.rank)).arg(g.label.toLower());
+        if (none)
+            grades << tr("%1 not graded").arg(none);
+        parts << QStringLiteral("<b>%1</b> %2").arg(m.columns[c].code, grades.join(QStringLiteral(", ")));
+    }
+    m_counts->setText(tr("%1 forces shown. ").arg(m_filter->rowCount()) + parts.join(QStringLiteral(" · ")));
+}
+
+QString MatrixWindow::csvText() const
+{
+    QStringList header;
+    for (int c = 0; c < m_filter->columnCount(); ++c)
+        header << m_filter->headerData(c, Qt::Horizontal).toString().section(QLatin1Char('\n'), 0, 0);
+    QByteArray out = csv::formatRow(header);
+    for (int r = 0; r < m_filter->rowCount(); ++r) {
+        QStringList fields;
+        for (int c = 0; c < m_filter->columnCount(); ++c) {
+            const QModelIndex i = m_filter->index(r, c);
+            if (c >= MatrixModel::FirstQuestionColumn) {
+                const QString code = i.data(MatrixModel::GradeCodeRole).toString();
+                QString label;
+                for (const Grade& g : m_model->matrix().grades)
+                    if (g.code == code)
+                        label = g.label;
+                fields << label;
+            } else {
+                fields << i.data().toString();
+            }
+        }
+        out += csv::formatRow(fields);
+    }
+    return QString::fromUtf8(out);
+}
+
+bool MatrixWindow::exportCsv(const QString& path) const
+{
+    if (Status s = writeFileAtomically(path, csvText().toUtf8()); !s) {
+        spdlog::warn("export of the matrix to {} failed: {}", path.toStdString(), s.error().message.toStdString());
+        return false;
+    }
+    return true;
+}
+
+bool MatrixWindow::saveImage(const QString& path) const
+{
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(m_view->size());
+        svg.setViewBox(QRect(QPoint(0, 0), m_view->size()));
+        svg.setTitle(windowTitle());
+        QPainter painter(&svg);
+        m_view->render(&painter);
+        return painter.end();
+    }
+    return m_view->grab().save(path, "PNG");
+}
+
+} // namespace fwb::app

@@ -1,0 +1,61 @@
+#pragma once
+// MatrixWindow: "how many forces are good at investigating crime this year?" at a glance — the
+// judgment matrix of a programme, filtered by region and grade, sorted by any column, with the
+// count of forces at each grade; a double-click opens the force's judgment and findings. The view
+// exports as CSV, copies to the clipboard, saves as PNG or SVG, and prints.
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTableView;
+
+namespace fwb {
+class Workbench;
+}
+
+namespace fwb::app {
+
+class MatrixFilter;
+class MatrixModel;
+
+class MatrixWindow : public QWidget {
+    Q_OBJECT
+public:
+    explicit MatrixWindow(Workbench* workbench, QWidget* parent = nullptr);
+
+    void setProgramme(const QString& code);
+    void reload();
+    MatrixModel* model() const { return m_model; }
+    MatrixFilter* filter() const { return m_filter; }
+    QTableView* view() const { return m_view; }
+    QComboBox* regionCombo() const { return m_region; }
+    QComboBox* gradeCombo() const { return m_grade; }
+    QComboBox* questionCombo() const { return m_question; }
+    QLabel* countsLabel() const { return m_counts; }
+
+    // The exports the buttons offer, callable without their file dialogs.
+    bool exportCsv(const QString& path) const;
+    bool saveImage(const QString& path) const; // .png or .svg
+    QString csvText() const;                   // what Copy puts on the clipboard
+
+Q_SIGNALS:
+    void openRequested(const QString& programme, const QString& force, const QString& question);
+
+private:
+    void updateCounts();
+
+    QPointer<Workbench> m_workbench;
+    QString m_programme;
+    QComboBox* m_programmeCombo;
+    QComboBox* m_region;
+    QComboBox* m_grade;
+    QComboBox* m_question;
+    QLabel* m_counts;
+    QTableView* m_view;
+    MatrixModel* m_model;
+    MatrixFilter* m_filter;
+};
+
+} // namespace fwb::app

@@ -1,0 +1,130 @@
+// The judgment matrix in the window: the model under QAbstractItemModelTester, filters by region
+// and grade, the exports, and a double-click that opens the force.
+
+#include "analysis/matrixmodel.h"
+#include "analysis/matrixwindow.h"
+#include "apptest.h"
+#include "drafting/draftingworkspace.h"
+#include "io/csv.h"
+#include "mainwindow.h"
+#include "panes/navigatorview.h"
+#include "services/drafting.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QTableView>
+#include <QTest>
+
+using namespace fwb;
+using namespace fwb::app;
+
+namespace {
+const QString kPeel = QStringLiteral("peel-effectiveness-2015");
+
+void grade(Workbench& wb, const QString& force, const QString& question, const QString& grade)
+{
+    Judgment j;
+    j.programmeCode = kPeel;
+    j.forceCode = force;
+    j.questionCode = question;
+    j.gradeCode = grade;
+    j.summary = QStringLiteral("Summary for %1.").arg(force);
+    REQUIRE(DraftingService(wb).setJudgment(j));
+}
+} // namespace
+
+TEST_CASE("The matrix model passes QAbstractItemModelTester and shows grades by letters and colour", "[window][analysis][model]")
+{
+    apptest::Scratch scratch;
+    auto wb = scratch.create(QStringLiteral("m.fwb"));
+    grade(*wb, QStringLiteral("kent"), QStringLiteral("Q1"), QStringLiteral("requires-improvement"));
+    apptest::WarningRecorder warnings;
+    MatrixModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
+    MatrixFilter filter;
+    QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::Warning);
+    filter.setSourceModel(&model);
+    auto m = judgmentMatrix(*wb, kPeel);
+    REQUIRE(m);
+    model.setMatrix(*m);
+    CHECK(model.rowCount() == 43);
+    CHECK(model.columnCount() == 7);
+    int kent = -1, lancs = -1;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const QString code = model.index(r, 0).data(MatrixModel::ForceCodeRole).toString();
+        if (code == QStringLiteral("kent"))
+            kent = r;
+        if (code == QStringLiteral("lancashire"))
+            lancs = r;
+    }
+    REQUIRE(kent >= 0);
+    const QModelIndex q1 = model.index(kent, MatrixModel::FirstQuestionColumn + 1);
+    CHECK(q1.data().toString() == QStringLiteral("RI"));
+    CHECK(q1.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Summary for kent.")));
+    CHECK(q1.data(Qt::AccessibleTextRole).toString() == QStringLiteral("Kent Police, Q1: Requires improvement"));
+    const QModelIndex none = model.index(kent, MatrixModel::FirstQuestionColumn + 2);
+    CHECK(none.data().toString() == QStringLiteral("–"));
+    CHECK(none.data(Qt::BackgroundRole).value<QBrush>().style() != q1.data(Qt::BackgroundRole).value<QBrush>().style());
+    CHECK(model.index(lancs, MatrixModel::FirstQuestionColumn).data().toString() == QStringLiteral("G"));
+
+    filter.setRegion(QStringLiteral("South East"));
+    CHECK(filter.rowCount() > 1);
+    CHECK(filter.rowCount() < 43);
+    filter.setGrade(QStringLiteral("requires-improvement"));
+    CHECK(filter.rowCount() == 1);
+    filter.setRegion({});
+    filter.setGrade(QStringLiteral("good"), QStringLiteral("Q1"));
+    CHECK(filter.rowCount() == 1);
+    CHECK(filter.index(0, 0).data(MatrixModel::ForceCodeRole).toString() == QStringLiteral("lancashire"));
+    filter.sort(MatrixModel::FirstQuestionColumn + 1);
+    CHECK(warnings.modelTestFailures().isEmpty());
+}
+
+TEST_CASE("Filtering the matrix in the window, exporting it, and opening a force", "[window][analysis]")
+{
+    apptest::Scratch scratch;
+    const QString path = scratch.createFile(QStringLiteral("demo.fwb"));
+    MainWindow w;
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    REQUIRE(w.openWorkbench(path));
+    grade(*w.workbench(), QStringLiteral("kent"), QStringLiteral("Q2"), QStringLiteral("inadequate"));
+    MatrixWindow* m = w.matrixWindow();
+    REQUIRE(m);
+    m->setProgramme(kPeel);
+    m->show();
+    REQUIRE(QTest::qWaitForWindowExposed(m));
+    CHECK(m->filter()->rowCount() == 43);
+
+    m->regionCombo()->setCurrentIndex(m->regionCombo()->findData(QStringLiteral("North West")));
+    const int northWest = m->filter()->rowCount();
+    CHECK(northWest >= 5);
+    m->regionCombo()->setCurrentIndex(0);
+    m->gradeCombo()->setCurrentIndex(m->gradeCombo()->findData(QStringLiteral("inadequate")));
+    CHECK(m->filter()->rowCount() == 1);
+    CHECK(m->countsLabel()->text().contains(QStringLiteral("1 forces shown")));
+    CHECK(m->countsLabel()->text().contains(QStringLiteral("1 inadequate")));
+
+    // Exports: CSV parses back to the rows on show; PNG and SVG are written.
+    const QString csvPath = scratch.path(QStringLiteral("m.csv"));
+    REQUIRE(m->exportCsv(csvPath));
+    auto rows = csv::parse(apptest::readFile(csvPath), csvPath);
+    REQUIRE(rows);
+    REQUIRE(rows->size() == 2);
+    CHECK(rows->at(1).fields.at(0) == QStringLiteral("Kent Police"));
+    CHECK(rows->at(1).fields.contains(QStringLiteral("Inadequate")));
+    REQUIRE(m->saveImage(scratch.path(QStringLiteral("m.png"))));
+    REQUIRE(m->saveImage(scratch.path(QStringLiteral("m.svg"))));
+    CHECK(apptest::readFile(scratch.path(QStringLiteral("m.svg"))).contains("<svg"));
+    CHECK(QImage(scratch.path(QStringLiteral("m.png"))).width() > 100);
+
+    // A double-click (activation) on Kent's Q2 opens it in the workspace.
+    const QModelIndex cell = m->filter()->index(0, MatrixModel::FirstQuestionColumn + 2);
+    REQUIRE(cell.data(MatrixModel::QuestionCodeRole).toString() == QStringLiteral("Q2"));
+    Q_EMIT m->view()->activated(cell);
+    const NavigatorKey key = w.navigatorView()->currentKey();
+    CHECK(key.force == QStringLiteral("kent"));
+    CHECK(key.question == QStringLiteral("Q2"));
+    CHECK(w.draftingWorkspace()->key().force == QStringLiteral("kent"));
+}
