@@ -3,6 +3,7 @@
 
 #include "analysis/matrixmodel.h"
 #include "analysis/matrixwindow.h"
+#include "analysis/nationalchart.h"
 #include "apptest.h"
 #include "drafting/draftingworkspace.h"
 #include "io/csv.h"
@@ -14,6 +15,12 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QTableView>
+#include <QListWidget>
+#include <QTabWidget>
+#include <QBarSet>
+#include <QChartView>
+#include <QChart>
+#include <QAbstractBarSeries>
 #include <QTest>
 
 using namespace fwb;
@@ -127,4 +134,39 @@ TEST_CASE("Filtering the matrix in the window, exporting it, and opening a force
     CHECK(key.force == QStringLiteral("kent"));
     CHECK(key.question == QStringLiteral("Q2"));
     CHECK(w.draftingWorkspace()->key().force == QStringLiteral("kent"));
+}
+
+TEST_CASE("The national picture stacks the forces at each grade and lists those behind a bar", "[window][analysis]")
+{
+    apptest::Scratch scratch;
+    auto wb = scratch.create(QStringLiteral("n.fwb"));
+    grade(*wb, QStringLiteral("kent"), QStringLiteral("Q1"), QStringLiteral("requires-improvement"));
+    grade(*wb, QStringLiteral("surrey"), QStringLiteral("Q1"), QStringLiteral("requires-improvement"));
+    grade(*wb, QStringLiteral("durham"), QStringLiteral("Q1"), QStringLiteral("outstanding"));
+    MatrixWindow window(wb.get());
+    window.setProgramme(kPeel);
+    NationalChart* chart = window.nationalChart();
+    CHECK(chart->forcesAt(QStringLiteral("Q1"), QStringLiteral("requires-improvement")) ==
+          QStringList{QStringLiteral("Kent Police"), QStringLiteral("Surrey Police")});
+    // The chart's sets hold the same counts: one set per grade and one for no judgment.
+    auto* series = qobject_cast<QAbstractBarSeries*>(chart->chartView()->chart()->series().front());
+    REQUIRE(series);
+    REQUIRE(series->count() == 5);
+    const int q1 = int(window.model()->matrix().columns.size()) - 2; // categories run bottom-up; Q1 is the second
+    CHECK(series->barSets().at(2)->at(q1) == 2); // requires improvement
+    CHECK(series->barSets().at(0)->at(q1) == 1); // outstanding
+    CHECK(series->barSets().at(4)->at(q1) == 39);
+    Q_EMIT series->barSets().at(2)->clicked(q1);
+    CHECK(chart->forceList()->count() == 2);
+    CHECK(chart->forceList()->item(0)->text() == QStringLiteral("Kent Police"));
+
+    // By region: the South East only.
+    window.regionCombo()->setCurrentIndex(window.regionCombo()->findData(QStringLiteral("South East")));
+    CHECK(chart->forcesAt(QStringLiteral("Q1"), QStringLiteral("requires-improvement")).size() == 2);
+    CHECK(chart->forcesAt(QStringLiteral("Q1"), QStringLiteral("outstanding")).isEmpty());
+    window.tabs()->setCurrentWidget(chart);
+    window.resize(900, 600);
+    const QString svg = scratch.path(QStringLiteral("n.svg"));
+    REQUIRE(window.saveImage(svg));
+    CHECK(apptest::readFile(svg).contains("<svg"));
 }

@@ -2,6 +2,7 @@
 
 #include "io/csv.h"
 #include "matrixmodel.h"
+#include "nationalchart.h"
 #include "workbench.h"
 
 #include <QApplication>
@@ -17,6 +18,7 @@
 #include <QPushButton>
 #include <QSvgGenerator>
 #include <QTableView>
+#include <QTabWidget>
 #include <QVBoxLayout>
 #include <spdlog/spdlog.h>
 
@@ -102,15 +104,21 @@ MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent) : QWidget(pare
     actions->addWidget(m_counts, 1);
     for (QPushButton* b : {exportButton, copyButton, imageButton, printButton})
         actions->addWidget(b);
+    m_national = new NationalChart(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("analysisTabs"));
+    m_tabs->addTab(m_view, tr("&Matrix"));
+    m_tabs->addTab(m_national, tr("&National picture"));
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(filters);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_tabs, 1);
     layout->addLayout(actions);
 
     connect(m_programmeCombo, qOverload<int>(&QComboBox::activated), this,
             [this] { setProgramme(m_programmeCombo->currentData().toString()); });
     connect(m_region, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
         m_filter->setRegion(m_region->currentData().toString());
+        m_national->setMatrix(m_model->matrix(), m_region->currentData().toString());
         updateCounts();
     });
     auto gradeChanged = [this] {
@@ -173,6 +181,7 @@ void MatrixWindow::reload()
         m_grade->setCurrentIndex(qMax(0, m_grade->findData(grade)));
         m_question->setCurrentIndex(qMax(0, m_question->findData(question)));
     }
+    m_national->setMatrix(*matrix, m_region->currentData().toString());
     m_model->setMatrix(std::move(matrix).value());
     m_filter->setRegion(m_region->currentData().toString());
     m_filter->setGrade(m_grade->currentData().toString(), m_question->currentData().toString());
@@ -241,6 +250,8 @@ bool MatrixWindow::exportCsv(const QString& path) const
 
 bool MatrixWindow::saveImage(const QString& path) const
 {
+    if (m_tabs->currentWidget() == m_national)
+        return m_national->saveImage(path);
     if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
         QSvgGenerator svg;
         svg.setFileName(path);

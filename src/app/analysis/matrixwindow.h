@@ -10,6 +10,7 @@
 class QComboBox;
 class QLabel;
 class QTableView;
+class QTabWidget;
 
 namespace fwb {
 class Workbench;
@@ -18,6 +19,7 @@ class Workbench;
 namespace fwb::app {
 
 class MatrixFilter;
+class NationalChart;
 class MatrixModel;
 
 class MatrixWindow : public QWidget {
@@ -34,6 +36,8 @@ public:
     QComboBox* gradeCombo() const { return m_grade; }
     QComboBox* questionCombo() const { return m_question; }
     QLabel* countsLabel() const { return m_counts; }
+    NationalChart* nationalChart() const { return m_national; }
+    QTabWidget* tabs() const { return m_tabs; }
 
     // The exports the buttons offer, callable without their file dialogs.
     bool exportCsv(const QString& path) const;
@@ -56,6 +60,8 @@ private:
     QTableView* m_view;
     MatrixModel* m_model;
     MatrixFilter* m_filter;
+    NationalChart* m_national;
+    QTabWidget* m_tabs;
 };
 
 } // namespace fwb::app
