@@ -5,6 +5,7 @@
 //
 //   fwb-bench [--sizes 100000,1000000] [--dir DIR] [--runs N] [--keep]
 
+#include "services/analysis.h"
 #include "services/search.h"
 #include "storage/database.h"
 #include "util/logging.h"
@@ -354,6 +355,22 @@ int main(int argc, char* argv[])
             rows += list.size();
         }
 
+        // The judgment matrix of one programme (43 forces × its graded questions) and the grade counts.
+        QList<double> matrixMs, countsMs;
+        for (int i = 0; i < runs * 5; ++i) {
+            const QString programmeCode = QStringLiteral("synthetic-peel-%1").arg(2016 + i % kProgrammes);
+            QElapsedTimer t;
+            t.start();
+            auto matrix = judgmentMatrix(**wb, programmeCode);
+            matrixMs << elapsedMs(t);
+            t.restart();
+            auto counts = gradeCounts(**wb, programmeCode);
+            countsMs << elapsedMs(t);
+            if (!matrix || !counts)
+                return 1;
+        }
+        const Stats mx = stats(matrixMs), gc = stats(countsMs);
+
         const Stats s = stats(serviceMs), d = stats(directMs), fs = stats(filteredMs), v = stats(viewMs), x = stats(fullMs);
         std::printf("\n%d findings  (built in %.1f s, file %.0f MB)\n", size, buildS, fileMb);
         std::printf("  search, service      p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%.1f hits/query)\n", s.p50,
@@ -365,6 +382,9 @@ int main(int argc, char* argv[])
         std::printf("  search, one force    p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms\n", fs.p50, fs.p95, fs.max);
         std::printf("  findings view        p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%.1f findings/view)\n", v.p50,
                     v.p95, v.max, double(rows) / double(qMax<qsizetype>(1, viewMs.size())));
+        std::printf("  judgment matrix      p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (one programme, 43 forces)\n", mx.p50,
+                    mx.p95, mx.max);
+        std::printf("  grade counts         p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms\n", gc.p50, gc.p95, gc.max);
         std::printf("  peak memory          %ld MB\n", peakRssMb());
         std::fflush(stdout);
     }
