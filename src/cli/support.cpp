@@ -1,4 +1,5 @@
 #include "support.h"
+#include "workbench.h"
 
 #include <QFile>
 
@@ -57,6 +58,19 @@ Status writeStdout(QTextStream& out, const QByteArray& bytes)
         return Error::make(Error::Code::Io,
                            QStringLiteral("cannot write to standard output: %1").arg(stdoutFile.errorString()));
     return {};
+}
+
+int writeOutput(QTextStream& out, QTextStream& err, const QString& path, const QByteArray& bytes)
+{
+    if (path.isEmpty()) {
+        if (Status s = writeStdout(out, bytes); !s)
+            return fail(err, s.error());
+        return Ok;
+    }
+    if (Status s = writeFileAtomically(path, bytes); !s)
+        return fail(err, s.error());
+    out << "written to " << path << Qt::endl;
+    return Ok;
 }
 
 } // namespace fwb::cli

@@ -43,5 +43,8 @@ bool parse(QCommandLineParser& p, const QStringList& args, const QString& synops
 
 // Writes bytes to standard output in full, or says why not.
 Status writeStdout(QTextStream& out, const QByteArray& bytes);
+// Writes a command's output: to `path` atomically (saying so on `out`) or, when `path` is empty,
+// to standard output. Returns the exit code.
+int writeOutput(QTextStream& out, QTextStream& err, const QString& path, const QByteArray& bytes);
 
 } // namespace fwb::cli

@@ -4,7 +4,10 @@
 
 #include "workbench.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QTest>
+#include <functional>
 #include <QRegularExpression>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -12,6 +15,20 @@
 #include <memory>
 
 namespace fwb::apptest {
+
+// Runs the event loop until `done` holds or `ms` pass (saves follow typing after a short rest;
+// checks run on a worker thread).
+inline bool eventually(const std::function<bool()>& done, int ms = 5000)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!done()) {
+        if (clock.elapsed() > ms)
+            return false;
+        QTest::qWait(20);
+    }
+    return true;
+}
 
 inline QString fixture(const QString& relative) { return QStringLiteral(FWB_APP_FIXTURES_DIR "/") + relative; }
 

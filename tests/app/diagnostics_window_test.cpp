@@ -21,20 +21,6 @@
 using namespace fwb;
 using namespace fwb::app;
 
-namespace {
-bool eventually(const std::function<bool()>& done, int ms = 5000)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > ms)
-            return false;
-        QTest::qWait(20);
-    }
-    return true;
-}
-} // namespace
-
 TEST_CASE("F7 lists the checker's problems; activating one goes to the finding and selects the words", "[window][checks]")
 {
     apptest::Scratch scratch;
@@ -53,7 +39,7 @@ TEST_CASE("F7 lists the checker's problems; activating one goes to the finding a
     QTest::keyClick(&w, Qt::Key_F7);
     DiagnosticsPane* pane = w.diagnosticsPane();
     REQUIRE(pane->isVisible());
-    REQUIRE(eventually([&] { return !pane->isChecking() && pane->errorCount() == 1; }));
+    REQUIRE(apptest::eventually([&] { return !pane->isChecking() && pane->errorCount() == 1; }));
     CHECK(w.findChild<QLabel*>(QStringLiteral("problemsLabel"))->text().contains(QStringLiteral("1")));
     QTreeWidgetItem* item = pane->tree()->topLevelItem(0);
     REQUIRE(item);
@@ -68,7 +54,7 @@ TEST_CASE("F7 lists the checker's problems; activating one goes to the finding a
     // Putting it right clears the problem once the check runs again after the change.
     f.text.replace(QStringLiteral("Thirty six"), QStringLiteral("Thirty four"));
     REQUIRE(DraftingService(*w.workbench()).updateFinding(f));
-    REQUIRE(eventually([&] { return !pane->isChecking() && pane->errorCount() == 0; }));
+    REQUIRE(apptest::eventually([&] { return !pane->isChecking() && pane->errorCount() == 0; }));
 }
 
 TEST_CASE("An editor underlines another force's name as it is typed", "[window][checks]")
@@ -86,13 +72,13 @@ TEST_CASE("An editor underlines another force's name as it is typed", "[window][
     edit->setFocus();
     edit->moveCursor(QTextCursor::End);
     QTest::keyClicks(edit, QStringLiteral(" As Kent Police found."));
-    REQUIRE(eventually([&] { return !page->findingHighlighter()->problems().isEmpty(); }));
+    REQUIRE(apptest::eventually([&] { return !page->findingHighlighter()->problems().isEmpty(); }));
     const checks::Problem p = page->findingHighlighter()->problems().front();
     CHECK(p.rule == QStringLiteral("force.other-name"));
     CHECK(edit->document()->toPlainText().mid(p.start, p.length) == QStringLiteral("Kent Police"));
     CHECK(page->findingHighlighter()->problemAt(int(p.start) + 2).has_value());
     // The underline is layout only: the text saved is what was typed.
-    REQUIRE(eventually([&] {
+    REQUIRE(apptest::eventually([&] {
         return w.workbench()->drafts().finding(page->currentUid())->text.endsWith(QStringLiteral("As Kent Police found."));
     }));
 }

@@ -64,19 +64,6 @@ struct Window {
     }
 };
 
-// Runs the event loop until `done` holds (a save follows typing after a short rest).
-bool eventually(const std::function<bool()>& done, int ms = 3000)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > ms)
-            return false;
-        QTest::qWait(20);
-    }
-    return true;
-}
-
 } // namespace
 
 TEST_CASE("A finding typed in the window is saved, undone from the Edit menu, redone, and found by search",
@@ -92,10 +79,10 @@ TEST_CASE("A finding typed in the window is saved, undone from the Edit menu, re
     REQUIRE(page->editor()->textEdit()->hasFocus());
     CHECK(page->editor()->markdown().isEmpty());
     QTest::keyClicks(page->editor()->textEdit(), QStringLiteral("Cybercrime victims wait too long for a call back."));
-    REQUIRE(eventually([&] { return w.texts(QStringLiteral("Q2.1")).size() == before.size() + 1; }));
+    REQUIRE(apptest::eventually([&] { return w.texts(QStringLiteral("Q2.1")).size() == before.size() + 1; }));
     // More typing in the same finding, after the first save.
     QTest::keyClicks(page->editor()->textEdit(), QStringLiteral(" Supervisors do not check."));
-    REQUIRE(eventually([&] { return w.texts(QStringLiteral("Q2.1")).contains(
+    REQUIRE(apptest::eventually([&] { return w.texts(QStringLiteral("Q2.1")).contains(
                                 QStringLiteral("Cybercrime victims wait too long for a call back. Supervisors do not check.")); }));
     CHECK(page->editor()->wordCount() == 13);
     const QString uid = page->currentUid();
@@ -119,7 +106,7 @@ TEST_CASE("A finding typed in the window is saved, undone from the Edit menu, re
     REQUIRE(search->isVisible());
     REQUIRE(search->queryEdit()->hasFocus());
     QTest::keyClicks(search->queryEdit(), QStringLiteral("cybercrime call"));
-    REQUIRE(eventually([&] { return search->results()->count() == 1; }));
+    REQUIRE(apptest::eventually([&] { return search->results()->count() == 1; }));
     CHECK(search->hits().front().key == uid);
     QTest::keyClick(search->queryEdit(), Qt::Key_Return);
     CHECK(w.window.draftingWorkspace()->key().question == QStringLiteral("Q2.1"));
@@ -143,7 +130,7 @@ TEST_CASE("Bold and lists typed in the editor are stored as Markdown, and kind c
     QTest::keyClick(edit, Qt::Key_B, Qt::ControlModifier);
     QTest::keyClicks(edit, QStringLiteral("Checked again"));
     QTest::keyClick(edit, Qt::Key_B, Qt::ControlModifier);
-    REQUIRE(eventually([&] { return w.window.workbench()->drafts().finding(first.uid)->text.endsWith(QStringLiteral(" **Checked again**")); }));
+    REQUIRE(apptest::eventually([&] { return w.window.workbench()->drafts().finding(first.uid)->text.endsWith(QStringLiteral(" **Checked again**")); }));
 
     // Kind: a menu choice, one undo step named for it.
     page->kindCombo()->setCurrentIndex(page->kindCombo()->findData(QStringLiteral("cause_of_concern")));
@@ -255,7 +242,7 @@ TEST_CASE("Grading a question shows the definition, is undoable, and an ungraded
     QTextEdit* summary = panel->summaryEditor()->textEdit();
     summary->setFocus();
     QTest::keyClicks(summary, QStringLiteral("Legitimacy is good."));
-    REQUIRE(eventually([&] {
+    REQUIRE(apptest::eventually([&] {
         return w.window.workbench()->drafts().judgment(kPeel, kLancs, QStringLiteral("Q3"))->summary.endsWith(
             QStringLiteral("Legitimacy is good."));
     }));
@@ -289,7 +276,7 @@ TEST_CASE("Impossible evidence counts are refused in the form and nothing is sav
     // Put it right: saved, and one undo step.
     measures->item(0, 1)->setText(QString::number(*before->sampleSize - 1));
     CHECK_FALSE(page->problemLabel()->isVisibleTo(page));
-    REQUIRE(eventually([&] {
+    REQUIRE(apptest::eventually([&] {
         return w.window.workbench()->drafts().evidenceSample(uid)->measures.front().count == *before->sampleSize - 1;
     }));
     w.window.undoAction()->trigger();

@@ -1,6 +1,6 @@
 // fwb check as a separate process: exit 1 with errors, 0 without, one line per problem or JSON.
 
-#include "testsupport.h"
+#include "clitest.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,21 +9,7 @@
 #include <catch2/catch.hpp>
 
 using namespace fwb;
-
-namespace {
-struct Run {
-    int code = -1;
-    QString out, err;
-};
-QString S(const char* s) { return QString::fromUtf8(s); }
-Run runFwb(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(FWB_BINARY), args);
-    REQUIRE(p.waitForFinished(60000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
-} // namespace
+using namespace fwb::clitest;
 
 TEST_CASE("fwb check exits 0 on the published demo and 1 once an error is injected", "[cli][checks]")
 {

@@ -1,7 +1,7 @@
 // fwb finding / judgment / evidence / metric / search, run as separate processes, and a child fwb
 // killed part-way through its writes.
 
-#include "testsupport.h"
+#include "clitest.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -15,23 +15,9 @@
 #include <catch2/catch.hpp>
 
 using namespace fwb;
+using namespace fwb::clitest;
 
 namespace {
-
-struct Run {
-    int code = -1;
-    QString out, err;
-};
-
-QString S(const char* s) { return QString::fromUtf8(s); }
-
-Run runFwb(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(FWB_BINARY), args);
-    REQUIRE(p.waitForFinished(60000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
 
 const QStringList kPlace{S("--programme"), S("peel-effectiveness-2015"), S("--force"), S("lancashire")};
 

@@ -1,6 +1,6 @@
 // fwb programme / question / force / person, run as separate processes.
 
-#include "testsupport.h"
+#include "clitest.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,20 +9,9 @@
 #include <catch2/catch.hpp>
 
 using namespace fwb;
+using namespace fwb::clitest;
 
 namespace {
-struct Run {
-    int code = -1;
-    QString out, err;
-};
-QString S(const char* s) { return QString::fromUtf8(s); }
-Run runFwb(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(FWB_BINARY), args);
-    REQUIRE(p.waitForFinished(60000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
 QJsonObject programmeJson(const QString& file, const QString& code)
 {
     const Run r = runFwb({S("export"), file, S("--format"), S("json"), S("--programme"), code});

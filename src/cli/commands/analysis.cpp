@@ -105,16 +105,7 @@ int cmdJudgments(const QStringList& args, QTextStream& out, QTextStream& err)
     auto matrix = judgmentMatrix(**wb, p.value(programme), p.value(question));
     if (!matrix)
         return fail(err, matrix.error());
-    const QByteArray bytes = fmt == L("csv") ? matrixCsv(*matrix) : matrixJson(*matrix);
-    if (p.isSet(output)) {
-        if (Status s = writeFileAtomically(p.value(output), bytes); !s)
-            return fail(err, s.error());
-        out << "written to " << p.value(output) << Qt::endl;
-        return Ok;
-    }
-    if (Status s = writeStdout(out, bytes); !s)
-        return fail(err, s.error());
-    return Ok;
+    return writeOutput(out, err, p.value(output), fmt == L("csv") ? matrixCsv(*matrix) : matrixJson(*matrix));
 }
 
 int cmdSummary(const QStringList& args, QTextStream& out, QTextStream& err)

@@ -111,15 +111,7 @@ int cmdExport(const QStringList& args, QTextStream& out, QTextStream& err)
     auto bytes = fmt == L("json") ? (*wb)->exportJson(scope) : (*wb)->exportCsv(scope);
     if (!bytes)
         return fail(err, bytes.error());
-    if (p.isSet(output)) {
-        if (Status s = writeFileAtomically(p.value(output), *bytes); !s)
-            return fail(err, s.error());
-        out << "exported to " << p.value(output) << Qt::endl;
-    } else {
-        if (Status s = writeStdout(out, *bytes); !s)
-            return fail(err, s.error());
-    }
-    return Ok;
+    return writeOutput(out, err, p.value(output), *bytes);
 }
 
 } // namespace
