@@ -21,6 +21,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <algorithm>
 #include <QTabWidget>
 #include <QTextEdit>
 #include <QRegularExpression>
@@ -75,6 +76,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_workTabs->setDocumentMode(true);
     m_workTabs->addTab(m_drafting, tr("&Draft"));
     m_workTabs->addTab(m_detail, tr("O&verview"));
+    connect(m_workTabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_detailStale && m_workTabs->currentWidget() == m_detail)
+            refreshDetail();
+    });
 
     m_search = new SearchPane(this);
     m_searchDock = new QDockWidget(tr("Search"), this);
@@ -431,7 +436,9 @@ void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<Wor
     m_lock = std::move(lock);
     connect(m_workbench.get(), &Workbench::changed, this, [this](const QStringList& entities) {
         spdlog::debug("workbench changed: {}", str(entities.join(QLatin1Char(','))));
-        refresh();
+        const bool wordingOnly = std::all_of(entities.cbegin(), entities.cend(),
+                                             [](const QString& e) { return e.endsWith(QLatin1String(".text")); });
+        refresh(wordingOnly);
     });
     m_model->setWorkbench(m_workbench.get());
     m_detail->setWorkbench(m_workbench.get());
@@ -446,15 +453,30 @@ void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<Wor
     Q_EMIT workbenchOpened(m_workbench->path());
 }
 
-void MainWindow::refresh()
+void MainWindow::refresh(bool wordingOnly)
 {
-    m_model->reload(); // the navigator keeps its place across the reload
+    // Saving as a person types changes wording only: the navigator's counts and grades and the
+    // status bar's totals stay as they are, and the overview is rendered when next shown. On a
+    // national workbench rebuilding the navigator takes seconds; typing must not wait for it.
+    if (!wordingOnly)
+        m_model->reload(); // the navigator keeps its place across the reload
+    if (wordingOnly && m_workTabs->currentWidget() != m_detail) {
+        m_detailStale = true;
+        return;
+    }
+    refreshDetail();
+    if (!wordingOnly)
+        updateTitleAndStatus();
+}
+
+void MainWindow::refreshDetail()
+{
+    m_detailStale = false;
     const NavigatorKey key = m_navigator->currentKey();
     if (key == m_detail->key())
         m_detail->refresh();
     else
         m_detail->showKey(key);
-    updateTitleAndStatus();
 }
 
 bool MainWindow::importFile(const QString& path)

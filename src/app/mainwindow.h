@@ -94,7 +94,8 @@ private:
     void createMenus();
     void createStatusBar();
     void adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<WorkbenchLock> lock);
-    void refresh();
+    void refresh(bool wordingOnly = false);
+    void refreshDetail();
     void updateTitleAndStatus();
     void rebuildRecentMenu();
     void saveWindowState();
@@ -113,6 +114,7 @@ private:
     std::unique_ptr<WorkbenchLock> m_lock;
     std::unique_ptr<Workbench> m_workbench;
     bool m_dialogsEnabled = true;
+    bool m_detailStale = false; // the overview missed a change of wording while hidden
 
     NavigatorModel* m_model = nullptr;
     NavigatorView* m_navigator = nullptr;

@@ -67,7 +67,9 @@ public:
     void notifyChanged(const QStringList& entities) { Q_EMIT changed(entities); }
 
 Q_SIGNALS:
-    // Something was written; `entities` names the kinds of record that changed.
+    // Something was written; `entities` names the kinds of record that changed. A name ending in
+    // ".text" ("findings.text", "judgments.text") is a change of wording only: no count, kind or
+    // grade changed, so views of those need not reload.
     void changed(const QStringList& entities);
 
 private:

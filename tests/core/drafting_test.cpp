@@ -430,3 +430,26 @@ TEST_CASE("edits to a read-only workbench are refused", "[drafting]")
     REQUIRE_FALSE(r);
     CHECK(r.error().code == Error::Code::ReadOnly);
 }
+
+TEST_CASE("a change of wording is announced as such, so views of counts and grades need not reload", "[drafting]")
+{
+    test::Scratch dir;
+    auto wb = dir.create(QStringLiteral("d.fwb"), true);
+    DraftingService drafting(*wb);
+    QSignalSpy changed(wb.get(), &Workbench::changed);
+    Finding f = wb->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.2")).front();
+    f.text += QStringLiteral(" More.");
+    REQUIRE(drafting.updateFinding(f));
+    f.kind = QStringLiteral("observation");
+    REQUIRE(drafting.updateFinding(f));
+    Judgment j = *wb->drafts().judgment(kPeel, kLancs, QStringLiteral("Q1"));
+    j.summary += QStringLiteral(" More.");
+    REQUIRE(drafting.setJudgment(j));
+    j.gradeCode = QStringLiteral("outstanding");
+    REQUIRE(drafting.setJudgment(j));
+    REQUIRE(changed.size() == 4);
+    CHECK(changed.at(0).at(0).toStringList() == QStringList{QStringLiteral("findings.text")});
+    CHECK(changed.at(1).at(0).toStringList() == QStringList{QStringLiteral("findings")});
+    CHECK(changed.at(2).at(0).toStringList() == QStringList{QStringLiteral("judgments.text")});
+    CHECK(changed.at(3).at(0).toStringList() == QStringList{QStringLiteral("judgments")});
+}

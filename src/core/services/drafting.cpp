@@ -87,7 +87,11 @@ Result<Finding> DraftingService::addFinding(Finding finding)
 
 Result<Finding> DraftingService::updateFinding(const Finding& finding)
 {
-    return inTransaction<Finding>(m_wb, {L("findings")}, [&]() -> Result<Finding> {
+    // A change of wording, status or citations leaves every count as it was: views that show only
+    // counts and grades need not reload ("findings.text"); a change of kind does ("findings").
+    const auto current = m_wb.drafts().finding(finding.uid);
+    const QString entity = current && current->kind == finding.kind ? L("findings.text") : L("findings");
+    return inTransaction<Finding>(m_wb, {entity}, [&]() -> Result<Finding> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.finding(finding.uid);
         if (!before)
@@ -176,7 +180,9 @@ Result<Finding> DraftingService::deleteFinding(const QString& uid)
 
 Result<Judgment> DraftingService::setJudgment(const Judgment& judgment)
 {
-    return inTransaction<Judgment>(m_wb, {L("judgments")}, [&]() -> Result<Judgment> {
+    const auto current = m_wb.drafts().judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
+    const QString entity = current && current->gradeCode == judgment.gradeCode ? L("judgments.text") : L("judgments");
+    return inTransaction<Judgment>(m_wb, {entity}, [&]() -> Result<Judgment> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
         Judgment next = judgment;

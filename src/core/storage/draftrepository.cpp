@@ -536,11 +536,13 @@ QStringList DraftRepository::forcesWithMaterial(const QString& programmeCode) co
 
 QList<QuestionCounts> DraftRepository::findingCounts(const QString& programmeCode, const QString& forceCode) const
 {
-    Query query(m_db, q("SELECT qn.code, x.kind, count(*) FROM findings x JOIN questions qn ON qn.id = x.question_id "
-                        "JOIN programmes p ON p.id = qn.programme_id JOIN forces f ON f.id = x.force_id "
-                        "WHERE p.code = ? AND f.code = ? GROUP BY qn.code, x.kind"));
+    // Probes the (force, question, position, kind) index once per question of the programme, so
+    // the count never reads the table or the force's findings in other programmes.
+    Query query(m_db, q("SELECT qn.code, x.kind, count(*) FROM questions qn JOIN findings x "
+                        "ON x.force_id = (SELECT id FROM forces WHERE code = ?) AND x.question_id = qn.id "
+                        "WHERE qn.programme_id = (SELECT id FROM programmes WHERE code = ?) GROUP BY qn.id, x.kind"));
     QList<QuestionCounts> out;
-    if (query.exec({programmeCode, forceCode}))
+    if (query.exec({forceCode, programmeCode}))
         while (query.next())
             out.push_back({query.text(0), query.text(1), int(query.integer(2))});
     return out;
