@@ -446,6 +446,7 @@ void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<Wor
     m_search->setWorkbench(m_workbench.get());
     m_diagnostics->setWorkbench(m_workbench.get());
     m_navigator->selectFirstForce();
+    m_workTabs->setCurrentWidget(m_detail); // open on the force's overview; a question opens the Draft tab
 
     m_settings.setLastWorkbench(m_workbench->path());
     m_settings.addRecentFile(m_workbench->path());
