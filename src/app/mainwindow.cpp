@@ -2,6 +2,9 @@
 
 #include "analysis/matrixwindow.h"
 #include "dialogs/frameworkdialog.h"
+#include "dialogs/ingestdialog.h"
+#include "services/ingest.h"
+#include <QInputDialog>
 #include "dialogs/referencedialog.h"
 #include "drafting/draftingworkspace.h"
 #include "drafting/judgmentpanel.h"
@@ -313,6 +316,29 @@ void MainWindow::createMenus()
     });
 
     QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+    QAction* ingest = analysis->addAction(tr("Import Published &Report…"));
+    ingest->setObjectName(QStringLiteral("ingestAction"));
+    ingest->setStatusTip(tr("Read a published PEEL report's text (as pdftotext gives it) and show what it holds"));
+    connect(ingest, &QAction::triggered, this, [this] {
+        if (!m_workbench || !m_dialogsEnabled)
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import Published Report"), dialogFolder(),
+                                                          tr("Report text (*.txt);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        QStringList labels, codes;
+        for (const Programme& p : m_workbench->reference().programmes())
+            if (!p.gradeScaleCode.isEmpty()) {
+                labels << p.label();
+                codes << p.code;
+            }
+        bool ok = false;
+        const QString chosen = QInputDialog::getItem(this, tr("Import Published Report"), tr("The report belongs to:"),
+                                                     labels, 0, false, &ok);
+        if (ok)
+            ingestReport(path, codes.value(labels.indexOf(chosen)));
+    });
+    analysis->addSeparator();
     QAction* matrix = analysis->addAction(tr("Judgment &Matrix"));
     matrix->setObjectName(QStringLiteral("matrixAction"));
     matrix->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
@@ -673,6 +699,27 @@ FrameworkDialog* MainWindow::frameworkDialog()
     if (!m_frameworks)
         m_frameworks = new FrameworkDialog(m_drafting->context(), this);
     return m_frameworks;
+}
+
+IngestDialog* MainWindow::ingestReport(const QString& path, const QString& programme)
+{
+    if (!m_workbench)
+        return nullptr;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showError(tr("Import Published Report"), tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return nullptr;
+    }
+    auto plan = planIngest(*m_workbench, programme, QString::fromUtf8(file.readAll()));
+    if (!plan) {
+        showError(tr("Import Published Report"), plan.error().message);
+        return nullptr;
+    }
+    auto* dialog = new IngestDialog(m_workbench.get(), std::move(plan).value(), QFileInfo(path).fileName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_dialogsEnabled)
+        dialog->open();
+    return dialog;
 }
 
 MatrixWindow* MainWindow::matrixWindow()

@@ -31,6 +31,7 @@ class DraftingWorkspace;
 class DiagnosticsPane;
 class FrameworkDialog;
 class MatrixWindow;
+class IngestDialog;
 class ReferenceDialog;
 class SearchPane;
 class NavigatorModel;
@@ -68,6 +69,8 @@ public:
     ReferenceDialog* referenceDialog();
     // The judgment matrix of the programme in hand (opened by Analysis ▸ Judgment Matrix).
     MatrixWindow* matrixWindow();
+    // Reads a published report and shows what it found (the dialog writes only when asked).
+    IngestDialog* ingestReport(const QString& path, const QString& programme);
     QAction* showAllForcesAction() const { return m_showAllForces; }
     // One undo stack for the open workbench: every edit made in the window is a command on it,
     // over a core service. Emptied when another workbench is opened.

@@ -4,6 +4,9 @@
 #include "analysis/matrixmodel.h"
 #include "analysis/matrixwindow.h"
 #include "analysis/nationalchart.h"
+#include "dialogs/ingestdialog.h"
+#include <QPushButton>
+#include <QTreeWidget>
 #include "apptest.h"
 #include "drafting/draftingworkspace.h"
 #include "io/csv.h"
@@ -169,4 +172,39 @@ TEST_CASE("The national picture stacks the forces at each grade and lists those 
     const QString svg = scratch.path(QStringLiteral("n.svg"));
     REQUIRE(window.saveImage(svg));
     CHECK(apptest::readFile(svg).contains("<svg"));
+}
+
+TEST_CASE("A published report is shown before it is written, and written only when asked", "[window][analysis][ingest]")
+{
+    apptest::Scratch scratch;
+    const QString path = scratch.createFile(QStringLiteral("empty.fwb"), false);
+    MainWindow w;
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    REQUIRE(w.openWorkbench(path));
+    const QString report = apptest::fixture(QStringLiteral("seeds/peel-2015-effectiveness-report-lancashire.txt"));
+    IngestDialog* dialog = w.ingestReport(report, kPeel);
+    REQUIRE(dialog);
+    // Shown, not written.
+    CHECK(w.workbench()->drafts().judgments(kPeel).isEmpty());
+    REQUIRE(dialog->tree()->topLevelItemCount() == 2); // judgments, areas for improvement; no problems
+    CHECK(dialog->tree()->topLevelItem(0)->childCount() == 5);
+    CHECK(dialog->tree()->topLevelItem(1)->childCount() == 2);
+    REQUIRE(dialog->writeButton()->isEnabled());
+    QTest::mouseClick(dialog->writeButton(), Qt::LeftButton);
+    CHECK(w.workbench()->drafts().judgments(kPeel, QStringLiteral("lancashire")).size() == 5);
+    dialog->deleteLater();
+
+    // Damaged text: the problems are listed and Write is off.
+    QString text = QString::fromUtf8(apptest::readFile(report));
+    text.replace(QStringLiteral("An inspection of Lancashire Constabulary"), QStringLiteral("An inspection of Atlantis Police"));
+    const QString damaged = scratch.path(QStringLiteral("damaged.txt"));
+    apptest::writeFile(damaged, text.toUtf8());
+    IngestDialog* bad = w.ingestReport(damaged, kPeel);
+    REQUIRE(bad);
+    CHECK(bad->tree()->topLevelItemCount() == 3);
+    CHECK_FALSE(bad->writeButton()->isEnabled());
+    CHECK_FALSE(bad->write());
+    CHECK(bad->lastError().contains(QStringLiteral("not fully recognised")));
+    bad->deleteLater();
 }
