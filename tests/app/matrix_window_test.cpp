@@ -4,6 +4,8 @@
 #include "analysis/matrixmodel.h"
 #include "analysis/matrixwindow.h"
 #include "analysis/nationalchart.h"
+#include "analysis/forceprofileview.h"
+#include <QTextBrowser>
 #include "dialogs/ingestdialog.h"
 #include <QPushButton>
 #include <QTreeWidget>
@@ -207,4 +209,50 @@ TEST_CASE("A published report is shown before it is written, and written only wh
     CHECK_FALSE(bad->write());
     CHECK(bad->lastError().contains(QStringLiteral("not fully recognised")));
     bad->deleteLater();
+}
+
+TEST_CASE("A force profile shows its judgments over time, its findings by kind and its figures against England and Wales",
+          "[window][analysis]")
+{
+    apptest::Scratch scratch;
+    auto wb = scratch.create(QStringLiteral("p.fwb"));
+    auto profile = forceProfile(*wb, QStringLiteral("lancashire"));
+    REQUIRE(profile);
+    CHECK(profile->programmes.front().year == 2014); // oldest first
+    CHECK(profile->judgments.value(kPeel).size() == 5);
+    CHECK(profile->findings.value(kPeel).value(QStringLiteral("strength")) == 54);
+    CHECK(profile->findings.value(QStringLiteral("core-business-2014")).value(QStringLiteral("area_for_improvement")) == 13);
+    // Lancashire is the only force of its region with figures: the region's mean is its own.
+    bool found = false;
+    for (const ProfileFigure& f : profile->figures.value(kPeel))
+        if (f.metric.name == QStringLiteral("Victim-based crime") && f.metric.unit == QStringLiteral("per 1,000 population")) {
+            found = true;
+            REQUIRE(f.regionMean);
+            CHECK(*f.regionMean == f.metric.forceValue);
+            CHECK(f.regionForces == 1);
+        }
+    CHECK(found);
+    CHECK_FALSE(forceProfile(*wb, QStringLiteral("atlantis")));
+
+    MatrixWindow window(wb.get());
+    window.setProgramme(kPeel);
+    ForceProfileView* view = window.forceProfile();
+    view->setForce(QStringLiteral("lancashire"));
+    CHECK(view->page()->toPlainText().contains(QStringLiteral("Judgments over time")));
+    CHECK(view->page()->toPlainText().contains(QStringLiteral("Requires improvement")) == false);
+    CHECK(view->chartedProgramme() == kPeel);
+    auto* series = view->chartView()->chart()->series().value(0);
+    REQUIRE(series);
+    CHECK(qobject_cast<QAbstractBarSeries*>(series)->barSets().size() == 3);
+    // A click on a grade opens the question.
+    QString opened;
+    QObject::connect(view, &ForceProfileView::openRequested, [&](const QString& p, const QString& f, const QString& q) {
+        opened = p + QLatin1Char('/') + f + QLatin1Char('/') + q;
+    });
+    Q_EMIT view->page()->anchorClicked(QUrl(QStringLiteral("fwb:peel-effectiveness-2015/lancashire/Q2")));
+    CHECK(opened == QStringLiteral("peel-effectiveness-2015/lancashire/Q2"));
+    // A force without material says so instead of drawing empty bars.
+    view->setForce(QStringLiteral("kent"));
+    CHECK(view->chartedProgramme().isEmpty());
+    CHECK(view->chartView()->chart()->title().contains(QStringLiteral("No rates")));
 }

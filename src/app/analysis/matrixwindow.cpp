@@ -2,6 +2,7 @@
 
 #include "io/csv.h"
 #include "matrixmodel.h"
+#include "forceprofileview.h"
 #include "nationalchart.h"
 #include "workbench.h"
 
@@ -109,6 +110,9 @@ MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent) : QWidget(pare
     m_tabs->setObjectName(QStringLiteral("analysisTabs"));
     m_tabs->addTab(m_view, tr("&Matrix"));
     m_tabs->addTab(m_national, tr("&National picture"));
+    m_profile = new ForceProfileView(workbench, this);
+    m_tabs->addTab(m_profile, tr("&Force profile"));
+    connect(m_profile, &ForceProfileView::openRequested, this, &MatrixWindow::openRequested);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(m_tabs, 1);
@@ -128,6 +132,11 @@ MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent) : QWidget(pare
     connect(m_grade, qOverload<int>(&QComboBox::currentIndexChanged), this, gradeChanged);
     connect(m_question, qOverload<int>(&QComboBox::currentIndexChanged), this, gradeChanged);
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex& index) {
+        if (index.column() < MatrixModel::FirstQuestionColumn) { // a force's name: its profile
+            m_profile->setForce(index.data(MatrixModel::ForceCodeRole).toString());
+            m_tabs->setCurrentWidget(m_profile);
+            return;
+        }
         Q_EMIT openRequested(m_programme, index.data(MatrixModel::ForceCodeRole).toString(),
                              index.data(MatrixModel::QuestionCodeRole).toString());
     });
@@ -182,6 +191,7 @@ void MatrixWindow::reload()
         m_question->setCurrentIndex(qMax(0, m_question->findData(question)));
     }
     m_national->setMatrix(*matrix, m_region->currentData().toString());
+    m_profile->reload();
     m_model->setMatrix(std::move(matrix).value());
     m_filter->setRegion(m_region->currentData().toString());
     m_filter->setGrade(m_grade->currentData().toString(), m_question->currentData().toString());
@@ -252,17 +262,19 @@ bool MatrixWindow::saveImage(const QString& path) const
 {
     if (m_tabs->currentWidget() == m_national)
         return m_national->saveImage(path);
+
+    QWidget* shown = m_tabs->currentWidget() == m_profile ? static_cast<QWidget*>(m_profile) : m_view;
     if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
         QSvgGenerator svg;
         svg.setFileName(path);
-        svg.setSize(m_view->size());
-        svg.setViewBox(QRect(QPoint(0, 0), m_view->size()));
+        svg.setSize(shown->size());
+        svg.setViewBox(QRect(QPoint(0, 0), shown->size()));
         svg.setTitle(windowTitle());
         QPainter painter(&svg);
-        m_view->render(&painter);
+        shown->render(&painter);
         return painter.end();
     }
-    return m_view->grab().save(path, "PNG");
+    return shown->grab().save(path, "PNG");
 }
 
 } // namespace fwb::app

@@ -20,6 +20,7 @@ namespace fwb::app {
 
 class MatrixFilter;
 class NationalChart;
+class ForceProfileView;
 class MatrixModel;
 
 class MatrixWindow : public QWidget {
@@ -37,6 +38,7 @@ public:
     QComboBox* questionCombo() const { return m_question; }
     QLabel* countsLabel() const { return m_counts; }
     NationalChart* nationalChart() const { return m_national; }
+    ForceProfileView* forceProfile() const { return m_profile; }
     QTabWidget* tabs() const { return m_tabs; }
 
     // The exports the buttons offer, callable without their file dialogs.
@@ -61,6 +63,7 @@ private:
     MatrixModel* m_model;
     MatrixFilter* m_filter;
     NationalChart* m_national;
+    ForceProfileView* m_profile;
     QTabWidget* m_tabs;
 };
 

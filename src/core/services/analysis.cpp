@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 namespace fwb {
 namespace {
@@ -72,6 +73,53 @@ Result<QList<GradeCount>> gradeCounts(const Workbench& workbench, const QString&
         out << c;
     }
     return out;
+}
+
+Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& forceCode)
+{
+    const auto ref = workbench.reference();
+    const auto force = ref.force(forceCode);
+    if (!force)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no force \"%1\"").arg(forceCode));
+    ForceProfile p;
+    p.force = *force;
+    p.programmes = ref.programmes();
+    std::stable_sort(p.programmes.begin(), p.programmes.end(), [](const Programme& a, const Programme& b) { return a.year < b.year; });
+    QSet<QString> region;
+    for (const Force& f : ref.forces())
+        if (f.regionCode == force->regionCode)
+            region.insert(f.code);
+    const auto drafts = workbench.drafts();
+    for (const Programme& programme : p.programmes) {
+        p.judgments.insert(programme.code, drafts.judgments(programme.code, forceCode));
+        QMap<QString, int> kinds;
+        for (const QuestionCounts& c : drafts.findingCounts(programme.code, forceCode))
+            kinds[c.kind] += c.count;
+        p.findings.insert(programme.code, kinds);
+        // The region's mean of each figure, over the forces of the region that have it.
+        QHash<QString, std::pair<double, int>> sums; // by name|measure|period
+        auto keyOf = [](const Metric& m) -> QString { return m.name + QLatin1Char('|') + m.measure + QLatin1Char('|') + m.period; };
+        const QList<Metric> all = drafts.metrics(programme.code);
+        for (const Metric& m : all)
+            if (region.contains(m.forceCode)) {
+                auto& s = sums[keyOf(m)];
+                s.first += m.forceValue;
+                s.second += 1;
+            }
+        QList<ProfileFigure> figures;
+        for (const Metric& m : all) {
+            if (m.forceCode != forceCode)
+                continue;
+            ProfileFigure f{m, std::nullopt, 0};
+            if (const auto it = sums.find(keyOf(m)); it != sums.end() && it->second > 0) {
+                f.regionMean = it->first / it->second;
+                f.regionForces = it->second;
+            }
+            figures << f;
+        }
+        p.figures.insert(programme.code, figures);
+    }
+    return p;
 }
 
 QByteArray matrixCsv(const JudgmentMatrix& m)

@@ -40,6 +40,24 @@ struct GradeCount {
 Result<JudgmentMatrix> judgmentMatrix(const Workbench& workbench, const QString& programme, const QString& question = {});
 Result<QList<GradeCount>> gradeCounts(const Workbench& workbench, const QString& programme);
 
+// One force across the programmes the workbench holds: its judgments, its findings by kind, and
+// its figures against England and Wales and the mean of its region's forces.
+struct ProfileFigure {
+    Metric metric;
+    std::optional<double> regionMean; // over the region's forces that have the same figure
+    int regionForces = 0;
+};
+
+struct ForceProfile {
+    Force force;
+    QList<Programme> programmes;                 // oldest first
+    QHash<QString, QList<Judgment>> judgments;   // by programme code
+    QHash<QString, QMap<QString, int>> findings; // programme → kind → count
+    QHash<QString, QList<ProfileFigure>> figures; // by programme code
+};
+
+Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& force);
+
 // The matrix as CSV (force, name, region, then a column per question with the grade label) and
 // as JSON; both parse back to the same grades.
 QByteArray matrixCsv(const JudgmentMatrix& matrix);

@@ -1,0 +1,49 @@
+#pragma once
+// ForceProfileView: one page per force — every judgment over time (a row per programme, the
+// grades as badges, a click opens the question), its findings by kind, and its figures of the
+// latest programme that has them against England and Wales and its region's mean, as bars.
+
+#include "services/analysis.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QTextBrowser;
+
+QT_BEGIN_NAMESPACE
+class QChartView;
+QT_END_NAMESPACE
+
+namespace fwb {
+class Workbench;
+}
+
+namespace fwb::app {
+
+class ForceProfileView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ForceProfileView(Workbench* workbench, QWidget* parent = nullptr);
+    void setForce(const QString& code);
+    void reload();
+    const ForceProfile& profile() const { return m_profile; }
+    QTextBrowser* page() const { return m_page; }
+    QChartView* chartView() const { return m_chart; }
+    QComboBox* forceCombo() const { return m_force; }
+    // The programme whose figures are drawn (the latest with any).
+    const QString& chartedProgramme() const { return m_charted; }
+
+Q_SIGNALS:
+    void openRequested(const QString& programme, const QString& force, const QString& question);
+
+private:
+    QPointer<Workbench> m_workbench;
+    ForceProfile m_profile;
+    QString m_charted;
+    QComboBox* m_force;
+    QTextBrowser* m_page;
+    QChartView* m_chart;
+};
+
+} // namespace fwb::app
