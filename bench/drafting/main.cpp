@@ -369,7 +369,16 @@ int main(int argc, char* argv[])
             if (!matrix || !counts)
                 return 1;
         }
-        const Stats mx = stats(matrixMs), gc = stats(countsMs);
+        QList<double> profileMs;
+        for (int i = 0; i < runs * 2; ++i) {
+            QElapsedTimer t;
+            t.start();
+            auto profile = forceProfile(**wb, forces[i % forces.size()].code);
+            profileMs << elapsedMs(t);
+            if (!profile)
+                return 1;
+        }
+        const Stats mx = stats(matrixMs), gc = stats(countsMs), fp = stats(profileMs);
 
         const Stats s = stats(serviceMs), d = stats(directMs), fs = stats(filteredMs), v = stats(viewMs), x = stats(fullMs);
         std::printf("\n%d findings  (built in %.1f s, file %.0f MB)\n", size, buildS, fileMb);
@@ -385,6 +394,7 @@ int main(int argc, char* argv[])
         std::printf("  judgment matrix      p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (one programme, 43 forces)\n", mx.p50,
                     mx.p95, mx.max);
         std::printf("  grade counts         p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms\n", gc.p50, gc.p95, gc.max);
+        std::printf("  force profile        p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (10 programmes)\n", fp.p50, fp.p95, fp.max);
         std::printf("  peak memory          %ld MB\n", peakRssMb());
         std::fflush(stdout);
     }
