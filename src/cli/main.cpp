@@ -2,12 +2,27 @@
 #include "cli.h"
 #include "util/logging.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <cstdio>
+#include <spdlog/spdlog.h>
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Documents are laid out with fonts, which need a GUI application; fwb never shows a window,
+    // so it uses the offscreen platform whatever the desktop is.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Until the log is set up, Qt's start-up remarks (such as a missing XDG_RUNTIME_DIR) are
+    // kept off stderr, which belongs to the command's own messages.
+    qInstallMessageHandler([](QtMsgType, const QMessageLogContext&, const QString& message) {
+        spdlog::debug("qt: {}", message.toStdString());
+    });
+    // The command's arguments are its own: QGuiApplication would take some (-style, -platform, …)
+    // for itself, so it is given only the program's name.
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    int appArgc = 1;
+    QGuiApplication app(appArgc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("findings-workbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FWB_VERSION));
     // The command keeps stderr for its one-line errors: the log goes to stderr only when asked.
@@ -15,7 +30,5 @@ int main(int argc, char* argv[])
                         qEnvironmentVariableIntValue("FWB_LOG_LEVEL")});
     QTextStream out(stdout);
     QTextStream err(stderr);
-    QStringList args = QCoreApplication::arguments();
-    args.removeFirst();
     return fwb::cli::run(args, out, err);
 }

@@ -73,4 +73,45 @@ int writeOutput(QTextStream& out, QTextStream& err, const QString& path, const Q
     return Ok;
 }
 
+// Text from --text, or from the file named by --text-file ("-" for standard input).
+bool readText(QCommandLineParser& p, const QCommandLineOption& text, const QCommandLineOption& file, QString& out,
+              QTextStream& err, int& code)
+{
+    if (p.isSet(text) && p.isSet(file)) {
+        code = usage(err, L("give --text or --text-file, not both"));
+        return false;
+    }
+    if (p.isSet(text)) {
+        out = p.value(text);
+        return true;
+    }
+    if (p.isSet(file)) {
+        QFile f;
+        const QString name = p.value(file);
+        const bool ok = name == L("-") ? f.open(stdin, QIODevice::ReadOnly) : (f.setFileName(name), f.open(QIODevice::ReadOnly));
+        if (!ok) {
+            code = fail(err, Error::make(Error::Code::NotFound, QStringLiteral("cannot read %1: %2").arg(name, f.errorString())));
+            return false;
+        }
+        const QByteArray bytes = f.readAll();
+        out = QString::fromUtf8(bytes).trimmed();
+        if (out.toUtf8() != bytes.trimmed()) {
+            code = fail(err, Error::make(Error::Code::Invalid, QStringLiteral("%1 is not UTF-8 text").arg(name)));
+            return false;
+        }
+        return true;
+    }
+    return true;
+}
+
+bool requireOptions(QCommandLineParser& p, const QList<const QCommandLineOption*>& options, QTextStream& err, int& code)
+{
+    for (const QCommandLineOption* o : options)
+        if (!p.isSet(*o)) {
+            code = usage(err, QStringLiteral("--%1 is required").arg(o->names().constLast()));
+            return false;
+        }
+    return true;
+}
+
 } // namespace fwb::cli

@@ -27,6 +27,7 @@ QList<Command> draftingCommands();  // finding, judgment, evidence, metric, sear
 QList<Command> frameworkCommands(); // programme, question, force, person
 QList<Command> checkCommands();     // check
 QList<Command> analysisCommands();  // ingest, judgments, summary
+QList<Command> documentCommands();  // render, document, section
 
 inline QString L(const char* s) { return QString::fromLatin1(s); }
 
@@ -46,5 +47,12 @@ Status writeStdout(QTextStream& out, const QByteArray& bytes);
 // Writes a command's output: to `path` atomically (saying so on `out`) or, when `path` is empty,
 // to standard output. Returns the exit code.
 int writeOutput(QTextStream& out, QTextStream& err, const QString& path, const QByteArray& bytes);
+
+// Text from --text, or from the file named by --text-file ("-" for standard input). False, with
+// `code` set, when both are given or the file cannot be read or is not UTF-8.
+bool readText(QCommandLineParser& p, const QCommandLineOption& text, const QCommandLineOption& file, QString& out,
+              QTextStream& err, int& code);
+// False, with a usage error in `code`, when one of the options is missing.
+bool requireOptions(QCommandLineParser& p, const QList<const QCommandLineOption*>& options, QTextStream& err, int& code);
 
 } // namespace fwb::cli

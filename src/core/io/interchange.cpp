@@ -181,14 +181,24 @@ QJsonArray questionsJson(const QList<Question>& list)
     return a;
 }
 
+QJsonObject sectionJson(const Section& s, bool withChildren);
+
 QJsonArray sectionsJson(const QList<Section>& list)
 {
     QJsonArray a;
     for (const Section& s : list)
-        a.append(QJsonObject{{L("uid"), s.uid}, {L("kind"), s.kind}, {L("title"), s.title}, {L("body"), s.body},
-                             {L("question"), orNull(s.questionCode)}, {L("finding_kind"), orNull(s.findingKind)},
-                             {L("figure"), s.figure}, {L("children"), sectionsJson(s.children)}});
+        a.append(sectionJson(s, true));
     return a;
+}
+
+QJsonObject sectionJson(const Section& s, bool withChildren)
+{
+    QJsonObject o{{L("uid"), s.uid}, {L("kind"), s.kind}, {L("title"), s.title}, {L("body"), s.body},
+                  {L("question"), orNull(s.questionCode)}, {L("finding_kind"), orNull(s.findingKind)},
+                  {L("figure"), s.figure}};
+    if (withChildren)
+        o.insert(L("children"), sectionsJson(s.children));
+    return o;
 }
 
 template <class T> QJsonArray arrayOf(const QList<T>& list)
@@ -377,6 +387,8 @@ QJsonObject toJson(const Metric& m)
             {L("note"), m.note},
             {L("position"), m.position}};
 }
+
+QJsonObject toJson(const Section& s, bool withChildren) { return sectionJson(s, withChildren); }
 
 QJsonObject toJson(const Document& d)
 {

@@ -49,6 +49,8 @@ QJsonObject toJson(const EvidenceSample& e);
 QJsonObject toJson(const Finding& f);
 QJsonObject toJson(const Metric& m);
 QJsonObject toJson(const Document& d);
+// A section, without its children unless asked.
+QJsonObject toJson(const Section& s, bool withChildren = false);
 QJsonObject toJson(const ReviewNote& n);
 QJsonObject toJson(const FaResponse& r);
 QString compact(const QJsonObject& o);

@@ -1,6 +1,7 @@
 #include "drafting.h"
 
 #include "io/interchange.h"
+#include "servicesupport.h"
 #include "storage/transaction.h"
 #include "workbench.h"
 
@@ -12,32 +13,12 @@ namespace {
 
 QString L(const char* s) { return QString::fromLatin1(s); }
 
-template <class T> QString json(const std::optional<T>& v)
-{
-    return v ? interchange::compact(interchange::toJson(*v)) : QString();
-}
-template <class T> QString json(const T& v) { return interchange::compact(interchange::toJson(v)); }
+using service::inTransaction;
+using service::json;
 
 QString judgmentKey(const QString& p, const QString& f, const QString& q)
 {
     return p + QLatin1Char('/') + f + QLatin1Char('/') + q;
-}
-
-// Runs `write` in one transaction; commits, then announces `entities`. Nothing is announced,
-// and nothing stays written, when any step fails.
-template <class T, class Write>
-Result<T> inTransaction(Workbench& wb, const QStringList& entities, Write write)
-{
-    Transaction t(wb.database());
-    if (!t.active())
-        return t.error();
-    Result<T> r = write();
-    if (!r)
-        return r; // rolled back by the guard
-    if (Status s = t.commit(); !s)
-        return s.error();
-    wb.notifyChanged(entities);
-    return r;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "frameworks.h"
 
 #include "io/interchange.h"
+#include "servicesupport.h"
 #include "storage/query.h"
 #include "storage/transaction.h"
 #include "workbench.h"
@@ -13,24 +14,8 @@ namespace {
 
 QString L(const char* s) { return QString::fromLatin1(s); }
 
-template <class T> QString json(const std::optional<T>& v)
-{
-    return v ? interchange::compact(interchange::toJson(*v)) : QString();
-}
-
-template <class T, class Write> Result<T> inTransaction(Workbench& wb, const QStringList& entities, Write write)
-{
-    Transaction t(wb.database());
-    if (!t.active())
-        return t.error();
-    Result<T> r = write();
-    if (!r)
-        return r;
-    if (Status s = t.commit(); !s)
-        return s.error();
-    wb.notifyChanged(entities);
-    return r;
-}
+using service::inTransaction;
+using service::json;
 
 void collectCodes(const QList<Question>& questions, QStringList& codes)
 {

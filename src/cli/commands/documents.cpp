@@ -1,0 +1,502 @@
+// fwb render, document, section: letters and reports from a script — create them from the
+// programme's template, change their particulars and sections, and render them to PDF, ODT, HTML
+// or Markdown, one at a time or every force's at once.
+#include "documents/export.h"
+#include "services/documents.h"
+#include "support.h"
+#include "workbench.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace fwb::cli {
+namespace {
+
+const QCommandLineOption kProgramme(L("programme"), L("The programme's code."), L("CODE"));
+const QCommandLineOption kForce(L("force"), L("The force's code."), L("CODE"));
+const QCommandLineOption kKind(L("kind"), L("letter or report."), L("KIND"));
+
+Result<QDateTime> parseNow(QCommandLineParser& p, const QCommandLineOption& now)
+{
+    if (!p.isSet(now))
+        return QDateTime::currentDateTime();
+    const QDateTime t = QDateTime::fromString(p.value(now), Qt::ISODate);
+    if (!t.isValid())
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("--now: \"%1\" is not a date and time (YYYY-MM-DDTHH:MM)").arg(p.value(now)));
+    return t;
+}
+
+// The one document of a kind for a programme and force.
+Result<Document> findDocument(const Workbench& wb, const QString& programme, const QString& force, const QString& kind)
+{
+    QList<Document> found;
+    for (const Document& d : wb.documents().documents(programme, force))
+        if (d.kind == kind)
+            found << d;
+    if (found.isEmpty())
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("there is no %1 for %2 in %3 (create one with `fwb document create`)").arg(kind, force, programme));
+    if (found.size() > 1) {
+        QStringList uids;
+        for (const Document& d : found)
+            uids << d.uid;
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("%1 has %2 %3s for %4 (%5): give --document UID")
+                               .arg(programme)
+                               .arg(found.size())
+                               .arg(kind, force, uids.join(L(", "))));
+    }
+    return found.first();
+}
+
+int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    const QCommandLineOption document(L("document"), L("The document's uid (instead of programme, force and kind)."), L("UID"));
+    const QCommandLineOption format(L("format"), L("pdf, odt, html or md (default: from the output's extension)."), L("FORMAT"));
+    const QCommandLineOption output(QStringList{L("o"), L("output")}, L("Write to this file (default: standard output)."), L("PATH"));
+    const QCommandLineOption allForces(L("all-forces"), L("Render the document of this kind for every force of the programme."));
+    const QCommandLineOption dir(L("dir"), L("With --all-forces: the folder to write into."), L("DIR"));
+    const QCommandLineOption now(L("now"), L("Render as at this time (for the embargo notice)."), L("DATETIME"));
+    p.addOptions({document, kProgramme, kForce, kKind, format, output, allForces, dir, now});
+    int code = Ok;
+    const QString synopsis = L("render FILE (--document UID | --programme CODE --force CODE --kind letter|report) "
+                               "[--format pdf|odt|html|md] [-o OUT]  |  render FILE --programme CODE --kind KIND "
+                               "--all-forces --format FORMAT --dir DIR");
+    if (!parse(p, args, synopsis, 2, out, err, code))
+        return code;
+    auto at = parseNow(p, now);
+    if (!at)
+        return usage(err, at.error().message);
+    std::optional<documents::Format> fmt;
+    if (p.isSet(format)) {
+        fmt = documents::formatFromName(p.value(format));
+        if (!fmt)
+            return usage(err, QStringLiteral("--format: \"%1\" is not pdf, odt, html or md").arg(p.value(format)));
+    } else if (p.isSet(output)) {
+        fmt = documents::formatFromName(QFileInfo(p.value(output)).suffix());
+        if (!fmt)
+            return usage(err, QStringLiteral("cannot tell the format from \"%1\": give --format").arg(p.value(output)));
+    } else {
+        return usage(err, L("give --format or an output file with its extension (-o report.pdf)"));
+    }
+    if (p.isSet(kKind) && p.value(kKind) != L("letter") && p.value(kKind) != L("report"))
+        return usage(err, QStringLiteral("--kind: \"%1\" is not letter or report").arg(p.value(kKind)));
+    auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{true, 5000});
+    if (!wb)
+        return fail(err, wb.error());
+    documents::AssemblyOptions options;
+    options.now = *at;
+    options.embargoInText = *fmt != documents::Format::Pdf;
+
+    if (p.isSet(allForces)) {
+        if (!p.isSet(kProgramme) || !p.isSet(kKind) || !p.isSet(dir))
+            return usage(err, L("--all-forces needs --programme, --kind and --dir"));
+        QDir target(p.value(dir));
+        if (!target.exists() && !QDir().mkpath(target.path()))
+            return fail(err, Error::make(Error::Code::Io, QStringLiteral("cannot create the folder %1").arg(target.path())));
+        int written = 0;
+        for (const Document& d : (*wb)->documents().documents(p.value(kProgramme))) {
+            if (d.kind != p.value(kKind))
+                continue;
+            const QString path = target.filePath(documents::suggestedFileName(d, *fmt));
+            if (Status s = documents::renderToFile(**wb, d.uid, *fmt, path, options); !s)
+                return fail(err, Error::make(s.error().code, d.uid + L(": ") + s.error().message));
+            out << path << "\n" << Qt::flush;
+            ++written;
+        }
+        if (!written)
+            return fail(err, Error::make(Error::Code::NotFound,
+                                         QStringLiteral("%1 has no %2s to render").arg(p.value(kProgramme), p.value(kKind))));
+        return Ok;
+    }
+
+    QString uid = p.value(document);
+    if (uid.isEmpty()) {
+        if (!p.isSet(kProgramme) || !p.isSet(kForce) || !p.isSet(kKind))
+            return usage(err, L("name the document: --document UID, or --programme, --force and --kind"));
+        auto d = findDocument(**wb, p.value(kProgramme), p.value(kForce), p.value(kKind));
+        if (!d)
+            return fail(err, d.error());
+        uid = d->uid;
+    }
+    if (p.isSet(output)) {
+        if (Status s = documents::renderToFile(**wb, uid, *fmt, p.value(output), options); !s)
+            return fail(err, s.error());
+        out << "wrote " << p.value(output) << "\n" << Qt::flush;
+        return Ok;
+    }
+    auto a = documents::assemble(**wb, uid, options);
+    if (!a)
+        return fail(err, a.error());
+    auto bytes = documents::render(*a, *fmt);
+    if (!bytes)
+        return fail(err, bytes.error());
+    return writeOutput(out, err, {}, *bytes);
+}
+
+// ---- document ---------------------------------------------------------------------------------
+
+void printOutline(QTextStream& out, const QList<Section>& sections, int depth)
+{
+    for (const Section& s : sections) {
+        out << QString(depth * 2, QLatin1Char(' ')) << s.uid << "  " << s.kind;
+        if (!s.questionCode.isEmpty())
+            out << " " << s.questionCode;
+        if (!s.figure.isEmpty())
+            out << " [" << s.figure << "]";
+        if (!s.title.isEmpty())
+            out << "  " << s.title;
+        else if (!s.body.isEmpty())
+            out << "  \"" << s.body.simplified().left(50) << (s.body.size() > 50 ? "…" : "") << "\"";
+        out << "\n";
+        printOutline(out, s.children, depth + 1);
+    }
+}
+
+int documentList(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    const QCommandLineOption json(L("json"), L("Print JSON."));
+    p.addOptions({kProgramme, kForce, json});
+    int code = Ok;
+    if (!parse(p, args, L("document list FILE [--programme CODE] [--force CODE] [--json]"), 3, out, err, code))
+        return code;
+    auto wb = Workbench::open(p.positionalArguments().at(2), OpenOptions{true, 5000});
+    if (!wb)
+        return fail(err, wb.error());
+    const QList<Document> docs = (*wb)->documents().documents(p.value(kProgramme), p.value(kForce));
+    if (p.isSet(json)) {
+        QJsonArray list;
+        for (const Document& d : docs)
+            list.push_back(QJsonObject{{L("uid"), d.uid}, {L("kind"), d.kind}, {L("programme"), d.programmeCode},
+                                       {L("force"), d.forceCode}, {L("status"), d.status}, {L("title"), d.title},
+                                       {L("dated"), d.dated}, {L("embargo"), d.embargo}});
+        out << QJsonDocument(list).toJson(QJsonDocument::Indented) << Qt::flush;
+        return Ok;
+    }
+    for (const Document& d : docs)
+        out << d.uid << "  " << d.kind << "  " << d.programmeCode << "  " << d.forceCode << "  " << d.status << "  "
+            << d.title << "\n";
+    out << Qt::flush;
+    return Ok;
+}
+
+int documentShow(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    int code = Ok;
+    if (!parse(p, args, L("document show FILE UID"), 4, out, err, code))
+        return code;
+    auto wb = Workbench::open(p.positionalArguments().at(2), OpenOptions{true, 5000});
+    if (!wb)
+        return fail(err, wb.error());
+    const auto d = (*wb)->documents().document(p.positionalArguments().at(3));
+    if (!d)
+        return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(p.positionalArguments().at(3))));
+    out << d->title << (d->subtitle.isEmpty() ? QString() : QStringLiteral(" — ") + d->subtitle) << "\n"
+        << d->kind << " · " << d->programmeCode << " · " << d->forceCode << " · " << d->status;
+    if (!d->dated.isEmpty())
+        out << " · dated " << d->dated;
+    if (!d->embargo.isEmpty())
+        out << " · embargoed until " << d->embargo;
+    out << "\n\n";
+    printOutline(out, d->sections, 0);
+    out << Qt::flush;
+    return Ok;
+}
+
+int documentCreate(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    const QCommandLineOption uid(L("uid"), L("The new document's uid (default: a fresh one)."), L("UID"));
+    p.addOptions({kProgramme, kForce, kKind, uid});
+    int code = Ok;
+    if (!parse(p, args, L("document create FILE --programme CODE --force CODE --kind letter|report [--uid UID]"), 3, out,
+               err, code))
+        return code;
+    if (!requireOptions(p, {&kProgramme, &kForce, &kKind}, err, code))
+        return code;
+    auto wb = Workbench::open(p.positionalArguments().at(2));
+    if (!wb)
+        return fail(err, wb.error());
+    auto d = DocumentService(**wb).create(p.value(kProgramme), p.value(kForce), p.value(kKind), p.value(uid));
+    if (!d)
+        return fail(err, d.error());
+    out << d->uid << "\n" << Qt::flush;
+    return Ok;
+}
+
+int documentSet(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    const QCommandLineOption title(L("title"), L("The title."), L("TEXT"));
+    const QCommandLineOption subtitle(L("subtitle"), L("The subtitle."), L("TEXT"));
+    const QCommandLineOption status(L("status"), L("The lifecycle status."), L("STATUS"));
+    const QCommandLineOption date(L("date"), L("The date it bears (YYYY-MM-DD)."), L("DATE"));
+    const QCommandLineOption embargo(L("embargo"), L("Embargoed until (YYYY-MM-DDTHH:MM; empty for none)."), L("DATETIME"));
+    const QCommandLineOption sender(L("sender"), L("The sender (a person's code; empty for none)."), L("CODE"));
+    const QCommandLineOption recipient(L("recipient"), L("The recipient (a person's code; empty for none)."), L("CODE"));
+    const QCommandLineOption reference(L("reference"), L("Reference lines for the title page."), L("TEXT"));
+    p.addOptions({title, subtitle, status, date, embargo, sender, recipient, reference});
+    int code = Ok;
+    if (!parse(p, args, L("document set FILE UID [--title T] [--subtitle T] [--status S] [--date D] [--embargo T] "
+                          "[--sender CODE] [--recipient CODE] [--reference T]"),
+               4, out, err, code))
+        return code;
+    auto wb = Workbench::open(p.positionalArguments().at(2));
+    if (!wb)
+        return fail(err, wb.error());
+    const auto current = (*wb)->documents().document(p.positionalArguments().at(3));
+    if (!current)
+        return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(p.positionalArguments().at(3))));
+    Document d = *current;
+    auto take = [&](const QCommandLineOption& o, QString& field) {
+        if (p.isSet(o))
+            field = p.value(o);
+    };
+    take(title, d.title);
+    take(subtitle, d.subtitle);
+    take(status, d.status);
+    take(date, d.dated);
+    take(embargo, d.embargo);
+    take(sender, d.senderCode);
+    take(recipient, d.recipientCode);
+    take(reference, d.reference);
+    auto done = DocumentService(**wb).setParticulars(d);
+    if (!done)
+        return fail(err, done.error());
+    out << done->uid << "\n" << Qt::flush;
+    return Ok;
+}
+
+int documentDelete(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    int code = Ok;
+    if (!parse(p, args, L("document delete FILE UID"), 4, out, err, code))
+        return code;
+    auto wb = Workbench::open(p.positionalArguments().at(2));
+    if (!wb)
+        return fail(err, wb.error());
+    auto done = DocumentService(**wb).remove(p.positionalArguments().at(3));
+    if (!done)
+        return fail(err, done.error());
+    out << "deleted " << done->uid << "\n" << Qt::flush;
+    return Ok;
+}
+
+int cmdDocument(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    const QString action = args.value(1);
+    if (action == L("list"))
+        return documentList(args, out, err);
+    if (action == L("show"))
+        return documentShow(args, out, err);
+    if (action == L("create"))
+        return documentCreate(args, out, err);
+    if (action == L("set"))
+        return documentSet(args, out, err);
+    if (action == L("delete"))
+        return documentDelete(args, out, err);
+    if (action == L("--help") || action == L("-h")) {
+        out << "Usage: fwb document list|show|create|set|delete FILE ...; `fwb document create --help` for each\n" << Qt::flush;
+        return Ok;
+    }
+    return usage(err, action.isEmpty() ? L("document needs an action: list, show, create, set or delete")
+                                       : QStringLiteral("unknown document action \"%1\" (list, show, create, set or delete)").arg(action));
+}
+
+// ---- section ----------------------------------------------------------------------------------
+
+struct SectionOptions {
+    QCommandLineOption kind{L("kind"), L("narrative, findings, judgment, overview, areas_for_improvement, metrics_table, "
+                                         "chart, grade_definitions, contents, letter_opening or letter_closing."), L("KIND")};
+    QCommandLineOption title{L("title"), L("The heading (or caption)."), L("TEXT")};
+    QCommandLineOption text{L("text"), L("The section's own text (Markdown, footnotes as [^1])."), L("TEXT")};
+    QCommandLineOption textFile{L("text-file"), L("Read the text from a file (- for standard input)."), L("PATH")};
+    QCommandLineOption question{L("question"), L("The question whose data it shows."), L("CODE")};
+    QCommandLineOption figure{L("figure"), L("The figure whose metrics it shows (\"Figure 2\")."), L("FIGURE")};
+    QCommandLineOption findingKind{L("finding-kind"), L("Which findings an areas section lists."), L("KIND")};
+    QCommandLineOption parent{L("parent"), L("Put it under this section."), L("UID")};
+    QCommandLineOption top{L("top"), L("Put it at the top level.")};
+    QCommandLineOption position{L("position"), L("1-based place among its siblings (default: last)."), L("N")};
+};
+
+bool placeFrom(QCommandLineParser& p, const SectionOptions& o, DocumentService::Place& place, QTextStream& err, int& code)
+{
+    if (p.isSet(o.parent) && p.isSet(o.top)) {
+        code = usage(err, L("give --parent or --top, not both"));
+        return false;
+    }
+    place.parentUid = p.value(o.parent);
+    if (p.isSet(o.position)) {
+        bool ok = false;
+        place.position = p.value(o.position).toInt(&ok);
+        if (!ok || place.position < 1) {
+            code = usage(err, QStringLiteral("--position: \"%1\" is not a position (1, 2, …)").arg(p.value(o.position)));
+            return false;
+        }
+    }
+    return true;
+}
+
+int sectionAdd(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    SectionOptions o;
+    p.addOptions({o.kind, o.title, o.text, o.textFile, o.question, o.figure, o.findingKind, o.parent, o.position});
+    int code = Ok;
+    if (!parse(p, args, L("section add FILE DOCUMENT --kind KIND [--title T] [--text T | --text-file PATH] "
+                          "[--question CODE] [--figure F] [--parent UID] [--position N]"),
+               4, out, err, code))
+        return code;
+    if (!requireOptions(p, {&o.kind}, err, code))
+        return code;
+    Section s;
+    s.kind = p.value(o.kind);
+    s.title = p.value(o.title);
+    s.questionCode = p.value(o.question);
+    s.figure = p.value(o.figure);
+    s.findingKind = p.value(o.findingKind);
+    if (!readText(p, o.text, o.textFile, s.body, err, code))
+        return code;
+    DocumentService::Place place;
+    if (!placeFrom(p, o, place, err, code))
+        return code;
+    auto wb = Workbench::open(p.positionalArguments().at(2));
+    if (!wb)
+        return fail(err, wb.error());
+    auto done = DocumentService(**wb).addSection(p.positionalArguments().at(3), s, place);
+    if (!done)
+        return fail(err, done.error());
+    out << done->uid << "\n" << Qt::flush;
+    return Ok;
+}
+
+int sectionEdit(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    SectionOptions o;
+    p.addOptions({o.kind, o.title, o.text, o.textFile, o.question, o.figure, o.findingKind});
+    int code = Ok;
+    if (!parse(p, args, L("section edit FILE UID [--title T] [--text T | --text-file PATH] [--kind KIND] "
+                          "[--question CODE] [--figure F] [--finding-kind KIND]"),
+               4, out, err, code))
+        return code;
+    auto wb = Workbench::open(p.positionalArguments().at(2));
+    if (!wb)
+        return fail(err, wb.error());
+    const QString uid = p.positionalArguments().at(3);
+    DocumentService service(**wb);
+    const auto where = service.locate(uid);
+    if (!where)
+        return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(uid)));
+    const auto d = (*wb)->documents().document(where->documentUid);
+    Section s = *findSection(d->sections, uid);
+    bool changed = false;
+    auto take = [&](const QCommandLineOption& opt, QString& field) {
+        if (p.isSet(opt)) {
+            field = p.value(opt);
+            changed = true;
+        }
+    };
+    take(o.kind, s.kind);
+    take(o.title, s.title);
+    take(o.question, s.questionCode);
+    take(o.figure, s.figure);
+    take(o.findingKind, s.findingKind);
+    if (p.isSet(o.text) || p.isSet(o.textFile)) {
+        if (!readText(p, o.text, o.textFile, s.body, err, code))
+            return code;
+        changed = true;
+    }
+    if (!changed)
+        return usage(err, L("section edit needs something to change: --title, --text, --kind, --question or --figure"));
+    auto done = service.updateSection(s);
+    if (!done)
+        return fail(err, done.error());
+    out << done->uid << "\n" << Qt::flush;
+    return Ok;
+}
+
+int sectionMove(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    SectionOptions o;
+    p.addOptions({o.parent, o.top, o.position});
+    int code = Ok;
+    if (!parse(p, args, L("section move FILE UID [--parent UID | --top] [--position N]"), 4, out, err, code))
+        return code;
+    DocumentService::Place place;
+    if (!placeFrom(p, o, place, err, code))
+        return code;
+    auto wb = Workbench::open(p.positionalArguments().at(2));
+    if (!wb)
+        return fail(err, wb.error());
+    DocumentService service(**wb);
+    const QString uid = p.positionalArguments().at(3);
+    if (!p.isSet(o.parent) && !p.isSet(o.top)) // same parent, new position
+        if (const auto where = service.locate(uid))
+            place.parentUid = where->place.parentUid;
+    auto done = service.moveSection(uid, place);
+    if (!done)
+        return fail(err, done.error());
+    out << done->uid << "\n" << Qt::flush;
+    return Ok;
+}
+
+int sectionDelete(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    int code = Ok;
+    if (!parse(p, args, L("section delete FILE UID"), 4, out, err, code))
+        return code;
+    auto wb = Workbench::open(p.positionalArguments().at(2));
+    if (!wb)
+        return fail(err, wb.error());
+    auto done = DocumentService(**wb).removeSection(p.positionalArguments().at(3));
+    if (!done)
+        return fail(err, done.error());
+    out << "deleted " << done->section.uid << "\n" << Qt::flush;
+    return Ok;
+}
+
+int cmdSection(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    const QString action = args.value(1);
+    if (action == L("add"))
+        return sectionAdd(args, out, err);
+    if (action == L("edit"))
+        return sectionEdit(args, out, err);
+    if (action == L("move"))
+        return sectionMove(args, out, err);
+    if (action == L("delete"))
+        return sectionDelete(args, out, err);
+    if (action == L("--help") || action == L("-h")) {
+        out << "Usage: fwb section add|edit|move|delete FILE ...; `fwb section add --help` for each\n" << Qt::flush;
+        return Ok;
+    }
+    return usage(err, action.isEmpty() ? L("section needs an action: add, edit, move or delete")
+                                       : QStringLiteral("unknown section action \"%1\" (add, edit, move or delete)").arg(action));
+}
+
+} // namespace
+
+QList<Command> documentCommands()
+{
+    return {
+        {L("render"), L("render FILE (--document UID | --programme CODE --force CODE --kind KIND) --format FORMAT [-o OUT]"),
+         L("a letter or report as PDF, ODT, HTML or Markdown; --all-forces --dir DIR renders every force's"), cmdRender},
+        {L("document"), L("document list|show|create|set|delete FILE ..."),
+         L("letters and reports: create from the programme's template, set date, embargo, parties, status"), cmdDocument},
+        {L("section"), L("section add|edit|move|delete FILE ..."),
+         L("a document's sections: narrative text, or data bound by question or figure"), cmdSection},
+    };
+}
+
+} // namespace fwb::cli

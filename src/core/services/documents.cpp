@@ -1,0 +1,525 @@
+#include "documents.h"
+
+#include "servicesupport.h"
+#include "storage/query.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <spdlog/spdlog.h>
+
+namespace fwb {
+namespace {
+
+QString L(const char* s) { return QString::fromLatin1(s); }
+using service::inTransaction;
+using service::json;
+
+Error invalid(const QString& message) { return Error::make(Error::Code::Invalid, message); }
+
+// The list a place's parent holds its children in (the roots for an empty parent).
+QList<Section>* childrenOf(QList<Section>& roots, const QString& parentUid)
+{
+    if (parentUid.isEmpty())
+        return &roots;
+    for (Section& s : roots) {
+        if (s.uid == parentUid)
+            return &s.children;
+        if (QList<Section>* inner = childrenOf(s.children, parentUid))
+            return inner;
+    }
+    return nullptr;
+}
+
+// Takes a section out of the tree and says where it was.
+std::optional<Section> take(QList<Section>& list, const QString& uid, const QString& parentUid,
+                            DocumentService::Place& where)
+{
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (list[i].uid == uid) {
+            where = {parentUid, int(i) + 1};
+            return list.takeAt(i);
+        }
+        if (auto found = take(list[i].children, uid, list[i].uid, where))
+            return found;
+    }
+    return std::nullopt;
+}
+
+void collectUids(const Section& s, QSet<QString>& out)
+{
+    out.insert(s.uid);
+    for (const Section& c : s.children)
+        collectUids(c, out);
+}
+
+void putAt(QList<Section>& list, Section s, int position)
+{
+    const qsizetype at = position <= 0 || position > list.size() ? list.size() : position - 1;
+    list.insert(at, std::move(s));
+}
+
+const Question* findQuestion(const QList<Question>& questions, const QString& code)
+{
+    for (const Question& q : questions) {
+        if (q.code == code)
+            return &q;
+        if (const Question* inner = findQuestion(q.children, code))
+            return inner;
+    }
+    return nullptr;
+}
+
+Status validateSection(const Section& s, const Programme& programme, const QString& documentKind)
+{
+    if (!sectionKinds().contains(s.kind))
+        return invalid(QStringLiteral("unknown section kind \"%1\" (one of: %2)").arg(s.kind, sectionKinds().join(L(", "))));
+    static const QStringList needsQuestion{L("judgment"), L("overview"), L("findings"), L("areas_for_improvement")};
+    if (needsQuestion.contains(s.kind) && s.questionCode.isEmpty())
+        return invalid(QStringLiteral("a %1 section shows a question's data: give the question").arg(sectionKindLabel(s.kind).toLower()));
+    if (!s.questionCode.isEmpty() && !findQuestion(programme.questions, s.questionCode))
+        return invalid(QStringLiteral("programme %1 has no question \"%2\"").arg(programme.code, s.questionCode));
+    if ((s.kind == L("judgment") || s.kind == L("overview")) && s.questionCode.size()) {
+        const Question* q = findQuestion(programme.questions, s.questionCode);
+        if (!q->graded || programme.gradeScaleCode.isEmpty())
+            return invalid(QStringLiteral("question %1 is not graded, so it has no judgment to show").arg(s.questionCode));
+    }
+    if (s.kind == L("chart") && s.figure.trimmed().isEmpty())
+        return invalid(L("a chart shows the figures of one figure: give the figure (\"Figure 1\")"));
+    if (!s.findingKind.isEmpty() && !findingKinds().contains(s.findingKind))
+        return invalid(QStringLiteral("unknown finding kind \"%1\"").arg(s.findingKind));
+    if ((s.kind == L("letter_opening") || s.kind == L("letter_closing")) && documentKind != L("letter"))
+        return invalid(QStringLiteral("a %1 belongs in a letter, not a report").arg(sectionKindLabel(s.kind).toLower()));
+    for (const Section& c : s.children)
+        if (Status st = validateSection(c, programme, documentKind); !st)
+            return st;
+    return {};
+}
+
+Status validateParticulars(const Document& d)
+{
+    if (d.title.trimmed().isEmpty())
+        return invalid(L("a document needs a title"));
+    if (!statuses().contains(d.status))
+        return invalid(QStringLiteral("unknown status \"%1\" (one of: %2)").arg(d.status, statuses().join(L(", "))));
+    if (!d.dated.isEmpty() && !QDate::fromString(d.dated, Qt::ISODate).isValid())
+        return invalid(QStringLiteral("the date \"%1\" is not a date (YYYY-MM-DD)").arg(d.dated));
+    if (!d.embargo.isEmpty() && !QDateTime::fromString(d.embargo, Qt::ISODate).isValid())
+        return invalid(QStringLiteral("the embargo \"%1\" is not a date and time (YYYY-MM-DDTHH:MM)").arg(d.embargo));
+    return {};
+}
+
+QString randomPart()
+{
+    return QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffULL, 36);
+}
+
+void freshUids(QList<Section>& sections, const QString& prefix)
+{
+    for (Section& s : sections) {
+        s.uid = prefix + randomPart();
+        freshUids(s.children, prefix);
+    }
+}
+
+Section section(const QString& kind, const QString& title, const QString& question = {}, const QString& body = {})
+{
+    Section s;
+    s.kind = kind;
+    s.title = title;
+    s.questionCode = question;
+    s.body = body;
+    return s;
+}
+
+} // namespace
+
+const QStringList& sectionKinds()
+{
+    static const QStringList kinds{L("narrative"),   L("judgment"),   L("overview"),  L("findings"),
+                                   L("areas_for_improvement"), L("metrics_table"), L("chart"),
+                                   L("grade_definitions"), L("contents"), L("letter_opening"), L("letter_closing")};
+    return kinds;
+}
+
+bool isBoundKind(const QString& kind) { return kind != L("narrative"); }
+
+QString sectionKindLabel(const QString& kind)
+{
+    static const QHash<QString, QString> labels{
+        {L("narrative"), L("Narrative")},
+        {L("judgment"), L("Judgment")},
+        {L("overview"), L("Overview summary")},
+        {L("findings"), L("Findings")},
+        {L("areas_for_improvement"), L("Areas for improvement")},
+        {L("metrics_table"), L("Figures table")},
+        {L("chart"), L("Chart")},
+        {L("grade_definitions"), L("Grade definitions")},
+        {L("contents"), L("Contents")},
+        {L("letter_opening"), L("Letter opening")},
+        {L("letter_closing"), L("Letter closing")},
+    };
+    return labels.value(kind, kind);
+}
+
+const Section* findSection(const QList<Section>& sections, const QString& uid)
+{
+    for (const Section& s : sections) {
+        if (s.uid == uid)
+            return &s;
+        if (const Section* inner = findSection(s.children, uid))
+            return inner;
+    }
+    return nullptr;
+}
+
+Result<Document> documentTemplate(const Workbench& workbench, const QString& programmeCode,
+                                  const QString& forceCode, const QString& kind)
+{
+    const ReferenceRepository ref = workbench.reference();
+    const auto programme = ref.programme(programmeCode);
+    if (!programme)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(programmeCode));
+    const auto force = ref.force(forceCode);
+    if (!force)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no force \"%1\"").arg(forceCode));
+    Document d;
+    d.programmeCode = programmeCode;
+    d.forceCode = forceCode;
+    d.kind = kind;
+    d.title = programme->title;
+    d.dated = QDate::currentDate().toString(Qt::ISODate);
+
+    if (kind == L("letter")) {
+        d.recipientCode = force->chiefOfficerCode;
+        // The sender: an inspector (a person of no force whose post is an inspector's).
+        for (const Person& p : ref.people())
+            if (p.forceCode.isEmpty() && p.post.contains(L("Inspector"), Qt::CaseInsensitive)) {
+                d.senderCode = p.code;
+                break;
+            }
+        QStringList areas;
+        for (const Question& q : programme->questions)
+            areas << QStringLiteral("- %1;").arg(q.text.left(1).toLower() + q.text.mid(1));
+        if (!areas.isEmpty()) {
+            QString& last = areas.last();
+            last.chop(1);
+            last += L(".");
+        }
+        d.sections << section(L("letter_opening"), {});
+        d.sections << section(L("narrative"), {}, {},
+                              QStringLiteral("Between {{fieldwork}}, HMIC carried out inspection fieldwork across all 43 forces "
+                                             "in England and Wales. This inspection, called '{{programme}}', assessed %1 "
+                                             "areas of police work. These were:\n\n%2")
+                                  .arg(programme->questions.size())
+                                  .arg(areas.join(L("\n"))));
+        d.sections << section(L("narrative"), {}, {},
+                              L("Attached is an embargoed copy of the national thematic report for this inspection which "
+                                "will now be published by HMIC on {{embargo}}. This must not be published until this "
+                                "date and time."));
+        d.sections << section(L("narrative"), {}, {},
+                              L("The findings that specifically relate to your force are included in this letter. The "
+                                "initial findings were previously sent to you for factual accuracy checks and, where "
+                                "appropriate, have been amended following your response."));
+        for (const Question& q : programme->questions)
+            d.sections << section(L("findings"), q.label(), q.code);
+        d.sections << section(L("letter_closing"), {});
+    } else if (kind == L("report")) {
+        d.subtitle = QStringLiteral("An inspection of %1").arg(force->name);
+        d.sections << section(L("contents"), L("Contents"));
+        // The overall question is the one graded question at the top; its children are the
+        // core questions. A programme without one has its top-level questions as the core.
+        const Question* overall = nullptr;
+        if (programme->questions.size() == 1 && programme->questions.first().graded)
+            overall = &programme->questions.first();
+        const QList<Question>& core = overall ? overall->children : programme->questions;
+        const bool graded = !programme->gradeScaleCode.isEmpty();
+        Section overview = section(L("narrative"), overall ? QStringLiteral("Overview – %1").arg(overall->text) : L("Overview"));
+        if (overall && graded) {
+            overview.children << section(L("judgment"), L("Overall judgment"), overall->code);
+            overview.children << section(L("overview"), L("Summary"), overall->code);
+        }
+        for (const Question& q : core)
+            if (graded && q.graded)
+                overview.children << section(L("overview"), q.text, q.code);
+        d.sections << overview;
+        Section numbers = section(L("narrative"), L("Force in numbers"));
+        Section table = section(L("metrics_table"), L("Force in numbers"));
+        table.figure = L("Force in numbers");
+        numbers.children << table;
+        d.sections << numbers;
+        d.sections << section(L("narrative"), L("Introduction"));
+        for (const Question& q : core) {
+            Section chapter = section(L("narrative"), q.text, q.code);
+            chapter.children << section(L("narrative"), {}, q.code);
+            for (const Question& sub : q.children)
+                chapter.children << section(L("findings"), sub.text, sub.code);
+            if (q.children.isEmpty())
+                chapter.children << section(L("findings"), q.text, q.code);
+            if (graded && q.graded)
+                chapter.children << section(L("judgment"), L("Summary of findings"), q.code);
+            Section afi = section(L("areas_for_improvement"), L("Areas for improvement"), q.code);
+            afi.findingKind = L("area_for_improvement");
+            chapter.children << afi;
+            d.sections << chapter;
+        }
+        if (graded)
+            d.sections << section(L("grade_definitions"), QStringLiteral("Annex A – HMIC judgments"));
+    } else {
+        return invalid(QStringLiteral("unknown document kind \"%1\" (letter or report)").arg(kind));
+    }
+    freshUids(d.sections, QStringLiteral("%1-%2-s-").arg(forceCode).arg(programme->year));
+    return d;
+}
+
+QString DocumentService::newUid(const QString& prefix) const { return prefix + randomPart(); }
+
+Result<Document> DocumentService::load(const QString& uid) const
+{
+    const auto d = m_wb.documents().document(uid);
+    if (!d)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(uid));
+    return *d;
+}
+
+Status DocumentService::save(const Document& d)
+{
+    auto done = m_wb.documents().upsertDocument(d);
+    if (!done)
+        return done.error();
+    return {};
+}
+
+std::optional<DocumentService::Location> DocumentService::locate(const QString& sectionUid) const
+{
+    Query query(m_wb.database(), L("SELECT d.uid FROM document_sections s JOIN documents d ON d.id = s.document_id "
+                                   "WHERE s.uid = ?"));
+    if (!query.exec({sectionUid}) || !query.next())
+        return std::nullopt;
+    const auto d = m_wb.documents().document(query.text(0));
+    if (!d)
+        return std::nullopt;
+    QList<Section> copy = d->sections;
+    Place where;
+    if (!take(copy, sectionUid, {}, where))
+        return std::nullopt;
+    return Location{d->uid, where};
+}
+
+Result<Document> DocumentService::create(const QString& programmeCode, const QString& forceCode,
+                                         const QString& kind, const QString& uid)
+{
+    auto d = documentTemplate(m_wb, programmeCode, forceCode, kind);
+    if (!d)
+        return d.error();
+    const auto programme = m_wb.reference().programme(programmeCode);
+    d->uid = uid.isEmpty() ? QStringLiteral("%1-%2-%3-").arg(forceCode).arg(programme->year).arg(kind) + randomPart() : uid;
+    return insert(*d);
+}
+
+Result<Document> DocumentService::insert(const Document& document)
+{
+    return inTransaction<Document>(m_wb, {L("documents")}, [&]() -> Result<Document> {
+        if (document.uid.isEmpty())
+            return invalid(L("a document needs a uid"));
+        if (m_wb.documents().document(document.uid))
+            return Error::make(Error::Code::Conflict, QStringLiteral("a document \"%1\" already exists").arg(document.uid));
+        if (Status s = validateParticulars(document); !s)
+            return s.error();
+        const auto programme = m_wb.reference().programme(document.programmeCode);
+        if (!programme)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(document.programmeCode));
+        for (const Section& s : document.sections)
+            if (Status st = validateSection(s, *programme, document.kind); !st)
+                return st.error();
+        if (Status s = save(document); !s)
+            return s.error();
+        auto after = load(document.uid);
+        if (!after)
+            return after.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("insert"), L("document"), document.uid, {}, json(*after)); !s)
+            return s.error();
+        spdlog::info("created {} {} for {} {}", document.kind.toStdString(), document.uid.toStdString(),
+                     document.programmeCode.toStdString(), document.forceCode.toStdString());
+        return after;
+    });
+}
+
+Result<Document> DocumentService::remove(const QString& uid)
+{
+    return inTransaction<Document>(m_wb, {L("documents")}, [&]() -> Result<Document> {
+        auto before = load(uid);
+        if (!before)
+            return before.error();
+        Query del(m_wb.database(), L("DELETE FROM documents WHERE uid = ?"));
+        if (Status s = del.exec({uid}); !s)
+            return s.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("document"), uid, json(*before), {}); !s)
+            return s.error();
+        spdlog::info("deleted document {}", uid.toStdString());
+        return before;
+    });
+}
+
+Result<Document> DocumentService::setParticulars(const Document& particulars)
+{
+    return inTransaction<Document>(m_wb, {L("documents")}, [&]() -> Result<Document> {
+        auto before = load(particulars.uid);
+        if (!before)
+            return before.error();
+        Document next = *before;
+        next.title = particulars.title;
+        next.subtitle = particulars.subtitle;
+        next.status = particulars.status.isEmpty() ? before->status : particulars.status;
+        next.dated = particulars.dated;
+        next.embargo = particulars.embargo;
+        next.senderCode = particulars.senderCode;
+        next.recipientCode = particulars.recipientCode;
+        next.reference = particulars.reference;
+        if (Status s = validateParticulars(next); !s)
+            return s.error();
+        Document a = *before, b = next;
+        a.sections.clear();
+        b.sections.clear();
+        if (json(a) == json(b))
+            return before;
+        if (Status s = save(next); !s)
+            return s.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("update"), L("document"), next.uid, json(a), json(b)); !s)
+            return s.error();
+        return load(next.uid);
+    });
+}
+
+Result<Section> DocumentService::addSection(const QString& documentUid, Section section, const Place& place)
+{
+    return inTransaction<Section>(m_wb, {L("documents")}, [&]() -> Result<Section> {
+        auto d = load(documentUid);
+        if (!d)
+            return d.error();
+        const auto programme = m_wb.reference().programme(d->programmeCode);
+        if (Status s = validateSection(section, *programme, d->kind); !s)
+            return s.error();
+        const QString prefix = QStringLiteral("%1-%2-s-").arg(d->forceCode).arg(programme->year);
+        if (section.uid.isEmpty()) {
+            section.uid = prefix + randomPart();
+            freshUids(section.children, prefix);
+        } else if (locate(section.uid)) {
+            return Error::make(Error::Code::Conflict, QStringLiteral("a section \"%1\" already exists").arg(section.uid));
+        }
+        QList<Section>* siblings = childrenOf(d->sections, place.parentUid);
+        if (!siblings)
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("document %1 has no section \"%2\" to put it under").arg(documentUid, place.parentUid));
+        putAt(*siblings, section, place.position);
+        if (Status s = save(*d); !s)
+            return s.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("insert"), L("section"), section.uid, {},
+                                           json(section) /* own fields */);
+            !s)
+            return s.error();
+        return section;
+    });
+}
+
+Result<Section> DocumentService::updateSection(const Section& section)
+{
+    const auto where = locate(section.uid);
+    QString entity = L("documents");
+    if (where)
+        if (const auto d = m_wb.documents().document(where->documentUid))
+            if (const Section* current = findSection(d->sections, section.uid))
+                if (current->kind == section.kind && current->questionCode == section.questionCode &&
+                    current->figure == section.figure && current->findingKind == section.findingKind)
+                    entity = L("documents.text");
+    return inTransaction<Section>(m_wb, {entity}, [&]() -> Result<Section> {
+        if (!where)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(section.uid));
+        auto d = load(where->documentUid);
+        if (!d)
+            return d.error();
+        QList<Section>* siblings = childrenOf(d->sections, where->place.parentUid);
+        Section& target = (*siblings)[where->place.position - 1];
+        Section next = target;
+        next.kind = section.kind;
+        next.title = section.title;
+        next.body = section.body;
+        next.questionCode = section.questionCode;
+        next.findingKind = section.findingKind;
+        next.figure = section.figure;
+        const auto programme = m_wb.reference().programme(d->programmeCode);
+        Section check = next;
+        check.children.clear();
+        if (Status s = validateSection(check, *programme, d->kind); !s)
+            return s.error();
+        if (json(target) == json(next))
+            return target;
+        const Section before = target;
+        target = next;
+        if (Status s = save(*d); !s)
+            return s.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("update"), L("section"), section.uid, json(before), json(next)); !s)
+            return s.error();
+        return next;
+    });
+}
+
+Result<Section> DocumentService::moveSection(const QString& uid, const Place& place)
+{
+    return inTransaction<Section>(m_wb, {L("documents")}, [&]() -> Result<Section> {
+        const auto where = locate(uid);
+        if (!where)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(uid));
+        auto d = load(where->documentUid);
+        if (!d)
+            return d.error();
+        Place from;
+        auto moving = take(d->sections, uid, {}, from);
+        QSet<QString> own;
+        collectUids(*moving, own);
+        if (own.contains(place.parentUid))
+            return invalid(L("a section cannot be put inside itself"));
+        QList<Section>* siblings = childrenOf(d->sections, place.parentUid);
+        if (!siblings)
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("document %1 has no section \"%2\" to put it under").arg(d->uid, place.parentUid));
+        const int at = place.position <= 0 || place.position > siblings->size() ? int(siblings->size()) + 1 : place.position;
+        if (place.parentUid == from.parentUid && at == from.position)
+            return *moving;
+        putAt(*siblings, *moving, at);
+        if (Status s = save(*d); !s)
+            return s.error();
+        const QString before = QStringLiteral("{\"parent\":\"%1\",\"position\":%2}").arg(from.parentUid).arg(from.position);
+        const QString after = QStringLiteral("{\"parent\":\"%1\",\"position\":%2}").arg(place.parentUid).arg(at);
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("move"), L("section"), uid, before, after); !s)
+            return s.error();
+        return *moving;
+    });
+}
+
+Result<DocumentService::Removed> DocumentService::removeSection(const QString& uid)
+{
+    return inTransaction<Removed>(m_wb, {L("documents")}, [&]() -> Result<Removed> {
+        const auto where = locate(uid);
+        if (!where)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(uid));
+        auto d = load(where->documentUid);
+        if (!d)
+            return d.error();
+        Place from;
+        auto removed = take(d->sections, uid, {}, from);
+        if (Status s = save(*d); !s)
+            return s.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("section"), uid,
+                                           interchange::compact(interchange::toJson(*removed, true)), {}); !s)
+            return s.error();
+        return Removed{d->uid, *removed, from};
+    });
+}
+
+Result<Section> DocumentService::restoreSection(const Removed& removed)
+{
+    return addSection(removed.documentUid, removed.section, removed.place);
+}
+
+} // namespace fwb

@@ -1,0 +1,70 @@
+#pragma once
+// Assembly: one letter or report, with the data its bound sections show, built into a
+// QTextDocument. Every exporter (PDF, print, ODT, HTML, Markdown) and the editor's preview start
+// from this one document, so no two of them can disagree about what a document says.
+
+#include "domain/types.h"
+#include "util/result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QTextDocument>
+#include <QTextFormat>
+#include <memory>
+
+class QTextTable;
+class QPaintDevice;
+
+namespace fwb {
+class Workbench;
+}
+
+namespace fwb::documents {
+
+struct AssemblyOptions {
+    // The moment the document is produced: before the embargo it carries the notice.
+    QDateTime now = QDateTime::currentDateTime();
+    // Put the embargo notice at the top of the text. The PDF leaves it out: it prints the notice
+    // at the head of every page instead.
+    bool embargoInText = true;
+};
+
+struct Heading {
+    QString text;
+    int level = 1;      // 1 chapter, 2 section, 3 sub-section
+    int position = 0;   // of its block in the document
+    QString sectionUid;
+};
+
+struct Assembly {
+    std::unique_ptr<QTextDocument> document;
+    Document source;
+    QString runningTitle;   // for page headers: "PEEL: Police effectiveness 2015 – Lancashire Constabulary"
+    bool titlePage = false; // the first page is a title page (no header or footer)
+    bool embargoed = false;
+    QString embargoNotice;  // "EMBARGOED until 00:01 on Thursday 4 September 2014"
+    QList<Heading> headings;
+    QHash<QString, int> sectionPositions; // section uid → where its text starts
+    QTextTable* contents = nullptr;       // the contents table, rows in step with contentsEntries
+    QList<int> contentsEntries;           // indexes into headings
+
+    // The section at a position in the document (the last one starting at or before it).
+    QString sectionAt(int position) const;
+    // Writes page numbers into the contents table; `pageOf` maps a document position to a page.
+    void setContentsPages(const std::function<int(int position)>& pageOf);
+};
+
+Result<Assembly> assemble(const Workbench& workbench, const QString& documentUid, const AssemblyOptions& options = {});
+Result<Assembly> assemble(const Workbench& workbench, const Document& document, const AssemblyOptions& options = {});
+
+// Documents are laid out for a 96 dots-per-inch device whatever they are shown or printed on, so a
+// page breaks in the same place in the preview, the PDF and on paper; painters scale to the device.
+constexpr qreal kLayoutDpi = 96;
+// A block format property: the block (a heading, a caption) belongs on the page of what follows it.
+inline constexpr int KeepWithNextProperty = QTextFormat::UserProperty + 2;
+QPaintDevice* layoutDevice();
+
+// Fills {{field}}s in narrative text (see services/documents.h for the names).
+QString fillFields(const QString& text, const QHash<QString, QString>& fields);
+
+} // namespace fwb::documents

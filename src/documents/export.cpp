@@ -1,0 +1,304 @@
+#include "export.h"
+
+#include "chart.h"
+#include "style.h"
+#include "workbench.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
+#include <QImage>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocumentWriter>
+#include <QTextImageFormat>
+#include <QUrl>
+#include <cmath>
+#include <spdlog/spdlog.h>
+
+namespace fwb::documents {
+namespace {
+
+QString L(const char* s) { return QString::fromLatin1(s); }
+
+// Page geometry in millimetres.
+constexpr qreal kPageWidth = 210, kPageHeight = 297;
+constexpr qreal kLeft = 22, kRight = 22, kTop = 24, kBottom = 22;
+
+struct ChartAt {
+    int position;
+    ChartSpec spec;
+};
+
+QList<ChartAt> chartsOf(const QTextDocument& doc)
+{
+    QList<ChartAt> out;
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next())
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            if (f.charFormat().objectType() == ChartObjectType)
+                for (int i = 0; i < f.length(); ++i)
+                    out.push_back({f.position() + i, ChartSpec::fromVariant(f.charFormat().property(ChartSpecProperty))});
+        }
+    return out;
+}
+
+// A copy of the assembled document with each chart replaced by what `replace` inserts.
+std::unique_ptr<QTextDocument> withChartsReplaced(const Assembly& a,
+                                                  const std::function<void(QTextCursor&, const ChartSpec&, int)>& replace)
+{
+    std::unique_ptr<QTextDocument> copy(a.document->clone());
+    const QList<ChartAt> charts = chartsOf(*copy);
+    for (qsizetype i = charts.size() - 1; i >= 0; --i) {
+        QTextCursor c(copy.get());
+        c.setPosition(charts[i].position);
+        c.setPosition(charts[i].position + 1, QTextCursor::KeepAnchor);
+        c.removeSelectedText();
+        replace(c, charts[i].spec, int(i) + 1);
+    }
+    return copy;
+}
+
+QImage chartImage(const ChartSpec& spec, int width)
+{
+    const qreal pt = width / 46.0;
+    const QSizeF size = spec.sizeFor(width, pt);
+    QImage image(size.toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    spec.paint(p, QRectF(QPointF(0, 0), size), pt);
+    return image;
+}
+
+} // namespace
+
+std::optional<Format> formatFromName(const QString& name)
+{
+    const QString n = name.toLower();
+    if (n == L("pdf"))
+        return Format::Pdf;
+    if (n == L("odt"))
+        return Format::Odt;
+    if (n == L("html") || n == L("htm"))
+        return Format::Html;
+    if (n == L("md") || n == L("markdown"))
+        return Format::Markdown;
+    return std::nullopt;
+}
+
+QString formatName(Format f)
+{
+    switch (f) {
+    case Format::Pdf: return L("pdf");
+    case Format::Odt: return L("odt");
+    case Format::Html: return L("html");
+    case Format::Markdown: return L("md");
+    }
+    return {};
+}
+
+QString extension(Format f) { return L(".") + formatName(f); }
+
+QString formatLabel(Format f)
+{
+    switch (f) {
+    case Format::Pdf: return L("PDF document");
+    case Format::Odt: return L("OpenDocument text");
+    case Format::Html: return L("Web page (HTML)");
+    case Format::Markdown: return L("Markdown");
+    }
+    return {};
+}
+
+QString suggestedFileName(const Document& d, Format format)
+{
+    return d.forceCode + L("-") + d.programmeCode + L("-") + d.kind + extension(format);
+}
+
+int paintPages(Assembly& a, QPagedPaintDevice& device)
+{
+    device.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
+                                     QPageLayout::Millimeter));
+    QTextDocument* doc = a.document.get();
+    // The text is laid out in 96-dpi units (see kLayoutDpi); page furniture is drawn in the
+    // device's own units.
+    const qreal dmm = device.logicalDpiY() / 25.4;
+    const qreal lmm = kLayoutDpi / 25.4;
+    const qreal scale = device.logicalDpiY() / kLayoutDpi;
+    const QRectF body(kLeft * lmm, kTop * lmm, (kPageWidth - kLeft - kRight) * lmm, (kPageHeight - kTop - kBottom) * lmm);
+    doc->documentLayout()->setPaintDevice(layoutDevice());
+    ChartObject::install(doc);
+    doc->setPageSize(body.size());
+    QAbstractTextDocumentLayout* layout = doc->documentLayout();
+    // Where a block's first line is (blocks pushed to a new page start their lines there).
+    auto lineTop = [&](const QTextBlock& b) {
+        const qreal top = layout->blockBoundingRect(b).top();
+        return b.layout() && b.layout()->lineCount() > 0 ? top + b.layout()->lineAt(0).y() : top;
+    };
+    auto pageIndex = [&](qreal y) { return int(std::floor((y + 1) / body.height())); };
+    auto pageOf = [&](int position) { return pageIndex(lineTop(doc->findBlock(position))) + 1; };
+    // A heading or caption that would end a page goes to the next one with what follows it. One
+    // pass in document order: moving a block changes only what comes after it.
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        if (!b.blockFormat().boolProperty(KeepWithNextProperty) || !b.next().isValid())
+            continue;
+        if (pageIndex(lineTop(b.next())) > pageIndex(lineTop(b))) {
+            QTextCursor c(b);
+            QTextBlockFormat f = b.blockFormat();
+            f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+            c.setBlockFormat(f);
+        }
+    }
+    // Page numbers in the contents can move what follows them; settle in a few rounds.
+    for (int round = 0; round < 3 && a.contents; ++round) {
+        const int before = doc->pageCount();
+        a.setContentsPages(pageOf);
+        if (doc->pageCount() == before && round > 0)
+            break;
+    }
+    const int pages = doc->pageCount();
+    const qreal mm = dmm;
+
+    QPainter painter(&device);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    QFont small = style::bodyFont(8);
+    QFont notice = style::bodyFont(9);
+    notice.setBold(true);
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0)
+            device.newPage();
+        painter.save();
+        painter.scale(scale, scale);
+        painter.translate(body.left(), body.top() - i * body.height());
+        QAbstractTextDocumentLayout::PaintContext ctx;
+        ctx.clip = QRectF(0, i * body.height(), body.width(), body.height());
+        ctx.palette.setColor(QPalette::Text, style::ink());
+        painter.setClipRect(ctx.clip);
+        layout->draw(&painter, ctx);
+        painter.restore();
+
+        if (a.embargoed) {
+            const QRectF band(kLeft * mm, 6 * mm, (kPageWidth - kLeft - kRight) * mm, 7 * mm);
+            painter.fillRect(band, style::embargo());
+            painter.setFont(notice);
+            painter.setPen(Qt::white);
+            painter.drawText(band, Qt::AlignCenter, a.embargoNotice);
+        }
+        if (a.titlePage && i == 0)
+            continue;
+        painter.setFont(small);
+        painter.setPen(style::muted());
+        const qreal headerY = (a.embargoed ? 15.5 : 12) * mm;
+        const qreal left = kLeft * mm, width = (kPageWidth - kLeft - kRight) * mm;
+        painter.drawText(QRectF(left, headerY, width, 5 * mm), Qt::AlignLeft | Qt::AlignVCenter, a.runningTitle);
+        painter.setPen(QPen(style::rule(), 0.3 * mm));
+        painter.drawLine(QPointF(left, headerY + 5.5 * mm), QPointF(left + width, headerY + 5.5 * mm));
+        painter.setPen(style::muted());
+        painter.drawText(QRectF(left, (kPageHeight - 14) * mm, width, 6 * mm), Qt::AlignCenter,
+                         QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages));
+    }
+    painter.end();
+    return pages;
+}
+
+Result<QByteArray> toPdf(Assembly& a)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setResolution(300);
+        writer.setTitle(a.runningTitle);
+        writer.setCreator(QStringLiteral("Findings Workbench"));
+        const int pages = paintPages(a, writer);
+        spdlog::debug("PDF of {}: {} pages", a.source.uid.toStdString(), pages);
+    }
+    if (buffer.data().size() < 100 || !buffer.data().startsWith("%PDF"))
+        return Error::make(Error::Code::Internal, L("the PDF could not be written"));
+    return buffer.data();
+}
+
+Result<QByteArray> toOdt(const Assembly& a)
+{
+    auto copy = withChartsReplaced(a, [&](QTextCursor& c, const ChartSpec& spec, int n) {
+        const QString name = QStringLiteral("chart-%1.png").arg(n);
+        const QImage image = chartImage(spec, 1600);
+        c.document()->addResource(QTextDocument::ImageResource, QUrl(name), image);
+        QTextImageFormat f;
+        f.setName(name);
+        f.setWidth(450);
+        f.setHeight(450.0 * image.height() / image.width());
+        c.insertImage(f);
+    });
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QTextDocumentWriter writer(&buffer, "odf");
+    if (!writer.write(copy.get()))
+        return Error::make(Error::Code::Internal, L("the OpenDocument file could not be written"));
+    return buffer.data();
+}
+
+QByteArray toHtml(const Assembly& a)
+{
+    auto copy = withChartsReplaced(a, [&](QTextCursor& c, const ChartSpec& spec, int) {
+        QTextImageFormat f;
+        f.setName(L("data:image/svg+xml;base64,") + QString::fromLatin1(spec.toSvg(720).toBase64()));
+        f.setWidth(720);
+        c.insertImage(f);
+    });
+    QString html = copy->toHtml();
+    html.replace(L("</head>"), L("<meta charset=\"utf-8\"/>\n<style>body { max-width: 46em; margin: 2em auto; "
+                                 "padding: 0 1em; line-height: 1.4; } table { border-collapse: collapse; }</style>\n</head>"));
+    return html.toUtf8();
+}
+
+QByteArray toMarkdown(const Assembly& a)
+{
+    auto copy = withChartsReplaced(a, [&](QTextCursor& c, const ChartSpec& spec, int) {
+        QStringList lines;
+        for (qsizetype i = 0; i < spec.categories.size(); ++i) {
+            QString line = spec.categories[i] + L(": ") + spec.forceLabel + L(" ") + style::number(spec.force.value(i));
+            if (i < spec.national.size() && spec.national[i])
+                line += L("; ") + spec.nationalLabel + L(" ") + style::number(*spec.national[i]);
+            lines << line;
+        }
+        c.insertText(lines.join(QChar::LineSeparator), QTextCharFormat());
+    });
+    QString md = copy->toMarkdown(QTextDocument::MarkdownDialectGitHub);
+    return md.toUtf8();
+}
+
+Result<QByteArray> render(Assembly& a, Format format)
+{
+    switch (format) {
+    case Format::Pdf: return toPdf(a);
+    case Format::Odt: return toOdt(a);
+    case Format::Html: return toHtml(a);
+    case Format::Markdown: return toMarkdown(a);
+    }
+    return Error::make(Error::Code::Invalid, L("unknown format"));
+}
+
+Status renderToFile(const Workbench& workbench, const QString& documentUid, Format format, const QString& path,
+                    const AssemblyOptions& options)
+{
+    if (Status s = workbench.refuseOwnFile(path); !s)
+        return s;
+    AssemblyOptions o = options;
+    o.embargoInText = format != Format::Pdf;
+    auto a = assemble(workbench, documentUid, o);
+    if (!a)
+        return a.error();
+    auto bytes = render(*a, format);
+    if (!bytes)
+        return bytes.error();
+    if (Status s = writeFileAtomically(path, *bytes); !s)
+        return s;
+    spdlog::info("rendered {} as {} to {}", documentUid.toStdString(), formatName(format).toStdString(), path.toStdString());
+    return {};
+}
+
+} // namespace fwb::documents
