@@ -9,6 +9,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QImage>
 #include <QRegularExpression>
+#include <cmath>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
@@ -278,6 +279,15 @@ private:
         line(m_out.embargoNotice, text(11, true, Qt::white), bf);
     }
 
+    // The cell carries the colour too: OpenDocument keeps a cell's background, not a table's.
+    static void fillCell(QTextTable* t, const QColor& colour)
+    {
+        QTextTableCell cell = t->cellAt(0, 0);
+        QTextTableCellFormat f = cell.format().toTableCellFormat();
+        f.setBackground(colour);
+        cell.setFormat(f);
+    }
+
     void titlePage()
     {
         QTextTableFormat tf;
@@ -288,6 +298,7 @@ private:
         tf.setTopMargin(60);
         m_c.movePosition(QTextCursor::End);
         QTextTable* t = m_c.insertTable(1, 1, tf);
+        fillCell(t, style::accent());
         QTextCursor cell = t->cellAt(0, 0).firstCursorPosition();
         QTextBlockFormat bf;
         bf.setBottomMargin(10);
@@ -395,6 +406,7 @@ private:
         tf.setBottomMargin(10);
         m_c.movePosition(QTextCursor::End);
         QTextTable* t = m_c.insertTable(1, 1, tf);
+        fillCell(t, style::gradeBackground(it->gradeCode, it->gradeRank));
         QTextCursor cell = t->cellAt(0, 0).firstCursorPosition();
         QTextBlockFormat bf;
         bf.setAlignment(Qt::AlignCenter);
@@ -530,6 +542,16 @@ private:
                 if (showPeriod)
                     t->mergeCells(0, 1, 2, 1);
             }
+            // A column shows one decimal place throughout when any of its figures has one.
+            QHash<QString, int> decimals;
+            for (const Metric& m : metrics) {
+                auto fractional = [](double v) { return std::abs(v - std::round(v)) > 1e-9; };
+                if (fractional(m.forceValue) || (m.nationalValue && fractional(*m.nationalValue)))
+                    decimals[m.measure] = 1;
+            }
+            auto figure = [&](double v, const QString& measure, const QString& unit) -> QString {
+                return (decimals.value(measure) ? style::english().toString(v, 'f', 1) : style::number(v)) + suffix(unit);
+            };
             for (int r = 0; r < rows.size(); ++r) {
                 const int row = headerRows + r;
                 const QTextCharFormat body = text(9.5);
@@ -543,9 +565,9 @@ private:
                         continue;
                     if (showPeriod && m == 0)
                         put(row, 1, metric->period, body, Qt::AlignLeft);
-                    put(row, firstValue + m, style::number(metric->forceValue) + suffix(metric->unit), body, Qt::AlignRight);
+                    put(row, firstValue + m, figure(metric->forceValue, metric->measure, metric->unit), body, Qt::AlignRight);
                     if (national && metric->nationalValue)
-                        put(row, firstValue + int(measures.size()) + m, style::number(*metric->nationalValue) + suffix(metric->unit),
+                        put(row, firstValue + int(measures.size()) + m, figure(*metric->nationalValue, metric->measure, metric->unit),
                             body, Qt::AlignRight);
                 }
             }

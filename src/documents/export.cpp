@@ -1,6 +1,7 @@
 #include "export.h"
 
 #include "chart.h"
+#include "package.h"
 #include "style.h"
 #include "workbench.h"
 
@@ -12,7 +13,10 @@
 #include <QPdfWriter>
 #include <QTextBlock>
 #include <QTextCursor>
+#include <QTextDocumentFragment>
 #include <QTextDocumentWriter>
+#include <QTextFrame>
+#include <QTextTable>
 #include <QTextImageFormat>
 #include <QUrl>
 #include <cmath>
@@ -59,6 +63,59 @@ std::unique_ptr<QTextDocument> withChartsReplaced(const Assembly& a,
         replace(c, charts[i].spec, int(i) + 1);
     }
     return copy;
+}
+
+// Page numbers mean nothing outside a paged format: the contents keep only their links.
+void dropContentsPages(const Assembly& a, QTextDocument& copy)
+{
+    if (!a.contents)
+        return;
+    QTextCursor c(&copy);
+    c.setPosition(a.contents->firstPosition());
+    if (QTextTable* t = c.currentTable(); t && t->columns() == 2)
+        t->removeColumns(1, 1);
+}
+
+// Single-cell tables (the title block, judgment badges) become plain paragraphs: in Markdown a
+// table of one cell is noise, and OpenDocument readers drop the colour Qt gives it.
+void unwrapSingleCells(QTextDocument& copy)
+{
+    for (bool found = true; found;) {
+        found = false;
+        for (QTextFrame* frame : copy.rootFrame()->childFrames()) {
+            auto* table = qobject_cast<QTextTable*>(frame);
+            if (!table || table->rows() != 1 || table->columns() != 1)
+                continue;
+            QTextCursor cell = table->cellAt(0, 0).firstCursorPosition();
+            cell.setPosition(table->cellAt(0, 0).lastCursorPosition().position(), QTextCursor::KeepAnchor);
+            const QTextDocumentFragment content = cell.selection();
+            // The cell's text goes in as blocks of its own just before the table, then the
+            // table goes.
+            QTextCursor c(&copy);
+            c.setPosition(table->firstPosition() - 1);
+            c.insertBlock(QTextBlockFormat(), QTextCharFormat());
+            const int start = c.position();
+            c.insertFragment(content);
+            const int end = c.position();
+            // Light text on the table's colour becomes text in that colour.
+            if (const QBrush fill = table->format().background(); fill.style() != Qt::NoBrush) {
+                QTextCursor range(&copy);
+                range.setPosition(start);
+                range.setPosition(end, QTextCursor::KeepAnchor);
+                QTextCharFormat coloured;
+                coloured.setForeground(fill.color().lightnessF() > 0.6 ? fill.color().darker(160) : fill.color());
+                range.mergeCharFormat(coloured);
+            }
+            table->removeRows(0, 1);
+            // Removing the table joins what followed it onto the cell's last line: part them.
+            QTextCursor split(&copy);
+            split.setPosition(end);
+            if (!split.atBlockEnd())
+                split.insertBlock();
+            found = true;
+            break;
+        }
+    }
 }
 
 QImage chartImage(const ChartSpec& spec, int width)
@@ -235,10 +292,20 @@ Result<QByteArray> toOdt(const Assembly& a)
     });
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
+    dropContentsPages(a, *copy);
+    unwrapSingleCells(*copy);
     QTextDocumentWriter writer(&buffer, "odf");
     if (!writer.write(copy.get()))
         return Error::make(Error::Code::Internal, L("the OpenDocument file could not be written"));
-    return buffer.data();
+    // Qt names a paragraph's style after its block format ("p" and the format's index).
+    QHash<QString, int> levels;
+    for (QTextBlock b = copy->begin(); b.isValid(); b = b.next())
+        if (const int level = b.blockFormat().headingLevel(); level > 0)
+            levels.insert(QStringLiteral("p%1").arg(b.blockFormatIndex()), level);
+    auto content = package::read(buffer.data(), L("content.xml"));
+    if (!content)
+        return content.error();
+    return package::replace(buffer.data(), L("content.xml"), package::outlineHeadings(*content, levels));
 }
 
 QByteArray toHtml(const Assembly& a)
@@ -249,6 +316,7 @@ QByteArray toHtml(const Assembly& a)
         f.setWidth(720);
         c.insertImage(f);
     });
+    dropContentsPages(a, *copy);
     QString html = copy->toHtml();
     html.replace(L("</head>"), L("<meta charset=\"utf-8\"/>\n<style>body { max-width: 46em; margin: 2em auto; "
                                  "padding: 0 1em; line-height: 1.4; } table { border-collapse: collapse; }</style>\n</head>"));
@@ -267,6 +335,8 @@ QByteArray toMarkdown(const Assembly& a)
         }
         c.insertText(lines.join(QChar::LineSeparator), QTextCharFormat());
     });
+    dropContentsPages(a, *copy);
+    unwrapSingleCells(*copy);
     QString md = copy->toMarkdown(QTextDocument::MarkdownDialectGitHub);
     return md.toUtf8();
 }

@@ -1,0 +1,24 @@
+#pragma once
+// OpenDocument packages (zip files) read and rewritten with libzip. Qt's ODF writer writes every
+// paragraph as <text:p>, headings included; LibreOffice's navigator and outline need <text:h>
+// with an outline level, so the export rewrites content.xml inside the package Qt wrote.
+
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+
+namespace fwb::documents::package {
+
+// The bytes of one entry of a zip archive.
+Result<QByteArray> read(const QByteArray& zip, const QString& entry);
+
+// The archive with one entry's bytes replaced (the other entries copied as they are).
+Result<QByteArray> replace(const QByteArray& zip, const QString& entry, const QByteArray& bytes);
+
+// Turns the paragraphs of content.xml whose style is a key of `levels` ("p12" → 1) into headings
+// of that outline level.
+QByteArray outlineHeadings(const QByteArray& contentXml, const QHash<QString, int>& levels);
+
+} // namespace fwb::documents::package
