@@ -141,7 +141,10 @@ private:
             named.setAnchorNames({L("s-") + sectionUid});
         }
         m_c.insertText(title, named);
-        m_out.headings.push_back({title, level, at, sectionUid});
+        QTextCursor kept(m_doc);
+        kept.setPosition(at);
+        kept.setKeepPositionOnInsert(true);
+        m_out.headings.push_back({title, level, at, sectionUid, kept});
     }
 
     // Markdown (with {{fields}} and footnotes) as paragraphs; the notes are returned for the
@@ -379,8 +382,7 @@ public:
         // Everything after the table moved on by what it added.
         const int added = m_doc->characterCount() - shift;
         for (Heading& h : m_out.headings)
-            if (h.position > m_contentsAt)
-                h.position += added;
+            h.position = h.cursor.position();
         for (auto it = m_out.sectionPositions.begin(); it != m_out.sectionPositions.end(); ++it)
             if (it.value() > m_contentsAt)
                 it.value() += added;
@@ -890,6 +892,10 @@ void Assembly::setContentsPages(const std::function<int(int)>& pageOf)
 {
     if (!contents)
         return;
+    // Every page is found before any number is written: writing changes the layout.
+    QList<int> pages;
+    for (int r = 0; r < contentsEntries.size(); ++r)
+        pages << pageOf(headings[contentsEntries[r]].cursor.position());
     for (int r = 0; r < contentsEntries.size(); ++r) {
         const Heading& h = headings[contentsEntries[r]];
         QTextTableCell cell = contents->cellAt(r, 1);
@@ -900,8 +906,9 @@ void Assembly::setContentsPages(const std::function<int(int)>& pageOf)
         cf.setFontPointSize(h.level == 1 ? 10.5 : 10);
         cf.setFontWeight(h.level == 1 ? QFont::Bold : QFont::Normal);
         cf.setForeground(h.level == 1 ? style::accent() : style::ink());
-        c.insertText(QString::number(pageOf(h.position)), cf);
+        c.insertText(QString::number(pages[r]), cf);
     }
+    document->markContentsDirty(0, document->characterCount());
 }
 
 Result<Assembly> assemble(const Workbench& workbench, const QString& documentUid, const AssemblyOptions& options)

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QTextDocument>
+#include <QTextCursor>
 #include <QTextFormat>
 #include <memory>
 
@@ -32,8 +33,9 @@ struct AssemblyOptions {
 struct Heading {
     QString text;
     int level = 1;      // 1 chapter, 2 section, 3 sub-section
-    int position = 0;   // of its block in the document
+    int position = 0;   // of its block in the document, as assembled
     QString sectionUid;
+    QTextCursor cursor; // the same place, kept as the document is edited (page numbers written)
 };
 
 struct Assembly {

@@ -201,18 +201,29 @@ int paintPages(Assembly& a, QPagedPaintDevice& device)
     for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
         if (!b.blockFormat().boolProperty(KeepWithNextProperty) || !b.next().isValid())
             continue;
+        // Qt's layout loses what follows when a block just before a table is pushed to a new
+        // page; such headings and captions stay where they are.
+        if (QTextCursor(b.next()).currentTable() || QTextCursor(b).currentTable())
+            continue;
         if (pageIndex(lineTop(b.next())) > pageIndex(lineTop(b))) {
             QTextCursor c(b);
             QTextBlockFormat f = b.blockFormat();
             f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
             c.setBlockFormat(f);
+            // Lay out again everything from here on before asking where later blocks are.
+            doc->markContentsDirty(b.position(), doc->characterCount() - b.position());
         }
     }
     // Page numbers in the contents can move what follows them; settle in a few rounds.
     for (int round = 0; round < 3 && a.contents; ++round) {
-        const int before = doc->pageCount();
+        QList<int> before;
+        for (int i : a.contentsEntries)
+            before << pageOf(a.headings[i].cursor.position());
         a.setContentsPages(pageOf);
-        if (doc->pageCount() == before && round > 0)
+        QList<int> after;
+        for (int i : a.contentsEntries)
+            after << pageOf(a.headings[i].cursor.position());
+        if (after == before)
             break;
     }
     const int pages = doc->pageCount();
