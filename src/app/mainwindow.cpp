@@ -6,6 +6,7 @@
 #include "services/ingest.h"
 #include <QInputDialog>
 #include "dialogs/referencedialog.h"
+#include "documents/documentsworkspace.h"
 #include "drafting/draftingworkspace.h"
 #include "drafting/judgmentpanel.h"
 #include "drafting/markdownedit.h"
@@ -77,8 +78,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_workTabs = new QTabWidget(this);
     m_workTabs->setObjectName(QStringLiteral("workTabs"));
     m_workTabs->setDocumentMode(true);
+    m_documents = new DocumentsWorkspace(m_undoStack, [this](const QString& title, const QString& message) {
+        showError(title, message);
+    }, this);
     m_workTabs->addTab(m_drafting, tr("&Draft"));
     m_workTabs->addTab(m_detail, tr("O&verview"));
+    m_workTabs->addTab(m_documents, tr("Do&cuments"));
+    connect(m_documents, &DocumentsWorkspace::editQuestionRequested, this,
+            [this](const QString& programme, const QString& force, const QString& question) {
+                m_navigator->selectKey({NavigatorKey::Kind::Question, programme, force, question});
+                m_workTabs->setCurrentWidget(m_drafting);
+            });
+    connect(m_documents, &DocumentsWorkspace::editFiguresRequested, this, [this](const QString& programme, const QString& force) {
+        m_navigator->selectKey({NavigatorKey::Kind::Force, programme, force, {}});
+        m_workTabs->setCurrentWidget(m_drafting);
+        m_drafting->forceTabs()->setCurrentWidget(m_drafting->metricsPage());
+    });
     connect(m_workTabs, &QTabWidget::currentChanged, this, [this] {
         if (m_detailStale && m_workTabs->currentWidget() == m_detail)
             refreshDetail();
@@ -116,6 +131,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_navigator, &NavigatorView::currentKeyChanged, m_detail, &DetailPane::showKey);
     connect(m_navigator, &NavigatorView::currentKeyChanged, this, [this](const NavigatorKey& key) {
         m_diagnostics->setPlace(key.programme, key.force);
+        m_documents->showPlace(key.programme, key.force);
         if (key == m_drafting->key())
             return;
         m_drafting->showKey(key);
@@ -150,6 +166,7 @@ MainWindow::~MainWindow()
     // and the lock is released only once the file is closed.
     m_undoStack->clear();
     m_drafting->setWorkbench(nullptr);
+    m_documents->setWorkbench(nullptr);
     m_search->setWorkbench(nullptr);
     m_diagnostics->setWorkbench(nullptr);
     m_model->setWorkbench(nullptr);
@@ -266,6 +283,13 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_import);
     file->addAction(m_export);
+    file->addSeparator();
+    // The letter or report on the Documents tab.
+    for (QAction* a : {m_documents->printPreviewAction(), m_documents->printAction(), m_documents->exportAction(),
+                       m_documents->exportAllAction()}) {
+        file->addAction(a);
+        connect(a, &QAction::triggered, this, [this] { m_workTabs->setCurrentWidget(m_documents); });
+    }
     file->addSeparator();
     file->addAction(m_quit);
 
@@ -451,6 +475,7 @@ void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<Wor
     m_matrix = nullptr;
     m_undoStack->clear(); // its commands belong to the workbench being closed
     m_drafting->setWorkbench(nullptr);
+    m_documents->setWorkbench(nullptr);
     m_search->setWorkbench(nullptr);
     m_diagnostics->setWorkbench(nullptr);
     m_model->setWorkbench(nullptr);
@@ -469,6 +494,7 @@ void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<Wor
     m_model->setWorkbench(m_workbench.get());
     m_detail->setWorkbench(m_workbench.get());
     m_drafting->setWorkbench(m_workbench.get());
+    m_documents->setWorkbench(m_workbench.get());
     m_search->setWorkbench(m_workbench.get());
     m_diagnostics->setWorkbench(m_workbench.get());
     m_navigator->selectFirstForce();
@@ -690,7 +716,11 @@ void MainWindow::saveWindowState()
     m_settings.sync();
 }
 
-void MainWindow::flushEdits() { m_drafting->flush(); }
+void MainWindow::flushEdits()
+{
+    m_drafting->flush();
+    m_documents->flush();
+}
 
 FrameworkDialog* MainWindow::frameworkDialog()
 {
@@ -774,7 +804,9 @@ void MainWindow::goToHit(const SearchHit& hit)
         m_drafting->questionPage()->judgmentPanel()->summaryEditor()->textEdit()->setFocus(Qt::OtherFocusReason);
         break;
     case SearchHit::Type::Section:
-        m_workTabs->setCurrentWidget(m_detail); // the documents are read on the overview
+        m_workTabs->setCurrentWidget(m_documents);
+        m_documents->selectDocument(hit.documentUid);
+        m_documents->selectSection(hit.key);
         break;
     }
 }

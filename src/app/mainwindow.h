@@ -28,6 +28,7 @@ namespace fwb::app {
 
 class DetailPane;
 class DraftingWorkspace;
+class DocumentsWorkspace;
 class DiagnosticsPane;
 class FrameworkDialog;
 class MatrixWindow;
@@ -55,6 +56,7 @@ public:
     NavigatorView* navigatorView() const { return m_navigator; }
     DetailPane* detailPane() const { return m_detail; }
     DraftingWorkspace* draftingWorkspace() const { return m_drafting; }
+    DocumentsWorkspace* documentsWorkspace() const { return m_documents; }
     SearchPane* searchPane() const { return m_search; }
     DiagnosticsPane* diagnosticsPane() const { return m_diagnostics; }
     QAction* checkAction() const { return m_check; }
@@ -125,6 +127,7 @@ private:
     QSplitter* m_splitter = nullptr;
     QTabWidget* m_workTabs = nullptr;
     DraftingWorkspace* m_drafting = nullptr;
+    DocumentsWorkspace* m_documents = nullptr;
     SearchPane* m_search = nullptr;
     QDockWidget* m_searchDock = nullptr;
     QAction* m_find = nullptr;

@@ -1,0 +1,969 @@
+#include "documentsworkspace.h"
+
+#include "batchexportdialog.h"
+#include "documentcommands.h"
+#include "documents/chart.h"
+#include "documents/export.h"
+#include "documents/markdown.h"
+#include "drafting/markdownedit.h"
+#include "particularsdialog.h"
+#include "workbench.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <spdlog/spdlog.h>
+
+namespace fwb::app {
+namespace {
+
+constexpr int kUidRole = Qt::UserRole + 1;
+constexpr int kPreviewDelayMs = 250;
+
+QString esc(const QString& s) { return s.toHtmlEscaped(); }
+
+QString sectionLabel(const Section& s)
+{
+    if (!s.title.isEmpty())
+        return s.title;
+    if (!s.body.trimmed().isEmpty())
+        return QStringLiteral("“%1…”").arg(documents::toPlainText(s.body).simplified().left(48));
+    return sectionKindLabel(s.kind);
+}
+
+// A short name for what a section shows, for the outline's narrow second column.
+QString shortKind(const QString& kind)
+{
+    static const QHash<QString, QString> names{
+        {QStringLiteral("narrative"), QStringLiteral("Text")},
+        {QStringLiteral("judgment"), QStringLiteral("Judgment")},
+        {QStringLiteral("overview"), QStringLiteral("Summary")},
+        {QStringLiteral("findings"), QStringLiteral("Findings")},
+        {QStringLiteral("areas_for_improvement"), QStringLiteral("AFIs")},
+        {QStringLiteral("metrics_table"), QStringLiteral("Table")},
+        {QStringLiteral("chart"), QStringLiteral("Chart")},
+        {QStringLiteral("grade_definitions"), QStringLiteral("Grades")},
+        {QStringLiteral("contents"), QStringLiteral("Contents")},
+        {QStringLiteral("letter_opening"), QStringLiteral("Opening")},
+        {QStringLiteral("letter_closing"), QStringLiteral("Closing")},
+    };
+    return names.value(kind, kind);
+}
+
+QString shows(const Section& s)
+{
+    QString out = shortKind(s.kind);
+    if (!s.questionCode.isEmpty())
+        out += QLatin1Char(' ') + s.questionCode;
+    if (!s.figure.isEmpty())
+        out += QStringLiteral(" · ") + QString(s.figure).remove(QStringLiteral("Figure ")).prepend(QStringLiteral("Fig. "));
+    return out;
+}
+
+void addQuestions(QComboBox* box, const QList<Question>& list, int depth)
+{
+    for (const Question& q : list) {
+        box->addItem(QString(depth * 2, QLatin1Char(' ')) + q.code + QStringLiteral("  ") + q.label(), q.code);
+        addQuestions(box, q.children, depth + 1);
+    }
+}
+
+const Question* findQuestion(const QList<Question>& list, const QString& code)
+{
+    for (const Question& q : list) {
+        if (q.code == code)
+            return &q;
+        if (const Question* inner = findQuestion(q.children, code))
+            return inner;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+DocumentsWorkspace::DocumentsWorkspace(QUndoStack* undoStack, ErrorSink errors, QWidget* parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("documentsWorkspace"));
+    m_context.undoStack = undoStack;
+    m_context.errors = std::move(errors);
+    m_dialogs = QGuiApplication::platformName() != QLatin1String("offscreen");
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(kSaveDelayMs);
+    connect(&m_saveTimer, &QTimer::timeout, this, &DocumentsWorkspace::save);
+    m_previewTimer.setSingleShot(true);
+    m_previewTimer.setInterval(kPreviewDelayMs);
+    connect(&m_previewTimer, &QTimer::timeout, this, &DocumentsWorkspace::refreshPreview);
+    buildUi();
+    updateActions();
+}
+
+void DocumentsWorkspace::buildUi()
+{
+    // ---- the bar over everything: which document, and what to do with it ----
+    auto* bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("documentsBar"));
+    bar->setIconSize(QSize(16, 16));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_documents = new QComboBox(this);
+    m_documents->setObjectName(QStringLiteral("documentBox"));
+    m_documents->setMinimumContentsLength(28);
+    m_documents->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_documents->setToolTip(tr("The letters and reports of this force in this programme"));
+    bar->addWidget(m_documents);
+    m_particulars = bar->addAction(tr("Particulars…"), this, &DocumentsWorkspace::editParticulars);
+    m_particulars->setToolTip(tr("Title, date, embargo, parties and status"));
+    bar->addSeparator();
+    m_newLetter = bar->addAction(tr("New Letter"), this, [this] { createDocument(QStringLiteral("letter")); });
+    m_newReport = bar->addAction(tr("New Report"), this, [this] { createDocument(QStringLiteral("report")); });
+    m_deleteDocument = bar->addAction(tr("Delete"), this, &DocumentsWorkspace::deleteDocument);
+    m_deleteDocument->setToolTip(tr("Delete this document (the findings it shows are kept)"));
+    bar->addSeparator();
+    m_printPreview = bar->addAction(tr("Print Preview…"), this, &DocumentsWorkspace::printPreview);
+    m_print = bar->addAction(tr("Print…"), this, &DocumentsWorkspace::print);
+    m_print->setShortcut(QKeySequence::Print);
+    m_print->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_export = bar->addAction(tr("Export…"), this, &DocumentsWorkspace::exportDocument);
+    m_export->setToolTip(tr("Save this document as PDF, OpenDocument, HTML or Markdown"));
+    m_exportAll = new QAction(tr("Export All Forces…"), this);
+    m_exportAll->setToolTip(tr("Export the letter or report of every force in this programme"));
+    connect(m_exportAll, &QAction::triggered, this, &DocumentsWorkspace::exportAll);
+    bar->addAction(m_exportAll);
+    connect(m_documents, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_loading)
+            return;
+        flush();
+        rebuildOutline({});
+        refreshPreview();
+        updateActions();
+    });
+
+    // ---- the outline ----
+    m_outline = new QTreeWidget(this);
+    m_outline->setObjectName(QStringLiteral("outline"));
+    m_outline->setHeaderLabels({tr("Section"), tr("Shows")});
+    m_outline->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_outline->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_outline->setUniformRowHeights(true);
+    m_outline->setAllColumnsShowFocus(true);
+    connect(m_outline, &QTreeWidget::currentItemChanged, this, [this] {
+        if (m_loading)
+            return;
+        flush();
+        loadSection();
+        followSection();
+        updateActions();
+    });
+    auto* outlineBar = new QToolBar(this);
+    outlineBar->setIconSize(QSize(16, 16));
+    m_add = new QToolButton(this);
+    m_add->setText(tr("Add"));
+    m_add->setToolTip(tr("Add a section after the selected one"));
+    m_add->setPopupMode(QToolButton::InstantPopup);
+    auto* addMenu = new QMenu(m_add);
+    for (const QString& kind : sectionKinds()) {
+        if (kind == QLatin1String("letter_opening") || kind == QLatin1String("letter_closing"))
+            continue;
+        addMenu->addAction(sectionKindLabel(kind), this, [this, kind] { addSection(kind); });
+    }
+    m_add->setMenu(addMenu);
+    outlineBar->addWidget(m_add);
+    m_remove = outlineBar->addAction(tr("Remove"), this, &DocumentsWorkspace::removeSection);
+    m_up = outlineBar->addAction(QStringLiteral("↑"), this, [this] { moveSection(-1); });
+    m_up->setToolTip(tr("Move up (Alt+Up)"));
+    m_up->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    m_down = outlineBar->addAction(QStringLiteral("↓"), this, [this] { moveSection(1); });
+    m_down->setToolTip(tr("Move down (Alt+Down)"));
+    m_down->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    m_indent = outlineBar->addAction(QStringLiteral("→"), this, [this] { indentSection(true); });
+    m_indent->setToolTip(tr("Put under the section above (Alt+Right)"));
+    m_indent->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_outdent = outlineBar->addAction(QStringLiteral("←"), this, [this] { indentSection(false); });
+    m_outdent->setToolTip(tr("Move out one level (Alt+Left)"));
+    m_outdent->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    for (QAction* a : {m_up, m_down, m_indent, m_outdent})
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    auto* outlinePane = new QWidget(this);
+    auto* outlineLayout = new QVBoxLayout(outlinePane);
+    outlineLayout->setContentsMargins(0, 0, 0, 0);
+    outlineLayout->addWidget(m_outline, 1);
+    outlineLayout->addWidget(outlineBar);
+
+    // ---- the section ----
+    m_kindLabel = new QLabel(this);
+    m_kindLabel->setObjectName(QStringLiteral("kindLabel"));
+    m_kindLabel->setStyleSheet(QStringLiteral("QLabel { color: #555d66; }"));
+    m_title = new QLineEdit(this);
+    m_title->setObjectName(QStringLiteral("sectionTitle"));
+    m_title->setPlaceholderText(tr("No heading"));
+    connect(m_title, &QLineEdit::textEdited, this, &DocumentsWorkspace::scheduleSave);
+    m_question = new QComboBox(this);
+    m_question->setObjectName(QStringLiteral("sectionQuestion"));
+    connect(m_question, &QComboBox::activated, this, [this] { scheduleSave(); flush(); });
+    m_figure = new QLineEdit(this);
+    m_figure->setObjectName(QStringLiteral("sectionFigure"));
+    m_figure->setPlaceholderText(tr("Figure 1"));
+    m_figure->setMaximumWidth(140);
+    connect(m_figure, &QLineEdit::textEdited, this, &DocumentsWorkspace::scheduleSave);
+    m_editData = new QToolButton(this);
+    m_editData->setText(tr("Edit in Draft"));
+    m_editData->setToolTip(tr("Edit the findings, judgment or figures this section shows"));
+    connect(m_editData, &QToolButton::clicked, this, [this] {
+        const auto s = storedSection();
+        if (!s)
+            return;
+        if (s->kind == QLatin1String("metrics_table") || s->kind == QLatin1String("chart"))
+            Q_EMIT editFiguresRequested(m_programme, m_force);
+        else if (!s->questionCode.isEmpty())
+            Q_EMIT editQuestionRequested(m_programme, m_force, s->questionCode);
+    });
+    m_boundRow = new QWidget(this);
+    auto* boundLayout = new QHBoxLayout(m_boundRow);
+    boundLayout->setContentsMargins(0, 0, 0, 0);
+    boundLayout->addWidget(new QLabel(tr("Question:"), this));
+    boundLayout->addWidget(m_question, 1);
+    boundLayout->addWidget(new QLabel(tr("Figure:"), this));
+    boundLayout->addWidget(m_figure);
+    boundLayout->addWidget(m_editData);
+    m_data = new QTextBrowser(this);
+    m_data->setObjectName(QStringLiteral("sectionData"));
+    m_data->setOpenLinks(false);
+    m_data->setMinimumHeight(120);
+    m_bodyLabel = new QLabel(this);
+    m_body = new MarkdownEdit(this);
+    m_body->setObjectName(QStringLiteral("sectionBody"));
+    connect(m_body, &MarkdownEdit::edited, this, &DocumentsWorkspace::scheduleSave);
+    connect(m_body, &MarkdownEdit::editingFinished, this, &DocumentsWorkspace::flush);
+
+    auto* sectionPane = new QWidget(this);
+    auto* sectionLayout = new QVBoxLayout(sectionPane);
+    sectionLayout->setContentsMargins(6, 0, 6, 0);
+    sectionLayout->addWidget(m_kindLabel);
+    auto* titleForm = new QFormLayout;
+    titleForm->addRow(tr("&Heading:"), m_title);
+    sectionLayout->addLayout(titleForm);
+    sectionLayout->addWidget(m_boundRow);
+    sectionLayout->addWidget(m_data, 2);
+    sectionLayout->addWidget(m_bodyLabel);
+    sectionLayout->addWidget(m_body, 3);
+
+    // ---- the preview ----
+    m_preview = new QTextBrowser(this);
+    m_preview->setObjectName(QStringLiteral("documentPreview"));
+    m_preview->setOpenLinks(false);
+    m_preview->setStyleSheet(QStringLiteral("QTextBrowser { background: white; }"));
+    connect(m_preview, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (url.fragment().startsWith(QLatin1String("s-")))
+            selectSection(url.fragment().mid(2));
+    });
+    connect(m_preview, &QTextBrowser::cursorPositionChanged, this, [this] {
+        // Clicking in the preview selects the section clicked.
+        if (!m_assembly || m_loading || !m_preview->hasFocus())
+            return;
+        const QString uid = m_assembly->sectionAt(m_preview->textCursor().position());
+        if (!uid.isEmpty() && uid != currentSection())
+            selectSection(uid);
+    });
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("documentsSplitter"));
+    split->setChildrenCollapsible(false);
+    split->addWidget(outlinePane);
+    split->addWidget(sectionPane);
+    split->addWidget(m_preview);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 4);
+    split->setSizes({330, 360, 480});
+
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("documentsEmpty"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setMargin(24);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(split);
+    m_stack->addWidget(m_empty);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(bar);
+    layout->addWidget(m_stack, 1);
+}
+
+void DocumentsWorkspace::setWorkbench(Workbench* workbench)
+{
+    flush();
+    m_saveTimer.stop();
+    m_previewTimer.stop();
+    m_context.workbench = workbench;
+    m_preview->setDocument(nullptr);
+    m_assembly.reset();
+    m_programme.clear();
+    m_force.clear();
+    if (workbench)
+        connect(workbench, &Workbench::changed, this, &DocumentsWorkspace::reload, Qt::UniqueConnection);
+    fillDocuments({});
+}
+
+void DocumentsWorkspace::showPlace(const QString& programme, const QString& force)
+{
+    if (programme == m_programme && force == m_force)
+        return;
+    flush();
+    m_programme = programme;
+    m_force = force;
+    // The questions a bound section can show are the programme's.
+    m_loading = true;
+    m_question->clear();
+    if (m_context.workbench && !programme.isEmpty())
+        if (const auto p = m_context.workbench->reference().programme(programme))
+            addQuestions(m_question, p->questions, 0);
+    m_loading = false;
+    fillDocuments({});
+}
+
+void DocumentsWorkspace::fillDocuments(const QString& keep)
+{
+    const QString previous = keep.isEmpty() ? currentDocument() : keep;
+    m_loading = true;
+    m_documents->clear();
+    QList<Document> docs;
+    if (m_context.workbench && !m_programme.isEmpty() && !m_force.isEmpty())
+        docs = m_context.workbench->documents().documents(m_programme, m_force);
+    for (const Document& d : docs)
+        m_documents->addItem(QStringLiteral("%1 — %2").arg(d.kind == QLatin1String("letter") ? tr("Letter") : tr("Report"), d.title), d.uid);
+    const int at = m_documents->findData(previous);
+    m_documents->setCurrentIndex(at >= 0 ? at : (docs.isEmpty() ? -1 : 0));
+    m_loading = false;
+    if (docs.isEmpty()) {
+        QString where;
+        if (m_context.workbench && !m_force.isEmpty())
+            if (const auto f = m_context.workbench->reference().force(m_force))
+                where = f->name;
+        m_empty->setText(m_force.isEmpty()
+                             ? tr("Choose a force under a programme to see its letters and reports.")
+                             : tr("%1 has no letter or report in this programme yet.\n\nNew Letter or New Report "
+                                  "creates one from the programme’s template: its sections show the force’s "
+                                  "judgments, findings and figures as they stand, and follow every correction.")
+                                   .arg(where));
+        m_stack->setCurrentWidget(m_empty);
+        m_preview->setDocument(nullptr);
+        m_assembly.reset();
+    } else {
+        m_stack->setCurrentIndex(0);
+    }
+    rebuildOutline({});
+    refreshPreview();
+    updateActions();
+}
+
+QString DocumentsWorkspace::currentDocument() const { return m_documents->currentData().toString(); }
+
+QString DocumentsWorkspace::currentSection() const
+{
+    const QTreeWidgetItem* item = m_outline->currentItem();
+    return item ? item->data(0, kUidRole).toString() : QString();
+}
+
+bool DocumentsWorkspace::selectDocument(const QString& uid)
+{
+    const int at = m_documents->findData(uid);
+    if (at < 0)
+        return false;
+    m_documents->setCurrentIndex(at);
+    return true;
+}
+
+bool DocumentsWorkspace::selectSection(const QString& uid)
+{
+    for (QTreeWidgetItemIterator it(m_outline); *it; ++it)
+        if ((*it)->data(0, kUidRole).toString() == uid) {
+            m_outline->setCurrentItem(*it);
+            m_outline->scrollToItem(*it);
+            return true;
+        }
+    return false;
+}
+
+std::optional<Document> DocumentsWorkspace::document() const
+{
+    if (!m_context.workbench || currentDocument().isEmpty())
+        return std::nullopt;
+    return m_context.workbench->documents().document(currentDocument());
+}
+
+std::optional<Section> DocumentsWorkspace::storedSection() const
+{
+    const auto d = document();
+    if (!d)
+        return std::nullopt;
+    if (const Section* s = findSection(d->sections, currentSection())) {
+        Section copy = *s;
+        copy.children.clear();
+        return copy;
+    }
+    return std::nullopt;
+}
+
+std::optional<DocumentService::Location> DocumentsWorkspace::location() const
+{
+    if (!m_context.workbench || currentSection().isEmpty())
+        return std::nullopt;
+    return DocumentService(*m_context.workbench).locate(currentSection());
+}
+
+void DocumentsWorkspace::rebuildOutline(const QString& keep)
+{
+    const QString selected = keep.isEmpty() ? currentSection() : keep;
+    QSet<QString> collapsed;
+    for (QTreeWidgetItemIterator it(m_outline); *it; ++it)
+        if ((*it)->childCount() && !(*it)->isExpanded())
+            collapsed.insert((*it)->data(0, kUidRole).toString());
+    m_loading = true;
+    m_outline->clear();
+    QTreeWidgetItem* current = nullptr;
+    if (const auto d = document()) {
+        std::function<void(QTreeWidgetItem*, const QList<Section>&)> add = [&](QTreeWidgetItem* parent, const QList<Section>& list) {
+            for (const Section& s : list) {
+                auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_outline);
+                item->setText(0, sectionLabel(s));
+                item->setText(1, shows(s));
+                item->setData(0, kUidRole, s.uid);
+                item->setToolTip(0, sectionLabel(s));
+                item->setToolTip(1, sectionKindLabel(s.kind));
+                if (isBoundKind(s.kind))
+                    item->setForeground(1, QColor(0x1d, 0x3a, 0x6b));
+                else
+                    item->setForeground(1, QColor(0x6b, 0x75, 0x80));
+                if (s.uid == selected)
+                    current = item;
+                add(item, s.children);
+                item->setExpanded(!collapsed.contains(s.uid));
+            }
+        };
+        add(nullptr, d->sections);
+    }
+    if (!current && m_outline->topLevelItemCount())
+        current = m_outline->topLevelItem(0);
+    m_outline->setCurrentItem(current);
+    m_loading = false;
+    loadSection();
+}
+
+void DocumentsWorkspace::loadSection()
+{
+    m_saveTimer.stop();
+    m_dirty = false;
+    ++m_session;
+    const auto s = storedSection();
+    const auto d = document();
+    m_loading = true;
+    const bool has = s.has_value();
+    m_title->setEnabled(has);
+    m_body->setEnabled(has);
+    if (!s) {
+        m_kindLabel->setText(d ? tr("Choose a section in the outline.") : QString());
+        m_title->clear();
+        m_body->setMarkdown({});
+        m_boundRow->hide();
+        m_data->hide();
+        m_loading = false;
+        return;
+    }
+    const bool bound = isBoundKind(s->kind);
+    const bool usesQuestion = !s->questionCode.isEmpty() || s->kind == QLatin1String("findings") ||
+                              s->kind == QLatin1String("judgment") || s->kind == QLatin1String("overview") ||
+                              s->kind == QLatin1String("areas_for_improvement");
+    const bool usesFigure = s->kind == QLatin1String("metrics_table") || s->kind == QLatin1String("chart");
+    m_kindLabel->setText(bound ? tr("<b>%1</b> — shows the workbench’s data; the text below is printed after it").arg(sectionKindLabel(s->kind))
+                               : tr("<b>Narrative</b> — text of its own (Markdown; footnotes as [^1] … [^1]: note)"));
+    m_title->setText(s->title);
+    m_boundRow->setVisible(usesQuestion || usesFigure);
+    m_question->setVisible(usesQuestion);
+    m_question->setCurrentIndex(m_question->findData(s->questionCode));
+    m_figure->setVisible(usesFigure);
+    m_figure->setText(s->figure);
+    m_editData->setVisible(usesQuestion || usesFigure);
+    m_data->setVisible(bound);
+    m_bodyLabel->setText(bound ? tr("Text after the data (sources, notes):") : tr("Text:"));
+    m_body->setMarkdown(s->body);
+    if (bound)
+        showData(*s);
+    m_loading = false;
+}
+
+void DocumentsWorkspace::showData(const Section& s)
+{
+    Workbench* wb = m_context.workbench;
+    const auto d = document();
+    if (!wb || !d)
+        return;
+    const auto programme = wb->reference().programme(d->programmeCode);
+    QString html;
+    auto para = [&](const QString& t) { html += QStringLiteral("<p>%1</p>").arg(esc(t)); };
+    if (s.kind == QLatin1String("findings") || s.kind == QLatin1String("areas_for_improvement")) {
+        const Question* q = programme ? findQuestion(programme->questions, s.questionCode) : nullptr;
+        std::function<void(const Question&, int)> walk = [&](const Question& question, int depth) {
+            QStringList items;
+            for (const Finding& f : wb->drafts().findings(d->programmeCode, d->forceCode, question.code)) {
+                if (s.kind == QLatin1String("areas_for_improvement") &&
+                    f.kind != (s.findingKind.isEmpty() ? QStringLiteral("area_for_improvement") : s.findingKind))
+                    continue;
+                items << QStringLiteral("<li><i>%1</i> — %2</li>").arg(esc(findingKindLabel(f.kind)),
+                                                                       esc(documents::toPlainText(f.text)));
+            }
+            if (!items.isEmpty() || depth == 0)
+                html += QStringLiteral("<h4>%1 %2</h4>").arg(esc(question.code), esc(question.label()));
+            if (!items.isEmpty())
+                html += QStringLiteral("<ul>%1</ul>").arg(items.join(QString()));
+            if (s.kind == QLatin1String("findings"))
+                for (const Question& c : question.children)
+                    walk(c, depth + 1);
+        };
+        if (q)
+            walk(*q, 0);
+        if (!html.contains(QLatin1String("<li>")))
+            para(tr("No findings are recorded under this question yet."));
+    } else if (s.kind == QLatin1String("judgment") || s.kind == QLatin1String("overview")) {
+        if (const auto j = wb->drafts().judgment(d->programmeCode, d->forceCode, s.questionCode)) {
+            html += QStringLiteral("<p><b>%1</b></p>").arg(esc(j->gradeLabel));
+            para(documents::toPlainText(s.kind == QLatin1String("overview") && !j->overview.trimmed().isEmpty() ? j->overview : j->summary));
+        } else {
+            para(tr("No judgment is recorded for %1 yet.").arg(s.questionCode));
+        }
+    } else if (s.kind == QLatin1String("metrics_table") || s.kind == QLatin1String("chart")) {
+        QStringList rows;
+        for (const Metric& m : wb->drafts().metrics(d->programmeCode, d->forceCode))
+            if (!s.figure.isEmpty() && m.figure == s.figure)
+                rows << QStringLiteral("<tr><td>%1</td><td>%2</td><td align=right>%3</td><td align=right>%4</td></tr>")
+                            .arg(esc(m.name), esc(m.measure), QString::number(m.forceValue),
+                                 m.nationalValue ? QString::number(*m.nationalValue) : QString());
+        if (rows.isEmpty())
+            para(s.figure.isEmpty() ? tr("Name the figure whose numbers this section shows.")
+                                    : tr("No figures are recorded for %1: add them in the Draft tab’s Figures.").arg(s.figure));
+        else
+            html += QStringLiteral("<table cellspacing=0 cellpadding=3 border=1><tr><th>Figure</th><th>Measure</th>"
+                                   "<th>Force</th><th>England and Wales</th></tr>%1</table>")
+                        .arg(rows.join(QString()));
+    } else if (s.kind == QLatin1String("grade_definitions")) {
+        if (programme && !programme->gradeScaleCode.isEmpty())
+            if (const auto scale = wb->reference().gradeScale(programme->gradeScaleCode))
+                for (const Grade& g : scale->grades)
+                    html += QStringLiteral("<p><b>%1</b> — %2</p>").arg(esc(g.label), esc(g.definition));
+        para(tr("When the text below is empty, these definitions are printed."));
+    } else if (s.kind == QLatin1String("contents")) {
+        para(tr("The chapters and their sections, with page numbers in PDF and print and links elsewhere."));
+    } else if (s.kind == QLatin1String("letter_opening")) {
+        para(tr("The sender, the recipient and their post, the date, the salutation and the letter’s title, "
+                "from the document’s particulars."));
+    } else if (s.kind == QLatin1String("letter_closing")) {
+        para(tr("“Yours sincerely” and the sender’s name and post."));
+    }
+    m_data->setHtml(html);
+}
+
+void DocumentsWorkspace::scheduleSave()
+{
+    if (m_loading)
+        return;
+    m_dirty = true;
+    m_saveTimer.start();
+    m_previewTimer.start(); // the preview shows the typing once it is saved
+}
+
+void DocumentsWorkspace::save()
+{
+    m_saveTimer.stop();
+    if (!m_dirty)
+        return;
+    m_dirty = false;
+    const auto before = storedSection();
+    if (!before || !m_context.writable())
+        return;
+    Section after = *before;
+    after.title = m_title->text().trimmed();
+    after.body = m_body->markdown();
+    if (m_question->isVisible() && m_question->currentIndex() >= 0)
+        after.questionCode = m_question->currentData().toString();
+    if (m_figure->isVisible())
+        after.figure = m_figure->text().trimmed();
+    if (after.title == before->title && after.body == before->body && after.questionCode == before->questionCode &&
+        after.figure == before->figure)
+        return;
+    m_context.run(new EditSectionCommand(m_context.workbench, m_context.errors, *before, after, m_session));
+}
+
+void DocumentsWorkspace::flush() { save(); }
+
+void DocumentsWorkspace::reload(const QStringList& entities)
+{
+    Q_UNUSED(entities);
+    if (!m_context.workbench)
+        return;
+    // Typing in progress is kept: the editor is reloaded only when nothing is waiting to be saved.
+    const QString doc = currentDocument();
+    if (!m_dirty) {
+        m_loading = true;
+        const int count = m_documents->count();
+        QList<Document> docs;
+        if (!m_programme.isEmpty() && !m_force.isEmpty())
+            docs = m_context.workbench->documents().documents(m_programme, m_force);
+        m_loading = false;
+        if (docs.size() != count || (!docs.isEmpty() && !m_context.workbench->documents().document(doc))) {
+            fillDocuments(doc);
+            return;
+        }
+        const bool editing = m_body->textEdit()->hasFocus() || m_title->hasFocus();
+        rebuildOutline({});
+        if (editing)
+            m_body->textEdit()->setFocus();
+    }
+    m_previewTimer.start();
+    updateActions();
+}
+
+void DocumentsWorkspace::refreshPreview()
+{
+    m_previewTimer.stop();
+    const auto d = document();
+    if (!m_context.workbench || !d) {
+        m_preview->setDocument(nullptr);
+        m_assembly.reset();
+        return;
+    }
+    const int scroll = m_preview->verticalScrollBar()->value();
+    auto a = documents::assemble(*m_context.workbench, *d);
+    if (!a) {
+        m_preview->setPlainText(a.error().message);
+        m_assembly.reset();
+        return;
+    }
+    std::optional<documents::Assembly> previous = std::move(m_assembly); // kept until the view lets go
+    m_assembly = std::move(*a);
+    m_loading = true;
+    m_preview->setDocument(m_assembly->document.get());
+    documents::ChartObject::install(m_assembly->document.get());
+    m_loading = false;
+    previous.reset();
+    m_preview->verticalScrollBar()->setValue(scroll);
+    if (m_body->textEdit()->hasFocus() || m_title->hasFocus() || m_outline->hasFocus())
+        followSection();
+}
+
+void DocumentsWorkspace::followSection()
+{
+    if (!m_assembly)
+        return;
+    const auto it = m_assembly->sectionPositions.constFind(currentSection());
+    if (it == m_assembly->sectionPositions.cend())
+        return;
+    QTextDocument* doc = m_assembly->document.get();
+    const QTextBlock block = doc->findBlock(*it);
+    const QRectF r = doc->documentLayout()->blockBoundingRect(block);
+    m_preview->verticalScrollBar()->setValue(int(r.top()) - 12);
+}
+
+void DocumentsWorkspace::updateActions()
+{
+    const bool writable = m_context.writable();
+    const bool place = writable && !m_programme.isEmpty() && !m_force.isEmpty();
+    const bool hasDoc = !currentDocument().isEmpty();
+    const auto where = location();
+    m_newLetter->setEnabled(place);
+    m_newReport->setEnabled(place);
+    m_particulars->setEnabled(hasDoc && writable);
+    m_deleteDocument->setEnabled(hasDoc && writable);
+    m_print->setEnabled(hasDoc);
+    m_printPreview->setEnabled(hasDoc);
+    m_export->setEnabled(hasDoc);
+    m_exportAll->setEnabled(m_context.workbench && !m_programme.isEmpty());
+    m_add->setEnabled(hasDoc && writable);
+    m_remove->setEnabled(where.has_value() && writable);
+    m_up->setEnabled(where && writable && where->place.position > 1);
+    const QTreeWidgetItem* item = m_outline->currentItem();
+    const int siblings = item ? (item->parent() ? item->parent()->childCount() : m_outline->topLevelItemCount()) : 0;
+    m_down->setEnabled(where && writable && where->place.position < siblings);
+    m_indent->setEnabled(where && writable && where->place.position > 1);
+    m_outdent->setEnabled(where && writable && !where->place.parentUid.isEmpty());
+    m_title->setReadOnly(!writable);
+    m_body->setReadOnly(!writable);
+}
+
+void DocumentsWorkspace::createDocument(const QString& kind)
+{
+    if (!m_context.writable() || m_programme.isEmpty() || m_force.isEmpty())
+        return;
+    flush();
+    auto* command = new CreateDocumentCommand(m_context.workbench, m_context.errors, m_programme, m_force, kind);
+    if (!m_context.run(command))
+        return;
+    const QString uid = static_cast<const CreateDocumentCommand*>(m_context.undoStack->command(m_context.undoStack->index() - 1))
+                            ->document()
+                            .uid;
+    fillDocuments(uid);
+}
+
+void DocumentsWorkspace::deleteDocument()
+{
+    const auto d = document();
+    if (!d || !m_context.writable())
+        return;
+    if (m_dialogs && QMessageBox::question(this, tr("Delete Document"),
+                                           tr("Delete “%1”? The findings, judgments and figures it shows are kept; "
+                                              "Undo brings the document back.").arg(d->title)) != QMessageBox::Yes)
+        return;
+    m_saveTimer.stop();
+    m_dirty = false;
+    m_context.run(new DeleteDocumentCommand(m_context.workbench, m_context.errors, *d));
+}
+
+void DocumentsWorkspace::editParticulars()
+{
+    const auto d = document();
+    if (!d || !m_context.writable())
+        return;
+    flush();
+    ParticularsDialog dialog(*d, m_context.workbench->reference().people(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_context.run(new SetParticularsCommand(m_context.workbench, m_context.errors, *d, dialog.particulars()));
+}
+
+void DocumentsWorkspace::addSection(const QString& kind)
+{
+    const auto d = document();
+    if (!d || !m_context.writable())
+        return;
+    flush();
+    Section s;
+    s.kind = kind;
+    const auto current = storedSection();
+    const auto where = location();
+    if (kind == QLatin1String("findings") || kind == QLatin1String("judgment") || kind == QLatin1String("overview") ||
+        kind == QLatin1String("areas_for_improvement")) {
+        // The question of the section beside it, or the programme's first fitting question.
+        const auto programme = m_context.workbench->reference().programme(d->programmeCode);
+        QString code = current ? current->questionCode : QString();
+        const bool graded = kind == QLatin1String("judgment") || kind == QLatin1String("overview");
+        const Question* q = programme && !code.isEmpty() ? findQuestion(programme->questions, code) : nullptr;
+        if (!q || (graded && !q->graded)) {
+            code.clear();
+            std::function<void(const QList<Question>&)> first = [&](const QList<Question>& list) {
+                for (const Question& x : list) {
+                    if (code.isEmpty() && (!graded || x.graded))
+                        code = x.code;
+                    first(x.children);
+                }
+            };
+            if (programme)
+                first(programme->questions);
+        }
+        s.questionCode = code;
+        if (const Question* chosen = programme ? findQuestion(programme->questions, code) : nullptr)
+            s.title = kind == QLatin1String("judgment") ? tr("Summary of findings")
+                      : kind == QLatin1String("areas_for_improvement") ? tr("Areas for improvement")
+                                                                        : chosen->text;
+        if (kind == QLatin1String("areas_for_improvement"))
+            s.findingKind = QStringLiteral("area_for_improvement");
+    } else if (kind == QLatin1String("metrics_table") || kind == QLatin1String("chart")) {
+        const QList<Metric> metrics = m_context.workbench->drafts().metrics(d->programmeCode, d->forceCode);
+        for (const Metric& m : metrics)
+            if (!m.figure.isEmpty()) {
+                s.figure = m.figure;
+                break;
+            }
+        if (s.figure.isEmpty())
+            s.figure = tr("Figure 1");
+        s.title = s.figure + QStringLiteral(": ");
+    } else if (kind == QLatin1String("grade_definitions")) {
+        s.title = tr("Annex A – judgments");
+    } else if (kind == QLatin1String("contents")) {
+        s.title = tr("Contents");
+    } else {
+        s.title = tr("New section");
+    }
+    DocumentService::Place place;
+    if (where) {
+        place.parentUid = where->place.parentUid;
+        place.position = where->place.position + 1;
+    }
+    auto* command = new AddSectionCommand(m_context.workbench, m_context.errors, d->uid, s, place);
+    if (!m_context.run(command))
+        return;
+    const QString uid = static_cast<const AddSectionCommand*>(m_context.undoStack->command(m_context.undoStack->index() - 1))
+                            ->section()
+                            .uid;
+    rebuildOutline(uid);
+    selectSection(uid);
+    m_title->setFocus();
+    m_title->selectAll();
+}
+
+void DocumentsWorkspace::removeSection()
+{
+    const auto s = storedSection();
+    if (!s || !m_context.writable())
+        return;
+    m_saveTimer.stop();
+    m_dirty = false;
+    // The next section (or the one before) takes the selection.
+    QTreeWidgetItem* item = m_outline->currentItem();
+    QTreeWidgetItem* next = item ? m_outline->itemBelow(item) : nullptr;
+    while (next && next->parent() == item)
+        next = m_outline->itemBelow(next);
+    if (!next && item)
+        next = m_outline->itemAbove(item);
+    const QString nextUid = next ? next->data(0, kUidRole).toString() : QString();
+    if (m_context.run(new RemoveSectionCommand(m_context.workbench, m_context.errors, s->uid, sectionLabel(*s))))
+        rebuildOutline(nextUid);
+}
+
+void DocumentsWorkspace::moveSection(int delta)
+{
+    const auto s = storedSection();
+    const auto where = location();
+    if (!s || !where || !m_context.writable())
+        return;
+    flush();
+    DocumentService::Place to = where->place;
+    to.position = where->place.position + delta;
+    if (to.position < 1)
+        return;
+    if (m_context.run(new MoveSectionCommand(m_context.workbench, m_context.errors, s->uid, sectionLabel(*s), where->place, to)))
+        rebuildOutline(s->uid);
+}
+
+void DocumentsWorkspace::indentSection(bool inward)
+{
+    const auto s = storedSection();
+    const auto where = location();
+    QTreeWidgetItem* item = m_outline->currentItem();
+    if (!s || !where || !item || !m_context.writable())
+        return;
+    flush();
+    DocumentService::Place to;
+    if (inward) {
+        // Under the section above it at the same level, as its last child.
+        QTreeWidgetItem* parent = item->parent();
+        const int index = parent ? parent->indexOfChild(item) : m_outline->indexOfTopLevelItem(item);
+        if (index < 1)
+            return;
+        QTreeWidgetItem* above = parent ? parent->child(index - 1) : m_outline->topLevelItem(index - 1);
+        to.parentUid = above->data(0, kUidRole).toString();
+        to.position = 0;
+    } else {
+        if (where->place.parentUid.isEmpty())
+            return;
+        const auto parentPlace = DocumentService(*m_context.workbench).locate(where->place.parentUid);
+        if (!parentPlace)
+            return;
+        to.parentUid = parentPlace->place.parentUid;
+        to.position = parentPlace->place.position + 1;
+    }
+    if (m_context.run(new MoveSectionCommand(m_context.workbench, m_context.errors, s->uid, sectionLabel(*s), where->place, to)))
+        rebuildOutline(s->uid);
+}
+
+int DocumentsWorkspace::printTo(QPrinter* printer)
+{
+    flush();
+    if (!m_context.workbench || currentDocument().isEmpty())
+        return 0;
+    documents::AssemblyOptions options;
+    options.embargoInText = false; // printed at the head of every page instead
+    auto a = documents::assemble(*m_context.workbench, currentDocument(), options);
+    if (!a) {
+        if (m_context.errors)
+            m_context.errors(tr("Print"), a.error().message);
+        return 0;
+    }
+    printer->setDocName(a->runningTitle);
+    return documents::paintPages(*a, *printer);
+}
+
+void DocumentsWorkspace::printPreview()
+{
+    if (currentDocument().isEmpty())
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintPreviewDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print Preview — %1").arg(m_documents->currentText()));
+    connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter* p) { printTo(p); });
+    dialog.resize(900, 1000);
+    dialog.exec();
+}
+
+void DocumentsWorkspace::print()
+{
+    if (currentDocument().isEmpty())
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    if (dialog.exec() == QDialog::Accepted)
+        printTo(&printer);
+}
+
+Status DocumentsWorkspace::exportTo(const QString& path, const QString& format)
+{
+    flush();
+    if (!m_context.workbench || currentDocument().isEmpty())
+        return Error::make(Error::Code::NotFound, tr("There is no document to export."));
+    const auto f = documents::formatFromName(format.isEmpty() ? QFileInfo(path).suffix() : format);
+    if (!f)
+        return Error::make(Error::Code::Invalid, tr("“%1” is not PDF, ODT, HTML or Markdown.").arg(QFileInfo(path).fileName()));
+    return documents::renderToFile(*m_context.workbench, currentDocument(), *f, path);
+}
+
+void DocumentsWorkspace::exportDocument()
+{
+    const auto d = document();
+    if (!d)
+        return;
+    const QString filters = tr("PDF document (*.pdf);;OpenDocument text (*.odt);;Web page (*.html);;Markdown (*.md)");
+    QString selected;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Document"),
+                                                      documents::suggestedFileName(*d, documents::Format::Pdf), filters, &selected);
+    if (path.isEmpty())
+        return;
+    QString format = QFileInfo(path).suffix();
+    if (!documents::formatFromName(format))
+        format = selected.section(QStringLiteral("*."), 1).section(QLatin1Char(')'), 0, 0);
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    const Status s = exportTo(path, format);
+    QGuiApplication::restoreOverrideCursor();
+    if (!s && m_context.errors)
+        m_context.errors(tr("Export Document"), s.error().message);
+}
+
+void DocumentsWorkspace::exportAll()
+{
+    if (!m_context.workbench)
+        return;
+    flush();
+    const auto d = document();
+    BatchExportDialog dialog(*m_context.workbench, m_programme, d ? d->kind : QStringLiteral("report"), this);
+    dialog.exec();
+}
+
+} // namespace fwb::app
