@@ -208,6 +208,8 @@ private:
             }
             if (b.textList())
                 bf.setBottomMargin(3);
+            else if (list)
+                bf.setTopMargin(6); // a paragraph after a list stands clear of it
             block(bf, base);
             if (QTextList* src = b.textList()) {
                 if (src != sourceList || !list) {

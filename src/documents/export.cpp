@@ -261,10 +261,13 @@ int paintPages(Assembly& a, QPagedPaintDevice& device)
         painter.setPen(style::muted());
         const qreal headerY = (a.embargoed ? 15.5 : 12) * mm;
         const qreal left = kLeft * mm, width = (kPageWidth - kLeft - kRight) * mm;
-        painter.drawText(QRectF(left, headerY, width, 5 * mm), Qt::AlignLeft | Qt::AlignVCenter, a.runningTitle);
-        painter.setPen(QPen(style::rule(), 0.3 * mm));
-        painter.drawLine(QPointF(left, headerY + 5.5 * mm), QPointF(left + width, headerY + 5.5 * mm));
-        painter.setPen(style::muted());
+        // A letter's first page is its letterhead: no running title.
+        if (i > 0 || a.source.kind != QLatin1String("letter")) {
+            painter.drawText(QRectF(left, headerY, width, 5 * mm), Qt::AlignLeft | Qt::AlignVCenter, a.runningTitle);
+            painter.setPen(QPen(style::rule(), 0.3 * mm));
+            painter.drawLine(QPointF(left, headerY + 5.5 * mm), QPointF(left + width, headerY + 5.5 * mm));
+            painter.setPen(style::muted());
+        }
         painter.drawText(QRectF(left, (kPageHeight - 14) * mm, width, 6 * mm), Qt::AlignCenter,
                          QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages));
     }
