@@ -114,4 +114,31 @@ bool requireOptions(QCommandLineParser& p, const QList<const QCommandLineOption*
     return true;
 }
 
+int unknownAction(QTextStream& out, QTextStream& err, const QString& command, const QString& action,
+                  const QStringList& actions)
+{
+    if (action == L("--help") || action == L("-h")) {
+        out << "Usage: fwb " << command << " " << actions.join(QLatin1Char('|')) << " FILE ...; `fwb " << command << " "
+            << actions.value(0) << " --help` for each\n"
+            << Qt::flush;
+        return Ok;
+    }
+    QString listed = actions.value(0);
+    for (qsizetype i = 1; i < actions.size(); ++i)
+        listed += (i + 1 == actions.size() ? L(" or ") : L(", ")) + actions[i];
+    return usage(err, action.isEmpty() ? QStringLiteral("%1 needs an action: %2").arg(command, listed)
+                                       : QStringLiteral("unknown %1 action \"%2\" (%3)").arg(command, action, listed));
+}
+
+int dispatch(const QString& command, const QList<Action>& actions, const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QStringList names;
+    for (const Action& a : actions) {
+        if (a.name == args.value(1))
+            return a.run(args, out, err);
+        names << a.name;
+    }
+    return unknownAction(out, err, command, args.value(1), names);
+}
+
 } // namespace fwb::cli

@@ -55,4 +55,15 @@ bool readText(QCommandLineParser& p, const QCommandLineOption& text, const QComm
 // False, with a usage error in `code`, when one of the options is missing.
 bool requireOptions(QCommandLineParser& p, const QList<const QCommandLineOption*>& options, QTextStream& err, int& code);
 
+// For a command with actions ("finding add|edit|…"): --help lists them, a missing or unknown one is
+// a usage error naming them. Returns the exit code.
+int unknownAction(QTextStream& out, QTextStream& err, const QString& command, const QString& action,
+                  const QStringList& actions);
+struct Action {
+    QString name;
+    std::function<int(const QStringList& args, QTextStream& out, QTextStream& err)> run;
+};
+// Runs the action args[1] names, or says which there are.
+int dispatch(const QString& command, const QList<Action>& actions, const QStringList& args, QTextStream& out, QTextStream& err);
+
 } // namespace fwb::cli

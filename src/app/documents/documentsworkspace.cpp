@@ -89,17 +89,6 @@ void addQuestions(QComboBox* box, const QList<Question>& list, int depth)
     }
 }
 
-const Question* findQuestion(const QList<Question>& list, const QString& code)
-{
-    for (const Question& q : list) {
-        if (q.code == code)
-            return &q;
-        if (const Question* inner = findQuestion(q.children, code))
-            return inner;
-    }
-    return nullptr;
-}
-
 } // namespace
 
 DocumentsWorkspace::DocumentsWorkspace(QUndoStack* undoStack, ErrorSink errors, QWidget* parent) : QWidget(parent)

@@ -64,17 +64,6 @@ QString statusLabel(const QString& status)
     return status.isEmpty() ? status : status.front().toUpper() + status.mid(1);
 }
 
-const Question* findQuestion(const QList<Question>& questions, const QString& code)
-{
-    for (const Question& q : questions) {
-        if (q.code == code)
-            return &q;
-        if (const Question* found = findQuestion(q.children, code))
-            return found;
-    }
-    return nullptr;
-}
-
 // Codes of a question and everything below it, in tree order.
 void collectCodes(const Question& q, QStringList& out)
 {

@@ -274,41 +274,40 @@ int documentSet(const QStringList& args, QTextStream& out, QTextStream& err)
     return Ok;
 }
 
-int documentDelete(const QStringList& args, QTextStream& out, QTextStream& err)
+// `… FILE UID`: opens the workbench, runs `act` on the uid and prints what it returns.
+int onUid(const QStringList& args, const QString& synopsis, QTextStream& out, QTextStream& err,
+          const std::function<Result<QString>(Workbench&, const QString&)>& act)
 {
     QCommandLineParser p;
     int code = Ok;
-    if (!parse(p, args, L("document delete FILE UID"), 4, out, err, code))
+    if (!parse(p, args, synopsis, 4, out, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
-    auto done = DocumentService(**wb).remove(p.positionalArguments().at(3));
+    auto done = act(**wb, p.positionalArguments().at(3));
     if (!done)
         return fail(err, done.error());
-    out << "deleted " << done->uid << "\n" << Qt::flush;
+    out << *done << "\n" << Qt::flush;
     return Ok;
+}
+
+int documentDelete(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    return onUid(args, L("document delete FILE UID"), out, err, [](Workbench& wb, const QString& uid) -> Result<QString> {
+        auto done = DocumentService(wb).remove(uid);
+        if (!done)
+            return done.error();
+        return QString(L("deleted ") + done->uid);
+    });
 }
 
 int cmdDocument(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    const QString action = args.value(1);
-    if (action == L("list"))
-        return documentList(args, out, err);
-    if (action == L("show"))
-        return documentShow(args, out, err);
-    if (action == L("create"))
-        return documentCreate(args, out, err);
-    if (action == L("set"))
-        return documentSet(args, out, err);
-    if (action == L("delete"))
-        return documentDelete(args, out, err);
-    if (action == L("--help") || action == L("-h")) {
-        out << "Usage: fwb document list|show|create|set|delete FILE ...; `fwb document create --help` for each\n" << Qt::flush;
-        return Ok;
-    }
-    return usage(err, action.isEmpty() ? L("document needs an action: list, show, create, set or delete")
-                                       : QStringLiteral("unknown document action \"%1\" (list, show, create, set or delete)").arg(action));
+    return dispatch(L("document"),
+                    {{L("list"), documentList}, {L("show"), documentShow}, {L("create"), documentCreate}, {L("set"), documentSet},
+                     {L("delete"), documentDelete}},
+                    args, out, err);
 }
 
 // ---- section ----------------------------------------------------------------------------------
@@ -452,37 +451,18 @@ int sectionMove(const QStringList& args, QTextStream& out, QTextStream& err)
 
 int sectionDelete(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    QCommandLineParser p;
-    int code = Ok;
-    if (!parse(p, args, L("section delete FILE UID"), 4, out, err, code))
-        return code;
-    auto wb = Workbench::open(p.positionalArguments().at(2));
-    if (!wb)
-        return fail(err, wb.error());
-    auto done = DocumentService(**wb).removeSection(p.positionalArguments().at(3));
-    if (!done)
-        return fail(err, done.error());
-    out << "deleted " << done->section.uid << "\n" << Qt::flush;
-    return Ok;
+    return onUid(args, L("section delete FILE UID"), out, err, [](Workbench& wb, const QString& uid) -> Result<QString> {
+        auto done = DocumentService(wb).removeSection(uid);
+        if (!done)
+            return done.error();
+        return QString(L("deleted ") + done->section.uid);
+    });
 }
 
 int cmdSection(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    const QString action = args.value(1);
-    if (action == L("add"))
-        return sectionAdd(args, out, err);
-    if (action == L("edit"))
-        return sectionEdit(args, out, err);
-    if (action == L("move"))
-        return sectionMove(args, out, err);
-    if (action == L("delete"))
-        return sectionDelete(args, out, err);
-    if (action == L("--help") || action == L("-h")) {
-        out << "Usage: fwb section add|edit|move|delete FILE ...; `fwb section add --help` for each\n" << Qt::flush;
-        return Ok;
-    }
-    return usage(err, action.isEmpty() ? L("section needs an action: add, edit, move or delete")
-                                       : QStringLiteral("unknown section action \"%1\" (add, edit, move or delete)").arg(action));
+    return dispatch(L("section"), {{L("add"), sectionAdd}, {L("edit"), sectionEdit}, {L("move"), sectionMove}, {L("delete"), sectionDelete}},
+                    args, out, err);
 }
 
 } // namespace

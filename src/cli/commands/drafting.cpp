@@ -173,21 +173,8 @@ int findingDelete(const QStringList& args, QTextStream& out, QTextStream& err)
 
 int cmdFinding(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    const QString action = args.value(1);
-    if (action == L("add"))
-        return findingAdd(args, out, err);
-    if (action == L("edit"))
-        return findingEdit(args, out, err);
-    if (action == L("move"))
-        return findingMove(args, out, err);
-    if (action == L("delete"))
-        return findingDelete(args, out, err);
-    if (action == L("--help") || action == L("-h")) {
-        out << "Usage: fwb finding add|edit|move|delete FILE ...; `fwb finding add --help` for each\n" << Qt::flush;
-        return Ok;
-    }
-    return usage(err, action.isEmpty() ? L("finding needs an action: add, edit, move or delete")
-                                       : QStringLiteral("unknown finding action \"%1\" (add, edit, move or delete)").arg(action));
+    return dispatch(L("finding"), {{L("add"), findingAdd}, {L("edit"), findingEdit}, {L("move"), findingMove}, {L("delete"), findingDelete}},
+                    args, out, err);
 }
 
 // ---- judgment ---------------------------------------------------------------------------------
@@ -196,12 +183,7 @@ int cmdJudgment(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const QString action = args.value(1);
     if (action != L("set") && action != L("clear")) {
-        if (action == L("--help") || action == L("-h")) {
-            out << "Usage: fwb judgment set|clear FILE ...; `fwb judgment set --help` for each\n" << Qt::flush;
-            return Ok;
-        }
-        return usage(err, action.isEmpty() ? L("judgment needs an action: set or clear")
-                                           : QStringLiteral("unknown judgment action \"%1\" (set or clear)").arg(action));
+        return unknownAction(out, err, L("judgment"), action, {L("set"), L("clear")});
     }
     QCommandLineParser p;
     const QCommandLineOption grade(L("grade"), L("The grade's code (e.g. good)."), L("CODE"));
@@ -287,12 +269,7 @@ int cmdEvidence(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const QString action = args.value(1);
     if (action != L("add") && action != L("delete")) {
-        if (action == L("--help") || action == L("-h")) {
-            out << "Usage: fwb evidence add|delete FILE ...; `fwb evidence add --help` for each\n" << Qt::flush;
-            return Ok;
-        }
-        return usage(err, action.isEmpty() ? L("evidence needs an action: add or delete")
-                                           : QStringLiteral("unknown evidence action \"%1\" (add or delete)").arg(action));
+        return unknownAction(out, err, L("evidence"), action, {L("add"), L("delete")});
     }
     QCommandLineParser p;
     int code = Ok;
@@ -365,12 +342,7 @@ int cmdMetric(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const QString action = args.value(1);
     if (action != L("set") && action != L("delete")) {
-        if (action == L("--help") || action == L("-h")) {
-            out << "Usage: fwb metric set|delete FILE ...; `fwb metric set --help` for each\n" << Qt::flush;
-            return Ok;
-        }
-        return usage(err, action.isEmpty() ? L("metric needs an action: set or delete")
-                                           : QStringLiteral("unknown metric action \"%1\" (set or delete)").arg(action));
+        return unknownAction(out, err, L("metric"), action, {L("set"), L("delete")});
     }
     QCommandLineParser p;
     int code = Ok;

@@ -7,19 +7,6 @@
 namespace fwb::cli {
 namespace {
 
-int unknownAction(QTextStream& out, QTextStream& err, const QString& command, const QString& action,
-                  const QString& actions)
-{
-    if (action == L("--help") || action == L("-h")) {
-        out << "Usage: fwb " << command << " " << actions << " FILE ...; `fwb " << command << " "
-            << actions.section(QLatin1Char('|'), 0, 0) << " --help` for each\n"
-            << Qt::flush;
-        return Ok;
-    }
-    return usage(err, action.isEmpty() ? QStringLiteral("%1 needs an action: %2").arg(command, actions)
-                                       : QStringLiteral("unknown %1 action \"%2\" (%3)").arg(command, action, actions));
-}
-
 bool required(QCommandLineParser& p, const QList<const QCommandLineOption*>& options, QTextStream& err, int& code)
 {
     for (const QCommandLineOption* o : options)
@@ -50,7 +37,7 @@ int cmdProgramme(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const QString action = args.value(1);
     if (action != L("create") && action != L("delete"))
-        return unknownAction(out, err, L("programme"), action, L("create|delete"));
+        return unknownAction(out, err, L("programme"), action, {L("create"), L("delete")});
     QCommandLineParser p;
     int code = Ok;
     if (action == L("delete")) {
@@ -110,7 +97,7 @@ int cmdQuestion(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const QString action = args.value(1);
     if (action != L("add") && action != L("edit") && action != L("delete"))
-        return unknownAction(out, err, L("question"), action, L("add|edit|delete"));
+        return unknownAction(out, err, L("question"), action, {L("add"), L("edit"), L("delete")});
     QCommandLineParser p;
     const QCommandLineOption programme(L("programme"), L("The programme's code."), L("CODE"));
     const QCommandLineOption codeOpt(L("code"), L("The question's code, e.g. Q2.3."), L("CODE"));
@@ -199,7 +186,7 @@ int cmdQuestion(const QStringList& args, QTextStream& out, QTextStream& err)
 int cmdForce(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     if (args.value(1) != L("set"))
-        return unknownAction(out, err, L("force"), args.value(1), L("set"));
+        return unknownAction(out, err, L("force"), args.value(1), {L("set")});
     QCommandLineParser p;
     const QCommandLineOption name(L("name"), L("Its name, e.g. Lancashire Constabulary."), L("TEXT"));
     const QCommandLineOption shortName(L("short-name"), L("Its short name, e.g. Lancashire."), L("TEXT"));
@@ -235,7 +222,7 @@ int cmdForce(const QStringList& args, QTextStream& out, QTextStream& err)
 int cmdPerson(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     if (args.value(1) != L("set"))
-        return unknownAction(out, err, L("person"), args.value(1), L("set"));
+        return unknownAction(out, err, L("person"), args.value(1), {L("set")});
     QCommandLineParser p;
     const QCommandLineOption name(L("name"), L("Full name."), L("TEXT"));
     const QCommandLineOption title(L("title"), L("e.g. Chief Constable."), L("TEXT"));

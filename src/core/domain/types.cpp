@@ -32,4 +32,15 @@ QString findingKindPluralLabel(const QString& kind)
     return kind;
 }
 
+const Question* findQuestion(const QList<Question>& questions, const QString& code)
+{
+    for (const Question& q : questions) {
+        if (q.code == code)
+            return &q;
+        if (const Question* inner = findQuestion(q.children, code))
+            return inner;
+    }
+    return nullptr;
+}
+
 } // namespace fwb

@@ -75,6 +75,9 @@ struct Question {
     QString label() const { return shortTitle.isEmpty() ? text : shortTitle; }
 };
 
+// The question with this code anywhere in a tree; nullptr when there is none.
+const Question* findQuestion(const QList<Question>& questions, const QString& code);
+
 struct Programme {
     Id id = 0;
     QString code, title, shortTitle, kind, gradeScaleCode, fieldwork, published;

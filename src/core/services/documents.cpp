@@ -59,17 +59,6 @@ void putAt(QList<Section>& list, Section s, int position)
     list.insert(at, std::move(s));
 }
 
-const Question* findQuestion(const QList<Question>& questions, const QString& code)
-{
-    for (const Question& q : questions) {
-        if (q.code == code)
-            return &q;
-        if (const Question* inner = findQuestion(q.children, code))
-            return inner;
-    }
-    return nullptr;
-}
-
 Status validateSection(const Section& s, const Programme& programme, const QString& documentKind)
 {
     if (!sectionKinds().contains(s.kind))
@@ -464,19 +453,31 @@ Result<Section> DocumentService::updateSection(const Section& section)
     });
 }
 
+Result<DocumentService::Taken> DocumentService::takeOut(const QString& uid) const
+{
+    const auto where = locate(uid);
+    if (!where)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(uid));
+    auto d = load(where->documentUid);
+    if (!d)
+        return d.error();
+    Place from;
+    auto section = take(d->sections, uid, {}, from);
+    if (!section)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(uid));
+    return Taken{*d, *section, from};
+}
+
 Result<Section> DocumentService::moveSection(const QString& uid, const Place& place)
 {
     return inTransaction<Section>(m_wb, {L("documents")}, [&]() -> Result<Section> {
-        const auto where = locate(uid);
-        if (!where)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(uid));
-        auto d = load(where->documentUid);
-        if (!d)
-            return d.error();
-        Place from;
-        auto moving = take(d->sections, uid, {}, from);
+        auto taken = takeOut(uid);
+        if (!taken)
+            return taken.error();
+        auto& [document, moving, from] = *taken;
+        Document* d = &document;
         QSet<QString> own;
-        collectUids(*moving, own);
+        collectUids(moving, own);
         if (own.contains(place.parentUid))
             return invalid(L("a section cannot be put inside itself"));
         QList<Section>* siblings = childrenOf(d->sections, place.parentUid);
@@ -485,35 +486,31 @@ Result<Section> DocumentService::moveSection(const QString& uid, const Place& pl
                                QStringLiteral("document %1 has no section \"%2\" to put it under").arg(d->uid, place.parentUid));
         const int at = place.position <= 0 || place.position > siblings->size() ? int(siblings->size()) + 1 : place.position;
         if (place.parentUid == from.parentUid && at == from.position)
-            return *moving;
-        putAt(*siblings, *moving, at);
+            return moving;
+        putAt(*siblings, moving, at);
         if (Status s = save(*d); !s)
             return s.error();
         const QString before = QStringLiteral("{\"parent\":\"%1\",\"position\":%2}").arg(from.parentUid).arg(from.position);
         const QString after = QStringLiteral("{\"parent\":\"%1\",\"position\":%2}").arg(place.parentUid).arg(at);
         if (Status s = m_wb.audit().append(Workbench::actor(), L("move"), L("section"), uid, before, after); !s)
             return s.error();
-        return *moving;
+        return moving;
     });
 }
 
 Result<DocumentService::Removed> DocumentService::removeSection(const QString& uid)
 {
     return inTransaction<Removed>(m_wb, {L("documents")}, [&]() -> Result<Removed> {
-        const auto where = locate(uid);
-        if (!where)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(uid));
-        auto d = load(where->documentUid);
-        if (!d)
-            return d.error();
-        Place from;
-        auto removed = take(d->sections, uid, {}, from);
-        if (Status s = save(*d); !s)
+        auto taken = takeOut(uid);
+        if (!taken)
+            return taken.error();
+        auto& [d, removed, from] = *taken;
+        if (Status s = save(d); !s)
             return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("section"), uid,
-                                           interchange::compact(interchange::toJson(*removed, true)), {}); !s)
+                                           interchange::compact(interchange::toJson(removed, true)), {}); !s)
             return s.error();
-        return Removed{d->uid, *removed, from};
+        return Removed{d.uid, removed, from};
     });
 }
 

@@ -78,6 +78,13 @@ public:
     QString newUid(const QString& prefix) const;
 
 private:
+    // A section's document with the section taken out of it, and where it was.
+    struct Taken {
+        Document document;
+        Section section;
+        Place from;
+    };
+    Result<Taken> takeOut(const QString& uid) const;
     Result<Document> load(const QString& uid) const;
     Status save(const Document& d);
     Workbench& m_wb;
