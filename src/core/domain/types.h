@@ -71,6 +71,10 @@ struct Question {
     int position = 0;
     int depth = 0; // 0 for top-level
     bool graded = false;
+    // The question of an earlier programme this one continues ("peel-effectiveness-2015/Q2"),
+    // and whether grades on the two can be compared.
+    QString follows;
+    bool comparable = true;
     QList<Question> children;
     QString label() const { return shortTitle.isEmpty() ? text : shortTitle; }
 };

@@ -149,6 +149,11 @@ Question readQuestion(Reader& r, const QJsonObject& o, const QString& path)
     x.text = r.str(o, path, "text");
     x.shortTitle = r.str(o, path, "short_title", false);
     x.graded = r.boolean(o, path, "graded");
+    x.follows = r.str(o, path, "follows", false);
+    if (!x.follows.isEmpty() && (x.follows.count(QLatin1Char('/')) != 1 || x.follows.startsWith(QLatin1Char('/')) ||
+                                 x.follows.endsWith(QLatin1Char('/'))))
+        r.fail(path + L(".follows"), L("must be \"programme/question\""));
+    x.comparable = !o.contains(L("comparable")) || o.value(L("comparable")).isNull() || r.boolean(o, path, "comparable");
     r.each(o, path, "children", [&](const QJsonObject& c, const QString& p) { x.children.push_back(readQuestion(r, c, p)); });
     return x;
 }
@@ -175,9 +180,15 @@ Section readSection(Reader& r, const QJsonObject& o, const QString& path)
 QJsonArray questionsJson(const QList<Question>& list)
 {
     QJsonArray a;
-    for (const Question& x : list)
-        a.append(QJsonObject{{L("code"), x.code}, {L("text"), x.text}, {L("short_title"), x.shortTitle},
-                             {L("graded"), x.graded}, {L("children"), questionsJson(x.children)}});
+    for (const Question& x : list) {
+        QJsonObject q{{L("code"), x.code}, {L("text"), x.text}, {L("short_title"), x.shortTitle},
+                      {L("graded"), x.graded}, {L("children"), questionsJson(x.children)}};
+        if (!x.follows.isEmpty()) {
+            q.insert(L("follows"), x.follows);
+            q.insert(L("comparable"), x.comparable);
+        }
+        a.append(q);
+    }
     return a;
 }
 

@@ -180,10 +180,13 @@ Result<Programme> FrameworkService::copyFramework(const QString& fromCode, const
     copy.year = year;
     copy.fieldwork.clear();
     copy.published.clear();
+    // Each question continues the one it was copied from: the change view compares them.
     std::function<void(QList<Question>&)> reset = [&](QList<Question>& qs) {
         for (Question& q : qs) {
             q.id = 0;
             q.parentId = 0;
+            q.follows = fromCode + QLatin1Char('/') + q.code;
+            q.comparable = true;
             reset(q.children);
         }
     };

@@ -164,8 +164,10 @@ std::optional<GradeScale> ReferenceRepository::gradeScale(const QString& code) c
 QList<Question> ReferenceRepository::questionTree(Id programmeId) const
 {
     QList<Question> all;
-    Query query(m_db, q("SELECT id, coalesce(parent_id, 0), code, text, short_title, position, graded "
-                        "FROM questions WHERE programme_id = ? ORDER BY position, id"));
+    Query query(m_db, q("SELECT qn.id, coalesce(qn.parent_id, 0), qn.code, qn.text, qn.short_title, qn.position, qn.graded, "
+                        "coalesce(ep.code || '/' || eq.code, ''), qn.comparable FROM questions qn "
+                        "LEFT JOIN questions eq ON eq.id = qn.follows_id LEFT JOIN programmes ep ON ep.id = eq.programme_id "
+                        "WHERE qn.programme_id = ? ORDER BY qn.position, qn.id"));
     if (!query.exec({programmeId}))
         return {};
     while (query.next()) {
@@ -177,6 +179,8 @@ QList<Question> ReferenceRepository::questionTree(Id programmeId) const
         x.shortTitle = query.text(4);
         x.position = int(query.integer(5));
         x.graded = query.integer(6) != 0;
+        x.follows = query.text(7);
+        x.comparable = query.integer(8) != 0;
         all.push_back(x);
     }
     // Assemble children under parents, keeping position order.
@@ -393,12 +397,29 @@ Status ReferenceRepository::upsertQuestions(Id programmeId, Id parentId, const Q
 {
     int position = 1;
     for (const Question& x : questions) {
-        Query query(m_db, q("INSERT INTO questions(programme_id, parent_id, code, position, text, short_title, graded) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(programme_id, code) DO UPDATE SET "
+        QVariant follows;
+        if (!x.follows.isEmpty()) {
+            // "programme/question" of an earlier programme.
+            const QString programme = x.follows.section(QLatin1Char('/'), 0, 0);
+            const QString code = x.follows.section(QLatin1Char('/'), 1);
+            Query find(m_db, q("SELECT qn.id, p.id FROM questions qn JOIN programmes p ON p.id = qn.programme_id "
+                               "WHERE p.code = ? AND qn.code = ?"));
+            if (!find.exec({programme, code}) || !find.next())
+                return Error::make(Error::Code::NotFound,
+                                   QStringLiteral("question %1 follows \"%2\", which is not a question of another programme")
+                                       .arg(x.code, x.follows));
+            if (find.integer(1) == programmeId)
+                return Error::make(Error::Code::Invalid,
+                                   QStringLiteral("question %1 cannot follow a question of its own programme").arg(x.code));
+            follows = find.integer(0);
+        }
+        Query query(m_db, q("INSERT INTO questions(programme_id, parent_id, code, position, text, short_title, graded, "
+                            "follows_id, comparable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(programme_id, code) DO UPDATE SET "
                             "parent_id = excluded.parent_id, position = excluded.position, text = excluded.text, "
-                            "short_title = excluded.short_title, graded = excluded.graded RETURNING id"));
+                            "short_title = excluded.short_title, graded = excluded.graded, follows_id = excluded.follows_id, "
+                            "comparable = excluded.comparable RETURNING id"));
         auto v = query.scalar({programmeId, nullable(parentId), x.code, position++, x.text, x.shortTitle,
-                               x.graded ? 1 : 0},
+                               x.graded ? 1 : 0, follows, x.comparable ? 1 : 0},
                               QStringLiteral("saving question ") + x.code);
         if (!v)
             return v.error();
