@@ -100,6 +100,11 @@ private:
         } else {
             m_c.insertBlock(bf, cf);
         }
+        // Sections without a heading start where their first block does.
+        for (const QString& uid : std::as_const(m_pendingAnchors))
+            if (!m_out.sectionPositions.contains(uid))
+                m_out.sectionPositions.insert(uid, m_c.position());
+        m_pendingAnchors.clear();
     }
     void afterFrame()
     {
@@ -490,14 +495,27 @@ private:
         bf.setProperty(KeepWithNextProperty, true);
         block(bf, text(10, true, style::accent()));
         anchor(s.uid);
-        QList<Footnote> none;
-        const MarkdownText t = extractFootnotes(s.title, m_nextNote);
+        // A note marked in the caption is defined in the section's text, below it.
+        MarkdownText t = extractFootnotes(s.title + QStringLiteral("\n\n") + definitionsOf(s.body), m_nextNote);
+        m_nextNote += int(t.footnotes.size());
+        m_captionNotes += t.footnotes;
         m_c.insertText(t.body, text(10, true, style::accent()));
+    }
+
+    static QString definitionsOf(const QString& body)
+    {
+        static const QRegularExpression definition(QStringLiteral("^\\[\\^[^\\]]+\\]:.*$"), QRegularExpression::MultilineOption);
+        QStringList out;
+        auto it = definition.globalMatch(body);
+        while (it.hasNext())
+            out << it.next().captured(0);
+        return out.join(QLatin1Char('\n'));
     }
 
     void metricsTable(const Section& s, QList<Footnote>& notes)
     {
         caption(s);
+        notes += std::exchange(m_captionNotes, {});
         const QList<Metric> metrics = s.figure.isEmpty() ? QList<Metric>{} : metricsOf(s.figure);
         if (!metrics.isEmpty()) {
             // Rows are the metric names in first-seen order, columns the measures (and periods).
@@ -615,6 +633,7 @@ private:
     void chart(const Section& s, QList<Footnote>& notes)
     {
         caption(s);
+        notes += std::exchange(m_captionNotes, {});
         const QList<Metric> metrics = metricsOf(s.figure);
         if (metrics.isEmpty()) {
             note(QStringLiteral("No figures are recorded for %1, so there is no chart to draw.").arg(s.figure));
@@ -757,10 +776,12 @@ private:
         if (!top && (shown.size() || placed.size() || hasContent(s, q)))
             heading(q.text, level, {});
         findingsAsText(shown, notes);
+        // Placed sections sit one level below the heading they are under: the findings section's
+        // own heading for the top question, this question's heading below it.
         for (const Section& c : placed)
-            section(c, level, false);
+            section(c, top ? level - 1 : level, false);
         for (const Question& sub : q.children)
-            findingsTree(s, sub, qMin(level + (top ? 1 : 1), 4), notes, false);
+            findingsTree(s, sub, qMin(level + (top ? 0 : 1), 4), notes, false);
     }
 
     bool hasContent(const Section& s, const Question& q) const
@@ -859,7 +880,7 @@ private:
     void anchorNext(const QString& uid)
     {
         if (!m_out.sectionPositions.contains(uid))
-            m_out.sectionPositions.insert(uid, m_doc->characterCount() - 1);
+            m_pendingAnchors << uid;
     }
 
     const Data& m_data;
@@ -873,6 +894,8 @@ private:
     bool m_contentsPending = false;
     int m_contentsAt = 0;
     QSet<QString> m_overviewJudged;
+    QStringList m_pendingAnchors; // sections waiting for their first block
+    QList<Footnote> m_captionNotes; // notes marked in the caption being printed
 };
 
 } // namespace

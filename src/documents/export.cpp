@@ -49,11 +49,16 @@ QList<ChartAt> chartsOf(const QTextDocument& doc)
     return out;
 }
 
-// A copy of the assembled document with each chart replaced by what `replace` inserts.
+void dropContentsPages(const Assembly& a, QTextDocument& copy);
+
+// A copy of the assembled document without the contents' page numbers (they mean nothing outside
+// a paged format) and with each chart replaced by what `replace` inserts. The page numbers go
+// first, while positions in the copy are still those of the assembly.
 std::unique_ptr<QTextDocument> withChartsReplaced(const Assembly& a,
                                                   const std::function<void(QTextCursor&, const ChartSpec&, int)>& replace)
 {
     std::unique_ptr<QTextDocument> copy(a.document->clone());
+    dropContentsPages(a, *copy);
     const QList<ChartAt> charts = chartsOf(*copy);
     for (qsizetype i = charts.size() - 1; i >= 0; --i) {
         QTextCursor c(copy.get());
@@ -172,6 +177,20 @@ QString formatLabel(Format f)
 QString suggestedFileName(const Document& d, Format format)
 {
     return d.forceCode + L("-") + d.programmeCode + L("-") + d.kind + extension(format);
+}
+
+QStringList batchFileNames(const QList<Document>& documents, Format format)
+{
+    QHash<QString, int> perName;
+    for (const Document& d : documents)
+        ++perName[suggestedFileName(d, format)];
+    QStringList out;
+    for (const Document& d : documents) {
+        const QString name = suggestedFileName(d, format);
+        out << (perName.value(name) > 1 ? d.forceCode + L("-") + d.programmeCode + L("-") + d.kind + L("-") + d.uid + extension(format)
+                                        : name);
+    }
+    return out;
 }
 
 int paintPages(Assembly& a, QPagedPaintDevice& device)
@@ -306,7 +325,6 @@ Result<QByteArray> toOdt(const Assembly& a)
     });
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    dropContentsPages(a, *copy);
     unwrapSingleCells(*copy);
     QTextDocumentWriter writer(&buffer, "odf");
     if (!writer.write(copy.get()))
@@ -330,7 +348,6 @@ QByteArray toHtml(const Assembly& a)
         f.setWidth(720);
         c.insertImage(f);
     });
-    dropContentsPages(a, *copy);
     QString html = copy->toHtml();
     html.replace(L("</head>"), L("<meta charset=\"utf-8\"/>\n<style>body { max-width: 46em; margin: 2em auto; "
                                  "padding: 0 1em; line-height: 1.4; } table { border-collapse: collapse; }</style>\n</head>"));
@@ -349,7 +366,6 @@ QByteArray toMarkdown(const Assembly& a)
         }
         c.insertText(lines.join(QChar::LineSeparator), QTextCharFormat());
     });
-    dropContentsPages(a, *copy);
     unwrapSingleCells(*copy);
     QString md = copy->toMarkdown(QTextDocument::MarkdownDialectGitHub);
     return md.toUtf8();

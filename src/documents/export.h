@@ -40,5 +40,8 @@ Status renderToFile(const Workbench& workbench, const QString& documentUid, Form
 
 // A file name for a document: "lancashire-peel-effectiveness-2015-report.pdf".
 QString suggestedFileName(const Document& document, Format format);
+// File names for a batch: the suggested names, with the uid added where a force has more than
+// one document of a kind, so that no file is written over another.
+QStringList batchFileNames(const QList<Document>& documents, Format format);
 
 } // namespace fwb::documents

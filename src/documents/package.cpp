@@ -13,6 +13,14 @@ Error zipError(const QString& what, zip_error_t* e)
     return Error::make(Error::Code::Invalid, QStringLiteral("%1: %2").arg(what, QString::fromUtf8(zip_error_strerror(e))));
 }
 
+// The same for an error of our own, which is then released.
+Error takeZipError(const QString& what, zip_error_t* e)
+{
+    const Error out = zipError(what, e);
+    zip_error_fini(e);
+    return out;
+}
+
 // An archive opened over bytes in memory; closed (discarding changes) when it goes.
 struct Archive {
     zip_t* zip = nullptr;
@@ -31,11 +39,11 @@ Result<std::unique_ptr<Archive>> open(const QByteArray& bytes)
     zip_error_init(&error);
     a->source = zip_source_buffer_create(bytes.constData(), zip_uint64_t(bytes.size()), 0, &error);
     if (!a->source)
-        return zipError(QStringLiteral("not a zip package"), &error);
+        return takeZipError(QStringLiteral("not a zip package"), &error);
     a->zip = zip_open_from_source(a->source, 0, &error);
     if (!a->zip) {
         zip_source_free(a->source);
-        return zipError(QStringLiteral("not a zip package"), &error);
+        return takeZipError(QStringLiteral("not a zip package"), &error);
     }
     return a;
 }
@@ -80,7 +88,7 @@ Result<QByteArray> replace(const QByteArray& bytes, const QString& entry, const 
     if (!z) {
         zip_error_t e;
         zip_error_init_with_code(&e, code);
-        return zipError(QStringLiteral("not a zip package"), &e);
+        return takeZipError(QStringLiteral("not a zip package"), &e);
     }
     const QByteArray name = entry.toUtf8();
     const zip_int64_t index = zip_name_locate(z, name.constData(), 0);

@@ -205,3 +205,39 @@ TEST_CASE("Documents tab: print to PDF, export the document and every force's", 
           QStringList{QStringLiteral("lancashire-core-business-2014-letter.html")});
     CHECK(dialog.summary().contains(QStringLiteral("1 of 1 written")));
 }
+
+TEST_CASE("Documents tab: typing is saved to the section it was typed in, keeps its caret, and undoes in one step", "[app][documents]")
+{
+    Window w;
+    DocumentsWorkspace* docs = w.open(kPeel);
+    QUndoStack* undo = w.window.findChild<QUndoStack*>(QStringLiteral("undoStack"));
+    auto section = [&](const QString& uid) {
+        return *findSection(w.window.workbench()->documents().document(QStringLiteral("lancs-2015-report"))->sections, uid);
+    };
+    // A heading typed, then straight to another section before the save: each keeps its own.
+    docs->outline()->setCurrentItem(itemTitled(docs->outline(), QStringLiteral("Force in numbers")));
+    const QString first = docs->currentSection();
+    docs->titleEdit()->setFocus();
+    QTest::keyClick(docs->titleEdit(), Qt::Key_End);
+    QTest::keyClicks(docs->titleEdit(), QStringLiteral(" at a glance"));
+    docs->outline()->setCurrentItem(itemTitled(docs->outline(), QStringLiteral("Introduction")));
+    const QString second = docs->currentSection();
+    CHECK(section(first).title == QStringLiteral("Force in numbers at a glance"));
+    CHECK(section(second).title == QStringLiteral("Introduction"));
+
+    // Typing in the middle of the text, a pause long enough to save, more typing: the caret stays.
+    QTextEdit* edit = docs->bodyEditor()->textEdit();
+    edit->setFocus();
+    QTextCursor c = edit->textCursor();
+    c.movePosition(QTextCursor::Start);
+    edit->setTextCursor(c);
+    const int steps = undo->index();
+    QTest::keyClicks(edit, QStringLiteral("In short: "));
+    REQUIRE(apptest::eventually([&] { return section(second).body.startsWith(QStringLiteral("In short: ")); }));
+    QTest::keyClicks(edit, QStringLiteral("effective. "));
+    REQUIRE(apptest::eventually([&] { return section(second).body.startsWith(QStringLiteral("In short: effective. ")); }));
+    CHECK(edit->textCursor().position() == QStringLiteral("In short: effective. ").size());
+    CHECK(undo->index() == steps + 1); // one stretch of typing, one step
+    undo->undo();
+    REQUIRE(apptest::eventually([&] { return !section(second).body.startsWith(QStringLiteral("In short")); }));
+}

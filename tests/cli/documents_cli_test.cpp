@@ -124,6 +124,7 @@ TEST_CASE("fwb document and section: create from the template, fill in, reorder 
     CHECK(md.out.contains(S("EMBARGOED until 00:01 on Thursday 4 September 2014")));
 
     CHECK(runFwb({S("section"), S("add"), file, S("kent-letter"), S("--kind"), S("findings")}).code == 3); // no question
+    CHECK(runFwb({S("section"), S("move"), file, uid}).code == 2); // a move needs a place
     CHECK(runFwb({S("section"), S("add"), file, S("kent-letter"), S("--kind"), S("narrative"), S("--position"), S("first")}).code == 2);
     REQUIRE(runFwb({S("section"), S("delete"), file, uid}).code == 0);
     CHECK(runFwb({S("section"), S("delete"), file, uid}).code == 3);
@@ -138,14 +139,20 @@ TEST_CASE("fwb render --all-forces writes every force's document of a kind", "[c
     REQUIRE(runFwb({S("document"), S("create"), file, S("--programme"), S("peel-effectiveness-2015"), S("--force"), S("kent"),
                     S("--kind"), S("report")})
                 .code == 0);
+    // A second report for Lancashire: both are written, neither over the other.
+    REQUIRE(runFwb({S("document"), S("create"), file, S("--programme"), S("peel-effectiveness-2015"), S("--force"),
+                    S("lancashire"), S("--kind"), S("report"), S("--uid"), S("lancs-draft")})
+                .code == 0);
     const QString outDir = dir.path(S("reports"));
     const Run r = runFwb({S("render"), file, S("--programme"), S("peel-effectiveness-2015"), S("--kind"), S("report"),
                           S("--all-forces"), S("--format"), S("pdf"), S("--dir"), outDir});
     REQUIRE(r.code == 0);
     QStringList files = QDir(outDir).entryList(QDir::Files);
     files.sort();
-    CHECK(files == QStringList{S("kent-peel-effectiveness-2015-report.pdf"), S("lancashire-peel-effectiveness-2015-report.pdf")});
-    CHECK(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size() == 2);
+    CHECK(files == QStringList{S("kent-peel-effectiveness-2015-report.pdf"),
+                               S("lancashire-peel-effectiveness-2015-report-lancs-2015-report.pdf"),
+                               S("lancashire-peel-effectiveness-2015-report-lancs-draft.pdf")});
+    CHECK(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size() == 3);
     const Run none = runFwb({S("render"), file, S("--programme"), S("core-business-2014"), S("--kind"), S("report"),
                              S("--all-forces"), S("--format"), S("pdf"), S("--dir"), outDir});
     CHECK(none.code == 3);

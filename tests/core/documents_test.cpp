@@ -263,3 +263,21 @@ TEST_CASE("DocumentService: a wording change is announced as documents.text, a s
     REQUIRE(service.updateSection(intro));
     CHECK(changed.at(1).at(0).toStringList() == QStringList{QStringLiteral("documents")});
 }
+
+TEST_CASE("DocumentService: changing particulars leaves the sections' rows as they are", "[documents]")
+{
+    test::Scratch dir;
+    auto wb = dir.create(QStringLiteral("demo.fwb"), true);
+    auto ids = [&] {
+        QSqlQuery q(wb->database().sql());
+        REQUIRE(q.exec(QStringLiteral("SELECT group_concat(id) FROM (SELECT id FROM document_sections ORDER BY id)")));
+        REQUIRE(q.next());
+        return q.value(0).toString();
+    };
+    const QString before = ids();
+    Document d = *wb->documents().document(kReport);
+    d.title = QStringLiteral("PEEL: Police effectiveness 2015 (corrected)");
+    REQUIRE(DocumentService(*wb).setParticulars(d));
+    CHECK(ids() == before);
+    CHECK(wb->documents().document(kReport)->title == d.title);
+}

@@ -229,3 +229,42 @@ TEST_CASE("Assembly: footnotes are numbered through the document and printed aft
     // No raw [^label] markers reach the document.
     CHECK_FALSE(text.contains(QStringLiteral("[^")));
 }
+
+TEST_CASE("Assembly: headings step one level at a time, and untitled sections start at their own text", "[assembly]")
+{
+    test::Scratch dir;
+    auto wb = dir.create(QStringLiteral("demo.fwb"), true);
+    const auto report = make(*wb, kReport);
+    int previous = 0;
+    for (const documents::Heading& h : report.headings) {
+        INFO(h.text.toStdString());
+        CHECK(h.level <= previous + 1); // never from ## to ####
+        previous = h.level;
+    }
+    const auto letter = make(*wb, kLetter);
+    const auto d = wb->documents().document(kLetter);
+    REQUIRE(d);
+    const Section& opening = d->sections[1]; // the first untitled paragraph
+    REQUIRE(opening.title.isEmpty());
+    const int at = letter.sectionPositions.value(opening.uid, -1);
+    REQUIRE(at >= 0);
+    CHECK(letter.document->findBlock(at).text().startsWith(QStringLiteral("Between January and April 2014")));
+    CHECK(letter.sectionAt(at) == opening.uid);
+}
+
+TEST_CASE("Assembly: a note marked in a figure's caption is printed with the figure", "[assembly]")
+{
+    test::Scratch dir;
+    auto wb = dir.create(QStringLiteral("demo.fwb"), true);
+    Section chart;
+    chart.kind = QStringLiteral("chart");
+    chart.figure = QStringLiteral("Figure 5");
+    chart.title = QStringLiteral("Figure 9: Victim satisfaction[^sat]");
+    chart.body = QStringLiteral("Source: force survey\n\n[^sat]: Victims of burglary, vehicle crime and violence.");
+    REQUIRE(DocumentService(*wb).addSection(kReport, chart, {}));
+    const QString text = make(*wb, kReport).document->toPlainText();
+    const qsizetype caption = text.indexOf(QStringLiteral("Figure 9: Victim satisfaction"));
+    REQUIRE(caption >= 0);
+    CHECK(text.indexOf(QStringLiteral("Victims of burglary, vehicle crime and violence."), caption) > caption);
+    CHECK_FALSE(text.contains(QStringLiteral("[^sat]")));
+}

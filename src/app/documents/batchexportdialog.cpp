@@ -95,6 +95,7 @@ int BatchExportDialog::exportAll()
         m_result->setText(tr("This programme has no %1s yet.").arg(kind));
         return 0;
     }
+    const QStringList names = documents::batchFileNames(docs, *format);
     QProgressDialog progress(tr("Exporting %1 %2s…").arg(docs.size()).arg(kind), tr("Cancel"), 0, int(docs.size()), this);
     progress.setObjectName(QStringLiteral("batchProgress"));
     progress.setWindowModality(Qt::WindowModal);
@@ -107,7 +108,7 @@ int BatchExportDialog::exportAll()
         QCoreApplication::processEvents();
         if (progress.wasCanceled())
             break;
-        const QString path = folder.filePath(documents::suggestedFileName(docs[i], *format));
+        const QString path = folder.filePath(names[i]);
         if (Status s = documents::renderToFile(m_workbench, docs[i].uid, *format, path); !s) {
             problem = tr("%1 was not written: %2").arg(docs[i].uid, s.error().message);
             break;

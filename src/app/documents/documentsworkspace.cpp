@@ -107,6 +107,11 @@ DocumentsWorkspace::DocumentsWorkspace(QUndoStack* undoStack, ErrorSink errors, 
     updateActions();
 }
 
+DocumentsWorkspace::~DocumentsWorkspace()
+{
+    m_preview->setDocument(nullptr); // the assembly's document goes before the browser does
+}
+
 void DocumentsWorkspace::buildUi()
 {
     // ---- the bar over everything: which document, and what to do with it ----
@@ -141,7 +146,8 @@ void DocumentsWorkspace::buildUi()
     connect(m_documents, &QComboBox::currentIndexChanged, this, [this] {
         if (m_loading)
             return;
-        flush();
+        flush(); // saves to the section the editor holds, in the document it came from
+        ++m_session;
         rebuildOutline({});
         refreshPreview();
         updateActions();
@@ -158,7 +164,8 @@ void DocumentsWorkspace::buildUi()
     connect(m_outline, &QTreeWidget::currentItemChanged, this, [this] {
         if (m_loading)
             return;
-        flush();
+        flush(); // saves to the section the editor holds, not the one now selected
+        ++m_session;
         loadSection();
         followSection();
         updateActions();
@@ -206,6 +213,7 @@ void DocumentsWorkspace::buildUi()
     m_title->setObjectName(QStringLiteral("sectionTitle"));
     m_title->setPlaceholderText(tr("No heading"));
     connect(m_title, &QLineEdit::textEdited, this, &DocumentsWorkspace::scheduleSave);
+    connect(m_title, &QLineEdit::editingFinished, this, &DocumentsWorkspace::flush);
     m_question = new QComboBox(this);
     m_question->setObjectName(QStringLiteral("sectionQuestion"));
     connect(m_question, &QComboBox::activated, this, [this] { scheduleSave(); flush(); });
@@ -214,6 +222,7 @@ void DocumentsWorkspace::buildUi()
     m_figure->setPlaceholderText(tr("Figure 1"));
     m_figure->setMaximumWidth(140);
     connect(m_figure, &QLineEdit::textEdited, this, &DocumentsWorkspace::scheduleSave);
+    connect(m_figure, &QLineEdit::editingFinished, this, &DocumentsWorkspace::flush);
     m_editData = new QToolButton(this);
     m_editData->setText(tr("Edit in Draft"));
     m_editData->setToolTip(tr("Edit the findings, judgment or figures this section shows"));
@@ -340,8 +349,11 @@ void DocumentsWorkspace::fillDocuments(const QString& keep)
     QList<Document> docs;
     if (m_context.workbench && !m_programme.isEmpty() && !m_force.isEmpty())
         docs = m_context.workbench->documents().documents(m_programme, m_force);
-    for (const Document& d : docs)
+    m_listed.clear();
+    for (const Document& d : docs) {
         m_documents->addItem(QStringLiteral("%1 — %2").arg(d.kind == QLatin1String("letter") ? tr("Letter") : tr("Report"), d.title), d.uid);
+        m_listed.push_back({d.uid, d.title});
+    }
     const int at = m_documents->findData(previous);
     m_documents->setCurrentIndex(at >= 0 ? at : (docs.isEmpty() ? -1 : 0));
     m_loading = false;
@@ -404,10 +416,17 @@ std::optional<Document> DocumentsWorkspace::document() const
 
 std::optional<Section> DocumentsWorkspace::storedSection() const
 {
-    const auto d = document();
+    return storedSection(currentDocument(), currentSection());
+}
+
+std::optional<Section> DocumentsWorkspace::storedSection(const QString& documentUid, const QString& uid) const
+{
+    if (!m_context.workbench || documentUid.isEmpty() || uid.isEmpty())
+        return std::nullopt;
+    const auto d = m_context.workbench->documents().document(documentUid);
     if (!d)
         return std::nullopt;
-    if (const Section* s = findSection(d->sections, currentSection())) {
+    if (const Section* s = findSection(d->sections, uid)) {
         Section copy = *s;
         copy.children.clear();
         return copy;
@@ -422,7 +441,7 @@ std::optional<DocumentService::Location> DocumentsWorkspace::location() const
     return DocumentService(*m_context.workbench).locate(currentSection());
 }
 
-void DocumentsWorkspace::rebuildOutline(const QString& keep)
+void DocumentsWorkspace::rebuildOutline(const QString& keep, bool reloadEditor)
 {
     const QString selected = keep.isEmpty() ? currentSection() : keep;
     QSet<QString> collapsed;
@@ -457,15 +476,17 @@ void DocumentsWorkspace::rebuildOutline(const QString& keep)
         current = m_outline->topLevelItem(0);
     m_outline->setCurrentItem(current);
     m_loading = false;
-    loadSection();
+    if (reloadEditor || currentSection() != m_editingSection)
+        loadSection();
 }
 
 void DocumentsWorkspace::loadSection()
 {
     m_saveTimer.stop();
     m_dirty = false;
-    ++m_session;
     const auto s = storedSection();
+    m_editingDocument = currentDocument();
+    m_editingSection = s ? s->uid : QString();
     const auto d = document();
     m_loading = true;
     const bool has = s.has_value();
@@ -485,6 +506,8 @@ void DocumentsWorkspace::loadSection()
                               s->kind == QLatin1String("judgment") || s->kind == QLatin1String("overview") ||
                               s->kind == QLatin1String("areas_for_improvement");
     const bool usesFigure = s->kind == QLatin1String("metrics_table") || s->kind == QLatin1String("chart");
+    m_usesQuestion = usesQuestion;
+    m_usesFigure = usesFigure;
     m_kindLabel->setText(bound ? tr("<b>%1</b> — shows the workbench’s data; the text below is printed after it").arg(sectionKindLabel(s->kind))
                                : tr("<b>Narrative</b> — text of its own (Markdown; footnotes as [^1] … [^1]: note)"));
     m_title->setText(s->title);
@@ -587,20 +610,23 @@ void DocumentsWorkspace::save()
     if (!m_dirty)
         return;
     m_dirty = false;
-    const auto before = storedSection();
+    // The section the editor was loaded with, even if another is selected by now.
+    const auto before = storedSection(m_editingDocument, m_editingSection);
     if (!before || !m_context.writable())
         return;
     Section after = *before;
     after.title = m_title->text().trimmed();
     after.body = m_body->markdown();
-    if (m_question->isVisible() && m_question->currentIndex() >= 0)
+    if (m_usesQuestion && m_question->currentIndex() >= 0)
         after.questionCode = m_question->currentData().toString();
-    if (m_figure->isVisible())
+    if (m_usesFigure)
         after.figure = m_figure->text().trimmed();
     if (after.title == before->title && after.body == before->body && after.questionCode == before->questionCode &&
         after.figure == before->figure)
         return;
+    m_saving = true;
     m_context.run(new EditSectionCommand(m_context.workbench, m_context.errors, *before, after, m_session));
+    m_saving = false;
 }
 
 void DocumentsWorkspace::flush() { save(); }
@@ -610,23 +636,26 @@ void DocumentsWorkspace::reload(const QStringList& entities)
     Q_UNUSED(entities);
     if (!m_context.workbench)
         return;
+    // The editor's own save: the outline's labels and the preview follow, the editor (its caret,
+    // its undo history, the typing session) stays as it is.
+    if (m_saving) {
+        rebuildOutline({}, false);
+        m_previewTimer.start();
+        return;
+    }
     // Typing in progress is kept: the editor is reloaded only when nothing is waiting to be saved.
-    const QString doc = currentDocument();
     if (!m_dirty) {
-        m_loading = true;
-        const int count = m_documents->count();
-        QList<Document> docs;
+        const QString doc = currentDocument();
+        QList<QPair<QString, QString>> listed;
         if (!m_programme.isEmpty() && !m_force.isEmpty())
-            docs = m_context.workbench->documents().documents(m_programme, m_force);
-        m_loading = false;
-        if (docs.size() != count || (!docs.isEmpty() && !m_context.workbench->documents().document(doc))) {
+            for (const Document& d : m_context.workbench->documents().documents(m_programme, m_force))
+                listed.push_back({d.uid, d.title});
+        if (listed != m_listed) { // one added, removed, renamed or replaced
             fillDocuments(doc);
             return;
         }
-        const bool editing = m_body->textEdit()->hasFocus() || m_title->hasFocus();
+        ++m_session; // an undo or another writer changed it: later typing is a new step
         rebuildOutline({});
-        if (editing)
-            m_body->textEdit()->setFocus();
     }
     m_previewTimer.start();
     updateActions();
@@ -644,8 +673,9 @@ void DocumentsWorkspace::refreshPreview()
     const int scroll = m_preview->verticalScrollBar()->value();
     auto a = documents::assemble(*m_context.workbench, *d);
     if (!a) {
-        m_preview->setPlainText(a.error().message);
+        m_preview->setDocument(nullptr); // let go of the old assembly's document first
         m_assembly.reset();
+        m_preview->setPlainText(a.error().message);
         return;
     }
     std::optional<documents::Assembly> previous = std::move(m_assembly); // kept until the view lets go
@@ -818,11 +848,16 @@ void DocumentsWorkspace::removeSection()
     m_dirty = false;
     // The next section (or the one before) takes the selection.
     QTreeWidgetItem* item = m_outline->currentItem();
-    QTreeWidgetItem* next = item ? m_outline->itemBelow(item) : nullptr;
-    while (next && next->parent() == item)
-        next = m_outline->itemBelow(next);
-    if (!next && item)
-        next = m_outline->itemAbove(item);
+    QTreeWidgetItem* next = nullptr;
+    if (item) {
+        QTreeWidgetItem* parent = item->parent();
+        const int index = parent ? parent->indexOfChild(item) : m_outline->indexOfTopLevelItem(item);
+        const int count = parent ? parent->childCount() : m_outline->topLevelItemCount();
+        if (index + 1 < count)
+            next = parent ? parent->child(index + 1) : m_outline->topLevelItem(index + 1);
+        else
+            next = m_outline->itemAbove(item); // the sibling above, or the parent
+    }
     const QString nextUid = next ? next->data(0, kUidRole).toString() : QString();
     if (m_context.run(new RemoveSectionCommand(m_context.workbench, m_context.errors, s->uid, sectionLabel(*s))))
         rebuildOutline(nextUid);

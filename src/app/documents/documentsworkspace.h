@@ -33,6 +33,7 @@ class DocumentsWorkspace : public QWidget {
     Q_OBJECT
 public:
     DocumentsWorkspace(QUndoStack* undoStack, ErrorSink errors, QWidget* parent = nullptr);
+    ~DocumentsWorkspace() override;
 
     void setWorkbench(Workbench* workbench);
     // The documents of this programme and force (either may be empty: nothing to show).
@@ -78,7 +79,9 @@ Q_SIGNALS:
 private:
     void buildUi();
     void fillDocuments(const QString& keep);
-    void rebuildOutline(const QString& keep);
+    // Rebuilds the outline (keeping the selection and what is folded); `reloadEditor` false keeps
+    // the section editor as it is (after a save of the editor's own typing).
+    void rebuildOutline(const QString& keep, bool reloadEditor = true);
     void loadSection();
     void showData(const Section& s);
     void scheduleSave();
@@ -93,6 +96,7 @@ private:
     void exportAll();
     std::optional<Document> document() const;
     std::optional<Section> storedSection() const;
+    std::optional<Section> storedSection(const QString& documentUid, const QString& uid) const;
     std::optional<DocumentService::Location> location() const;
 
     DraftingContext m_context;
@@ -100,7 +104,12 @@ private:
     bool m_dialogs = true;
     bool m_loading = false;
     bool m_dirty = false;
+    bool m_saving = false; // a save of the editor's own typing is being written
     int m_session = 0;
+    // What the editor holds: saves go to this section, whatever is selected by the time they run.
+    QString m_editingDocument, m_editingSection;
+    bool m_usesQuestion = false, m_usesFigure = false;
+    QList<QPair<QString, QString>> m_listed; // the documents in the box: uid, label
     QTimer m_saveTimer, m_previewTimer;
     std::optional<documents::Assembly> m_assembly;
 

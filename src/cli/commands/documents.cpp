@@ -100,10 +100,14 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
         if (!target.exists() && !QDir().mkpath(target.path()))
             return fail(err, Error::make(Error::Code::Io, QStringLiteral("cannot create the folder %1").arg(target.path())));
         int written = 0;
-        for (const Document& d : (*wb)->documents().documents(p.value(kProgramme))) {
-            if (d.kind != p.value(kKind))
-                continue;
-            const QString path = target.filePath(documents::suggestedFileName(d, *fmt));
+        QList<Document> docs;
+        for (const Document& d : (*wb)->documents().documents(p.value(kProgramme)))
+            if (d.kind == p.value(kKind))
+                docs << d;
+        const QStringList names = documents::batchFileNames(docs, *fmt);
+        for (qsizetype i = 0; i < docs.size(); ++i) {
+            const Document& d = docs[i];
+            const QString path = target.filePath(names[i]);
             if (Status s = documents::renderToFile(**wb, d.uid, *fmt, path, options); !s)
                 return fail(err, Error::make(s.error().code, d.uid + L(": ") + s.error().message));
             out << path << "\n" << Qt::flush;
@@ -396,7 +400,10 @@ int sectionEdit(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!where)
         return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(uid)));
     const auto d = (*wb)->documents().document(where->documentUid);
-    Section s = *findSection(d->sections, uid);
+    const Section* current = d ? findSection(d->sections, uid) : nullptr;
+    if (!current) // removed by another writer a moment ago
+        return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(uid)));
+    Section s = *current;
     bool changed = false;
     auto take = [&](const QCommandLineOption& opt, QString& field) {
         if (p.isSet(opt)) {
@@ -434,6 +441,8 @@ int sectionMove(const QStringList& args, QTextStream& out, QTextStream& err)
     DocumentService::Place place;
     if (!placeFrom(p, o, place, err, code))
         return code;
+    if (!p.isSet(o.parent) && !p.isSet(o.top) && !p.isSet(o.position))
+        return usage(err, L("section move needs a place: --position, --parent or --top"));
     auto wb = Workbench::open(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());

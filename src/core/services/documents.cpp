@@ -46,6 +46,17 @@ std::optional<Section> take(QList<Section>& list, const QString& uid, const QStr
     return std::nullopt;
 }
 
+Section* findSectionIn(QList<Section>& sections, const QString& uid)
+{
+    for (Section& s : sections) {
+        if (s.uid == uid)
+            return &s;
+        if (Section* inner = findSectionIn(s.children, uid))
+            return inner;
+    }
+    return nullptr;
+}
+
 void collectUids(const Section& s, QSet<QString>& out)
 {
     out.insert(s.uid);
@@ -265,7 +276,12 @@ QString DocumentService::newUid(const QString& prefix) const { return prefix + r
 
 Result<Document> DocumentService::load(const QString& uid) const
 {
+    // A document read only in part must not be written back whole: that would drop what was
+    // not read.
+    (void)m_wb.database().takeReadFailure();
     const auto d = m_wb.documents().document(uid);
+    if (const auto failure = m_wb.database().takeReadFailure())
+        return *failure;
     if (!d)
         return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(uid));
     return *d;
@@ -372,7 +388,8 @@ Result<Document> DocumentService::setParticulars(const Document& particulars)
         b.sections.clear();
         if (json(a) == json(b))
             return before;
-        if (Status s = save(next); !s)
+        // Only the document's own row: its sections are not rewritten.
+        if (Status s = m_wb.documents().updateParticulars(next); !s)
             return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), L("update"), L("document"), next.uid, json(a), json(b)); !s)
             return s.error();
@@ -422,14 +439,17 @@ Result<Section> DocumentService::updateSection(const Section& section)
                     current->figure == section.figure && current->findingKind == section.findingKind)
                     entity = L("documents.text");
     return inTransaction<Section>(m_wb, {entity}, [&]() -> Result<Section> {
-        if (!where)
+        // Found again inside the transaction: another writer may have moved it meanwhile.
+        const auto here = locate(section.uid);
+        if (!here)
             return Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(section.uid));
-        auto d = load(where->documentUid);
+        auto d = load(here->documentUid);
         if (!d)
             return d.error();
-        QList<Section>* siblings = childrenOf(d->sections, where->place.parentUid);
-        Section& target = (*siblings)[where->place.position - 1];
-        Section next = target;
+        Section* target = findSectionIn(d->sections, section.uid);
+        if (!target)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(section.uid));
+        Section next = *target;
         next.kind = section.kind;
         next.title = section.title;
         next.body = section.body;
@@ -441,10 +461,10 @@ Result<Section> DocumentService::updateSection(const Section& section)
         check.children.clear();
         if (Status s = validateSection(check, *programme, d->kind); !s)
             return s.error();
-        if (json(target) == json(next))
-            return target;
-        const Section before = target;
-        target = next;
+        if (json(*target) == json(next))
+            return *target;
+        const Section before = *target;
+        *target = next;
         if (Status s = save(*d); !s)
             return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), L("update"), L("section"), section.uid, json(before), json(next)); !s)

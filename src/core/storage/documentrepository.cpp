@@ -76,8 +76,10 @@ QList<Section> DocumentRepository::sections(Id documentId) const
                         "coalesce(s.finding_kind, ''), s.figure, s.position, coalesce(s.parent_id, 0) "
                         "FROM document_sections s LEFT JOIN questions qn ON qn.id = s.question_id "
                         "WHERE s.document_id = ? ORDER BY s.position, s.id"));
-    if (!query.exec({documentId}))
+    if (!query.exec({documentId})) {
+        m_db.noteReadFailure(m_db.lastError(QStringLiteral("reading a document's sections")));
         return {};
+    }
     while (query.next()) {
         Section s;
         s.id = query.integer(0);
@@ -152,6 +154,27 @@ Result<Upserted> DocumentRepository::upsertDocument(const Document& d)
     if (Status s = insertSections(id, *programme, d.programmeCode, 0, d.sections); !s)
         return s.error();
     return Upserted{id, !prior->isValid()};
+}
+
+Status DocumentRepository::updateParticulars(const Document& d)
+{
+    QVariant sender, recipient;
+    if (!d.senderCode.isEmpty()) {
+        auto p = m_ref.personId(d.senderCode);
+        if (!p)
+            return p.error();
+        sender = *p;
+    }
+    if (!d.recipientCode.isEmpty()) {
+        auto p = m_ref.personId(d.recipientCode);
+        if (!p)
+            return p.error();
+        recipient = *p;
+    }
+    Query query(m_db, q("UPDATE documents SET title = ?, subtitle = ?, status = ?, dated = ?, embargo = ?, sender_id = ?, "
+                        "recipient_id = ?, reference = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE uid = ?"));
+    return query.exec({d.title, d.subtitle, d.status, d.dated, d.embargo, sender, recipient, d.reference, d.uid},
+                      QStringLiteral("saving document ") + d.uid);
 }
 
 Status DocumentRepository::insertSections(Id documentId, Id programmeId, const QString& programmeCode,

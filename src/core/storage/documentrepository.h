@@ -19,6 +19,8 @@ public:
 
     // Writes the document and replaces its section tree with the one given.
     Result<Upserted> upsertDocument(const Document& d);
+    // Writes a document's particulars (title … reference), leaving its sections alone.
+    Status updateParticulars(const Document& d);
     Result<Upserted> upsertReviewNote(const ReviewNote& n);
     Result<Upserted> upsertResponse(const FaResponse& r);
 
