@@ -154,6 +154,60 @@ int cmdSummary(const QStringList& args, QTextStream& out, QTextStream& err)
     return Ok;
 }
 
+int cmdChange(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    const QCommandLineOption from(L("from"), L("The earlier programme (default: the one the later follows)."), L("CODE"));
+    const QCommandLineOption to(L("to"), L("The later programme."), L("CODE"));
+    const QCommandLineOption format(L("format"), L("text (default), csv or json."), L("FORMAT"), L("text"));
+    const QCommandLineOption output(QStringList{L("o"), L("output")}, L("Write to this file."), L("PATH"));
+    p.addOptions({from, to, format, output});
+    int code = Ok;
+    if (!parse(p, args, L("change FILE --to CODE [--from CODE] [--format text|csv|json] [-o OUT]"), 2, out, err, code))
+        return code;
+    if (!p.isSet(to))
+        return usage(err, L("change needs --to"));
+    const QString fmt = p.value(format);
+    if (fmt != L("text") && fmt != L("csv") && fmt != L("json"))
+        return usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
+    auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{true, 5000});
+    if (!wb)
+        return fail(err, wb.error());
+    QString earlier = p.value(from);
+    if (earlier.isEmpty()) {
+        const auto later = (*wb)->reference().programme(p.value(to));
+        if (!later)
+            return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(p.value(to))));
+        earlier = followedProgramme(*later);
+        if (earlier.isEmpty())
+            return fail(err, Error::make(Error::Code::NotFound,
+                                         QStringLiteral("%1 follows no earlier programme: give --from").arg(p.value(to))));
+    }
+    auto v = changeView(**wb, earlier, p.value(to));
+    if (!v)
+        return fail(err, v.error());
+    if (fmt == L("csv"))
+        return writeOutput(out, err, p.value(output), changeCsv(*v));
+    if (fmt == L("json"))
+        return writeOutput(out, err, p.value(output), changeJson(*v));
+    QString text;
+    QTextStream t(&text);
+    t << v->from.label() << " → " << v->to.label() << ": " << v->totals.value(Change::Up) << " up, "
+      << v->totals.value(Change::Down) << " down, " << v->totals.value(Change::Same) << " the same, "
+      << v->totals.value(Change::NotComparable) << " not comparable, " << v->totals.value(Change::New) << " new\n";
+    for (const ChangeColumn& c : v->columns) {
+        t << "\n" << c.question.code << " " << c.question.label() << (c.comparable ? "" : " (not comparable)") << "\n";
+        for (const ChangeRow& r : v->rows) {
+            const ChangeCell cell = r.cells.value(c.question.code);
+            if (cell.change == Change::Up || cell.change == Change::Down || cell.change == Change::NotComparable)
+                t << "  " << r.force.name << ": " << cell.before.gradeLabel << " → " << cell.after.gradeLabel << " ("
+                  << changeName(cell.change) << ")\n";
+        }
+    }
+    t.flush();
+    return writeOutput(out, err, p.value(output), text.toUtf8());
+}
+
 } // namespace
 
 QList<Command> analysisCommands()
@@ -165,7 +219,10 @@ QList<Command> analysisCommands()
             {L("judgments"), L("judgments FILE --programme CODE [--question CODE] --format csv|json [-o OUT]"),
              L("the judgment matrix: every force against the programme's graded questions"), cmdJudgments},
             {L("summary"), L("summary FILE --programme CODE [--json]"),
-             L("how many forces are at each grade, per graded question"), cmdSummary}};
+             L("how many forces are at each grade, per graded question"), cmdSummary},
+            {L("change"), L("change FILE --to CODE [--from CODE] [--format text|csv|json] [-o OUT]"),
+             L("which forces went up, down or stayed between two programmes (questions not comparable marked)"),
+             cmdChange}};
 }
 
 } // namespace fwb::cli

@@ -107,14 +107,19 @@ int cmdQuestion(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption position(L("position"), L("Its place among its siblings (1 is first; default last)."), L("N"));
     const QCommandLineOption graded(L("graded"), L("Graded: it takes a judgment."));
     const QCommandLineOption ungraded(L("not-graded"), L("Not graded."));
+    const QCommandLineOption follows(L("follows"), L("The earlier programme's question it continues (\"\" for none)."),
+                                     L("PROGRAMME/CODE"));
+    const QCommandLineOption comparable(L("comparable"), L("Whether grades on it compare with the question it follows."),
+                                        L("yes|no"));
     p.addOptions({programme, codeOpt});
     if (action != L("delete"))
-        p.addOptions({text, shortTitle, parent, position, graded, ungraded});
+        p.addOptions({text, shortTitle, parent, position, graded, ungraded, follows, comparable});
     int code = Ok;
     const QString synopsis = action == L("delete")
                                  ? L("question delete FILE --programme CODE --code CODE")
                                  : QStringLiteral("question %1 FILE --programme CODE --code CODE %2[--short-title TEXT] "
-                                                  "[--parent CODE] [--position N] [--graded | --not-graded]")
+                                                  "[--parent CODE] [--position N] [--graded | --not-graded] "
+                                                  "[--follows PROGRAMME/CODE] [--comparable yes|no]")
                                        .arg(action, action == L("add") ? L("--text TEXT ") : L("[--text TEXT] "));
     if (!parse(p, args, synopsis, 3, out, err, code) || !required(p, {&programme, &codeOpt}, err, code))
         return code;
@@ -122,6 +127,8 @@ int cmdQuestion(const QStringList& args, QTextStream& out, QTextStream& err)
         return code;
     if (action != L("delete") && p.isSet(graded) && p.isSet(ungraded))
         return usage(err, L("give --graded or --not-graded, not both"));
+    if (action != L("delete") && p.isSet(comparable) && p.value(comparable) != L("yes") && p.value(comparable) != L("no"))
+        return usage(err, QStringLiteral("--comparable: \"%1\" is not yes or no").arg(p.value(comparable)));
     int at = 0;
     if (action != L("delete") && p.isSet(position)) {
         bool ok = false;
@@ -156,6 +163,10 @@ int cmdQuestion(const QStringList& args, QTextStream& out, QTextStream& err)
             q.graded = true;
         if (p.isSet(ungraded))
             q.graded = false;
+        if (p.isSet(follows))
+            q.follows = p.value(follows);
+        if (p.isSet(comparable))
+            q.comparable = p.value(comparable) == L("yes");
         if (existing && !p.isSet(parent) && !p.isSet(position)) {
             *existing = q; // reworded or regraded where it stands
         } else {

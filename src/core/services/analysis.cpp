@@ -158,4 +158,130 @@ QByteArray matrixJson(const JudgmentMatrix& m)
         .toJson(QJsonDocument::Indented);
 }
 
+QString changeName(Change c)
+{
+    switch (c) {
+    case Change::None: return {};
+    case Change::Up: return L("up");
+    case Change::Down: return L("down");
+    case Change::Same: return L("same");
+    case Change::New: return L("new");
+    case Change::Gone: return L("gone");
+    case Change::NotComparable: return L("not comparable");
+    }
+    return {};
+}
+
+QString followedProgramme(const Programme& programme)
+{
+    QString found;
+    std::function<void(const QList<Question>&)> walk = [&](const QList<Question>& qs) {
+        for (const Question& q : qs) {
+            if (found.isEmpty() && !q.follows.isEmpty())
+                found = q.follows.section(QLatin1Char('/'), 0, 0);
+            walk(q.children);
+        }
+    };
+    walk(programme.questions);
+    return found;
+}
+
+Result<ChangeView> changeView(const Workbench& workbench, const QString& from, const QString& to)
+{
+    if (from == to)
+        return Error::make(Error::Code::Invalid, QStringLiteral("compare two different programmes (both are %1)").arg(from));
+    auto before = judgmentMatrix(workbench, from);
+    if (!before)
+        return before.error();
+    auto after = judgmentMatrix(workbench, to);
+    if (!after)
+        return after.error();
+    ChangeView v;
+    v.from = before->programme;
+    v.to = after->programme;
+    QHash<QString, Question> earlier;
+    for (const Question& q : before->columns)
+        earlier.insert(q.code, q);
+    const QString prefix = from + QLatin1Char('/');
+    for (const Question& q : after->columns)
+        if (q.follows.startsWith(prefix) && earlier.contains(q.follows.mid(prefix.size())))
+            v.columns.push_back({q, earlier.value(q.follows.mid(prefix.size())), q.comparable});
+    if (v.columns.isEmpty())
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no graded question of %1 follows one of %2 (a framework copied from %2 records "
+                                          "which question each continues)").arg(to, from));
+    QHash<QString, const MatrixRow*> beforeRows;
+    for (const MatrixRow& r : before->rows)
+        beforeRows.insert(r.force.code, &r);
+    for (const MatrixRow& r : after->rows) {
+        ChangeRow row{r.force, {}};
+        const MatrixRow* old = beforeRows.value(r.force.code);
+        for (const ChangeColumn& c : v.columns) {
+            ChangeCell cell;
+            cell.after = r.cells.value(c.question.code);
+            if (old)
+                cell.before = old->cells.value(c.earlier.code);
+            const bool then = cell.before.rank > 0, now = cell.after.rank > 0;
+            if (!then && !now)
+                cell.change = Change::None;
+            else if (!c.comparable)
+                cell.change = Change::NotComparable;
+            else if (!then)
+                cell.change = Change::New;
+            else if (!now)
+                cell.change = Change::Gone;
+            else // rank 1 is the best grade
+                cell.change = cell.after.rank < cell.before.rank ? Change::Up
+                              : cell.after.rank > cell.before.rank ? Change::Down
+                                                                   : Change::Same;
+            if (cell.change != Change::None)
+                ++v.totals[cell.change];
+            row.cells.insert(c.question.code, cell);
+        }
+        v.rows.push_back(row);
+    }
+    return v;
+}
+
+QByteArray changeCsv(const ChangeView& v)
+{
+    QStringList head{L("force"), L("name"), L("region")};
+    for (const ChangeColumn& c : v.columns)
+        head << QString(c.question.code + L(" ") + v.from.code) << QString(c.question.code + L(" ") + v.to.code)
+             << QString(c.question.code + L(" change"));
+    QByteArray out = csv::formatRow(head);
+    for (const ChangeRow& r : v.rows) {
+        QStringList line{r.force.code, r.force.name, r.force.regionName};
+        for (const ChangeColumn& c : v.columns) {
+            const ChangeCell cell = r.cells.value(c.question.code);
+            line << cell.before.gradeLabel << cell.after.gradeLabel << changeName(cell.change);
+        }
+        out += csv::formatRow(line);
+    }
+    return out;
+}
+
+QByteArray changeJson(const ChangeView& v)
+{
+    QJsonArray columns, forces;
+    for (const ChangeColumn& c : v.columns)
+        columns.append(QJsonObject{{L("question"), c.question.code}, {L("follows"), c.earlier.code}, {L("comparable"), c.comparable}});
+    for (const ChangeRow& r : v.rows) {
+        QJsonObject cells;
+        for (const ChangeColumn& c : v.columns) {
+            const ChangeCell cell = r.cells.value(c.question.code);
+            cells.insert(c.question.code, QJsonObject{{L("before"), cell.before.gradeCode.isEmpty() ? QJsonValue() : QJsonValue(cell.before.gradeCode)},
+                                                      {L("after"), cell.after.gradeCode.isEmpty() ? QJsonValue() : QJsonValue(cell.after.gradeCode)},
+                                                      {L("change"), changeName(cell.change)}});
+        }
+        forces.append(QJsonObject{{L("force"), r.force.code}, {L("region"), r.force.regionCode}, {L("questions"), cells}});
+    }
+    QJsonObject totals;
+    for (auto it = v.totals.cbegin(); it != v.totals.cend(); ++it)
+        totals.insert(changeName(it.key()), it.value());
+    return QJsonDocument(QJsonObject{{L("from"), v.from.code}, {L("to"), v.to.code}, {L("columns"), columns},
+                                     {L("forces"), forces}, {L("totals"), totals}})
+        .toJson(QJsonDocument::Indented);
+}
+
 } // namespace fwb

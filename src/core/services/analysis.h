@@ -58,6 +58,42 @@ struct ForceProfile {
 
 Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& force);
 
+// The change between two programmes: for each graded question of `to` that continues a question
+// of `from`, every force's grade then and now. Where the frameworks say the two questions are not
+// comparable the change is marked so, whatever the grades.
+enum class Change { None, Up, Down, Same, New, Gone, NotComparable };
+QString changeName(Change c); // "up", "down", "same", "new", "gone", "not comparable", ""
+
+struct ChangeColumn {
+    Question question;     // of `to`
+    Question earlier;      // of `from`
+    bool comparable = true;
+};
+
+struct ChangeCell {
+    MatrixCell before, after;
+    Change change = Change::None;
+};
+
+struct ChangeRow {
+    Force force;
+    QHash<QString, ChangeCell> cells; // by question code of `to`
+};
+
+struct ChangeView {
+    Programme from, to;
+    QList<ChangeColumn> columns;
+    QList<ChangeRow> rows; // every force, by region then name
+    QMap<Change, int> totals;
+};
+
+Result<ChangeView> changeView(const Workbench& workbench, const QString& from, const QString& to);
+// The programme an earlier framework a programme's questions follow (empty when none).
+QString followedProgramme(const Programme& programme);
+// Force, name, region, then for each question its grade before, after and the change.
+QByteArray changeCsv(const ChangeView& view);
+QByteArray changeJson(const ChangeView& view);
+
 // The matrix as CSV (force, name, region, then a column per question with the grade label) and
 // as JSON; both parse back to the same grades.
 QByteArray matrixCsv(const JudgmentMatrix& matrix);
