@@ -198,6 +198,11 @@ bool populate(Workbench& wb, int findings, const Vocabulary& vocab, QList<Place>
             std::fprintf(stderr, "  %d findings written\n", i + 1);
         }
     }
+    // Each year's framework continues the year before's, question for question (as a framework
+    // copied from last year's records), so the change view has something to compare.
+    if (!exec(db, "UPDATE questions SET follows_id = (SELECT e.id FROM questions e JOIN programmes ep ON ep.id = e.programme_id "
+                  "JOIN programmes p ON p.id = questions.programme_id WHERE ep.year = p.year - 1 AND e.code = questions.code)"))
+        return false;
     return exec(db, "COMMIT") && exec(db, "PRAGMA optimize") && exec(db, "PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
@@ -378,7 +383,17 @@ int main(int argc, char* argv[])
             if (!profile)
                 return 1;
         }
-        const Stats mx = stats(matrixMs), gc = stats(countsMs), fp = stats(profileMs);
+        QList<double> changeMs;
+        for (int i = 0; i < runs * 5; ++i) {
+            const int year = 2017 + i % (kProgrammes - 1);
+            QElapsedTimer t;
+            t.start();
+            auto change = changeView(**wb, QStringLiteral("synthetic-peel-%1").arg(year - 1), QStringLiteral("synthetic-peel-%1").arg(year));
+            changeMs << elapsedMs(t);
+            if (!change)
+                return 1;
+        }
+        const Stats mx = stats(matrixMs), gc = stats(countsMs), fp = stats(profileMs), cv = stats(changeMs);
 
         const Stats s = stats(serviceMs), d = stats(directMs), fs = stats(filteredMs), v = stats(viewMs), x = stats(fullMs);
         std::printf("\n%d findings  (built in %.1f s, file %.0f MB)\n", size, buildS, fileMb);
@@ -394,6 +409,8 @@ int main(int argc, char* argv[])
         std::printf("  judgment matrix      p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (one programme, 43 forces)\n", mx.p50,
                     mx.p95, mx.max);
         std::printf("  grade counts         p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms\n", gc.p50, gc.p95, gc.max);
+        std::printf("  change view          p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (one year against the year before)\n",
+                    cv.p50, cv.p95, cv.max);
         std::printf("  force profile        p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (10 programmes)\n", fp.p50, fp.p95, fp.max);
         std::printf("  peak memory          %ld MB\n", peakRssMb());
         std::fflush(stdout);

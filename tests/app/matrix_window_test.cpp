@@ -5,6 +5,8 @@
 #include "analysis/matrixwindow.h"
 #include "analysis/nationalchart.h"
 #include "analysis/forceprofileview.h"
+#include "analysis/changeview.h"
+#include "services/frameworks.h"
 #include <QTextBrowser>
 #include "dialogs/ingestdialog.h"
 #include <QPushButton>
@@ -17,6 +19,7 @@
 #include "services/drafting.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QTableView>
@@ -255,4 +258,57 @@ TEST_CASE("A force profile shows its judgments over time, its findings by kind a
     view->setForce(QStringLiteral("kent"));
     CHECK(view->chartedProgramme().isEmpty());
     CHECK(view->chartView()->chart()->title().contains(QStringLiteral("No rates")));
+}
+
+TEST_CASE("The change tab shows who went up or down since the programme followed, and opens a force", "[window][analysis][change]")
+{
+    apptest::Scratch scratch;
+    const QString path = scratch.createFile(QStringLiteral("demo.fwb"));
+    MainWindow w;
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    REQUIRE(w.openWorkbench(path));
+    auto copied = FrameworkService(*w.workbench()).copyFramework(kPeel, QStringLiteral("peel-2016"), QStringLiteral("PEEL 2016"), 2016);
+    REQUIRE(copied);
+    Judgment j;
+    j.programmeCode = QStringLiteral("peel-2016");
+    j.forceCode = QStringLiteral("lancashire");
+    j.questionCode = QStringLiteral("Q2");
+    j.gradeCode = QStringLiteral("requires-improvement");
+    j.summary = QStringLiteral("Slipped.");
+    REQUIRE(DraftingService(*w.workbench()).setJudgment(j));
+
+    MatrixWindow* m = w.matrixWindow();
+    REQUIRE(m);
+    m->setProgramme(QStringLiteral("peel-2016"));
+    ChangeViewWidget* change = m->changeView();
+    m->tabs()->setCurrentWidget(change);
+    QAbstractItemModelTester tester(change->model(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    CHECK(change->fromCombo()->currentData().toString() == kPeel);
+    CHECK(change->summary()->text().contains(QStringLiteral("1 down")));
+    CHECK(change->filter()->rowCount() == 1); // only Lancashire is judged in either year
+    CHECK(change->model()->rowCount() == 43);
+    change->moversOnly()->setChecked(true);
+    REQUIRE(change->filter()->rowCount() == 1);
+    const QModelIndex name = change->filter()->index(0, ChangeModel::ForceColumn);
+    CHECK(name.data().toString() == QStringLiteral("Lancashire Constabulary"));
+    int q2 = -1;
+    for (int c = ChangeModel::FirstQuestionColumn; c < change->filter()->columnCount(); ++c)
+        if (change->filter()->index(0, c).data(ChangeModel::QuestionCodeRole).toString() == QStringLiteral("Q2"))
+            q2 = c;
+    REQUIRE(q2 > 0);
+    const QModelIndex cell = change->filter()->index(0, q2);
+    CHECK(cell.data().toString().contains(QStringLiteral("G → RI")));
+    CHECK(cell.data().toString().contains(QStringLiteral("down"))); // in words, not colour alone
+    CHECK(cell.data(ChangeModel::ChangeRole).toString() == QStringLiteral("down"));
+
+    const QString csvPath = scratch.path(QStringLiteral("change.csv"));
+    REQUIRE(change->exportCsv(csvPath));
+    auto rows = csv::parse(apptest::readFile(csvPath), csvPath);
+    REQUIRE(rows);
+    CHECK(rows->size() == 44);
+
+    Q_EMIT change->table()->activated(cell);
+    CHECK(w.navigatorView()->currentKey().programme == QStringLiteral("peel-2016"));
+    CHECK(w.navigatorView()->currentKey().question == QStringLiteral("Q2"));
 }

@@ -1,5 +1,7 @@
 #include "matrixwindow.h"
 
+#include "changeview.h"
+
 #include "io/csv.h"
 #include "matrixmodel.h"
 #include "forceprofileview.h"
@@ -113,6 +115,9 @@ MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent) : QWidget(pare
     m_profile = new ForceProfileView(workbench, this);
     m_tabs->addTab(m_profile, tr("&Force profile"));
     connect(m_profile, &ForceProfileView::openRequested, this, &MatrixWindow::openRequested);
+    m_change = new ChangeViewWidget(workbench, this);
+    m_tabs->addTab(m_change, tr("&Change"));
+    connect(m_change, &ChangeViewWidget::openRequested, this, &MatrixWindow::openRequested);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(m_tabs, 1);
@@ -154,6 +159,7 @@ void MatrixWindow::setProgramme(const QString& code)
 {
     m_programme = code;
     m_programmeCombo->setCurrentIndex(qMax(0, m_programmeCombo->findData(code)));
+    m_change->setProgramme(code);
     reload();
 }
 

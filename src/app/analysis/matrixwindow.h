@@ -21,6 +21,7 @@ namespace fwb::app {
 class MatrixFilter;
 class NationalChart;
 class ForceProfileView;
+class ChangeViewWidget;
 class MatrixModel;
 
 class MatrixWindow : public QWidget {
@@ -39,6 +40,7 @@ public:
     QLabel* countsLabel() const { return m_counts; }
     NationalChart* nationalChart() const { return m_national; }
     ForceProfileView* forceProfile() const { return m_profile; }
+    ChangeViewWidget* changeView() const { return m_change; }
     QTabWidget* tabs() const { return m_tabs; }
 
     // The exports the buttons offer, callable without their file dialogs.
@@ -64,6 +66,7 @@ private:
     MatrixFilter* m_filter;
     NationalChart* m_national;
     ForceProfileView* m_profile;
+    ChangeViewWidget* m_change;
     QTabWidget* m_tabs;
 };
 
