@@ -7,6 +7,7 @@
 #include "documents/markdown.h"
 #include "drafting/markdownedit.h"
 #include "particularsdialog.h"
+#include "sectiondata.h"
 #include "workbench.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -527,72 +528,9 @@ void DocumentsWorkspace::loadSection()
 
 void DocumentsWorkspace::showData(const Section& s)
 {
-    Workbench* wb = m_context.workbench;
-    const auto d = document();
-    if (!wb || !d)
-        return;
-    const auto programme = wb->reference().programme(d->programmeCode);
-    QString html;
-    auto para = [&](const QString& t) { html += QStringLiteral("<p>%1</p>").arg(esc(t)); };
-    if (s.kind == QLatin1String("findings") || s.kind == QLatin1String("areas_for_improvement")) {
-        const Question* q = programme ? findQuestion(programme->questions, s.questionCode) : nullptr;
-        std::function<void(const Question&, int)> walk = [&](const Question& question, int depth) {
-            QStringList items;
-            for (const Finding& f : wb->drafts().findings(d->programmeCode, d->forceCode, question.code)) {
-                if (s.kind == QLatin1String("areas_for_improvement") &&
-                    f.kind != (s.findingKind.isEmpty() ? QStringLiteral("area_for_improvement") : s.findingKind))
-                    continue;
-                items << QStringLiteral("<li><i>%1</i> — %2</li>").arg(esc(findingKindLabel(f.kind)),
-                                                                       esc(documents::toPlainText(f.text)));
-            }
-            if (!items.isEmpty() || depth == 0)
-                html += QStringLiteral("<h4>%1 %2</h4>").arg(esc(question.code), esc(question.label()));
-            if (!items.isEmpty())
-                html += QStringLiteral("<ul>%1</ul>").arg(items.join(QString()));
-            if (s.kind == QLatin1String("findings"))
-                for (const Question& c : question.children)
-                    walk(c, depth + 1);
-        };
-        if (q)
-            walk(*q, 0);
-        if (!html.contains(QLatin1String("<li>")))
-            para(tr("No findings are recorded under this question yet."));
-    } else if (s.kind == QLatin1String("judgment") || s.kind == QLatin1String("overview")) {
-        if (const auto j = wb->drafts().judgment(d->programmeCode, d->forceCode, s.questionCode)) {
-            html += QStringLiteral("<p><b>%1</b></p>").arg(esc(j->gradeLabel));
-            para(documents::toPlainText(s.kind == QLatin1String("overview") && !j->overview.trimmed().isEmpty() ? j->overview : j->summary));
-        } else {
-            para(tr("No judgment is recorded for %1 yet.").arg(s.questionCode));
-        }
-    } else if (s.kind == QLatin1String("metrics_table") || s.kind == QLatin1String("chart")) {
-        QStringList rows;
-        for (const Metric& m : wb->drafts().metrics(d->programmeCode, d->forceCode))
-            if (!s.figure.isEmpty() && m.figure == s.figure)
-                rows << QStringLiteral("<tr><td>%1</td><td>%2</td><td align=right>%3</td><td align=right>%4</td></tr>")
-                            .arg(esc(m.name), esc(m.measure), QString::number(m.forceValue),
-                                 m.nationalValue ? QString::number(*m.nationalValue) : QString());
-        if (rows.isEmpty())
-            para(s.figure.isEmpty() ? tr("Name the figure whose numbers this section shows.")
-                                    : tr("No figures are recorded for %1: add them in the Draft tab’s Figures.").arg(s.figure));
-        else
-            html += QStringLiteral("<table cellspacing=0 cellpadding=3 border=1><tr><th>Figure</th><th>Measure</th>"
-                                   "<th>Force</th><th>England and Wales</th></tr>%1</table>")
-                        .arg(rows.join(QString()));
-    } else if (s.kind == QLatin1String("grade_definitions")) {
-        if (programme && !programme->gradeScaleCode.isEmpty())
-            if (const auto scale = wb->reference().gradeScale(programme->gradeScaleCode))
-                for (const Grade& g : scale->grades)
-                    html += QStringLiteral("<p><b>%1</b> — %2</p>").arg(esc(g.label), esc(g.definition));
-        para(tr("When the text below is empty, these definitions are printed."));
-    } else if (s.kind == QLatin1String("contents")) {
-        para(tr("The chapters and their sections, with page numbers in PDF and print and links elsewhere."));
-    } else if (s.kind == QLatin1String("letter_opening")) {
-        para(tr("The sender, the recipient and their post, the date, the salutation and the letter’s title, "
-                "from the document’s particulars."));
-    } else if (s.kind == QLatin1String("letter_closing")) {
-        para(tr("“Yours sincerely” and the sender’s name and post."));
-    }
-    m_data->setHtml(html);
+    if (m_context.workbench)
+        if (const auto d = document())
+            m_data->setHtml(sectionDataHtml(*m_context.workbench, *d, s));
 }
 
 void DocumentsWorkspace::scheduleSave()
@@ -775,53 +713,9 @@ void DocumentsWorkspace::addSection(const QString& kind)
     if (!d || !m_context.writable())
         return;
     flush();
-    Section s;
-    s.kind = kind;
     const auto current = storedSection();
     const auto where = location();
-    if (kind == QLatin1String("findings") || kind == QLatin1String("judgment") || kind == QLatin1String("overview") ||
-        kind == QLatin1String("areas_for_improvement")) {
-        // The question of the section beside it, or the programme's first fitting question.
-        const auto programme = m_context.workbench->reference().programme(d->programmeCode);
-        QString code = current ? current->questionCode : QString();
-        const bool graded = kind == QLatin1String("judgment") || kind == QLatin1String("overview");
-        const Question* q = programme && !code.isEmpty() ? findQuestion(programme->questions, code) : nullptr;
-        if (!q || (graded && !q->graded)) {
-            code.clear();
-            std::function<void(const QList<Question>&)> first = [&](const QList<Question>& list) {
-                for (const Question& x : list) {
-                    if (code.isEmpty() && (!graded || x.graded))
-                        code = x.code;
-                    first(x.children);
-                }
-            };
-            if (programme)
-                first(programme->questions);
-        }
-        s.questionCode = code;
-        if (const Question* chosen = programme ? findQuestion(programme->questions, code) : nullptr)
-            s.title = kind == QLatin1String("judgment") ? tr("Summary of findings")
-                      : kind == QLatin1String("areas_for_improvement") ? tr("Areas for improvement")
-                                                                        : chosen->text;
-        if (kind == QLatin1String("areas_for_improvement"))
-            s.findingKind = QStringLiteral("area_for_improvement");
-    } else if (kind == QLatin1String("metrics_table") || kind == QLatin1String("chart")) {
-        const QList<Metric> metrics = m_context.workbench->drafts().metrics(d->programmeCode, d->forceCode);
-        for (const Metric& m : metrics)
-            if (!m.figure.isEmpty()) {
-                s.figure = m.figure;
-                break;
-            }
-        if (s.figure.isEmpty())
-            s.figure = tr("Figure 1");
-        s.title = s.figure + QStringLiteral(": ");
-    } else if (kind == QLatin1String("grade_definitions")) {
-        s.title = tr("Annex A – judgments");
-    } else if (kind == QLatin1String("contents")) {
-        s.title = tr("Contents");
-    } else {
-        s.title = tr("New section");
-    }
+    Section s = DocumentService(*m_context.workbench).newSection(*d, kind, current);
     DocumentService::Place place;
     if (where) {
         place.parentUid = where->place.parentUid;

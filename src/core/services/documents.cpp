@@ -272,6 +272,53 @@ Result<Document> documentTemplate(const Workbench& workbench, const QString& pro
     return d;
 }
 
+Section DocumentService::newSection(const Document& document, const QString& kind, const std::optional<Section>& beside) const
+{
+    Section s;
+    s.kind = kind;
+    if (kind == L("findings") || kind == L("judgment") || kind == L("overview") || kind == L("areas_for_improvement")) {
+        const auto programme = m_wb.reference().programme(document.programmeCode);
+        const bool graded = kind == L("judgment") || kind == L("overview");
+        QString code = beside ? beside->questionCode : QString();
+        const Question* q = programme && !code.isEmpty() ? findQuestion(programme->questions, code) : nullptr;
+        if (!q || (graded && !q->graded)) {
+            code.clear();
+            std::function<void(const QList<Question>&)> first = [&](const QList<Question>& list) {
+                for (const Question& x : list) {
+                    if (code.isEmpty() && (!graded || x.graded))
+                        code = x.code;
+                    first(x.children);
+                }
+            };
+            if (programme)
+                first(programme->questions);
+        }
+        s.questionCode = code;
+        if (const Question* chosen = programme ? findQuestion(programme->questions, code) : nullptr)
+            s.title = kind == L("judgment")                ? L("Summary of findings")
+                      : kind == L("areas_for_improvement") ? L("Areas for improvement")
+                                                           : chosen->text;
+        if (kind == L("areas_for_improvement"))
+            s.findingKind = L("area_for_improvement");
+    } else if (kind == L("metrics_table") || kind == L("chart")) {
+        for (const Metric& m : m_wb.drafts().metrics(document.programmeCode, document.forceCode))
+            if (!m.figure.isEmpty()) {
+                s.figure = m.figure;
+                break;
+            }
+        if (s.figure.isEmpty())
+            s.figure = L("Figure 1");
+        s.title = s.figure + L(": ");
+    } else if (kind == L("grade_definitions")) {
+        s.title = QStringLiteral("Annex A – judgments");
+    } else if (kind == L("contents")) {
+        s.title = L("Contents");
+    } else {
+        s.title = L("New section");
+    }
+    return s;
+}
+
 QString DocumentService::newUid(const QString& prefix) const { return prefix + randomPart(); }
 
 Result<Document> DocumentService::load(const QString& uid) const

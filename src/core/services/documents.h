@@ -68,6 +68,11 @@ public:
     Result<Removed> removeSection(const QString& uid);
     Result<Section> restoreSection(const Removed& removed);
 
+    // A new section of a kind for this document, bound sensibly: to the question of the section
+    // beside it (or the programme's first fitting question), to the force's first figure; with a
+    // heading to start from. Nothing is written.
+    Section newSection(const Document& document, const QString& kind, const std::optional<Section>& beside) const;
+
     // Where a section is: its document, parent and 1-based position.
     struct Location {
         QString documentUid;

@@ -1,0 +1,18 @@
+#pragma once
+// What a bound section of a letter or report shows, as HTML for the section editor: the findings
+// of its question and the questions below, a judgment's grade and wording, a figure's metrics, the
+// grade scale — read from the workbench as they stand.
+
+#include "domain/types.h"
+
+#include <QString>
+
+namespace fwb {
+class Workbench;
+}
+
+namespace fwb::app {
+
+QString sectionDataHtml(const Workbench& workbench, const Document& document, const Section& section);
+
+} // namespace fwb::app
