@@ -64,7 +64,7 @@ TEST_CASE("A programme copied from last year's framework, a question added under
 
     w.window.undoAction()->trigger(); // graded
     w.window.undoAction()->trigger(); // the sub-question
-    CHECK_FALSE(item(d->tree(), QStringLiteral("Q3.1")));
+    CHECK(apptest::eventually([&] { return !item(d->tree(), QStringLiteral("Q3.1")); })); // the tree follows once the edit is done
     CHECK(w.window.undoAction()->text().startsWith(QStringLiteral("&Undo Copy Framework")));
     w.window.undoAction()->trigger(); // the programme
     CHECK_FALSE(w.window.workbench()->reference().programme(QStringLiteral("peel-effectiveness-2016")));
@@ -80,7 +80,7 @@ TEST_CASE("Removing a question that holds findings is refused and the tree shows
     CHECK_FALSE(d->removeQuestion());
     REQUIRE(w.errors.size() == 1);
     CHECK(w.errors.front().contains(QStringLiteral("Q1.1.2 holds")));
-    CHECK(item(d->tree(), QStringLiteral("Q1.1.2")));
+    CHECK(apptest::eventually([&] { return item(d->tree(), QStringLiteral("Q1.1.2")) != nullptr; }));
     CHECK(w.window.workbench()->drafts().findings(QStringLiteral("peel-effectiveness-2015"), QStringLiteral("lancashire"),
                                                   QStringLiteral("Q1.1.2")).size() == 5);
 }
@@ -108,4 +108,36 @@ TEST_CASE("Forces and people are edited in place and undone", "[window][framewor
     CHECK(w.window.workbench()->reference().person(QStringLiteral("alan-pughsley")));
     w.window.undoAction()->trigger();
     CHECK_FALSE(w.window.workbench()->reference().person(QStringLiteral("alan-pughsley")));
+}
+
+TEST_CASE("A copied framework's questions show what they continue; unticking one marks it not comparable and keeps the link", "[window][frameworks][change]")
+{
+    Window w;
+    FrameworkDialog* d = w.window.frameworkDialog();
+    REQUIRE(d->createProgramme(QStringLiteral("peel-2016"), QStringLiteral("PEEL 2016"), 2016, QStringLiteral("peel-effectiveness-2015")));
+    REQUIRE(d->selectProgramme(QStringLiteral("peel-2016")));
+    QTreeWidgetItem* q0 = d->tree()->topLevelItem(0);
+    REQUIRE(q0);
+    QTreeWidgetItem* q2 = nullptr;
+    for (int i = 0; i < q0->childCount(); ++i)
+        if (q0->child(i)->text(0) == QStringLiteral("Q2"))
+            q2 = q0->child(i);
+    REQUIRE(q2);
+    CHECK(q2->text(4) == QStringLiteral("peel-effectiveness-2015/Q2"));
+    CHECK(q2->checkState(4) == Qt::Checked);
+    q2->setCheckState(4, Qt::Unchecked); // saved as the person unticks it; the tree is rebuilt afterwards
+    auto stored = [&](const QString& code) {
+        const auto p = w.window.workbench()->reference().programme(QStringLiteral("peel-2016"));
+        return *findQuestion(p->questions, code);
+    };
+    REQUIRE(apptest::eventually([&] { return !stored(QStringLiteral("Q2")).comparable; }));
+    CHECK(stored(QStringLiteral("Q2")).follows == QStringLiteral("peel-effectiveness-2015/Q2"));
+    // Another edit in the dialog keeps every link.
+    QTest::qWait(50);
+    q0 = d->tree()->topLevelItem(0);
+    q0->setText(2, QStringLiteral("Overall"));
+    REQUIRE(apptest::eventually([&] { return stored(QStringLiteral("Q0")).shortTitle == QStringLiteral("Overall"); }));
+    CHECK(stored(QStringLiteral("Q0")).follows == QStringLiteral("peel-effectiveness-2015/Q0"));
+    CHECK(stored(QStringLiteral("Q1")).follows == QStringLiteral("peel-effectiveness-2015/Q1"));
+    CHECK_FALSE(stored(QStringLiteral("Q2")).comparable);
 }

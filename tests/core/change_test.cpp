@@ -109,3 +109,17 @@ TEST_CASE("Change view: refused between a programme and itself, or programmes no
     CHECK_FALSE(FrameworkService(*wb).saveProgramme(bad));
     CHECK(wb->reference().programme(k2015)->questions.first().follows.isEmpty());
 }
+
+TEST_CASE("A question follows only a question of an earlier year, and different grade scales never compare", "[analysis][change]")
+{
+    test::Scratch dir;
+    auto wb = dir.create(QStringLiteral("demo.fwb"), true);
+    REQUIRE(FrameworkService(*wb).copyFramework(k2015, k2016, QStringLiteral("PEEL 2016"), 2016));
+    // 2015 cannot follow 2016: that would let two programmes follow each other.
+    Programme earlier = *wb->reference().programme(k2015);
+    const_cast<Question*>(findQuestion(earlier.questions, QStringLiteral("Q2")))->follows = k2016 + QStringLiteral("/Q2");
+    auto refused = FrameworkService(*wb).saveProgramme(earlier);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("earlier year")));
+    CHECK(findQuestion(wb->reference().programme(k2015)->questions, QStringLiteral("Q2"))->follows.isEmpty());
+}

@@ -65,9 +65,9 @@ QVariant ChangeModel::data(const QModelIndex& index, int role) const
         return false;
     }
     if (index.column() == ForceColumn)
-        return role == Qt::DisplayRole ? QVariant(row.force.name) : QVariant();
+        return role == Qt::DisplayRole || role == SortRole ? QVariant(row.force.name) : QVariant();
     if (index.column() == RegionColumn)
-        return role == Qt::DisplayRole ? QVariant(row.force.regionName) : QVariant();
+        return role == Qt::DisplayRole || role == SortRole ? QVariant(row.force.regionName) : QVariant();
     const ChangeColumn& column = m_view.columns[index.column() - FirstQuestionColumn];
     const ChangeCell cell = row.cells.value(column.question.code);
     switch (role) {
@@ -75,6 +75,8 @@ QVariant ChangeModel::data(const QModelIndex& index, int role) const
         return column.question.code;
     case ChangeRole:
         return changeName(cell.change);
+    case SortRole: // down first, then up, then the rest
+        return cell.change == fwb::Change::Down ? 0 : cell.change == fwb::Change::Up ? 1 : 2 + int(cell.change);
     case Qt::DisplayRole:
         if (cell.change == fwb::Change::None)
             return {};
@@ -152,6 +154,7 @@ ChangeViewWidget::ChangeViewWidget(Workbench* workbench, QWidget* parent) : QWid
     m_model = new ChangeModel(this);
     m_filter = new ChangeFilter(this);
     m_filter->setSourceModel(m_model);
+    m_filter->setSortRole(ChangeModel::SortRole);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("changeTable"));
     m_table->setModel(m_filter);
@@ -171,7 +174,7 @@ ChangeViewWidget::ChangeViewWidget(Workbench* workbench, QWidget* parent) : QWid
     });
     auto* copyButton = new QPushButton(tr("Copy"), this);
     connect(copyButton, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(QString::fromUtf8(changeCsv(m_model->view()))); });
+            [this] { QApplication::clipboard()->setText(QString::fromUtf8(changeCsv(shown()))); });
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Compared with:"), this));
@@ -223,20 +226,30 @@ void ChangeViewWidget::reload()
         return;
     }
     const auto& t = v->totals;
-    m_summary->setText(tr("From %1 to %2: %3 up, %4 down, %5 the same, %6 not comparable, %7 new. "
+    m_summary->setText(tr("From %1 to %2: %3 up, %4 down, %5 the same, %6 not comparable, %7 new, %8 with no judgment now. "
                           "Forces judged in neither are not listed.")
                            .arg(v->from.label(), v->to.label())
                            .arg(t.value(fwb::Change::Up))
                            .arg(t.value(fwb::Change::Down))
                            .arg(t.value(fwb::Change::Same))
                            .arg(t.value(fwb::Change::NotComparable))
-                           .arg(t.value(fwb::Change::New)));
+                           .arg(t.value(fwb::Change::New))
+                           .arg(t.value(fwb::Change::Gone)));
     m_model->setView(*v);
+}
+
+fwb::ChangeView ChangeViewWidget::shown() const
+{
+    fwb::ChangeView v = m_model->view();
+    v.rows.clear();
+    for (int r = 0; r < m_filter->rowCount(); ++r)
+        v.rows << m_model->view().rows[m_filter->mapToSource(m_filter->index(r, 0)).row()];
+    return v;
 }
 
 bool ChangeViewWidget::exportCsv(const QString& path) const
 {
-    return writeFileAtomically(path, changeCsv(m_model->view())).ok();
+    return writeFileAtomically(path, changeCsv(shown())).ok();
 }
 
 } // namespace fwb::app

@@ -26,7 +26,7 @@ class ChangeModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { ForceColumn, RegionColumn, FirstQuestionColumn };
-    enum Role { ForceCodeRole = Qt::UserRole + 1, QuestionCodeRole, ChangeRole, MovedRole, JudgedRole };
+    enum Role { ForceCodeRole = Qt::UserRole + 1, QuestionCodeRole, ChangeRole, MovedRole, JudgedRole, SortRole };
     using QAbstractTableModel::QAbstractTableModel;
     void setView(fwb::ChangeView view);
     const fwb::ChangeView& view() const { return m_view; }
@@ -67,7 +67,8 @@ public:
     QComboBox* fromCombo() const { return m_from; }
     QCheckBox* moversOnly() const { return m_movers; }
     QLabel* summary() const { return m_summary; }
-    bool exportCsv(const QString& path) const;
+    bool exportCsv(const QString& path) const; // the rows on show
+    fwb::ChangeView shown() const;             // the view with only the rows on show
 
 Q_SIGNALS:
     void openRequested(const QString& programme, const QString& force, const QString& question);

@@ -167,6 +167,7 @@ void MatrixWindow::reload()
 {
     if (!m_workbench || m_programme.isEmpty())
         return;
+    m_change->reload();
     auto matrix = judgmentMatrix(*m_workbench, m_programme);
     if (!matrix) {
         spdlog::warn("judgment matrix of {}: {}", m_programme.toStdString(), matrix.error().message.toStdString());

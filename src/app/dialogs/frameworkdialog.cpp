@@ -1,5 +1,7 @@
 #include "frameworkdialog.h"
 
+#include "services/frameworks.h"
+
 #include "workbench.h"
 
 #include <QComboBox>
@@ -18,7 +20,8 @@
 
 namespace fwb::app {
 namespace {
-enum Column { CodeColumn, TextColumn, ShortColumn, GradedColumn };
+enum Column { CodeColumn, TextColumn, ShortColumn, GradedColumn, ComparableColumn };
+constexpr int kFollowsRole = Qt::UserRole + 7;
 }
 
 FrameworkDialog::FrameworkDialog(const DraftingContext& context, QWidget* parent) : QDialog(parent), m_context(context)
@@ -57,7 +60,9 @@ FrameworkDialog::FrameworkDialog(const DraftingContext& context, QWidget* parent
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("questionTree"));
     m_tree->setAccessibleName(tr("Questions"));
-    m_tree->setHeaderLabels({tr("Code"), tr("Question"), tr("Short title"), tr("Graded")});
+    m_tree->setHeaderLabels({tr("Code"), tr("Question"), tr("Short title"), tr("Graded"), tr("Compares with")});
+    m_tree->headerItem()->setToolTip(ComparableColumn, tr("The earlier programme's question this one continues: ticked when "
+                                                          "grades on the two can be compared in the change view"));
     m_tree->header()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(CodeColumn, QHeaderView::ResizeToContents);
     m_tree->setColumnWidth(ShortColumn, 200);
@@ -119,10 +124,14 @@ FrameworkDialog::FrameworkDialog(const DraftingContext& context, QWidget* parent
     connect(m_scale, qOverload<int>(&QComboBox::activated), this, [this] { save(tr("Change Grade Scale")); });
     connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem*, int column) {
         if (!m_loading)
-            save(column == GradedColumn ? tr("Change Graded Questions") : tr("Edit Question"));
+            save(column == GradedColumn       ? tr("Change Graded Questions")
+                 : column == ComparableColumn ? tr("Change Comparability")
+                                              : tr("Edit Question"));
     });
+    // Queued: a change often comes from an edit of the tree itself (a box ticked, a cell typed in),
+    // and the tree must not be rebuilt under the item that is still announcing the edit.
     if (m_context.workbench)
-        connect(m_context.workbench, &Workbench::changed, this, &FrameworkDialog::reload);
+        connect(m_context.workbench, &Workbench::changed, this, &FrameworkDialog::reload, Qt::QueuedConnection);
     reload();
 }
 
@@ -172,6 +181,14 @@ void FrameworkDialog::fillTree(QTreeWidgetItem* parent, const QList<Question>& q
         item->setToolTip(TextColumn, q.text);
         item->setText(ShortColumn, q.shortTitle);
         item->setCheckState(GradedColumn, q.graded ? Qt::Checked : Qt::Unchecked);
+        // The link to the question it continues is kept with the row, and shown where there is one.
+        item->setData(CodeColumn, kFollowsRole, q.follows);
+        if (!q.follows.isEmpty()) {
+            item->setText(ComparableColumn, q.follows);
+            item->setCheckState(ComparableColumn, q.comparable ? Qt::Checked : Qt::Unchecked);
+            item->setToolTip(ComparableColumn, q.comparable ? tr("Grades compare with %1").arg(q.follows)
+                                                            : tr("Not comparable with %1: no change is counted").arg(q.follows));
+        }
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
                        (m_context.writable() ? Qt::ItemIsEditable : Qt::NoItemFlags));
         fillTree(item, q.children);
@@ -222,6 +239,8 @@ Programme FrameworkDialog::fromForm() const
             q.text = item->text(TextColumn).trimmed();
             q.shortTitle = item->text(ShortColumn).trimmed();
             q.graded = item->checkState(GradedColumn) == Qt::Checked;
+            q.follows = item->data(CodeColumn, kFollowsRole).toString();
+            q.comparable = q.follows.isEmpty() || item->checkState(ComparableColumn) != Qt::Unchecked;
             q.children = read(item);
             out << q;
         }
@@ -240,8 +259,8 @@ bool FrameworkDialog::save(const QString& what)
         return false;
     const Programme after = fromForm();
     const bool ok = m_context.run(new SaveProgrammeCommand(m_context.workbench, m_context.errors, before, after, what));
-    if (!ok)
-        loadProgramme(); // show what is stored
+    if (!ok) // show what is stored, once the edit that was refused has finished
+        QMetaObject::invokeMethod(this, &FrameworkDialog::loadProgramme, Qt::QueuedConnection);
     return ok;
 }
 
@@ -352,14 +371,10 @@ bool FrameworkDialog::createProgramme(const QString& code, const QString& title,
         return false;
     Programme p;
     if (!copyFrom.isEmpty()) {
-        const auto from = m_context.workbench->reference().programme(copyFrom);
-        if (!from)
+        auto copy = FrameworkService(*m_context.workbench).frameworkCopy(copyFrom, code.trimmed(), title.trimmed(), year);
+        if (!copy)
             return false;
-        p = *from;
-        p.id = 0;
-        p.shortTitle.clear();
-        p.fieldwork.clear();
-        p.published.clear();
+        p = *copy;
     } else {
         p.kind = kind;
         p.gradeScaleCode = gradeScale;

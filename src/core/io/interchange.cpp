@@ -183,10 +183,10 @@ QJsonArray questionsJson(const QList<Question>& list)
     for (const Question& x : list) {
         QJsonObject q{{L("code"), x.code}, {L("text"), x.text}, {L("short_title"), x.shortTitle},
                       {L("graded"), x.graded}, {L("children"), questionsJson(x.children)}};
-        if (!x.follows.isEmpty()) {
+        if (!x.follows.isEmpty())
             q.insert(L("follows"), x.follows);
-            q.insert(L("comparable"), x.comparable);
-        }
+        if (!x.comparable)
+            q.insert(L("comparable"), false);
         a.append(q);
     }
     return a;

@@ -177,7 +177,7 @@ QString followedProgramme(const Programme& programme)
     QString found;
     std::function<void(const QList<Question>&)> walk = [&](const QList<Question>& qs) {
         for (const Question& q : qs) {
-            if (found.isEmpty() && !q.follows.isEmpty())
+            if (found.isEmpty() && q.graded && !q.follows.isEmpty())
                 found = q.follows.section(QLatin1Char('/'), 0, 0);
             walk(q.children);
         }
@@ -203,9 +203,11 @@ Result<ChangeView> changeView(const Workbench& workbench, const QString& from, c
     for (const Question& q : before->columns)
         earlier.insert(q.code, q);
     const QString prefix = from + QLatin1Char('/');
+    // Grades on different scales (a four-point year against a five-point one) never compare.
+    const bool sameScale = v.from.gradeScaleCode == v.to.gradeScaleCode;
     for (const Question& q : after->columns)
         if (q.follows.startsWith(prefix) && earlier.contains(q.follows.mid(prefix.size())))
-            v.columns.push_back({q, earlier.value(q.follows.mid(prefix.size())), q.comparable});
+            v.columns.push_back({q, earlier.value(q.follows.mid(prefix.size())), q.comparable && sameScale});
     if (v.columns.isEmpty())
         return Error::make(Error::Code::NotFound,
                            QStringLiteral("no graded question of %1 follows one of %2 (a framework copied from %2 records "
@@ -247,7 +249,7 @@ QByteArray changeCsv(const ChangeView& v)
 {
     QStringList head{L("force"), L("name"), L("region")};
     for (const ChangeColumn& c : v.columns)
-        head << QString(c.question.code + L(" ") + v.from.code) << QString(c.question.code + L(" ") + v.to.code)
+        head << QString(c.earlier.code + L(" ") + v.from.code) << QString(c.question.code + L(" ") + v.to.code)
              << QString(c.question.code + L(" change"));
     QByteArray out = csv::formatRow(head);
     for (const ChangeRow& r : v.rows) {
@@ -274,7 +276,8 @@ QByteArray changeJson(const ChangeView& v)
                                                       {L("after"), cell.after.gradeCode.isEmpty() ? QJsonValue() : QJsonValue(cell.after.gradeCode)},
                                                       {L("change"), changeName(cell.change)}});
         }
-        forces.append(QJsonObject{{L("force"), r.force.code}, {L("region"), r.force.regionCode}, {L("questions"), cells}});
+        forces.append(QJsonObject{{L("force"), r.force.code}, {L("name"), r.force.name}, {L("region"), r.force.regionName},
+                                  {L("questions"), cells}});
     }
     QJsonObject totals;
     for (auto it = v.totals.cbegin(); it != v.totals.cend(); ++it)

@@ -167,7 +167,7 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
     });
 }
 
-Result<Programme> FrameworkService::copyFramework(const QString& fromCode, const QString& code, const QString& title, int year)
+Result<Programme> FrameworkService::frameworkCopy(const QString& fromCode, const QString& code, const QString& title, int year) const
 {
     const auto from = m_wb.reference().programme(fromCode);
     if (!from)
@@ -191,7 +191,15 @@ Result<Programme> FrameworkService::copyFramework(const QString& fromCode, const
         }
     };
     reset(copy.questions);
-    return createProgramme(copy);
+    return copy;
+}
+
+Result<Programme> FrameworkService::copyFramework(const QString& fromCode, const QString& code, const QString& title, int year)
+{
+    auto copy = frameworkCopy(fromCode, code, title, year);
+    if (!copy)
+        return copy.error();
+    return createProgramme(*copy);
 }
 
 Result<Programme> FrameworkService::deleteProgramme(const QString& code)

@@ -1,5 +1,7 @@
 #include "transfer.h"
 
+#include <algorithm>
+
 #include "io/csv.h"
 #include "storage/documentrepository.h"
 #include "storage/draftrepository.h"
@@ -135,7 +137,12 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
                                 P("grade_scales", i)); !s)
             return fail(s);
     }
-    for (int i = 0; i < d.programmes.size(); ++i) {
+    // Earlier years first: a question may follow a question of an earlier programme in the same file.
+    QList<int> byYear;
+    for (int i = 0; i < d.programmes.size(); ++i)
+        byYear << i;
+    std::stable_sort(byYear.begin(), byYear.end(), [&](int a, int b) { return d.programmes[a].year < d.programmes[b].year; });
+    for (const int i : byYear) {
         const Programme& p = d.programmes[i];
         if (Status s = writeOne(audit, report, actor, L("programme"), p.code, p,
                                 [&] { return ref.programme(p.code); },

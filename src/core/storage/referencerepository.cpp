@@ -402,15 +402,18 @@ Status ReferenceRepository::upsertQuestions(Id programmeId, Id parentId, const Q
             // "programme/question" of an earlier programme.
             const QString programme = x.follows.section(QLatin1Char('/'), 0, 0);
             const QString code = x.follows.section(QLatin1Char('/'), 1);
-            Query find(m_db, q("SELECT qn.id, p.id FROM questions qn JOIN programmes p ON p.id = qn.programme_id "
-                               "WHERE p.code = ? AND qn.code = ?"));
-            if (!find.exec({programme, code}) || !find.next())
+            Query find(m_db, q("SELECT qn.id, p.year, (SELECT year FROM programmes WHERE id = ?) FROM questions qn "
+                               "JOIN programmes p ON p.id = qn.programme_id WHERE p.code = ? AND qn.code = ?"));
+            if (!find.exec({programmeId, programme, code}) || !find.next())
                 return Error::make(Error::Code::NotFound,
-                                   QStringLiteral("question %1 follows \"%2\", which is not a question of another programme")
+                                   QStringLiteral("question %1 follows \"%2\", which is not a question in this workbench "
+                                                  "(import the earlier programme first)")
                                        .arg(x.code, x.follows));
-            if (find.integer(1) == programmeId)
+            // Only an earlier year's question: no programme follows itself, no two follow each other.
+            if (find.integer(1) >= find.integer(2))
                 return Error::make(Error::Code::Invalid,
-                                   QStringLiteral("question %1 cannot follow a question of its own programme").arg(x.code));
+                                   QStringLiteral("question %1 can follow only a question of an earlier year's programme, "
+                                                  "not \"%2\"").arg(x.code, x.follows));
             follows = find.integer(0);
         }
         Query query(m_db, q("INSERT INTO questions(programme_id, parent_id, code, position, text, short_title, graded, "
