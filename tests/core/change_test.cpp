@@ -4,6 +4,7 @@
 
 #include "coretest.h"
 #include "io/csv.h"
+#include "io/interchange.h"
 #include "services/analysis.h"
 #include "services/drafting.h"
 #include "services/frameworks.h"
@@ -122,4 +123,18 @@ TEST_CASE("A question follows only a question of an earlier year, and different 
     REQUIRE_FALSE(refused);
     CHECK(refused.error().message.contains(QStringLiteral("earlier year")));
     CHECK(findQuestion(wb->reference().programme(k2015)->questions, QStringLiteral("Q2"))->follows.isEmpty());
+}
+
+TEST_CASE("A file whose question follows something that is not programme/question is refused, naming the place", "[analysis][change]")
+{
+    const QByteArray json = R"({"format": "findings-workbench", "version": 1, "programmes": [{"code": "p-2016", "title": "P",
+        "year": 2016, "kind": "peel", "grade_scale": null, "questions": [{"code": "Q1", "text": "How?", "graded": false,
+        "follows": "just-a-code", "children": []}]}]})";
+    auto parsed = interchange::parse(json, QStringLiteral("bad.json"));
+    REQUIRE_FALSE(parsed);
+    CHECK(parsed.error().message.contains(QStringLiteral("bad.json: programmes[0].questions[0].follows")));
+    test::Scratch dir;
+    auto wb = dir.create(QStringLiteral("plain.fwb"));
+    CHECK_FALSE(wb->importData(json, QStringLiteral("bad.json")));
+    CHECK_FALSE(wb->reference().programme(QStringLiteral("p-2016")));
 }

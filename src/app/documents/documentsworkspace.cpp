@@ -42,8 +42,6 @@ namespace {
 constexpr int kUidRole = Qt::UserRole + 1;
 constexpr int kPreviewDelayMs = 250;
 
-QString esc(const QString& s) { return s.toHtmlEscaped(); }
-
 QString sectionLabel(const Section& s)
 {
     if (!s.title.isEmpty())

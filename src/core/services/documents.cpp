@@ -1,7 +1,6 @@
 #include "documents.h"
 
 #include "servicesupport.h"
-#include "storage/query.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -344,11 +343,10 @@ Status DocumentService::save(const Document& d)
 
 std::optional<DocumentService::Location> DocumentService::locate(const QString& sectionUid) const
 {
-    Query query(m_wb.database(), L("SELECT d.uid FROM document_sections s JOIN documents d ON d.id = s.document_id "
-                                   "WHERE s.uid = ?"));
-    if (!query.exec({sectionUid}) || !query.next())
+    const auto documentUid = m_wb.documents().documentOfSection(sectionUid);
+    if (!documentUid)
         return std::nullopt;
-    const auto d = m_wb.documents().document(query.text(0));
+    const auto d = m_wb.documents().document(*documentUid);
     if (!d)
         return std::nullopt;
     QList<Section> copy = d->sections;
@@ -403,8 +401,7 @@ Result<Document> DocumentService::remove(const QString& uid)
         auto before = load(uid);
         if (!before)
             return before.error();
-        Query del(m_wb.database(), L("DELETE FROM documents WHERE uid = ?"));
-        if (Status s = del.exec({uid}); !s)
+        if (Status s = m_wb.documents().removeDocument(uid); !s)
             return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("document"), uid, json(*before), {}); !s)
             return s.error();

@@ -156,6 +156,20 @@ Result<Upserted> DocumentRepository::upsertDocument(const Document& d)
     return Upserted{id, !prior->isValid()};
 }
 
+std::optional<QString> DocumentRepository::documentOfSection(const QString& sectionUid) const
+{
+    Query query(m_db, q("SELECT d.uid FROM document_sections s JOIN documents d ON d.id = s.document_id WHERE s.uid = ?"));
+    if (!query.exec({sectionUid}) || !query.next())
+        return std::nullopt;
+    return query.text(0);
+}
+
+Status DocumentRepository::removeDocument(const QString& uid)
+{
+    Query del(m_db, q("DELETE FROM documents WHERE uid = ?"));
+    return del.exec({uid}, QStringLiteral("deleting document ") + uid);
+}
+
 Status DocumentRepository::updateParticulars(const Document& d)
 {
     QVariant sender, recipient;

@@ -19,6 +19,10 @@ public:
 
     // Writes the document and replaces its section tree with the one given.
     Result<Upserted> upsertDocument(const Document& d);
+    // The uid of the document a section belongs to.
+    std::optional<QString> documentOfSection(const QString& sectionUid) const;
+    // Removes a document with its sections.
+    Status removeDocument(const QString& uid);
     // Writes a document's particulars (title … reference), leaving its sections alone.
     Status updateParticulars(const Document& d);
     Result<Upserted> upsertReviewNote(const ReviewNote& n);
