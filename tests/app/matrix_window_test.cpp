@@ -308,6 +308,12 @@ TEST_CASE("The change tab shows who went up or down since the programme followed
     REQUIRE(rows);
     CHECK(rows->size() == 2); // the heading and the one force on show
 
+    // The window's own buttons act on the tab on show.
+    REQUIRE(m->exportCsv(scratch.path(QStringLiteral("window.csv"))));
+    CHECK(apptest::readFile(scratch.path(QStringLiteral("window.csv"))).contains("Q2 change"));
+    REQUIRE(m->saveImage(scratch.path(QStringLiteral("change.svg"))));
+    CHECK(apptest::readFile(scratch.path(QStringLiteral("change.svg"))).contains("<svg"));
+
     Q_EMIT change->table()->activated(cell);
     CHECK(w.navigatorView()->currentKey().programme == QStringLiteral("peel-2016"));
     CHECK(w.navigatorView()->currentKey().question == QStringLiteral("Q2"));

@@ -89,7 +89,7 @@ MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent) : QWidget(pare
         if (dialog.exec() != QDialog::Accepted)
             return;
         QPainter painter(&printer);
-        const QPixmap image = m_view->grab();
+        const QPixmap image = m_tabs->currentWidget()->grab(); // what is on show
         const QRect page = printer.pageLayout().paintRectPixels(printer.resolution());
         painter.drawPixmap(QRect(QPoint(0, 0), image.size().scaled(page.size(), Qt::KeepAspectRatio)), image);
     });
@@ -232,6 +232,8 @@ void MatrixWindow::updateCounts()
 
 QString MatrixWindow::csvText() const
 {
+    if (m_tabs->currentWidget() == m_change) // the change between the programmes, as shown
+        return QString::fromUtf8(changeCsv(m_change->shown()));
     QStringList header;
     for (int c = 0; c < m_filter->columnCount(); ++c)
         header << m_filter->headerData(c, Qt::Horizontal).toString().section(QLatin1Char('\n'), 0, 0);
@@ -270,7 +272,7 @@ bool MatrixWindow::saveImage(const QString& path) const
     if (m_tabs->currentWidget() == m_national)
         return m_national->saveImage(path);
 
-    QWidget* shown = m_tabs->currentWidget() == m_profile ? static_cast<QWidget*>(m_profile) : m_view;
+    QWidget* shown = m_tabs->currentWidget(); // the matrix, a force's profile or the change
     if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
         QSvgGenerator svg;
         svg.setFileName(path);
