@@ -3,6 +3,7 @@
 // the template, printing to a PDF and exporting every force's documents.
 
 #include "apptest.h"
+#include "demowindow.h"
 #include "documents/batchexportdialog.h"
 #include "documents/documentsworkspace.h"
 #include "drafting/draftingworkspace.h"
@@ -32,19 +33,8 @@ const QString kPeel = QStringLiteral("peel-effectiveness-2015");
 const QString kCore = QStringLiteral("core-business-2014");
 const QString kLancs = QStringLiteral("lancashire");
 
-struct Window {
-    apptest::Scratch scratch;
-    QString path = scratch.createFile(QStringLiteral("demo.fwb"));
-    MainWindow window;
-    QStringList errors;
-    Window()
-    {
-        QObject::connect(&window, &MainWindow::errorShown, [this](const QString& m) { errors << m; });
-        window.resize(1500, 950);
-        window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window));
-        REQUIRE(window.openWorkbench(path));
-    }
+struct Window : apptest::DemoWindow {
+    Window() : DemoWindow(QSize(1500, 950)) {}
     DocumentsWorkspace* open(const QString& programme, const QString& force = kLancs)
     {
         window.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Force, programme, force, {}});

@@ -3,6 +3,7 @@
 // the models under QAbstractItemModelTester.
 
 #include "apptest.h"
+#include "demowindow.h"
 #include "drafting/draftingworkspace.h"
 #include "drafting/evidencepage.h"
 #include "drafting/findingsmodel.h"
@@ -37,18 +38,7 @@ namespace {
 const QString kPeel = QStringLiteral("peel-effectiveness-2015");
 const QString kLancs = QStringLiteral("lancashire");
 
-struct Window {
-    apptest::Scratch scratch;
-    QString path = scratch.createFile(QStringLiteral("demo.fwb"));
-    MainWindow window;
-    QStringList errors;
-    Window()
-    {
-        QObject::connect(&window, &MainWindow::errorShown, [this](const QString& m) { errors << m; });
-        window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window));
-        REQUIRE(window.openWorkbench(path));
-    }
+struct Window : apptest::DemoWindow {
     QuestionPage* select(const QString& question)
     {
         window.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Question, kPeel, kLancs, question});

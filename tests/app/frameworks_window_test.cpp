@@ -1,6 +1,7 @@
 // Programmes, frameworks, forces and people edited from the window's dialogs, with undo.
 
 #include "apptest.h"
+#include "demowindow.h"
 #include "dialogs/frameworkdialog.h"
 #include "dialogs/referencedialog.h"
 #include "mainwindow.h"
@@ -15,19 +16,7 @@ using namespace fwb;
 using namespace fwb::app;
 
 namespace {
-struct Window {
-    apptest::Scratch scratch;
-    QString path = scratch.createFile(QStringLiteral("demo.fwb"));
-    MainWindow window;
-    QStringList errors;
-    Window()
-    {
-        QObject::connect(&window, &MainWindow::errorShown, [this](const QString& m) { errors << m; });
-        window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window));
-        REQUIRE(window.openWorkbench(path));
-    }
-};
+using Window = apptest::DemoWindow;
 
 QTreeWidgetItem* item(QTreeWidget* tree, const QString& code)
 {

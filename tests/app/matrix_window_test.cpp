@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QTreeWidget>
 #include "apptest.h"
+#include "demowindow.h"
 #include "drafting/draftingworkspace.h"
 #include "io/csv.h"
 #include "mainwindow.h"
@@ -262,12 +263,9 @@ TEST_CASE("A force profile shows its judgments over time, its findings by kind a
 
 TEST_CASE("The change tab shows who went up or down since the programme followed, and opens a force", "[window][analysis][change]")
 {
-    apptest::Scratch scratch;
-    const QString path = scratch.createFile(QStringLiteral("demo.fwb"));
-    MainWindow w;
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
-    REQUIRE(w.openWorkbench(path));
+    apptest::DemoWindow demo;
+    MainWindow& w = demo.window;
+    const apptest::Scratch& scratch = demo.scratch;
     auto copied = FrameworkService(*w.workbench()).copyFramework(kPeel, QStringLiteral("peel-2016"), QStringLiteral("PEEL 2016"), 2016);
     REQUIRE(copied);
     Judgment j;
