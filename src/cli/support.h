@@ -28,6 +28,7 @@ QList<Command> frameworkCommands(); // programme, question, force, person
 QList<Command> checkCommands();     // check
 QList<Command> analysisCommands();  // ingest, judgments, summary
 QList<Command> documentCommands();  // render, document, section
+QList<Command> reviewCommands();    // review, diff
 
 inline QString L(const char* s) { return QString::fromLatin1(s); }
 

@@ -5,6 +5,7 @@
 #include "services/transfer.h"
 #include "storage/database.h"
 #include "storage/documentrepository.h"
+#include "storage/reviewrepository.h"
 #include "storage/draftrepository.h"
 #include "storage/referencerepository.h"
 
@@ -45,6 +46,7 @@ public:
     ReferenceRepository reference() const { return ReferenceRepository(*m_db); }
     DraftRepository drafts() const { return DraftRepository(*m_db); }
     DocumentRepository documents() const { return DocumentRepository(*m_db); }
+    ReviewRepository review() const { return ReviewRepository(*m_db); }
     AuditLog audit() const { return AuditLog(*m_db); }
 
     WorkbenchInfo info() const;

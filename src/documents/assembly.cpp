@@ -96,6 +96,34 @@ Result<Assembly> assemble(const Workbench& workbench, const QString& documentUid
     return assemble(workbench, *d, options);
 }
 
+namespace {
+QHash<QString, QString> fieldsOf(const Document& document, const Force& force, const Programme& programme)
+{
+    return {{L("force"), force.name},
+            {L("force_short"), forceShort(force)},
+            {L("style"), force.styleNoun()},
+            {L("programme"), programme.title},
+            {L("fieldwork"), programme.fieldwork},
+            {L("date"), style::longDate(document.dated)},
+            {L("embargo"), document.embargo.isEmpty() ? QStringLiteral("(no embargo set)") : style::embargoPhrase(document.embargo)}};
+}
+} // namespace
+
+QHash<QString, QString> documentFields(const Workbench& workbench, const Document& document)
+{
+    const ReferenceRepository ref = workbench.reference();
+    const auto force = ref.force(document.forceCode);
+    const auto programme = ref.programme(document.programmeCode);
+    if (!force || !programme)
+        return {};
+    return fieldsOf(document, *force, *programme);
+}
+
+std::function<QString(const QString&)> fieldFiller(const Workbench& workbench, const Document& document)
+{
+    return [fields = documentFields(workbench, document)](const QString& text) { return fillFields(text, fields); };
+}
+
 Result<Assembly> assemble(const Workbench& workbench, const Document& document, const AssemblyOptions& options)
 {
     QElapsedTimer clock;
@@ -130,13 +158,7 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document, 
     std::stable_sort(data.metrics.begin(), data.metrics.end(),
                      [](const Metric& a, const Metric& b) { return a.position < b.position; });
     indexQuestions(data.programme.questions, data.questions);
-    data.fields = {{L("force"), data.force.name},
-                   {L("force_short"), forceShort(data.force)},
-                   {L("style"), data.force.styleNoun()},
-                   {L("programme"), data.programme.title},
-                   {L("fieldwork"), data.programme.fieldwork},
-                   {L("date"), style::longDate(document.dated)},
-                   {L("embargo"), document.embargo.isEmpty() ? QStringLiteral("(no embargo set)") : style::embargoPhrase(document.embargo)}};
+    data.fields = fieldsOf(document, data.force, data.programme);
 
     Assembly out;
     out.source = document;

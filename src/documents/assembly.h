@@ -11,6 +11,7 @@
 #include <QTextDocument>
 #include <QTextCursor>
 #include <QTextFormat>
+#include <functional>
 #include <memory>
 
 class QTextTable;
@@ -28,6 +29,9 @@ struct AssemblyOptions {
     // Put the embargo notice at the top of the text. The PDF leaves it out: it prints the notice
     // at the head of every page instead.
     bool embargoInText = true;
+    // For the pack sent to the force: the reference printed beside each text, by target
+    // ("finding:<uid>", "judgment:…", "overview:…", "section:<uid>#<n>"; see services/review.h).
+    QHash<QString, QString> references;
 };
 
 struct Heading {
@@ -68,5 +72,8 @@ QPaintDevice* layoutDevice();
 
 // Fills {{field}}s in narrative text (see services/documents.h for the names).
 QString fillFields(const QString& text, const QHash<QString, QString>& fields);
+// The fields of one document, and a filler for the review's references (what the reader sees).
+QHash<QString, QString> documentFields(const Workbench& workbench, const Document& document);
+std::function<QString(const QString&)> fieldFiller(const Workbench& workbench, const Document& document);
 
 } // namespace fwb::documents

@@ -6,6 +6,7 @@
 #include "chart.h"
 #include "markdown.h"
 #include "services/documents.h"
+#include "services/review.h"
 #include "style.h"
 
 #include <QRegularExpression>
@@ -161,15 +162,69 @@ private:
         MarkdownText md = extractFootnotes(filled, m_nextNote);
         m_nextNote += int(md.footnotes.size());
         notes += md.footnotes;
-        if (isPlainParagraph(md.body)) {
+        rendered(md.body, size, colour);
+    }
+
+    // Markdown whose fields are filled and footnotes taken out.
+    void rendered(const QString& body, qreal size = 10.5, const QColor& colour = style::ink())
+    {
+        if (isPlainParagraph(body)) {
             // Most findings are one paragraph of prose: no need to parse them.
             block(paragraphFormat(), text(size, false, colour));
-            m_c.insertText(md.body.simplified(), text(size, false, colour));
+            referenceMark();
+            m_c.insertText(body.simplified(), text(size, false, colour));
             return;
         }
         QTextDocument part;
-        part.setMarkdown(md.body);
+        part.setMarkdown(body);
         insertDocument(part, size, colour);
+    }
+
+    // ---- references of the factual accuracy check ----------------------------------------
+
+    QString judgmentKey(const QString& question) const
+    {
+        return m_data.doc.programmeCode + QLatin1Char('/') + m_data.doc.forceCode + QLatin1Char('/') + question;
+    }
+    // The reference printed beside a text in the pack for the force (empty outside a pack).
+    QString referenceOf(const QString& target) const { return m_options.references.value(target); }
+    // The next block begins with this reference.
+    void markNext(const QString& target) { m_pendingReference = referenceOf(target); }
+    void referenceMark()
+    {
+        if (m_pendingReference.isEmpty())
+            return;
+        QTextCharFormat cf = text(8.5, true, style::accent());
+        cf.setFontFamilies({QStringLiteral("Liberation Mono")});
+        m_c.insertText(QLatin1Char('[') + m_pendingReference + QStringLiteral("]\u2002"), cf);
+        m_pendingReference.clear();
+    }
+    // A text with a target: a finding, a judgment's summary or overview.
+    void referenced(const QString& target, const QString& source, QList<Footnote>& notes)
+    {
+        markNext(target);
+        markdown(source, notes);
+        m_pendingReference.clear();
+    }
+    // A section's own text: in a pack, paragraph by paragraph, each with its reference.
+    void body(const Section& s, QList<Footnote>& notes)
+    {
+        if (m_options.references.isEmpty()) {
+            markdown(s.body, notes);
+            return;
+        }
+        const QString filled = fillFields(s.body, m_data.fields);
+        if (filled.trimmed().isEmpty())
+            return;
+        MarkdownText md = extractFootnotes(filled, m_nextNote);
+        m_nextNote += int(md.footnotes.size());
+        notes += md.footnotes;
+        const QStringList chunks = paragraphsOf(md.body);
+        for (int i = 0; i < chunks.size(); ++i) {
+            markNext(L("section:") + s.uid + QLatin1Char('#') + QString::number(i + 1));
+            rendered(chunks[i]);
+        }
+        m_pendingReference.clear();
     }
 
     // Text in which Markdown would change nothing: one paragraph, no markup characters.
@@ -228,6 +283,7 @@ private:
                 list = nullptr;
                 sourceList = nullptr;
             }
+            referenceMark();
             for (auto it = b.begin(); !it.atEnd(); ++it) {
                 const QTextFragment frag = it.fragment();
                 QTextCharFormat cf = base;
@@ -264,13 +320,16 @@ private:
         }
     }
 
-    void bullets(const QStringList& items)
+    void bullets(const QStringList& items, const QStringList& targets = {})
     {
         QTextList* list = nullptr;
-        for (const QString& item : items) {
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QString& item = items[i];
             QTextBlockFormat bf = paragraphFormat();
             bf.setBottomMargin(5);
             block(bf, text());
+            markNext(targets.value(i));
+            referenceMark();
             if (!list) {
                 QTextListFormat lf;
                 lf.setStyle(QTextListFormat::ListDisc);
@@ -465,12 +524,14 @@ private:
     {
         if (m_report) {
             for (const Finding& f : list)
-                markdown(f.text, notes);
+                referenced(L("finding:") + f.uid, f.text, notes);
         } else {
-            QStringList items;
-            for (const Finding& f : list)
+            QStringList items, targets;
+            for (const Finding& f : list) {
                 items << f.text;
-            bullets(items);
+                targets << L("finding:") + f.uid;
+            }
+            bullets(items, targets);
         }
     }
 
@@ -551,7 +612,7 @@ private:
         line(m_data.doc.title, text(11, true, style::accent()), subject);
         if (!s.body.trimmed().isEmpty()) {
             QList<Footnote> n;
-            markdown(s.body, n);
+            body(s, n);
             notes(n);
         }
     }
@@ -565,7 +626,7 @@ private:
         anchor(s.uid);
         if (!s.body.trimmed().isEmpty()) {
             QList<Footnote> n;
-            markdown(s.body, n);
+            body(s, n);
             notes(n);
         }
         line(L("Yours sincerely"), text(), bf);
@@ -633,25 +694,28 @@ private:
                 heading(fillFields(s.title, m_data.fields), level, s.uid, chapter);
             else
                 anchorNext(s.uid);
-            markdown(s.body, n);
+            body(s, n);
         } else if (k == L("judgment")) {
             heading(s.title.isEmpty() ? L("Summary of findings") : s.title, level, s.uid, chapter);
             badge(s.questionCode);
             if (const auto it = m_data.judgments.constFind(s.questionCode); it != m_data.judgments.cend())
-                markdown(it->summary, n);
-            markdown(s.body, n);
+                referenced(L("judgment:") + judgmentKey(s.questionCode), it->summary, n);
+            body(s, n);
         } else if (k == L("overview")) {
             const Question* q = m_data.questions.value(s.questionCode);
             heading(s.title.isEmpty() && q ? q->text : s.title, level, s.uid, chapter);
             if (!m_overviewJudged.contains(s.questionCode))
                 badge(s.questionCode);
-            if (const auto it = m_data.judgments.constFind(s.questionCode); it != m_data.judgments.cend())
-                markdown(it->overview.trimmed().isEmpty() ? it->summary : it->overview, n);
-            markdown(s.body, n);
+            if (const auto it = m_data.judgments.constFind(s.questionCode); it != m_data.judgments.cend()) {
+                const bool own = !it->overview.trimmed().isEmpty();
+                referenced((own ? L("overview:") : L("judgment:")) + judgmentKey(s.questionCode),
+                           own ? it->overview : it->summary, n);
+            }
+            body(s, n);
         } else if (k == L("findings")) {
             const Question* q = m_data.questions.value(s.questionCode);
             heading(s.title.isEmpty() && q ? q->text : s.title, level, s.uid, chapter);
-            markdown(s.body, n);
+            body(s, n);
             if (q)
                 findingsTree(s, *q, level + 1, n, true);
             notes(n);
@@ -663,11 +727,13 @@ private:
             } else {
                 heading(s.title.isEmpty() ? findingKindPluralLabel(s.findingKind.isEmpty() ? L("area_for_improvement") : s.findingKind) : s.title,
                         level, s.uid, chapter);
-                markdown(s.body, n);
-                QStringList items;
-                for (const Finding& f : afis)
+                body(s, n);
+                QStringList items, targets;
+                for (const Finding& f : afis) {
                     items << f.text;
-                bullets(items);
+                    targets << L("finding:") + f.uid;
+                }
+                bullets(items, targets);
             }
         } else if (k == L("metrics_table")) {
             if (depth == 0)
@@ -707,6 +773,7 @@ private:
     const Data& m_data;
     Assembly& m_out;
     const AssemblyOptions& m_options;
+    QString m_pendingReference;
     QTextDocument* m_doc;
     QTextCursor m_c;
     bool m_fresh = true;

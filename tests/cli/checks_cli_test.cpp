@@ -21,6 +21,13 @@ TEST_CASE("fwb check exits 0 on the published demo and 1 once an error is inject
     CHECK(clean.code == 0);
     CHECK(clean.out.trimmed().endsWith(S("0 errors, 0 warnings")));
 
+    // The letter is published: the finding is refused until the letter is reopened.
+    const Run locked = runFwb({S("finding"), S("edit"), file, S("lancs-2014-f-13"), S("--text"), S("Changed.")});
+    CHECK(locked.code != 0);
+    CHECK(locked.err.contains(S("published and locked")));
+    REQUIRE(runFwb({S("review"), S("move"), file, S("--document"), S("lancs-2014-letter"), S("--to"), S("amended"),
+                    S("--reason"), S("a count to correct")})
+                .code == 0);
     REQUIRE(runFwb({S("finding"), S("edit"), file, S("lancs-2014-f-13"), S("--text"),
                     S("Fifty unattended crime reports were examined. Thirty six of those files contained no evidence of "
                       "any investigation, 35 had no evidence of any form of supervisory input and 35 were filed within 24 hours.")})

@@ -84,8 +84,10 @@ TEST_CASE("fwb document and section: create from the template, fill in, reorder 
     REQUIRE(created.code == 0);
     CHECK(created.out.trimmed() == S("kent-letter"));
     REQUIRE(runFwb({S("document"), S("set"), file, S("kent-letter"), S("--date"), S("2014-09-03"), S("--embargo"),
-                    S("2014-09-04T00:01"), S("--status"), S("ready")})
+                    S("2014-09-04T00:01")})
                 .code == 0);
+    // The status moves through the review, not with the particulars.
+    REQUIRE(runFwb({S("review"), S("move"), file, S("--document"), S("kent-letter"), S("--to"), S("ready")}).code == 0);
     const Run bad = runFwb({S("document"), S("set"), file, S("kent-letter"), S("--embargo"), S("Tuesday")});
     CHECK(bad.code == 3);
     CHECK(bad.err.contains(S("not a date and time")));

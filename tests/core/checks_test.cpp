@@ -63,6 +63,7 @@ void setText(Workbench& wb, const QString& uid, const QString& from, const QStri
     Finding f = finding(wb, uid);
     REQUIRE(f.text.contains(from));
     f.text.replace(from, to);
+    REQUIRE(reopenPublished(wb, QStringLiteral("a correction")));
     REQUIRE(DraftingService(wb).updateFinding(f));
 }
 } // namespace

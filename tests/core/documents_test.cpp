@@ -121,6 +121,12 @@ TEST_CASE("DocumentService: create, change particulars, add, edit, move and remo
     Document particulars = *doc;
     particulars.embargo = QStringLiteral("2016-02-02T00:01");
     particulars.status = QStringLiteral("ready");
+    // The status moves only through the review's lifecycle.
+    auto refused = service.setParticulars(particulars);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("moves through the review")));
+    CHECK(wb->documents().document(QStringLiteral("second-report"))->embargo.isEmpty());
+    particulars.status.clear();
     auto set = service.setParticulars(particulars);
     REQUIRE(set);
     CHECK(wb->documents().document(QStringLiteral("second-report"))->embargo == QStringLiteral("2016-02-02T00:01"));

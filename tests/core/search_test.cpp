@@ -123,13 +123,13 @@ TEST_CASE("search filters by programme, force, kind and status", "[search]")
     elsewhere.force = QStringLiteral("kent");
     CHECK(find(*wb, QStringLiteral("victims"), elsewhere).isEmpty());
 
-    // Status: one finding made final is the only final hit.
+    // Status: one finding made ready for review is the only hit with that status.
     DraftingService drafting(*wb);
     Finding f = wb->drafts().finding(areas.front().key).value();
-    f.status = QStringLiteral("final");
+    f.status = QStringLiteral("ready");
     REQUIRE(drafting.updateFinding(f));
     SearchFilter final = all;
-    final.status = QStringLiteral("final");
+    final.status = QStringLiteral("ready");
     const auto finals = find(*wb, QStringLiteral("victims"), final);
     REQUIRE(finals.size() == 1);
     CHECK(finals.front().key == f.uid);

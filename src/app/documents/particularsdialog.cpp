@@ -11,10 +11,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 
+#include "services/review.h"
+
 namespace fwb::app {
 namespace {
-
-QString statusLabel(const QString& s) { return s.left(1).toUpper() + s.mid(1); }
 
 void fillPeople(QComboBox* box, const QList<Person>& people, const QString& current)
 {
@@ -39,6 +39,10 @@ ParticularsDialog::ParticularsDialog(const Document& document, const QList<Perso
     for (const QString& s : statuses())
         m_status->addItem(statusLabel(s), s);
     m_status->setCurrentIndex(qMax(0, m_status->findData(document.status)));
+    // Shown, not chosen: the status moves through the review (Review tab), where each move is
+    // checked and recorded.
+    m_status->setEnabled(false);
+    m_status->setToolTip(tr("The status moves through the Review tab"));
 
     m_hasDate = new QCheckBox(tr("Dated"), this);
     m_date = new QDateEdit(this);
@@ -111,7 +115,6 @@ Document ParticularsDialog::particulars() const
     Document d = m_document;
     d.title = m_title->text().trimmed();
     d.subtitle = m_subtitle->text().trimmed();
-    d.status = m_status->currentData().toString();
     d.dated = m_hasDate->isChecked() ? m_date->date().toString(Qt::ISODate) : QString();
     d.embargo = m_hasEmbargo->isChecked() ? m_embargo->dateTime().toString(QStringLiteral("yyyy-MM-ddTHH:mm")) : QString();
     d.senderCode = m_sender->currentData().toString();

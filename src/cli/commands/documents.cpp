@@ -240,15 +240,14 @@ int documentSet(const QStringList& args, QTextStream& out, QTextStream& err)
     QCommandLineParser p;
     const QCommandLineOption title(L("title"), L("The title."), L("TEXT"));
     const QCommandLineOption subtitle(L("subtitle"), L("The subtitle."), L("TEXT"));
-    const QCommandLineOption status(L("status"), L("The lifecycle status."), L("STATUS"));
     const QCommandLineOption date(L("date"), L("The date it bears (YYYY-MM-DD)."), L("DATE"));
     const QCommandLineOption embargo(L("embargo"), L("Embargoed until (YYYY-MM-DDTHH:MM; empty for none)."), L("DATETIME"));
     const QCommandLineOption sender(L("sender"), L("The sender (a person's code; empty for none)."), L("CODE"));
     const QCommandLineOption recipient(L("recipient"), L("The recipient (a person's code; empty for none)."), L("CODE"));
     const QCommandLineOption reference(L("reference"), L("Reference lines for the title page."), L("TEXT"));
-    p.addOptions({title, subtitle, status, date, embargo, sender, recipient, reference});
+    p.addOptions({title, subtitle, date, embargo, sender, recipient, reference});
     int code = Ok;
-    if (!parse(p, args, L("document set FILE UID [--title T] [--subtitle T] [--status S] [--date D] [--embargo T] "
+    if (!parse(p, args, L("document set FILE UID [--title T] [--subtitle T] [--date D] [--embargo T] "
                           "[--sender CODE] [--recipient CODE] [--reference T]"),
                4, out, err, code))
         return code;
@@ -265,7 +264,6 @@ int documentSet(const QStringList& args, QTextStream& out, QTextStream& err)
     };
     take(title, d.title);
     take(subtitle, d.subtitle);
-    take(status, d.status);
     take(date, d.dated);
     take(embargo, d.embargo);
     take(sender, d.senderCode);
@@ -482,7 +480,7 @@ QList<Command> documentCommands()
         {L("render"), L("render FILE (--document UID | --programme CODE --force CODE --kind KIND) --format FORMAT [-o OUT]"),
          L("a letter or report as PDF, ODT, HTML or Markdown; --all-forces --dir DIR renders every force's"), cmdRender},
         {L("document"), L("document list|show|create|set|delete FILE ..."),
-         L("letters and reports: create from the programme's template, set date, embargo, parties, status"), cmdDocument},
+         L("letters and reports: create from the programme's template, set date, embargo, parties (the status moves with `fwb review move`)"), cmdDocument},
         {L("section"), L("section add|edit|move|delete FILE ..."),
          L("a document's sections: narrative text, or data bound by question or figure"), cmdSection},
     };

@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "services/review.h"
 
 #include "services/drafting.h"
 #include "workbench.h"
@@ -153,7 +154,25 @@ QList<Fault> faultCorpus()
     faults.push_back({L("an outcome rate that no longer follows from its count"), kPeel, L("figures.derived"),
                       L("metric:Charged/Summoned|per 100 crimes"),
                       changeMetric(L("Charged/Summoned"), L("per 100 crimes"), 21.4)});
+    // The demo's 2014 letter is published and locked: a correction reopens it first, as a person
+    // would, through the review's lifecycle.
+    for (Fault& f : faults)
+        f.inject = [inject = f.inject](Workbench& wb) -> Status {
+            if (Status s = reopenPublished(wb, QStringLiteral("fault corpus: a correction after publication")); !s)
+                return s;
+            return inject(wb);
+        };
     return faults;
+}
+
+Status reopenPublished(Workbench& wb, const QString& reason)
+{
+    ReviewService review(wb);
+    for (const Document& d : wb.documents().documents())
+        if (d.status == QLatin1String("published"))
+            if (auto moved = review.move(QStringLiteral("document:") + d.uid, QStringLiteral("amended"), reason); !moved)
+                return moved.error();
+    return {};
 }
 
 QString faultKey(Workbench& wb, const Fault& fault)

@@ -24,6 +24,9 @@ struct Fault {
 };
 
 QList<Fault> faultCorpus();
+
+// Reopens every published document (and the material published with it), with a reason.
+Status reopenPublished(Workbench& workbench, const QString& reason);
 // The fault's place in this workbench (a metric's uid is known only there).
 QString faultKey(Workbench& workbench, const Fault& fault);
 

@@ -153,12 +153,64 @@ struct Document {
 struct ReviewNote {
     Id id = 0;
     QString uid, target, author, body, status = QStringLiteral("open"), answer;
+    QString answeredBy, createdAt, resolvedAt;
 };
 
 struct FaResponse {
     Id id = 0;
     QString uid, documentUid, reference, currentText, proposedChange, evidenceOffered, category,
         decision, reason;
+    // Filled for responses imported into a round of the factual accuracy check.
+    QString roundUid;
+    QString target;     // what the reference stands for: finding:<uid>, judgment:<p>/<f>/<q>, …
+    int formRow = 0;    // the row of the force's form it came from
+    QString wording;    // the wording applied (accepted: the proposed change, perhaps edited)
+    int revision = 0;   // the revision the decision produced (0: none)
+    QString decidedBy, decidedAt;
+};
+
+// Factual accuracy response categories, as written in the form ("factual error") and stored.
+inline const QStringList& responseCategories()
+{
+    static const QStringList c{QStringLiteral("factual_error"), QStringLiteral("typo"),
+                               QStringLiteral("challenge_to_judgment"), QStringLiteral("other")};
+    return c;
+}
+inline const QStringList& responseDecisions()
+{
+    static const QStringList d{QStringLiteral("accepted"), QStringLiteral("partly_accepted"),
+                               QStringLiteral("rejected")};
+    return d;
+}
+
+// One thing the force was sent, under the reference printed beside it.
+struct ReviewItem {
+    QString reference; // "F12", "J3", "P7"
+    QString target;    // finding:<uid>, judgment:<p>/<f>/<q>, overview:<p>/<f>/<q>, section:<uid>#<n>
+    QString label;     // where it is: "Finding — Investigating crime", "Paragraph 2 of Introduction"
+    QString text;      // the source text
+    QString shown;     // as the force read it ({{fields}} filled)
+};
+
+// A round of the factual accuracy check: what was sent, when, and whether it is closed.
+struct ReviewRound {
+    Id id = 0;
+    QString uid, documentUid;
+    int number = 0;
+    QString sentAt, sentBy, closedAt;
+    QList<ReviewItem> items;
+    bool isOpen() const { return closedAt.isEmpty(); }
+};
+
+// The text of a finding, judgment summary or overview, or section, as it stood at one revision.
+struct Revision {
+    QString entity, key; // "finding" + uid, "judgment"/"overview" + p/f/q, "section" + uid
+    int number = 0;
+    QString text, reason, actor, at;
+};
+
+struct StatusChange {
+    QString entity, key, from, to, reason, actor, at;
 };
 
 struct AuditEntry {

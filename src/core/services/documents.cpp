@@ -1,4 +1,5 @@
 #include "documents.h"
+#include "review.h"
 
 #include "servicesupport.h"
 
@@ -335,6 +336,9 @@ Result<Document> DocumentService::load(const QString& uid) const
 
 Status DocumentService::save(const Document& d)
 {
+    // Every change to a document's sections comes here: published documents are locked.
+    if (Status s = refuseIfPublished(L("document"), d.uid, d.status); !s)
+        return s;
     auto done = m_wb.documents().upsertDocument(d);
     if (!done)
         return done.error();
@@ -401,6 +405,8 @@ Result<Document> DocumentService::remove(const QString& uid)
         auto before = load(uid);
         if (!before)
             return before.error();
+        if (Status s = refuseIfPublished(L("document"), uid, before->status); !s)
+            return s.error();
         if (Status s = m_wb.documents().removeDocument(uid); !s)
             return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("document"), uid, json(*before), {}); !s)
@@ -419,7 +425,12 @@ Result<Document> DocumentService::setParticulars(const Document& particulars)
         Document next = *before;
         next.title = particulars.title;
         next.subtitle = particulars.subtitle;
-        next.status = particulars.status.isEmpty() ? before->status : particulars.status;
+        // The status moves only through the review's lifecycle (ReviewService::move and send).
+        if (!particulars.status.isEmpty() && particulars.status != before->status)
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("the status of “%1” moves through the review (Review tab, or fwb review "
+                                              "move), not with its particulars")
+                                   .arg(before->title));
         next.dated = particulars.dated;
         next.embargo = particulars.embargo;
         next.senderCode = particulars.senderCode;
@@ -428,6 +439,11 @@ Result<Document> DocumentService::setParticulars(const Document& particulars)
         if (Status s = validateParticulars(next); !s)
             return s.error();
         Document a = *before, b = next;
+        a.sections.clear();
+        b.sections.clear();
+        if (json(a) != json(b))
+            if (Status s = refuseIfPublished(L("document"), before->uid, before->status); !s)
+                return s.error();
         a.sections.clear();
         b.sections.clear();
         if (json(a) == json(b))
@@ -472,7 +488,7 @@ Result<Section> DocumentService::addSection(const QString& documentUid, Section 
     });
 }
 
-Result<Section> DocumentService::updateSection(const Section& section)
+Result<Section> DocumentService::updateSection(const Section& section, const QString& reason)
 {
     const auto where = locate(section.uid);
     QString entity = L("documents");
@@ -511,6 +527,9 @@ Result<Section> DocumentService::updateSection(const Section& section)
         *target = next;
         if (Status s = save(*d); !s)
             return s.error();
+        if (!isBoundKind(next.kind))
+            if (Status s = keepRevision(m_wb, L("section"), next.uid, d->status, before.body, next.body, reason); !s)
+                return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), L("update"), L("section"), section.uid, json(before), json(next)); !s)
             return s.error();
         return next;

@@ -56,7 +56,9 @@ public:
     // Adds a section (with any children) at a place; an empty uid gets a fresh one.
     Result<Section> addSection(const QString& documentUid, Section section, const Place& place);
     // Changes a section's own fields (kind, title, body, question, finding kind, figure).
-    Result<Section> updateSection(const Section& section);
+    // Once the document is under review, a change of a narrative section's text is kept as a
+    // revision with `reason`. Published documents refuse every change.
+    Result<Section> updateSection(const Section& section, const QString& reason = {});
     // Moves a section with its children to another place in the same document.
     Result<Section> moveSection(const QString& uid, const Place& place);
     struct Removed {

@@ -1,6 +1,7 @@
 #include "drafting.h"
 
 #include "io/interchange.h"
+#include "review.h"
 #include "servicesupport.h"
 #include "storage/transaction.h"
 #include "workbench.h"
@@ -66,7 +67,7 @@ Result<Finding> DraftingService::addFinding(Finding finding)
     });
 }
 
-Result<Finding> DraftingService::updateFinding(const Finding& finding)
+Result<Finding> DraftingService::updateFinding(const Finding& finding, const QString& reason)
 {
     // A change of wording, status or citations leaves every count as it was: views that show only
     // counts and grades need not reload ("findings.text"); a change of kind does ("findings").
@@ -85,6 +86,12 @@ Result<Finding> DraftingService::updateFinding(const Finding& finding)
         if (next.text == before->text && next.kind == before->kind && next.status == before->status &&
             next.evidenceUids == before->evidenceUids)
             return *before; // nothing to write, nothing to record
+        if (Status s = refuseIfPublished(L("finding"), before->uid, before->status); !s)
+            return s.error();
+        if (Status s = recordStatusEdit(m_wb, L("finding:") + before->uid, before->status, next.status); !s)
+            return s.error();
+        if (Status s = keepRevision(m_wb, L("finding"), before->uid, before->status, before->text, next.text, reason); !s)
+            return s.error();
         if (auto done = drafts.upsertFinding(next); !done)
             return done.error();
         const auto after = drafts.finding(finding.uid);
@@ -103,6 +110,8 @@ Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& 
         const auto before = drafts.finding(uid);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(uid));
+        if (Status s = refuseIfPublished(L("finding"), uid, before->status); !s)
+            return s.error();
         const QString target = questionCode.isEmpty() ? before->questionCode : questionCode;
         // The new order of the target question, with the finding taken out and put back in.
         QList<Finding> siblings = drafts.findings(before->programmeCode, before->forceCode, target);
@@ -144,6 +153,8 @@ Result<Finding> DraftingService::deleteFinding(const QString& uid)
         const auto before = drafts.finding(uid);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(uid));
+        if (Status s = refuseIfPublished(L("finding"), uid, before->status); !s)
+            return s.error();
         if (Status s = drafts.removeFinding(uid); !s)
             return s.error();
         if (Status s = drafts.shiftFindings(before->programmeCode, before->forceCode, before->questionCode,
@@ -159,7 +170,7 @@ Result<Finding> DraftingService::deleteFinding(const QString& uid)
 
 // ---- judgments --------------------------------------------------------------------------------
 
-Result<Judgment> DraftingService::setJudgment(const Judgment& judgment)
+Result<Judgment> DraftingService::setJudgment(const Judgment& judgment, const QString& reason)
 {
     const auto current = m_wb.drafts().judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
     const QString entity = current && current->gradeCode == judgment.gradeCode ? L("judgments.text") : L("judgments");
@@ -169,6 +180,21 @@ Result<Judgment> DraftingService::setJudgment(const Judgment& judgment)
         Judgment next = judgment;
         if (next.status.isEmpty())
             next.status = before ? before->status : L("draft");
+        if (before) {
+            const QString key = judgmentKey(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
+            const bool same = before->gradeCode == next.gradeCode && before->summary == next.summary &&
+                              before->overview == next.overview && before->firstYearGraded == next.firstYearGraded &&
+                              before->status == next.status;
+            if (!same)
+                if (Status s = refuseIfPublished(L("judgment"), key, before->status); !s)
+                    return s.error();
+            if (Status s = recordStatusEdit(m_wb, L("judgment:") + key, before->status, next.status); !s)
+                return s.error();
+            if (Status s = keepRevision(m_wb, L("judgment"), key, before->status, before->summary, next.summary, reason); !s)
+                return s.error();
+            if (Status s = keepRevision(m_wb, L("overview"), key, before->status, before->overview, next.overview, reason); !s)
+                return s.error();
+        }
         if (auto done = drafts.upsertJudgment(next); !done)
             return done.error();
         const auto after = drafts.judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
@@ -194,6 +220,8 @@ Result<Judgment> DraftingService::clearJudgment(const QString& programmeCode, co
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no judgment for %1 %2 %3")
                                                           .arg(programmeCode, forceCode, questionCode));
+        if (Status s = refuseIfPublished(L("judgment"), judgmentKey(programmeCode, forceCode, questionCode), before->status); !s)
+            return s.error();
         if (Status s = drafts.removeJudgment(programmeCode, forceCode, questionCode); !s)
             return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("judgment"),

@@ -24,7 +24,9 @@ public:
     Result<Finding> addFinding(Finding finding);
     // Changes text, kind, status and evidence citations of the finding with this uid (its place
     // is changed with moveFinding).
-    Result<Finding> updateFinding(const Finding& finding);
+    // Published findings are refused; a status change must be a move of the lifecycle (see
+    // services/review.h); once under review, a change of text is kept as a revision with `reason`.
+    Result<Finding> updateFinding(const Finding& finding, const QString& reason = {});
     // Moves a finding to a question (possibly the same) and position (1-based; 0 = the end).
     Result<Finding> moveFinding(const QString& uid, const QString& questionCode, int position);
     // Deletes a finding and closes up the order; returns it as it was, so it can be restored.
@@ -32,7 +34,8 @@ public:
 
     // ---- judgments ----
     // Sets (inserts or replaces) the judgment for its programme, force and question.
-    Result<Judgment> setJudgment(const Judgment& judgment);
+    // As updateFinding: locked when published, revisions of summary and overview once under review.
+    Result<Judgment> setJudgment(const Judgment& judgment, const QString& reason = {});
     // Removes a judgment; returns it as it was.
     Result<Judgment> clearJudgment(const QString& programmeCode, const QString& forceCode,
                                    const QString& questionCode);

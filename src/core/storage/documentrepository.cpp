@@ -191,6 +191,16 @@ Status DocumentRepository::updateParticulars(const Document& d)
                       QStringLiteral("saving document ") + d.uid);
 }
 
+Status DocumentRepository::updateSectionBody(const QString& sectionUid, const QString& body)
+{
+    Query query(m_db, q("UPDATE document_sections SET body = ? WHERE uid = ?"));
+    if (Status s = query.exec({body, sectionUid}, QStringLiteral("saving section ") + sectionUid); !s)
+        return s;
+    if (query.rowsAffected() != 1)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(sectionUid));
+    return {};
+}
+
 Status DocumentRepository::insertSections(Id documentId, Id programmeId, const QString& programmeCode,
                                           Id parentId, const QList<Section>& sections)
 {
@@ -216,33 +226,34 @@ Status DocumentRepository::insertSections(Id documentId, Id programmeId, const Q
     return {};
 }
 
+static const char* kNoteSelect =
+    "SELECT id, uid, target, author, body, status, answer, answered_by, created_at, resolved_at FROM review_notes";
+
+static ReviewNote noteFrom(const Query& query)
+{
+    return ReviewNote{query.integer(0), query.text(1), query.text(2), query.text(3), query.text(4),
+                      query.text(5), query.text(6), query.text(7), query.text(8), query.text(9)};
+}
+
 QList<ReviewNote> DocumentRepository::reviewNotes() const
 {
     QList<ReviewNote> out;
-    Query query(m_db, q("SELECT id, uid, target, author, body, status, answer FROM review_notes ORDER BY id"));
+    Query query(m_db, q(kNoteSelect) + q(" ORDER BY id"));
     if (query.exec())
         while (query.next())
-            out.push_back({query.integer(0), query.text(1), query.text(2), query.text(3), query.text(4),
-                           query.text(5), query.text(6)});
+            out.push_back(noteFrom(query));
     return out;
 }
 
 std::optional<ReviewNote> DocumentRepository::reviewNote(const QString& uid) const
 {
-    Query query(m_db, q("SELECT id, uid, target, author, body, status, answer FROM review_notes WHERE uid = ?"));
+    Query query(m_db, q(kNoteSelect) + q(" WHERE uid = ?"));
     if (query.exec({uid}) && query.next())
-        return ReviewNote{query.integer(0), query.text(1), query.text(2), query.text(3), query.text(4),
-                          query.text(5), query.text(6)};
+        return noteFrom(query);
     return std::nullopt;
 }
 
-std::optional<FaResponse> DocumentRepository::response(const QString& uid) const
-{
-    for (const FaResponse& r : responses())
-        if (r.uid == uid)
-            return r;
-    return std::nullopt;
-}
+
 
 Result<Upserted> DocumentRepository::upsertReviewNote(const ReviewNote& n)
 {
@@ -258,13 +269,16 @@ Result<Upserted> DocumentRepository::upsertReviewNote(const ReviewNote& n)
     } else if (kind == QLatin1String("section")) {
         sql = q("SELECT 1 FROM document_sections WHERE uid = ?");
         values = {key};
+    } else if (kind == QLatin1String("document")) {
+        sql = q("SELECT 1 FROM documents WHERE uid = ?");
+        values = {key};
     } else if (kind == QLatin1String("judgment") && key.count(QLatin1Char('/')) == 2) {
         sql = q("SELECT 1 FROM judgments j JOIN questions qn ON qn.id = j.question_id JOIN programmes p ON "
                 "p.id = qn.programme_id JOIN forces f ON f.id = j.force_id WHERE p.code = ? AND f.code = ? AND qn.code = ?");
         values = {key.section(QLatin1Char('/'), 0, 0), key.section(QLatin1Char('/'), 1, 1), key.section(QLatin1Char('/'), 2, 2)};
     } else {
         return Error::make(Error::Code::Invalid,
-                           QStringLiteral("target \"%1\" is not finding:<uid>, section:<uid> or "
+                           QStringLiteral("target \"%1\" is not finding:<uid>, section:<uid>, document:<uid> or "
                                           "judgment:<programme>/<force>/<question>").arg(n.target));
     }
     Query target(m_db, sql);
@@ -277,26 +291,57 @@ Result<Upserted> DocumentRepository::upsertReviewNote(const ReviewNote& n)
     auto prior = exists.scalar({n.uid});
     if (!prior)
         return prior.error();
-    Query query(m_db, q("INSERT INTO review_notes(uid, target, author, body, status, answer) VALUES (?, ?, ?, ?, ?, ?) "
+    Query query(m_db, q("INSERT INTO review_notes(uid, target, author, body, status, answer, answered_by, resolved_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                         "ON CONFLICT(uid) DO UPDATE SET target = excluded.target, author = excluded.author, "
-                        "body = excluded.body, status = excluded.status, answer = excluded.answer RETURNING id"));
-    auto v = query.scalar({n.uid, n.target, n.author, n.body, n.status, n.answer},
+                        "body = excluded.body, status = excluded.status, answer = excluded.answer, "
+                        "answered_by = excluded.answered_by, resolved_at = excluded.resolved_at RETURNING id"));
+    auto v = query.scalar({n.uid, n.target, n.author, n.body, n.status, n.answer, n.answeredBy, n.resolvedAt},
                           QStringLiteral("saving review note ") + n.uid);
     if (!v)
         return v.error();
     return Upserted{v->toLongLong(), !prior->isValid()};
 }
 
+static const char* kResponseSelect =
+    "SELECT r.id, r.uid, d.uid, r.reference, r.current_text, r.proposed_change, r.evidence_offered, r.category, "
+    "r.decision, r.reason, coalesce(rr.uid, ''), r.target, r.form_row, r.wording, r.revision, r.decided_by, "
+    "r.decided_at FROM fa_responses r JOIN documents d ON d.id = r.document_id "
+    "LEFT JOIN review_rounds rr ON rr.id = r.round_id";
+
+FaResponse DocumentRepository::responseFrom(const Query& query)
+{
+    return FaResponse{query.integer(0), query.text(1),  query.text(2),  query.text(3),       query.text(4),
+                      query.text(5),   query.text(6),  query.text(7),  query.text(8),       query.text(9),
+                      query.text(10),  query.text(11), int(query.integer(12)), query.text(13), int(query.integer(14)),
+                      query.text(15),  query.text(16)};
+}
+
+QList<FaResponse> DocumentRepository::roundResponses(const QString& roundUid) const
+{
+    QList<FaResponse> out;
+    Query query(m_db, q(kResponseSelect) + q(" WHERE rr.uid = ? ORDER BY r.form_row, r.id"));
+    if (query.exec({roundUid}))
+        while (query.next())
+            out.push_back(responseFrom(query));
+    return out;
+}
+
+std::optional<FaResponse> DocumentRepository::response(const QString& uid) const
+{
+    Query query(m_db, q(kResponseSelect) + q(" WHERE r.uid = ?"));
+    if (query.exec({uid}) && query.next())
+        return responseFrom(query);
+    return std::nullopt;
+}
+
 QList<FaResponse> DocumentRepository::responses(const QString& documentUid) const
 {
     QList<FaResponse> out;
-    Query query(m_db, q("SELECT r.id, r.uid, d.uid, r.reference, r.current_text, r.proposed_change, "
-                        "r.evidence_offered, r.category, r.decision, r.reason FROM fa_responses r "
-                        "JOIN documents d ON d.id = r.document_id WHERE (? = '' OR d.uid = ?) ORDER BY r.id"));
+    Query query(m_db, q(kResponseSelect) + q(" WHERE (? = '' OR d.uid = ?) ORDER BY r.id"));
     if (query.exec({documentUid, documentUid}))
         while (query.next())
-            out.push_back({query.integer(0), query.text(1), query.text(2), query.text(3), query.text(4),
-                           query.text(5), query.text(6), query.text(7), query.text(8), query.text(9)});
+            out.push_back(responseFrom(query));
     return out;
 }
 
@@ -312,14 +357,29 @@ Result<Upserted> DocumentRepository::upsertResponse(const FaResponse& r)
     auto prior = exists.scalar({r.uid});
     if (!prior)
         return prior.error();
+    QVariant round;
+    if (!r.roundUid.isEmpty()) {
+        Query rq(m_db, q("SELECT id FROM review_rounds WHERE uid = ?"));
+        auto id = rq.scalar({r.roundUid});
+        if (!id)
+            return id.error();
+        if (!id->isValid())
+            return Error::make(Error::Code::NotFound, QStringLiteral("no review round \"%1\"").arg(r.roundUid));
+        round = *id;
+    }
     Query query(m_db, q("INSERT INTO fa_responses(uid, document_id, reference, current_text, proposed_change, "
-                        "evidence_offered, category, decision, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        "evidence_offered, category, decision, reason, round_id, target, form_row, wording, revision, "
+                        "decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         "ON CONFLICT(uid) DO UPDATE SET document_id = excluded.document_id, "
                         "reference = excluded.reference, current_text = excluded.current_text, "
                         "proposed_change = excluded.proposed_change, evidence_offered = excluded.evidence_offered, "
-                        "category = excluded.category, decision = excluded.decision, reason = excluded.reason RETURNING id"));
+                        "category = excluded.category, decision = excluded.decision, reason = excluded.reason, "
+                        "round_id = excluded.round_id, target = excluded.target, form_row = excluded.form_row, "
+                        "wording = excluded.wording, revision = excluded.revision, decided_by = excluded.decided_by, "
+                        "decided_at = excluded.decided_at RETURNING id"));
     auto v = query.scalar({r.uid, *d, r.reference, r.currentText, r.proposedChange, r.evidenceOffered, r.category,
-                           r.decision, r.reason},
+                           r.decision, r.reason, round, r.target, r.formRow, r.wording, r.revision, r.decidedBy,
+                           r.decidedAt},
                           QStringLiteral("saving response ") + r.uid);
     if (!v)
         return v.error();

@@ -6,6 +6,8 @@
 
 namespace fwb {
 
+class Query;
+
 class DocumentRepository {
 public:
     explicit DocumentRepository(Database& db) : m_db(db), m_ref(db) {}
@@ -15,6 +17,8 @@ public:
     QList<ReviewNote> reviewNotes() const;
     std::optional<ReviewNote> reviewNote(const QString& uid) const;
     QList<FaResponse> responses(const QString& documentUid = {}) const;
+    // The responses of one round of the factual accuracy check, in the order of the force's form.
+    QList<FaResponse> roundResponses(const QString& roundUid) const;
     std::optional<FaResponse> response(const QString& uid) const;
 
     // Writes the document and replaces its section tree with the one given.
@@ -25,10 +29,13 @@ public:
     Status removeDocument(const QString& uid);
     // Writes a document's particulars (title … reference), leaving its sections alone.
     Status updateParticulars(const Document& d);
+    // Writes one section's text, leaving the tree alone.
+    Status updateSectionBody(const QString& sectionUid, const QString& body);
     Result<Upserted> upsertReviewNote(const ReviewNote& n);
     Result<Upserted> upsertResponse(const FaResponse& r);
 
 private:
+    static FaResponse responseFrom(const Query& query);
     QList<Section> sections(Id documentId) const;
     Status insertSections(Id documentId, Id programmeId, const QString& programmeCode, Id parentId,
                           const QList<Section>& sections);

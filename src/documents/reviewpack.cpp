@@ -1,0 +1,184 @@
+#include "reviewpack.h"
+
+#include "export.h"
+#include "style.h"
+#include "workbench.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QTextDocument>
+#include <spdlog/spdlog.h>
+
+namespace fwb::documents {
+namespace {
+
+QString L(const char* s) { return QString::fromLatin1(s); }
+QString esc(const QString& s) { return s.toHtmlEscaped(); }
+
+QString page(const QString& title, const QString& body)
+{
+    return QStringLiteral("<html><head><meta charset=\"utf-8\"><title>%1</title></head><body>"
+                          "<h2 style=\"color:%2\">%1</h2>%3</body></html>")
+        .arg(esc(title), style::accent().name(), body);
+}
+
+QString decisionLabel(const QString& d)
+{
+    if (d == L("accepted"))
+        return L("Accepted");
+    if (d == L("partly_accepted"))
+        return L("Partly accepted");
+    if (d == L("rejected"))
+        return L("Rejected");
+    return L("Not decided");
+}
+
+} // namespace
+
+Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, const QString& directory,
+                              const QDateTime& now)
+{
+    const auto document = workbench.documents().document(round.documentUid);
+    if (!document)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(round.documentUid));
+    if (!QDir().mkpath(directory))
+        return Error::make(Error::Code::Io, QStringLiteral("cannot create the directory %1").arg(directory));
+    AssemblyOptions options;
+    options.now = now;
+    for (const ReviewItem& i : round.items)
+        options.references.insert(i.target, i.reference);
+    const QString base = QFileInfo(suggestedFileName(*document, Format::Pdf)).completeBaseName() +
+                         QStringLiteral("-factual-accuracy-%1").arg(round.number);
+    const QDir dir(directory);
+    QStringList written;
+    for (Format format : {Format::Pdf, Format::Odt}) {
+        options.embargoInText = format != Format::Pdf;
+        auto a = assemble(workbench, *document, options);
+        if (!a)
+            return a.error();
+        a->runningTitle = QStringLiteral("Draft for factual accuracy check – ") + a->runningTitle;
+        auto bytes = render(*a, format);
+        if (!bytes)
+            return bytes.error();
+        const QString path = dir.filePath(base + extension(format));
+        if (Status s = workbench.refuseOwnFile(path); !s)
+            return s.error();
+        if (Status s = writeFileAtomically(path, *bytes); !s)
+            return s.error();
+        written << path;
+    }
+    const QString form = dir.filePath(base + QStringLiteral("-response-form.csv"));
+    if (Status s = writeFileAtomically(form, ReviewService(workbench).form(round)); !s)
+        return s.error();
+    written << form;
+    spdlog::info("wrote the factual accuracy pack of {} round {} to {}", round.documentUid.toStdString(), round.number,
+                 directory.toStdString());
+    return written;
+}
+
+QString sinceSentHtml(const Workbench& workbench, const ReviewRound& round,
+                      const QList<ReviewService::ItemChange>& changes, bool changedOnly)
+{
+    const auto document = workbench.documents().document(round.documentUid);
+    QString body = QStringLiteral("<p style=\"color:%1\">As sent to the force on %2 (round %3), against the text now. "
+                                  "<span style=\"color:#b3261e; text-decoration:line-through\">Deleted</span> · "
+                                  "<span style=\"color:#1e6b34; text-decoration:underline\">inserted</span>.</p>")
+                       .arg(style::muted().name(), esc(round.sentAt.left(10)))
+                       .arg(round.number);
+    int shown = 0;
+    for (const ReviewService::ItemChange& c : changes) {
+        const bool changed = c.added || c.removed || diff::changeCount(c.pieces) > 0;
+        if (changedOnly && !changed)
+            continue;
+        ++shown;
+        QString state;
+        if (c.added)
+            state = L(" — added since it was sent");
+        else if (c.removed)
+            state = L(" — no longer in the document");
+        body += QStringLiteral("<p style=\"margin-top:10px\"><b>%1</b> <span style=\"color:%2\">%3%4</span><br>%5</p>")
+                    .arg(esc(c.item.reference.isEmpty() ? L("New") : c.item.reference), style::muted().name(),
+                         esc(c.item.label), esc(state), diff::toHtml(c.pieces));
+    }
+    if (shown == 0)
+        body += L("<p><i>Nothing has changed since the document was sent.</i></p>");
+    return page(QStringLiteral("%1 — changes since the factual accuracy check").arg(document ? document->title : round.documentUid),
+                body);
+}
+
+QString revisionsHtml(const QString& target, const QString& title, int from, int to, const QList<diff::Piece>& pieces)
+{
+    const QString range = QStringLiteral("Revision %1 against %2")
+                              .arg(from)
+                              .arg(to == 0 ? L("the text now") : QStringLiteral("revision %1").arg(to));
+    return page(title.isEmpty() ? target : title,
+                QStringLiteral("<p style=\"color:%1\">%2 · %3</p><p>%4</p>")
+                    .arg(style::muted().name(), esc(target), esc(range), diff::toHtml(pieces)));
+}
+
+QString recordHtml(Workbench& workbench, const ReviewRound& round)
+{
+    ReviewService review(workbench);
+    const auto document = workbench.documents().document(round.documentUid);
+    const auto progress = review.progress(round.uid);
+    QHash<QString, QString> labels;
+    for (const ReviewItem& i : round.items)
+        labels.insert(i.reference, i.label);
+    QString body = QStringLiteral("<p>Round %1 · sent %2 by %3 · %4 · %5 of %6 responses decided</p>")
+                       .arg(round.number)
+                       .arg(esc(round.sentAt.left(10)), esc(round.sentBy),
+                            round.isOpen() ? L("open") : esc(QStringLiteral("closed %1").arg(round.closedAt.left(10))))
+                       .arg(progress.decided)
+                       .arg(progress.total);
+    body += L("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\" style=\"border-color:#999\">"
+              "<thead><tr style=\"background-color:#e8eef4\"><th>Row</th><th>Ref.</th><th>Category</th>"
+              "<th>Proposed change and evidence</th><th>Decision and reason</th><th>Revision</th></tr></thead>");
+    for (const FaResponse& r : review.responses(round.uid)) {
+        QString category = r.category;
+        category.replace(QLatin1Char('_'), QLatin1Char(' '));
+        QString proposed = esc(r.proposedChange);
+        if (!r.evidenceOffered.isEmpty())
+            proposed += QStringLiteral("<br><i>Evidence:</i> ") + esc(r.evidenceOffered);
+        QString decided = QStringLiteral("<b>%1</b>").arg(decisionLabel(r.decision));
+        if (!r.reason.isEmpty())
+            decided += QStringLiteral("<br>") + esc(r.reason);
+        if (!r.wording.isEmpty() && r.decision == L("partly_accepted"))
+            decided += QStringLiteral("<br><i>Wording used:</i> ") + esc(r.wording);
+        if (!r.decidedBy.isEmpty())
+            decided += QStringLiteral("<br><span style=\"color:%1\">%2, %3</span>")
+                           .arg(style::muted().name(), esc(r.decidedBy), esc(r.decidedAt.left(16)));
+        body += QStringLiteral("<tr><td>%1</td><td><b>%2</b><br><span style=\"color:%3\">%4</span></td><td>%5</td>"
+                               "<td>%6</td><td>%7</td><td>%8</td></tr>")
+                    .arg(r.formRow)
+                    .arg(esc(r.reference), style::muted().name(), esc(labels.value(r.reference)), esc(category), proposed,
+                         decided, r.revision ? QString::number(r.revision) : L("—"));
+    }
+    body += L("</table>");
+    return page(QStringLiteral("%1 — factual accuracy record").arg(document ? document->title : round.documentUid), body);
+}
+
+Result<QByteArray> htmlToPdf(const QString& html, const QString& title)
+{
+    QTextDocument doc;
+    doc.setDefaultFont(style::bodyFont(10));
+    doc.setHtml(html);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setResolution(300);
+        writer.setTitle(title);
+        writer.setCreator(QStringLiteral("Findings Workbench"));
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 18, 18, 18),
+                                         QPageLayout::Millimeter));
+        doc.print(&writer);
+    }
+    if (buffer.data().size() < 100 || !buffer.data().startsWith("%PDF"))
+        return Error::make(Error::Code::Internal, L("the PDF could not be written"));
+    return buffer.data();
+}
+
+} // namespace fwb::documents

@@ -1,0 +1,37 @@
+#pragma once
+// The factual accuracy check on paper: the pack sent to the force (the draft as PDF and ODT with a
+// reference beside every paragraph, finding and judgment, and the response form as CSV), the
+// document as sent against the document now as tracked changes, and the closing record of a round.
+// The pack is assembled from the one document and its force only, so it can hold nothing about
+// any other force.
+
+#include "services/review.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QStringList>
+
+namespace fwb {
+class Workbench;
+}
+
+namespace fwb::documents {
+
+// Writes the pack of a round into a directory (created if need be); returns the paths written.
+// Each file is written whole or not at all.
+Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, const QString& directory,
+                              const QDateTime& now = QDateTime::currentDateTime());
+
+// Tracked changes as HTML: one entry per reference, deletions struck through in red, insertions
+// underlined in green.
+QString sinceSentHtml(const Workbench& workbench, const ReviewRound& round,
+                      const QList<ReviewService::ItemChange>& changes, bool changedOnly);
+QString revisionsHtml(const QString& target, const QString& title, int from, int to,
+                      const QList<diff::Piece>& pieces);
+// The closing record of a round: every response, its decision, reason and the revision it made.
+QString recordHtml(Workbench& workbench, const ReviewRound& round);
+
+// A page of HTML as an A4 PDF with page numbers.
+Result<QByteArray> htmlToPdf(const QString& html, const QString& title);
+
+} // namespace fwb::documents
