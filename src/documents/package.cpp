@@ -50,6 +50,19 @@ Result<std::unique_ptr<Archive>> open(const QByteArray& bytes)
 
 } // namespace
 
+Result<QStringList> entries(const QByteArray& bytes)
+{
+    auto a = open(bytes);
+    if (!a)
+        return a.error();
+    QStringList out;
+    const zip_int64_t n = zip_get_num_entries((*a)->zip, 0);
+    for (zip_int64_t i = 0; i < n; ++i)
+        if (const char* name = zip_get_name((*a)->zip, zip_uint64_t(i), 0))
+            out << QString::fromUtf8(name);
+    return out;
+}
+
 Result<QByteArray> read(const QByteArray& bytes, const QString& entry)
 {
     auto a = open(bytes);

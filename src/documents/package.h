@@ -8,11 +8,15 @@
 #include <QByteArray>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 namespace fwb::documents::package {
 
 // The bytes of one entry of a zip archive.
 Result<QByteArray> read(const QByteArray& zip, const QString& entry);
+
+// The names of every entry of a zip archive, in the archive's order.
+Result<QStringList> entries(const QByteArray& zip);
 
 // The archive with one entry's bytes replaced (the other entries copied as they are).
 Result<QByteArray> replace(const QByteArray& zip, const QString& entry, const QByteArray& bytes);

@@ -60,10 +60,10 @@ Finding finding(Workbench& wb, const QString& uid)
 
 void setText(Workbench& wb, const QString& uid, const QString& from, const QString& to)
 {
+    REQUIRE(reopenPublished(wb, QStringLiteral("a correction")));
     Finding f = finding(wb, uid);
     REQUIRE(f.text.contains(from));
     f.text.replace(from, to);
-    REQUIRE(reopenPublished(wb, QStringLiteral("a correction")));
     REQUIRE(DraftingService(wb).updateFinding(f));
 }
 } // namespace
