@@ -7,6 +7,7 @@
 #include <QInputDialog>
 #include "dialogs/referencedialog.h"
 #include "documents/documentsworkspace.h"
+#include "review/reviewworkspace.h"
 #include "drafting/draftingworkspace.h"
 #include "drafting/judgmentpanel.h"
 #include "drafting/markdownedit.h"
@@ -84,6 +85,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_workTabs->addTab(m_drafting, tr("&Draft"));
     m_workTabs->addTab(m_detail, tr("O&verview"));
     m_workTabs->addTab(m_documents, tr("Do&cuments"));
+    m_review = new ReviewWorkspace([this](const QString& title, const QString& message) { showError(title, message); }, this);
+    m_workTabs->addTab(m_review, tr("Re&view"));
     connect(m_documents, &DocumentsWorkspace::editQuestionRequested, this,
             [this](const QString& programme, const QString& force, const QString& question) {
                 m_navigator->selectKey({NavigatorKey::Kind::Question, programme, force, question});
@@ -132,6 +135,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_navigator, &NavigatorView::currentKeyChanged, this, [this](const NavigatorKey& key) {
         m_diagnostics->setPlace(key.programme, key.force);
         m_documents->showPlace(key.programme, key.force);
+        m_review->showPlace(key.programme, key.force);
         if (key == m_drafting->key())
             return;
         m_drafting->showKey(key);
@@ -167,6 +171,7 @@ MainWindow::~MainWindow()
     m_undoStack->clear();
     m_drafting->setWorkbench(nullptr);
     m_documents->setWorkbench(nullptr);
+    m_review->setWorkbench(nullptr);
     m_search->setWorkbench(nullptr);
     m_diagnostics->setWorkbench(nullptr);
     m_model->setWorkbench(nullptr);
@@ -476,6 +481,7 @@ void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<Wor
     m_undoStack->clear(); // its commands belong to the workbench being closed
     m_drafting->setWorkbench(nullptr);
     m_documents->setWorkbench(nullptr);
+    m_review->setWorkbench(nullptr);
     m_search->setWorkbench(nullptr);
     m_diagnostics->setWorkbench(nullptr);
     m_model->setWorkbench(nullptr);
@@ -495,6 +501,7 @@ void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<Wor
     m_detail->setWorkbench(m_workbench.get());
     m_drafting->setWorkbench(m_workbench.get());
     m_documents->setWorkbench(m_workbench.get());
+    m_review->setWorkbench(m_workbench.get());
     m_search->setWorkbench(m_workbench.get());
     m_diagnostics->setWorkbench(m_workbench.get());
     m_navigator->selectFirstForce();

@@ -29,6 +29,7 @@ namespace fwb::app {
 class DetailPane;
 class DraftingWorkspace;
 class DocumentsWorkspace;
+class ReviewWorkspace;
 class DiagnosticsPane;
 class FrameworkDialog;
 class MatrixWindow;
@@ -57,6 +58,7 @@ public:
     DetailPane* detailPane() const { return m_detail; }
     DraftingWorkspace* draftingWorkspace() const { return m_drafting; }
     DocumentsWorkspace* documentsWorkspace() const { return m_documents; }
+    ReviewWorkspace* reviewWorkspace() const { return m_review; }
     SearchPane* searchPane() const { return m_search; }
     DiagnosticsPane* diagnosticsPane() const { return m_diagnostics; }
     QAction* checkAction() const { return m_check; }
@@ -128,6 +130,7 @@ private:
     QTabWidget* m_workTabs = nullptr;
     DraftingWorkspace* m_drafting = nullptr;
     DocumentsWorkspace* m_documents = nullptr;
+    ReviewWorkspace* m_review = nullptr;
     SearchPane* m_search = nullptr;
     QDockWidget* m_searchDock = nullptr;
     QAction* m_find = nullptr;
