@@ -10,6 +10,7 @@
 #include "panes/diagnosticspane.h"
 #include "panes/navigatorview.h"
 #include "services/drafting.h"
+#include "services/review.h"
 
 #include <QAction>
 #include <QElapsedTimer>
@@ -30,6 +31,9 @@ TEST_CASE("F7 lists the checker's problems; activating one goes to the finding a
     REQUIRE(QTest::qWaitForWindowExposed(&w));
     REQUIRE(w.openWorkbench(path));
     // A count changed in the letter's finding on unattended crime reports.
+    // The letter is published: it is reopened first, as a person correcting it would.
+    REQUIRE(ReviewService(*w.workbench()).move(QStringLiteral("document:lancs-2014-letter"), QStringLiteral("amended"),
+                                               QStringLiteral("a count to correct")));
     Finding f = *w.workbench()->drafts().finding(QStringLiteral("lancs-2014-f-13"));
     f.text.replace(QStringLiteral("Thirty four"), QStringLiteral("Thirty six"));
     REQUIRE(DraftingService(*w.workbench()).updateFinding(f));

@@ -641,8 +641,14 @@ void DocumentsWorkspace::followSection()
 
 void DocumentsWorkspace::updateActions()
 {
-    const bool writable = m_context.writable();
-    const bool place = writable && !m_programme.isEmpty() && !m_force.isEmpty();
+    // A published document is locked until it is reopened in the Review tab.
+    const auto shown = m_context.workbench && !currentDocument().isEmpty()
+                           ? m_context.workbench->documents().document(currentDocument())
+                           : std::nullopt;
+    const bool locked = shown && shown->status == QLatin1String("published");
+    const bool writable = m_context.writable() && !locked;
+    m_body->setToolTip(locked ? tr("Published: reopen it in the Review tab (with a reason) to change it") : QString());
+    const bool place = m_context.writable() && !m_programme.isEmpty() && !m_force.isEmpty();
     const bool hasDoc = !currentDocument().isEmpty();
     const auto where = location();
     m_newLetter->setEnabled(place);

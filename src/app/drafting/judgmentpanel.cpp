@@ -126,7 +126,10 @@ void JudgmentPanel::reload()
     m_firstYear->setChecked(m_judgment && m_judgment->firstYearGraded);
     m_loading = false;
     m_missing->setVisible(!m_judgment);
-    const bool writable = m_context.writable();
+    // A published judgment is locked until it is reopened in the Review tab.
+    const bool locked = m_judgment && m_judgment->status == QLatin1String("published");
+    const bool writable = m_context.writable() && !locked;
+    m_summary->setToolTip(locked ? tr("Published: reopen it in the Review tab (with a reason) to change it") : QString());
     m_grade->setEnabled(writable);
     m_firstYear->setEnabled(writable && m_judgment);
     m_summary->setReadOnly(!writable || !m_judgment);

@@ -6,7 +6,10 @@
 #include "historyview.h"
 #include "judgmentpanel.h"
 #include "markdownedit.h"
+#include "services/review.h"
 #include "workbench.h"
+
+#include <QStandardItemModel>
 
 #include <QAction>
 #include <QCheckBox>
@@ -26,13 +29,7 @@
 namespace fwb::app {
 namespace {
 
-QString statusLabel(const QString& status)
-{
-    QString s = status;
-    if (!s.isEmpty())
-        s[0] = s[0].toUpper();
-    return s;
-}
+QString statusLabel(const QString& status) { return fwb::statusLabel(status); }
 
 QToolButton* button(QAction* action, QWidget* parent)
 {
@@ -385,8 +382,21 @@ void QuestionPage::loadEditor()
                                                ? Qt::Checked
                                                : Qt::Unchecked);
     m_reloading = false;
-    const bool writable = m_context.writable();
+    // Published findings are locked: shown, not edited, until reopened in the Review tab.
+    const bool locked = f && f->status == QLatin1String("published");
+    const bool writable = m_context.writable() && !locked;
     m_editor->setReadOnly(!writable || (!f && !m_newFinding));
+    m_editor->setToolTip(locked ? tr("Published: reopen it in the Review tab (with a reason) to change it") : QString());
+    // Only the moves the lifecycle allows from here can be chosen; the round's moves are made in
+    // the Review tab.
+    if (auto* items = qobject_cast<QStandardItemModel*>(m_status->model())) {
+        const QString current = f ? f->status : QStringLiteral("draft");
+        const QStringList next = nextStatuses(current);
+        for (int i = 0; i < items->rowCount(); ++i) {
+            const QString s = m_status->itemData(i).toString();
+            items->item(i)->setEnabled(s == current || (next.contains(s) && !transitionNeedsReason(current, s)));
+        }
+    }
     m_editor->setPlaceholderText(m_newFinding ? tr("Type the new finding; it is saved as you write.")
                                               : f ? QString() : tr("No finding selected. Add one with %1.")
                                                                     .arg(m_add->shortcut().toString(QKeySequence::NativeText)));

@@ -201,6 +201,9 @@ void ReviewWorkspace::buildUi()
     m_notes->setHeaderLabels({tr("Status"), tr("On"), tr("Note"), tr("Answer")});
     m_notes->setRootIsDecorated(false);
     m_notes->setAlternatingRowColors(true);
+    m_notes->setColumnWidth(0, 80);
+    m_notes->setColumnWidth(1, 220);
+    m_notes->setColumnWidth(2, 380);
     auto* noteButtons = new QHBoxLayout;
     m_notesLabel = new QLabel(this);
     auto* addNote = new QPushButton(tr("Add &Note…"), this);
@@ -242,6 +245,10 @@ void ReviewWorkspace::buildUi()
     m_history->setObjectName(L("history"));
     m_history->setHeaderLabels({tr("When"), tr("Who"), tr("From"), tr("To"), tr("Why")});
     m_history->setRootIsDecorated(false);
+    m_history->setColumnWidth(0, 140);
+    m_history->setColumnWidth(1, 100);
+    m_history->setColumnWidth(2, 200);
+    m_history->setColumnWidth(3, 200);
 
     m_lower->addTab(notesPage, tr("Review Notes"));
     m_lower->addTab(changesPage, tr("Changes Since Sent"));
@@ -353,8 +360,13 @@ void ReviewWorkspace::showDocument()
                                   this);
         b->setObjectName(L("move-") + to);
         b->setEnabled(writable);
-        if (const Status why = review.check(L("document:") + uid, to); !why && to != L("sent"))
+        // A move the review would refuse is shown, disabled, with the reason as its tooltip.
+        if (const Status why = review.check(L("document:") + uid, to); !why && to != L("sent")) {
             b->setToolTip(why.error().message);
+            b->setEnabled(false);
+        } else {
+            b->setToolTip(tr("Move the document to “%1”").arg(fwb::statusLabel(to)));
+        }
         connect(b, &QPushButton::clicked, this, [this, to] { onMove(to); });
         m_moves->addWidget(b);
         m_moveButtons << b;
