@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "panes/navigatorview.h"
 #include "review/reviewworkspace.h"
+#include "review/revisionsview.h"
 #include "services/review.h"
 #include "workbench.h"
 
@@ -142,6 +143,15 @@ TEST_CASE("Review tab: a reviewer sends the report, imports the form and decides
     CHECK(ReviewService(*w.window.workbench()).revisions(S("finding:") + findingUid).size() == 2);
     // The next response to decide is now in hand.
     CHECK(review->responsesTable()->currentRow() == 1);
+    // Back on the first, its text's revisions compare as tracked changes.
+    REQUIRE(review->selectResponse(0));
+    REQUIRE(review->revisionsView()->fromBox()->count() == 2);
+    review->revisionsView()->compare(1, 2);
+    CHECK(review->revisionsView()->view()->toHtml().contains(S("(Confirmed.)")));
+    CHECK(review->revisionsView()->view()->toHtml().contains(S("#1e6b34")));
+    REQUIRE(review->revisionsView()->exportPdf(w.scratch.path(S("revisions.pdf"))));
+    CHECK(readFile(w.scratch.path(S("revisions.pdf"))).startsWith("%PDF"));
+    REQUIRE(review->selectResponse(1));
 
     // Rejecting without a reason is refused and says why; with one it is recorded.
     QTest::mouseClick(review->rejectButton(), Qt::LeftButton);

@@ -7,6 +7,7 @@
 #include "documents/markdown.h"
 #include "drafting/markdownedit.h"
 #include "particularsdialog.h"
+#include "review/reviewnote.h"
 #include "sectiondata.h"
 #include "workbench.h"
 
@@ -198,6 +199,12 @@ void DocumentsWorkspace::buildUi()
     m_outdent->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
     for (QAction* a : {m_up, m_down, m_indent, m_outdent})
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    outlineBar->addSeparator();
+    QAction* note = outlineBar->addAction(tr("Note…"), this, [this] {
+        if (!currentSection().isEmpty())
+            askForReviewNote(this, m_context.workbench, QStringLiteral("section:") + currentSection(), m_context.errors);
+    });
+    note->setToolTip(tr("Attach a review note to the selected section; notes are answered and resolved in the Review tab"));
     auto* outlinePane = new QWidget(this);
     auto* outlineLayout = new QVBoxLayout(outlinePane);
     outlineLayout->setContentsMargins(0, 0, 0, 0);

@@ -2,7 +2,10 @@
 
 #include "markdownedit.h"
 #include "models/gradestyle.h"
+#include "review/reviewnote.h"
 #include "workbench.h"
+
+#include <QToolButton>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -52,6 +55,16 @@ JudgmentPanel::JudgmentPanel(const DraftingContext& context, QWidget* parent) : 
     auto* gradeRow = new QHBoxLayout;
     gradeRow->addWidget(m_grade);
     gradeRow->addWidget(m_lastYear, 1);
+    auto* note = new QToolButton(this);
+    note->setObjectName(QStringLiteral("judgmentNote"));
+    note->setText(tr("Review Note…"));
+    note->setToolTip(tr("Attach a review note to this judgment; notes are answered and resolved in the Review tab"));
+    connect(note, &QToolButton::clicked, this, [this] {
+        if (m_judgment && m_context.workbench)
+            askForReviewNote(this, m_context.workbench,
+                             QStringLiteral("judgment:%1/%2/%3").arg(m_programme, m_force, m_question), m_context.errors);
+    });
+    gradeRow->addWidget(note);
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     auto* gradeLabel = new QLabel(tr("&Grade:"), this);

@@ -7,6 +7,8 @@
 #include "judgmentpanel.h"
 #include "markdownedit.h"
 #include "services/review.h"
+#include "review/reviewnote.h"
+#include "review/revisionsview.h"
 #include "workbench.h"
 
 #include <QStandardItemModel>
@@ -177,6 +179,15 @@ QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent) : QW
     kindRow->addWidget(statusLabelWidget);
     kindRow->addWidget(m_status);
     kindRow->addStretch(1);
+    m_note = new QToolButton(editorPage);
+    m_note->setObjectName(QStringLiteral("findingNote"));
+    m_note->setText(tr("Review &Note…"));
+    m_note->setToolTip(tr("Attach a review note to this finding; notes are answered and resolved in the Review tab"));
+    connect(m_note, &QToolButton::clicked, this, [this] {
+        if (!m_uid.isEmpty() && m_context.workbench)
+            askForReviewNote(this, m_context.workbench, QStringLiteral("finding:") + m_uid, m_context.errors);
+    });
+    kindRow->addWidget(m_note);
     el->addLayout(kindRow);
     el->addWidget(m_editor, 1);
     auto* citesLabel = new QLabel(tr("Evidence &cited:"), editorPage);
@@ -187,6 +198,8 @@ QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent) : QW
     m_tabs->setObjectName(QStringLiteral("findingTabs"));
     m_tabs->addTab(editorPage, tr("Finding"));
     m_tabs->addTab(m_history, tr("History"));
+    m_revisions = new RevisionsView(this);
+    m_tabs->addTab(m_revisions, tr("Revisions"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] { showHistory(); });
 
     auto* split = new QSplitter(Qt::Vertical, this);
@@ -402,6 +415,7 @@ void QuestionPage::loadEditor()
                                                                     .arg(m_add->shortcut().toString(QKeySequence::NativeText)));
     m_kind->setEnabled(writable && (f || m_newFinding));
     m_status->setEnabled(writable && f);
+    m_note->setEnabled(m_context.writable() && f);
     m_evidence->setEnabled(writable && f);
     m_findingHighlighter->recheck();
     showHistory();
@@ -575,6 +589,11 @@ bool QuestionPage::selectFinding(const QString& uid)
 
 void QuestionPage::showHistory()
 {
+    if (m_tabs->currentWidget() == m_revisions && m_context.workbench) {
+        m_revisions->show(m_context.workbench, m_uid.isEmpty() ? QString() : QStringLiteral("finding:") + m_uid,
+                          tr("Finding %1").arg(m_uid));
+        return;
+    }
     if (m_tabs->currentWidget() != m_history || !m_context.workbench)
         return;
     QList<HistoryView::Subject> subjects;

@@ -27,6 +27,7 @@ namespace fwb::app {
 
 class FindingsModel;
 class HistoryView;
+class RevisionsView;
 class JudgmentPanel;
 class MarkdownEdit;
 
@@ -61,6 +62,8 @@ public:
     QComboBox* statusFilter() const { return m_statusFilter; }
     QListWidget* evidenceList() const { return m_evidence; }
     HistoryView* history() const { return m_history; }
+    RevisionsView* revisions() const { return m_revisions; }
+    QToolButton* reviewNoteButton() const { return m_note; }
     DiagnosticHighlighter* findingHighlighter() const { return m_findingHighlighter; }
     DiagnosticHighlighter* summaryHighlighter() const { return m_summaryHighlighter; }
 
@@ -105,6 +108,8 @@ private:
     MarkdownEdit* m_editor;
     QListWidget* m_evidence;
     HistoryView* m_history;
+    RevisionsView* m_revisions = nullptr;
+    QToolButton* m_note = nullptr;
     QAction* m_add;
     QAction* m_delete;
     QAction* m_up;

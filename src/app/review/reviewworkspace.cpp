@@ -2,6 +2,7 @@
 
 #include "documents/assembly.h"
 #include "documents/reviewpack.h"
+#include "revisionsview.h"
 #include "workbench.h"
 
 #include <QCheckBox>
@@ -253,6 +254,8 @@ void ReviewWorkspace::buildUi()
     m_lower->addTab(notesPage, tr("Review Notes"));
     m_lower->addTab(changesPage, tr("Changes Since Sent"));
     m_lower->addTab(m_history, tr("History"));
+    m_revisions = new RevisionsView(this);
+    m_lower->addTab(m_revisions, tr("Revisions of This Text"));
 
     auto* vertical = new QSplitter(Qt::Vertical, this);
     vertical->setChildrenCollapsible(false);
@@ -457,6 +460,7 @@ void ReviewWorkspace::showResponse()
                        static_cast<QWidget*>(m_wording), static_cast<QWidget*>(m_reason)})
         w->setEnabled(open);
     if (!r) {
+        m_revisions->show(m_wb, {});
         m_responseTitle->setText(m_shown.isEmpty() ? QString() : tr("Select a response."));
         m_proposal->clear();
         m_wording->clear();
@@ -486,6 +490,9 @@ void ReviewWorkspace::showResponse()
             html += QStringLiteral("<p>%1</p>").arg(tr("Applied as revision %1.").arg(r->revision));
     }
     m_proposal->setHtml(html);
+    // The revisions of the text the response is about (a paragraph's are its section's).
+    const QString revised = r->target.startsWith(L("section:")) ? r->target.section(QLatin1Char('#'), 0, 0) : r->target;
+    m_revisions->show(m_wb, revised, r->reference + L(" — ") + label);
     m_wording->setPlainText(r->decision.isEmpty() ? r->proposedChange : r->wording);
     m_reason->setText(r->decision.isEmpty() ? QString() : r->reason);
 }

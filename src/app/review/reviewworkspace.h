@@ -29,6 +29,8 @@ class QHBoxLayout;
 
 namespace fwb::app {
 
+class RevisionsView;
+
 class ReviewWorkspace : public QWidget {
     Q_OBJECT
 public:
@@ -63,6 +65,7 @@ public:
     QTreeWidget* notesList() const { return m_notes; }
     QTextBrowser* changesView() const { return m_changes; }
     QTreeWidget* historyList() const { return m_history; }
+    RevisionsView* revisionsView() const { return m_revisions; }
     QList<QPushButton*> moveButtons() const { return m_moveButtons; }
 
 public Q_SLOTS:
@@ -117,6 +120,7 @@ private:
     QTextBrowser* m_changes = nullptr;
     QCheckBox* m_changedOnly = nullptr;
     QTreeWidget* m_history = nullptr;
+    RevisionsView* m_revisions = nullptr;
 };
 
 } // namespace fwb::app
