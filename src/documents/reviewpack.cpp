@@ -71,12 +71,37 @@ Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, co
         written << path;
     }
     const QString form = dir.filePath(base + QStringLiteral("-response-form.csv"));
+    if (Status s = workbench.refuseOwnFile(form); !s)
+        return s.error();
     if (Status s = writeFileAtomically(form, ReviewService(workbench).form(round)); !s)
         return s.error();
     written << form;
     spdlog::info("wrote the factual accuracy pack of {} round {} to {}", round.documentUid.toStdString(), round.number,
                  directory.toStdString());
     return written;
+}
+
+Result<QStringList> writePackAgain(Workbench& workbench, const QString& documentUid, const QString& directory,
+                                   const QDateTime& now)
+{
+    ReviewService review(workbench);
+    const auto round = review.latestRound(documentUid);
+    if (!round || !round->isOpen())
+        return Error::make(Error::Code::Conflict,
+                           QStringLiteral("%1 has no factual accuracy round open: there is no pack to write").arg(documentUid));
+    auto changes = review.sinceSent(documentUid);
+    if (!changes)
+        return changes.error();
+    int changed = 0;
+    for (const auto& c : *changes)
+        changed += c.added || c.removed || diff::changeCount(c.pieces) ? 1 : 0;
+    if (changed)
+        return Error::make(Error::Code::Conflict,
+                           QStringLiteral("%1 has changed in %2 place(s) since it was sent: the pack would not match the "
+                                          "form the force has")
+                               .arg(documentUid)
+                               .arg(changed));
+    return writePack(workbench, *round, directory, now);
 }
 
 QString sinceSentHtml(const Workbench& workbench, const ReviewRound& round,

@@ -203,3 +203,37 @@ TEST_CASE("Review tab: a published letter offers only reopening", "[app][review]
     REQUIRE(review->moveTo(S("amended"), S("A date to correct.")));
     QTRY_VERIFY(review->statusLabel()->text().contains(S("Amended")));
 }
+
+TEST_CASE("Review tab: an error box shown from a move button's click does not pull the button from under it", "[app][review]")
+{
+    apptest::Scratch scratch;
+    auto wb = Workbench::open(scratch.createFile(S("demo.fwb")));
+    REQUIRE(wb);
+    QStringList errors;
+    // Like a message box: the error is shown while the event loop runs.
+    ReviewWorkspace review([&](const QString&, const QString& message) {
+        errors << message;
+        QTest::qWait(50);
+    });
+    review.setWorkbench(wb->get());
+    review.showPlace(S("peel-effectiveness-2015"), S("lancashire"));
+    REQUIRE(review.selectDocument(S("lancs-2015-report")));
+    review.show();
+    QCoreApplication::processEvents();
+    QPushButton* ready = nullptr;
+    for (QPushButton* b : review.moveButtons())
+        if (b->objectName() == S("move-ready"))
+            ready = b;
+    REQUIRE(ready);
+    REQUIRE(ready->isEnabled());
+    // Behind the window's back the document moves on, so the click's move is refused.
+    Document d = *(*wb)->documents().document(S("lancs-2015-report"));
+    d.sections.clear();
+    d.status = S("final");
+    REQUIRE((*wb)->documents().updateParticulars(d));
+    (*wb)->notifyChanged({S("documents")});
+    QTest::mouseClick(ready, Qt::LeftButton);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors.first().contains(S("cannot go to")));
+    QTRY_VERIFY(review.statusLabel()->text().contains(S("Final")));
+}

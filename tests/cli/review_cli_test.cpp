@@ -54,6 +54,12 @@ TEST_CASE("fwb review: send, import, decide, close, sign off and publish after t
     CHECK_FALSE(packFile(dir.path(S("pack")), S(".pdf")).isEmpty());
     CHECK_FALSE(packFile(dir.path(S("pack")), S(".odt")).isEmpty());
 
+    // The pack can be written again while nothing has changed.
+    const Run again = runFwb(QStringList{S("review"), S("pack"), file} + report + QStringList{S("-o"), dir.path(S("pack2"))});
+    REQUIRE(again.code == 0);
+    CHECK(QDir(dir.path(S("pack2"))).entryList(QDir::Files).size() == 3);
+    CHECK(test::readFile(packFile(dir.path(S("pack2")), S(".csv"))) == test::readFile(form));
+
     // The force fills in two rows, one with a mistake.
     auto rows = csv::parse(test::readFile(form), S("form"));
     REQUIRE(rows);
@@ -105,6 +111,9 @@ TEST_CASE("fwb review: send, import, decide, close, sign off and publish after t
     REQUIRE(decided.code == 0);
     CHECK(decided.out.contains(S("accepted (revision 2")));
     CHECK(decided.out.contains(S("1 of 1 decided")));
+    const Run stale = runFwb(QStringList{S("review"), S("pack"), file} + report + QStringList{S("-o"), dir.path(S("pack3"))});
+    CHECK(stale.code == 3);
+    CHECK(stale.err.contains(S("has changed in 1 place(s) since it was sent")));
 
     // The change shows word by word, for the finding and for the document since it was sent.
     const Run revisions = runFwb({S("review"), S("status"), file, S("--document"), S("lancs-2015-report")});

@@ -203,6 +203,32 @@ TEST_CASE("Locking: published material refuses edits and says how to reopen; reo
     CHECK(wb->drafts().finding(uid)->text == edited.text);
 }
 
+TEST_CASE("Locking: nothing a published document shows can be added, moved or changed", "[review]")
+{
+    test::Scratch dir;
+    auto wb = dir.create(S("demo.fwb"), true);
+    DraftingService drafting(*wb);
+    const QString core = S("core-business-2014");
+    Finding f;
+    f.programmeCode = core;
+    f.forceCode = kLancs;
+    f.questionCode = wb->drafts().findings(core, kLancs).first().questionCode;
+    f.kind = S("strength");
+    f.text = S("Added after publication.");
+    auto added = drafting.addFinding(f);
+    REQUIRE_FALSE(added);
+    CHECK(added.error().message.contains(S("lancs-2014-letter")));
+    Metric m;
+    m.programmeCode = core;
+    m.forceCode = kLancs;
+    m.name = S("A figure added after publication");
+    m.forceValue = 1;
+    CHECK_FALSE(drafting.saveMetric(m));
+    // Kent has no published document in that programme: its material is free.
+    f.forceCode = S("kent");
+    CHECK(drafting.addFinding(f));
+}
+
 TEST_CASE("Status edits through drafting follow the lifecycle", "[review]")
 {
     test::Scratch dir;
@@ -316,6 +342,16 @@ TEST_CASE("Import: each kind of bad row is reported by row and field, and nothin
     }
     CHECK(review.responses(round.uid).isEmpty());
 
+    // Even chosen explicitly, a form with no clean row imports nothing and leaves the round as it was.
+    const QByteArray allBad = formWith(round, {{S("Z98"), S("x"), S(""), S("typo")}});
+    auto none = review.importForm(kReport, allBad, S("bad.csv"), true);
+    REQUIRE_FALSE(none);
+    CHECK(none.error().message.contains(S("no row is clean")));
+    CHECK(wb->documents().document(kReport)->status == S("sent"));
+    auto unreadable = review.importForm(kReport, QByteArray("reference,current text\r\n"), S("short.csv"), true);
+    REQUIRE_FALSE(unreadable);
+    CHECK(wb->documents().document(kReport)->status == S("sent"));
+
     // Chosen explicitly, the clean rows are imported and the others reported.
     auto clean = review.importForm(kReport, bad, S("form.csv"), true);
     REQUIRE(clean);
@@ -333,6 +369,56 @@ TEST_CASE("Import: each kind of bad row is reported by row and field, and nothin
     REQUIRE(again);
     CHECK(again->imported == 0);
     CHECK(again->alreadyImported == 1);
+    // A row repeated within one form is imported once.
+    const ReviewItem* other = itemFor(round, S("judgment:"));
+    const QByteArray twice = formWith(round, {{other->reference, S("Same."), S(""), S("typo")},
+                                              {other->reference, S("Same."), S(""), S("typo")}});
+    auto repeated = review.importForm(kReport, twice, S("twice.csv"));
+    REQUIRE(repeated);
+    CHECK(repeated->imported == 1);
+    CHECK(repeated->alreadyImported == 1);
+}
+
+TEST_CASE("Decisions: a paragraph is changed where its text is now, or refused when it was changed meanwhile", "[review]")
+{
+    test::Scratch dir;
+    auto wb = dir.create(S("demo.fwb"), true);
+    const ReviewRound round = sendReport(*wb);
+    ReviewService review(*wb);
+    // A section with two paragraphs or more, and the reference of its second.
+    const ReviewItem* second = nullptr;
+    for (const ReviewItem& i : round.items)
+        if (i.target.startsWith(S("section:")) && i.target.endsWith(S("#2")) && !second)
+            second = &i;
+    REQUIRE(second);
+    const QString uid = second->target.mid(8).section(QLatin1Char('#'), 0, 0);
+    const ReviewItem* first = nullptr;
+    for (const ReviewItem& i : round.items)
+        if (i.target == S("section:") + uid + S("#1"))
+            first = &i;
+    REQUIRE(first);
+    REQUIRE(review.importForm(kReport, formWith(round, {{second->reference, S("The second, corrected."), S(""), S("typo")},
+                                                        {first->reference, S("The first, corrected."), S(""), S("typo")}}),
+                              S("form.csv")));
+    // Meanwhile a paragraph is put in at the top of the section, and the first one is reworded.
+    const Document d = *wb->documents().document(kReport);
+    Section s = *findSection(d.sections, uid);
+    const QStringList before = paragraphsOf(s.body);
+    s.body = S("A new opening paragraph.\n\n") + s.body.replace(before[0], S("The first, reworded by the author."));
+    REQUIRE(DocumentService(*wb).updateSection(s, S("author's own change")));
+    const QList<FaResponse> rs = review.responses(round.uid);
+    REQUIRE(rs.size() == 2);
+    // The second paragraph is now the third: it is found by its text and changed there.
+    REQUIRE(review.decide(rs[0].uid, S("accepted"), S("Agreed.")));
+    QStringList now = paragraphsOf(findSection(wb->documents().document(kReport)->sections, uid)->body);
+    CHECK(now[0] == S("A new opening paragraph."));
+    CHECK(now[1] == S("The first, reworded by the author."));
+    CHECK(now[2] == S("The second, corrected."));
+    // The first was reworded since it was sent: accepting would overwrite the author's words.
+    auto refused = review.decide(rs[1].uid, S("accepted"), S("Agreed."));
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(S("no longer as it was sent")));
+    CHECK(review.decide(rs[1].uid, S("rejected"), S("Already reworded by the author.")));
 }
 
 TEST_CASE("Decisions: accept, partly accept and reject make the right revisions and audit rows", "[review]")
@@ -461,15 +547,26 @@ TEST_CASE("Revisions: every change of text under review is kept with its reason,
     CHECK(review.revisions(S("finding:") + f.uid).isEmpty()); // a draft keeps no revisions
     REQUIRE(review.move(S("finding:") + f.uid, S("ready"), {}));
     f.text = S("Fifty-one unattended crime reports were looked at.");
+    f.status.clear(); // as it stands now ("ready"), not as it was read
     REQUIRE(drafting.updateFinding(f, S("note 4")));
     const QList<Revision> revs = review.revisions(S("finding:") + f.uid);
     REQUIRE(revs.size() == 2);
     CHECK(revs[0].reason == S("as it stood for review"));
     CHECK(revs[1].reason == S("note 4"));
+    // Typing saved as it goes is one revision per run of edits, not one per pause.
+    Finding typed = *wb->drafts().finding(f.uid);
+    typed.text += S(" More");
+    REQUIRE(drafting.updateFinding(typed));
+    typed.text += S(" words.");
+    REQUIRE(drafting.updateFinding(typed));
+    const QList<Revision> typing = review.revisions(S("finding:") + f.uid);
+    REQUIRE(typing.size() == 3);
+    CHECK(typing[2].reason == S("edited"));
+    CHECK(typing[2].text == typed.text);
     auto d = review.compare(S("finding:") + f.uid, 1, 2);
     REQUIRE(d);
     CHECK(diff::toText(*d) == S("Fifty{+-one+} unattended crime reports were [-examined-]{+looked at+}."));
-    auto none = review.compare(S("finding:") + f.uid, 2, 0);
+    auto none = review.compare(S("finding:") + f.uid, 3, 0); // the last revision is the text now
     REQUIRE(none);
     CHECK(diff::changeCount(*none) == 0);
     CHECK_FALSE(review.compare(S("finding:") + f.uid, 1, 7));

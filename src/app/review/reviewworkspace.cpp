@@ -96,6 +96,16 @@ void ReviewWorkspace::buildUi()
     m_import->setObjectName(L("importResponses"));
     m_import->setToolTip(tr("Read the force's completed response form (CSV)"));
     connect(m_import, &QPushButton::clicked, this, &ReviewWorkspace::onImport);
+    m_repack = new QPushButton(tr("Write the &Pack Again…"), this);
+    m_repack->setObjectName(L("writePackAgain"));
+    m_repack->setToolTip(tr("Write the pack sent to the force again (while nothing has changed since it was sent)"));
+    connect(m_repack, &QPushButton::clicked, this, [this] {
+        if (!m_dialogs)
+            return;
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the pack sent to the force"));
+        if (!dir.isEmpty())
+            writePackAgain(dir);
+    });
     m_record = new QPushButton(tr("Closing &Record…"), this);
     m_record->setObjectName(L("exportRecord"));
     m_record->setToolTip(tr("Every response of the round, its decision, reason and revision, as PDF or CSV"));
@@ -106,6 +116,7 @@ void ReviewWorkspace::buildUi()
     top->addStretch();
     top->addLayout(m_moves);
     top->addWidget(m_import);
+    top->addWidget(m_repack);
     top->addWidget(m_record);
 
     m_roundLabel = new QLabel(this);
@@ -330,7 +341,13 @@ void ReviewWorkspace::showDocument()
     const QString keepResponse = m_responses->currentRow() >= 0 && m_responses->currentRow() < m_shown.size()
                                      ? m_shown[m_responses->currentRow()].uid
                                      : QString();
-    qDeleteAll(m_moveButtons);
+    // Later, not now: this may run inside one of these buttons' clicked signal (an error box shown
+    // from its handler runs the event loop).
+    for (QPushButton* b : std::as_const(m_moveButtons)) {
+        m_moves->removeWidget(b);
+        b->hide();
+        b->deleteLater();
+    }
     m_moveButtons.clear();
     m_shown.clear();
     m_responses->setRowCount(0);
@@ -348,6 +365,7 @@ void ReviewWorkspace::showDocument()
         m_progressLabel->clear();
         m_progress->setValue(0);
         m_import->setEnabled(false);
+        m_repack->setEnabled(false);
         m_record->setEnabled(false);
         showResponse();
         return;
@@ -377,6 +395,7 @@ void ReviewWorkspace::showDocument()
     const auto round = review.latestRound(uid);
     m_import->setEnabled(writable && round && round->isOpen() && (d->status == L("sent") || d->status == L("responded")));
     m_record->setEnabled(round.has_value());
+    m_repack->setEnabled(round && round->isOpen() && d->status == L("sent"));
     if (round) {
         m_roundLabel->setText(tr("Factual accuracy round %1: sent %2 by %3 with %4 references; %5.")
                                   .arg(round->number)
@@ -539,9 +558,10 @@ bool ReviewWorkspace::moveTo(const QString& status, const QString& reason)
     if (!m_wb)
         return false;
     auto moved = ReviewService(*m_wb).move(L("document:") + currentDocument(), status, reason);
+    const bool ok = report(moved ? Status{} : Status(moved.error()), tr("Status not changed"));
     // The buttons are rebuilt once the click that made the move has returned.
     scheduleReload();
-    return report(moved ? Status{} : Status(moved.error()), tr("Status not changed"));
+    return ok;
 }
 
 bool ReviewWorkspace::sendTo(const QString& directory)
@@ -556,7 +576,17 @@ bool ReviewWorkspace::sendTo(const QString& directory)
     if (!report(round ? Status{} : Status(round.error()), tr("Not sent")))
         return false;
     auto written = documents::writePack(*m_wb, *round, directory);
+    const bool ok = report(written ? Status{} : Status(written.error()),
+                           tr("The document is sent, but its pack was not written (write it again from the Review tab)"));
     scheduleReload();
+    return ok;
+}
+
+bool ReviewWorkspace::writePackAgain(const QString& directory)
+{
+    if (!m_wb)
+        return false;
+    auto written = documents::writePackAgain(*m_wb, currentDocument(), directory);
     return report(written ? Status{} : Status(written.error()), tr("The pack was not written"));
 }
 

@@ -46,6 +46,8 @@ public:
     // What the buttons do, without their dialogs. Each returns false after reporting the error.
     bool moveTo(const QString& status, const QString& reason = {});
     bool sendTo(const QString& directory);
+    // The pack of the open round, written again (refused when the document changed since sent).
+    bool writePackAgain(const QString& directory);
     bool importForm(const QString& path, bool cleanRowsOnly = false);
     bool exportRecord(const QString& path);   // .pdf or .csv
     bool exportChanges(const QString& path);  // .pdf or .html
@@ -104,6 +106,7 @@ private:
     QList<QPushButton*> m_moveButtons;
     QPushButton* m_import = nullptr;
     QPushButton* m_record = nullptr;
+    QPushButton* m_repack = nullptr;
     QLabel* m_progressLabel = nullptr;
     QProgressBar* m_progress = nullptr;
     QTableWidget* m_responses = nullptr;

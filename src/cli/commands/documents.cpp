@@ -383,10 +383,11 @@ int sectionEdit(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
     SectionOptions o;
-    p.addOptions({o.kind, o.title, o.text, o.textFile, o.question, o.figure, o.findingKind});
+    const QCommandLineOption reason(L("reason"), L("Why the text changed (kept with the revision once under review)."), L("TEXT"));
+    p.addOptions({o.kind, o.title, o.text, o.textFile, o.question, o.figure, o.findingKind, reason});
     int code = Ok;
     if (!parse(p, args, L("section edit FILE UID [--title T] [--text T | --text-file PATH] [--kind KIND] "
-                          "[--question CODE] [--figure F] [--finding-kind KIND]"),
+                          "[--question CODE] [--figure F] [--finding-kind KIND] [--reason TEXT]"),
                4, out, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(2));
@@ -421,7 +422,7 @@ int sectionEdit(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     if (!changed)
         return usage(err, L("section edit needs something to change: --title, --text, --kind, --question or --figure"));
-    auto done = service.updateSection(s);
+    auto done = service.updateSection(s, p.value(reason));
     if (!done)
         return fail(err, done.error());
     out << done->uid << "\n" << Qt::flush;

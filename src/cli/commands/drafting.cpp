@@ -88,7 +88,8 @@ int findingEdit(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption status(L("status"), L("A new lifecycle status."), L("STATUS"));
     const QCommandLineOption evidence(L("evidence"), L("Cite this evidence sample (repeatable; replaces the citations)."), L("UID"));
     const QCommandLineOption noEvidence(L("no-evidence"), L("Remove every citation."));
-    p.addOptions({kind, text, textFile, status, evidence, noEvidence});
+    const QCommandLineOption reason(L("reason"), L("Why the text changed (kept with the revision once under review)."), L("TEXT"));
+    p.addOptions({kind, text, textFile, status, evidence, noEvidence, reason});
     int code = Ok;
     const QString synopsis = L("finding edit FILE UID [--text TEXT | --text-file PATH] [--kind KIND] [--status STATUS] "
                                "[--evidence UID]... [--no-evidence]");
@@ -125,7 +126,7 @@ int findingEdit(const QStringList& args, QTextStream& out, QTextStream& err)
         f.evidenceUids = p.values(evidence);
     if (p.isSet(noEvidence))
         f.evidenceUids.clear();
-    auto done = DraftingService(**wb).updateFinding(f);
+    auto done = DraftingService(**wb).updateFinding(f, p.value(reason));
     if (!done)
         return fail(err, done.error());
     out << done->uid << Qt::endl;
@@ -193,9 +194,10 @@ int cmdJudgment(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption firstYear(L("first-year-graded"), L("First year graded: no year-on-year comparison."));
     const QCommandLineOption notFirstYear(L("not-first-year-graded"), L("Clear the first-year mark."));
     const QCommandLineOption status(L("status"), L("Lifecycle status."), L("STATUS"));
+    const QCommandLineOption reason(L("reason"), L("Why the text changed (kept with the revision once under review)."), L("TEXT"));
     p.addOptions({kProgramme, kForce, kQuestion});
     if (action == L("set"))
-        p.addOptions({grade, summary, summaryFile, overview, firstYear, notFirstYear, status});
+        p.addOptions({grade, summary, summaryFile, overview, firstYear, notFirstYear, status, reason});
     int code = Ok;
     const QString synopsis = action == L("set")
                                  ? L("judgment set FILE --programme CODE --force CODE --question CODE --grade CODE "
@@ -242,7 +244,7 @@ int cmdJudgment(const QStringList& args, QTextStream& out, QTextStream& err)
         j.firstYearGraded = false;
     if (p.isSet(status))
         j.status = p.value(status);
-    auto done = drafting.setJudgment(j);
+    auto done = drafting.setJudgment(j, action == L("set") ? p.value(reason) : QString());
     if (!done)
         return fail(err, done.error());
     out << key << Qt::endl;

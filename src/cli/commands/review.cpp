@@ -139,6 +139,31 @@ int reviewSend(const QStringList& args, QTextStream& out, QTextStream& err)
     return Ok;
 }
 
+int reviewPack(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    const QCommandLineOption output(QStringList{L("o"), L("output")}, L("The folder to write the pack into."), L("DIR"));
+    p.addOptions({kDocument, kProgramme, kForce, kKind, output});
+    int code = Ok;
+    if (!parse(p, args, L("review pack FILE (--document UID | --programme CODE --force CODE) -o DIR"), 3, out, err, code))
+        return code;
+    if (!requireOptions(p, {&output}, err, code))
+        return code;
+    auto wb = openOrFail(p.positionalArguments().at(2), err, code, true);
+    if (!wb)
+        return code;
+    auto d = documentOf(*wb, p);
+    if (!d)
+        return fail(err, d.error());
+    auto written = documents::writePackAgain(*wb, d->uid, p.value(output));
+    if (!written)
+        return fail(err, written.error());
+    for (const QString& f : *written)
+        out << "wrote " << f << "\n";
+    out << Qt::flush;
+    return Ok;
+}
+
 int reviewImport(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
@@ -175,7 +200,7 @@ int reviewImport(const QStringList& args, QTextStream& out, QTextStream& err)
             out << d.uid;
             bool fits = true;
             for (const auto& problem : review.checkForm(*round, data, name).problems)
-                fits = fits && problem.field != L("reference") && problem.field != L("current text") && problem.row != 0;
+                fits = fits && problem.field != L("reference") && problem.field != L("current text") && !problem.field.isEmpty();
             if (fits)
                 matching << d.uid;
         }
@@ -243,10 +268,17 @@ int reviewDecide(const QStringList& args, QTextStream& out, QTextStream& err)
         if (!p.isSet(kDocument) || !p.isSet(reference))
             return usage(err, L("name the response: its uid, or --document UID --reference REF"));
         const auto round = review.latestRound(p.value(kDocument));
+        QStringList found;
         if (round)
             for (const FaResponse& r : review.responses(round->uid))
                 if (r.reference.compare(p.value(reference), Qt::CaseInsensitive) == 0 && r.decision.isEmpty())
-                    uid = r.uid;
+                    found << r.uid;
+        if (found.size() > 1)
+            return fail(err, Error::make(Error::Code::Invalid,
+                                         QStringLiteral("%1 has %2 undecided responses to %3 (%4): name one by its uid")
+                                             .arg(p.value(kDocument), QString::number(found.size()), p.value(reference),
+                                                  found.join(L(", ")))));
+        uid = found.value(0);
         if (uid.isEmpty())
             return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("%1 has no undecided response to %2")
                                                                     .arg(p.value(kDocument), p.value(reference))));
@@ -493,6 +525,7 @@ int cmdReview(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     return dispatch(L("review"),
                     {{L("send"), reviewSend},
+                     {L("pack"), reviewPack},
                      {L("import"), reviewImport},
                      {L("decide"), reviewDecide},
                      {L("status"), reviewStatus},
@@ -573,7 +606,7 @@ int cmdDiff(const QStringList& args, QTextStream& out, QTextStream& err)
 QList<Command> reviewCommands()
 {
     return {
-        {L("review"), L("review send|import|decide|status|move|history|note|record|revisions FILE ..."),
+        {L("review"), L("review send|pack|import|decide|status|move|history|note|record|revisions FILE ..."),
          L("the factual accuracy check: lifecycle, the pack for the force, its responses and their decisions"), cmdReview},
         {L("diff"), L("diff FILE (--finding UID | --judgment P/F/Q | --section UID) [--from REV] [--to REV] | --document UID"),
          L("word-level differences between revisions, or the document as sent against the document now"), cmdDiff},

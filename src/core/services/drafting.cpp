@@ -44,6 +44,8 @@ Result<Finding> DraftingService::addFinding(Finding finding)
             return Error::make(Error::Code::Conflict, QStringLiteral("a finding \"%1\" already exists").arg(finding.uid));
         if (finding.status.isEmpty())
             finding.status = L("draft");
+        if (Status s = refuseIfPlacePublished(m_wb, finding.programmeCode, finding.forceCode); !s)
+            return s.error();
         auto count = drafts.findingCount(finding.programmeCode, finding.forceCode, finding.questionCode);
         if (!count)
             return count.error();
@@ -88,6 +90,8 @@ Result<Finding> DraftingService::updateFinding(const Finding& finding, const QSt
             return *before; // nothing to write, nothing to record
         if (Status s = refuseIfPublished(L("finding"), before->uid, before->status); !s)
             return s.error();
+        if (Status s = refuseIfPlacePublished(m_wb, before->programmeCode, before->forceCode); !s)
+            return s.error();
         if (Status s = recordStatusEdit(m_wb, L("finding:") + before->uid, before->status, next.status); !s)
             return s.error();
         if (Status s = keepRevision(m_wb, L("finding"), before->uid, before->status, before->text, next.text, reason); !s)
@@ -111,6 +115,8 @@ Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& 
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(uid));
         if (Status s = refuseIfPublished(L("finding"), uid, before->status); !s)
+            return s.error();
+        if (Status s = refuseIfPlacePublished(m_wb, before->programmeCode, before->forceCode); !s)
             return s.error();
         const QString target = questionCode.isEmpty() ? before->questionCode : questionCode;
         // The new order of the target question, with the finding taken out and put back in.
@@ -155,6 +161,8 @@ Result<Finding> DraftingService::deleteFinding(const QString& uid)
             return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(uid));
         if (Status s = refuseIfPublished(L("finding"), uid, before->status); !s)
             return s.error();
+        if (Status s = refuseIfPlacePublished(m_wb, before->programmeCode, before->forceCode); !s)
+            return s.error();
         if (Status s = drafts.removeFinding(uid); !s)
             return s.error();
         if (Status s = drafts.shiftFindings(before->programmeCode, before->forceCode, before->questionCode,
@@ -180,11 +188,14 @@ Result<Judgment> DraftingService::setJudgment(const Judgment& judgment, const QS
         Judgment next = judgment;
         if (next.status.isEmpty())
             next.status = before ? before->status : L("draft");
+        const bool same = before && before->gradeCode == next.gradeCode && before->summary == next.summary &&
+                          before->overview == next.overview && before->firstYearGraded == next.firstYearGraded &&
+                          before->status == next.status;
+        if (!same)
+            if (Status s = refuseIfPlacePublished(m_wb, judgment.programmeCode, judgment.forceCode); !s)
+                return s.error();
         if (before) {
             const QString key = judgmentKey(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
-            const bool same = before->gradeCode == next.gradeCode && before->summary == next.summary &&
-                              before->overview == next.overview && before->firstYearGraded == next.firstYearGraded &&
-                              before->status == next.status;
             if (!same)
                 if (Status s = refuseIfPublished(L("judgment"), key, before->status); !s)
                     return s.error();
@@ -221,6 +232,8 @@ Result<Judgment> DraftingService::clearJudgment(const QString& programmeCode, co
             return Error::make(Error::Code::NotFound, QStringLiteral("no judgment for %1 %2 %3")
                                                           .arg(programmeCode, forceCode, questionCode));
         if (Status s = refuseIfPublished(L("judgment"), judgmentKey(programmeCode, forceCode, questionCode), before->status); !s)
+            return s.error();
+        if (Status s = refuseIfPlacePublished(m_wb, programmeCode, forceCode); !s)
             return s.error();
         if (Status s = drafts.removeJudgment(programmeCode, forceCode, questionCode); !s)
             return s.error();
@@ -356,6 +369,11 @@ Result<Metric> DraftingService::saveMetric(Metric metric)
         if (metric.uid.isEmpty())
             metric.uid = newUid(metric.programmeCode, metric.forceCode, L("m"));
         const auto before = drafts.metric(metric.uid);
+        if (Status s = refuseIfPlacePublished(m_wb, metric.programmeCode, metric.forceCode); !s)
+            return s.error();
+        if (before && (before->programmeCode != metric.programmeCode || before->forceCode != metric.forceCode))
+            if (Status s = refuseIfPlacePublished(m_wb, before->programmeCode, before->forceCode); !s)
+                return s.error();
         if (!before && metric.position <= 0)
             metric.position = int(drafts.metrics(metric.programmeCode, metric.forceCode).size()) + 1;
         if (auto done = drafts.upsertMetric(metric); !done)
@@ -380,6 +398,8 @@ Result<Metric> DraftingService::deleteMetric(const QString& uid)
         const auto before = drafts.metric(uid);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no metric \"%1\"").arg(uid));
+        if (Status s = refuseIfPlacePublished(m_wb, before->programmeCode, before->forceCode); !s)
+            return s.error();
         if (Status s = drafts.removeMetric(uid); !s)
             return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("metric"), uid, json(before), {}); !s)

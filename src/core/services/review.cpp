@@ -6,6 +6,7 @@
 #include "workbench.h"
 
 #include <QRandomGenerator>
+#include <algorithm>
 #include <QRegularExpression>
 #include <QSet>
 #include <spdlog/spdlog.h>
@@ -129,6 +130,17 @@ Status refuseIfPublished(const QString& entity, const QString& key, const QStrin
                        .arg(entity, key, option));
 }
 
+Status refuseIfPlacePublished(const Workbench& wb, const QString& programmeCode, const QString& forceCode)
+{
+    for (const Document& d : wb.documents().documents(programmeCode, forceCode))
+        if (d.status == L("published"))
+            return refused(QStringLiteral("“%1” (%2) is published and shows this force's findings, judgments and "
+                                          "figures: they are locked; reopen it first, with a reason (Review ▸ Reopen, "
+                                          "or fwb review move FILE --document %2 --to amended --reason …)")
+                               .arg(d.title, d.uid));
+    return {};
+}
+
 Status keepRevision(Workbench& wb, const QString& entity, const QString& key, const QString& status,
                     const QString& before, const QString& after, const QString& reason)
 {
@@ -142,7 +154,17 @@ Status keepRevision(Workbench& wb, const QString& entity, const QString& key, co
                                        Workbench::actor(), {}});
             !n)
             return n.error();
-    if (auto n = repo.addRevision({entity, key, 0, after, reason.isEmpty() ? L("edited") : reason, Workbench::actor(), {}}); !n)
+    // Typing is saved as the person writes: a run of plain edits by one person within ten
+    // minutes is one revision, kept up to date, not one per pause.
+    const QString why = reason.isEmpty() ? L("edited") : reason;
+    const QList<Revision> now = repo.revisions(entity, key);
+    if (why == L("edited") && !now.isEmpty() && now.back().reason == why && now.back().actor == Workbench::actor() &&
+        now.size() > 1) {
+        const QDateTime at = QDateTime::fromString(now.back().at, Qt::ISODateWithMs);
+        if (at.isValid() && at.secsTo(QDateTime::currentDateTimeUtc()) < 600)
+            return repo.updateRevision(entity, key, now.back().number, after);
+    }
+    if (auto n = repo.addRevision({entity, key, 0, after, why, Workbench::actor(), {}}); !n)
         return n.error();
     return {};
 }
@@ -365,12 +387,15 @@ Result<int> ReviewService::move(const QString& target, const QString& to, const 
         return s.error();
     const QStringList entities{L("findings"), L("judgments"), L("documents"), L("review")};
     return inTransaction<int>(m_wb, entities, [&]() -> Result<int> {
+        if (auto still = status(target); !still || *still != *from)
+            return refused(QStringLiteral("%1 changed while it was being moved: look again and retry").arg(target));
         if (Status s = moveOne(*p, *from, to, reason); !s)
             return s.error();
         int moved = 1;
         if (p->entity == L("document")) {
             const auto d = m_wb.documents().document(p->key);
-            const QString with = QStringLiteral("with document %1").arg(p->key);
+            const QString with = reason.trimmed().isEmpty() ? QStringLiteral("with document %1").arg(p->key)
+                                                            : QStringLiteral("with document %1: %2").arg(p->key, reason.trimmed());
             for (const Finding& f : m_wb.drafts().findings(d->programmeCode, d->forceCode))
                 if (f.status == *from) {
                     if (Status s = moveOne({L("finding"), f.uid}, *from, to, with); !s)
@@ -644,11 +669,13 @@ ReviewService::ImportReport ReviewService::checkForm(const ReviewRound& round, c
         r.evidenceOffered = evidence;
         r.category = categoryCode(category);
         r.formRow = row.number;
-        if (imported.contains(r.reference + QChar(0x1f) + normalised(r.proposedChange) + QChar(0x1f) +
-                              normalised(r.evidenceOffered) + QChar(0x1f) + r.category)) {
+        const QString key = r.reference + QChar(0x1f) + normalised(r.proposedChange) + QChar(0x1f) +
+                            normalised(r.evidenceOffered) + QChar(0x1f) + r.category;
+        if (imported.contains(key)) { // imported before, or a repeat of a row above
             ++report.alreadyImported;
             continue;
         }
+        imported.insert(key);
         if (clean)
             clean->push_back(r);
     }
@@ -668,15 +695,17 @@ Result<ReviewService::ImportReport> ReviewService::importForm(const QString& doc
                            .arg(d->title, statusLabel(d->status)));
     QList<FaResponse> clean;
     ImportReport report = checkForm(*round, data, name, &clean);
-    if (!report.problems.isEmpty() && !cleanRowsOnly) {
+    // A form that cannot be read as a whole (not CSV, no header) has no clean rows to offer.
+    const bool structural = std::any_of(report.problems.cbegin(), report.problems.cend(),
+                                        [](const FormProblem& p) { return p.row <= 1 || p.field.isEmpty(); });
+    if (!report.problems.isEmpty() && (!cleanRowsOnly || structural || (clean.isEmpty() && report.alreadyImported == 0))) {
         QStringList lines;
         for (const FormProblem& p : report.problems)
             lines << p.toString();
         return Error::make(Error::Code::Invalid,
-                           QStringLiteral("%1: nothing was imported; %2 problem(s):\n  %3")
-                               .arg(name)
-                               .arg(report.problems.size())
-                               .arg(lines.join(L("\n  "))));
+                           QStringLiteral("%1: nothing was imported%2; %3 problem(s):\n  %4")
+                               .arg(name, cleanRowsOnly && !structural ? L(" (no row is clean)") : QString(),
+                                    QString::number(report.problems.size()), lines.join(L("\n  "))));
     }
     const QStringList entities{L("findings"), L("judgments"), L("documents"), L("review")};
     return inTransaction<ImportReport>(m_wb, entities, [&]() -> Result<ImportReport> {
@@ -802,7 +831,8 @@ Result<QString> ReviewService::currentText(const QString& target) const
     return Error::make(Error::Code::NotFound, QStringLiteral("no %1 \"%2\"").arg(entity, key));
 }
 
-Status ReviewService::setText(const QString& target, const QString& text, const QString& reason, int* revision)
+Status ReviewService::setText(const QString& target, const QString& text, const QString& reason, int* revision,
+                              const QString& expected)
 {
     const QString entity = target.section(QLatin1Char(':'), 0, 0);
     const QString key = target.section(QLatin1Char(':'), 1);
@@ -851,7 +881,24 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
         before = s->body;
         after = s->body;
         if (t.paragraph > 0) {
-            const auto span = paragraphSpan(s->body, t.paragraph);
+            // The paragraph sent under the reference: where it was, or else wherever its text is
+            // now (paragraphs before it may have been added or removed since).
+            auto span = paragraphSpan(s->body, t.paragraph);
+            auto textAt = [&](const std::pair<qsizetype, qsizetype>& sp) { return s->body.mid(sp.first, sp.second - sp.first); };
+            if (!expected.isNull() && (!span || textAt(*span) != expected.trimmed())) {
+                span.reset();
+                for (int n = 1; auto candidate = paragraphSpan(s->body, n); ++n)
+                    if (textAt(*candidate) == expected.trimmed()) {
+                        span = candidate;
+                        break;
+                    }
+                if (!span)
+                    return refused(QStringLiteral("paragraph %1 of section \"%2\" is no longer as it was sent: change "
+                                                  "the section in the Documents tab, and decide this response as "
+                                                  "partly accepted or rejected with the reason")
+                                       .arg(t.paragraph)
+                                       .arg(t.uid));
+            }
             if (!span)
                 return Error::make(Error::Code::NotFound,
                                    QStringLiteral("section \"%1\" has no paragraph %2").arg(t.uid).arg(t.paragraph));
@@ -920,7 +967,19 @@ Result<FaResponse> ReviewService::decide(const QString& responseUid, const QStri
                                      .arg(r->reference)
                                : QStringLiteral("a partly accepted response needs the wording used"));
     const QStringList entities{L("findings.text"), L("judgments.text"), L("documents.text"), L("review")};
+    QString sentText;
+    for (const ReviewItem& i : round->items)
+        if (i.reference == r->reference)
+            sentText = i.text;
     return inTransaction<FaResponse>(m_wb, entities, [&]() -> Result<FaResponse> {
+        // Read again inside the transaction: someone else may have decided it meanwhile.
+        r = m_wb.documents().response(responseUid);
+        if (!r)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no response \"%1\"").arg(responseUid));
+        if (!r->decision.isEmpty())
+            return refused(QStringLiteral("response %1 (%2) was already %3 by %4 at %5")
+                               .arg(QString::number(r->formRow), r->reference, decisionLabel(r->decision).toLower(),
+                                    r->decidedBy, r->decidedAt));
         const FaResponse before = *r;
         r->decision = decision;
         r->reason = reason.trimmed();
@@ -933,7 +992,7 @@ Result<FaResponse> ReviewService::decide(const QString& responseUid, const QStri
                                     .arg(r->reference, decisionLabel(decision).toLower())
                                     .arg(r->formRow)
                                     .arg(r->reason);
-            if (Status s = setText(r->target, text, why, &revision); !s)
+            if (Status s = setText(r->target, text, why, &revision, sentText); !s)
                 return s.error();
             r->revision = revision;
         }
@@ -1007,7 +1066,8 @@ Result<QList<ReviewService::ItemChange>> ReviewService::sinceSent(const QString&
     QHash<QString, QString> current;
     for (const ReviewItem& i : nowItems)
         current.insert(i.target, i.text);
-    // A paragraph is matched by its target; the texts of paragraphs that moved are found by content.
+    // Each text is matched by its target: a paragraph by its section and number, so a paragraph
+    // inserted above others shows them as changed.
     QList<ItemChange> out;
     QSet<QString> seen;
     for (const ReviewItem& sent : round->items) {

@@ -49,6 +49,9 @@ bool transitionNeedsReason(const QString& from, const QString& to);
 
 // The refusal for changing published material, naming how to reopen it.
 Status refuseIfPublished(const QString& entity, const QString& key, const QString& status);
+// The refusal for changing a force's material in a programme while a document showing it is
+// published (a finding added, moved or edited there would change the published document).
+Status refuseIfPlacePublished(const Workbench& workbench, const QString& programmeCode, const QString& forceCode);
 
 // ---- references -----------------------------------------------------------------------------------
 
@@ -153,7 +156,9 @@ private:
     };
     Result<Place> parse(const QString& target) const;
     Status moveOne(const Place& p, const QString& from, const QString& to, const QString& reason);
-    Status setText(const QString& target, const QString& text, const QString& reason, int* revision);
+    // `expected`: for a paragraph, the text sent under its reference (found wherever it is now).
+    Status setText(const QString& target, const QString& text, const QString& reason, int* revision,
+                   const QString& expected = QString());
     Workbench& m_wb;
 };
 

@@ -8,6 +8,7 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 
 namespace fwb {
 namespace {
@@ -158,8 +159,11 @@ private:
 
 bool isFootnoteDefinition(const QString& chunk)
 {
+    // Only a block of definitions, every line one ("[^1]: …"); a definition followed by prose in the
+    // same block leaves that prose as a paragraph once the definition is taken out.
     static const QRegularExpression definition(QStringLiteral("^\\s*\\[\\^[^\\]]+\\]:"));
-    return definition.match(chunk).hasMatch();
+    const QStringList lines = chunk.trimmed().split(QLatin1Char('\n'));
+    return std::all_of(lines.cbegin(), lines.cend(), [](const QString& l) { return definition.match(l).hasMatch(); });
 }
 
 QStringList paragraphsOf(const QString& body)

@@ -122,6 +122,13 @@ Result<int> ReviewRepository::addRevision(const Revision& r)
     return n->toInt();
 }
 
+Status ReviewRepository::updateRevision(const QString& entity, const QString& key, int number, const QString& text)
+{
+    Query query(m_db, q("UPDATE revisions SET text = ?, at = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
+                        "WHERE entity = ? AND entity_key = ? AND number = ?"));
+    return query.exec({text, entity, key, number}, QStringLiteral("keeping the revision"));
+}
+
 QList<StatusChange> ReviewRepository::statusChanges(const QString& entity, const QString& key) const
 {
     QList<StatusChange> out;
