@@ -9,7 +9,7 @@ namespace {
 // Every command, in the order `fwb --help` lists them.
 const QList<Command>& commands()
 {
-    static const QList<Command> all = workbenchCommands() + draftingCommands() + frameworkCommands() + checkCommands() + analysisCommands() + documentCommands() + reviewCommands();
+    static const QList<Command> all = workbenchCommands() + draftingCommands() + frameworkCommands() + checkCommands() + analysisCommands() + documentCommands() + reviewCommands() + followUpCommands();
     return all;
 }
 

@@ -29,6 +29,7 @@ QList<Command> checkCommands();     // check
 QList<Command> analysisCommands();  // ingest, judgments, summary
 QList<Command> documentCommands();  // render, document, section
 QList<Command> reviewCommands();    // review, diff
+QList<Command> followUpCommands();  // followup
 
 inline QString L(const char* s) { return QString::fromLatin1(s); }
 

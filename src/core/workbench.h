@@ -5,6 +5,7 @@
 #include "services/transfer.h"
 #include "storage/database.h"
 #include "storage/documentrepository.h"
+#include "storage/followuprepository.h"
 #include "storage/reviewrepository.h"
 #include "storage/draftrepository.h"
 #include "storage/referencerepository.h"
@@ -47,6 +48,7 @@ public:
     DraftRepository drafts() const { return DraftRepository(*m_db); }
     DocumentRepository documents() const { return DocumentRepository(*m_db); }
     ReviewRepository review() const { return ReviewRepository(*m_db); }
+    FollowUpRepository followUps() const { return FollowUpRepository(*m_db); }
     AuditLog audit() const { return AuditLog(*m_db); }
 
     WorkbenchInfo info() const;

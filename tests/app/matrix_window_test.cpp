@@ -6,6 +6,7 @@
 #include "analysis/nationalchart.h"
 #include "analysis/forceprofileview.h"
 #include "analysis/changeview.h"
+#include "analysis/followupview.h"
 #include "services/frameworks.h"
 #include <QTextBrowser>
 #include "dialogs/ingestdialog.h"
@@ -30,6 +31,9 @@
 #include <QChartView>
 #include <QChart>
 #include <QAbstractBarSeries>
+#include <QFile>
+#include <QLineEdit>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace fwb;
@@ -315,4 +319,60 @@ TEST_CASE("The change tab shows who went up or down since the programme followed
     Q_EMIT change->table()->activated(cell);
     CHECK(w.navigatorView()->currentKey().programme == QStringLiteral("peel-2016"));
     CHECK(w.navigatorView()->currentKey().question == QStringLiteral("Q2"));
+}
+
+TEST_CASE("The follow-up tab lists what earlier inspections asked, records how a later one found it, and exports",
+          "[window][analysis][followups]")
+{
+    apptest::DemoWindow demo;
+    app::MainWindow& w = demo.window;
+    MatrixWindow* m = w.matrixWindow();
+    REQUIRE(m);
+    m->show();
+    REQUIRE(QTest::qWaitForWindowExposed(m));
+    FollowUpView* view = m->followUpView();
+    REQUIRE(view);
+    m->tabs()->setCurrentWidget(view);
+    const int open = view->table()->rowCount();
+    REQUIRE(open > 3);
+    REQUIRE(view->openOnly()->isChecked());
+
+    // A 2014 area for improvement, found completed by the 2015 inspection.
+    QString earlier;
+    for (const FollowUpItem& i : view->shown().items)
+        if (i.since == 2014 && earlier.isEmpty())
+            earlier = i.finding.uid;
+    REQUIRE(view->selectFinding(earlier));
+    REQUIRE(view->programmeCombo()->count() == 1); // only the later programme
+    REQUIRE(view->recordButton()->isEnabled());
+    view->statusCombo()->setCurrentIndex(view->statusCombo()->findData(QStringLiteral("completed")));
+    // Without the later finding that says so, it is refused with the reason on show.
+    view->evidenceCombo()->setCurrentIndex(0);
+    QTest::mouseClick(view->recordButton(), Qt::LeftButton);
+    CHECK(view->message()->text().contains(QStringLiteral("needs the later finding")));
+    CHECK(view->table()->rowCount() == open);
+    REQUIRE(view->evidenceCombo()->count() > 1);
+    view->evidenceCombo()->setCurrentIndex(1);
+    QTest::mouseClick(view->recordButton(), Qt::LeftButton);
+    CHECK(view->message()->text().startsWith(QStringLiteral("Recorded")));
+    // Completed, it leaves the list of what is still open.
+    QTRY_COMPARE(view->table()->rowCount(), open - 1);
+    QTest::mouseClick(view->openOnly(), Qt::LeftButton);
+    QTRY_COMPARE(view->table()->rowCount(), open);
+    REQUIRE(view->selectFinding(earlier));
+    CHECK(view->table()->item(view->table()->currentRow(), 4)->text() == QStringLiteral("Completed"));
+
+    // The window's export acts on the tab on show and parses back to the same rows.
+    const QString path = demo.scratch.path(QStringLiteral("followups.csv"));
+    REQUIRE(m->exportCsv(path));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    auto rows = csv::parse(f.readAll(), QStringLiteral("followups.csv"));
+    REQUIRE(rows);
+    CHECK(rows->size() == open + 1);
+
+    // The force profile lists what is still open.
+    m->forceProfile()->setForce(QStringLiteral("lancashire"));
+    CHECK(m->forceProfile()->page()->toPlainText().contains(QStringLiteral("still open")));
+    CHECK(m->forceProfile()->profile().stillOpen.items.size() == open - 1);
 }

@@ -102,6 +102,26 @@ void ForceProfileView::reload()
         html += QStringLiteral("</tr>");
     }
     html += QStringLiteral("</table>");
+    // What earlier inspections asked of the force and is not yet done.
+    html += QStringLiteral("<h3>%1</h3>").arg(tr("Areas for improvement, causes of concern and recommendations still open"));
+    if (p.stillOpen.items.isEmpty()) {
+        html += QStringLiteral("<p style='color:#777'>%1</p>").arg(tr("None."));
+    } else {
+        html += QStringLiteral("<table cellspacing='0' cellpadding='4' border='1' style='border-color:#ccc'><tr><th>%1</th><th>%2</th>"
+                               "<th>%3</th><th>%4</th><th>%5</th></tr>")
+                    .arg(tr("Since"), tr("Kind"), tr("Finding"), tr("Status"), tr("Open for"));
+        for (const FollowUpItem& i : p.stillOpen.items) {
+            const int years = p.stillOpen.yearsOpen(i);
+            QString status = esc(followUpStatusLabel(i.status()));
+            if (!i.history.isEmpty())
+                status += QStringLiteral("<br><span style='color:#777'>%1</span>").arg(esc(i.history.back().programmeCode));
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td align='right'>%5</td></tr>")
+                        .arg(QString::number(i.since), esc(findingKindLabel(i.finding.kind)),
+                             esc(i.finding.text.simplified().left(160)) + (i.finding.text.size() > 160 ? QStringLiteral("…") : QString()),
+                             status, years == 0 ? tr("this year") : years == 1 ? tr("1 year") : tr("%1 years").arg(years));
+        }
+        html += QStringLiteral("</table>");
+    }
     m_page->setHtml(html);
 
     // The figures of the latest programme that has rates or percentages, as bars.

@@ -1,6 +1,7 @@
 #include "matrixwindow.h"
 
 #include "changeview.h"
+#include "followupview.h"
 
 #include "io/csv.h"
 #include "matrixmodel.h"
@@ -118,6 +119,9 @@ MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent) : QWidget(pare
     m_change = new ChangeViewWidget(workbench, this);
     m_tabs->addTab(m_change, tr("&Change"));
     connect(m_change, &ChangeViewWidget::openRequested, this, &MatrixWindow::openRequested);
+    m_followUp = new FollowUpView(workbench, this);
+    m_tabs->addTab(m_followUp, tr("F&ollow-up"));
+    connect(m_followUp, &FollowUpView::openRequested, this, &MatrixWindow::openRequested);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(m_tabs, 1);
@@ -234,6 +238,8 @@ QString MatrixWindow::csvText() const
 {
     if (m_tabs->currentWidget() == m_change) // the change between the programmes, as shown
         return QString::fromUtf8(changeCsv(m_change->shown()));
+    if (m_tabs->currentWidget() == m_followUp) // the earlier findings, as filtered
+        return QString::fromUtf8(followUpCsv(m_followUp->shown()));
     QStringList header;
     for (int c = 0; c < m_filter->columnCount(); ++c)
         header << m_filter->headerData(c, Qt::Horizontal).toString().section(QLatin1Char('\n'), 0, 0);

@@ -22,6 +22,7 @@ class MatrixFilter;
 class NationalChart;
 class ForceProfileView;
 class ChangeViewWidget;
+class FollowUpView;
 class MatrixModel;
 
 class MatrixWindow : public QWidget {
@@ -41,6 +42,7 @@ public:
     NationalChart* nationalChart() const { return m_national; }
     ForceProfileView* forceProfile() const { return m_profile; }
     ChangeViewWidget* changeView() const { return m_change; }
+    FollowUpView* followUpView() const { return m_followUp; }
     QTabWidget* tabs() const { return m_tabs; }
 
     // The exports the buttons offer, callable without their file dialogs.
@@ -67,6 +69,7 @@ private:
     NationalChart* m_national;
     ForceProfileView* m_profile;
     ChangeViewWidget* m_change;
+    FollowUpView* m_followUp = nullptr;
     QTabWidget* m_tabs;
 };
 

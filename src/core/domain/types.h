@@ -209,6 +209,30 @@ struct Revision {
     QString text, reason, actor, at;
 };
 
+// Follow-up of an earlier area for improvement, cause of concern or recommendation.
+inline const QStringList& followUpStatuses()
+{
+    static const QStringList s{QStringLiteral("open"), QStringLiteral("progress"), QStringLiteral("completed"),
+                               QStringLiteral("superseded")};
+    return s;
+}
+// The kinds of finding that are followed up in later inspections.
+inline bool isFollowedUp(const QString& kind)
+{
+    return kind == QLatin1String("area_for_improvement") || kind == QLatin1String("cause_of_concern") ||
+           kind == QLatin1String("recommendation");
+}
+
+// How a later inspection found an earlier finding.
+struct FollowUp {
+    QString findingUid;    // the earlier finding
+    QString programmeCode; // the later inspection
+    int year = 0;          // that inspection's year
+    QString status;        // open, progress, completed, superseded
+    QString evidenceUid;   // the later finding that says so
+    QString note, actor, at;
+};
+
 struct StatusChange {
     QString entity, key, from, to, reason, actor, at;
 };

@@ -119,6 +119,10 @@ Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& for
         }
         p.figures.insert(programme.code, figures);
     }
+    auto open = followUpList(workbench, {forceCode, {}, {}, true});
+    if (!open)
+        return open.error();
+    p.stillOpen = std::move(open).value();
     return p;
 }
 

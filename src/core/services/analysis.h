@@ -3,6 +3,7 @@
 // and the count of forces at each grade per question. One query each, over the whole programme.
 
 #include "domain/types.h"
+#include "services/followups.h"
 #include "util/result.h"
 
 #include <QHash>
@@ -54,6 +55,7 @@ struct ForceProfile {
     QHash<QString, QList<Judgment>> judgments;   // by programme code
     QHash<QString, QMap<QString, int>> findings; // programme → kind → count
     QHash<QString, QList<ProfileFigure>> figures; // by programme code
+    FollowUpList stillOpen; // its areas for improvement, causes of concern and recommendations not yet done
 };
 
 Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& force);

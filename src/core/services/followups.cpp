@@ -1,0 +1,168 @@
+#include "followups.h"
+
+#include "io/csv.h"
+#include "servicesupport.h"
+#include "workbench.h"
+
+#include <QJsonObject>
+#include <spdlog/spdlog.h>
+
+namespace fwb {
+namespace {
+
+QString L(const char* s) { return QString::fromLatin1(s); }
+
+QString json(const FollowUp& f)
+{
+    return interchange::compact(QJsonObject{{L("finding"), f.findingUid},
+                                            {L("programme"), f.programmeCode},
+                                            {L("status"), f.status},
+                                            {L("evidence"), f.evidenceUid},
+                                            {L("note"), f.note}});
+}
+
+Error invalid(const QString& m) { return Error::make(Error::Code::Invalid, m); }
+
+} // namespace
+
+QString followUpStatusLabel(const QString& status)
+{
+    if (status == L("open"))
+        return QStringLiteral("Open");
+    if (status == L("progress"))
+        return QStringLiteral("Progress made");
+    if (status == L("completed"))
+        return QStringLiteral("Completed");
+    if (status == L("superseded"))
+        return QStringLiteral("Superseded");
+    return status;
+}
+
+Result<FollowUpList> followUpList(const Workbench& wb, const FollowUpFilter& filter)
+{
+    const ReferenceRepository ref = wb.reference();
+    const DraftRepository drafts = wb.drafts();
+    QHash<QString, Force> forces;
+    for (const Force& f : ref.forces())
+        forces.insert(f.code, f);
+    if (!filter.force.isEmpty() && !forces.contains(filter.force))
+        return Error::make(Error::Code::NotFound, QStringLiteral("no force \"%1\"").arg(filter.force));
+    QHash<QString, QList<FollowUp>> assessed;
+    for (const FollowUp& f : wb.followUps().followUps())
+        assessed[f.findingUid].push_back(f);
+    FollowUpList out;
+    QList<Programme> programmes = ref.programmes();
+    std::stable_sort(programmes.begin(), programmes.end(), [](const Programme& a, const Programme& b) { return a.year < b.year; });
+    for (const Programme& p : programmes)
+        out.asOf = qMax(out.asOf, p.year);
+    for (const Programme& p : programmes) {
+        for (const Finding& f : drafts.findings(p.code, filter.force)) {
+            if (!isFollowedUp(f.kind) || (!filter.kind.isEmpty() && f.kind != filter.kind))
+                continue;
+            const Force& force = forces[f.forceCode];
+            if (!filter.region.isEmpty() && force.regionCode != filter.region)
+                continue;
+            FollowUpItem item{f, force, p.year, p.title, assessed.value(f.uid)};
+            if (filter.openOnly && !item.isOpen())
+                continue;
+            out.items.push_back(item);
+        }
+    }
+    std::stable_sort(out.items.begin(), out.items.end(), [](const FollowUpItem& a, const FollowUpItem& b) {
+        if (a.force.name != b.force.name)
+            return a.force.name < b.force.name;
+        return a.since < b.since;
+    });
+    return out;
+}
+
+QByteArray followUpCsv(const FollowUpList& list)
+{
+    QByteArray out = csv::formatRow({L("force"), L("region"), L("kind"), L("finding"), L("text"), L("since"), L("status"),
+                                     L("assessed in"), L("evidence"), L("years open")});
+    for (const FollowUpItem& i : list.items) {
+        const FollowUp* last = i.history.isEmpty() ? nullptr : &i.history.back();
+        out += csv::formatRow({i.force.code, i.force.regionName, i.finding.kind, i.finding.uid, i.finding.text,
+                               QString::number(i.since), i.status(), last ? last->programmeCode : QString(),
+                               last ? last->evidenceUid : QString(), QString::number(list.yearsOpen(i))});
+    }
+    return out;
+}
+
+Result<FollowUp> FollowUpService::set(FollowUp f)
+{
+    const auto finding = m_wb.drafts().finding(f.findingUid);
+    if (!finding)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(f.findingUid));
+    if (!isFollowedUp(finding->kind))
+        return invalid(QStringLiteral("%1 is %2: only areas for improvement, causes of concern and recommendations "
+                                      "are followed up")
+                           .arg(f.findingUid, findingKindLabel(finding->kind).toLower()));
+    if (!followUpStatuses().contains(f.status))
+        return invalid(QStringLiteral("\"%1\" is not a follow-up status (open, progress, completed, superseded)").arg(f.status));
+    const auto earlier = m_wb.reference().programme(finding->programmeCode);
+    const auto later = m_wb.reference().programme(f.programmeCode);
+    if (!later)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(f.programmeCode));
+    if (!earlier || later->year <= earlier->year)
+        return invalid(QStringLiteral("%1 (%2) is not later than the inspection that made %3 (%4)")
+                           .arg(later->code, QString::number(later->year), f.findingUid,
+                                QString::number(earlier ? earlier->year : 0)));
+    if (f.evidenceUid.isEmpty() && f.status != L("open"))
+        return invalid(QStringLiteral("“%1” needs the later finding that says so (--evidence)").arg(followUpStatusLabel(f.status)));
+    if (!f.evidenceUid.isEmpty()) {
+        const auto evidence = m_wb.drafts().finding(f.evidenceUid);
+        if (!evidence)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(f.evidenceUid));
+        if (evidence->programmeCode != f.programmeCode || evidence->forceCode != finding->forceCode)
+            return invalid(QStringLiteral("%1 is a finding of %2 in %3, not of %4 in %5")
+                               .arg(f.evidenceUid, evidence->forceCode, evidence->programmeCode, finding->forceCode,
+                                    f.programmeCode));
+    }
+    f.year = later->year;
+    f.note = f.note.trimmed();
+    f.actor = Workbench::actor();
+    return service::inTransaction<FollowUp>(m_wb, {L("followups")}, [&]() -> Result<FollowUp> {
+        FollowUpRepository repo = m_wb.followUps();
+        QString before;
+        for (const FollowUp& old : repo.followUps(f.findingUid))
+            if (old.programmeCode == f.programmeCode)
+                before = json(old);
+        if (Status s = repo.upsert(f); !s)
+            return s.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), before.isNull() ? L("insert") : L("update"), L("follow_up"),
+                                           f.findingUid + QLatin1Char('@') + f.programmeCode, before, json(f));
+            !s)
+            return s.error();
+        spdlog::info("follow-up of {} in {}: {}", f.findingUid.toStdString(), f.programmeCode.toStdString(),
+                     f.status.toStdString());
+        for (const FollowUp& now : repo.followUps(f.findingUid))
+            if (now.programmeCode == f.programmeCode)
+                return now;
+        return Error::make(Error::Code::Internal, L("the follow-up was not saved"));
+    });
+}
+
+Result<FollowUp> FollowUpService::clear(const QString& findingUid, const QString& programmeCode)
+{
+    return service::inTransaction<FollowUp>(m_wb, {L("followups")}, [&]() -> Result<FollowUp> {
+        FollowUpRepository repo = m_wb.followUps();
+        std::optional<FollowUp> before;
+        for (const FollowUp& old : repo.followUps(findingUid))
+            if (old.programmeCode == programmeCode)
+                before = old;
+        if (!before)
+            return Error::make(Error::Code::NotFound, QStringLiteral("%1 has no follow-up in %2").arg(findingUid, programmeCode));
+        if (Status s = repo.remove(findingUid, programmeCode); !s)
+            return s.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("follow_up"),
+                                           findingUid + QLatin1Char('@') + programmeCode, json(*before), {});
+            !s)
+            return s.error();
+        return *before;
+    });
+}
+
+QList<FollowUp> FollowUpService::history(const QString& findingUid) const { return m_wb.followUps().followUps(findingUid); }
+
+} // namespace fwb
