@@ -141,4 +141,15 @@ int dispatch(const QString& command, const QList<Action>& actions, const QString
     return unknownAction(out, err, command, args.value(1), names);
 }
 
+Result<QDateTime> parseNow(QCommandLineParser& p, const QCommandLineOption& now)
+{
+    if (!p.isSet(now))
+        return QDateTime::currentDateTime();
+    const QDateTime t = QDateTime::fromString(p.value(now), Qt::ISODate);
+    if (!t.isValid())
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("--now: \"%1\" is not a date and time (YYYY-MM-DDTHH:MM)").arg(p.value(now)));
+    return t;
+}
+
 } // namespace fwb::cli

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QTextStream>
@@ -54,6 +55,8 @@ int writeOutput(QTextStream& out, QTextStream& err, const QString& path, const Q
 // `code` set, when both are given or the file cannot be read or is not UTF-8.
 bool readText(QCommandLineParser& p, const QCommandLineOption& text, const QCommandLineOption& file, QString& out,
               QTextStream& err, int& code);
+// The time given by a --now option (YYYY-MM-DDTHH:MM), or now when it is not given.
+Result<QDateTime> parseNow(QCommandLineParser& p, const QCommandLineOption& now);
 // False, with a usage error in `code`, when one of the options is missing.
 bool requireOptions(QCommandLineParser& p, const QList<const QCommandLineOption*>& options, QTextStream& err, int& code);
 

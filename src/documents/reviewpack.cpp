@@ -25,17 +25,6 @@ QString page(const QString& title, const QString& body)
         .arg(esc(title), style::accent().name(), body);
 }
 
-QString decisionLabel(const QString& d)
-{
-    if (d == L("accepted"))
-        return L("Accepted");
-    if (d == L("partly_accepted"))
-        return L("Partly accepted");
-    if (d == L("rejected"))
-        return L("Rejected");
-    return L("Not decided");
-}
-
 } // namespace
 
 Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, const QString& directory,

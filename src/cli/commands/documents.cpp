@@ -19,16 +19,6 @@ const QCommandLineOption kProgramme(L("programme"), L("The programme's code."), 
 const QCommandLineOption kForce(L("force"), L("The force's code."), L("CODE"));
 const QCommandLineOption kKind(L("kind"), L("letter or report."), L("KIND"));
 
-Result<QDateTime> parseNow(QCommandLineParser& p, const QCommandLineOption& now)
-{
-    if (!p.isSet(now))
-        return QDateTime::currentDateTime();
-    const QDateTime t = QDateTime::fromString(p.value(now), Qt::ISODate);
-    if (!t.isValid())
-        return Error::make(Error::Code::Invalid,
-                           QStringLiteral("--now: \"%1\" is not a date and time (YYYY-MM-DDTHH:MM)").arg(p.value(now)));
-    return t;
-}
 
 // The one document of a kind for a programme and force.
 Result<Document> findDocument(const Workbench& wb, const QString& programme, const QString& force, const QString& kind)

@@ -76,16 +76,6 @@ Result<QString> targetOf(QCommandLineParser& p, bool text)
     return target;
 }
 
-Result<QDateTime> nowOf(QCommandLineParser& p, const QCommandLineOption& now)
-{
-    if (!p.isSet(now))
-        return QDateTime::currentDateTime();
-    const QDateTime t = QDateTime::fromString(p.value(now), Qt::ISODate);
-    if (!t.isValid())
-        return Error::make(Error::Code::Invalid,
-                           QStringLiteral("--now: \"%1\" is not a date and time (YYYY-MM-DDTHH:MM)").arg(p.value(now)));
-    return t;
-}
 
 std::unique_ptr<Workbench> openOrFail(const QString& path, QTextStream& err, int& code, bool readOnly = false)
 {
@@ -109,7 +99,7 @@ int reviewSend(const QStringList& args, QTextStream& out, QTextStream& err)
         return code;
     if (!requireOptions(p, {&output}, err, code))
         return code;
-    auto at = nowOf(p, now);
+    auto at = parseNow(p, now);
     if (!at)
         return usage(err, at.error().message);
     auto wb = openOrFail(p.positionalArguments().at(2), err, code);
@@ -371,7 +361,7 @@ int reviewMove(const QStringList& args, QTextStream& out, QTextStream& err)
     auto target = targetOf(p, false);
     if (!target)
         return usage(err, target.error().message);
-    auto at = nowOf(p, now);
+    auto at = parseNow(p, now);
     if (!at)
         return usage(err, at.error().message);
     auto wb = openOrFail(p.positionalArguments().at(2), err, code);

@@ -69,6 +69,8 @@ QString categoryLabel(const QString& code)
     return s;
 }
 
+} // namespace
+
 QString decisionLabel(const QString& d)
 {
     if (d == L("accepted"))
@@ -79,8 +81,6 @@ QString decisionLabel(const QString& d)
         return L("Rejected");
     return L("Not decided");
 }
-
-} // namespace
 
 // ---- lifecycle ----------------------------------------------------------------------------------
 
@@ -370,6 +370,25 @@ Status ReviewService::moveOne(const Place& p, const QString& from, const QString
     return m_wb.audit().append(Workbench::actor(), L("status"), p.entity, p.key, before, after);
 }
 
+Result<int> ReviewService::carry(const Document& d, const QString& from, const QString& to, const QString& why)
+{
+    int moved = 0;
+    for (const Finding& f : m_wb.drafts().findings(d.programmeCode, d.forceCode))
+        if (f.status == from) {
+            if (Status s = moveOne({L("finding"), f.uid}, from, to, why); !s)
+                return s.error();
+            ++moved;
+        }
+    for (const Judgment& j : m_wb.drafts().judgments(d.programmeCode, d.forceCode))
+        if (j.status == from) {
+            const QString key = j.programmeCode + QLatin1Char('/') + j.forceCode + QLatin1Char('/') + j.questionCode;
+            if (Status s = moveOne({L("judgment"), key}, from, to, why); !s)
+                return s.error();
+            ++moved;
+        }
+    return moved;
+}
+
 Result<int> ReviewService::move(const QString& target, const QString& to, const QString& reason, const QDateTime& when)
 {
     auto p = parse(target);
@@ -396,19 +415,10 @@ Result<int> ReviewService::move(const QString& target, const QString& to, const 
             const auto d = m_wb.documents().document(p->key);
             const QString with = reason.trimmed().isEmpty() ? QStringLiteral("with document %1").arg(p->key)
                                                             : QStringLiteral("with document %1: %2").arg(p->key, reason.trimmed());
-            for (const Finding& f : m_wb.drafts().findings(d->programmeCode, d->forceCode))
-                if (f.status == *from) {
-                    if (Status s = moveOne({L("finding"), f.uid}, *from, to, with); !s)
-                        return s.error();
-                    ++moved;
-                }
-            for (const Judgment& j : m_wb.drafts().judgments(d->programmeCode, d->forceCode))
-                if (j.status == *from) {
-                    const QString key = j.programmeCode + QLatin1Char('/') + j.forceCode + QLatin1Char('/') + j.questionCode;
-                    if (Status s = moveOne({L("judgment"), key}, *from, to, with); !s)
-                        return s.error();
-                    ++moved;
-                }
+            auto carried = carry(*d, *from, to, with);
+            if (!carried)
+                return carried.error();
+            moved += *carried;
             if (*from == L("responded") && to == L("amended"))
                 if (const auto round = m_wb.review().latestRound(p->key); round && round->isOpen())
                     if (Status s = m_wb.review().closeRound(round->uid, now()); !s)
@@ -534,18 +544,8 @@ Result<ReviewRound> ReviewService::send(const QString& documentUid, const TextFi
         const Place place{L("document"), documentUid};
         if (Status s = moveOne(place, L("ready"), L("sent"), QStringLiteral("factual accuracy round %1").arg(round.number)); !s)
             return s.error();
-        const QString with = QStringLiteral("with document %1").arg(documentUid);
-        for (const Finding& f : m_wb.drafts().findings(d->programmeCode, d->forceCode))
-            if (f.status == L("ready"))
-                if (Status s = moveOne({L("finding"), f.uid}, L("ready"), L("sent"), with); !s)
-                    return s.error();
-        for (const Judgment& j : m_wb.drafts().judgments(d->programmeCode, d->forceCode))
-            if (j.status == L("ready"))
-                if (Status s = moveOne({L("judgment"), j.programmeCode + QLatin1Char('/') + j.forceCode + QLatin1Char('/') +
-                                                          j.questionCode},
-                                       L("ready"), L("sent"), with);
-                    !s)
-                    return s.error();
+        if (auto carried = carry(*d, L("ready"), L("sent"), QStringLiteral("with document %1").arg(documentUid)); !carried)
+            return carried.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), L("send"), L("review_round"), round.uid, {},
                                            QStringLiteral("{\"items\":%1}").arg(round.items.size()));
             !s)
@@ -723,18 +723,8 @@ Result<ReviewService::ImportReport> ReviewService::importForm(const QString& doc
                                    QStringLiteral("responses imported from %1").arg(name));
                 !s)
                 return s.error();
-            const QString with = QStringLiteral("with document %1").arg(documentUid);
-            for (const Finding& f : m_wb.drafts().findings(d->programmeCode, d->forceCode))
-                if (f.status == L("sent"))
-                    if (Status s = moveOne({L("finding"), f.uid}, L("sent"), L("responded"), with); !s)
-                        return s.error();
-            for (const Judgment& j : m_wb.drafts().judgments(d->programmeCode, d->forceCode))
-                if (j.status == L("sent"))
-                    if (Status s = moveOne({L("judgment"), j.programmeCode + QLatin1Char('/') + j.forceCode +
-                                                               QLatin1Char('/') + j.questionCode},
-                                           L("sent"), L("responded"), with);
-                        !s)
-                        return s.error();
+            if (auto carried = carry(*d, L("sent"), L("responded"), QStringLiteral("with document %1").arg(documentUid)); !carried)
+                return carried.error();
         }
         spdlog::info("imported {} responses for {} from {} ({} problems left out)", report.imported,
                      documentUid.toStdString(), name.toStdString(), report.problems.size());

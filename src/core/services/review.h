@@ -53,6 +53,9 @@ Status refuseIfPublished(const QString& entity, const QString& key, const QStrin
 // published (a finding added, moved or edited there would change the published document).
 Status refuseIfPlacePublished(const Workbench& workbench, const QString& programmeCode, const QString& forceCode);
 
+// "accepted" → "Accepted", "partly_accepted" → "Partly accepted", "" → "Not decided".
+QString decisionLabel(const QString& decision);
+
 // ---- references -----------------------------------------------------------------------------------
 
 // Turns source text into what the reader sees ({{fields}} filled). The documents library gives
@@ -156,6 +159,8 @@ private:
     };
     Result<Place> parse(const QString& target) const;
     Status moveOne(const Place& p, const QString& from, const QString& to, const QString& reason);
+    // Moves the findings and judgments of a document's force and programme that stand at `from`.
+    Result<int> carry(const Document& d, const QString& from, const QString& to, const QString& why);
     // `expected`: for a paragraph, the text sent under its reference (found wherever it is now).
     Status setText(const QString& target, const QString& text, const QString& reason, int* revision,
                    const QString& expected = QString());
