@@ -1,0 +1,331 @@
+// The factual accuracy round: sending, the response form, importing it, deciding each response
+// and the closing record.
+#include "review.h"
+#include "reviewdetail.h"
+
+#include "io/csv.h"
+#include "workbench.h"
+
+#include <QSet>
+#include <algorithm>
+#include <spdlog/spdlog.h>
+
+namespace fwb {
+
+using namespace reviewdetail;
+using service::inTransaction;
+using service::json;
+
+// ---- rounds -------------------------------------------------------------------------------------
+
+Result<ReviewRound> ReviewService::send(const QString& documentUid, const TextFiller& fill)
+{
+    const auto d = m_wb.documents().document(documentUid);
+    if (!d)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(documentUid));
+    if (d->status != L("ready"))
+        return refused(QStringLiteral("“%1” is “%2”: only a document ready for review can be sent for its factual "
+                                      "accuracy check")
+                           .arg(d->title, statusLabel(d->status)));
+    const QStringList entities{L("findings"), L("judgments"), L("documents"), L("review")};
+    return inTransaction<ReviewRound>(m_wb, entities, [&]() -> Result<ReviewRound> {
+        ReviewRound round;
+        round.documentUid = documentUid;
+        round.number = int(m_wb.review().rounds(documentUid).size()) + 1;
+        round.uid = QStringLiteral("%1-fa%2").arg(documentUid).arg(round.number);
+        round.sentBy = Workbench::actor();
+        round.items = reviewItems(m_wb, *d, fill);
+        if (auto id = m_wb.review().insertRound(round); !id)
+            return id.error();
+        const Place place{L("document"), documentUid};
+        if (Status s = moveOne(place, L("ready"), L("sent"), QStringLiteral("factual accuracy round %1").arg(round.number)); !s)
+            return s.error();
+        if (auto carried = carry(*d, L("ready"), L("sent"), QStringLiteral("with document %1").arg(documentUid)); !carried)
+            return carried.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("send"), L("review_round"), round.uid, {},
+                                           QStringLiteral("{\"items\":%1}").arg(round.items.size()));
+            !s)
+            return s.error();
+        spdlog::info("sent {} for factual accuracy check: round {}, {} references", documentUid.toStdString(),
+                     round.number, round.items.size());
+        return *m_wb.review().round(round.uid);
+    });
+}
+
+std::optional<ReviewRound> ReviewService::latestRound(const QString& documentUid) const
+{
+    return m_wb.review().latestRound(documentUid);
+}
+
+namespace {
+const QStringList& formHeader()
+{
+    static const QStringList h{L("reference"), L("current text"), L("proposed change"), L("evidence offered"),
+                               L("category")};
+    return h;
+}
+} // namespace
+
+QByteArray ReviewService::form(const ReviewRound& round) const
+{
+    QByteArray out = csv::formatRow(formHeader());
+    for (const ReviewItem& i : round.items)
+        out += csv::formatRow({i.reference, i.shown, QString(), QString(), QString()});
+    return out;
+}
+
+QString ReviewService::FormProblem::toString() const
+{
+    QString s = QStringLiteral("row %1").arg(row);
+    if (!field.isEmpty())
+        s += QStringLiteral(", %1").arg(field);
+    return s + QStringLiteral(": ") + message;
+}
+
+ReviewService::ImportReport ReviewService::checkForm(const ReviewRound& round, const QByteArray& data,
+                                                     const QString& name, QList<FaResponse>* clean) const
+{
+    ImportReport report;
+    auto rows = csv::parse(data, name);
+    if (!rows) {
+        report.problems << FormProblem{0, {}, rows.error().message};
+        return report;
+    }
+    if (rows->isEmpty()) {
+        report.problems << FormProblem{1, {}, L("the form is empty: it has no header row")};
+        return report;
+    }
+    // Columns are found by their header, so a form whose columns were reordered still reads.
+    QHash<QString, int> column;
+    const csv::Row& header = rows->front();
+    for (int i = 0; i < header.fields.size(); ++i)
+        column.insert(header.fields[i].trimmed().toLower().replace(QLatin1Char('_'), QLatin1Char(' ')), i);
+    QStringList missing;
+    for (const QString& h : formHeader())
+        if (!column.contains(h))
+            missing << QStringLiteral("“%1”").arg(h);
+    if (!missing.isEmpty()) {
+        report.problems << FormProblem{header.number, {}, QStringLiteral("the header lacks %1; it should be: %2")
+                                                              .arg(missing.join(L(", ")), formHeader().join(L(", ")))};
+        return report;
+    }
+    QHash<QString, const ReviewItem*> items;
+    for (const ReviewItem& i : round.items)
+        items.insert(i.reference.toUpper(), &i);
+    QSet<QString> imported;
+    for (const FaResponse& r : m_wb.documents().roundResponses(round.uid))
+        imported.insert(r.reference + QChar(0x1f) + normalised(r.proposedChange) + QChar(0x1f) +
+                        normalised(r.evidenceOffered) + QChar(0x1f) + r.category);
+    auto field = [&](const csv::Row& row, const QString& h) { return row.fields.value(column.value(h)); };
+    for (qsizetype n = 1; n < rows->size(); ++n) {
+        const csv::Row& row = (*rows)[n];
+        const QString reference = field(row, L("reference")).trimmed();
+        const QString current = field(row, L("current text"));
+        const QString proposed = field(row, L("proposed change")).trimmed();
+        const QString evidence = field(row, L("evidence offered")).trimmed();
+        const QString category = field(row, L("category")).trimmed();
+        if (proposed.isEmpty() && evidence.isEmpty() && category.isEmpty()) {
+            ++report.unchanged; // the force had nothing to say about this reference
+            continue;
+        }
+        const int before = int(report.problems.size());
+        const ReviewItem* item = items.value(reference.toUpper());
+        if (reference.isEmpty())
+            report.problems << FormProblem{row.number, L("reference"), L("is empty")};
+        else if (!item)
+            report.problems << FormProblem{row.number, L("reference"),
+                                           QStringLiteral("“%1” is not a reference of round %2 of this document")
+                                               .arg(reference)
+                                               .arg(round.number)};
+        else if (normalised(current) != normalised(item->shown))
+            report.problems << FormProblem{row.number, L("current text"),
+                                           QStringLiteral("differs from the text sent under %1; the form's current "
+                                                          "text must not be edited (put the wording wanted under "
+                                                          "“proposed change”)")
+                                               .arg(item->reference)};
+        if (category.isEmpty())
+            report.problems << FormProblem{row.number, L("category"),
+                                           L("is empty; it should be factual error, typo, challenge to judgment or other")};
+        else if (categoryCode(category).isEmpty())
+            report.problems << FormProblem{row.number, L("category"),
+                                           QStringLiteral("“%1” is not factual error, typo, challenge to judgment or other")
+                                               .arg(category)};
+        if (proposed.isEmpty() && evidence.isEmpty())
+            report.problems << FormProblem{row.number, L("proposed change"),
+                                           L("is empty, and so is “evidence offered”: the row proposes nothing")};
+        if (report.problems.size() != before)
+            continue;
+        FaResponse r;
+        r.documentUid = round.documentUid;
+        r.roundUid = round.uid;
+        r.reference = item->reference;
+        r.target = item->target;
+        r.currentText = item->shown;
+        r.proposedChange = proposed;
+        r.evidenceOffered = evidence;
+        r.category = categoryCode(category);
+        r.formRow = row.number;
+        const QString key = r.reference + QChar(0x1f) + normalised(r.proposedChange) + QChar(0x1f) +
+                            normalised(r.evidenceOffered) + QChar(0x1f) + r.category;
+        if (imported.contains(key)) { // imported before, or a repeat of a row above
+            ++report.alreadyImported;
+            continue;
+        }
+        imported.insert(key);
+        if (clean)
+            clean->push_back(r);
+    }
+    return report;
+}
+
+Result<ReviewService::ImportReport> ReviewService::importForm(const QString& documentUid, const QByteArray& data,
+                                                             const QString& name, bool cleanRowsOnly)
+{
+    const auto d = m_wb.documents().document(documentUid);
+    if (!d)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(documentUid));
+    const auto round = m_wb.review().latestRound(documentUid);
+    if (!round || !round->isOpen() || (d->status != L("sent") && d->status != L("responded")))
+        return refused(QStringLiteral("“%1” is “%2”: responses are imported while it is out for its factual accuracy "
+                                      "check (sent, or responses received)")
+                           .arg(d->title, statusLabel(d->status)));
+    QList<FaResponse> clean;
+    ImportReport report = checkForm(*round, data, name, &clean);
+    // A form that cannot be read as a whole (not CSV, no header) has no clean rows to offer.
+    const bool structural = std::any_of(report.problems.cbegin(), report.problems.cend(),
+                                        [](const FormProblem& p) { return p.row <= 1 || p.field.isEmpty(); });
+    if (!report.problems.isEmpty() && (!cleanRowsOnly || structural || (clean.isEmpty() && report.alreadyImported == 0))) {
+        QStringList lines;
+        for (const FormProblem& p : report.problems)
+            lines << p.toString();
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("%1: nothing was imported%2; %3 problem(s):\n  %4")
+                               .arg(name, cleanRowsOnly && !structural ? L(" (no row is clean)") : QString(),
+                                    QString::number(report.problems.size()), lines.join(L("\n  "))));
+    }
+    const QStringList entities{L("findings"), L("judgments"), L("documents"), L("review")};
+    return inTransaction<ImportReport>(m_wb, entities, [&]() -> Result<ImportReport> {
+        int next = int(m_wb.documents().roundResponses(round->uid).size());
+        for (FaResponse r : clean) {
+            r.uid = QStringLiteral("%1-r%2").arg(round->uid).arg(++next);
+            if (auto up = m_wb.documents().upsertResponse(r); !up)
+                return up.error();
+            if (Status s = m_wb.audit().append(Workbench::actor(), L("import"), L("response"), r.uid, {}, json(r)); !s)
+                return s.error();
+            ++report.imported;
+        }
+        if (d->status == L("sent")) {
+            if (Status s = moveOne({L("document"), documentUid}, L("sent"), L("responded"),
+                                   QStringLiteral("responses imported from %1").arg(name));
+                !s)
+                return s.error();
+            if (auto carried = carry(*d, L("sent"), L("responded"), QStringLiteral("with document %1").arg(documentUid)); !carried)
+                return carried.error();
+        }
+        spdlog::info("imported {} responses for {} from {} ({} problems left out)", report.imported,
+                     documentUid.toStdString(), name.toStdString(), report.problems.size());
+        return report;
+    });
+}
+
+QList<FaResponse> ReviewService::responses(const QString& roundUid) const { return m_wb.documents().roundResponses(roundUid); }
+
+ReviewService::Progress ReviewService::progress(const QString& roundUid) const
+{
+    Progress p;
+    for (const FaResponse& r : responses(roundUid)) {
+        ++p.total;
+        p.decided += r.decision.isEmpty() ? 0 : 1;
+    }
+    return p;
+}
+
+Result<FaResponse> ReviewService::decide(const QString& responseUid, const QString& decision, const QString& reason,
+                                        const QString& wording)
+{
+    auto r = m_wb.documents().response(responseUid);
+    if (!r)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no response \"%1\"").arg(responseUid));
+    if (!responseDecisions().contains(decision))
+        return Error::make(Error::Code::Invalid, QStringLiteral("\"%1\" is not a decision (accepted, partly_accepted, "
+                                                                "rejected)")
+                                                     .arg(decision));
+    if (!r->decision.isEmpty())
+        return refused(QStringLiteral("response %1 (%2) was already %3 by %4 at %5")
+                           .arg(r->formRow)
+                           .arg(r->reference, decisionLabel(r->decision).toLower(), r->decidedBy, r->decidedAt));
+    if (reason.trimmed().isEmpty())
+        return Error::make(Error::Code::Invalid, QStringLiteral("a decision needs a reason"));
+    const auto d = m_wb.documents().document(r->documentUid);
+    if (d->status != L("responded"))
+        return refused(QStringLiteral("“%1” is “%2”: responses are decided once they have been received")
+                           .arg(d->title, statusLabel(d->status)));
+    const auto round = r->roundUid.isEmpty() ? std::nullopt : m_wb.review().round(r->roundUid);
+    if (!round || !round->isOpen())
+        return refused(QStringLiteral("response %1 belongs to a round that is closed").arg(r->reference));
+    QString text = wording.trimmed();
+    if (decision == L("accepted") && text.isEmpty())
+        text = r->proposedChange.trimmed();
+    if (decision != L("rejected") && text.isEmpty())
+        return Error::make(Error::Code::Invalid,
+                           decision == L("accepted")
+                               ? QStringLiteral("response %1 proposes no wording: give the wording to apply, or partly "
+                                                "accept it with the wording used")
+                                     .arg(r->reference)
+                               : QStringLiteral("a partly accepted response needs the wording used"));
+    const QStringList entities{L("findings.text"), L("judgments.text"), L("documents.text"), L("review")};
+    QString sentText;
+    for (const ReviewItem& i : round->items)
+        if (i.reference == r->reference)
+            sentText = i.text;
+    return inTransaction<FaResponse>(m_wb, entities, [&]() -> Result<FaResponse> {
+        // Read again inside the transaction: someone else may have decided it meanwhile.
+        r = m_wb.documents().response(responseUid);
+        if (!r)
+            return Error::make(Error::Code::NotFound, QStringLiteral("no response \"%1\"").arg(responseUid));
+        if (!r->decision.isEmpty())
+            return refused(QStringLiteral("response %1 (%2) was already %3 by %4 at %5")
+                               .arg(QString::number(r->formRow), r->reference, decisionLabel(r->decision).toLower(),
+                                    r->decidedBy, r->decidedAt));
+        const FaResponse before = *r;
+        r->decision = decision;
+        r->reason = reason.trimmed();
+        r->decidedBy = Workbench::actor();
+        r->decidedAt = now();
+        if (decision != L("rejected")) {
+            r->wording = text;
+            int revision = 0;
+            const QString why = QStringLiteral("factual accuracy response %1 (%2, row %3): %4")
+                                    .arg(r->reference, decisionLabel(decision).toLower())
+                                    .arg(r->formRow)
+                                    .arg(r->reason);
+            if (Status s = setText(r->target, text, why, &revision, sentText); !s)
+                return s.error();
+            r->revision = revision;
+        }
+        if (auto up = m_wb.documents().upsertResponse(*r); !up)
+            return up.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), L("decide"), L("response"), r->uid, json(before), json(*r)); !s)
+            return s.error();
+        spdlog::info("response {} {}", r->uid.toStdString(), decision.toStdString());
+        return *m_wb.documents().response(responseUid);
+    });
+}
+
+QByteArray ReviewService::recordCsv(const ReviewRound& round) const
+{
+    QByteArray out = csv::formatRow({L("row"), L("reference"), L("where"), L("category"), L("text sent"),
+                                     L("proposed change"), L("evidence offered"), L("decision"), L("reason"),
+                                     L("wording applied"), L("revision"), L("decided by"), L("decided at")});
+    QHash<QString, QString> labels;
+    for (const ReviewItem& i : round.items)
+        labels.insert(i.reference, i.label);
+    for (const FaResponse& r : responses(round.uid))
+        out += csv::formatRow({QString::number(r.formRow), r.reference, labels.value(r.reference),
+                               categoryLabel(r.category), r.currentText, r.proposedChange, r.evidenceOffered,
+                               decisionLabel(r.decision), r.reason, r.wording,
+                               r.revision ? QString::number(r.revision) : QString(), r.decidedBy, r.decidedAt});
+    return out;
+}
+
+} // namespace fwb
