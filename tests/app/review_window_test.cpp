@@ -202,6 +202,13 @@ TEST_CASE("Review tab: a published letter offers only reopening", "[app][review]
     CHECK_FALSE(review->moveTo(S("amended"))); // without a reason
     REQUIRE(review->moveTo(S("amended"), S("A date to correct.")));
     QTRY_VERIFY(review->statusLabel()->text().contains(S("Amended")));
+    // Changed while another tab is on show, the tab is brought up to date when it is shown again.
+    w.window.workTabs()->setCurrentIndex(0);
+    REQUIRE(ReviewService(*w.window.workbench()).addNote(S("document:lancs-2014-letter"), S("Check the date.")));
+    QCoreApplication::processEvents();
+    CHECK(review->notesList()->topLevelItemCount() == 0);
+    w.window.workTabs()->setCurrentWidget(review);
+    QTRY_COMPARE(review->notesList()->topLevelItemCount(), 1);
 }
 
 TEST_CASE("Review tab: an error box shown from a move button's click does not pull the button from under it", "[app][review]")

@@ -293,8 +293,23 @@ void ReviewWorkspace::setWorkbench(Workbench* workbench)
 
 void ReviewWorkspace::scheduleReload()
 {
+    // Hidden, it only notes that it is stale: typing in the Draft tab saves every pause, and
+    // comparing the document with what was sent each time would be wasted.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
     // Never rebuilt inside the signal of one of its own buttons: the rebuild waits for the loop.
     m_reloadTimer.start();
+}
+
+void ReviewWorkspace::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        m_stale = false;
+        m_reloadTimer.start();
+    }
 }
 
 void ReviewWorkspace::showPlace(const QString& programme, const QString& force)

@@ -73,6 +73,9 @@ public:
 public Q_SLOTS:
     void reload();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void buildUi();
     void scheduleReload();
@@ -96,6 +99,7 @@ private:
     QString m_programme, m_force;
     bool m_dialogs = true;
     bool m_reloading = false;
+    bool m_stale = false;
     QTimer m_reloadTimer;
     QList<FaResponse> m_shown;
 
