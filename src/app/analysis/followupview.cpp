@@ -108,7 +108,15 @@ FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent) : QWidget(pare
             if (entities.contains(L("followups")) || entities.contains(L("findings")))
                 m_reloadTimer.start();
         });
-    reload();
+    // The list is read when it is first shown: on a national workbench it reads every force's
+    // findings of every programme, which opening the analysis window need not wait for.
+}
+
+void FollowUpView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
 }
 
 const FollowUpItem* FollowUpView::current() const
@@ -121,6 +129,11 @@ void FollowUpView::reload()
 {
     if (!m_workbench)
         return;
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     const QString keep = current() ? current()->finding.uid : QString();
     auto list = followUpList(*m_workbench, {{}, m_region->currentData().toString(), m_kind->currentData().toString(),
                                             m_openOnly->isChecked()});

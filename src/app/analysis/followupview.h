@@ -24,6 +24,7 @@ class FollowUpView : public QWidget {
     Q_OBJECT
 public:
     explicit FollowUpView(Workbench* workbench, QWidget* parent = nullptr);
+    // Reads the list again (when hidden: when it is next shown).
     void reload();
     const FollowUpList& shown() const { return m_list; }
 
@@ -45,6 +46,9 @@ public:
 Q_SIGNALS:
     void openRequested(const QString& programme, const QString& force, const QString& question);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void fillEditor();
     void fillEvidence();
@@ -52,6 +56,7 @@ private:
 
     QPointer<Workbench> m_workbench;
     FollowUpList m_list;
+    bool m_stale = true; // read when next shown
     QTimer m_reloadTimer;
     QCheckBox* m_openOnly;
     QComboBox* m_region;
