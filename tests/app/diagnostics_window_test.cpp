@@ -22,7 +22,7 @@
 using namespace fwb;
 using namespace fwb::app;
 
-TEST_CASE("F7 lists the checker's problems; activating one goes to the finding and selects the words", "[window][checks]")
+TEST_CASE("F7 lists the checker's problems, activating one goes to the finding and selects the words", "[window][checks]")
 {
     apptest::Scratch scratch;
     const QString path = scratch.createFile(QStringLiteral("demo.fwb"));

@@ -142,7 +142,7 @@ TEST_CASE("Documents tab: sections are added, moved, nested and removed, each st
     CHECK(w.errors.isEmpty());
 }
 
-TEST_CASE("Documents tab: a force without documents offers the templates; a new letter is built from one", "[app][documents]")
+TEST_CASE("Documents tab: a force without documents offers the templates, a new letter is built from one", "[app][documents]")
 {
     Window w;
     // Kent has no material in the demo: it is listed once all forces are shown.

@@ -99,7 +99,7 @@ TEST_CASE("Forces and people are edited in place and undone", "[window][framewor
     CHECK_FALSE(w.window.workbench()->reference().person(QStringLiteral("alan-pughsley")));
 }
 
-TEST_CASE("A copied framework's questions show what they continue; unticking one marks it not comparable and keeps the link", "[window][frameworks][change]")
+TEST_CASE("A copied framework's questions show what they continue, unticking one marks it not comparable and keeps the link", "[window][frameworks][change]")
 {
     Window w;
     FrameworkDialog* d = w.window.frameworkDialog();

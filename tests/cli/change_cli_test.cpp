@@ -10,7 +10,7 @@
 using namespace fwb;
 using namespace fwb::clitest;
 
-TEST_CASE("fwb change lists who went up or down; not comparable questions are marked; follows survive export and import", "[cli][change]")
+TEST_CASE("fwb change lists who went up or down, not comparable questions are marked, follows survive export and import", "[cli][change]")
 {
     test::Scratch dir;
     const QString file = dir.path(S("demo.fwb"));

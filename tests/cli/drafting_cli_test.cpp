@@ -126,7 +126,7 @@ TEST_CASE("fwb drafting commands: bad arguments exit 2, bad data exit 3, and not
     CHECK(test::readFile(file) == before);
 }
 
-TEST_CASE("fwb judgment set keeps what it is not told to change; evidence and metrics are written", "[cli][drafting]")
+TEST_CASE("fwb judgment set keeps what it is not told to change, evidence and metrics are written", "[cli][drafting]")
 {
     test::Scratch dir;
     const QString file = demo(dir);

@@ -133,3 +133,39 @@ TEST_CASE("Follow-up list: filters by force, region and kind", "[followups]")
         CHECK(i.finding.kind == S("recommendation"));
     CHECK_FALSE(followUpList(*wb, {S("atlantis"), {}, {}, false}));
 }
+
+TEST_CASE("Follow-up list: a limit lists the oldest open items and still counts them all", "[followups]")
+{
+    test::Scratch dir;
+    auto wb = dir.create(S("demo.fwb"), true);
+    auto all = followUpList(*wb, {kLancs, {}, {}, true});
+    REQUIRE(all);
+    REQUIRE(all->items.size() > 4);
+    CHECK(all->total == all->items.size());
+    // A later inspection closes the first two of 2014; they leave the count and the list.
+    const QStringList afis = uidsOf(*wb, kCore, S("area_for_improvement"));
+    const QStringList later = uidsOf(*wb, kPeel, {});
+    FollowUpService service(*wb);
+    REQUIRE(service.set({afis[0], kPeel, 0, S("completed"), later[0], {}, {}, {}}));
+    REQUIRE(service.set({afis[1], kPeel, 0, S("superseded"), later[0], {}, {}, {}}));
+    REQUIRE(service.set({afis[2], kPeel, 0, S("progress"), later[0], {}, {}, {}}));
+    auto open = followUpList(*wb, {kLancs, {}, {}, true});
+    REQUIRE(open);
+    CHECK(open->total == all->total - 2);
+    auto three = followUpList(*wb, {kLancs, {}, {}, true, 3});
+    REQUIRE(three);
+    CHECK(three->total == open->total);
+    REQUIRE(three->items.size() == 3);
+    for (int i = 0; i < 3; ++i)
+        CHECK(three->items[i].finding.uid == open->items[i].finding.uid); // the oldest, in the same order
+    CHECK(three->items[0].finding.uid == afis[2]); // the closed two skipped
+    // Of every kind, and of one region, the limit holds the same way.
+    auto region = followUpList(*wb, {{}, three->items[0].force.regionCode, {}, true, 2});
+    REQUIRE(region);
+    CHECK(region->items.size() == 2);
+    CHECK(region->total == open->total);
+    auto closedToo = followUpList(*wb, {kLancs, {}, {}, false, 1});
+    REQUIRE(closedToo);
+    CHECK(closedToo->total == all->total);
+    CHECK(closedToo->items[0].finding.uid == afis[0]);
+}

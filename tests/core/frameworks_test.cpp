@@ -169,7 +169,7 @@ TEST_CASE("a new programme, and deleting one only when it holds nothing", "[fram
     CHECK_FALSE(frameworks.createProgramme(bad));
 }
 
-TEST_CASE("forces and people are edited with an audit trail; people in use cannot be deleted", "[frameworks]")
+TEST_CASE("forces and people are edited with an audit trail, people in use cannot be deleted", "[frameworks]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("f.fwb"), true);

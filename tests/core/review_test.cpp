@@ -158,7 +158,7 @@ TEST_CASE("Lifecycle: a document carries the findings and judgments that stood w
     CHECK(sent.error().message.contains(S("Send for factual accuracy check")));
 }
 
-TEST_CASE("Locking: published material refuses edits and says how to reopen; reopening is audited", "[review]")
+TEST_CASE("Locking: published material refuses edits and says how to reopen, reopening is audited", "[review]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
@@ -244,7 +244,7 @@ TEST_CASE("Status edits through drafting follow the lifecycle", "[review]")
     CHECK(ReviewService(*wb).history(S("finding:") + f.uid).size() == 1);
 }
 
-TEST_CASE("Review notes: added, answered and resolved; open notes block sign-off with the reason", "[review]")
+TEST_CASE("Review notes: added, answered and resolved, open notes block sign-off with the reason", "[review]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);

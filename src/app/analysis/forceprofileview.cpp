@@ -8,6 +8,11 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QLocale>
+#include <QSignalBlocker>
+#include <QBarSeries>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
 #include <QLabel>
@@ -33,14 +38,32 @@ ForceProfileView::ForceProfileView(Workbench* workbench, QWidget* parent) : QWid
     m_page->setOpenLinks(false);
     m_page->setAccessibleName(tr("Force profile"));
     m_chart = new QChartView(this);
+    m_chart->setObjectName(QStringLiteral("profileChart"));
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setAccessibleName(tr("The force's figures against England and Wales and its region"));
+    m_chartChoice = new QComboBox(this);
+    m_chartChoice->setObjectName(QStringLiteral("profileChartChoice"));
+    m_chartChoice->setAccessibleName(tr("Chart"));
+    m_chartChoice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_chartChoice->setMinimumContentsLength(30);
     auto* top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Force:"), this));
+    auto* forceLabel = new QLabel(tr("&Force:"), this);
+    forceLabel->setBuddy(m_force);
+    top->addWidget(forceLabel);
     top->addWidget(m_force, 1);
+    auto* chartSide = new QWidget(this);
+    auto* chartLayout = new QVBoxLayout(chartSide);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    auto* choiceRow = new QHBoxLayout;
+    auto* chartLabel = new QLabel(tr("C&hart:"), chartSide);
+    chartLabel->setBuddy(m_chartChoice);
+    choiceRow->addWidget(chartLabel);
+    choiceRow->addWidget(m_chartChoice, 1);
+    chartLayout->addLayout(choiceRow);
+    chartLayout->addWidget(m_chart, 1);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_page);
-    split->addWidget(m_chart);
+    split->addWidget(chartSide);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
@@ -51,6 +74,7 @@ ForceProfileView::ForceProfileView(Workbench* workbench, QWidget* parent) : QWid
         for (const Force& f : m_workbench->reference().forces())
             m_force->addItem(f.name, f.code);
     connect(m_force, qOverload<int>(&QComboBox::activated), this, [this] { setForce(m_force->currentData().toString()); });
+    connect(m_chartChoice, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { drawChart(); });
     connect(m_page, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
         const QStringList parts = url.path().split(QLatin1Char('/'));
         if (url.scheme() == QLatin1String("fwb") && parts.size() == 3)
@@ -107,6 +131,11 @@ void ForceProfileView::reload()
     if (p.stillOpen.items.isEmpty()) {
         html += QStringLiteral("<p style='color:#777'>%1</p>").arg(tr("None."));
     } else {
+        if (p.stillOpen.total > p.stillOpen.items.size())
+            html += QStringLiteral("<p style='color:#555'>%1</p>")
+                        .arg(tr("%1 still open; the oldest %2 are below, and the Follow-up tab lists them all.")
+                                 .arg(QLocale().toString(p.stillOpen.total))
+                                 .arg(p.stillOpen.items.size()));
         html += QStringLiteral("<table cellspacing='0' cellpadding='4' border='1' style='border-color:#ccc'><tr><th>%1</th><th>%2</th>"
                                "<th>%3</th><th>%4</th><th>%5</th></tr>")
                     .arg(tr("Since"), tr("Kind"), tr("Finding"), tr("Status"), tr("Open for"));
@@ -124,60 +153,227 @@ void ForceProfileView::reload()
     }
     m_page->setHtml(html);
 
-    // The figures of the latest programme that has rates or percentages, as bars.
+    fillChartChoices();
+    drawChart();
+}
+
+// The charts the force's figures allow: its latest rates against England and Wales; each figure it
+// has for two periods or more, over time; and each figure of the latest programme that other
+// forces have too, a bar per force.
+void ForceProfileView::fillChartChoices()
+{
+    const ForceProfile& p = m_profile;
+    const QVariant was = m_chartChoice->currentData();
+    const QSignalBlocker block(m_chartChoice);
+    m_chartChoice->clear();
     m_charted.clear();
-    QList<ProfileFigure> figures;
-    for (auto it = p.programmes.crbegin(); it != p.programmes.crend() && figures.isEmpty(); ++it) {
-        for (const ProfileFigure& f : p.figures.value(it->code)) {
-            const QString unit = f.metric.unit.toLower();
-            if (unit.contains(QLatin1String("per 1,000")) && f.metric.nationalValue)
-                figures << f;
-        }
-        if (!figures.isEmpty())
-            m_charted = it->code;
+    for (auto it = p.programmes.crbegin(); it != p.programmes.crend() && m_charted.isEmpty(); ++it)
+        for (const ProfileFigure& f : p.figures.value(it->code))
+            if (f.metric.unit.contains(QLatin1String("per 1,000"), Qt::CaseInsensitive) && f.metric.nationalValue)
+                m_charted = it->code;
+    m_chartChoice->addItem(tr("Rates per 1,000 against England and Wales and the region"), QStringList{QStringLiteral("rates")});
+    // Each choice is named by what it draws, not by its place, so it carries over to another force.
+    for (const FigureSeries& series : p.series)
+        m_chartChoice->addItem(tr("%1, over time").arg(series.label()), QStringList{QStringLiteral("series"), series.name, series.unit});
+    for (auto it = p.programmes.crbegin(); it != p.programmes.crend(); ++it) {
+        bool any = false;
+        for (const ProfileFigure& f : p.figures.value(it->code))
+            if (f.forces > 1) {
+                any = true;
+                m_chartChoice->addItem(tr("%1, every force (%2)").arg(f.metric.name, f.metric.period),
+                                       QStringList{QStringLiteral("forces"), f.metric.name, f.metric.unit, f.metric.period});
+            }
+        if (any)
+            break; // the latest programme that compares the forces
     }
+    m_chartChoice->setCurrentIndex(qMax(0, m_chartChoice->findData(was)));
+}
+
+void ForceProfileView::drawChart()
+{
+    const QStringList choice = m_chartChoice->currentData().toStringList();
+    QChart* chart = nullptr;
+    if (choice.size() == 3 && choice[0] == QLatin1String("series")) {
+        for (const FigureSeries& series : m_profile.series)
+            if (series.name == choice[1] && series.unit == choice[2])
+                chart = seriesChart(series);
+    } else if (choice.size() == 4 && choice[0] == QLatin1String("forces")) {
+        for (const QList<ProfileFigure>& figures : m_profile.figures)
+            for (const ProfileFigure& f : figures)
+                if (!chart && f.metric.name == choice[1] && f.metric.unit == choice[2] && f.metric.period == choice[3] && f.forces > 1)
+                    chart = everyForceChart(f);
+    }
+    if (!chart)
+        chart = ratesChart();
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart* old = m_chart->chart();
+    m_chart->setChart(chart);
+    m_chart->setAccessibleDescription(chart->title());
+    delete old;
+}
+
+QChart* ForceProfileView::ratesChart() const
+{
+    const ForceProfile& p = m_profile;
+    QList<ProfileFigure> figures;
+    for (const ProfileFigure& f : p.figures.value(m_charted))
+        if (f.metric.unit.contains(QLatin1String("per 1,000"), Qt::CaseInsensitive) && f.metric.nationalValue)
+            figures << f;
     auto* chart = new QChart;
     if (figures.isEmpty()) {
         chart->setTitle(tr("No rates per 1,000 population for %1 in the workbench").arg(p.force.name));
-    } else {
-        auto* series = new QHorizontalBarSeries;
-        auto* mine = new QBarSet(p.force.shortName);
-        auto* national = new QBarSet(tr("England and Wales"));
-        auto* region = new QBarSet(tr("%1 (mean)").arg(p.force.regionName));
-        mine->setColor(QColor(0x1f, 0x4e, 0x79));
-        national->setColor(QColor(0xa6, 0xa6, 0xa6));
-        region->setColor(QColor(0x7f, 0xb3, 0xd5));
-        QStringList categories;
-        double top = 0;
-        for (qsizetype i = figures.size() - 1; i >= 0; --i) {
-            const ProfileFigure& f = figures[i];
-            categories << f.metric.name;
-            *mine << f.metric.forceValue;
-            *national << *f.metric.nationalValue;
-            *region << f.regionMean.value_or(0);
-            top = std::max({top, f.metric.forceValue, *f.metric.nationalValue, f.regionMean.value_or(0)});
-        }
-        series->append(mine);
-        series->append(national);
-        series->append(region);
-        series->setLabelsVisible(true);
-        series->setLabelsFormat(QStringLiteral("@value"));
-        chart->addSeries(series);
-        auto* y = new QBarCategoryAxis;
-        y->append(categories);
-        chart->addAxis(y, Qt::AlignLeft);
-        series->attachAxis(y);
-        auto* x = new QValueAxis;
-        x->setRange(0, top * 1.15);
-        x->setTitleText(tr("per 1,000 population"));
-        chart->addAxis(x, Qt::AlignBottom);
-        series->attachAxis(x);
-        chart->setTitle(tr("%1 against England and Wales, %2").arg(p.force.shortName, figures.front().metric.period));
-        chart->legend()->setAlignment(Qt::AlignBottom);
+        return chart;
     }
-    QChart* old = m_chart->chart();
-    m_chart->setChart(chart);
-    delete old;
+    auto* series = new QHorizontalBarSeries;
+    auto* mine = new QBarSet(p.force.shortName);
+    auto* national = new QBarSet(tr("England and Wales"));
+    auto* region = new QBarSet(tr("%1 (mean)").arg(p.force.regionName));
+    mine->setColor(QColor(0x1f, 0x4e, 0x79));
+    national->setColor(QColor(0xa6, 0xa6, 0xa6));
+    region->setColor(QColor(0x7f, 0xb3, 0xd5));
+    QStringList categories;
+    double top = 0;
+    for (qsizetype i = figures.size() - 1; i >= 0; --i) {
+        const ProfileFigure& f = figures[i];
+        categories << f.metric.name;
+        *mine << f.metric.forceValue;
+        *national << *f.metric.nationalValue;
+        *region << f.regionMean.value_or(0);
+        top = std::max({top, f.metric.forceValue, *f.metric.nationalValue, f.regionMean.value_or(0)});
+    }
+    series->append(mine);
+    series->append(national);
+    if (std::any_of(figures.cbegin(), figures.cend(), [](const ProfileFigure& f) { return f.regionMean.has_value(); }))
+        series->append(region); // no other force of the region has these figures: no mean to set beside them
+    else
+        delete region;
+    series->setLabelsVisible(true);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    chart->addSeries(series);
+    auto* y = new QBarCategoryAxis;
+    y->append(categories);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    auto* x = new QValueAxis;
+    x->setRange(0, top * 1.15);
+    x->setTitleText(tr("per 1,000 population"));
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    chart->setTitle(tr("%1 against England and Wales, %2").arg(p.force.shortName, figures.front().metric.period));
+    return chart;
+}
+
+// A figure over time: a line for the force, England and Wales and the region's mean, each point
+// at the date its period ends, so uneven gaps between periods show as such.
+QChart* ForceProfileView::seriesChart(const FigureSeries& s) const
+{
+    auto* chart = new QChart;
+    auto line = [&](const QString& name, const QColor& colour, Qt::PenStyle style, auto value) {
+        auto* l = new QLineSeries;
+        l->setName(name);
+        QPen pen(colour, 2.5, style);
+        l->setPen(pen);
+        l->setPointsVisible(true);
+        for (const SeriesPoint& x : s.points)
+            if (const std::optional<double> v = value(x))
+                l->append(double(x.end.startOfDay().toMSecsSinceEpoch()), *v);
+        return l;
+    };
+    QList<QLineSeries*> lines{line(m_profile.force.shortName, QColor(0x1f, 0x4e, 0x79), Qt::SolidLine,
+                                   [](const SeriesPoint& x) { return std::optional<double>(x.force); })};
+    if (std::any_of(s.points.cbegin(), s.points.cend(), [](const SeriesPoint& x) { return x.national.has_value(); }))
+        lines << line(tr("England and Wales"), QColor(0x70, 0x70, 0x70), Qt::DashLine, [](const SeriesPoint& x) { return x.national; });
+    if (std::any_of(s.points.cbegin(), s.points.cend(), [](const SeriesPoint& x) { return x.regionMean.has_value(); }))
+        lines << line(tr("%1 (mean)").arg(m_profile.force.regionName), QColor(0x7f, 0xb3, 0xd5), Qt::DotLine,
+                      [](const SeriesPoint& x) { return x.regionMean; });
+    double lo = 0, hi = 0;
+    for (QLineSeries* l : lines)
+        for (const QPointF& pt : l->points()) {
+            lo = std::min(lo, pt.y());
+            hi = std::max(hi, pt.y());
+        }
+    auto* x = new QDateTimeAxis;
+    x->setFormat(QStringLiteral("MMM yyyy"));
+    x->setTickCount(int(std::min<qsizetype>(s.points.size(), 6)));
+    const qint64 first = s.points.front().end.startOfDay().toMSecsSinceEpoch();
+    const qint64 last = s.points.back().end.startOfDay().toMSecsSinceEpoch();
+    const qint64 pad = std::max<qint64>((last - first) / 20, 86400000LL * 15);
+    x->setRange(QDateTime::fromMSecsSinceEpoch(first - pad), QDateTime::fromMSecsSinceEpoch(last + pad));
+    x->setTitleText(tr("period ending"));
+    auto* y = new QValueAxis;
+    y->setRange(lo, hi <= lo ? lo + 1 : hi * 1.1);
+    y->applyNiceNumbers();
+    y->setTitleText(s.unit.isEmpty() ? s.measure : s.unit);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QLineSeries* l : lines) {
+        chart->addSeries(l);
+        l->attachAxis(x);
+        l->attachAxis(y);
+    }
+    chart->setTitle(tr("%1: %2, %3 to %4")
+                        .arg(m_profile.force.shortName, s.name, s.points.front().period, s.points.back().period));
+    return chart;
+}
+
+// One figure of every force that has it: a bar each, highest first, this force's bar marked, and
+// England and Wales as a line across.
+QChart* ForceProfileView::everyForceChart(const ProfileFigure& figure) const
+{
+    auto* chart = new QChart;
+    if (!m_workbench)
+        return chart;
+    const Metric& m = figure.metric;
+    auto across = figureAcrossForces(*m_workbench, m.programmeCode, m.name, m.unit, m.period);
+    if (!across) {
+        chart->setTitle(across.error().message);
+        return chart;
+    }
+    auto* bars = new QBarSeries;
+    auto* set = new QBarSet(m.unit.isEmpty() ? m.name : m.unit);
+    set->setColor(QColor(0xa6, 0xbd, 0xd7));
+    set->setSelectedColor(QColor(0x1f, 0x4e, 0x79));
+    QStringList names;
+    double lo = 0, hi = 0;
+    for (qsizetype i = 0; i < across->forces.size(); ++i) {
+        const ForceValue& v = across->forces[i];
+        *set << v.value;
+        names << v.force.shortName;
+        lo = std::min(lo, v.value);
+        hi = std::max(hi, v.value);
+        if (v.force.code == m_profile.force.code)
+            set->selectBar(int(i));
+    }
+    bars->append(set);
+    bars->setBarWidth(0.8);
+    chart->addSeries(bars);
+    auto* x = new QBarCategoryAxis;
+    x->append(names);
+    x->setLabelsAngle(-90);
+    chart->addAxis(x, Qt::AlignBottom);
+    bars->attachAxis(x);
+    auto* y = new QValueAxis;
+    if (across->national) {
+        lo = std::min(lo, *across->national);
+        hi = std::max(hi, *across->national);
+    }
+    y->setRange(lo < 0 ? lo * 1.1 : 0, hi > 0 ? hi * 1.1 : 1);
+    y->applyNiceNumbers();
+    y->setTitleText(m.unit.isEmpty() ? m.measure : m.unit);
+    chart->addAxis(y, Qt::AlignLeft);
+    bars->attachAxis(y);
+    if (across->national) {
+        auto* line = new QLineSeries;
+        line->setName(tr("England and Wales (%1)").arg(QLocale().toString(*across->national)));
+        line->setPen(QPen(QColor(0x40, 0x40, 0x40), 2, Qt::DashLine));
+        line->append(-0.5, *across->national);
+        line->append(double(across->forces.size()) - 0.5, *across->national);
+        chart->addSeries(line);
+        line->attachAxis(x);
+        line->attachAxis(y);
+    }
+    chart->setTitle(tr("%1, %2: every force, %3 marked").arg(m.name, m.period, m_profile.force.shortName));
+    return chart;
 }
 
 } // namespace fwb::app

@@ -240,6 +240,8 @@ QString MatrixWindow::csvText() const
         return QString::fromUtf8(changeCsv(m_change->shown()));
     if (m_tabs->currentWidget() == m_followUp) // the earlier findings, as filtered
         return QString::fromUtf8(followUpCsv(m_followUp->shown()));
+    if (m_tabs->currentWidget() == m_profile) // the force's profile, as one long table
+        return QString::fromUtf8(profileCsv(m_profile->profile()));
     QStringList header;
     for (int c = 0; c < m_filter->columnCount(); ++c)
         header << m_filter->headerData(c, Qt::Horizontal).toString().section(QLatin1Char('\n'), 0, 0);

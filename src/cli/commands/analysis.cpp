@@ -1,5 +1,6 @@
 // fwb ingest: a published report's text into the workbench, shown before it is written.
 #include "services/analysis.h"
+#include "services/followups.h"
 #include "services/ingest.h"
 #include "support.h"
 #include "workbench.h"
@@ -8,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace fwb::cli {
 namespace {
@@ -208,6 +210,137 @@ int cmdChange(const QStringList& args, QTextStream& out, QTextStream& err)
     return writeOutput(out, err, p.value(output), text.toUtf8());
 }
 
+// text, csv or json; anything else is a usage error.
+bool formatOk(const QString& fmt) { return fmt == L("text") || fmt == L("csv") || fmt == L("json"); }
+
+QString figure(double v) { return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(v, 'g', 10); }
+
+int cmdProfile(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    const QCommandLineOption force(L("force"), L("The force."), L("CODE"));
+    const QCommandLineOption format(L("format"), L("text (default), csv or json."), L("FORMAT"), L("text"));
+    const QCommandLineOption output(QStringList{L("o"), L("output")}, L("Write to this file."), L("PATH"));
+    p.addOptions({force, format, output});
+    int code = Ok;
+    if (!parse(p, args, L("profile FILE --force CODE [--format text|csv|json] [-o OUT]"), 2, out, err, code))
+        return code;
+    if (!p.isSet(force))
+        return usage(err, L("profile needs --force"));
+    const QString fmt = p.value(format);
+    if (!formatOk(fmt))
+        return usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
+    const QString file = p.positionalArguments().at(1);
+    if (p.isSet(output))
+        if (Status own = Workbench::refuseOwnFile(file, p.value(output)); !own)
+            return usage(err, own.error().message);
+    auto wb = Workbench::open(file, OpenOptions{true, 5000});
+    if (!wb)
+        return fail(err, wb.error());
+    auto profile = forceProfile(**wb, p.value(force));
+    if (!profile)
+        return fail(err, profile.error());
+    if (fmt == L("csv"))
+        return writeOutput(out, err, p.value(output), profileCsv(*profile));
+    if (fmt == L("json"))
+        return writeOutput(out, err, p.value(output), profileJson(*profile));
+    QString text;
+    QTextStream t(&text);
+    t << profile->force.name << " (" << profile->force.regionName << ")\n\nJudgments\n";
+    for (const Programme& programme : profile->programmes) {
+        const QList<Judgment> js = profile->judgments.value(programme.code);
+        if (programme.gradeScaleCode.isEmpty())
+            continue;
+        t << "  " << programme.label() << ":";
+        if (js.isEmpty())
+            t << " not graded in this workbench";
+        for (const Judgment& j : js)
+            t << "  " << j.questionCode << " " << j.gradeLabel;
+        t << "\n";
+    }
+    t << "\nFindings by kind\n";
+    for (const Programme& programme : profile->programmes) {
+        QStringList parts;
+        const QMap<QString, int> kinds = profile->findings.value(programme.code);
+        for (const QString& k : findingKinds())
+            if (kinds.value(k))
+                parts << QStringLiteral("%1 %2").arg(kinds.value(k)).arg(findingKindPluralLabel(k).toLower());
+        t << "  " << programme.label() << ": " << (parts.isEmpty() ? L("none") : parts.join(L(", "))) << "\n";
+    }
+    if (!profile->series.isEmpty()) {
+        t << "\nFigures over time (" << profile->force.shortName << " / England and Wales)\n";
+        for (const FigureSeries& s : profile->series) {
+            t << "  " << s.label() << "\n";
+            for (const SeriesPoint& x : s.points)
+                t << "    " << x.period << ": " << figure(x.force)
+                  << (x.national ? L(" / ") + figure(*x.national) : QString()) << "\n";
+        }
+    }
+    const FollowUpList& open = profile->stillOpen;
+    t << "\nStill open: " << open.total;
+    if (open.total > open.items.size())
+        t << " (the oldest " << open.items.size() << " below; fwb followup list has them all)";
+    t << "\n";
+    for (const FollowUpItem& i : open.items)
+        t << "  " << i.since << "  " << findingKindLabel(i.finding.kind).toLower() << "  " << i.finding.uid << "  "
+          << followUpStatusLabel(i.status()) << ": " << i.finding.text.simplified().left(80)
+          << (i.finding.text.simplified().size() > 80 ? "…" : "") << "\n";
+    t.flush();
+    return writeOutput(out, err, p.value(output), text.toUtf8());
+}
+
+int cmdFigure(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    const QCommandLineOption programme(L("programme"), L("The programme."), L("CODE"));
+    const QCommandLineOption name(L("name"), L("The figure's name, as the metrics give it."), L("NAME"));
+    const QCommandLineOption unit(L("unit"), L("Its unit, where it is given in more than one."), L("UNIT"));
+    const QCommandLineOption period(L("period"), L("Its period, where it is given for more than one."), L("PERIOD"));
+    const QCommandLineOption format(L("format"), L("text (default), csv or json."), L("FORMAT"), L("text"));
+    const QCommandLineOption output(QStringList{L("o"), L("output")}, L("Write to this file."), L("PATH"));
+    p.addOptions({programme, name, unit, period, format, output});
+    int code = Ok;
+    if (!parse(p, args, L("figure FILE --programme CODE --name NAME [--unit UNIT] [--period PERIOD] [--format text|csv|json] [-o OUT]"),
+               2, out, err, code))
+        return code;
+    if (!p.isSet(programme) || !p.isSet(name))
+        return usage(err, L("figure needs --programme and --name"));
+    const QString fmt = p.value(format);
+    if (!formatOk(fmt))
+        return usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
+    const QString file = p.positionalArguments().at(1);
+    if (p.isSet(output))
+        if (Status own = Workbench::refuseOwnFile(file, p.value(output)); !own)
+            return usage(err, own.error().message);
+    auto wb = Workbench::open(file, OpenOptions{true, 5000});
+    if (!wb)
+        return fail(err, wb.error());
+    auto f = figureAcrossForces(**wb, p.value(programme), p.value(name), p.value(unit), p.value(period));
+    if (!f)
+        return fail(err, f.error());
+    if (fmt == L("csv"))
+        return writeOutput(out, err, p.value(output), figureCsv(*f));
+    if (fmt == L("json")) {
+        QJsonArray forces;
+        for (const ForceValue& v : f->forces)
+            forces.push_back(QJsonObject{{L("force"), v.force.code}, {L("name"), v.force.name},
+                                         {L("region"), v.force.regionName}, {L("value"), v.value}});
+        const QJsonObject o{{L("programme"), f->programme.code}, {L("name"), f->name},   {L("measure"), f->measure},
+                            {L("unit"), f->unit},                {L("period"), f->period}, {L("forces"), forces},
+                            {L("england_and_wales"), f->national ? QJsonValue(*f->national) : QJsonValue()}};
+        return writeOutput(out, err, p.value(output), QJsonDocument(o).toJson(QJsonDocument::Indented));
+    }
+    QString text;
+    QTextStream t(&text);
+    t << f->name << (f->unit.isEmpty() ? QString() : L(", ") + f->unit) << ", " << f->period << "\n";
+    if (f->national)
+        t << QStringLiteral("  %1 %2\n").arg(L("England and Wales"), -40).arg(figure(*f->national));
+    for (const ForceValue& v : f->forces)
+        t << QStringLiteral("  %1 %2\n").arg(v.force.name, -40).arg(figure(v.value));
+    t.flush();
+    return writeOutput(out, err, p.value(output), text.toUtf8());
+}
+
 } // namespace
 
 QList<Command> analysisCommands()
@@ -222,7 +355,13 @@ QList<Command> analysisCommands()
              L("how many forces are at each grade, per graded question"), cmdSummary},
             {L("change"), L("change FILE --to CODE [--from CODE] [--format text|csv|json] [-o OUT]"),
              L("which forces went up, down or stayed between two programmes (questions not comparable marked)"),
-             cmdChange}};
+             cmdChange},
+            {L("profile"), L("profile FILE --force CODE [--format text|csv|json] [-o OUT]"),
+             L("one force across the programmes: judgments over time, findings by kind, figures over time\n"
+               "against England and Wales and its region, what is still open"),
+             cmdProfile},
+            {L("figure"), L("figure FILE --programme CODE --name NAME [--unit UNIT] [--period PERIOD] [--format text|csv|json] [-o OUT]"),
+             L("one figure of a programme for every force that has it, highest first, with England and Wales"), cmdFigure}};
 }
 
 } // namespace fwb::cli

@@ -1,5 +1,6 @@
 #include "analysis.h"
 
+#include "domain/periods.h"
 #include "io/csv.h"
 #include "storage/query.h"
 #include "workbench.h"
@@ -75,6 +76,61 @@ Result<QList<GradeCount>> gradeCounts(const Workbench& workbench, const QString&
     return out;
 }
 
+QString FigureSeries::label() const
+{
+    const QString what = unit.isEmpty() ? measure : unit;
+    return what.isEmpty() ? name : name + L(", ") + what;
+}
+
+namespace {
+
+// A figure is the same figure in another period, force or programme when its name and unit are
+// (or, without a unit, its measure): "Rate" and "Rate per 1,000 population" in two years' data are
+// one figure when both are per 1,000 population.
+QString figureKey(const Metric& m) { return m.name + QChar(31) + (m.unit.isEmpty() ? m.measure : m.unit); }
+
+// The force's figures that are recorded for two periods or more, as series over time.
+QList<FigureSeries> seriesOf(const ForceProfile& p)
+{
+    QHash<QString, FigureSeries> byKey;
+    QStringList order;
+    for (const Programme& programme : p.programmes) // oldest first: a later programme's value wins
+        for (const ProfileFigure& f : p.figures.value(programme.code)) {
+            const Metric& m = f.metric;
+            const QDate end = periodEnd(m.period);
+            if (!end.isValid() || isComparison(m.period))
+                continue;
+            const QString key = figureKey(m);
+            auto it = byKey.find(key);
+            if (it == byKey.end()) {
+                it = byKey.insert(key, FigureSeries{m.name, m.measure, m.unit, {}});
+                order << key;
+            }
+            SeriesPoint point{end, m.period, programme.code, m.forceValue, m.nationalValue, f.regionMean};
+            auto same = std::find_if(it->points.begin(), it->points.end(), [&](const SeriesPoint& x) { return x.end == end; });
+            if (same != it->points.end())
+                *same = point;
+            else
+                it->points << point;
+            it->measure = m.measure; // as the latest programme words it
+        }
+    QList<FigureSeries> out;
+    for (const QString& key : order) {
+        FigureSeries s = byKey.value(key);
+        if (s.points.size() < 2)
+            continue;
+        std::sort(s.points.begin(), s.points.end(), [](const SeriesPoint& a, const SeriesPoint& b) { return a.end < b.end; });
+        out << s;
+    }
+    return out;
+}
+
+QString number(double v) { return QString::number(v, 'g', 12); }
+QString number(const std::optional<double>& v) { return v ? number(*v) : QString(); }
+QJsonValue jsonNumber(const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(); }
+
+} // namespace
+
 Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& forceCode)
 {
     const auto ref = workbench.reference();
@@ -90,40 +146,172 @@ Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& for
         if (f.regionCode == force->regionCode)
             region.insert(f.code);
     const auto drafts = workbench.drafts();
+    // Its findings by kind in every programme at once, from the index.
+    for (const FindingTally& t : drafts.findingTally(forceCode))
+        p.findings[t.programmeCode][t.kind] += t.count;
     for (const Programme& programme : p.programmes) {
         p.judgments.insert(programme.code, drafts.judgments(programme.code, forceCode));
-        QMap<QString, int> kinds;
-        for (const QuestionCounts& c : drafts.findingCounts(programme.code, forceCode))
-            kinds[c.kind] += c.count;
-        p.findings.insert(programme.code, kinds);
+        p.findings.insert(programme.code, p.findings.value(programme.code)); // every programme has a row, if empty
         // The region's mean of each figure, over the forces of the region that have it.
-        QHash<QString, std::pair<double, int>> sums; // by name|measure|period
-        auto keyOf = [](const Metric& m) -> QString { return m.name + QLatin1Char('|') + m.measure + QLatin1Char('|') + m.period; };
+        QHash<QString, std::pair<double, int>> sums; // by name|measure|unit|period
+        auto keyOf = [](const Metric& m) -> QString { return figureKey(m) + QChar(31) + m.period; };
+        QHash<QString, int> held; // by the same key: how many forces have the figure
         const QList<Metric> all = drafts.metrics(programme.code);
-        for (const Metric& m : all)
+        for (const Metric& m : all) {
+            ++held[keyOf(m)];
             if (region.contains(m.forceCode)) {
                 auto& s = sums[keyOf(m)];
                 s.first += m.forceValue;
                 s.second += 1;
             }
+        }
         QList<ProfileFigure> figures;
         for (const Metric& m : all) {
             if (m.forceCode != forceCode)
                 continue;
-            ProfileFigure f{m, std::nullopt, 0};
-            if (const auto it = sums.find(keyOf(m)); it != sums.end() && it->second > 0) {
-                f.regionMean = it->first / it->second;
+            ProfileFigure f{m, std::nullopt, 0, held.value(keyOf(m))};
+            if (const auto it = sums.find(keyOf(m)); it != sums.end()) {
                 f.regionForces = it->second;
+                if (it->second > 1) // a mean of the force alone would only repeat it
+                    f.regionMean = it->first / it->second;
             }
             figures << f;
         }
         p.figures.insert(programme.code, figures);
     }
-    auto open = followUpList(workbench, {forceCode, {}, {}, true});
+    p.series = seriesOf(p);
+    // The oldest of what is still open; the Follow-up list has the rest.
+    auto open = followUpList(workbench, {forceCode, {}, {}, true, ProfileOpenItems});
     if (!open)
         return open.error();
     p.stillOpen = std::move(open).value();
     return p;
+}
+
+QByteArray profileCsv(const ForceProfile& p)
+{
+    QByteArray out = csv::formatRow({L("force"), L("programme"), L("year"), L("part"), L("item"), L("period"), L("value"),
+                                     L("england_and_wales"), L("region_mean")});
+    auto row = [&](const Programme* programme, const QString& part, const QString& item, const QString& period,
+                   const QString& value, const QString& national = {}, const QString& region = {}) {
+        out += csv::formatRow({p.force.code, programme ? programme->code : QString(),
+                               programme ? QString::number(programme->year) : QString(), part, item, period, value, national, region});
+    };
+    for (const Programme& programme : p.programmes) {
+        for (const Judgment& j : p.judgments.value(programme.code))
+            row(&programme, L("judgment"), j.questionCode, {}, j.gradeLabel);
+        const QMap<QString, int> kinds = p.findings.value(programme.code);
+        for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
+            row(&programme, L("findings"), it.key(), {}, QString::number(it.value()));
+        for (const ProfileFigure& f : p.figures.value(programme.code)) {
+            const Metric& m = f.metric;
+            const QString item = m.unit.isEmpty() ? m.name : m.name + L(" (") + m.unit + L(")");
+            row(&programme, L("figure"), item, m.period, number(m.forceValue), number(m.nationalValue), number(f.regionMean));
+        }
+    }
+    for (const FollowUpItem& i : p.stillOpen.items)
+        out += csv::formatRow({p.force.code, i.finding.programmeCode, QString::number(i.since), L("open"), i.finding.uid,
+                               i.finding.kind, i.status(), {}, {}});
+    return out;
+}
+
+QByteArray profileJson(const ForceProfile& p)
+{
+    QJsonArray programmes, series, open;
+    for (const Programme& programme : p.programmes) {
+        QJsonObject judgments, findings;
+        for (const Judgment& j : p.judgments.value(programme.code))
+            judgments.insert(j.questionCode, QJsonObject{{L("grade"), j.gradeCode}, {L("label"), j.gradeLabel}, {L("summary"), j.summary}});
+        const QMap<QString, int> kinds = p.findings.value(programme.code);
+        for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
+            findings.insert(it.key(), it.value());
+        QJsonArray figures;
+        for (const ProfileFigure& f : p.figures.value(programme.code))
+            figures.push_back(QJsonObject{{L("figure"), f.metric.figure},      {L("name"), f.metric.name},
+                                          {L("measure"), f.metric.measure},    {L("unit"), f.metric.unit},
+                                          {L("period"), f.metric.period},      {L("force"), f.metric.forceValue},
+                                          {L("england_and_wales"), jsonNumber(f.metric.nationalValue)},
+                                          {L("region_mean"), jsonNumber(f.regionMean)}, {L("region_forces"), f.regionForces}});
+        programmes.push_back(QJsonObject{{L("code"), programme.code}, {L("year"), programme.year}, {L("judgments"), judgments},
+                                         {L("findings"), findings}, {L("figures"), figures}});
+    }
+    for (const FigureSeries& s : p.series) {
+        QJsonArray points;
+        for (const SeriesPoint& x : s.points)
+            points.push_back(QJsonObject{{L("end"), x.end.toString(Qt::ISODate)}, {L("period"), x.period},
+                                         {L("programme"), x.programmeCode}, {L("force"), x.force},
+                                         {L("england_and_wales"), jsonNumber(x.national)}, {L("region_mean"), jsonNumber(x.regionMean)}});
+        series.push_back(QJsonObject{{L("name"), s.name}, {L("measure"), s.measure}, {L("unit"), s.unit}, {L("points"), points}});
+    }
+    for (const FollowUpItem& i : p.stillOpen.items)
+        open.push_back(QJsonObject{{L("finding"), i.finding.uid}, {L("kind"), i.finding.kind}, {L("since"), i.since},
+                                   {L("status"), i.status()}, {L("years_open"), p.stillOpen.yearsOpen(i)}, {L("text"), i.finding.text}});
+    return QJsonDocument(QJsonObject{{L("force"), p.force.code}, {L("name"), p.force.name}, {L("region"), p.force.regionName},
+                                     {L("programmes"), programmes}, {L("series"), series}, {L("still_open"), open},
+                                     {L("still_open_total"), p.stillOpen.total}})
+        .toJson(QJsonDocument::Indented);
+}
+
+Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const QString& programmeCode, const QString& name,
+                                              const QString& unit, const QString& period)
+{
+    const auto ref = workbench.reference();
+    const auto programme = ref.programme(programmeCode);
+    if (!programme)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(programmeCode));
+    const QList<Metric> all = workbench.drafts().metrics(programmeCode);
+    QList<Metric> named;
+    QStringList units, periods;
+    for (const Metric& m : all)
+        if (m.name.compare(name, Qt::CaseInsensitive) == 0 && (unit.isEmpty() || m.unit == unit)) {
+            named << m;
+            if (!units.contains(m.unit))
+                units << m.unit;
+            if (!periods.contains(m.period))
+                periods << m.period;
+        }
+    if (named.isEmpty())
+        return Error::make(Error::Code::NotFound, QStringLiteral("%1 has no figure \"%2\"%3")
+                                                      .arg(programmeCode, name, unit.isEmpty() ? QString() : L(" in ") + unit));
+    if (units.size() > 1)
+        return Error::make(Error::Code::Invalid, QStringLiteral("\"%1\" is given in %2 units (%3): say which with --unit")
+                                                     .arg(name).arg(units.size()).arg(units.join(L(", "))));
+    if (period.isEmpty() && periods.size() > 1)
+        return Error::make(Error::Code::Invalid, QStringLiteral("\"%1\" is given for %2 periods (%3): say which with --period")
+                                                     .arg(name).arg(periods.size()).arg(periods.join(L("; "))));
+    const QString chosen = period.isEmpty() ? periods.front() : period;
+    if (!periods.contains(chosen))
+        return Error::make(Error::Code::NotFound, QStringLiteral("\"%1\" is not given for \"%2\" (it is for: %3)")
+                                                      .arg(name, chosen, periods.join(L("; "))));
+    FigureAcrossForces out;
+    out.programme = *programme;
+    out.period = chosen;
+    out.unit = units.front();
+    QHash<QString, Force> forces;
+    for (const Force& f : ref.forces())
+        forces.insert(f.code, f);
+    for (const Metric& m : named) {
+        if (m.period != chosen)
+            continue;
+        out.name = m.name;
+        out.measure = m.measure;
+        if (!out.national && m.nationalValue)
+            out.national = m.nationalValue;
+        if (std::none_of(out.forces.cbegin(), out.forces.cend(), [&](const ForceValue& v) { return v.force.code == m.forceCode; }))
+            out.forces.push_back({forces.value(m.forceCode), m.forceValue});
+    }
+    std::stable_sort(out.forces.begin(), out.forces.end(), [](const ForceValue& a, const ForceValue& b) {
+        return a.value != b.value ? a.value > b.value : a.force.name < b.force.name;
+    });
+    return out;
+}
+
+QByteArray figureCsv(const FigureAcrossForces& f)
+{
+    QByteArray out = csv::formatRow({L("force"), L("name"), L("region"), L("value"), L("england_and_wales")});
+    for (const ForceValue& v : f.forces)
+        out += csv::formatRow({v.force.code, v.force.name, v.force.regionName, number(v.value), number(f.national)});
+    return out;
 }
 
 QByteArray matrixCsv(const JudgmentMatrix& m)

@@ -6,6 +6,7 @@
 #include "services/followups.h"
 #include "util/result.h"
 
+#include <QDate>
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -45,8 +46,25 @@ Result<QList<GradeCount>> gradeCounts(const Workbench& workbench, const QString&
 // its figures against England and Wales and the mean of its region's forces.
 struct ProfileFigure {
     Metric metric;
-    std::optional<double> regionMean; // over the region's forces that have the same figure
-    int regionForces = 0;
+    std::optional<double> regionMean; // over the region's forces that have the same figure, when another has it
+    int regionForces = 0;             // those forces, this one among them
+    int forces = 0; // the forces with the same figure for the same period (this one among them)
+};
+
+// A figure of a force followed over time: one measure (its name and unit) at each date a
+// period it is recorded for ends, across the programmes, oldest first. Comparisons of two periods
+// ("compared with …") are changes, not points, and are left out.
+struct SeriesPoint {
+    QDate end;
+    QString period, programmeCode;
+    double force = 0;
+    std::optional<double> national, regionMean;
+};
+
+struct FigureSeries {
+    QString name, measure, unit;
+    QList<SeriesPoint> points; // by end date; where two programmes give the same period, the later's value
+    QString label() const;     // "Recorded crime (excluding fraud), per 1,000 population"
 };
 
 struct ForceProfile {
@@ -55,10 +73,36 @@ struct ForceProfile {
     QHash<QString, QList<Judgment>> judgments;   // by programme code
     QHash<QString, QMap<QString, int>> findings; // programme → kind → count
     QHash<QString, QList<ProfileFigure>> figures; // by programme code
+    QList<FigureSeries> series;                  // figures recorded for two periods or more
     FollowUpList stillOpen; // its areas for improvement, causes of concern and recommendations not yet done
 };
 
+// The profile lists the oldest of what is still open, up to this many; stillOpen.total counts all.
+inline constexpr int ProfileOpenItems = 50;
 Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& force);
+// The profile in one long table — programme, year, part (judgment, findings, figure, open), item,
+// period, value, England and Wales, region mean — and as JSON; both parse back to the same values.
+QByteArray profileCsv(const ForceProfile& profile);
+QByteArray profileJson(const ForceProfile& profile);
+
+// One figure of a programme for every force that has it (a bar per force, with the England and
+// Wales line): the forces whose metric has the same name, unit and period.
+struct ForceValue {
+    Force force;
+    double value = 0;
+};
+
+struct FigureAcrossForces {
+    Programme programme;
+    QString name, measure, unit, period;
+    QList<ForceValue> forces;       // highest first
+    std::optional<double> national; // England and Wales, as any of the forces' metrics gives it
+};
+
+// `period` empty: the figure's only period (an error names the periods when it has several).
+Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const QString& programme, const QString& name,
+                                              const QString& unit = {}, const QString& period = {});
+QByteArray figureCsv(const FigureAcrossForces& figure);
 
 // The change between two programmes: for each graded question of `to` that continues a question
 // of `from`, every force's grade then and now. Where the frameworks say the two questions are not

@@ -47,6 +47,13 @@ Result<FollowUpList> followUpList(const Workbench& wb, const FollowUpFilter& fil
         forces.insert(f.code, f);
     if (!filter.force.isEmpty() && !forces.contains(filter.force))
         return Error::make(Error::Code::NotFound, QStringLiteral("no force \"%1\"").arg(filter.force));
+    const QStringList kinds = filter.kind.isEmpty()
+                                  ? QStringList{L("area_for_improvement"), L("cause_of_concern"), L("recommendation")}
+                                  : QStringList{filter.kind};
+    auto wanted = [&](const QString& forceCode, const QString& kind) {
+        return isFollowedUp(kind) && kinds.contains(kind) && (filter.force.isEmpty() || forceCode == filter.force) &&
+               (filter.region.isEmpty() || forces.value(forceCode).regionCode == filter.region);
+    };
     QHash<QString, QList<FollowUp>> assessed;
     for (const FollowUp& f : wb.followUps().followUps())
         assessed[f.findingUid].push_back(f);
@@ -55,16 +62,37 @@ Result<FollowUpList> followUpList(const Workbench& wb, const FollowUpFilter& fil
     std::stable_sort(programmes.begin(), programmes.end(), [](const Programme& a, const Programme& b) { return a.year < b.year; });
     for (const Programme& p : programmes)
         out.asOf = qMax(out.asOf, p.year);
+
+    // How many there are, from the index; less those a later inspection closed. Only the findings
+    // listed are read, so a profile asking for the oldest few does not read the force's thousands.
+    for (const FindingTally& t : drafts.findingTally(filter.force))
+        if (wanted(t.forceCode, t.kind))
+            out.total += t.count;
+    int closed = 0;
+    if (filter.openOnly)
+        for (auto it = assessed.cbegin(); it != assessed.cend(); ++it) {
+            const QString status = it->back().status;
+            if (status == L("open") || status == L("progress"))
+                continue;
+            if (const auto f = drafts.finding(it.key()); f && wanted(f->forceCode, f->kind))
+                ++closed;
+        }
+    out.total -= closed;
+
     for (const Programme& p : programmes) {
-        for (const Finding& f : drafts.findings(p.code, filter.force)) {
-            if (!isFollowedUp(f.kind) || (!filter.kind.isEmpty() && f.kind != filter.kind))
+        const int room = filter.limit > 0 ? filter.limit - int(out.items.size()) : -1;
+        if (room == 0)
+            break;
+        // Closed findings are skipped, so ask for enough to fill the room past them.
+        const int ask = room < 0 || !filter.region.isEmpty() ? -1 : room + closed; // a region is filtered here
+        for (const Finding& f : drafts.findingsOfKinds(p.code, filter.force, kinds, ask)) {
+            if (!wanted(f.forceCode, f.kind))
                 continue;
-            const Force& force = forces[f.forceCode];
-            if (!filter.region.isEmpty() && force.regionCode != filter.region)
-                continue;
-            FollowUpItem item{f, force, p.year, p.title, assessed.value(f.uid)};
+            FollowUpItem item{f, forces.value(f.forceCode), p.year, p.title, assessed.value(f.uid)};
             if (filter.openOnly && !item.isOpen())
                 continue;
+            if (filter.limit > 0 && out.items.size() >= filter.limit)
+                break;
             out.items.push_back(item);
         }
     }
@@ -73,6 +101,8 @@ Result<FollowUpList> followUpList(const Workbench& wb, const FollowUpFilter& fil
             return a.force.name < b.force.name;
         return a.since < b.since;
     });
+    if (out.total < out.items.size()) // cannot be, unless the file changed under us between the reads
+        out.total = int(out.items.size());
     return out;
 }
 

@@ -32,10 +32,12 @@ struct FollowUpItem {
 struct FollowUpFilter {
     QString force, region, kind; // empty: any
     bool openOnly = false;
+    int limit = 0; // at most this many items, the oldest (0: all); `total` still counts them all
 };
 
 struct FollowUpList {
     QList<FollowUpItem> items; // by force, then year, then place
+    int total = 0;             // the items that match, listed or not (beyond the filter's limit)
     int asOf = 0;              // the latest inspection year in the workbench: "open for N years" counts to it
     int yearsOpen(const FollowUpItem& item) const { return item.isOpen() ? qMax(0, asOf - item.since) : 0; }
 };

@@ -1,5 +1,9 @@
 #include "draftrepository.h"
+
 #include "query.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 
 namespace fwb {
 namespace {
@@ -175,6 +179,28 @@ QList<Finding> DraftRepository::findings(const QString& programmeCode, const QSt
     Query query(m_db, q(kFindingSelect) + f.sql + q(" ORDER BY f.name, qn.id, x.position, x.id"));
     QList<Finding> out;
     if (execList(query, f.values))
+        while (query.next())
+            out.push_back(readFinding(query));
+    return out;
+}
+
+QList<Finding> DraftRepository::findingsOfKinds(const QString& programmeCode, const QString& forceCode,
+                                                const QStringList& kinds, int limit) const
+{
+    // The kinds go in as one JSON array, so the statement is the same whatever their number; the
+    // force's findings are sought question by question through findings_place.
+    QString sql = q(kFindingSelect) + q(" AND qn.programme_id = (SELECT id FROM programmes WHERE code = ?)"
+                                         " AND x.kind IN (SELECT value FROM json_each(?))");
+    QList<QVariant> values{programmeCode, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(kinds)).toJson(QJsonDocument::Compact))};
+    if (!forceCode.isEmpty()) {
+        sql += q(" AND x.force_id = (SELECT id FROM forces WHERE code = ?)");
+        values << forceCode;
+    }
+    sql += q(" ORDER BY f.name, qn.id, x.position, x.id LIMIT ?");
+    values << limit;
+    Query query(m_db, sql);
+    QList<Finding> out;
+    if (query.execValues(values, QStringLiteral("reading findings")))
         while (query.next())
             out.push_back(readFinding(query));
     return out;
@@ -545,6 +571,28 @@ QList<QuestionCounts> DraftRepository::findingCounts(const QString& programmeCod
     if (query.exec({forceCode, programmeCode}))
         while (query.next())
             out.push_back({query.text(0), query.text(1), int(query.integer(2))});
+    return out;
+}
+
+QList<FindingTally> DraftRepository::findingTally(const QString& forceCode) const
+{
+    // One force: its stretch of the (force, question, position, kind) index; every force: the whole
+    // index. Grouped by question first (the index's order), then summed per programme.
+    QString sql = q("SELECT p.code, fo.code, c.kind, sum(c.n) FROM (SELECT force_id, question_id, kind, count(*) AS n "
+                    "FROM findings");
+    QList<QVariant> values;
+    if (!forceCode.isEmpty()) {
+        sql += q(" WHERE force_id = (SELECT id FROM forces WHERE code = ?)");
+        values << forceCode;
+    }
+    sql += q(" GROUP BY force_id, question_id, kind) c JOIN questions qn ON qn.id = c.question_id "
+             "JOIN programmes p ON p.id = qn.programme_id JOIN forces fo ON fo.id = c.force_id "
+             "GROUP BY p.id, fo.id, c.kind ORDER BY p.year, p.code, fo.name, c.kind");
+    Query query(m_db, sql);
+    QList<FindingTally> out;
+    if (query.execValues(values, QStringLiteral("counting findings")))
+        while (query.next())
+            out.push_back({query.text(0), query.text(1), query.text(2), int(query.integer(3))});
     return out;
 }
 

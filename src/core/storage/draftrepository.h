@@ -12,6 +12,11 @@ struct QuestionCounts {
     int count = 0;
 };
 
+struct FindingTally {
+    QString programmeCode, forceCode, kind;
+    int count = 0;
+};
+
 class DraftRepository {
 public:
     explicit DraftRepository(Database& db) : m_db(db), m_ref(db) {}
@@ -22,6 +27,10 @@ public:
     QList<Finding> findings(const QString& programmeCode, const QString& forceCode = {},
                             const QString& questionCode = {}) const;
     std::optional<Finding> finding(const QString& uid) const;
+    // The findings of these kinds in a programme (of one force, or of every force when empty), in
+    // the order of findings(); at most `limit` of them (all when negative).
+    QList<Finding> findingsOfKinds(const QString& programmeCode, const QString& forceCode, const QStringList& kinds,
+                                   int limit = -1) const;
     QList<EvidenceSample> evidence(const QString& programmeCode, const QString& forceCode = {}) const;
     std::optional<EvidenceSample> evidenceSample(const QString& uid) const;
     QList<Metric> metrics(const QString& programmeCode, const QString& forceCode = {}) const;
@@ -31,6 +40,9 @@ public:
     QStringList forcesWithMaterial(const QString& programmeCode) const;
     // Findings per question and kind for one force and programme.
     QList<QuestionCounts> findingCounts(const QString& programmeCode, const QString& forceCode) const;
+    // Findings per programme, force and kind across the workbench (of one force, or of every force
+    // when empty), counted from the index without reading a finding.
+    QList<FindingTally> findingTally(const QString& forceCode = {}) const;
 
     Result<Upserted> upsertJudgment(const Judgment& j);
     Result<Upserted> upsertFinding(const Finding& f);

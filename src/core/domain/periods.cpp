@@ -1,0 +1,90 @@
+#include "periods.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+namespace fwb {
+namespace {
+
+int monthOf(const QString& word)
+{
+    static const QStringList months{QStringLiteral("january"), QStringLiteral("february"), QStringLiteral("march"),
+                                    QStringLiteral("april"),   QStringLiteral("may"),      QStringLiteral("june"),
+                                    QStringLiteral("july"),    QStringLiteral("august"),   QStringLiteral("september"),
+                                    QStringLiteral("october"), QStringLiteral("november"), QStringLiteral("december")};
+    const QString w = word.toLower();
+    for (int i = 0; i < months.size(); ++i)
+        if (w == months[i] || (w.size() >= 3 && months[i].startsWith(w) && w.size() <= months[i].size()))
+            return i + 1;
+    return 0;
+}
+
+QDate lastDayOf(int year, int month)
+{
+    const QDate first(year, month, 1);
+    return first.addDays(first.daysInMonth() - 1);
+}
+
+// The part of a comparison that names the later period: the first part, as reports put the period
+// reported on first ("12 months to 30 June 2015 compared with …").
+QString laterPart(const QString& period)
+{
+    static const QRegularExpression split(QStringLiteral("\\b(compared with|compared to|against|since|relative to)\\b"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    const auto m = split.match(period);
+    if (!m.hasMatch())
+        return period;
+    const QString before = period.left(m.capturedStart()).trimmed();
+    // "Changes between 2010 and 2015 against …": whichever side names a date.
+    return before.isEmpty() ? period.mid(m.capturedEnd()) : before;
+}
+
+} // namespace
+
+bool isComparison(const QString& period)
+{
+    static const QRegularExpression words(QStringLiteral("\\b(compared with|compared to|against|since|relative to)\\b"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    return words.match(period).hasMatch();
+}
+
+QDate periodEnd(const QString& period)
+{
+    const QString text = laterPart(period);
+    // "30 June 2015", "1 July 2014": the last such date in the words.
+    static const QRegularExpression dayMonthYear(QStringLiteral("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Za-z]{3,9})\\.?\\s+((?:19|20)\\d\\d)\\b"));
+    QDate found;
+    bool named = false; // a day, month and year written, whether or not it is a date
+    for (auto it = dayMonthYear.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        if (const int month = monthOf(m.captured(2))) {
+            named = true;
+            found = QDate(m.captured(3).toInt(), month, m.captured(1).toInt()); // invalid for "31 June"
+        }
+    }
+    if (named)
+        return found;
+    // "March 2015", "year ending March 2015": the last day of the month.
+    static const QRegularExpression monthYear(QStringLiteral("\\b([A-Za-z]{3,9})\\.?\\s+((?:19|20)\\d\\d)\\b"));
+    for (auto it = monthYear.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        if (const int month = monthOf(m.captured(1)))
+            found = lastDayOf(m.captured(2).toInt(), month);
+    }
+    if (found.isValid())
+        return found;
+    // "2014/15", "2014-15": a financial year, ending on 31 March.
+    static const QRegularExpression financial(QStringLiteral("\\b((?:19|20)\\d\\d)\\s*[/-]\\s*(\\d\\d)\\b"));
+    if (const auto m = financial.match(text); m.hasMatch()) {
+        const int start = m.captured(1).toInt();
+        if ((start + 1) % 100 == m.captured(2).toInt())
+            return QDate(start + 1, 3, 31);
+    }
+    // "2015" alone: the calendar year.
+    static const QRegularExpression year(QStringLiteral("^\\D*\\b((?:19|20)\\d\\d)\\b\\D*$"));
+    if (const auto m = year.match(text); m.hasMatch())
+        return QDate(m.captured(1).toInt(), 12, 31);
+    return {};
+}
+
+} // namespace fwb
