@@ -157,6 +157,9 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document, 
     data.metrics = drafts.metrics(document.programmeCode, document.forceCode);
     std::stable_sort(data.metrics.begin(), data.metrics.end(),
                      [](const Metric& a, const Metric& b) { return a.position < b.position; });
+    data.everyForceMetrics = drafts.metrics(document.programmeCode);
+    for (const Force& f : ref.forces())
+        data.forces.insert(f.code, f);
     indexQuestions(data.programme.questions, data.questions);
     data.fields = fieldsOf(document, data.force, data.programme);
 

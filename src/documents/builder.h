@@ -4,6 +4,7 @@
 
 #include "assembly.h"
 #include "chart.h"
+#include "services/analysis.h"
 #include "markdown.h"
 #include "services/documents.h"
 #include "services/review.h"
@@ -31,6 +32,8 @@ struct Data {
     QHash<QString, Judgment> judgments;
     QHash<QString, QList<Finding>> findings; // by question, in order
     QList<Metric> metrics;
+    QList<Metric> everyForceMetrics; // the programme's, of every force: for a figure that sets the forces side by side
+    QHash<QString, Force> forces;
     QHash<QString, const Question*> questions;
     QHash<QString, QString> fields;
 };
@@ -541,6 +544,20 @@ private:
         for (const Metric& m : m_data.metrics)
             if (m.figure == figure)
                 out << m;
+        return out;
+    }
+
+    // Every force that has the same figure as `m` (its name, unit and period), highest first.
+    QList<ForceValue> everyForce(const Metric& m) const
+    {
+        QList<ForceValue> out;
+        for (const Metric& x : m_data.everyForceMetrics)
+            if (x.name == m.name && x.unit == m.unit && x.period == m.period && m_data.forces.contains(x.forceCode) &&
+                std::none_of(out.cbegin(), out.cend(), [&](const ForceValue& v) { return v.force.code == x.forceCode; }))
+                out.push_back({m_data.forces.value(x.forceCode), x.forceValue});
+        std::stable_sort(out.begin(), out.end(), [](const ForceValue& a, const ForceValue& b) {
+            return a.value != b.value ? a.value > b.value : a.force.name < b.force.name;
+        });
         return out;
     }
 

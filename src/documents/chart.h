@@ -17,6 +17,13 @@ class QTextDocument;
 namespace fwb::documents {
 
 struct ChartSpec {
+    // Bars: the force against England and Wales, a row per category. Line: one figure over
+    // time, a point per period for the force and for England and Wales. Forces: one figure for
+    // every force that has it, a column each with `marked` the force reported on, and England
+    // and Wales as a line across.
+    enum class Kind { Bars, Line, Forces };
+    Kind kind = Kind::Bars;
+    int marked = -1;
     QString title;
     QString unit;
     QString forceLabel;
@@ -33,6 +40,10 @@ struct ChartSpec {
     // Draws into `rect`; `pointSize` is the body text size in the painter's units.
     void paint(QPainter& painter, const QRectF& rect, qreal pointSize) const;
     QByteArray toSvg(int width) const;
+
+private:
+    void paintLine(QPainter& painter, const QRectF& rect, qreal pointSize) const;
+    void paintForces(QPainter& painter, const QRectF& rect, qreal pointSize) const;
 };
 
 // The object type charts have in a QTextDocument, and the character format property holding the

@@ -1,6 +1,7 @@
 // Figures in assembled documents: the caption, and a figure's metrics as a table (a row per
 // metric, a column per measure for the force and for England and Wales) or as a chart.
 #include "builder.h"
+#include "domain/periods.h"
 
 namespace fwb::documents::detail {
 
@@ -160,28 +161,61 @@ void Builder::chart(const Section& s, QList<Footnote>& notes)
         ChartSpec spec;
         spec.title = s.title;
         spec.forceLabel = forceShort(m_data.force);
-        QSet<QString> names, periods, measures;
+        QSet<QString> names, periods, measures, units;
+        bool dated = true;
         for (const Metric& m : metrics) {
             names.insert(m.name);
             periods.insert(m.period);
             measures.insert(m.measure);
+            units.insert(m.unit);
+            dated = dated && periodEnd(m.period).isValid() && !isComparison(m.period);
         }
-        for (const Metric& m : metrics) {
-            QString category = names.size() == 1 && periods.size() > 1 ? m.period
-                               : periods.size() > 1                   ? m.name + L(", ") + m.period
-                                                                      : m.name;
-            if (measures.size() > 1)
-                category += L(" (") + m.measure + L(")");
-            spec.categories << category;
-            spec.force << m.forceValue;
-            spec.national << m.nationalValue;
+        const QList<ForceValue> others = names.size() == 1 && periods.size() == 1 ? everyForce(metrics.front()) : QList<ForceValue>{};
+        if (names.size() == 1 && units.size() == 1 && periods.size() > 1 && dated) {
+            // One figure over time: a line through the periods, oldest first ("Jun 2015").
+            QList<Metric> byEnd = metrics;
+            std::stable_sort(byEnd.begin(), byEnd.end(),
+                             [](const Metric& a, const Metric& b) { return periodEnd(a.period) < periodEnd(b.period); });
+            spec.kind = ChartSpec::Kind::Line;
+            for (const Metric& m : byEnd) {
+                spec.categories << style::english().toString(periodEnd(m.period), QStringLiteral("MMM yyyy"));
+                spec.force << m.forceValue;
+                spec.national << m.nationalValue;
+            }
+            spec.unit = *units.begin();
+        } else if (others.size() > 1) {
+            // One figure that other forces have too: a column per force, this one marked.
+            spec.kind = ChartSpec::Kind::Forces;
+            for (qsizetype i = 0; i < others.size(); ++i) {
+                spec.categories << others[i].force.shortName;
+                spec.force << others[i].value;
+                if (others[i].force.code == m_data.force.code)
+                    spec.marked = int(i);
+            }
+            spec.national << metrics.front().nationalValue;
+            spec.unit = metrics.front().unit.isEmpty() ? metrics.front().measure : metrics.front().unit;
+        } else {
+            for (const Metric& m : metrics) {
+                QString category = names.size() == 1 && periods.size() > 1 ? m.period
+                                   : periods.size() > 1                   ? m.name + L(", ") + m.period
+                                                                          : m.name;
+                if (measures.size() > 1)
+                    category += L(" (") + m.measure + L(")");
+                spec.categories << category;
+                spec.force << m.forceValue;
+                spec.national << m.nationalValue;
+            }
+            if (measures.size() == 1)
+                spec.unit = *measures.begin();
         }
-        if (measures.size() == 1)
-            spec.unit = *measures.begin();
         QTextCharFormat f;
         f.setObjectType(ChartObjectType);
         f.setProperty(ChartSpecProperty, spec.toVariant());
-        block(paragraphFormat());
+        // The chart is the line's only content: at the body's 118% line height the line would be
+        // taller than the chart by nearly a fifth, a gap under every chart.
+        QTextBlockFormat chartBlock = paragraphFormat();
+        chartBlock.setLineHeight(100, QTextBlockFormat::SingleHeight);
+        block(chartBlock);
         m_c.insertText(QString(QChar::ObjectReplacementCharacter), f);
     }
     markdown(s.body, notes, 9, style::muted());

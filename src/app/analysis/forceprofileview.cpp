@@ -8,7 +8,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QDateTimeAxis>
+#include <QCategoryAxis>
 #include <QLineSeries>
 #include <QLocale>
 #include <QSignalBlocker>
@@ -292,13 +292,17 @@ QChart* ForceProfileView::seriesChart(const FigureSeries& s) const
             lo = std::min(lo, pt.y());
             hi = std::max(hi, pt.y());
         }
-    auto* x = new QDateTimeAxis;
-    x->setFormat(QStringLiteral("MMM yyyy"));
-    x->setTickCount(int(std::min<qsizetype>(s.points.size(), 6)));
+    // A label at each period's end ("Jun 2015"), where its point is, rather than evenly spaced
+    // dates that fall between the points.
+    auto* x = new QCategoryAxis;
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    for (const SeriesPoint& point : s.points)
+        x->append(QLocale().toString(point.end, QStringLiteral("MMM yyyy")), double(point.end.startOfDay().toMSecsSinceEpoch()));
     const qint64 first = s.points.front().end.startOfDay().toMSecsSinceEpoch();
     const qint64 last = s.points.back().end.startOfDay().toMSecsSinceEpoch();
     const qint64 pad = std::max<qint64>((last - first) / 20, 86400000LL * 15);
-    x->setRange(QDateTime::fromMSecsSinceEpoch(first - pad), QDateTime::fromMSecsSinceEpoch(last + pad));
+    x->setRange(double(first - pad), double(last + pad));
+    x->setStartValue(double(first - pad));
     x->setTitleText(tr("period ending"));
     auto* y = new QValueAxis;
     y->setRange(lo, hi <= lo ? lo + 1 : hi * 1.1);
@@ -311,8 +315,9 @@ QChart* ForceProfileView::seriesChart(const FigureSeries& s) const
         l->attachAxis(x);
         l->attachAxis(y);
     }
-    chart->setTitle(tr("%1: %2, %3 to %4")
-                        .arg(m_profile.force.shortName, s.name, s.points.front().period, s.points.back().period));
+    chart->setTitle(QStringLiteral("<b>%1</b><br>%2")
+                        .arg(tr("%1: %2").arg(m_profile.force.shortName, s.name).toHtmlEscaped(),
+                             tr("%1 to %2").arg(s.points.front().period, s.points.back().period).toHtmlEscaped()));
     return chart;
 }
 
@@ -330,7 +335,7 @@ QChart* ForceProfileView::everyForceChart(const ProfileFigure& figure) const
         return chart;
     }
     auto* bars = new QBarSeries;
-    auto* set = new QBarSet(m.unit.isEmpty() ? m.name : m.unit);
+    auto* set = new QBarSet(tr("Forces, %1 marked").arg(m_profile.force.shortName));
     set->setColor(QColor(0xa6, 0xbd, 0xd7));
     set->setSelectedColor(QColor(0x1f, 0x4e, 0x79));
     QStringList names;
@@ -350,6 +355,7 @@ QChart* ForceProfileView::everyForceChart(const ProfileFigure& figure) const
     auto* x = new QBarCategoryAxis;
     x->append(names);
     x->setLabelsAngle(-90);
+    x->setTruncateLabels(false); // 43 names stand upright; cut short they would read "…"
     chart->addAxis(x, Qt::AlignBottom);
     bars->attachAxis(x);
     auto* y = new QValueAxis;
@@ -372,7 +378,8 @@ QChart* ForceProfileView::everyForceChart(const ProfileFigure& figure) const
         line->attachAxis(x);
         line->attachAxis(y);
     }
-    chart->setTitle(tr("%1, %2: every force, %3 marked").arg(m.name, m.period, m_profile.force.shortName));
+    chart->setTitle(QStringLiteral("<b>%1</b><br>%2").arg(tr("%1: every force, %2 marked").arg(m.name, m_profile.force.shortName).toHtmlEscaped(),
+                                                         m.period.toHtmlEscaped()));
     return chart;
 }
 
