@@ -33,6 +33,20 @@ double niceCeiling(double v)
 
 } // namespace
 
+namespace {
+// Saves the painter (restored by the caller) and sets it up for a chart: antialiased, the body
+// face at a little under the body size.
+QFont begin(QPainter& p, qreal pt)
+{
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    QFont font = style::bodyFont();
+    font.setPixelSize(qMax(1, int(std::lround(pt * 0.85))));
+    p.setFont(font);
+    return font;
+}
+} // namespace
+
 bool ChartSpec::hasNational() const
 {
     for (const auto& v : national)
@@ -94,11 +108,7 @@ void ChartSpec::paint(QPainter& p, const QRectF& rect, qreal pt) const
         return paintLine(p, rect, pt);
     if (kind == Kind::Forces)
         return paintForces(p, rect, pt);
-    p.save();
-    p.setRenderHint(QPainter::Antialiasing);
-    QFont font = style::bodyFont();
-    font.setPixelSize(qMax(1, int(std::lround(pt * 0.85))));
-    p.setFont(font);
+    const QFont font = begin(p, pt);
     const QFontMetricsF fm(font);
     const bool both = hasNational();
 
@@ -258,11 +268,7 @@ qreal labelRoom(const QFontMetricsF& fm, const Axis& axis, qreal pt)
 
 void ChartSpec::paintLine(QPainter& p, const QRectF& rect, qreal pt) const
 {
-    p.save();
-    p.setRenderHint(QPainter::Antialiasing);
-    QFont font = style::bodyFont();
-    font.setPixelSize(qMax(1, int(std::lround(pt * 0.85))));
-    p.setFont(font);
+    const QFont font = begin(p, pt);
     const QFontMetricsF fm(font);
     const bool both = hasNational();
     QList<std::pair<QColor, QString>> entries{{style::accent(), forceLabel}};
@@ -319,11 +325,7 @@ void ChartSpec::paintLine(QPainter& p, const QRectF& rect, qreal pt) const
 
 void ChartSpec::paintForces(QPainter& p, const QRectF& rect, qreal pt) const
 {
-    p.save();
-    p.setRenderHint(QPainter::Antialiasing);
-    QFont font = style::bodyFont();
-    font.setPixelSize(qMax(1, int(std::lround(pt * 0.85))));
-    p.setFont(font);
+    const QFont font = begin(p, pt);
     const QFontMetricsF fm(font);
     const std::optional<double> line = national.isEmpty() ? std::nullopt : national.front();
     QList<std::pair<QColor, QString>> entries{{style::national(), QStringLiteral("Other forces")}, {style::accent(), forceLabel}};

@@ -213,6 +213,30 @@ int cmdChange(const QStringList& args, QTextStream& out, QTextStream& err)
 // text, csv or json; anything else is a usage error.
 bool formatOk(const QString& fmt) { return fmt == L("text") || fmt == L("csv") || fmt == L("json"); }
 
+// For a command that reports: its --format checked, its -o not the workbench itself, and the
+// workbench opened to read. Null, with `code` set and the reason said, when any is wrong.
+std::unique_ptr<Workbench> openToReport(const QCommandLineParser& p, const QCommandLineOption& format,
+                                        const QCommandLineOption& output, QTextStream& err, int& code)
+{
+    const QString fmt = p.value(format);
+    if (!formatOk(fmt)) {
+        code = usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
+        return {};
+    }
+    const QString file = p.positionalArguments().at(1);
+    if (p.isSet(output))
+        if (Status own = Workbench::refuseOwnFile(file, p.value(output)); !own) {
+            code = usage(err, own.error().message);
+            return {};
+        }
+    auto wb = Workbench::open(file, OpenOptions{true, 5000});
+    if (!wb) {
+        code = fail(err, wb.error());
+        return {};
+    }
+    return std::move(*wb);
+}
+
 QString figure(double v) { return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(v, 'g', 10); }
 
 int cmdProfile(const QStringList& args, QTextStream& out, QTextStream& err)
@@ -227,17 +251,11 @@ int cmdProfile(const QStringList& args, QTextStream& out, QTextStream& err)
         return code;
     if (!p.isSet(force))
         return usage(err, L("profile needs --force"));
-    const QString fmt = p.value(format);
-    if (!formatOk(fmt))
-        return usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
-    const QString file = p.positionalArguments().at(1);
-    if (p.isSet(output))
-        if (Status own = Workbench::refuseOwnFile(file, p.value(output)); !own)
-            return usage(err, own.error().message);
-    auto wb = Workbench::open(file, OpenOptions{true, 5000});
+    const auto wb = openToReport(p, format, output, err, code);
     if (!wb)
-        return fail(err, wb.error());
-    auto profile = forceProfile(**wb, p.value(force));
+        return code;
+    const QString fmt = p.value(format);
+    auto profile = forceProfile(*wb, p.value(force));
     if (!profile)
         return fail(err, profile.error());
     if (fmt == L("csv"))
@@ -305,17 +323,11 @@ int cmdFigure(const QStringList& args, QTextStream& out, QTextStream& err)
         return code;
     if (!p.isSet(programme) || !p.isSet(name))
         return usage(err, L("figure needs --programme and --name"));
-    const QString fmt = p.value(format);
-    if (!formatOk(fmt))
-        return usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
-    const QString file = p.positionalArguments().at(1);
-    if (p.isSet(output))
-        if (Status own = Workbench::refuseOwnFile(file, p.value(output)); !own)
-            return usage(err, own.error().message);
-    auto wb = Workbench::open(file, OpenOptions{true, 5000});
+    const auto wb = openToReport(p, format, output, err, code);
     if (!wb)
-        return fail(err, wb.error());
-    auto f = figureAcrossForces(**wb, p.value(programme), p.value(name), p.value(unit), p.value(period));
+        return code;
+    const QString fmt = p.value(format);
+    auto f = figureAcrossForces(*wb, p.value(programme), p.value(name), p.value(unit), p.value(period));
     if (!f)
         return fail(err, f.error());
     if (fmt == L("csv"))
