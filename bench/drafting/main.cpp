@@ -6,6 +6,7 @@
 //   fwb-bench [--sizes 100000,1000000] [--dir DIR] [--runs N] [--keep]
 
 #include "services/analysis.h"
+#include "services/followups.h"
 #include "services/search.h"
 #include "storage/database.h"
 #include "util/logging.h"
@@ -432,6 +433,17 @@ int main(int argc, char* argv[])
                 seriesPoints += fs.points.size();
             openShown += profile->stillOpen.items.size();
         }
+        QList<double> followMs;
+        int followTotal = 0;
+        for (int i = 0; i < runs; ++i) {
+            QElapsedTimer t;
+            t.start();
+            auto list = followUpList(**wb, {{}, {}, {}, true, 2000}); // the Follow-up tab's first screen
+            followMs << elapsedMs(t);
+            if (!list)
+                return 1;
+            followTotal = list->total;
+        }
         QList<double> figureMs;
         for (int i = 0; i < runs * 5; ++i) {
             QElapsedTimer t;
@@ -453,7 +465,7 @@ int main(int argc, char* argv[])
                 return 1;
         }
         const Stats mx = stats(matrixMs), gc = stats(countsMs), fp = stats(profileMs), cv = stats(changeMs),
-                    fa = stats(figureMs);
+                    fa = stats(figureMs), fu = stats(followMs);
 
         const Stats s = stats(serviceMs), d = stats(directMs), fs = stats(filteredMs), v = stats(viewMs), x = stats(fullMs);
         std::printf("\n%d findings  (built in %.1f s, file %.0f MB)\n", size, buildS, fileMb);
@@ -475,6 +487,8 @@ int main(int argc, char* argv[])
                     "and %.0f open items each)\n",
                     fp.p50, fp.p95, fp.max, double(seriesPoints) / double(qMax<qsizetype>(1, profileMs.size())),
                     double(openShown) / double(qMax<qsizetype>(1, profileMs.size())));
+        std::printf("  follow-up list       p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (the oldest 2,000 of %d open, every force)\n",
+                    fu.p50, fu.p95, fu.max, followTotal);
         std::printf("  figure, every force  p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (one figure of a programme)\n", fa.p50,
                     fa.p95, fa.max);
         std::printf("  peak memory          %ld MB\n", peakRssMb());

@@ -450,6 +450,20 @@ TEST_CASE("The follow-up tab lists what earlier inspections asked, records how a
     REQUIRE(rows);
     CHECK(rows->size() == open + 1);
 
+    // Capped, the table shows the oldest few and says how many there are; the export still takes all.
+    view->setShownAtMost(3);
+    QTRY_COMPARE(view->table()->rowCount(), 3);
+    CHECK(view->summary()->text().startsWith(QStringLiteral("The oldest 3 of %1 shown").arg(open)));
+    CHECK(view->shown().items.first().since == 2014);
+    REQUIRE(m->exportCsv(path));
+    QFile again(path);
+    REQUIRE(again.open(QIODevice::ReadOnly));
+    auto all = csv::parse(again.readAll(), QStringLiteral("followups.csv"));
+    REQUIRE(all);
+    CHECK(all->size() == open + 1);
+    view->setShownAtMost(2000);
+    QTRY_COMPARE(view->table()->rowCount(), open);
+
     // The force profile lists what is still open.
     m->forceProfile()->setForce(QStringLiteral("lancashire"));
     CHECK(m->forceProfile()->page()->toPlainText().contains(QStringLiteral("still open")));

@@ -168,4 +168,9 @@ TEST_CASE("Follow-up list: a limit lists the oldest open items and still counts 
     REQUIRE(closedToo);
     CHECK(closedToo->total == all->total);
     CHECK(closedToo->items[0].finding.uid == afis[0]);
+    // A kind that is not followed up has nothing to list or count.
+    auto strengths = followUpList(*wb, {kLancs, {}, S("strength"), false});
+    REQUIRE(strengths);
+    CHECK(strengths->items.isEmpty());
+    CHECK(strengths->total == 0);
 }

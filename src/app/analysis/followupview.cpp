@@ -3,6 +3,7 @@
 #include "workbench.h"
 
 #include <QCheckBox>
+#include <QLocale>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -136,7 +137,7 @@ void FollowUpView::reload()
     m_stale = false;
     const QString keep = current() ? current()->finding.uid : QString();
     auto list = followUpList(*m_workbench, {{}, m_region->currentData().toString(), m_kind->currentData().toString(),
-                                            m_openOnly->isChecked()});
+                                            m_openOnly->isChecked(), m_shownAtMost});
     if (!list) {
         m_message->setText(list.error().message);
         return;
@@ -171,11 +172,32 @@ void FollowUpView::reload()
     }
     m_table->resizeColumnsToContents();
     m_table->setColumnWidth(TextColumn, 400);
-    m_summary->setText(tr("%1 shown, %2 still open").arg(m_list.items.size()).arg(open));
+    const QLocale locale;
+    if (m_list.total > m_list.items.size())
+        m_summary->setText(tr("The oldest %1 of %2 shown: choose a region or a kind to narrow the list. "
+                              "Export CSV and Copy take all %2.")
+                               .arg(locale.toString(qsizetype(m_list.items.size())), locale.toString(m_list.total)));
+    else
+        m_summary->setText(tr("%1 shown, %2 still open").arg(locale.toString(qsizetype(m_list.items.size())), locale.toString(open)));
     for (int r = 0; r < m_list.items.size(); ++r)
         if (m_list.items[r].finding.uid == keep)
             m_table->selectRow(r);
     fillEditor();
+}
+
+FollowUpList FollowUpView::all() const
+{
+    if (!m_workbench || m_list.total <= m_list.items.size())
+        return m_list;
+    auto list = followUpList(*m_workbench, {{}, m_region->currentData().toString(), m_kind->currentData().toString(),
+                                            m_openOnly->isChecked()});
+    return list ? std::move(list).value() : m_list;
+}
+
+void FollowUpView::setShownAtMost(int n)
+{
+    m_shownAtMost = qMax(1, n);
+    reload();
 }
 
 bool FollowUpView::selectFinding(const QString& uid)

@@ -27,6 +27,13 @@ public:
     // Reads the list again (when hidden: when it is next shown).
     void reload();
     const FollowUpList& shown() const { return m_list; }
+    // Every item the filters select, not only those shown: what the window's exports write.
+    FollowUpList all() const;
+    // The table shows at most this many, the oldest (a national list can run to hundreds of
+    // thousands on a large workbench); the summary says how many there are.
+    void setShownAtMost(int n);
+    int shownAtMost() const { return m_shownAtMost; }
+    QLabel* summary() const { return m_summary; }
 
     // Records the assessment chosen in the editor for the selected item; false after an error.
     bool record();
@@ -57,6 +64,7 @@ private:
     QPointer<Workbench> m_workbench;
     FollowUpList m_list;
     bool m_stale = true; // read when next shown
+    int m_shownAtMost = 2000;
     QTimer m_reloadTimer;
     QCheckBox* m_openOnly;
     QComboBox* m_region;

@@ -239,7 +239,7 @@ QString MatrixWindow::csvText() const
     if (m_tabs->currentWidget() == m_change) // the change between the programmes, as shown
         return QString::fromUtf8(changeCsv(m_change->shown()));
     if (m_tabs->currentWidget() == m_followUp) // the earlier findings, as filtered
-        return QString::fromUtf8(followUpCsv(m_followUp->shown()));
+        return QString::fromUtf8(followUpCsv(m_followUp->all()));
     if (m_tabs->currentWidget() == m_profile) // the force's profile, as one long table
         return QString::fromUtf8(profileCsv(m_profile->profile()));
     QStringList header;

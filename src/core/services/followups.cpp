@@ -65,9 +65,19 @@ Result<FollowUpList> followUpList(const Workbench& wb, const FollowUpFilter& fil
 
     // How many there are, from the index; less those a later inspection closed. Only the findings
     // listed are read, so a profile asking for the oldest few does not read the force's thousands.
-    for (const FindingTally& t : drafts.findingTally(filter.force))
-        if (wanted(t.forceCode, t.kind))
-            out.total += t.count;
+    QStringList scope; // the forces of the filter (none: every force)
+    if (!filter.force.isEmpty())
+        scope << filter.force;
+    else if (!filter.region.isEmpty())
+        for (const Force& f : forces)
+            if (f.regionCode == filter.region)
+                scope << f.code;
+    if ((!filter.region.isEmpty() && scope.isEmpty()) || (!filter.kind.isEmpty() && !isFollowedUp(filter.kind)))
+        return out; // a region without forces, or a kind that is not followed up: nothing
+    auto count = drafts.countFindings(kinds, scope);
+    if (!count)
+        return count.error();
+    out.total = *count;
     int closed = 0;
     if (filter.openOnly)
         for (auto it = assessed.cbegin(); it != assessed.cend(); ++it) {
@@ -79,23 +89,30 @@ Result<FollowUpList> followUpList(const Workbench& wb, const FollowUpFilter& fil
         }
     out.total -= closed;
 
-    for (const Programme& p : programmes) {
-        const int room = filter.limit > 0 ? filter.limit - int(out.items.size()) : -1;
-        if (room == 0)
-            break;
-        // Closed findings are skipped, so ask for enough to fill the room past them.
-        const int ask = room < 0 || !filter.region.isEmpty() ? -1 : room + closed; // a region is filtered here
-        for (const Finding& f : drafts.findingsOfKinds(p.code, filter.force, kinds, ask)) {
-            if (!wanted(f.forceCode, f.kind))
-                continue;
-            FollowUpItem item{f, forces.value(f.forceCode), p.year, p.title, assessed.value(f.uid)};
-            if (filter.openOnly && !item.isOpen())
-                continue;
-            if (filter.limit > 0 && out.items.size() >= filter.limit)
+    // Oldest inspection first, then force by force: each force's findings are read through the
+    // index in order, so a limit stops the reading as soon as the list is full.
+    QList<Force> inScope;
+    for (const Force& f : forces)
+        if ((filter.force.isEmpty() || f.code == filter.force) && (filter.region.isEmpty() || f.regionCode == filter.region))
+            inScope << f;
+    std::sort(inScope.begin(), inScope.end(), [](const Force& a, const Force& b) { return a.name < b.name; });
+    for (const Programme& p : programmes)
+        for (const Force& force : inScope) {
+            const int room = filter.limit > 0 ? filter.limit - int(out.items.size()) : -1;
+            if (room == 0)
                 break;
-            out.items.push_back(item);
+            // Closed findings are skipped, so ask for enough to fill the room past them.
+            for (const Finding& f : drafts.findingsOfKinds(p.code, force.code, kinds, room < 0 ? -1 : room + closed)) {
+                if (!wanted(f.forceCode, f.kind))
+                    continue;
+                FollowUpItem item{f, force, p.year, p.title, assessed.value(f.uid)};
+                if (filter.openOnly && !item.isOpen())
+                    continue;
+                if (filter.limit > 0 && out.items.size() >= filter.limit)
+                    break;
+                out.items.push_back(item);
+            }
         }
-    }
     std::stable_sort(out.items.begin(), out.items.end(), [](const FollowUpItem& a, const FollowUpItem& b) {
         if (a.force.name != b.force.name)
             return a.force.name < b.force.name;

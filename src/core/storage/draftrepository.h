@@ -27,8 +27,8 @@ public:
     QList<Finding> findings(const QString& programmeCode, const QString& forceCode = {},
                             const QString& questionCode = {}) const;
     std::optional<Finding> finding(const QString& uid) const;
-    // The findings of these kinds in a programme (of one force, or of every force when empty), in
-    // the order of findings(); at most `limit` of them (all when negative).
+    // The findings of these kinds of one force in a programme, by question and place; at most
+    // `limit` of them (all when negative).
     QList<Finding> findingsOfKinds(const QString& programmeCode, const QString& forceCode, const QStringList& kinds,
                                    int limit = -1) const;
     QList<EvidenceSample> evidence(const QString& programmeCode, const QString& forceCode = {}) const;
@@ -43,6 +43,9 @@ public:
     // Findings per programme, force and kind across the workbench (of one force, or of every force
     // when empty), counted from the index without reading a finding.
     QList<FindingTally> findingTally(const QString& forceCode = {}) const;
+    // How many findings of these kinds the forces have (every force when none are named), across
+    // the programmes: one pass over the index, without grouping.
+    Result<int> countFindings(const QStringList& kinds, const QStringList& forceCodes = {}) const;
 
     Result<Upserted> upsertJudgment(const Judgment& j);
     Result<Upserted> upsertFinding(const Finding& f);
