@@ -60,6 +60,23 @@ Status writeStdout(QTextStream& out, const QByteArray& bytes)
     return {};
 }
 
+std::unique_ptr<Workbench> openToReport(const QCommandLineParser& p, int at, const QCommandLineOption& output, QTextStream& err,
+                                        int& code)
+{
+    const QString file = p.positionalArguments().at(at);
+    if (p.isSet(output))
+        if (Status own = Workbench::refuseOwnFile(file, p.value(output)); !own) {
+            code = usage(err, own.error().message);
+            return {};
+        }
+    auto wb = Workbench::open(file, OpenOptions{true, 5000});
+    if (!wb) {
+        code = fail(err, wb.error());
+        return {};
+    }
+    return std::move(*wb);
+}
+
 int writeOutput(QTextStream& out, QTextStream& err, const QString& path, const QByteArray& bytes)
 {
     if (path.isEmpty()) {

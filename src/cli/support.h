@@ -12,6 +12,11 @@
 #include <QString>
 #include <QTextStream>
 #include <functional>
+#include <memory>
+
+namespace fwb {
+class Workbench;
+}
 
 namespace fwb::cli {
 
@@ -50,6 +55,12 @@ Status writeStdout(QTextStream& out, const QByteArray& bytes);
 // Writes a command's output: to `path` atomically (saying so on `out`) or, when `path` is empty,
 // to standard output. Returns the exit code.
 int writeOutput(QTextStream& out, QTextStream& err, const QString& path, const QByteArray& bytes);
+
+// Opens the workbench named by positional argument `at` to read, for a command that writes what it
+// reports to -o: refused, as a usage error, when -o names the workbench itself. Null, with `code`
+// set and the reason said, when it cannot be opened.
+std::unique_ptr<Workbench> openToReport(const QCommandLineParser& p, int at, const QCommandLineOption& output, QTextStream& err,
+                                        int& code);
 
 // Text from --text, or from the file named by --text-file ("-" for standard input). False, with
 // `code` set, when both are given or the file cannot be read or is not UTF-8.

@@ -547,19 +547,8 @@ private:
         return out;
     }
 
-    // Every force that has the same figure as `m` (its name, unit and period), highest first.
-    QList<ForceValue> everyForce(const Metric& m) const
-    {
-        QList<ForceValue> out;
-        for (const Metric& x : m_data.everyForceMetrics)
-            if (x.name == m.name && x.unit == m.unit && x.period == m.period && m_data.forces.contains(x.forceCode) &&
-                std::none_of(out.cbegin(), out.cend(), [&](const ForceValue& v) { return v.force.code == x.forceCode; }))
-                out.push_back({m_data.forces.value(x.forceCode), x.forceValue});
-        std::stable_sort(out.begin(), out.end(), [](const ForceValue& a, const ForceValue& b) {
-            return a.value != b.value ? a.value > b.value : a.force.name < b.force.name;
-        });
-        return out;
-    }
+    // Every force that has the same figure as `m`, highest first.
+    QList<ForceValue> everyForce(const Metric& m) const { return valuesOfEveryForce(m_data.everyForceMetrics, m_data.forces, m); }
 
     // Figures: a caption, then the figure's metrics as a table or a chart (figures.cpp).
     void caption(const Section& s);

@@ -240,6 +240,15 @@ Axis axisFor(const QList<double>& values)
     return {std::floor(lo / step + 1e-9) * step, std::ceil(hi / step - 1e-9) * step, step};
 }
 
+// A value on the axis with as many decimals as its step needs (0.25 → "0.75", 2.5 → "7.5").
+QString axisLabel(double v, double step)
+{
+    int decimals = 0;
+    while (decimals < 4 && std::abs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6)
+        ++decimals;
+    return style::english().toString(v, 'f', decimals);
+}
+
 // The axis's grid across the plot, labels on the left.
 void valueAxis(QPainter& p, const QRectF& plot, qreal pt, const Axis& axis, const std::function<qreal(double)>& yOf)
 {
@@ -250,7 +259,7 @@ void valueAxis(QPainter& p, const QRectF& plot, qreal pt, const Axis& axis, cons
         p.setPen(QPen(style::rule(), 0.5));
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
         p.setPen(style::muted());
-        const QString label = number(at);
+        const QString label = axisLabel(at, axis.step);
         p.drawText(QPointF(plot.left() - pt * 0.4 - fm.horizontalAdvance(label), y + fm.capHeight() / 2), label);
     }
 }
@@ -260,7 +269,7 @@ qreal labelRoom(const QFontMetricsF& fm, const Axis& axis, qreal pt)
 {
     qreal w = 0;
     for (double v = axis.lo; v <= axis.hi + axis.step / 2; v += axis.step)
-        w = qMax(w, fm.horizontalAdvance(number(std::abs(v) < axis.step / 1e6 ? 0 : v)));
+        w = qMax(w, fm.horizontalAdvance(axisLabel(std::abs(v) < axis.step / 1e6 ? 0 : v, axis.step)));
     return w + pt;
 }
 

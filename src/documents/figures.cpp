@@ -170,7 +170,8 @@ void Builder::chart(const Section& s, QList<Footnote>& notes)
             units.insert(m.unit);
             dated = dated && periodEnd(m.period).isValid() && !isComparison(m.period);
         }
-        const QList<ForceValue> others = names.size() == 1 && periods.size() == 1 ? everyForce(metrics.front()) : QList<ForceValue>{};
+        // A figure of one metric only: with several (a count and a rate, say) the columns would show one and lose the rest.
+        const QList<ForceValue> others = metrics.size() == 1 ? everyForce(metrics.front()) : QList<ForceValue>{};
         if (names.size() == 1 && units.size() == 1 && periods.size() > 1 && dated) {
             // One figure over time: a line through the periods, oldest first ("Jun 2015").
             QList<Metric> byEnd = metrics;

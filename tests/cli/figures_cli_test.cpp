@@ -77,6 +77,17 @@ TEST_CASE("fwb profile prints a force's judgments, findings, figures over time a
     CHECK(unknown.err.contains(S("no force \"atlantis\"")));
     CHECK(runFwb({S("profile"), dir.path(S("missing.fwb")), S("--force"), S("lancashire")}).code != 0);
     CHECK(runFwb({S("profile"), file, S("--force"), S("lancashire"), S("--format"), S("csv"), S("-o"), file}).code == 2);
+    // No reporting command writes over the workbench it reads.
+    const QByteArray before = test::readFile(file);
+    for (const QStringList& args : {QStringList{S("followup"), S("list"), file, S("--format"), S("csv"), S("-o"), file},
+                                    QStringList{S("change"), file, S("--to"), S("peel-effectiveness-2015"), S("-o"), file},
+                                    QStringList{S("judgments"), file, S("--programme"), S("peel-effectiveness-2015"), S("--format"),
+                                                S("csv"), S("-o"), file}}) {
+        const Run r = runFwb(args);
+        CHECK(r.code == 2);
+        CHECK(r.err.contains(S("workbench")));
+    }
+    CHECK(test::readFile(file) == before);
 }
 
 TEST_CASE("fwb figure lists one figure of every force, highest first, with England and Wales", "[cli][figures]")

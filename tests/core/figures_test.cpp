@@ -51,6 +51,10 @@ TEST_CASE("periods read as the date they end", "[figures]")
     CHECK(periodEnd(S("Feb 2012")) == QDate(2012, 2, 29));
     CHECK(periodEnd(S("2014/15")) == QDate(2015, 3, 31));
     CHECK(periodEnd(S("2013")) == QDate(2013, 12, 31));
+    CHECK(periodEnd(S("1st July 2014")) == QDate(2014, 7, 1));
+    CHECK(periodEnd(S("1 April 2014 to March 2015")) == QDate(2015, 3, 31));
+    CHECK(periodEnd(S("Since 1 April 2015")) == QDate(2015, 4, 1));
+    CHECK_FALSE(isComparison(S("Since 1 April 2015")));
     // A comparison ends when its later period does, and is known as a comparison.
     const QString change = S("12 months to 30 June 2015 compared with 12 months to 30 June 2010");
     CHECK(periodEnd(change) == QDate(2015, 6, 30));
@@ -149,6 +153,16 @@ TEST_CASE("one figure of a programme for every force, and its refusals", "[figur
     REQUIRE_FALSE(units);
     CHECK(units.error().message.contains(S("--unit")));
     CHECK_FALSE(figureAcrossForces(*wb, kPeel, S("No such figure")));
+    // A force that gives the same figure twice is one force, in the list and in the profile's count.
+    save(*wb, metric(kPeel, S("kent"), crime, S("12 months to 30 June 2015"), 70.5, 63.0));
+    auto again = figureAcrossForces(*wb, kPeel, crime, S("per 1,000 population"), S("12 months to 30 June 2015"));
+    REQUIRE(again);
+    CHECK(again->forces.size() == 3);
+    auto kent = forceProfile(*wb, S("kent"));
+    REQUIRE(kent);
+    for (const ProfileFigure& pf : kent->figures.value(kPeel))
+        if (pf.metric.name == crime && pf.metric.period == S("12 months to 30 June 2015"))
+            CHECK(pf.forces == 3);
     CHECK_FALSE(figureAcrossForces(*wb, S("nope"), crime));
     CHECK_FALSE(figureAcrossForces(*wb, kPeel, crime, S("per 1,000 population"), S("12 months to 30 June 1999")));
 }
@@ -172,8 +186,10 @@ TEST_CASE("the force profile exports parse back to the same judgments, counts an
             ++judgments;
         if (f[3] == S("figure") && f[1] == kPeel)
             ++figures;
-        if (f[3] == S("open"))
+        if (f[3].startsWith(S("open ")))
             ++open;
+        if (f[3] == S("still open"))
+            CHECK(f[6].toInt() == p->stillOpen.total);
         if (f[3] == S("findings") && f[1] == kPeel && f[4] == S("strength"))
             strengths = f[6].toInt();
         if (f[3] == S("figure") && f[4] == S("Recorded crime (excluding fraud) (per 1,000 population)")) {

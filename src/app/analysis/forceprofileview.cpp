@@ -11,6 +11,7 @@
 #include <QCategoryAxis>
 #include <QLineSeries>
 #include <QLocale>
+#include <QSet>
 #include <QSignalBlocker>
 #include <QBarSeries>
 #include <QHBoxLayout>
@@ -25,6 +26,13 @@
 namespace fwb::app {
 namespace {
 QString esc(const QString& s) { return s.toHtmlEscaped(); }
+
+// The choice of "one figure of every force": the programme, the figure and its period, the same
+// whichever force's profile offers it, so that it carries over to another force.
+QStringList everyForceChoice(const Metric& m)
+{
+    return {QStringLiteral("forces"), m.programmeCode, figureKey(m), m.period};
+}
 }
 
 ForceProfileView::ForceProfileView(Workbench* workbench, QWidget* parent) : QWidget(parent), m_workbench(workbench)
@@ -133,7 +141,8 @@ void ForceProfileView::reload()
     } else {
         if (p.stillOpen.total > p.stillOpen.items.size())
             html += QStringLiteral("<p style='color:#555'>%1</p>")
-                        .arg(tr("%1 still open; the oldest %2 are below, and the Follow-up tab lists them all.")
+                        .arg(tr("%1 still open; the oldest %2 are below. Export CSV on the Follow-up tab, or "
+                                "fwb followup list --force, lists them all.")
                                  .arg(QLocale().toString(p.stillOpen.total))
                                  .arg(p.stillOpen.items.size()));
         html += QStringLiteral("<table cellspacing='0' cellpadding='4' border='1' style='border-color:#ccc'><tr><th>%1</th><th>%2</th>"
@@ -174,14 +183,14 @@ void ForceProfileView::fillChartChoices()
     m_chartChoice->addItem(tr("Rates per 1,000 against England and Wales and the region"), QStringList{QStringLiteral("rates")});
     // Each choice is named by what it draws, not by its place, so it carries over to another force.
     for (const FigureSeries& series : p.series)
-        m_chartChoice->addItem(tr("%1, over time").arg(series.label()), QStringList{QStringLiteral("series"), series.name, series.unit});
+        m_chartChoice->addItem(tr("%1, over time").arg(series.label()),
+                               QStringList{QStringLiteral("series"), series.name, series.unit, series.measure});
     for (auto it = p.programmes.crbegin(); it != p.programmes.crend(); ++it) {
         bool any = false;
         for (const ProfileFigure& f : p.figures.value(it->code))
             if (f.forces > 1) {
                 any = true;
-                m_chartChoice->addItem(tr("%1, every force (%2)").arg(f.metric.name, f.metric.period),
-                                       QStringList{QStringLiteral("forces"), f.metric.name, f.metric.unit, f.metric.period});
+                m_chartChoice->addItem(tr("%1, every force (%2)").arg(f.metric.name, f.metric.period), everyForceChoice(f.metric));
             }
         if (any)
             break; // the latest programme that compares the forces
@@ -193,15 +202,15 @@ void ForceProfileView::drawChart()
 {
     const QStringList choice = m_chartChoice->currentData().toStringList();
     QChart* chart = nullptr;
-    if (choice.size() == 3 && choice[0] == QLatin1String("series")) {
+    if (choice.size() == 4 && choice[0] == QLatin1String("series")) {
+        const QString &name = choice[1], &unit = choice[2], &measure = choice[3];
         for (const FigureSeries& series : m_profile.series)
-            if (series.name == choice[1] && series.unit == choice[2])
+            if (!chart && series.name == name && series.unit == unit && (!unit.isEmpty() || series.measure == measure))
                 chart = seriesChart(series);
-    } else if (choice.size() == 4 && choice[0] == QLatin1String("forces")) {
-        for (const QList<ProfileFigure>& figures : m_profile.figures)
-            for (const ProfileFigure& f : figures)
-                if (!chart && f.metric.name == choice[1] && f.metric.unit == choice[2] && f.metric.period == choice[3] && f.forces > 1)
-                    chart = everyForceChart(f);
+    } else if (choice.size() > 1 && choice[0] == QLatin1String("forces")) {
+        for (const ProfileFigure& f : m_profile.figures.value(choice[1]))
+            if (!chart && everyForceChoice(f.metric) == choice)
+                chart = everyForceChart(f);
     }
     if (!chart)
         chart = ratesChart();
@@ -243,8 +252,10 @@ QChart* ForceProfileView::ratesChart() const
     }
     series->append(mine);
     series->append(national);
-    if (std::any_of(figures.cbegin(), figures.cend(), [](const ProfileFigure& f) { return f.regionMean.has_value(); }))
-        series->append(region); // no other force of the region has these figures: no mean to set beside them
+    // The region's mean beside every figure, or not at all: a bar of 0 where no other force of
+    // the region has the figure would read as a mean of nothing.
+    if (std::all_of(figures.cbegin(), figures.cend(), [](const ProfileFigure& f) { return f.regionMean.has_value(); }))
+        series->append(region);
     else
         delete region;
     series->setLabelsVisible(true);
@@ -296,8 +307,16 @@ QChart* ForceProfileView::seriesChart(const FigureSeries& s) const
     // dates that fall between the points.
     auto* x = new QCategoryAxis;
     x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    QStringList labels;
     for (const SeriesPoint& point : s.points)
-        x->append(QLocale().toString(point.end, QStringLiteral("MMM yyyy")), double(point.end.startOfDay().toMSecsSinceEpoch()));
+        labels << QLocale().toString(point.end, QStringLiteral("MMM yyyy"));
+    if (QSet<QString>(labels.cbegin(), labels.cend()).size() < labels.size()) { // two ends in one month: name the days
+        labels.clear();
+        for (const SeriesPoint& point : s.points)
+            labels << QLocale().toString(point.end, QStringLiteral("d MMM yyyy"));
+    }
+    for (qsizetype i = 0; i < s.points.size(); ++i)
+        x->append(labels[i], double(s.points[i].end.startOfDay().toMSecsSinceEpoch()));
     const qint64 first = s.points.front().end.startOfDay().toMSecsSinceEpoch();
     const qint64 last = s.points.back().end.startOfDay().toMSecsSinceEpoch();
     const qint64 pad = std::max<qint64>((last - first) / 20, 86400000LL * 15);
@@ -329,7 +348,7 @@ QChart* ForceProfileView::everyForceChart(const ProfileFigure& figure) const
     if (!m_workbench)
         return chart;
     const Metric& m = figure.metric;
-    auto across = figureAcrossForces(*m_workbench, m.programmeCode, m.name, m.unit, m.period);
+    auto across = figureAcrossForces(*m_workbench, m);
     if (!across) {
         chart->setTitle(across.error().message);
         return chart;

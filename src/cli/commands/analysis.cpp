@@ -14,6 +14,12 @@
 namespace fwb::cli {
 namespace {
 
+// text, csv or json; anything else is a usage error.
+bool formatOk(const QString& fmt) { return fmt == L("text") || fmt == L("csv") || fmt == L("json"); }
+
+QString figure(double v) { return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(v, 'g', 10); }
+
+
 int cmdIngest(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
@@ -97,14 +103,10 @@ int cmdJudgments(const QStringList& args, QTextStream& out, QTextStream& err)
     if (fmt != L("csv") && fmt != L("json"))
         return usage(err, fmt.isEmpty() ? L("judgments needs --format csv or --format json")
                                         : QStringLiteral("unknown format \"%1\" (csv or json)").arg(fmt));
-    const QString file = p.positionalArguments().at(1);
-    if (p.isSet(output))
-        if (Status own = Workbench::refuseOwnFile(file, p.value(output)); !own)
-            return usage(err, own.error().message);
-    auto wb = Workbench::open(file, OpenOptions{true, 5000});
+    const auto wb = openToReport(p, 1, output, err, code);
     if (!wb)
-        return fail(err, wb.error());
-    auto matrix = judgmentMatrix(**wb, p.value(programme), p.value(question));
+        return code;
+    auto matrix = judgmentMatrix(*wb, p.value(programme), p.value(question));
     if (!matrix)
         return fail(err, matrix.error());
     return writeOutput(out, err, p.value(output), fmt == L("csv") ? matrixCsv(*matrix) : matrixJson(*matrix));
@@ -170,14 +172,14 @@ int cmdChange(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!p.isSet(to))
         return usage(err, L("change needs --to"));
     const QString fmt = p.value(format);
-    if (fmt != L("text") && fmt != L("csv") && fmt != L("json"))
+    if (!formatOk(fmt))
         return usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
-    auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{true, 5000});
+    const auto wb = openToReport(p, 1, output, err, code);
     if (!wb)
-        return fail(err, wb.error());
+        return code;
     QString earlier = p.value(from);
     if (earlier.isEmpty()) {
-        const auto later = (*wb)->reference().programme(p.value(to));
+        const auto later = wb->reference().programme(p.value(to));
         if (!later)
             return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(p.value(to))));
         earlier = followedProgramme(*later);
@@ -185,7 +187,7 @@ int cmdChange(const QStringList& args, QTextStream& out, QTextStream& err)
             return fail(err, Error::make(Error::Code::NotFound,
                                          QStringLiteral("%1 follows no earlier programme: give --from").arg(p.value(to))));
     }
-    auto v = changeView(**wb, earlier, p.value(to));
+    auto v = changeView(*wb, earlier, p.value(to));
     if (!v)
         return fail(err, v.error());
     if (fmt == L("csv"))
@@ -210,34 +212,6 @@ int cmdChange(const QStringList& args, QTextStream& out, QTextStream& err)
     return writeOutput(out, err, p.value(output), text.toUtf8());
 }
 
-// text, csv or json; anything else is a usage error.
-bool formatOk(const QString& fmt) { return fmt == L("text") || fmt == L("csv") || fmt == L("json"); }
-
-// For a command that reports: its --format checked, its -o not the workbench itself, and the
-// workbench opened to read. Null, with `code` set and the reason said, when any is wrong.
-std::unique_ptr<Workbench> openToReport(const QCommandLineParser& p, const QCommandLineOption& format,
-                                        const QCommandLineOption& output, QTextStream& err, int& code)
-{
-    const QString fmt = p.value(format);
-    if (!formatOk(fmt)) {
-        code = usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
-        return {};
-    }
-    const QString file = p.positionalArguments().at(1);
-    if (p.isSet(output))
-        if (Status own = Workbench::refuseOwnFile(file, p.value(output)); !own) {
-            code = usage(err, own.error().message);
-            return {};
-        }
-    auto wb = Workbench::open(file, OpenOptions{true, 5000});
-    if (!wb) {
-        code = fail(err, wb.error());
-        return {};
-    }
-    return std::move(*wb);
-}
-
-QString figure(double v) { return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(v, 'g', 10); }
 
 int cmdProfile(const QStringList& args, QTextStream& out, QTextStream& err)
 {
@@ -251,10 +225,12 @@ int cmdProfile(const QStringList& args, QTextStream& out, QTextStream& err)
         return code;
     if (!p.isSet(force))
         return usage(err, L("profile needs --force"));
-    const auto wb = openToReport(p, format, output, err, code);
+    const QString fmt = p.value(format);
+    if (!formatOk(fmt))
+        return usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
+    const auto wb = openToReport(p, 1, output, err, code);
     if (!wb)
         return code;
-    const QString fmt = p.value(format);
     auto profile = forceProfile(*wb, p.value(force));
     if (!profile)
         return fail(err, profile.error());
@@ -323,10 +299,12 @@ int cmdFigure(const QStringList& args, QTextStream& out, QTextStream& err)
         return code;
     if (!p.isSet(programme) || !p.isSet(name))
         return usage(err, L("figure needs --programme and --name"));
-    const auto wb = openToReport(p, format, output, err, code);
+    const QString fmt = p.value(format);
+    if (!formatOk(fmt))
+        return usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
+    const auto wb = openToReport(p, 1, output, err, code);
     if (!wb)
         return code;
-    const QString fmt = p.value(format);
     auto f = figureAcrossForces(*wb, p.value(programme), p.value(name), p.value(unit), p.value(period));
     if (!f)
         return fail(err, f.error());

@@ -81,10 +81,10 @@ int followupList(const QStringList& args, QTextStream& out, QTextStream& err)
     if (p.isSet(kind) && !isFollowedUp(p.value(kind)))
         return usage(err, QStringLiteral("--kind: \"%1\" is not area_for_improvement, cause_of_concern or recommendation")
                               .arg(p.value(kind)));
-    auto wb = Workbench::open(p.positionalArguments().at(2), OpenOptions{true, 5000});
+    const auto wb = openToReport(p, 2, output, err, code);
     if (!wb)
-        return fail(err, wb.error());
-    auto list = followUpList(**wb, {p.value(force), p.value(region), p.value(kind), p.isSet(open)});
+        return code;
+    auto list = followUpList(*wb, {p.value(force), p.value(region), p.value(kind), p.isSet(open)});
     if (!list)
         return fail(err, list.error());
     if (fmt == L("csv"))

@@ -1,7 +1,9 @@
 #include "periods.h"
 
 #include <QRegularExpression>
+#include <QList>
 #include <QStringList>
+#include <algorithm>
 
 namespace fwb {
 namespace {
@@ -25,53 +27,60 @@ QDate lastDayOf(int year, int month)
     return first.addDays(first.daysInMonth() - 1);
 }
 
+const QRegularExpression& comparisonWords()
+{
+    static const QRegularExpression words(QStringLiteral("\\b(compared with|compared to|against|relative to)\\b"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    return words;
+}
+
 // The part of a comparison that names the later period: the first part, as reports put the period
 // reported on first ("12 months to 30 June 2015 compared with …").
 QString laterPart(const QString& period)
 {
-    static const QRegularExpression split(QStringLiteral("\\b(compared with|compared to|against|since|relative to)\\b"),
-                                          QRegularExpression::CaseInsensitiveOption);
-    const auto m = split.match(period);
+    const auto m = comparisonWords().match(period);
     if (!m.hasMatch())
         return period;
     const QString before = period.left(m.capturedStart()).trimmed();
-    // "Changes between 2010 and 2015 against …": whichever side names a date.
     return before.isEmpty() ? period.mid(m.capturedEnd()) : before;
 }
 
 } // namespace
 
-bool isComparison(const QString& period)
-{
-    static const QRegularExpression words(QStringLiteral("\\b(compared with|compared to|against|since|relative to)\\b"),
-                                          QRegularExpression::CaseInsensitiveOption);
-    return words.match(period).hasMatch();
-}
+bool isComparison(const QString& period) { return comparisonWords().match(period).hasMatch(); }
 
 QDate periodEnd(const QString& period)
 {
     const QString text = laterPart(period);
-    // "30 June 2015", "1 July 2014": the last such date in the words.
+    // "30 June 2015" or "March 2015" (the month's last day), whichever the words name last:
+    // "1 April 2014 to March 2015" ends in March 2015.
     static const QRegularExpression dayMonthYear(QStringLiteral("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Za-z]{3,9})\\.?\\s+((?:19|20)\\d\\d)\\b"));
+    static const QRegularExpression monthYear(QStringLiteral("\\b([A-Za-z]{3,9})\\.?\\s+((?:19|20)\\d\\d)\\b"));
     QDate found;
-    bool named = false; // a day, month and year written, whether or not it is a date
+    qsizetype at = -1;
+    bool named = false; // a date is named, whether or not it is one ("31 June 2015" is not)
+    QList<std::pair<qsizetype, qsizetype>> days; // where day-month-year dates stand
     for (auto it = dayMonthYear.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         if (const int month = monthOf(m.captured(2))) {
+            days.push_back({m.capturedStart(), m.capturedEnd()});
             named = true;
-            found = QDate(m.captured(3).toInt(), month, m.captured(1).toInt()); // invalid for "31 June"
+            at = m.capturedStart();
+            found = QDate(m.captured(3).toInt(), month, m.captured(1).toInt());
+        }
+    }
+    for (auto it = monthYear.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const bool partOfDay = std::any_of(days.cbegin(), days.cend(), [&](const auto& d) {
+            return m.capturedStart() >= d.first && m.capturedStart() < d.second; // the "June 2015" of "30 June 2015"
+        });
+        if (const int month = monthOf(m.captured(1)); month && !partOfDay && m.capturedStart() > at) {
+            named = true;
+            at = m.capturedStart();
+            found = lastDayOf(m.captured(2).toInt(), month);
         }
     }
     if (named)
-        return found;
-    // "March 2015", "year ending March 2015": the last day of the month.
-    static const QRegularExpression monthYear(QStringLiteral("\\b([A-Za-z]{3,9})\\.?\\s+((?:19|20)\\d\\d)\\b"));
-    for (auto it = monthYear.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        if (const int month = monthOf(m.captured(1)))
-            found = lastDayOf(m.captured(2).toInt(), month);
-    }
-    if (found.isValid())
         return found;
     // "2014/15", "2014-15": a financial year, ending on 31 March.
     static const QRegularExpression financial(QStringLiteral("\\b((?:19|20)\\d\\d)\\s*[/-]\\s*(\\d\\d)\\b"));

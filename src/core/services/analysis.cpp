@@ -82,12 +82,28 @@ QString FigureSeries::label() const
     return what.isEmpty() ? name : name + L(", ") + what;
 }
 
-namespace {
-
-// A figure is the same figure in another period, force or programme when its name and unit are
-// (or, without a unit, its measure): "Rate" and "Rate per 1,000 population" in two years' data are
-// one figure when both are per 1,000 population.
+// "Rate" and "Rate per 1,000 population" in two years' data are one figure when both are per 1,000
+// population.
 QString figureKey(const Metric& m) { return m.name + QChar(31) + (m.unit.isEmpty() ? m.measure : m.unit); }
+
+bool sameFigure(const Metric& a, const Metric& b) { return a.period == b.period && figureKey(a) == figureKey(b); }
+
+QList<ForceValue> valuesOfEveryForce(const QList<Metric>& metrics, const QHash<QString, Force>& forces, const Metric& like)
+{
+    QList<ForceValue> out;
+    QSet<QString> seen;
+    for (const Metric& m : metrics)
+        if (sameFigure(m, like) && forces.contains(m.forceCode) && !seen.contains(m.forceCode)) {
+            seen.insert(m.forceCode);
+            out.push_back({forces.value(m.forceCode), m.forceValue});
+        }
+    std::stable_sort(out.begin(), out.end(), [](const ForceValue& a, const ForceValue& b) {
+        return a.value != b.value ? a.value > b.value : a.force.name < b.force.name;
+    });
+    return out;
+}
+
+namespace {
 
 // The force's figures that are recorded for two periods or more, as series over time.
 QList<FigureSeries> seriesOf(const ForceProfile& p)
@@ -153,12 +169,15 @@ Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& for
         p.judgments.insert(programme.code, drafts.judgments(programme.code, forceCode));
         p.findings.insert(programme.code, p.findings.value(programme.code)); // every programme has a row, if empty
         // The region's mean of each figure, over the forces of the region that have it.
-        QHash<QString, std::pair<double, int>> sums; // by name|measure|unit|period
+        QHash<QString, std::pair<double, int>> sums; // by figure and period
         auto keyOf = [](const Metric& m) -> QString { return figureKey(m) + QChar(31) + m.period; };
-        QHash<QString, int> held; // by the same key: how many forces have the figure
+        QHash<QString, QSet<QString>> held; // by the same key: the forces that have the figure, each once
         const QList<Metric> all = drafts.metrics(programme.code);
         for (const Metric& m : all) {
-            ++held[keyOf(m)];
+            QSet<QString>& forces = held[keyOf(m)];
+            if (forces.contains(m.forceCode))
+                continue; // the same figure twice for one force: the first counts
+            forces.insert(m.forceCode);
             if (region.contains(m.forceCode)) {
                 auto& s = sums[keyOf(m)];
                 s.first += m.forceValue;
@@ -169,7 +188,7 @@ Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& for
         for (const Metric& m : all) {
             if (m.forceCode != forceCode)
                 continue;
-            ProfileFigure f{m, std::nullopt, 0, held.value(keyOf(m))};
+            ProfileFigure f{m, std::nullopt, 0, int(held.value(keyOf(m)).size())};
             if (const auto it = sums.find(keyOf(m)); it != sums.end()) {
                 f.regionForces = it->second;
                 if (it->second > 1) // a mean of the force alone would only repeat it
@@ -209,9 +228,11 @@ QByteArray profileCsv(const ForceProfile& p)
             row(&programme, L("figure"), item, m.period, number(m.forceValue), number(m.nationalValue), number(f.regionMean));
         }
     }
+    // What is still open: a row each for the oldest listed (part "open KIND"), and the count of all.
     for (const FollowUpItem& i : p.stillOpen.items)
-        out += csv::formatRow({p.force.code, i.finding.programmeCode, QString::number(i.since), L("open"), i.finding.uid,
-                               i.finding.kind, i.status(), {}, {}});
+        out += csv::formatRow({p.force.code, i.finding.programmeCode, QString::number(i.since), L("open ") + i.finding.kind,
+                               i.finding.uid, {}, i.status(), {}, {}});
+    row(nullptr, L("still open"), L("total"), {}, QString::number(p.stillOpen.total));
     return out;
 }
 
@@ -252,21 +273,43 @@ QByteArray profileJson(const ForceProfile& p)
         .toJson(QJsonDocument::Indented);
 }
 
+Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const Metric& like)
+{
+    const auto ref = workbench.reference();
+    const auto programme = ref.programme(like.programmeCode);
+    if (!programme)
+        return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(like.programmeCode));
+    QHash<QString, Force> forces;
+    for (const Force& f : ref.forces())
+        forces.insert(f.code, f);
+    FigureAcrossForces out;
+    out.programme = *programme;
+    out.name = like.name;
+    out.measure = like.measure;
+    out.unit = like.unit;
+    out.period = like.period;
+    const QList<Metric> all = workbench.drafts().metrics(like.programmeCode);
+    out.forces = valuesOfEveryForce(all, forces, like);
+    out.national = like.nationalValue;
+    for (const Metric& m : all) // England and Wales as any force's metric gives it
+        if (!out.national && m.nationalValue && sameFigure(m, like))
+            out.national = m.nationalValue;
+    return out;
+}
+
 Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const QString& programmeCode, const QString& name,
                                               const QString& unit, const QString& period)
 {
-    const auto ref = workbench.reference();
-    const auto programme = ref.programme(programmeCode);
-    if (!programme)
+    if (!workbench.reference().programme(programmeCode))
         return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(programmeCode));
-    const QList<Metric> all = workbench.drafts().metrics(programmeCode);
     QList<Metric> named;
     QStringList units, periods;
-    for (const Metric& m : all)
+    for (const Metric& m : workbench.drafts().metrics(programmeCode))
         if (m.name.compare(name, Qt::CaseInsensitive) == 0 && (unit.isEmpty() || m.unit == unit)) {
             named << m;
-            if (!units.contains(m.unit))
-                units << m.unit;
+            const QString u = m.unit.isEmpty() ? m.measure : m.unit;
+            if (!units.contains(u))
+                units << u;
             if (!periods.contains(m.period))
                 periods << m.period;
         }
@@ -280,30 +323,11 @@ Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const 
         return Error::make(Error::Code::Invalid, QStringLiteral("\"%1\" is given for %2 periods (%3): say which with --period")
                                                      .arg(name).arg(periods.size()).arg(periods.join(L("; "))));
     const QString chosen = period.isEmpty() ? periods.front() : period;
-    if (!periods.contains(chosen))
+    const auto like = std::find_if(named.cbegin(), named.cend(), [&](const Metric& m) { return m.period == chosen; });
+    if (like == named.cend())
         return Error::make(Error::Code::NotFound, QStringLiteral("\"%1\" is not given for \"%2\" (it is for: %3)")
                                                       .arg(name, chosen, periods.join(L("; "))));
-    FigureAcrossForces out;
-    out.programme = *programme;
-    out.period = chosen;
-    out.unit = units.front();
-    QHash<QString, Force> forces;
-    for (const Force& f : ref.forces())
-        forces.insert(f.code, f);
-    for (const Metric& m : named) {
-        if (m.period != chosen)
-            continue;
-        out.name = m.name;
-        out.measure = m.measure;
-        if (!out.national && m.nationalValue)
-            out.national = m.nationalValue;
-        if (std::none_of(out.forces.cbegin(), out.forces.cend(), [&](const ForceValue& v) { return v.force.code == m.forceCode; }))
-            out.forces.push_back({forces.value(m.forceCode), m.forceValue});
-    }
-    std::stable_sort(out.forces.begin(), out.forces.end(), [](const ForceValue& a, const ForceValue& b) {
-        return a.value != b.value ? a.value > b.value : a.force.name < b.force.name;
-    });
-    return out;
+    return figureAcrossForces(workbench, *like);
 }
 
 QByteArray figureCsv(const FigureAcrossForces& f)

@@ -80,8 +80,9 @@ struct ForceProfile {
 // The profile lists the oldest of what is still open, up to this many; stillOpen.total counts all.
 inline constexpr int ProfileOpenItems = 50;
 Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& force);
-// The profile in one long table — programme, year, part (judgment, findings, figure, open), item,
-// period, value, England and Wales, region mean — and as JSON; both parse back to the same values.
+// The profile in one long table — programme, year, part (judgment, findings, figure, "open KIND"
+// for each open item listed, "still open" for the count of all), item, period, value, England and
+// Wales, region mean — and as JSON; both parse back to the same values.
 QByteArray profileCsv(const ForceProfile& profile);
 QByteArray profileJson(const ForceProfile& profile);
 
@@ -99,7 +100,19 @@ struct FigureAcrossForces {
     std::optional<double> national; // England and Wales, as any of the forces' metrics gives it
 };
 
-// `period` empty: the figure's only period (an error names the periods when it has several).
+// A figure is the same figure in another period, force or programme when its name and its unit are
+// (without a unit, its measure); for another force, also its period.
+QString figureKey(const Metric& m);
+bool sameFigure(const Metric& a, const Metric& b); // same key and period
+
+// Of `metrics` (a programme's), the value of every force that has the figure `like` is, highest
+// first, each force once.
+QList<ForceValue> valuesOfEveryForce(const QList<Metric>& metrics, const QHash<QString, Force>& forces, const Metric& like);
+
+// The figure `like` is, for every force of its programme.
+Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const Metric& like);
+// As a person names it: the name in any case; `unit` and `period` needed only when the name has
+// several (the error names them).
 Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const QString& programme, const QString& name,
                                               const QString& unit = {}, const QString& period = {});
 QByteArray figureCsv(const FigureAcrossForces& figure);

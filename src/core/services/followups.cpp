@@ -72,21 +72,25 @@ Result<FollowUpList> followUpList(const Workbench& wb, const FollowUpFilter& fil
         for (const Force& f : forces)
             if (f.regionCode == filter.region)
                 scope << f.code;
-    if ((!filter.region.isEmpty() && scope.isEmpty()) || (!filter.kind.isEmpty() && !isFollowedUp(filter.kind)))
-        return out; // a region without forces, or a kind that is not followed up: nothing
+    const bool forceOutsideRegion =
+        !filter.force.isEmpty() && !filter.region.isEmpty() && forces.value(filter.force).regionCode != filter.region;
+    if ((!filter.region.isEmpty() && scope.isEmpty()) || (!filter.kind.isEmpty() && !isFollowedUp(filter.kind)) || forceOutsideRegion)
+        return out; // a region without forces, a force outside the region, a kind not followed up: nothing
     auto count = drafts.countFindings(kinds, scope);
     if (!count)
         return count.error();
     out.total = *count;
     int closed = 0;
-    if (filter.openOnly)
+    if (filter.openOnly) {
+        const auto places = wb.followUps().assessedFindings(); // force and kind of each, in one query
         for (auto it = assessed.cbegin(); it != assessed.cend(); ++it) {
             const QString status = it->back().status;
             if (status == L("open") || status == L("progress"))
                 continue;
-            if (const auto f = drafts.finding(it.key()); f && wanted(f->forceCode, f->kind))
+            if (const auto at = places.find(it.key()); at != places.end() && wanted(at->first, at->second))
                 ++closed;
         }
+    }
     out.total -= closed;
 
     // Oldest inspection first, then force by force: each force's findings are read through the

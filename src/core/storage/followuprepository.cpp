@@ -19,6 +19,17 @@ QList<FollowUp> FollowUpRepository::followUps(const QString& findingUid) const
     return out;
 }
 
+QHash<QString, std::pair<QString, QString>> FollowUpRepository::assessedFindings() const
+{
+    QHash<QString, std::pair<QString, QString>> out;
+    Query query(m_db, q("SELECT DISTINCT x.uid, fo.code, x.kind FROM follow_ups u JOIN findings x ON x.uid = u.finding_uid "
+                        "JOIN forces fo ON fo.id = x.force_id"));
+    if (query.exec({}, QStringLiteral("reading assessed findings")))
+        while (query.next())
+            out.insert(query.text(0), {query.text(1), query.text(2)});
+    return out;
+}
+
 Status FollowUpRepository::upsert(const FollowUp& f)
 {
     Query query(m_db, q("INSERT INTO follow_ups(finding_uid, programme_id, status, evidence_uid, note, actor) "

@@ -11,6 +11,8 @@ public:
 
     // Every assessment, oldest inspection first; of one finding when `findingUid` is given.
     QList<FollowUp> followUps(const QString& findingUid = {}) const;
+    // The force and kind of every finding that has an assessment, by finding uid: one query.
+    QHash<QString, std::pair<QString, QString>> assessedFindings() const;
     // Inserts or replaces the assessment of a finding in a programme.
     Status upsert(const FollowUp& f);
     Status remove(const QString& findingUid, const QString& programmeCode);
