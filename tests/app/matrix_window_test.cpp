@@ -32,6 +32,7 @@
 #include <QChart>
 #include <QAbstractBarSeries>
 #include <QBarSeries>
+#include <QBarCategoryAxis>
 #include <QLineSeries>
 #include <QFile>
 #include <QLineEdit>
@@ -299,6 +300,14 @@ TEST_CASE("The force profile charts a figure over time and one figure of every f
     auto* rates = qobject_cast<QAbstractBarSeries*>(view->chartView()->chart()->series().value(0));
     REQUIRE(rates);
     CHECK(rates->barSets().size() == 2);
+    // The rates of the latest period only, each once, each bar with its own name: the earlier
+    // years of victim-based crime are for the chart over time.
+    auto* names = qobject_cast<QBarCategoryAxis*>(view->chartView()->chart()->axes(Qt::Vertical).value(0));
+    REQUIRE(names);
+    const QStringList categories = names->categories();
+    CHECK(categories.size() == rates->barSets()[0]->count());
+    CHECK(categories.count(QStringLiteral("Victim-based crime")) == 1);
+    CHECK(rates->barSets()[0]->at(int(categories.indexOf(QStringLiteral("Victim-based crime")))) == 58.1);
     const int overTime = choice->findText(QStringLiteral("Victim-based crime, per 1,000 population, over time"));
     REQUIRE(overTime > 0);
     // Chosen from the keyboard, as a person would: focus the combo and step down to it.

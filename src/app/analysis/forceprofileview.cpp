@@ -1,5 +1,6 @@
 #include "forceprofileview.h"
 
+#include "domain/periods.h"
 #include "models/gradestyle.h"
 #include "workbench.h"
 
@@ -224,10 +225,23 @@ void ForceProfileView::drawChart()
 QChart* ForceProfileView::ratesChart() const
 {
     const ForceProfile& p = m_profile;
-    QList<ProfileFigure> figures;
+    // The rates of the latest period the programme gives them for, each once: with earlier years
+    // among them (a figure followed over time), a bar per name would mix the years.
+    QList<ProfileFigure> rates;
+    QDate latest;
     for (const ProfileFigure& f : p.figures.value(m_charted))
-        if (f.metric.unit.contains(QLatin1String("per 1,000"), Qt::CaseInsensitive) && f.metric.nationalValue)
+        if (f.metric.unit.contains(QLatin1String("per 1,000"), Qt::CaseInsensitive) && f.metric.nationalValue &&
+            !isComparison(f.metric.period)) {
+            rates << f;
+            latest = std::max(latest, periodEnd(f.metric.period));
+        }
+    QList<ProfileFigure> figures;
+    QSet<QString> named;
+    for (const ProfileFigure& f : rates)
+        if (periodEnd(f.metric.period) == latest && !named.contains(f.metric.name)) {
+            named.insert(f.metric.name);
             figures << f;
+        }
     auto* chart = new QChart;
     if (figures.isEmpty()) {
         chart->setTitle(tr("No rates per 1,000 population for %1 in the workbench").arg(p.force.name));
@@ -260,6 +274,7 @@ QChart* ForceProfileView::ratesChart() const
         delete region;
     series->setLabelsVisible(true);
     series->setLabelsFormat(QStringLiteral("@value"));
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd); // readable beside a short bar too
     chart->addSeries(series);
     auto* y = new QBarCategoryAxis;
     y->append(categories);
@@ -267,6 +282,7 @@ QChart* ForceProfileView::ratesChart() const
     series->attachAxis(y);
     auto* x = new QValueAxis;
     x->setRange(0, top * 1.15);
+    x->applyNiceNumbers();
     x->setTitleText(tr("per 1,000 population"));
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
