@@ -15,7 +15,14 @@ namespace fwb::cli {
 namespace {
 
 // text, csv or json; anything else is a usage error.
-bool formatOk(const QString& fmt) { return fmt == L("text") || fmt == L("csv") || fmt == L("json"); }
+// False, with a usage error in `code`, when --format is none of them.
+bool formatOk(const QString& fmt, QTextStream& err, int& code)
+{
+    if (fmt == L("text") || fmt == L("csv") || fmt == L("json"))
+        return true;
+    code = usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
+    return false;
+}
 
 QString figure(double v) { return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(v, 'g', 10); }
 
@@ -172,8 +179,8 @@ int cmdChange(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!p.isSet(to))
         return usage(err, L("change needs --to"));
     const QString fmt = p.value(format);
-    if (!formatOk(fmt))
-        return usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
+    if (!formatOk(fmt, err, code))
+        return code;
     const auto wb = openToReport(p, 1, output, err, code);
     if (!wb)
         return code;
@@ -226,8 +233,8 @@ int cmdProfile(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!p.isSet(force))
         return usage(err, L("profile needs --force"));
     const QString fmt = p.value(format);
-    if (!formatOk(fmt))
-        return usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
+    if (!formatOk(fmt, err, code))
+        return code;
     const auto wb = openToReport(p, 1, output, err, code);
     if (!wb)
         return code;
@@ -300,8 +307,8 @@ int cmdFigure(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!p.isSet(programme) || !p.isSet(name))
         return usage(err, L("figure needs --programme and --name"));
     const QString fmt = p.value(format);
-    if (!formatOk(fmt))
-        return usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
+    if (!formatOk(fmt, err, code))
+        return code;
     const auto wb = openToReport(p, 1, output, err, code);
     if (!wb)
         return code;
