@@ -64,7 +64,7 @@ TEST_CASE("SaveScheduler: a short burst is saved once after the rest, not at onc
     CHECK(saves == 0);
     QTest::qWait(60);
     CHECK(saves == 0);
-    REQUIRE(apptest::eventually([&] { return saves == 1; }, 2000));
+    REQUIRE(fwb::apptest::eventually([&] { return saves == 1; }, 2000));
     QTest::qWait(1100); // the deadline was stopped by the save: it does not fire again
     CHECK(saves == 1);
 }

@@ -8,6 +8,7 @@
 #include "documents/documentsworkspace.h"
 #include "drafting/draftingworkspace.h"
 #include "drafting/evidencepage.h"
+#include "drafting/findingsmodel.h"
 #include "drafting/judgmentpanel.h"
 #include "drafting/markdownedit.h"
 #include "drafting/questionpage.h"
