@@ -727,6 +727,7 @@ void MainWindow::flushEdits()
 {
     m_drafting->flush();
     m_documents->flush();
+    m_review->flush();
 }
 
 FrameworkDialog* MainWindow::frameworkDialog()

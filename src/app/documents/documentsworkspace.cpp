@@ -97,9 +97,6 @@ DocumentsWorkspace::DocumentsWorkspace(QUndoStack* undoStack, ErrorSink errors, 
     m_context.undoStack = undoStack;
     m_context.errors = std::move(errors);
     m_dialogs = QGuiApplication::platformName() != QLatin1String("offscreen");
-    m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(kSaveDelayMs);
-    connect(&m_saveTimer, &QTimer::timeout, this, &DocumentsWorkspace::save);
     m_previewTimer.setSingleShot(true);
     m_previewTimer.setInterval(kPreviewDelayMs);
     connect(&m_previewTimer, &QTimer::timeout, this, &DocumentsWorkspace::refreshPreview);
@@ -318,7 +315,7 @@ void DocumentsWorkspace::buildUi()
 void DocumentsWorkspace::setWorkbench(Workbench* workbench)
 {
     flush();
-    m_saveTimer.stop();
+    m_saver.cancel();
     m_previewTimer.stop();
     m_context.workbench = workbench;
     m_preview->setDocument(nullptr);
@@ -488,7 +485,7 @@ void DocumentsWorkspace::rebuildOutline(const QString& keep, bool reloadEditor)
 
 void DocumentsWorkspace::loadSection()
 {
-    m_saveTimer.stop();
+    m_saver.cancel();
     m_dirty = false;
     const auto s = storedSection();
     m_editingDocument = currentDocument();
@@ -543,13 +540,13 @@ void DocumentsWorkspace::scheduleSave()
     if (m_loading)
         return;
     m_dirty = true;
-    m_saveTimer.start();
+    m_saver.edited();
     m_previewTimer.start(); // the preview shows the typing once it is saved
 }
 
 void DocumentsWorkspace::save()
 {
-    m_saveTimer.stop();
+    m_saver.cancel();
     if (!m_dirty)
         return;
     m_dirty = false;
@@ -701,7 +698,7 @@ void DocumentsWorkspace::deleteDocument()
                                            tr("Delete “%1”? The findings, judgments and figures it shows are kept; "
                                               "Undo brings the document back.").arg(d->title)) != QMessageBox::Yes)
         return;
-    m_saveTimer.stop();
+    m_saver.cancel();
     m_dirty = false;
     m_context.run(new DeleteDocumentCommand(m_context.workbench, m_context.errors, *d));
 }
@@ -749,7 +746,7 @@ void DocumentsWorkspace::removeSection()
     const auto s = storedSection();
     if (!s || !m_context.writable())
         return;
-    m_saveTimer.stop();
+    m_saver.cancel();
     m_dirty = false;
     // The next section (or the one before) takes the selection.
     QTreeWidgetItem* item = m_outline->currentItem();

@@ -44,7 +44,8 @@ QToolButton* button(QAction* action, QWidget* parent)
 
 } // namespace
 
-QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent) : QWidget(parent), m_context(context)
+QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent)
+    : QWidget(parent), m_context(context), m_saver([this] { saveText(); })
 {
     setObjectName(QStringLiteral("questionPage"));
     m_title = new QLabel(this);
@@ -248,10 +249,7 @@ QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent) : QW
         return p ? p->message : QString();
     });
 
-    m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(kSaveDelayMs);
-    connect(&m_saveTimer, &QTimer::timeout, this, &QuestionPage::saveText);
-    connect(m_editor, &MarkdownEdit::edited, this, [this] { m_saveTimer.start(); });
+    connect(m_editor, &MarkdownEdit::edited, &m_saver, &SaveScheduler::edited);
     connect(m_editor, &MarkdownEdit::editingFinished, this, [this] {
         flush();
         ++m_session;
@@ -341,7 +339,7 @@ void QuestionPage::reload()
             m_list->setCurrentIndex(m_model->index(qMin(m_model->rowCount() - 1, 0), 0));
         else
             loadEditor();
-    } else if (!m_newFinding && !m_saveTimer.isActive()) {
+    } else if (!m_newFinding && !m_saver.isPending()) {
         // Show what is stored, unless it is what is being typed.
         if (auto f = stored(m_uid)) {
             if (f->text != m_editor->markdown())
@@ -468,7 +466,7 @@ void QuestionPage::startNewFinding()
 
 void QuestionPage::saveText()
 {
-    m_saveTimer.stop();
+    m_saver.cancel();
     if (!m_context.workbench || m_question.isEmpty())
         return;
     const QString text = m_editor->markdown();
@@ -506,8 +504,7 @@ void QuestionPage::saveText()
 
 void QuestionPage::flush()
 {
-    if (m_saveTimer.isActive())
-        saveText();
+    m_saver.flush();
     m_judgment->flush();
 }
 
