@@ -57,8 +57,11 @@ QString everythingIn(const QString& dir)
         if (name.endsWith(S(".odt"))) {
             auto entries = documents::package::entries(bytes);
             REQUIRE(entries);
-            for (const QString& e : *entries)
-                out += QString::fromUtf8(*documents::package::read(bytes, e));
+            for (const QString& e : *entries) {
+                auto entry = documents::package::read(bytes, e);
+                REQUIRE(entry);
+                out += QString::fromUtf8(*entry);
+            }
         }
         static const QRegularExpression data(S("data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)"));
         for (auto it = data.globalMatch(QString::fromUtf8(bytes)); it.hasNext();)
@@ -105,7 +108,7 @@ TEST_CASE("fwb review send: the pack shows other forces' figures only where publ
         CHECK_FALSE(all.contains(S(withheld)));
     }
     CHECK(all.contains(S("Durham")));
-    CHECK(all.contains(S("West Yorkshire")));
+    CHECK(all.simplified().contains(S("West Yorkshire")));
     QString pdf;
     for (const QString& name : QDir(pack).entryList({S("*.pdf")}, QDir::Files))
         pdf += pdfText(QDir(pack).filePath(name));

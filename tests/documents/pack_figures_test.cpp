@@ -137,7 +137,11 @@ struct Fixture {
         for (auto it = values.cbegin(); it != values.cend(); ++it) {
             const auto f = wb->reference().force(it.key());
             REQUIRE(f);
-            withheld << Withheld{f->code, f->name, f->shortName, it.value()};
+            // West Yorkshire's Figure 3 value is published statistics: only its Figure 6 value is withheld.
+            if (f->code == S("west-yorkshire"))
+                withheld << Withheld{f->code, {}, {}, it.value()};
+            else
+                withheld << Withheld{f->code, f->name, f->shortName, it.value()};
         }
     }
 };
@@ -238,8 +242,10 @@ void checkNothingWithheld(const QString& text, const QList<Withheld>& withheld, 
 {
     for (const Withheld& w : withheld) {
         INFO(what.toStdString() << ": " << w.name.toStdString());
-        CHECK_FALSE(text.contains(w.name));
-        CHECK_FALSE(text.contains(w.shortName));
+        if (!w.name.isEmpty()) {
+            CHECK_FALSE(text.contains(w.name));
+            CHECK_FALSE(text.contains(w.shortName));
+        }
         for (const QString& v : w.values)
             CHECK_FALSE(text.contains(v));
     }
@@ -323,7 +329,7 @@ TEST_CASE("Pack: a chart of every force shows another force's figure only where 
     REQUIRE(inside);
     CHECK(inside->audience == Audience::Inspectorate);
     for (const Withheld& w : fx.withheld)
-        REQUIRE_FALSE(inside->document->toPlainText().contains(w.name));
+        REQUIRE((w.name.isEmpty() || !inside->document->toPlainText().contains(w.name)));
 
     // The inspectorate's own draft shows every force, and says which of them are drafts.
     {
@@ -364,7 +370,7 @@ TEST_CASE("Pack: a chart of every force shows another force's figure only where 
     }();
     REQUIRE_FALSE(pdf.isEmpty()); // pdftotext comes with poppler-utils, installed by make
     CHECK(pdf.contains(S("Durham")));         // a force's name under its column
-    CHECK(pdf.contains(S("West Yorkshire")));
+    CHECK(pdf.simplified().contains(S("West Yorkshire")));
     CHECK(pdf.simplified().count(kNotShown) == 2);
     CHECK_FALSE(pdf.contains(kDraftsShown));
     QString odtContent;
