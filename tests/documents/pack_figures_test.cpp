@@ -238,6 +238,21 @@ QString everything(const QString& path)
     return out;
 }
 
+// The pictures of an ODT package (its charts), in order.
+QList<QByteArray> picturesOf(const QByteArray& odt)
+{
+    QList<QByteArray> out;
+    auto names = documents::package::entries(odt);
+    REQUIRE(names);
+    for (const QString& n : *names)
+        if (n.startsWith(S("Pictures/"))) {
+            auto entry = documents::package::read(odt, n);
+            REQUIRE(entry);
+            out << *entry;
+        }
+    return out;
+}
+
 void checkNothingWithheld(const QString& text, const QList<Withheld>& withheld, const QString& what)
 {
     for (const Withheld& w : withheld) {
@@ -374,8 +389,10 @@ TEST_CASE("Pack: a chart of every force shows another force's figure only where 
     CHECK(pdf.simplified().count(kNotShown) == 2);
     CHECK_FALSE(pdf.contains(kDraftsShown));
     QString odtContent;
+    QByteArray odt;
     for (const QString& p : *written)
         if (p.endsWith(S(".odt"))) {
+            odt = test::readFile(p);
             auto content = documents::package::read(test::readFile(p), S("content.xml"));
             REQUIRE(content);
             odtContent = QString::fromUtf8(*content);
@@ -419,6 +436,21 @@ TEST_CASE("Pack: a chart of every force shows another force's figure only where 
     REQUIRE(stillInside);
     CHECK(titled(*stillInside->document, S("Figure 3:")).categories.size() == 7);
     const QString insideMd = QString::fromUtf8(documents::toMarkdown(*stillInside));
+
+    // The pack's ODT pictures are the charts assembled for outside, pixel for pixel, and not the
+    // inspectorate's.
+    auto outsideOdt = documents::toOdt(*packed);
+    REQUIRE(outsideOdt);
+    auto insideOdt = documents::toOdt(*stillInside);
+    REQUIRE(insideOdt);
+    const QList<QByteArray> sent = picturesOf(odt), forOutside = picturesOf(*outsideOdt), forInside = picturesOf(*insideOdt);
+    REQUIRE(sent.size() == forOutside.size());
+    CHECK(sent == forOutside);
+    REQUIRE(sent.size() == forInside.size());
+    int differ = 0;
+    for (qsizetype i = 0; i < sent.size(); ++i)
+        differ += sent[i] != forInside[i] ? 1 : 0;
+    CHECK(differ == 2); // Figure 3 and Figure 6
     CHECK(insideMd.contains(S("Kent")));
     CHECK(insideMd.contains(S("987.6")));
 }
