@@ -157,7 +157,14 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document, 
     data.metrics = drafts.metrics(document.programmeCode, document.forceCode);
     std::stable_sort(data.metrics.begin(), data.metrics.end(),
                      [](const Metric& a, const Metric& b) { return a.position < b.position; });
-    data.everyForceMetrics = drafts.metrics(document.programmeCode);
+    // Other forces' figures as the reader may see them: chosen here, so every exporter and the
+    // preview show the same.
+    data.audience = options.audience.value_or(document.status == L("published") ? Audience::Outside : Audience::Inspectorate);
+    auto every = figuresOfEveryForce(workbench, document.programmeCode, document.forceCode, data.audience);
+    if (!every)
+        return every.error();
+    data.everyForceMetrics = std::move(every->metrics);
+    data.unpublished = std::move(every->unpublished);
     for (const Force& f : ref.forces())
         data.forces.insert(f.code, f);
     indexQuestions(data.programme.questions, data.questions);
@@ -165,6 +172,7 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document, 
 
     Assembly out;
     out.source = document;
+    out.audience = data.audience;
     out.document = std::make_unique<QTextDocument>();
     QTextDocument* doc = out.document.get();
     doc->setDefaultFont(style::bodyFont());

@@ -32,7 +32,11 @@ struct Data {
     QHash<QString, Judgment> judgments;
     QHash<QString, QList<Finding>> findings; // by question, in order
     QList<Metric> metrics;
-    QList<Metric> everyForceMetrics; // the programme's, of every force: for a figure that sets the forces side by side
+    // The programme's, of every force the audience may see: for a figure that sets the forces side
+    // by side; and the figures some other force has an unpublished value of.
+    QList<Metric> everyForceMetrics;
+    QSet<QString> unpublished;
+    Audience audience = Audience::Inspectorate;
     QHash<QString, Force> forces;
     QHash<QString, const Question*> questions;
     QHash<QString, QString> fields;

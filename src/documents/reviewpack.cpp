@@ -37,6 +37,8 @@ Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, co
         return Error::make(Error::Code::Io, QStringLiteral("cannot create the directory %1").arg(directory));
     AssemblyOptions options;
     options.now = now;
+    // The force reads it: another force's figure only where it is published.
+    options.audience = Audience::Outside;
     for (const ReviewItem& i : round.items)
         options.references.insert(i.target, i.reference);
     const QString base = QFileInfo(suggestedFileName(*document, Format::Pdf)).completeBaseName() +
