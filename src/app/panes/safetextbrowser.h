@@ -1,0 +1,72 @@
+#pragma once
+// SafeTextBrowser: a read-only rich-text view for text that may come from anyone. It follows no
+// link by itself (links are handed to the owner as anchorClicked) and loads no resource — no
+// image, style sheet or page, local or remote — other than those already held by its document.
+// openSafeLink opens a web or mail link in the system's browser or mail program and refuses
+// anything else (javascript:, file:, a share, a program).
+//
+// installResourceGuard, called by the first SafeTextBrowser, makes every rich text of the program
+// (tooltips and labels too) load nothing: Qt would otherwise read an <img src=…> from the disk.
+
+#include <QDesktopServices>
+#include <QImage>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QUrl>
+#include <spdlog/spdlog.h>
+
+namespace fwb::app {
+
+// What rich text gets for any resource it asks for: an empty, transparent pixel. (An invalid
+// answer would make Qt read the file itself.)
+inline QVariant refusedResource(const QUrl& url)
+{
+    spdlog::debug("not loading resource {} into rich text", url.toString().toStdString());
+    QImage blank(1, 1, QImage::Format_ARGB32_Premultiplied);
+    blank.fill(Qt::transparent);
+    return blank;
+}
+
+inline void installResourceGuard()
+{
+    static const bool installed = [] {
+        QTextDocument::setDefaultResourceProvider(&refusedResource);
+        return true;
+    }();
+    Q_UNUSED(installed);
+}
+
+inline bool isSafeExternalLink(const QUrl& url)
+{
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
+        return url.isValid() && !url.host().isEmpty();
+    return scheme == QLatin1String("mailto") && url.isValid() && !url.path().isEmpty();
+}
+
+// Opens a web or mail link; returns false (and opens nothing) for any other.
+inline bool openSafeLink(const QUrl& url)
+{
+    if (!isSafeExternalLink(url)) {
+        spdlog::warn("not opening link {} (only web and mail links are opened)", url.toString().toStdString());
+        return false;
+    }
+    return QDesktopServices::openUrl(url);
+}
+
+class SafeTextBrowser : public QTextBrowser {
+public:
+    explicit SafeTextBrowser(QWidget* parent = nullptr) : QTextBrowser(parent)
+    {
+        installResourceGuard();
+        setOpenLinks(false);
+        setOpenExternalLinks(false);
+        document()->setResourceProvider(&refusedResource);
+    }
+
+    // Nothing is fetched for what the view shows (a document's own resources are found before
+    // this is asked).
+    QVariant loadResource(int, const QUrl& name) override { return refusedResource(name); }
+};
+
+} // namespace fwb::app
