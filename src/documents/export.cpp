@@ -13,6 +13,7 @@
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
@@ -399,6 +400,9 @@ QByteArray toHtml(const Assembly& a)
     neutralise(*copy, [](const QString& name) { return name.startsWith(chartImage); });
     QString html = copy->toHtml();
     html.remove(L("<title></title>"));
+    // Qt gives a list item two style attributes (its text's and its block's); a page has one.
+    static const QRegularExpression twoStyles(QStringLiteral(" style=\"([^\"]*)\" style=\"([^\"]*)\""));
+    html.replace(twoStyles, QStringLiteral(" style=\"\\1\\2\""));
     const qsizetype head = html.indexOf(L("</head>"));
     if (head >= 0)
         html.insert(head, L("<title>") + cleanText(title).toHtmlEscaped() + L("</title>\n<meta charset=\"utf-8\"/>\n")

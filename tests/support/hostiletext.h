@@ -174,7 +174,7 @@ inline Made make(Workbench& wb)
     if (auto done = drafting.saveEvidence(e); !done)
         throw std::runtime_error(done.error().message.toStdString());
 
-    for (const QString kind : {QStringLiteral("report"), QStringLiteral("letter")}) {
+    for (const QString& kind : {QStringLiteral("report"), QStringLiteral("letter")}) {
         auto d = docs.create(m.programme, m.force, kind);
         if (!d)
             throw std::runtime_error(d.error().message.toStdString());

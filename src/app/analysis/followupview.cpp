@@ -1,4 +1,5 @@
 #include "followupview.h"
+#include "panes/safetextbrowser.h"
 
 #include "workbench.h"
 
@@ -161,7 +162,7 @@ void FollowUpView::reload()
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             if (c == TextColumn)
-                item->setToolTip(i.finding.text);
+                item->setToolTip(plainToolTip(i.finding.text));
             if (c == StatusColumn && i.isOpen()) {
                 QFont f = item->font();
                 f.setBold(true);

@@ -1,4 +1,5 @@
 #include "evidencepage.h"
+#include "panes/safetextbrowser.h"
 
 #include "workbench.h"
 
@@ -195,7 +196,7 @@ void EvidencePage::reload()
         const QStringList cells{e.label, method, e.sampleSize ? QString::number(*e.sampleSize) : tr("—"), counted.join(QStringLiteral("; "))};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
-            item->setToolTip(cells[c]);
+            item->setToolTip(plainToolTip(cells[c]));
             m_samples->setItem(r, c, item);
         }
         if (e.uid == m_uid)

@@ -54,6 +54,15 @@ inline bool openSafeLink(const QUrl& url)
     return QDesktopServices::openUrl(url);
 }
 
+// A tooltip that shows `text` as the characters it is: Qt shows a tooltip that looks like HTML as
+// rich text, so such text is escaped (and its line breaks kept).
+inline QString plainToolTip(const QString& text)
+{
+    if (!Qt::mightBeRichText(text))
+        return text;
+    return QStringLiteral("<p style='white-space:pre-wrap'>") + text.toHtmlEscaped() + QStringLiteral("</p>");
+}
+
 class SafeTextBrowser : public QTextBrowser {
 public:
     explicit SafeTextBrowser(QWidget* parent = nullptr) : QTextBrowser(parent)
