@@ -171,13 +171,6 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document, 
     QTextDocument* doc = out.document.get();
     doc->setDefaultFont(style::bodyFont());
     doc->setDocumentMargin(0);
-    // Nothing of a document is fetched from elsewhere: a resource it does not hold is an empty pixel
-    // (Qt would otherwise read an image's file itself).
-    doc->setResourceProvider([](const QUrl&) -> QVariant {
-        QImage blank(1, 1, QImage::Format_ARGB32_Premultiplied);
-        blank.fill(Qt::transparent);
-        return blank;
-    });
     doc->setMetaInformation(QTextDocument::DocumentTitle, cleanText(document.title));
     out.runningTitle = cleanText(document.kind == L("report")
                                      ? document.title + QStringLiteral(" – ") + data.force.name

@@ -1,7 +1,7 @@
 // Hostile text in the window: the detail pane (force and question pages), the Documents tab's
 // preview and its section data show scripts, raw HTML and unsafe links as text, follow no link but
-// web and mail links, and load nothing — no image from the disk or the network — for any rich text
-// (tooltips and labels included).
+// web and mail links, and load nothing — no image from the disk or the network; tooltips of text
+// from the workbench show it as text.
 
 #include "../support/hostiletext.h"
 #include "apptest.h"
@@ -14,7 +14,6 @@
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QImage>
-#include <QLabel>
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -151,7 +150,7 @@ TEST_CASE("Hostile text: no view follows a link that is not a web or mail link",
     CHECK(selected == 0);
 }
 
-TEST_CASE("Hostile text: rich text in the window loads no image from the disk", "[app][hostile]")
+TEST_CASE("Hostile text: the views load no image from the disk", "[app][hostile]")
 {
     apptest::Scratch scratch;
     const QString png = scratch.path(QStringLiteral("big.png"));
@@ -163,12 +162,28 @@ TEST_CASE("Hostile text: rich text in the window loads no image from the disk", 
     view.setHtml(html);
     view.document()->setTextWidth(600);
     CHECK(view.document()->idealWidth() < 100); // the 240-pixel image was not read
-    // Once a view of untrusted text exists, a label or tooltip that shows rich text loads nothing either.
-    QLabel label;
-    label.setTextFormat(Qt::RichText);
-    label.setText(html);
-    CHECK(label.sizeHint().width() < 100);
-    CHECK(label.sizeHint().height() < 100);
+    // A tooltip of the same text shows it as text: no image at all.
+    QTextDocument tip;
+    tip.setHtml(plainToolTip(html));
+    CHECK(tip.toPlainText() == html);
+    checkShown(tip, "tooltip");
+}
+
+TEST_CASE("Hostile text: a tooltip of text from the workbench shows it as the characters it is", "[app][hostile]")
+{
+    for (const QString& s : hostile::strings()) {
+        const QString text = QStringLiteral("before ") + s + QStringLiteral(" after");
+        const QString tip = plainToolTip(text);
+        INFO(text.toStdString());
+        QTextDocument shown; // what a tooltip, which takes HTML-looking text as rich text, shows
+        if (Qt::mightBeRichText(tip))
+            shown.setHtml(tip);
+        else
+            shown.setPlainText(tip);
+        CHECK(shown.toPlainText() == text);
+        checkShown(shown, "tooltip");
+    }
+    CHECK(plainToolTip(QStringLiteral("plain words")) == QStringLiteral("plain words"));
 }
 
 #include "hostile_window_test.moc"

@@ -229,6 +229,29 @@ TEST_CASE("Hostile text: HTML export escapes every text and links only to the we
         CHECK_FALSE(reader.hasError());
         // Every word around each hostile string is there.
         requireEveryMarker(QTextDocumentFragment::fromHtml(html).toPlainText(), fieldsOf(letter), "HTML");
+        // The charts' SVG: well formed, its labels text, no script or handler.
+        static const QRegularExpression svgData(QStringLiteral("src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\""));
+        int charts = 0;
+        for (auto it = svgData.globalMatch(html); it.hasNext(); ++charts) {
+            const QByteArray svg = QByteArray::fromBase64(it.next().captured(1).toLatin1());
+            QXmlStreamReader chart(svg);
+            QString labels;
+            while (!chart.atEnd()) {
+                chart.readNext();
+                if (chart.isStartElement()) {
+                    CHECK(chart.name() != QLatin1String("script"));
+                    CHECK(chart.name() != QLatin1String("foreignObject"));
+                    for (const QXmlStreamAttribute& at : chart.attributes())
+                        CHECK_FALSE(at.name().startsWith(QLatin1String("on")));
+                }
+                if (chart.isCharacters())
+                    labels += chart.text();
+            }
+            INFO(chart.errorString().toStdString());
+            CHECK_FALSE(chart.hasError());
+            CHECK(labels.contains(QStringLiteral("<script>alert(")));
+        }
+        CHECK(charts >= 1);
     }
 }
 

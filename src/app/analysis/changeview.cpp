@@ -151,6 +151,7 @@ ChangeViewWidget::ChangeViewWidget(Workbench* workbench, QWidget* parent) : QWid
     m_movers->setObjectName(QStringLiteral("moversOnly"));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("changeSummary"));
+    m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
     m_model = new ChangeModel(this);
     m_filter = new ChangeFilter(this);

@@ -81,6 +81,7 @@ FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent) : QWidget(pare
     connect(m_record, &QPushButton::clicked, this, &FollowUpView::record);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText); // messages quote text from the workbench
 
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_openOnly);

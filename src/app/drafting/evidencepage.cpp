@@ -83,6 +83,7 @@ EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent) : QW
     m_measures->setAccessibleName(tr("Counted measures"));
     m_problem = new QLabel(m_form);
     m_problem->setObjectName(QStringLiteral("evidenceProblem"));
+    m_problem->setTextFormat(Qt::PlainText); // messages quote the label typed
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("QLabel { color: #9b1c1c; background: #fdecea; border-radius: 3px; padding: 4px 8px; }"));
     m_problem->hide();

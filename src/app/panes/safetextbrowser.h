@@ -5,8 +5,9 @@
 // openSafeLink opens a web or mail link in the system's browser or mail program and refuses
 // anything else (javascript:, file:, a share, a program).
 //
-// installResourceGuard, called by the first SafeTextBrowser, makes every rich text of the program
-// (tooltips and labels too) load nothing: Qt would otherwise read an <img src=…> from the disk.
+// Elsewhere (tooltips, labels) text from the workbench is shown as plain text: Qt reads an
+// <img src=…> in rich text from the disk, so such text never reaches a widget as rich text
+// (plainToolTip, Qt::PlainText labels).
 
 #include <QDesktopServices>
 #include <QImage>
@@ -17,23 +18,14 @@
 
 namespace fwb::app {
 
-// What rich text gets for any resource it asks for: an empty, transparent pixel. (An invalid
+// What a view answers for any resource its text asks for: an empty, transparent pixel. (An empty
 // answer would make Qt read the file itself.)
 inline QVariant refusedResource(const QUrl& url)
 {
-    spdlog::debug("not loading resource {} into rich text", url.toString().toStdString());
+    spdlog::debug("not loading resource {} into a view", url.toString().toStdString());
     QImage blank(1, 1, QImage::Format_ARGB32_Premultiplied);
     blank.fill(Qt::transparent);
     return blank;
-}
-
-inline void installResourceGuard()
-{
-    static const bool installed = [] {
-        QTextDocument::setDefaultResourceProvider(&refusedResource);
-        return true;
-    }();
-    Q_UNUSED(installed);
 }
 
 inline bool isSafeExternalLink(const QUrl& url)
@@ -67,14 +59,12 @@ class SafeTextBrowser : public QTextBrowser {
 public:
     explicit SafeTextBrowser(QWidget* parent = nullptr) : QTextBrowser(parent)
     {
-        installResourceGuard();
         setOpenLinks(false);
         setOpenExternalLinks(false);
-        document()->setResourceProvider(&refusedResource);
     }
 
     // Nothing is fetched for what the view shows (a document's own resources are found before
-    // this is asked).
+    // this is asked; it is asked for the view's own document).
     QVariant loadResource(int, const QUrl& name) override { return refusedResource(name); }
 };
 
