@@ -169,6 +169,8 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document, 
         data.forces.insert(f.code, f);
     indexQuestions(data.programme.questions, data.questions);
     data.fields = fieldsOf(document, data.force, data.programme);
+    for (auto it = data.fields.cbegin(); it != data.fields.cend(); ++it)
+        data.markdownFields.insert(it.key(), escapeMarkdown(it.value()));
 
     Assembly out;
     out.source = document;
@@ -177,10 +179,10 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document, 
     QTextDocument* doc = out.document.get();
     doc->setDefaultFont(style::bodyFont());
     doc->setDocumentMargin(0);
-    doc->setMetaInformation(QTextDocument::DocumentTitle, document.title);
-    out.runningTitle = document.kind == L("report")
-                           ? document.title + QStringLiteral(" – ") + data.force.name
-                           : document.title;
+    doc->setMetaInformation(QTextDocument::DocumentTitle, cleanText(document.title));
+    out.runningTitle = cleanText(document.kind == L("report")
+                                     ? document.title + QStringLiteral(" – ") + data.force.name
+                                     : document.title);
     if (!document.embargo.isEmpty()) {
         QDateTime until = QDateTime::fromString(document.embargo, Qt::ISODate);
         if (until.isValid() && options.now < until) {
@@ -193,6 +195,10 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document, 
     b.build();
     const qint64 built = clock.elapsed();
     b.finishContents();
+    // The one place every text of the document passes: whatever path a text took into it, no
+    // link but a web, mail or section link and no control character comes out.
+    if (const int changed = neutralise(*doc))
+        spdlog::debug("assembly of {}: {} unsafe links or characters made plain", document.uid.toStdString(), changed);
     // The layout is made only now: while the text is being built, every insertion would lay the
     // document out again.
     doc->documentLayout()->setPaintDevice(layoutDevice());

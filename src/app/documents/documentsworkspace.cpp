@@ -6,6 +6,7 @@
 #include "documents/export.h"
 #include "documents/markdown.h"
 #include "drafting/markdownedit.h"
+#include "panes/safetextbrowser.h"
 #include "particularsdialog.h"
 #include "review/reviewnote.h"
 #include "sectiondata.h"
@@ -246,9 +247,8 @@ void DocumentsWorkspace::buildUi()
     boundLayout->addWidget(new QLabel(tr("Figure:"), this));
     boundLayout->addWidget(m_figure);
     boundLayout->addWidget(m_editData);
-    m_data = new QTextBrowser(this);
+    m_data = new SafeTextBrowser(this);
     m_data->setObjectName(QStringLiteral("sectionData"));
-    m_data->setOpenLinks(false);
     m_data->setMinimumHeight(120);
     m_bodyLabel = new QLabel(this);
     m_body = new MarkdownEdit(this);
@@ -269,13 +269,15 @@ void DocumentsWorkspace::buildUi()
     sectionLayout->addWidget(m_body, 3);
 
     // ---- the preview ----
-    m_preview = new QTextBrowser(this);
+    // Text in it may come from anyone: it follows no link by itself and loads nothing.
+    m_preview = new SafeTextBrowser(this);
     m_preview->setObjectName(QStringLiteral("documentPreview"));
-    m_preview->setOpenLinks(false);
     m_preview->setStyleSheet(QStringLiteral("QTextBrowser { background: white; }"));
     connect(m_preview, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
-        if (url.fragment().startsWith(QLatin1String("s-")))
+        if (url.scheme().isEmpty() && url.path().isEmpty() && url.fragment().startsWith(QLatin1String("s-")))
             selectSection(url.fragment().mid(2));
+        else
+            openSafeLink(url); // web and mail links only
     });
     connect(m_preview, &QTextBrowser::cursorPositionChanged, this, [this] {
         // Clicking in the preview selects the section clicked.

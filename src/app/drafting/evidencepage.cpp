@@ -1,4 +1,5 @@
 #include "evidencepage.h"
+#include "panes/safetextbrowser.h"
 
 #include "workbench.h"
 
@@ -83,6 +84,7 @@ EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent)
     m_measures->setAccessibleName(tr("Counted measures"));
     m_problem = new QLabel(m_form);
     m_problem->setObjectName(QStringLiteral("evidenceProblem"));
+    m_problem->setTextFormat(Qt::PlainText); // messages quote the label typed
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("QLabel { color: #9b1c1c; background: #fdecea; border-radius: 3px; padding: 4px 8px; }"));
     m_problem->hide();
@@ -199,7 +201,7 @@ void EvidencePage::reload()
         const QStringList cells{e.label, method, e.sampleSize ? QString::number(*e.sampleSize) : tr("—"), counted.join(QStringLiteral("; "))};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
-            item->setToolTip(cells[c]);
+            item->setToolTip(plainToolTip(cells[c]));
             m_samples->setItem(r, c, item);
         }
         if (e.uid == m_uid)

@@ -41,10 +41,12 @@ JudgmentPanel::JudgmentPanel(const DraftingContext& context, QWidget* parent)
     m_definition = new QLabel(this);
     m_definition->setObjectName(QStringLiteral("gradeDefinition"));
     m_definition->setWordWrap(true);
+    m_definition->setTextFormat(Qt::PlainText); // text from the workbench, never markup
     m_definition->setAccessibleName(tr("Grade definition"));
     m_definition->setStyleSheet(QStringLiteral("color: palette(dark);"));
     m_lastYear = new QLabel(this);
     m_lastYear->setObjectName(QStringLiteral("lastYearGrade"));
+    m_lastYear->setTextFormat(Qt::PlainText);
     m_lastYear->setAccessibleName(tr("Last year's grade"));
     m_firstYear = new QCheckBox(tr("&First year graded: no year-on-year comparison"), this);
     m_firstYear->setObjectName(QStringLiteral("firstYearGraded"));

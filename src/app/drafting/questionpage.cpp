@@ -1,4 +1,5 @@
 #include "questionpage.h"
+#include "panes/safetextbrowser.h"
 
 #include "diagnostichighlighter.h"
 #include "findingdelegate.h"
@@ -242,11 +243,11 @@ QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent)
     });
     m_editor->setToolTipProvider([this](int position) {
         const auto p = m_findingHighlighter->problemAt(position);
-        return p ? p->message : QString();
+        return p ? plainToolTip(p->message) : QString();
     });
     m_judgment->summaryEditor()->setToolTipProvider([this](int position) {
         const auto p = m_summaryHighlighter->problemAt(position);
-        return p ? p->message : QString();
+        return p ? plainToolTip(p->message) : QString();
     });
 
     connect(m_editor, &MarkdownEdit::edited, &m_saver, &SaveScheduler::edited);
@@ -441,7 +442,7 @@ void QuestionPage::loadEvidenceChoices()
             item->setData(Qt::UserRole, e.uid);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
             item->setCheckState(Qt::Unchecked);
-            item->setToolTip(e.population);
+            item->setToolTip(plainToolTip(e.population));
         }
     if (m_evidence->count() == 0) {
         auto* item = new QListWidgetItem(tr("No evidence samples for this force yet (add them on the force's Evidence tab)"), m_evidence);

@@ -1,4 +1,5 @@
 #include "reviewworkspace.h"
+#include "panes/safetextbrowser.h"
 
 #include "documents/assembly.h"
 #include "documents/reviewpack.h"
@@ -418,7 +419,7 @@ void ReviewWorkspace::showDocument()
         b->setEnabled(writable);
         // A move the review would refuse is shown, disabled, with the reason as its tooltip.
         if (const Status why = review.check(L("document:") + uid, to); !why && to != L("sent")) {
-            b->setToolTip(why.error().message);
+            b->setToolTip(plainToolTip(why.error().message));
             b->setEnabled(false);
         } else {
             b->setToolTip(tr("Move the document to “%1”").arg(fwb::statusLabel(to)));
@@ -451,7 +452,7 @@ void ReviewWorkspace::showDocument()
             m_responses->setItem(r, 0, ref);
             m_responses->setItem(r, 1, new QTableWidgetItem(categoryLabel(x.category)));
             auto* proposed = new QTableWidgetItem(x.proposedChange.simplified());
-            proposed->setToolTip(x.proposedChange);
+            proposed->setToolTip(plainToolTip(x.proposedChange));
             m_responses->setItem(r, 2, proposed);
             auto* decision = new QTableWidgetItem(decisionLabel(x.decision));
             if (x.decision.isEmpty()) {
@@ -494,8 +495,8 @@ void ReviewWorkspace::showDocument()
         auto* item = new QTreeWidgetItem(m_notes, {n.status, n.target, n.author + L(": ") + n.body,
                                                    n.answer.isEmpty() ? QString() : n.answeredBy + L(": ") + n.answer});
         item->setData(0, Qt::UserRole, n.uid);
-        item->setToolTip(2, n.body);
-        item->setToolTip(3, n.answer);
+        item->setToolTip(2, plainToolTip(n.body));
+        item->setToolTip(3, plainToolTip(n.answer));
         open += n.status != L("resolved") ? 1 : 0;
     }
     m_notesLabel->setText(tr("%n open note(s)", nullptr, open));
