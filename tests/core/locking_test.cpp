@@ -384,7 +384,8 @@ TEST_CASE("Locking: every service refuses a change to locked material, by one ru
         requireRefused(*wb, before, drafting.addFinding(added), {at.document});
         Finding edited = f;
         edited.text += S(" More.");
-        requireRefused(*wb, before, drafting.updateFinding(edited), {f.uid, S("published and locked"), S("--finding ") + f.uid});
+        requireRefused(*wb, before, drafting.updateFinding(edited),
+                       {f.uid, S("published and locked"), S("as is"), S("--document ") + at.document});
         requireRefused(*wb, before, drafting.moveFinding(f.uid, {}, int(findings.size()) + 1), {f.uid});
         requireRefused(*wb, before, drafting.deleteFinding(f.uid), {f.uid});
     }

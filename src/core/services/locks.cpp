@@ -22,6 +22,8 @@ bool isPublished(const QString& status) { return status == QLatin1String("publis
 QString Lock::message() const
 {
     QString out = reason.isEmpty() ? QString(item + L(" is published and locked")) : QString(item + L(" is locked: ") + reason);
+    if (!also.isEmpty())
+        out += QStringLiteral(", as is %1, which shows it").arg(also);
     if (!reopen.isEmpty())
         out += QStringLiteral("; reopen it first, with a reason (Review ▸ Reopen, or %1)").arg(reopen);
     return out;
@@ -98,37 +100,50 @@ Result<std::optional<LockRule::Published>> LockRule::publishedIn(const QString& 
 
 Lock LockRule::byDocument(const QString& item, const Published& d, const QString& shows)
 {
-    return Lock{item, QStringLiteral("“%1” (%2) is published and %3").arg(d.title, d.uid, shows),
+    return Lock{item, QStringLiteral("“%1” (%2) is published and %3").arg(d.title, d.uid, shows), QString(),
                 reopenCommand(L("document"), d.uid), Error::Code::Conflict};
 }
 
 std::optional<Lock> LockRule::unreadable(const QString& item, const Error& e)
 {
     return Lock{item, QStringLiteral("whether it is published could not be read (%1), so it is not changed").arg(e.message),
-                QString(), e.code};
+                QString(), QString(), e.code};
+}
+
+// A published item is reopened on its own, unless a published document shows it: then
+// reopening the document reopens it with the rest of what the document shows.
+std::optional<Lock> LockRule::item(const QString& item, bool published, const QString& option, const QString& key,
+                                   const QString& programmeCode, const QString& forceCode) const
+{
+    auto shown = place(programmeCode, forceCode, item);
+    if (!published)
+        return shown;
+    if (shown && shown->code != Error::Code::Conflict)
+        return shown; // the documents could not be read
+    Lock l{item, {}, {}, reopenCommand(option, key), Error::Code::Conflict};
+    if (shown) {
+        const auto d = publishedIn(programmeCode, forceCode);
+        l.also = QStringLiteral("“%1” (%2)").arg(d.value()->title, d.value()->uid);
+        l.reopen = shown->reopen;
+    }
+    return l;
 }
 
 std::optional<Lock> LockRule::finding(const Finding& f) const
 {
-    const QString item = findingName(f.uid);
-    if (isPublished(f.status))
-        return Lock{item, {}, reopenCommand(L("finding"), f.uid), Error::Code::Conflict};
-    return place(f.programmeCode, f.forceCode, item);
+    return item(findingName(f.uid), isPublished(f.status), L("finding"), f.uid, f.programmeCode, f.forceCode);
 }
 
 std::optional<Lock> LockRule::judgment(const Judgment& j) const
 {
-    const QString item = judgmentName(j.programmeCode, j.forceCode, j.questionCode);
-    if (isPublished(j.status))
-        return Lock{item, {}, reopenCommand(L("judgment"), judgmentKey(j.programmeCode, j.forceCode, j.questionCode)),
-                    Error::Code::Conflict};
-    return place(j.programmeCode, j.forceCode, item);
+    return item(judgmentName(j.programmeCode, j.forceCode, j.questionCode), isPublished(j.status), L("judgment"),
+                judgmentKey(j.programmeCode, j.forceCode, j.questionCode), j.programmeCode, j.forceCode);
 }
 
 std::optional<Lock> LockRule::document(const Document& d) const
 {
     if (isPublished(d.status))
-        return Lock{QStringLiteral("document \"%1\"").arg(d.uid), {}, reopenCommand(L("document"), d.uid),
+        return Lock{QStringLiteral("document \"%1\"").arg(d.uid), {}, {}, reopenCommand(L("document"), d.uid),
                     Error::Code::Conflict};
     return std::nullopt;
 }

@@ -29,6 +29,7 @@ class Database;
 struct Lock {
     QString item;   // what would change: finding "lancs-2014-f-01"
     QString reason; // why it is locked: "it is published" / "“Core business” (lancs-2014-letter) is published and shows it"
+    QString also;   // a published document that shows a published item: “Core business” (lancs-2014-letter)
     QString reopen; // how to unlock it: the command that reopens what locks it
     Error::Code code = Error::Code::Conflict; // Damaged when the workbench could not say
     // The whole sentence: "<item> is published and locked; reopen it first, with a reason (…)".
@@ -80,6 +81,8 @@ private:
     Result<std::optional<Published>> publishedIn(const QString& programmeCode, const QString& forceCode) const;
     static Lock byDocument(const QString& item, const Published& d, const QString& shows);
     static std::optional<Lock> unreadable(const QString& item, const Error& e);
+    std::optional<Lock> item(const QString& item, bool published, const QString& option, const QString& key,
+                             const QString& programmeCode, const QString& forceCode) const;
 
     Database& m_db;
     bool m_snapshot;

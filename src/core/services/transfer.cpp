@@ -72,11 +72,11 @@ Status writeOne(Writing& w, const QString& entity, const QString& key, const T& 
         return {};
     }
     if (after) {
-        const QStringList refusals = guard(before, *after);
-        for (const QString& r : refusals)
-            w.refused << path + QStringLiteral(": ") + r;
-        if (!refusals.isEmpty())
+        // One line per record, with every reason it is refused.
+        if (const QStringList refusals = guard(before, *after); !refusals.isEmpty()) {
+            w.refused << path + QStringLiteral(": ") + refusals.join(QStringLiteral("; and "));
             return {};
+        }
     }
     before ? ++w.report.updated : ++w.report.inserted;
     if (Status s = w.audit.append(w.actor, before ? L("update") : L("insert"), entity, key, beforeJson, afterJson); !s)
@@ -91,7 +91,7 @@ Status writeOne(Writing& w, const QString& entity, const QString& key, const T& 
 QString statusMoved(const QString& item, const QString& option, const QString& key, const QString& from, const QString& to)
 {
     return QStringLiteral("%1 would go from “%2” to “%3”: a status moves only through the review (Review tab, or "
-                          "fwb review move FILE --%4 %5 --to %3), not by an import")
+                          "fwb review move FILE --%4 %5 --to …), not by an import")
         .arg(item, from, to, option, key);
 }
 
@@ -151,13 +151,15 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
     };
     auto evidenceGuard = [&](const std::optional<EvidenceSample>& before, const EvidenceSample& after) {
         const QString item = QStringLiteral("evidence sample \"%1\" (%2)").arg(after.label, after.uid);
+        const bool moved = !before || before->programmeCode != after.programmeCode || before->forceCode != after.forceCode;
         return messages({before ? locks.place(before->programmeCode, before->forceCode, item) : std::nullopt,
-                         locks.place(after.programmeCode, after.forceCode, item)});
+                         moved ? locks.place(after.programmeCode, after.forceCode, item) : std::nullopt});
     };
     auto metricGuard = [&](const std::optional<Metric>& before, const Metric& after) {
         const QString item = QStringLiteral("figure \"%1\" (%2)").arg(after.name, after.uid);
+        const bool moved = !before || before->programmeCode != after.programmeCode || before->forceCode != after.forceCode;
         return messages({before ? locks.place(before->programmeCode, before->forceCode, item) : std::nullopt,
-                         locks.place(after.programmeCode, after.forceCode, item)});
+                         moved ? locks.place(after.programmeCode, after.forceCode, item) : std::nullopt});
     };
     auto judgmentGuard = [&](const std::optional<Judgment>& before, const Judgment& after) {
         const QString key = LockRule::judgmentKey(after.programmeCode, after.forceCode, after.questionCode);
@@ -173,7 +175,10 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
         QStringList out;
         if (before && before->status != after.status)
             out << statusMoved(item, L("finding"), after.uid, before->status, after.status);
-        out += messages({before ? locks.finding(*before) : std::nullopt, locks.place(after.programmeCode, after.forceCode, item)});
+        // Where it stands now, and where it would go when the import moves it to another place.
+        const bool moved = !before || before->programmeCode != after.programmeCode || before->forceCode != after.forceCode;
+        out += messages({before ? locks.finding(*before) : std::nullopt,
+                         moved ? locks.place(after.programmeCode, after.forceCode, item) : std::nullopt});
         return out;
     };
     auto documentGuard = [&](const std::optional<Document>& before, const Document& after) {
