@@ -1,6 +1,7 @@
 #include "frameworks.h"
 
 #include "io/interchange.h"
+#include "locks.h"
 #include "servicesupport.h"
 #include "storage/query.h"
 #include "storage/transaction.h"
@@ -112,6 +113,12 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
         const auto before = ref.programme(programme.code);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(programme.code));
+        // A published document follows the framework: refused before anything is written, with
+        // what would have changed named.
+        const LockRule locks(m_wb.database());
+        if (const QStringList changes = frameworkChanges(*before, programme); !changes.isEmpty())
+            if (Status s = locks.refuseFramework(programme.code, changes.join(L(", "))); !s)
+                return s.error();
         QStringList keep;
         collectCodes(programme.questions, keep);
         // Questions leaving the tree must hold nothing; graded ones with judgments stay graded.
@@ -159,6 +166,8 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
         const auto after = ref.programme(programme.code);
         if (json(before) == json(after))
             return *after;
+        if (Status s = locks.refuseFramework(programme.code, QStringLiteral("programme \"%1\"").arg(programme.code)); !s)
+            return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), L("update"), L("programme"), programme.code, json(before),
                                            json(after));
             !s)
@@ -209,6 +218,8 @@ Result<Programme> FrameworkService::deleteProgramme(const QString& code)
         const auto before = ref.programme(code);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(code));
+        if (Status s = LockRule(m_wb.database()).refuseFramework(code, QStringLiteral("programme \"%1\"").arg(code)); !s)
+            return s.error();
         Query q(m_wb.database(), L("SELECT (SELECT count(*) FROM findings f JOIN questions qn ON qn.id = f.question_id WHERE qn.programme_id = p.id) "
                                    "+ (SELECT count(*) FROM judgments j JOIN questions qn ON qn.id = j.question_id WHERE qn.programme_id = p.id) "
                                    "+ (SELECT count(*) FROM evidence_samples WHERE programme_id = p.id) "
