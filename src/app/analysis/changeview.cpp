@@ -1,5 +1,6 @@
 #include "changeview.h"
 
+#include "io/filenames.h"
 #include "models/gradestyle.h"
 #include "workbench.h"
 
@@ -167,7 +168,7 @@ ChangeViewWidget::ChangeViewWidget(Workbench* workbench, QWidget* parent) : QWid
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto* exportButton = new QPushButton(tr("Export CSV…"), this);
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export the Change"), m_programme + QStringLiteral("-change.csv"),
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the Change"), fileSlug(m_programme, QStringLiteral("programme")) + QStringLiteral("-change.csv"),
                                                           tr("CSV (*.csv)"));
         if (!path.isEmpty())
             exportCsv(path);

@@ -2,6 +2,7 @@
 
 #include "documents/assembly.h"
 #include "documents/reviewpack.h"
+#include "io/filenames.h"
 #include "revisionsview.h"
 #include "workbench.h"
 
@@ -740,7 +741,7 @@ void ReviewWorkspace::onRecord()
     if (!m_dialogs)
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the Closing Record"),
-                                                      currentDocument() + L("-factual-accuracy-record.pdf"),
+                                                      fileSlug(currentDocument(), L("document")) + L("-factual-accuracy-record.pdf"),
                                                       tr("PDF (*.pdf);;CSV (*.csv)"));
     if (!path.isEmpty())
         exportRecord(path);
@@ -751,7 +752,7 @@ void ReviewWorkspace::onChangesExport()
     if (!m_dialogs)
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the Changes Since Sent"),
-                                                      currentDocument() + L("-changes.pdf"), tr("PDF (*.pdf);;HTML (*.html)"));
+                                                      fileSlug(currentDocument(), L("document")) + L("-changes.pdf"), tr("PDF (*.pdf);;HTML (*.html)"));
     if (!path.isEmpty())
         exportChanges(path);
 }
