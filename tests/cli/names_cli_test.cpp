@@ -195,7 +195,9 @@ TEST_CASE("fwb review send writes the pack inside its folder for a force whose c
 {
     test::Scratch dir;
     const QString file = demo(dir);
-    sql(file, S("UPDATE forces SET code = ? WHERE code = 'lancashire'"), {S("../../evil")});
+    // ('/' is left out: the review's keys are "programme/force/question", and a stored force code
+    // holding one cannot be moved through the review at all.)
+    sql(file, S("UPDATE forces SET code = ? WHERE code = 'lancashire'"), {S("..\\..\\.evil code")});
     REQUIRE(runFwb({S("review"), S("move"), file, S("--document"), S("lancs-2015-report"), S("--to"), S("ready")}).code == 0);
     const QString pack = dir.path(S("out/pack"));
     REQUIRE(QDir().mkpath(dir.path(S("out/sibling"))));
@@ -207,7 +209,7 @@ TEST_CASE("fwb review send writes the pack inside its folder for a force whose c
     CHECK(written.size() == 3);
     for (const QString& name : written) {
         INFO(name.toStdString());
-        CHECK(name.startsWith(S("evil-peel-effectiveness-2015-report-factual-accuracy-1")));
+        CHECK(name.startsWith(S("evil-code-peel-effectiveness-2015-report-factual-accuracy-1")));
     }
     QStringList outsideAfter = filesUnder(dir.path(S(".")));
     for (const QString& name : written)
