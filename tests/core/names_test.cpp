@@ -131,7 +131,7 @@ TEST_CASE("An interchange file with a hostile uid or code is refused naming the 
     CHECK(section.error().message.startsWith(QStringLiteral("x.json: documents[0].sections[0].uid: uid \"s/../x\"")));
 }
 
-TEST_CASE("Creating a document, programme, force or person with a hostile code is refused; fresh ones pass",
+TEST_CASE("Creating a document, programme, force or person with a hostile code is refused, while a fresh uid passes",
           "[names]")
 {
     test::Scratch dir;
