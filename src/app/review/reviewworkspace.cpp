@@ -2,9 +2,9 @@
 
 #include "documents/assembly.h"
 #include "documents/reviewpack.h"
-#include "io/filenames.h"
 #include "revisionsview.h"
 #include "workbench.h"
+#include "io/filenames.h"
 
 #include <QCheckBox>
 #include <QComboBox>
