@@ -2,6 +2,7 @@
 
 #include "chart.h"
 #include "markdown.h"
+#include "io/filenames.h"
 #include "package.h"
 #include "style.h"
 #include "workbench.h"
@@ -14,6 +15,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
@@ -219,19 +221,29 @@ QString formatLabel(Format f)
 
 QString suggestedFileName(const Document& d, Format format)
 {
-    return d.forceCode + L("-") + d.programmeCode + L("-") + d.kind + extension(format);
+    // Codes and uids are data: the name is made of their slugs, never of them as they are.
+    return fileSlug(d.forceCode + L("-") + d.programmeCode + L("-") + d.kind, L("document")) + extension(format);
 }
 
 QStringList batchFileNames(const QList<Document>& documents, Format format)
 {
     QHash<QString, int> perName;
     for (const Document& d : documents)
-        ++perName[suggestedFileName(d, format)];
+        ++perName[suggestedFileName(d, format).toLower()];
+    // Distinct uids can share a slug, and some file systems do not tell case apart: a name taken
+    // already gets "-2", "-3", … so that no file is written over another.
+    QSet<QString> taken;
     QStringList out;
     for (const Document& d : documents) {
-        const QString name = suggestedFileName(d, format);
-        out << (perName.value(name) > 1 ? d.forceCode + L("-") + d.programmeCode + L("-") + d.kind + L("-") + d.uid + extension(format)
-                                        : name);
+        QString name = suggestedFileName(d, format);
+        if (perName.value(name.toLower()) > 1)
+            name = fileSlug(d.forceCode + L("-") + d.programmeCode + L("-") + d.kind + L("-") + d.uid, L("document")) +
+                   extension(format);
+        const QString stem = name.left(name.size() - extension(format).size());
+        for (int n = 2; taken.contains(name.toLower()); ++n)
+            name = stem + L("-") + QString::number(n) + extension(format);
+        taken.insert(name.toLower());
+        out << name;
     }
     return out;
 }

@@ -1,6 +1,7 @@
 #include "reviewpack.h"
 
 #include "export.h"
+#include "io/filenames.h"
 #include "style.h"
 #include "workbench.h"
 
@@ -54,6 +55,9 @@ Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, co
         auto bytes = render(*a, format);
         if (!bytes)
             return bytes.error();
+        const auto inside = pathInside(dir.path(), base + extension(format));
+        if (!inside)
+            return inside.error();
         const QString path = dir.filePath(base + extension(format));
         if (Status s = workbench.refuseOwnFile(path); !s)
             return s.error();
@@ -61,6 +65,8 @@ Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, co
             return s.error();
         written << path;
     }
+    if (const auto inside = pathInside(dir.path(), base + QStringLiteral("-response-form.csv")); !inside)
+        return inside.error();
     const QString form = dir.filePath(base + QStringLiteral("-response-form.csv"));
     if (Status s = workbench.refuseOwnFile(form); !s)
         return s.error();

@@ -1,6 +1,7 @@
 #include "changeview.h"
 #include "panes/safetextbrowser.h"
 
+#include "io/filenames.h"
 #include "models/gradestyle.h"
 #include "workbench.h"
 
@@ -169,7 +170,7 @@ ChangeViewWidget::ChangeViewWidget(Workbench* workbench, QWidget* parent) : QWid
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto* exportButton = new QPushButton(tr("Export CSV…"), this);
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export the Change"), m_programme + QStringLiteral("-change.csv"),
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the Change"), fileSlug(m_programme, QStringLiteral("programme")) + QStringLiteral("-change.csv"),
                                                           tr("CSV (*.csv)"));
         if (!path.isEmpty())
             exportCsv(path);

@@ -7,6 +7,7 @@
 #include "reviewnote.h"
 #include "revisionsview.h"
 #include "workbench.h"
+#include "io/filenames.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -785,7 +786,7 @@ void ReviewWorkspace::onRecord()
     if (!m_dialogs)
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the Closing Record"),
-                                                      currentDocument() + L("-factual-accuracy-record.pdf"),
+                                                      fileSlug(currentDocument(), L("document")) + L("-factual-accuracy-record.pdf"),
                                                       tr("PDF (*.pdf);;CSV (*.csv)"));
     if (!path.isEmpty())
         exportRecord(path);
@@ -796,7 +797,7 @@ void ReviewWorkspace::onChangesExport()
     if (!m_dialogs)
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the Changes Since Sent"),
-                                                      currentDocument() + L("-changes.pdf"), tr("PDF (*.pdf);;HTML (*.html)"));
+                                                      fileSlug(currentDocument(), L("document")) + L("-changes.pdf"), tr("PDF (*.pdf);;HTML (*.html)"));
     if (!path.isEmpty())
         exportChanges(path);
 }

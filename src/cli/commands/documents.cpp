@@ -2,6 +2,7 @@
 // programme's template, change their particulars and sections, and render them to PDF, ODT, HTML
 // or Markdown, one at a time or every force's at once.
 #include "documents/export.h"
+#include "io/filenames.h"
 #include "services/documents.h"
 #include "support.h"
 #include "workbench.h"
@@ -112,6 +113,9 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
         const QStringList names = documents::batchFileNames(docs, *fmt);
         for (qsizetype i = 0; i < docs.size(); ++i) {
             const Document& d = docs[i];
+            // The names are slugs; the check keeps any name from leading out of the folder.
+            if (const auto inside = pathInside(target.path(), names[i]); !inside)
+                return fail(err, Error::make(inside.error().code, d.uid + L(": ") + inside.error().message));
             const QString path = target.filePath(names[i]);
             if (Status s = documents::renderToFile(**wb, d.uid, *fmt, path, options); !s)
                 return fail(err, Error::make(s.error().code, d.uid + L(": ") + s.error().message));

@@ -367,6 +367,9 @@ Result<Document> DocumentService::create(const QString& programmeCode, const QSt
     auto d = documentTemplate(m_wb, programmeCode, forceCode, kind);
     if (!d)
         return d.error();
+    // A uid the caller chose is checked here; a fresh one is made of codes (and so follows the rule).
+    if (!uid.isEmpty() && !isValidCode(uid))
+        return invalid(invalidCodeMessage(L("document uid"), uid));
     const auto programme = m_wb.reference().programme(programmeCode);
     d->uid = uid.isEmpty() ? QStringLiteral("%1-%2-%3-").arg(forceCode).arg(programme->year).arg(kind) + randomPart() : uid;
     return insert(*d);
