@@ -41,6 +41,7 @@ Status writeOne(AuditLog& audit, ImportReport& report, const QString& actor, con
     QString beforeJson;
     if (before)
         beforeJson = interchange::compact(interchange::toJson(*before));
+    Savepoint step(audit.database()); // undone when the record turns out unchanged
     auto done = put(record);
     if (!done)
         return at(name, path, done.error());
@@ -48,8 +49,13 @@ Status writeOne(AuditLog& audit, ImportReport& report, const QString& actor, con
     const QString afterJson = after ? interchange::compact(interchange::toJson(*after)) : QString();
     if (before && beforeJson == afterJson) {
         ++report.unchanged;
+        // Rewriting a record as it was still rewrites its search entries and grows the file.
+        if (Status s = step.rollback(); !s)
+            return at(name, path, s.error());
         return {};
     }
+    if (Status s = step.release(); !s)
+        return at(name, path, s.error());
     before ? ++report.updated : ++report.inserted;
     return audit.append(actor, before ? L("update") : L("insert"), entity, key, beforeJson, afterJson);
 }
