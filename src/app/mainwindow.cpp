@@ -439,7 +439,10 @@ bool MainWindow::openWorkbench(const QString& path, const OpenOptions& options)
         return false;
     }
     spdlog::info("opened {}{}", str(file), workbench.value()->isReadOnly() ? " (read-only)" : "");
+    const QString damage = workbench.value()->database().damageWarning();
     adopt(std::move(workbench).value(), std::move(lock).value());
+    if (!damage.isEmpty())
+        showError(tr("Damaged workbench"), damage);
     return true;
 }
 
@@ -608,8 +611,10 @@ void MainWindow::updateTitleAndStatus()
     m_countsLabel->setText(count(forces.size(), tr("force with material"), tr("forces with material"))
                            + QStringLiteral("  ·  ") + count(info.findings, tr("finding"), tr("findings"))
                            + QStringLiteral("  ·  ") + count(info.judgments, tr("judgment"), tr("judgments")));
+    m_readOnlyLabel->setText(info.damage.isEmpty() ? tr("Read-only") : tr("Damaged — read-only"));
     m_readOnlyLabel->setVisible(readOnly);
-    m_readOnlyLabel->setToolTip(info.readOnlyReason);
+    m_readOnlyLabel->setToolTip(info.damage.isEmpty() ? info.readOnlyReason
+                                                      : m_workbench->database().damageWarning());
 }
 
 void MainWindow::rebuildRecentMenu()

@@ -85,6 +85,7 @@ WorkbenchInfo Workbench::info() const
     i.path = m_db->path();
     i.readOnly = m_db->isReadOnly();
     i.readOnlyReason = m_db->readOnlyReason();
+    i.damage = m_db->damage();
     Query q(*m_db, QStringLiteral(
         "SELECT (SELECT count(*) FROM regions), (SELECT count(*) FROM forces), (SELECT count(*) FROM people), "
         "(SELECT count(*) FROM programmes), (SELECT count(*) FROM questions), (SELECT count(*) FROM judgments), "

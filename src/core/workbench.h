@@ -25,6 +25,7 @@ struct WorkbenchInfo {
     QString path;
     bool readOnly = false;
     QString readOnlyReason;
+    QString damage; // what the check on open found wrong, empty when the file is sound
     qint64 regions = 0, forces = 0, people = 0, programmes = 0, questions = 0, judgments = 0,
            findings = 0, evidence = 0, metrics = 0, documents = 0, reviewNotes = 0, responses = 0,
            auditEntries = 0;

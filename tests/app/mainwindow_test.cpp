@@ -9,7 +9,10 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStatusBar>
 #include <QTest>
 #include <QTextDocumentFragment>
@@ -280,4 +283,42 @@ TEST_CASE("A workbench reached through a symbolic link is the same workbench for
     auto second = WorkbenchLock::acquire(link);
     REQUIRE_FALSE(second.ok());
     CHECK(second.error().message.contains(QStringLiteral("open in another window")));
+}
+
+TEST_CASE("A workbench with a damaged page opens read-only in the window with a warning", "[window][damaged]")
+{
+    apptest::Scratch scratch;
+    const QString path = scratch.createFile(QStringLiteral("damaged.fwb"));
+    qint64 page = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("pages"));
+        db.setDatabaseName(path);
+        REQUIRE(db.open());
+        QSqlQuery q(db);
+        REQUIRE(q.exec(QStringLiteral("SELECT max(pageno) FROM dbstat WHERE name = 'search_index_content'")));
+        REQUIRE(q.next());
+        page = q.value(0).toLongLong();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("pages"));
+    REQUIRE(page > 1);
+    {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::ReadWrite));
+        REQUIRE(f.seek((page - 1) * 4096));
+        REQUIRE(f.write(QByteArray(4096, 'Z')) == 4096);
+    }
+    const QByteArray before = apptest::readFile(path);
+    MainWindow window;
+    window.show();
+    QSignalSpy errors(&window, &MainWindow::errorShown);
+    REQUIRE(window.openWorkbench(path));
+    REQUIRE(errors.count() == 1);
+    CHECK(errors.front().front().toString().startsWith(QStringLiteral("Damaged workbench")));
+    CHECK(window.workbench()->isReadOnly());
+    CHECK(window.windowTitle().contains(QStringLiteral("Read-only")));
+    bool shown = false;
+    for (QLabel* label : window.statusBar()->findChildren<QLabel*>())
+        shown = shown || (label->text().contains(QStringLiteral("Damaged")) && label->isVisible());
+    CHECK(shown);
+    CHECK(apptest::readFile(path) == before);
 }

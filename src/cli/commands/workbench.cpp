@@ -9,6 +9,13 @@
 namespace fwb::cli {
 namespace {
 
+// A damaged workbench opens read-only: say so on stderr before the command's own output.
+void warnIfDamaged(const Workbench& wb, QTextStream& err)
+{
+    if (const QString warning = wb.database().damageWarning(); !warning.isEmpty())
+        err << "fwb: warning: " << warning << Qt::endl;
+}
+
 int cmdInit(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
@@ -41,6 +48,7 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!wb)
         return fail(err, wb.error());
     const WorkbenchInfo i = (*wb)->info();
+    warnIfDamaged(**wb, err);
     const QList<std::pair<const char*, qint64>> counts{
         {"regions", i.regions},       {"forces", i.forces},       {"people", i.people},
         {"programmes", i.programmes}, {"questions", i.questions}, {"judgments", i.judgments},
@@ -51,6 +59,8 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
         QJsonObject o{{L("path"), QFileInfo(i.path).absoluteFilePath()}, {L("schema_version"), i.schemaVersion}};
         for (const auto& [k, v] : counts)
             o.insert(L(k), v);
+        if (!i.damage.isEmpty())
+            o.insert(L("damaged"), i.damage);
         QJsonObject programmes;
         for (const Programme& pr : (*wb)->reference().programmes())
             programmes.insert(pr.code, pr.title);
@@ -60,6 +70,8 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     out << "workbench: " << QFileInfo(i.path).absoluteFilePath() << "\n"
         << "schema version: " << i.schemaVersion << "\n";
+    if (!i.damage.isEmpty())
+        out << "damaged: " << i.damage << " (open read-only; nothing is written to it)\n";
     for (const auto& [k, v] : counts)
         out << k << ": " << v << "\n";
     for (const Programme& pr : (*wb)->reference().programmes())
@@ -107,6 +119,7 @@ int cmdExport(const QStringList& args, QTextStream& out, QTextStream& err)
     auto wb = Workbench::open(file, OpenOptions{true, 5000});
     if (!wb)
         return fail(err, wb.error());
+    warnIfDamaged(**wb, err);
     const ExportScope scope{p.value(programme), p.value(force)};
     auto bytes = fmt == L("json") ? (*wb)->exportJson(scope) : (*wb)->exportCsv(scope);
     if (!bytes)

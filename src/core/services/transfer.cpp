@@ -62,6 +62,7 @@ Status writeOne(Writing& w, const QString& entity, const QString& key, const T& 
             return {};
         }
     }
+    Savepoint step(w.db); // undone when the record turns out unchanged
     auto done = put(record);
     if (!done)
         return at(w.name, path, done.error());
@@ -69,8 +70,13 @@ Status writeOne(Writing& w, const QString& entity, const QString& key, const T& 
     const QString afterJson = after ? interchange::compact(interchange::toJson(*after)) : QString();
     if (before && beforeJson == afterJson) {
         ++w.report.unchanged;
+        // Rewriting a record as it was still rewrites its search entries and grows the file.
+        if (Status s = step.rollback(); !s)
+            return at(w.name, path, s.error());
         return {};
     }
+    if (Status s = step.release(); !s)
+        return at(w.name, path, s.error());
     if (after) {
         // One line per record, with every reason it is refused.
         if (const QStringList refusals = guard(before, *after); !refusals.isEmpty()) {

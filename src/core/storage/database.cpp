@@ -7,6 +7,8 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QElapsedTimer>
+#include <QUrl>
 #include <QUuid>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
@@ -50,17 +52,68 @@ struct Probe {
     int applicationId = 0;
     int userVersion = 0;
     int objects = 0;
+    QString damage;           // what the quick check found, empty when sound
+    bool checkComplete = true; // false when the time budget cut the check short
+    qint64 checkMs = 0;
 };
 
-Result<Probe> probeConnection(const QString& path, int busyTimeoutMs);
+// The name SQLite is given for a file: a plain path, or a URI asking it to treat the file as one
+// that nobody changes while it is open (a file in a folder this user cannot write, with no log
+// beside it: SQLite could not create the -shm file that reading a WAL database otherwise needs).
+QByteArray sqliteName(const QString& path, bool immutable)
+{
+    if (!immutable)
+        return path.toUtf8();
+    return QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded).toUtf8() +
+           "?mode=ro&immutable=1";
+}
+
+// PRAGMA quick_check, stopped by a progress handler once `budgetMs` has passed. It reads every
+// page of every table and index and checks their structure (not that indexes match their tables).
+void quickCheck(sqlite3* h, int budgetMs, Probe& p)
+{
+    if (budgetMs <= 0)
+        return;
+    struct Budget {
+        QElapsedTimer timer;
+        qint64 ms;
+    } budget{{}, budgetMs};
+    budget.timer.start();
+    sqlite3_progress_handler(h, 20000, [](void* b) -> int {
+        auto* budget = static_cast<Budget*>(b);
+        return budget->timer.elapsed() > budget->ms ? 1 : 0;
+    }, &budget);
+    sqlite3_stmt* st = nullptr;
+    QStringList problems;
+    int rc = sqlite3_prepare_v2(h, "PRAGMA quick_check(5)", -1, &st, nullptr);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+        const QString line = QString::fromUtf8(text ? text : "").trimmed();
+        if (line != QLatin1String("ok") && !line.startsWith(QLatin1String("***")))
+            problems << line.simplified();
+        rc = SQLITE_OK;
+    }
+    const int code = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    const QString message = QString::fromUtf8(sqlite3_errmsg(h));
+    sqlite3_finalize(st);
+    sqlite3_progress_handler(h, 0, nullptr, nullptr);
+    p.checkMs = budget.timer.elapsed();
+    if ((code & 0xff) == SQLITE_INTERRUPT)
+        p.checkComplete = false;
+    else if (code != SQLITE_OK)
+        problems << message;
+    p.damage = problems.join(QStringLiteral("; "));
+}
+
+Result<Probe> probeConnection(const QString& path, int busyTimeoutMs, bool immutable, int checkMs);
 
 // A read-only connection to a database in WAL mode creates -wal and -shm files and never removes
 // them: remove any that were not there before, so that refusing a file leaves nothing beside it.
-Result<Probe> probe(const QString& path, int busyTimeoutMs)
+Result<Probe> probe(const QString& path, int busyTimeoutMs, bool immutable, int checkMs)
 {
     const QString wal = path + QStringLiteral("-wal"), shm = path + QStringLiteral("-shm");
     const bool hadWal = QFileInfo::exists(wal), hadShm = QFileInfo::exists(shm);
-    auto result = probeConnection(path, busyTimeoutMs);
+    auto result = probeConnection(path, busyTimeoutMs, immutable, checkMs);
     if (!hadWal && QFileInfo(wal).exists() && QFileInfo(wal).size() == 0)
         QFile::remove(wal);
     if (!hadShm && !QFileInfo::exists(wal))
@@ -68,11 +121,11 @@ Result<Probe> probe(const QString& path, int busyTimeoutMs)
     return result;
 }
 
-Result<Probe> probeConnection(const QString& path, int busyTimeoutMs)
+Result<Probe> probeConnection(const QString& path, int busyTimeoutMs, bool immutable, int checkMs)
 {
     sqlite3* h = nullptr;
-    const QByteArray file = path.toUtf8();
-    int rc = sqlite3_open_v2(file.constData(), &h, SQLITE_OPEN_READONLY, nullptr);
+    const QByteArray file = sqliteName(path, immutable);
+    int rc = sqlite3_open_v2(file.constData(), &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
     auto fail = [&](int code) -> Error {
         const QString where = nativePath(path);
         const QString detail = QString::fromUtf8(h ? sqlite3_errmsg(h) : sqlite3_errstr(code));
@@ -93,6 +146,7 @@ Result<Probe> probeConnection(const QString& path, int busyTimeoutMs)
         case SQLITE_CANTOPEN:
         case SQLITE_PERM:
         case SQLITE_IOERR:
+        case SQLITE_READONLY:
             return Error::make(Error::Code::Io,
                                QStringLiteral("Cannot read %1: %2").arg(where, detail));
         default:
@@ -102,6 +156,7 @@ Result<Probe> probeConnection(const QString& path, int busyTimeoutMs)
     };
     if (rc != SQLITE_OK)
         return fail(rc);
+    sqlite3_extended_result_codes(h, 1);
     sqlite3_busy_timeout(h, busyTimeoutMs);
     Probe p;
     auto intPragma = [&](const char* sql, int* out) -> int {
@@ -125,6 +180,8 @@ Result<Probe> probeConnection(const QString& path, int busyTimeoutMs)
         return fail(rc);
     if ((rc = intPragma("PRAGMA user_version", &p.userVersion)) != SQLITE_OK)
         return fail(rc);
+    if (p.applicationId == Database::ApplicationId)
+        quickCheck(h, checkMs, p);
     sqlite3_close(h);
     return p;
 }
@@ -211,10 +268,17 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Open
 {
     if (Status s = inspectFileHeader(path); !s)
         return s.error();
-    auto probed = probe(path, options.busyTimeoutMs);
+    const QString where = nativePath(path);
+    QFileInfo info(path);
+    const bool folderWritable = QFileInfo(info.absolutePath()).isWritable();
+    const bool hadWal = QFileInfo::exists(path + QStringLiteral("-wal"));
+    const bool hadShm = QFileInfo::exists(path + QStringLiteral("-shm"));
+    // In a folder this user cannot write, with no log beside the file, nobody is writing it:
+    // SQLite is told the file does not change, since it could not create the -shm file it needs.
+    const bool immutable = !folderWritable && !hadWal && !hadShm;
+    auto probed = probe(path, options.busyTimeoutMs, immutable, options.quickCheckMs);
     if (!probed)
         return probed.error();
-    const QString where = nativePath(path);
     const Probe& p = probed.value();
     if (p.applicationId != ApplicationId) {
         if (p.objects == 0 && p.userVersion == 0)
@@ -229,24 +293,37 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Open
                            QStringLiteral("Newer workbench: %1 uses schema version %2; this version "
                                           "reads up to %3. Open it with a newer Findings Workbench.")
                                .arg(where).arg(p.userVersion).arg(latestVersion()));
+    if (!p.checkComplete)
+        spdlog::info("the check of {} for damaged pages stopped after {} ms (its budget) with none "
+                     "found so far; the rest of the file was not checked",
+                     path.toStdString(), p.checkMs);
+    else if (options.quickCheckMs > 0)
+        spdlog::debug("checked {} for damaged pages in {} ms", path.toStdString(), p.checkMs);
 
-    QFileInfo info(path);
     QString readOnlyReason;
-    if (options.readOnly)
+    if (!p.damage.isEmpty()) {
+        spdlog::warn("{} is damaged: {}; opening it read-only", path.toStdString(), p.damage.toStdString());
+        readOnlyReason = QStringLiteral("it is damaged");
+    } else if (options.readOnly)
         readOnlyReason = QStringLiteral("opened read-only on request");
     else if (!info.isWritable() || !(info.permissions() & QFile::WriteOwner)) // root ignores modes; the owner bit says what the person meant
         readOnlyReason = QStringLiteral("the file is read-only");
-    else if (!QFileInfo(info.absolutePath()).isWritable())
+    else if (!folderWritable)
         readOnlyReason = QStringLiteral("its folder cannot be written");
 
     if (!readOnlyReason.isEmpty() && p.userVersion < latestVersion())
-        return Error::make(Error::Code::ReadOnly,
-                           QStringLiteral("Read-only workbench: %1 has schema version %2 and must be "
-                                          "upgraded to %3, but %4")
-                               .arg(where).arg(p.userVersion).arg(latestVersion()).arg(readOnlyReason));
+        return Error::make(p.damage.isEmpty() ? Error::Code::ReadOnly : Error::Code::Damaged,
+                           QStringLiteral("%1 workbench: %2 has schema version %3 and must be "
+                                          "upgraded to %4, but %5%6")
+                               .arg(p.damage.isEmpty() ? QStringLiteral("Read-only") : QStringLiteral("Damaged"),
+                                    where).arg(p.userVersion).arg(latestVersion()).arg(readOnlyReason,
+                                    p.damage.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(p.damage)));
 
     std::unique_ptr<Database> db(new Database);
-    if (Status s = db->connect(path, !readOnlyReason.isEmpty(), options.busyTimeoutMs); !s)
+    db->m_hadWal = hadWal;
+    db->m_hadShm = hadShm;
+    db->m_damage = p.damage;
+    if (Status s = db->connect(path, !readOnlyReason.isEmpty(), options.busyTimeoutMs, immutable); !s)
         return s.error();
     db->m_readOnlyReason = readOnlyReason;
     if (!db->m_readOnly) {
@@ -259,8 +336,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Open
                 return s.error();
     }
     db->m_version = p.userVersion < latestVersion() && !db->m_readOnly ? latestVersion() : p.userVersion;
-    spdlog::info("opened workbench {} (schema {}{})", path.toStdString(), db->m_version,
-                 db->m_readOnly ? ", read-only" : "");
+    spdlog::info("opened workbench {} (schema {}{}{})", path.toStdString(), db->m_version,
+                 db->m_readOnly ? ", read-only: " : "", db->m_readOnly ? readOnlyReason.toStdString() : "");
     return db;
 }
 
@@ -331,27 +408,84 @@ Database::~Database()
     if (!m_connection.isEmpty()) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-            if (db.isOpen())
+            if (db.isOpen()) {
+                if (sqlite3* h = handle())
+                    sqlite3_commit_hook(h, nullptr, nullptr);
                 db.close();
+            }
         }
         QSqlDatabase::removeDatabase(m_connection);
+        releaseSidecars();
     }
 }
 
-Status Database::connect(const QString& path, bool readOnly, int busyTimeoutMs)
+// A read-only connection cannot remove the -wal and -shm files that reading a WAL database
+// creates. When this connection made them, they are removed the way SQLite's own last connection
+// does: a connection that may write is opened and closed; if no other program has the file open,
+// closing it folds the (empty) log into the file and deletes both. A file that cannot be written
+// at all cannot be changed by anyone else, and an empty log made here is removed directly.
+void Database::releaseSidecars()
+{
+    if (!m_readOnly)
+        return;
+    const QString wal = m_path + QStringLiteral("-wal"), shm = m_path + QStringLiteral("-shm");
+    const bool madeWal = !m_hadWal && QFileInfo::exists(wal);
+    const bool madeShm = !m_hadShm && QFileInfo::exists(shm);
+    if (!madeWal && !madeShm)
+        return;
+    sqlite3* h = nullptr;
+    const QByteArray file = m_path.toUtf8();
+    if (sqlite3_open_v2(file.constData(), &h, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK &&
+        sqlite3_db_readonly(h, "main") == 0)
+        sqlite3_exec(h, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    sqlite3_close(h);
+    const bool lockedDown = !QFileInfo(m_path).isWritable() || !(QFileInfo(m_path).permissions() & QFile::WriteOwner);
+    if (lockedDown) {
+        if (madeWal && QFileInfo(wal).exists() && QFileInfo(wal).size() == 0)
+            QFile::remove(wal);
+        if (madeShm && !QFileInfo::exists(wal))
+            QFile::remove(shm);
+    }
+    if (QFileInfo::exists(wal) || QFileInfo::exists(shm))
+        spdlog::debug("{}: the -wal/-shm files stay: another program has the workbench open",
+                      m_path.toStdString());
+}
+
+int Database::commitHook(void* self)
+{
+    // While a Transaction guard is open, only its own COMMIT may commit. Anything else is a
+    // statement running in autocommit after SQLite rolled the transaction back by itself.
+    auto* db = static_cast<Database*>(self);
+    if (db->m_tx.active && !db->m_tx.committing) {
+        spdlog::error("refused a change to {} outside its transaction, which had already been rolled back",
+                      db->m_path.toStdString());
+        return 1;
+    }
+    return 0;
+}
+
+Status Database::connect(const QString& path, bool readOnly, int busyTimeoutMs, bool immutable)
 {
     m_path = path;
     m_readOnly = readOnly;
     m_connection = QStringLiteral("fwb-") + QUuid::createUuid().toString(QUuid::Id128);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(path);
+    db.setDatabaseName(immutable ? QString::fromUtf8(sqliteName(path, true)) : path);
     QStringList opts{QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs)};
     if (readOnly)
         opts << QStringLiteral("QSQLITE_OPEN_READONLY");
+    if (immutable)
+        opts << QStringLiteral("QSQLITE_OPEN_URI");
     db.setConnectOptions(opts.join(QLatin1Char(';')));
     if (!db.open())
         return Error::make(Error::Code::Io, QStringLiteral("Cannot open %1: %2")
                                                 .arg(nativePath(path), db.lastError().text()));
+    if (immutable)
+        spdlog::info("{} is in a folder that cannot be written: reading it as it is on disk", path.toStdString());
+    if (sqlite3* h = handle()) {
+        sqlite3_extended_result_codes(h, 1);
+        sqlite3_commit_hook(h, &Database::commitHook, this);
+    }
     return execScript(QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=%1;")
                           .arg(busyTimeoutMs),
                       QStringLiteral("configuring the connection"));
@@ -415,6 +549,43 @@ void Database::noteReadFailure(const Error& e) const
     spdlog::warn("query on {} failed: {}", m_path.toStdString(), e.message.toStdString());
     if (!m_readFailure)
         m_readFailure = e;
+    if (m_tx.active && !m_tx.failure) {
+        spdlog::warn("the change to {} is abandoned: {}", m_path.toStdString(), e.message.toStdString());
+        m_tx.failure = e;
+    }
+}
+
+std::optional<Error> Database::transactionFailure() const
+{
+    if (!m_tx.active)
+        return std::nullopt;
+    if (!m_tx.failure) {
+        sqlite3* h = handle();
+        if (h && sqlite3_get_autocommit(h)) {
+            // SQLite ended the transaction by itself: say why if it still knows, never go on.
+            const int code = sqlite3_errcode(h) & 0xff;
+            Error e = code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE
+                          ? Error::make(Error::Code::Internal,
+                                        QStringLiteral("The change to %1 was rolled back by the database "
+                                                       "after an error; nothing was saved")
+                                            .arg(nativePath(m_path)))
+                          : lastError(QStringLiteral("the change"));
+            spdlog::warn("the transaction on {} was rolled back by SQLite: {}", m_path.toStdString(),
+                         e.message.toStdString());
+            m_tx.failure = e;
+        }
+    }
+    return m_tx.failure;
+}
+
+QString Database::damageWarning() const
+{
+    if (m_damage.isEmpty())
+        return {};
+    return QStringLiteral("Damaged workbench: %1 has damaged pages (%2). It is open read-only and "
+                          "nothing will be written to it. Restore it from a backup, or save what can "
+                          "still be read with: fwb export %1 --format json -o rescued.json")
+        .arg(nativePath(m_path), m_damage);
 }
 
 std::optional<Error> Database::takeReadFailure() const
@@ -436,6 +607,8 @@ sqlite3* Database::handle() const
 
 Status Database::requireWritable() const
 {
+    if (!m_damage.isEmpty())
+        return Error::make(Error::Code::Damaged, damageWarning());
     if (!m_readOnly)
         return {};
     return Error::make(Error::Code::ReadOnly,
@@ -447,10 +620,17 @@ Status Database::execScript(const QString& script, const QString& what)
 {
     char* message = nullptr;
     const QByteArray utf8 = script.toUtf8();
+    if (std::optional<Error> failed = transactionFailure())
+        return *failed;
     if (sqlite3_exec(handle(), utf8.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
         const QString text = QString::fromUtf8(message ? message : "unknown error");
         sqlite3_free(message);
-        return Error::make(Error::Code::Internal, QStringLiteral("%1: %2").arg(what, text));
+        Error e = lastError(what);
+        if (e.code == Error::Code::Internal)
+            e.message = QStringLiteral("%1: %2").arg(what, text);
+        if (m_tx.active)
+            noteReadFailure(e);
+        return e;
     }
     return {};
 }
@@ -469,8 +649,12 @@ QString Database::integrityCheck() const
 Error Database::lastError(const QString& doing) const
 {
     sqlite3* h = handle();
-    const int code = h ? sqlite3_errcode(h) : SQLITE_ERROR;
+    const int code = h ? sqlite3_extended_errcode(h) : SQLITE_ERROR;
     const QString text = h ? QString::fromUtf8(sqlite3_errmsg(h)) : QStringLiteral("no connection");
+    if (code == SQLITE_CONSTRAINT_COMMITHOOK)
+        return Error::make(Error::Code::Internal,
+                           QStringLiteral("%1: refused, because the change it belongs to had already "
+                                          "failed and been rolled back").arg(doing));
     switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -487,8 +671,13 @@ Error Database::lastError(const QString& doing) const
         return Error::make(Error::Code::Damaged,
                            QStringLiteral("Damaged workbench: %1 (%2)").arg(nativePath(m_path), text));
     case SQLITE_FULL:
+        return Error::make(Error::Code::Io,
+                           QStringLiteral("Disk full: %1 cannot grow (%2); nothing was saved")
+                               .arg(nativePath(m_path), doing));
     case SQLITE_IOERR:
-        return Error::make(Error::Code::Io, QStringLiteral("%1: %2").arg(doing, text));
+        return Error::make(Error::Code::Io,
+                           QStringLiteral("Cannot write %1: the disk reported an error (%2: %3)")
+                               .arg(nativePath(m_path), doing, text));
     default:
         return Error::make(Error::Code::Internal, QStringLiteral("%1: %2").arg(doing, text));
     }
@@ -502,29 +691,86 @@ Transaction::Transaction(Database& db) : m_db(db)
         m_error = s.error();
         return;
     }
+    if (db.m_tx.active) {
+        m_error = Error::make(Error::Code::Internal,
+                              QStringLiteral("starting a change to %1 inside another change")
+                                  .arg(nativePath(db.path())));
+        return;
+    }
     if (sqlite3_exec(db.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
         m_error = db.lastError(QStringLiteral("starting a change"));
         return;
     }
     m_active = true;
+    db.m_tx = {};
+    db.m_tx.active = true;
 }
 
 Transaction::~Transaction()
 {
     if (m_active)
+        end();
+}
+
+void Transaction::end()
+{
+    // After SQLite rolled back by itself there is nothing to roll back.
+    if (!sqlite3_get_autocommit(m_db.handle()))
         sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    m_db.m_tx = {};
+    m_active = false;
 }
 
 Status Transaction::commit()
 {
     if (!m_active)
         return m_error;
-    if (sqlite3_exec(m_db.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        Error e = m_db.lastError(QStringLiteral("saving a change"));
-        return e;
+    if (std::optional<Error> failed = m_db.transactionFailure()) {
+        end();
+        m_error = *failed;
+        return m_error;
     }
+    m_db.m_tx.committing = true;
+    const int rc = sqlite3_exec(m_db.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    m_db.m_tx.committing = false;
+    if (rc != SQLITE_OK) {
+        m_error = m_db.lastError(QStringLiteral("saving a change"));
+        end();
+        return m_error;
+    }
+    m_db.m_tx = {};
     m_active = false;
     return {};
+}
+
+// ---- Savepoint ------------------------------------------------------------------------------
+
+Savepoint::Savepoint(Database& db) : m_db(db)
+{
+    if (db.inTransaction() && !db.transactionFailure())
+        m_open = db.execScript(QStringLiteral("SAVEPOINT step;"), QStringLiteral("starting a step")).ok();
+}
+
+Savepoint::~Savepoint()
+{
+    if (m_open)
+        (void)rollback();
+}
+
+Status Savepoint::release()
+{
+    if (!m_open)
+        return m_db.transactionFailure() ? Status(*m_db.transactionFailure()) : Status();
+    m_open = false;
+    return m_db.execScript(QStringLiteral("RELEASE step;"), QStringLiteral("finishing a step"));
+}
+
+Status Savepoint::rollback()
+{
+    if (!m_open)
+        return m_db.transactionFailure() ? Status(*m_db.transactionFailure()) : Status();
+    m_open = false;
+    return m_db.execScript(QStringLiteral("ROLLBACK TO step; RELEASE step;"), QStringLiteral("undoing a step"));
 }
 
 } // namespace fwb

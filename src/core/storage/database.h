@@ -18,6 +18,9 @@ namespace fwb {
 struct OpenOptions {
     bool readOnly = false;      // open read-only even if the file could be written
     int busyTimeoutMs = 5000;   // how long to wait for another program's write lock
+    // How long the check for damaged pages on open may take. A larger file is checked only in
+    // part (the log says so); 0 skips the check.
+    int quickCheckMs = 2000;
 };
 
 class Database {
@@ -44,11 +47,16 @@ public:
     const QString& path() const { return m_path; }
     bool isReadOnly() const { return m_readOnly; }
     QString readOnlyReason() const { return m_readOnlyReason; }
+    // What the check on open found wrong with the file, or empty. A damaged workbench is opened
+    // read-only: what can be read is shown and exported, nothing is written into it.
+    const QString& damage() const { return m_damage; }
+    // The warning to show a person for a damaged workbench (empty when it is sound).
+    QString damageWarning() const;
     int schemaVersion() const { return m_version; }
     // Where the copy taken before this open's migration was written, or empty.
     const QString& backupPath() const { return m_backupPath; }
 
-    // Refuses with ReadOnly when the workbench was opened read-only.
+    // Refuses with ReadOnly when the workbench was opened read-only, with Damaged when it is damaged.
     Status requireWritable() const;
 
     // Runs a script of several statements (migrations, pragmas) on the raw connection.
@@ -60,25 +68,44 @@ public:
     sqlite3* handle() const;
 
     // Readers return what they could read; a failed read (a damaged page, say) is noted here so
-    // that a caller that must not work from partial data (an export) can ask afterwards.
+    // that a caller that must not work from partial data (an export) can ask afterwards. Inside a
+    // Transaction every failed statement, read or write, is noted: the transaction is then failed.
     void noteReadFailure(const Error& e) const;
     std::optional<Error> takeReadFailure() const;
+
+    // Whether a Transaction is open on this connection, and why it can no longer be committed:
+    // a statement in it failed, or SQLite rolled it back by itself (a damaged page, a full disk).
+    // No statement runs once it has failed, and none can commit on its own while it is open.
+    bool inTransaction() const { return m_tx.active; }
+    std::optional<Error> transactionFailure() const;
 
     // Translates the last error of the raw connection into a person's message.
     Error lastError(const QString& doing) const;
 
 private:
+    friend class Transaction;
+    struct TransactionState {
+        bool active = false;      // a Transaction guard holds BEGIN
+        bool committing = false;  // its own COMMIT is running
+        std::optional<Error> failure;
+    };
+    static int commitHook(void* self);
+
     Database() = default;
-    Status connect(const QString& path, bool readOnly, int busyTimeoutMs);
+    Status connect(const QString& path, bool readOnly, int busyTimeoutMs, bool immutable = false);
     Status migrate(bool takeBackup);
+    void releaseSidecars();
 
     QString m_path;
     QString m_connection;
     QString m_backupPath;
     QString m_readOnlyReason;
+    QString m_damage;
     bool m_readOnly = false;
+    bool m_hadWal = false, m_hadShm = false; // beside the file before this connection opened it
     int m_version = 0;
     mutable std::optional<Error> m_readFailure;
+    mutable TransactionState m_tx;
 };
 
 // Examines a file without opening it through SQLite: header magic, page size, length.

@@ -50,6 +50,7 @@ public:
                   const QString& key, const QString& before, const QString& after);
     QList<AuditEntry> entries(const QString& entity = {}, const QString& key = {}, int limit = 500) const;
     qint64 count() const;
+    Database& database() const { return m_db; }
 
 private:
     Database& m_db;

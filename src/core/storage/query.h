@@ -1,6 +1,7 @@
 #pragma once
 // Query: a prepared statement with bound values and errors translated for a person. Every value
-// goes through a placeholder; nothing is concatenated into SQL.
+// goes through a placeholder; nothing is concatenated into SQL. Inside a Transaction, a failed
+// statement fails the transaction (see transaction.h) and no later statement runs.
 
 #include "database.h"
 #include "domain/types.h"
@@ -37,8 +38,15 @@ public:
     // The same, for a list of values built at run time.
     Status execValues(const QList<QVariant>& values, const QString& doing = {})
     {
-        if (!m_prepared)
-            return m_db.lastError(QStringLiteral("preparing ") + (doing.isEmpty() ? m_sql : doing));
+        // After a failure inside the transaction nothing more may run: SQLite may already have
+        // rolled it back, and this statement would then commit on its own.
+        if (std::optional<Error> failed = m_db.transactionFailure())
+            return *failed;
+        if (!m_prepared) {
+            Error e = m_db.lastError(QStringLiteral("preparing ") + (doing.isEmpty() ? m_sql : doing));
+            m_db.noteReadFailure(e);
+            return e;
+        }
         // A null QString would bind as SQL NULL; text columns want ''. Intended NULLs are passed
         // as an invalid QVariant (see nullable()).
         for (const QVariant& v : values)
@@ -71,9 +79,12 @@ public:
     {
         if (Status s = exec(values, doing); !s)
             return s.error();
-        const QVariant v = m_q.next() ? m_q.value(0) : QVariant();
+        const QVariant v = next() ? m_q.value(0) : QVariant();
         // An INSERT … RETURNING not stepped to its end stays active and would make COMMIT fail.
         m_q.finish();
+        if (m_db.inTransaction())
+            if (std::optional<Error> failed = m_db.transactionFailure())
+                return *failed;
         return v;
     }
 

@@ -1,6 +1,9 @@
 #pragma once
 // Transaction: BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() was called.
 // Every service writes inside exactly one of these, so a failure leaves nothing half-written.
+// A statement that fails inside it fails the whole transaction: commit() then refuses with that
+// statement's error, every later statement is refused, and nothing can commit in autocommit while
+// the guard lives (SQLite rolls a transaction back by itself on a damaged page or a full disk).
 
 #include "database.h"
 
@@ -16,12 +19,30 @@ public:
     // Whether BEGIN succeeded; when not, error() says why (busy, read-only).
     bool active() const { return m_active; }
     const Error& error() const { return m_error; }
+    // Commits, or refuses with the error of the first statement that failed inside.
     Status commit();
 
 private:
+    void end();
     Database& m_db;
     bool m_active = false;
     Error m_error;
+};
+
+// Savepoint: a nested step inside an open Transaction that can be undone on its own (release()
+// keeps it, rollback() undoes it and keeps the transaction). Destroyed unreleased, it is undone.
+class Savepoint {
+public:
+    explicit Savepoint(Database& db);
+    ~Savepoint();
+    Savepoint(const Savepoint&) = delete;
+    Savepoint& operator=(const Savepoint&) = delete;
+    Status release();
+    Status rollback();
+
+private:
+    Database& m_db;
+    bool m_open = false;
 };
 
 } // namespace fwb

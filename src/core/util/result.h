@@ -30,7 +30,8 @@ struct Error {
     static Error make(Code c, QString m) { return Error{c, std::move(m)}; }
     bool isBadInput() const
     {
-        return code != Code::Io && code != Code::Internal && code != Code::Busy;
+        // A damaged workbench is a failure of the storage it lives on, like a full disk.
+        return code != Code::Io && code != Code::Internal && code != Code::Busy && code != Code::Damaged;
     }
 };
 
