@@ -1,6 +1,10 @@
 #include "package.h"
 
+#include "io/outputfile.h"
+
+#include <QFile>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <zip.h>
 
 namespace fwb::documents::package {
@@ -84,25 +88,21 @@ Result<QByteArray> read(const QByteArray& bytes, const QString& entry)
 
 Result<QByteArray> replace(const QByteArray& bytes, const QString& entry, const QByteArray& content)
 {
-    // Rewritten in memory: libzip writes the new archive back into the buffer source it was
-    // opened over, so no temporary file is needed (none is left behind on a full disk).
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(bytes.constData(), zip_uint64_t(bytes.size()), 0, &error);
-    if (!source)
-        return takeZipError(QStringLiteral("not a zip package"), &error);
-    zip_t* z = zip_open_from_source(source, 0, &error);
+    // Rewritten through a temporary file: libzip's ordinary way of writing an archive.
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        return Error::make(Error::Code::Io, QStringLiteral("no temporary folder for the package"));
+    const QString path = dir.filePath(QStringLiteral("package.zip"));
+    // Written whole or refused (a full temporary folder says so); the folder goes with `dir`.
+    if (Status s = writeFileAtomically(path, bytes); !s)
+        return s.error();
+    int code = 0;
+    zip_t* z = zip_open(QFile::encodeName(path).constData(), 0, &code);
     if (!z) {
-        zip_source_free(source);
-        return takeZipError(QStringLiteral("not a zip package"), &error);
+        zip_error_t e;
+        zip_error_init_with_code(&e, code);
+        return takeZipError(QStringLiteral("not a zip package"), &e);
     }
-    zip_error_fini(&error);
-    zip_source_keep(source); // still ours once the archive is closed: it holds the result
-    struct SourceRef {
-        zip_source_t* s;
-        ~SourceRef() { zip_source_free(s); }
-    } keep{source};
-
     const QByteArray name = entry.toUtf8();
     const zip_int64_t index = zip_name_locate(z, name.constData(), 0);
     zip_source_t* data = index < 0 ? nullptr : zip_source_buffer(z, content.constData(), zip_uint64_t(content.size()), 0);
@@ -119,16 +119,10 @@ Result<QByteArray> replace(const QByteArray& bytes, const QString& entry, const 
         zip_discard(z);
         return e;
     }
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_source_stat(source, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) || zip_source_open(source) != 0)
-        return zipError(QStringLiteral("reading the package back"), zip_source_error(source));
-    QByteArray out(qsizetype(st.size), Qt::Uninitialized);
-    const zip_int64_t got = zip_source_read(source, out.data(), st.size);
-    zip_source_close(source);
-    if (got != zip_int64_t(st.size))
-        return Error::make(Error::Code::Internal, QStringLiteral("the package was cut short while it was rewritten"));
-    return out;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error::make(Error::Code::Io, QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+    return f.readAll();
 }
 
 QByteArray outlineHeadings(const QByteArray& contentXml, const QHash<QString, int>& levels)

@@ -178,12 +178,14 @@ TEST_CASE("fwb on /dev/full: the disk is full, and the device stays a device", "
         if (!smallDisk().unshare.isEmpty()) {
             target = dir.path(S("disk/full"));
             const SmallDiskRun d = runOnSmallDisk(64, dir.path(S("disk")), dir.path(S("left")),
-                                                  QStringList{S("render"), file} + kReport + QStringList{S("-o"), target}, true);
+                                                  QStringList{S("render"), file} + kReport +
+                                                      QStringList{S("--format"), S("pdf"), S("-o"), target},
+                                                  true);
             r = d;
             kept = d.err.contains(S("full: still the device"));
             CHECK(d.left.isEmpty());
         } else if (::geteuid() != 0) {
-            r = runFwb(QStringList{S("render"), file} + kReport + QStringList{S("-o"), target});
+            r = runFwb(QStringList{S("render"), file} + kReport + QStringList{S("--format"), S("pdf"), S("-o"), target});
             kept = isCharacterDevice("/dev/full");
         } else {
             WARN("as root without a private mount /dev/full is not written to");
