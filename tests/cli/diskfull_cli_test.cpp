@@ -143,7 +143,7 @@ TEST_CASE("fwb review send on a full disk leaves no pack at all, and the pack ca
     CHECK(QDir(dir.path(S("pack"))).entryList(QDir::Files).size() == 3);
 }
 
-TEST_CASE("fwb export and review record on a full disk name the file and leave nothing", "[cli][diskfull]")
+TEST_CASE("fwb export on a full disk names the file and leaves nothing", "[cli][diskfull]")
 {
     if (!haveSmallDisk())
         return;
