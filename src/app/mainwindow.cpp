@@ -727,6 +727,7 @@ void MainWindow::flushEdits()
 {
     m_drafting->flush();
     m_documents->flush();
+    m_review->flush();
 }
 
 FrameworkDialog* MainWindow::frameworkDialog()
@@ -747,7 +748,7 @@ IngestDialog* MainWindow::ingestReport(const QString& path, const QString& progr
         showError(tr("Import Published Report"), tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return nullptr;
     }
-    auto plan = planIngest(*m_workbench, programme, QString::fromUtf8(file.readAll()));
+    auto plan = planIngest(*m_workbench, programme, QString::fromUtf8(file.readAll()), QFileInfo(path).fileName());
     if (!plan) {
         showError(tr("Import Published Report"), plan.error().message);
         return nullptr;

@@ -157,22 +157,32 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document, 
     data.metrics = drafts.metrics(document.programmeCode, document.forceCode);
     std::stable_sort(data.metrics.begin(), data.metrics.end(),
                      [](const Metric& a, const Metric& b) { return a.position < b.position; });
-    data.everyForceMetrics = drafts.metrics(document.programmeCode);
+    // Other forces' figures as the reader may see them: chosen here, so every exporter and the
+    // preview show the same.
+    data.audience = options.audience.value_or(document.status == L("published") ? Audience::Outside : Audience::Inspectorate);
+    auto every = figuresOfEveryForce(workbench, document.programmeCode, document.forceCode, data.audience);
+    if (!every)
+        return every.error();
+    data.everyForceMetrics = std::move(every->metrics);
+    data.unpublished = std::move(every->unpublished);
     for (const Force& f : ref.forces())
         data.forces.insert(f.code, f);
     indexQuestions(data.programme.questions, data.questions);
     data.fields = fieldsOf(document, data.force, data.programme);
+    for (auto it = data.fields.cbegin(); it != data.fields.cend(); ++it)
+        data.markdownFields.insert(it.key(), escapeMarkdown(it.value()));
 
     Assembly out;
     out.source = document;
+    out.audience = data.audience;
     out.document = std::make_unique<QTextDocument>();
     QTextDocument* doc = out.document.get();
     doc->setDefaultFont(style::bodyFont());
     doc->setDocumentMargin(0);
-    doc->setMetaInformation(QTextDocument::DocumentTitle, document.title);
-    out.runningTitle = document.kind == L("report")
-                           ? document.title + QStringLiteral(" – ") + data.force.name
-                           : document.title;
+    doc->setMetaInformation(QTextDocument::DocumentTitle, cleanText(document.title));
+    out.runningTitle = cleanText(document.kind == L("report")
+                                     ? document.title + QStringLiteral(" – ") + data.force.name
+                                     : document.title);
     if (!document.embargo.isEmpty()) {
         QDateTime until = QDateTime::fromString(document.embargo, Qt::ISODate);
         if (until.isValid() && options.now < until) {
@@ -185,6 +195,10 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document, 
     b.build();
     const qint64 built = clock.elapsed();
     b.finishContents();
+    // The one place every text of the document passes: whatever path a text took into it, no
+    // link but a web, mail or section link and no control character comes out.
+    if (const int changed = neutralise(*doc))
+        spdlog::debug("assembly of {}: {} unsafe links or characters made plain", document.uid.toStdString(), changed);
     // The layout is made only now: while the text is being built, every insertion would lay the
     // document out again.
     doc->documentLayout()->setPaintDevice(layoutDevice());

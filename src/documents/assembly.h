@@ -4,6 +4,7 @@
 // from this one document, so no two of them can disagree about what a document says.
 
 #include "domain/types.h"
+#include "services/analysis.h"
 #include "util/result.h"
 
 #include <QDateTime>
@@ -32,6 +33,10 @@ struct AssemblyOptions {
     // For the pack sent to the force: the reference printed beside each text, by target
     // ("finding:<uid>", "judgment:…", "overview:…", "section:<uid>#<n>"; see services/review.h).
     QHash<QString, QString> references;
+    // Who is to read it, for the charts that set one figure of every force side by side (see
+    // services/analysis.h). Unset: outside the inspectorate for a published document, the
+    // inspectorate for any other. The pack sent to the force is always for outside.
+    std::optional<Audience> audience;
 };
 
 struct Heading {
@@ -48,6 +53,7 @@ struct Assembly {
     QString runningTitle;   // for page headers: "PEEL: Police effectiveness 2015 – Lancashire Constabulary"
     bool titlePage = false; // the first page is a title page (no header or footer)
     bool embargoed = false;
+    Audience audience = Audience::Inspectorate; // who it was assembled for
     QString embargoNotice;  // "EMBARGOED until 00:01 on Thursday 4 September 2014"
     QList<Heading> headings;
     QHash<QString, int> sectionPositions; // section uid → where its text starts

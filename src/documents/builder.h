@@ -32,10 +32,15 @@ struct Data {
     QHash<QString, Judgment> judgments;
     QHash<QString, QList<Finding>> findings; // by question, in order
     QList<Metric> metrics;
-    QList<Metric> everyForceMetrics; // the programme's, of every force: for a figure that sets the forces side by side
+    // The programme's, of every force the audience may see: for a figure that sets the forces side
+    // by side; and the figures some other force has an unpublished value of.
+    QList<Metric> everyForceMetrics;
+    QSet<QString> unpublished;
+    Audience audience = Audience::Inspectorate;
     QHash<QString, Force> forces;
     QHash<QString, const Question*> questions;
     QHash<QString, QString> fields;
+    QHash<QString, QString> markdownFields; // the same, escaped for filling into Markdown
 };
 
 inline void indexQuestions(const QList<Question>& list, QHash<QString, const Question*>& out)
@@ -159,7 +164,7 @@ private:
     // end of the section.
     void markdown(const QString& source, QList<Footnote>& notes, qreal size = 10.5, const QColor& colour = style::ink())
     {
-        const QString filled = fillFields(source, m_data.fields);
+        const QString filled = fillFields(source, m_data.markdownFields);
         if (filled.trimmed().isEmpty())
             return;
         MarkdownText md = extractFootnotes(filled, m_nextNote);
@@ -179,7 +184,7 @@ private:
             return;
         }
         QTextDocument part;
-        part.setMarkdown(body);
+        readMarkdown(part, body); // raw HTML as text, only web and mail links
         insertDocument(part, size, colour);
     }
 
@@ -216,7 +221,7 @@ private:
             markdown(s.body, notes);
             return;
         }
-        const QString filled = fillFields(s.body, m_data.fields);
+        const QString filled = fillFields(s.body, m_data.markdownFields);
         if (filled.trimmed().isEmpty())
             return;
         MarkdownText md = extractFootnotes(filled, m_nextNote);
@@ -295,9 +300,9 @@ private:
                     cf.setFontWeight(QFont::Bold);
                 if (src.fontItalic())
                     cf.setFontItalic(true);
-                if (src.isAnchor()) {
+                if (const QString href = src.isAnchor() ? safeLink(src.anchorHref()) : QString(); !href.isEmpty()) {
                     cf.setAnchor(true);
-                    cf.setAnchorHref(src.anchorHref());
+                    cf.setAnchorHref(href);
                     cf.setForeground(style::accent());
                     cf.setFontUnderline(true);
                 }
@@ -316,9 +321,8 @@ private:
             const QTextCharFormat cf = text(8.5, false, style::muted());
             block(bf, cf);
             m_c.insertText(QString::number(n.number) + QStringLiteral("\u2002"), text(8.5, true, style::muted()));
-            MarkdownText plain;
             QTextDocument part;
-            part.setMarkdown(n.text);
+            readMarkdown(part, n.text);
             m_c.insertText(part.toPlainText().simplified(), cf);
         }
     }
@@ -342,7 +346,7 @@ private:
                 list->add(m_c.block());
             }
             QTextDocument part;
-            part.setMarkdown(fillFields(item, m_data.fields));
+            readMarkdown(part, fillFields(item, m_data.markdownFields));
             bool first = true;
             for (QTextBlock b = part.begin(); b.isValid(); b = b.next()) {
                 if (!first)

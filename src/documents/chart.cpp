@@ -1,5 +1,6 @@
 #include "chart.h"
 
+#include "markdown.h"
 #include "style.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -398,10 +399,19 @@ QByteArray ChartSpec::toSvg(int width) const
     svg.setOutputDevice(&buffer);
     svg.setSize(size.toSize());
     svg.setViewBox(QRectF(QPointF(0, 0), size));
-    svg.setTitle(title);
+    // SVG is XML: no control characters in its labels, and the title escaped (Qt writes the title
+    // as it is; the labels it escapes).
+    ChartSpec shown = *this;
+    shown.title = cleanText(title);
+    shown.unit = cleanText(unit);
+    shown.forceLabel = cleanText(forceLabel);
+    shown.nationalLabel = cleanText(nationalLabel);
+    for (QString& c : shown.categories)
+        c = cleanText(c);
+    svg.setTitle(shown.title.toHtmlEscaped());
     {
         QPainter p(&svg);
-        paint(p, QRectF(QPointF(0, 0), size), pt);
+        shown.paint(p, QRectF(QPointF(0, 0), size), pt);
     }
     return buffer.data();
 }

@@ -1,16 +1,21 @@
 #include "export.h"
 
 #include "chart.h"
+#include "markdown.h"
+#include "io/filenames.h"
 #include "package.h"
 #include "style.h"
 #include "workbench.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
+#include <QFontInfo>
 #include <QImage>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
@@ -123,6 +128,46 @@ void unwrapSingleCells(QTextDocument& copy)
     }
 }
 
+// Qt's Markdown writer writes text as it is, so text that reads as Markdown ("<script>", "# x",
+// "[x](javascript:…)") would become markup. Every text is escaped first (code, which Markdown
+// shows as it is, excepted), and every link's destination.
+void escapeForMarkdown(QTextDocument& copy)
+{
+    struct Change {
+        int position, length;
+        QString text;
+        QTextCharFormat format;
+    };
+    QList<Change> changes;
+    for (QTextBlock b = copy.begin(); b.isValid(); b = b.next())
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            QTextCharFormat cf = f.charFormat();
+            if (cf.objectType() != QTextFormat::NoObject)
+                continue;
+            if (cf.fontFixedPitch() || QFontInfo(cf.font()).fixedPitch())
+                continue;
+            if (cf.isAnchor()) {
+                QString href;
+                for (QChar c : cf.anchorHref()) {
+                    if (c == QLatin1Char('(') || c == QLatin1Char(')') || c == QLatin1Char('<') || c == QLatin1Char('>')
+                        || c == QLatin1Char('\\') || c == QLatin1Char('&'))
+                        href += QLatin1Char('\\');
+                    href += c == QLatin1Char(' ') ? QStringLiteral("%20") : QString(c);
+                }
+                cf.setAnchorHref(href);
+            }
+            changes.push_back({f.position(), f.length(), escapeMarkdown(f.text()), cf});
+        }
+    for (qsizetype i = changes.size() - 1; i >= 0; --i) {
+        const Change& c = changes[i];
+        QTextCursor cursor(&copy);
+        cursor.setPosition(c.position);
+        cursor.setPosition(c.position + c.length, QTextCursor::KeepAnchor);
+        cursor.insertText(c.text, c.format);
+    }
+}
+
 QImage chartImage(const ChartSpec& spec, int width)
 {
     const qreal pt = width / 46.0;
@@ -176,19 +221,29 @@ QString formatLabel(Format f)
 
 QString suggestedFileName(const Document& d, Format format)
 {
-    return d.forceCode + L("-") + d.programmeCode + L("-") + d.kind + extension(format);
+    // Codes and uids are data: the name is made of their slugs, never of them as they are.
+    return fileSlug(d.forceCode + L("-") + d.programmeCode + L("-") + d.kind, L("document")) + extension(format);
 }
 
 QStringList batchFileNames(const QList<Document>& documents, Format format)
 {
     QHash<QString, int> perName;
     for (const Document& d : documents)
-        ++perName[suggestedFileName(d, format)];
+        ++perName[suggestedFileName(d, format).toLower()];
+    // Distinct uids can share a slug, and some file systems do not tell case apart: a name taken
+    // already gets "-2", "-3", … so that no file is written over another.
+    QSet<QString> taken;
     QStringList out;
     for (const Document& d : documents) {
-        const QString name = suggestedFileName(d, format);
-        out << (perName.value(name) > 1 ? d.forceCode + L("-") + d.programmeCode + L("-") + d.kind + L("-") + d.uid + extension(format)
-                                        : name);
+        QString name = suggestedFileName(d, format);
+        if (perName.value(name.toLower()) > 1)
+            name = fileSlug(d.forceCode + L("-") + d.programmeCode + L("-") + d.kind + L("-") + d.uid, L("document")) +
+                   extension(format);
+        const QString stem = name.left(name.size() - extension(format).size());
+        for (int n = 2; taken.contains(name.toLower()); ++n)
+            name = stem + L("-") + QString::number(n) + extension(format);
+        taken.insert(name.toLower());
+        out << name;
     }
     return out;
 }
@@ -349,9 +404,23 @@ QByteArray toHtml(const Assembly& a)
         f.setWidth(720);
         c.insertImage(f);
     });
+    // Qt writes the title into <title> as it is: it is written here, escaped, instead.
+    const QString title = copy->metaInformation(QTextDocument::DocumentTitle);
+    copy->setMetaInformation(QTextDocument::DocumentTitle, QString());
+    // The assembly let in only safe links; checked again here, where the page is written. The
+    // only images are the charts this writer drew.
+    static const QString chartImage = L("data:image/svg+xml;base64,");
+    neutralise(*copy, [](const QString& name) { return name.startsWith(chartImage); });
     QString html = copy->toHtml();
-    html.replace(L("</head>"), L("<meta charset=\"utf-8\"/>\n<style>body { max-width: 46em; margin: 2em auto; "
-                                 "padding: 0 1em; line-height: 1.4; } table { border-collapse: collapse; }</style>\n</head>"));
+    html.remove(L("<title></title>"));
+    // Qt gives a list item two style attributes (its text's and its block's); a page has one.
+    static const QRegularExpression twoStyles(QStringLiteral(" style=\"([^\"]*)\" style=\"([^\"]*)\""));
+    html.replace(twoStyles, QStringLiteral(" style=\"\\1\\2\""));
+    const qsizetype head = html.indexOf(L("</head>"));
+    if (head >= 0)
+        html.insert(head, L("<title>") + cleanText(title).toHtmlEscaped() + L("</title>\n<meta charset=\"utf-8\"/>\n")
+                              + L("<style>body { max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.4; } "
+                                  "table { border-collapse: collapse; }</style>\n"));
     return html.toUtf8();
 }
 
@@ -368,6 +437,7 @@ QByteArray toMarkdown(const Assembly& a)
         c.insertText(lines.join(QChar::LineSeparator), QTextCharFormat());
     });
     unwrapSingleCells(*copy);
+    escapeForMarkdown(*copy);
     QString md = copy->toMarkdown(QTextDocument::MarkdownDialectGitHub);
     return md.toUtf8();
 }

@@ -38,10 +38,12 @@ Result<QByteArray> render(Assembly& assembly, Format format);
 Status renderToFile(const Workbench& workbench, const QString& documentUid, Format format, const QString& path,
                     const AssemblyOptions& options = {});
 
-// A file name for a document: "lancashire-peel-effectiveness-2015-report.pdf".
+// A file name for a document: "lancashire-peel-effectiveness-2015-report.pdf", made of the slugs
+// of its codes (io/filenames.h: fileSlug), so that no code or uid reaches a file name as it is.
 QString suggestedFileName(const Document& document, Format format);
-// File names for a batch: the suggested names, with the uid added where a force has more than
-// one document of a kind, so that no file is written over another.
+// File names for a batch: the suggested names, with the slug of the uid added where a force has
+// more than one document of a kind, and a number where names would still meet (ignoring case),
+// so that no file is written over another.
 QStringList batchFileNames(const QList<Document>& documents, Format format);
 
 } // namespace fwb::documents

@@ -171,7 +171,11 @@ void Builder::chart(const Section& s, QList<Footnote>& notes)
             dated = dated && periodEnd(m.period).isValid() && !isComparison(m.period);
         }
         // A figure of one metric only: with several (a count and a rate, say) the columns would show one and lose the rest.
-        const QList<ForceValue> others = metrics.size() == 1 ? everyForce(metrics.front()) : QList<ForceValue>{};
+        // The forces are those the reader may see (assembly.cpp): outside the inspectorate, an
+        // unpublished value of another force is not among them.
+        const bool ofEveryForce = metrics.size() == 1;
+        const QList<ForceValue> others = ofEveryForce ? everyForce(metrics.front()) : QList<ForceValue>{};
+        const bool unpublished = ofEveryForce && m_data.unpublished.contains(figurePeriodKey(metrics.front()));
         if (names.size() == 1 && units.size() == 1 && periods.size() > 1 && dated) {
             // One figure over time: a line through the periods, oldest first ("Jun 2015").
             QList<Metric> byEnd = metrics;
@@ -218,6 +222,11 @@ void Builder::chart(const Section& s, QList<Footnote>& notes)
         chartBlock.setLineHeight(100, QTextBlockFormat::SingleHeight);
         block(chartBlock);
         m_c.insertText(QString(QChar::ObjectReplacementCharacter), f);
+        if (unpublished && m_data.audience == Audience::Outside)
+            note(L("Other forces' figures are not shown until they are published."));
+        else if (unpublished && spec.kind == ChartSpec::Kind::Forces)
+            note(L("Draft figures of other forces are shown. The pack sent to the force and the published document "
+                   "show other forces' figures only once they are published."));
     }
     markdown(s.body, notes, 9, style::muted());
 }

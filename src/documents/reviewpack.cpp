@@ -1,6 +1,7 @@
 #include "reviewpack.h"
 
 #include "export.h"
+#include "io/filenames.h"
 #include "style.h"
 #include "workbench.h"
 
@@ -35,6 +36,8 @@ Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, co
         return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(round.documentUid));
     AssemblyOptions options;
     options.now = now;
+    // The force reads it: another force's figure only where it is published.
+    options.audience = Audience::Outside;
     for (const ReviewItem& i : round.items)
         options.references.insert(i.target, i.reference);
     const QString base = QFileInfo(suggestedFileName(*document, Format::Pdf)).completeBaseName() +
@@ -52,8 +55,13 @@ Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, co
         auto bytes = render(*a, format);
         if (!bytes)
             return bytes.error();
+        const auto inside = pathInside(dir.path(), base + extension(format));
+        if (!inside)
+            return inside.error();
         files << OutputBytes{dir.filePath(base + extension(format)), *bytes};
     }
+    if (const auto inside = pathInside(dir.path(), base + QStringLiteral("-response-form.csv")); !inside)
+        return inside.error();
     files << OutputBytes{dir.filePath(base + QStringLiteral("-response-form.csv")), ReviewService(workbench).form(round)};
     QStringList written;
     for (const OutputBytes& f : files) {

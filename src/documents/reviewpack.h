@@ -2,8 +2,10 @@
 // The factual accuracy check on paper: the pack sent to the force (the draft as PDF and ODT with a
 // reference beside every paragraph, finding and judgment, and the response form as CSV), the
 // document as sent against the document now as tracked changes, and the closing record of a round.
-// The pack is assembled from the one document and its force only, so it can hold nothing about
-// any other force.
+// The pack is assembled from the one document and its force, for a reader outside the
+// inspectorate: a chart of one figure of every force shows another force's value only where it is
+// published (services/analysis.h: figuresOfEveryForce), so the pack holds nothing unpublished
+// about any other force.
 
 #include "services/review.h"
 

@@ -124,6 +124,7 @@ TEST_CASE("fault corpus: every injected fault is found by its rule at its place"
         EvidenceSample e = *wb->drafts().evidenceSample(QStringLiteral("lancs-2014-e-3"));
         e.measures[0].count = 7; // the text says "Only 6 of these records"
         e.measures[1].count = 3;
+        REQUIRE(reopenPublished(*wb, QStringLiteral("a correction"))); // the letter shows this sample
         REQUIRE(drafting.saveEvidence(e));
         CHECK(!found(check(*wb, kCore), QStringLiteral("evidence.count"), QStringLiteral("lancs-2014-f-18")).isEmpty());
     }
@@ -141,6 +142,7 @@ TEST_CASE("fault corpus: every injected fault is found by its rule at its place"
     {
         EvidenceSample e = *wb->drafts().evidenceSample(QStringLiteral("lancs-2014-e-1"));
         e.sampleSize = 60;
+        REQUIRE(reopenPublished(*wb, QStringLiteral("a correction"))); // the letter shows this sample
         REQUIRE(drafting.saveEvidence(e));
         CHECK(!found(check(*wb, kCore), QStringLiteral("evidence.sample-size"), QStringLiteral("lancs-2014-f-13")).isEmpty());
     }

@@ -234,3 +234,171 @@ TEST_CASE("Exported judgments CSV parses back to the same judgments", "[export][
         CHECK(k->summary == j.summary);
     }
 }
+
+// ---- formulas ---------------------------------------------------------------------------------
+
+namespace {
+
+// Values a spreadsheet would run, values that look like it, and values that must pass untouched.
+QStringList trickyValues()
+{
+    QStringList v{QString(),
+                  QStringLiteral("plain text"),
+                  QStringLiteral("=1+1"),
+                  QStringLiteral("=HYPERLINK(\"http://x\",\"click\")"),
+                  QStringLiteral("+44 1234"),
+                  QStringLiteral("-2+3"),
+                  QStringLiteral("- a bullet"),
+                  QStringLiteral("@SUM(A1)"),
+                  QStringLiteral("\t=1+1"),
+                  QStringLiteral("\r=1+1"),
+                  QStringLiteral("\n=1+1"),
+                  QStringLiteral("'"),
+                  QStringLiteral("''"),
+                  QStringLiteral("'''="),
+                  QStringLiteral("'plain"),
+                  QStringLiteral("'=1+1"),
+                  QStringLiteral("''=1+1"),
+                  QStringLiteral("'+1"),
+                  QStringLiteral("'-5"),
+                  QStringLiteral("'@x"),
+                  QStringLiteral("'\t"),
+                  QStringLiteral("-5"),
+                  QStringLiteral("-5.2"),
+                  QStringLiteral("+7"),
+                  QStringLiteral("-1.5e-05"),
+                  QStringLiteral("-.5"),
+                  QStringLiteral("-"),
+                  QStringLiteral("="),
+                  QStringLiteral("@"),
+                  QStringLiteral("42"),
+                  QStringLiteral("\"quoted\", with a comma"),
+                  QStringLiteral("=\"a\"\"b\""),
+                  QStringLiteral("two\nlines"),
+                  QStringLiteral("-two\r\nlines"),
+                  QStringLiteral("Caf\u00e9 \u2014 \u00ab\u00bb \U0001F600"),
+                  QStringLiteral("=\u00e9"),
+                  QStringLiteral("\uFF1D1+1"), // a full-width equals sign
+                  QStringLiteral(" =1+1"),
+                  QStringLiteral("  leading and trailing  ")};
+    v << QString(QChar(0)) + QStringLiteral("=1");
+    return v;
+}
+
+bool formulaStart(const QString& cell)
+{
+    return !cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()) && cell.front() != QChar();
+}
+
+} // namespace
+
+TEST_CASE("Every tricky value reads back exactly after formatRow and parse", "[csv][formula]")
+{
+    const QStringList values = trickyValues();
+    // One value a row, and all of them in one row.
+    QByteArray text;
+    for (const QString& v : values)
+        text += csv::formatRow({v, QStringLiteral("end")});
+    text += csv::formatRow(values);
+    auto rows = csv::parse(text, QStringLiteral("t.csv"));
+    INFO((rows ? QString() : rows.error().message).toStdString());
+    REQUIRE(rows.ok());
+    REQUIRE(rows->size() == values.size() + 1);
+    for (int i = 0; i < values.size(); ++i) {
+        INFO("value " << i << ": " << values[i].toStdString());
+        CHECK(rows->at(i).fields == QStringList({values[i], QStringLiteral("end")}));
+        CHECK(csv::unprotectField(csv::protectField(values[i])) == values[i]);
+    }
+    CHECK(rows->back().fields == values);
+}
+
+TEST_CASE("A cell a spreadsheet would run as a formula is written behind an apostrophe", "[csv][formula]")
+{
+    CHECK(csv::formatRow({QStringLiteral("=HYPERLINK(\"http://x\",\"click\")")}) ==
+          QByteArray("\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\"\r\n"));
+    CHECK(csv::protectField(QStringLiteral("+A1")) == QStringLiteral("'+A1"));
+    CHECK(csv::protectField(QStringLiteral("-2+3")) == QStringLiteral("'-2+3"));
+    CHECK(csv::protectField(QStringLiteral("@SUM(A1)")) == QStringLiteral("'@SUM(A1)"));
+    CHECK(csv::protectField(QStringLiteral("\t=1")) == QStringLiteral("'\t=1"));
+    CHECK(csv::protectField(QStringLiteral("\r=1")) == QStringLiteral("'\r=1"));
+    // A real apostrophe before such a character gets one more; elsewhere it is left alone.
+    CHECK(csv::protectField(QStringLiteral("'=1")) == QStringLiteral("''=1"));
+    CHECK(csv::protectField(QStringLiteral("''")) == QStringLiteral("'''"));
+    CHECK(csv::protectField(QStringLiteral("'plain")) == QStringLiteral("'plain"));
+    // Plain numbers stay numbers, so a spreadsheet can add them up.
+    for (const char* n : {"-5", "-5.2", "+7", "-1.5e-05", "-0.25", "42"})
+        CHECK(csv::protectField(QString::fromLatin1(n)) == QString::fromLatin1(n));
+    CHECK(csv::protectField(QStringLiteral("-5 ")) == QStringLiteral("'-5 "));
+    CHECK(csv::protectField(QStringLiteral("-5,2")) == QStringLiteral("'-5,2"));
+    CHECK(csv::protectField(QStringLiteral("-1e5+cmd")) == QStringLiteral("'-1e5+cmd"));
+
+    // Whatever the value, no cell written starts a formula unless it is a plain number.
+    for (const QString& v : trickyValues()) {
+        INFO(v.toStdString());
+        const QString cell = csv::protectField(v);
+        CHECK((!formulaStart(cell) || cell == v));
+        if (formulaStart(cell))
+            CHECK(QRegularExpression(QStringLiteral("^[+-][0-9.eE+-]+$")).match(cell).hasMatch());
+    }
+}
+
+TEST_CASE("A file from a spreadsheet: the apostrophe before a formula character is taken off, others stay",
+          "[csv][formula]")
+{
+    const QByteArray text = "a,b,c,d,e\r\n"
+                            "\"'=HYPERLINK(\"\"x\"\")\",'plain,'-5,'',=raw\r\n";
+    auto rows = csv::parse(text, QStringLiteral("f.csv"));
+    REQUIRE(rows.ok());
+    REQUIRE(rows->size() == 2);
+    CHECK(rows->at(1).fields == QStringList({QStringLiteral("=HYPERLINK(\"x\")"), QStringLiteral("'plain"),
+                                             QStringLiteral("-5"), QStringLiteral("'"), QStringLiteral("=raw")}));
+}
+
+TEST_CASE("A judgment summary that is a formula is exported behind an apostrophe and imports back as itself",
+          "[csv][formula][export][import]")
+{
+    test::Scratch dir;
+    auto db = createMaterialWorkbench(dir.path(QStringLiteral("wb.fwb")));
+    const QStringList values = trickyValues();
+    // A hand-made file as a spreadsheet saves it: the formula in the clear.
+    const QByteArray hostile = "force,programme,question,grade,summary\r\n"
+                               "lancashire,peel-test-2015,Q1,good,\"=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\"\r\n"
+                               "lancashire,peel-test-2015,Q2,good,'-5\r\n"
+                               "durham,peel-test-2015,Q0,good,@SUM(A1)\r\n";
+    auto in = transfer::importJudgmentsCsv(*db, hostile, QStringLiteral("hostile.csv"), kActor);
+    INFO((in ? QString() : in.error().message).toStdString());
+    REQUIRE(in.ok());
+    DraftRepository drafts(*db);
+    CHECK(drafts.judgment(kProgramme, QStringLiteral("lancashire"), QStringLiteral("Q1"))->summary ==
+          QStringLiteral("=HYPERLINK(\"http://x\",\"click\")"));
+    CHECK(drafts.judgment(kProgramme, QStringLiteral("lancashire"), QStringLiteral("Q2"))->summary == QStringLiteral("-5"));
+    CHECK(drafts.judgment(kProgramme, QStringLiteral("durham"), QStringLiteral("Q0"))->summary == QStringLiteral("@SUM(A1)"));
+
+    auto exported = transfer::exportJudgmentsCsv(*db, {});
+    REQUIRE(exported.ok());
+    CHECK(exported->contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\""));
+    CHECK(exported->contains("\"'@SUM(A1)\""));
+    CHECK_FALSE(exported->contains(",\"=HYPERLINK"));
+
+    // Every tricky value as a summary: import, export, parse: the same text each time.
+    const Judgment j = *drafts.judgment(kProgramme, QStringLiteral("lancashire"), QStringLiteral("Q1"));
+    for (int i = 0; i < values.size(); ++i) {
+        const QByteArray one = "force,programme,question,grade,summary\r\n" +
+                               csv::formatRow({j.forceCode, j.programmeCode, j.questionCode, j.gradeCode, values[i]});
+        auto r = transfer::importJudgmentsCsv(*db, one, QStringLiteral("one.csv"), kActor);
+        INFO("value " << i << ": " << values[i].toStdString() << " " << (r ? QString() : r.error().message).toStdString());
+        REQUIRE(r.ok());
+        CHECK(drafts.judgment(kProgramme, j.forceCode, j.questionCode)->summary == values[i]);
+        auto again = transfer::exportJudgmentsCsv(*db, {});
+        REQUIRE(again.ok());
+        auto rows = csv::parse(*again, QStringLiteral("again.csv"));
+        REQUIRE(rows.ok());
+        int found = 0;
+        for (const csv::Row& row : *rows)
+            if (row.fields.value(0) == j.forceCode && row.fields.value(2) == j.questionCode) {
+                ++found;
+                CHECK(row.fields.value(4) == values[i]);
+            }
+        CHECK(found == 1);
+    }
+}

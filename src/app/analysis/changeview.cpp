@@ -1,5 +1,7 @@
 #include "changeview.h"
+#include "panes/safetextbrowser.h"
 
+#include "io/filenames.h"
 #include "models/gradestyle.h"
 #include "workbench.h"
 
@@ -83,13 +85,13 @@ QVariant ChangeModel::data(const QModelIndex& index, int role) const
         // Letters and words as well as colour: readable in greyscale and by everyone.
         return QStringLiteral("%1 → %2   %3").arg(letters(cell.before), letters(cell.after), arrow(cell.change));
     case Qt::ToolTipRole:
-        return QStringLiteral("%1, %2\n%3: %4\n%5: %6%7")
+        return plainToolTip(QStringLiteral("%1, %2\n%3: %4\n%5: %6%7")
             .arg(row.force.name, column.question.label(), m_view.from.label(),
                  cell.before.rank ? cell.before.gradeLabel : QStringLiteral("no judgment"), m_view.to.label(),
                  cell.after.rank ? cell.after.gradeLabel : QStringLiteral("no judgment"),
                  column.comparable ? QString()
                                    : QStringLiteral("\nThe frameworks mark this question not comparable with %1's %2.")
-                                         .arg(m_view.from.label(), column.earlier.code));
+                                         .arg(m_view.from.label(), column.earlier.code)));
     case Qt::BackgroundRole:
         switch (cell.change) {
         case fwb::Change::Up: return QColor(0xdc, 0xef, 0xdd);
@@ -120,9 +122,9 @@ QVariant ChangeModel::headerData(int section, Qt::Orientation orientation, int r
         return QString(c.question.code + QStringLiteral(" ") + c.question.label() +
                        (c.comparable ? QString() : QStringLiteral(" (not comparable)")));
     if (role == Qt::ToolTipRole)
-        return QStringLiteral("%1\nfollows %2 %3%4")
-            .arg(c.question.text, m_view.from.label(), c.earlier.code,
-                 c.comparable ? QString() : QStringLiteral("\nnot comparable: no change is counted"));
+        return plainToolTip(QStringLiteral("%1\nfollows %2 %3%4")
+                                .arg(c.question.text, m_view.from.label(), c.earlier.code,
+                                     c.comparable ? QString() : QStringLiteral("\nnot comparable: no change is counted")));
     return {};
 }
 
@@ -150,6 +152,7 @@ ChangeViewWidget::ChangeViewWidget(Workbench* workbench, QWidget* parent) : QWid
     m_movers->setObjectName(QStringLiteral("moversOnly"));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("changeSummary"));
+    m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
     m_model = new ChangeModel(this);
     m_filter = new ChangeFilter(this);
@@ -167,7 +170,7 @@ ChangeViewWidget::ChangeViewWidget(Workbench* workbench, QWidget* parent) : QWid
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto* exportButton = new QPushButton(tr("Export CSV…"), this);
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export the Change"), m_programme + QStringLiteral("-change.csv"),
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the Change"), fileSlug(m_programme, QStringLiteral("programme")) + QStringLiteral("-change.csv"),
                                                           tr("CSV (*.csv)"));
         if (!path.isEmpty())
             exportCsv(path);

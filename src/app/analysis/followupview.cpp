@@ -1,4 +1,5 @@
 #include "followupview.h"
+#include "panes/safetextbrowser.h"
 
 #include "workbench.h"
 
@@ -80,6 +81,7 @@ FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent) : QWidget(pare
     connect(m_record, &QPushButton::clicked, this, &FollowUpView::record);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText); // messages quote text from the workbench
 
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_openOnly);
@@ -161,7 +163,7 @@ void FollowUpView::reload()
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             if (c == TextColumn)
-                item->setToolTip(i.finding.text);
+                item->setToolTip(plainToolTip(i.finding.text));
             if (c == StatusColumn && i.isOpen()) {
                 QFont f = item->font();
                 f.setBold(true);

@@ -1,4 +1,5 @@
 #include "matrixmodel.h"
+#include "panes/safetextbrowser.h"
 
 #include "models/gradestyle.h"
 
@@ -35,7 +36,7 @@ QVariant MatrixModel::data(const QModelIndex& index, int role) const
     if (index.column() == ForceColumn) {
         switch (role) {
         case Qt::DisplayRole: return row.force.name;
-        case Qt::ToolTipRole: return QString(row.force.name + QStringLiteral(" (") + row.force.regionName + QLatin1Char(')'));
+        case Qt::ToolTipRole: return plainToolTip(row.force.name + QStringLiteral(" (") + row.force.regionName + QLatin1Char(')'));
         default: return {};
         }
     }
@@ -55,8 +56,8 @@ QVariant MatrixModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole: return judged ? QBrush(GradeStyle::foreground(cell->gradeCode, cell->rank)) : QBrush(QColor(0x80, 0x80, 0x80));
     case Qt::ToolTipRole:
         return judged ? QStringLiteral("<b>%1 — %2: %3</b><p>%4</p>")
-                            .arg(row.force.name.toHtmlEscaped(), q.code, cell->gradeLabel, cell->summary.left(600).toHtmlEscaped())
-                      : QStringLiteral("%1 — %2: no judgment").arg(row.force.name, q.code);
+                            .arg(row.force.name.toHtmlEscaped(), q.code.toHtmlEscaped(), cell->gradeLabel.toHtmlEscaped(), cell->summary.left(600).toHtmlEscaped())
+                      : plainToolTip(QStringLiteral("%1 — %2: no judgment").arg(row.force.name, q.code));
     case Qt::AccessibleTextRole:
         return QString(row.force.name + QStringLiteral(", ") + q.code + QStringLiteral(": ") +
                        (judged ? cell->gradeLabel : QStringLiteral("no judgment")));
@@ -75,7 +76,7 @@ QVariant MatrixModel::headerData(int section, Qt::Orientation orientation, int r
     const Question& q = m_matrix.columns[section - FirstQuestionColumn];
     switch (role) {
     case Qt::DisplayRole: return q.shortTitle.isEmpty() ? q.code : QString(q.code + QLatin1Char('\n') + q.shortTitle);
-    case Qt::ToolTipRole: return QString(q.code + QStringLiteral(": ") + q.text);
+    case Qt::ToolTipRole: return plainToolTip(q.code + QStringLiteral(": ") + q.text);
     default: return {};
     }
 }

@@ -4,6 +4,7 @@
 #include "followupview.h"
 
 #include "io/csv.h"
+#include "io/filenames.h"
 #include "matrixmodel.h"
 #include "forceprofileview.h"
 #include "nationalchart.h"
@@ -75,14 +76,14 @@ MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent) : QWidget(pare
         return b;
     };
     auto* exportButton = button(tr("Export &CSV…"), [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export the Matrix"), m_programme + QStringLiteral("-judgments.csv"),
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the Matrix"), fileSlug(m_programme, QStringLiteral("programme")) + QStringLiteral("-judgments.csv"),
                                                           tr("CSV (*.csv)"));
         if (!path.isEmpty())
             exportCsv(path);
     });
     auto* copyButton = button(tr("C&opy"), [this] { QApplication::clipboard()->setText(csvText()); });
     auto* imageButton = button(tr("Save &Image…"), [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save the Matrix as an Image"), m_programme + QStringLiteral("-judgments.png"),
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save the Matrix as an Image"), fileSlug(m_programme, QStringLiteral("programme")) + QStringLiteral("-judgments.png"),
                                                           tr("PNG image (*.png);;SVG drawing (*.svg)"));
         if (!path.isEmpty())
             saveImage(path);

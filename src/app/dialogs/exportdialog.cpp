@@ -1,5 +1,7 @@
 #include "exportdialog.h"
 
+#include "io/filenames.h"
+
 #include <QDialogButtonBox>
 #include <QPushButton>
 #include <QGroupBox>
@@ -79,7 +81,7 @@ QString ExportDialog::suggestedFileName() const
         parts << QStringLiteral("workbench");
     if (format() == ExportFormat::Csv)
         parts << QStringLiteral("judgments");
-    return parts.join(QLatin1Char('-')) + (format() == ExportFormat::Csv ? QStringLiteral(".csv") : QStringLiteral(".json"));
+    return fileSlug(parts.join(QLatin1Char('-')), QStringLiteral("workbench")) + (format() == ExportFormat::Csv ? QStringLiteral(".csv") : QStringLiteral(".json"));
 }
 
 } // namespace fwb::app

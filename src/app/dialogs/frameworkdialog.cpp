@@ -1,4 +1,5 @@
 #include "frameworkdialog.h"
+#include "panes/safetextbrowser.h"
 
 #include "services/frameworks.h"
 
@@ -178,7 +179,7 @@ void FrameworkDialog::fillTree(QTreeWidgetItem* parent, const QList<Question>& q
         auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
         item->setText(CodeColumn, q.code);
         item->setText(TextColumn, q.text);
-        item->setToolTip(TextColumn, q.text);
+        item->setToolTip(TextColumn, plainToolTip(q.text));
         item->setText(ShortColumn, q.shortTitle);
         item->setCheckState(GradedColumn, q.graded ? Qt::Checked : Qt::Unchecked);
         // The link to the question it continues is kept with the row, and shown where there is one.

@@ -1,4 +1,5 @@
 #include "ingestdialog.h"
+#include "panes/safetextbrowser.h"
 
 #include "workbench.h"
 
@@ -34,7 +35,7 @@ IngestDialog::IngestDialog(Workbench* workbench, IngestPlan plan, const QString&
     for (const IngestedJudgment& j : m_plan.judgments) {
         auto* item = new QTreeWidgetItem(judgments, {j.gradeLabel, j.questionCode, QString::number(j.line),
                                                      j.summary.left(200).simplified()});
-        item->setToolTip(3, j.summary.left(1200));
+        item->setToolTip(3, plainToolTip(j.summary.left(1200)));
     }
     auto* areas = new QTreeWidgetItem(m_tree, {tr("Areas for improvement (%1)").arg(m_plan.areasForImprovement.size())});
     for (const IngestedFinding& a : m_plan.areasForImprovement)

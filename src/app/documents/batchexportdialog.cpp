@@ -1,6 +1,7 @@
 #include "batchexportdialog.h"
 
 #include "documents/export.h"
+#include "io/filenames.h"
 #include "workbench.h"
 
 #include <QComboBox>
@@ -108,8 +109,12 @@ int BatchExportDialog::exportAll()
         QCoreApplication::processEvents();
         if (progress.wasCanceled())
             break;
-        const QString path = folder.filePath(names[i]);
-        if (Status s = documents::renderToFile(m_workbench, docs[i].uid, *format, path); !s) {
+        auto path = pathInside(folder.path(), names[i]);
+        if (!path) {
+            problem = tr("%1 was not written: %2").arg(docs[i].uid, path.error().message);
+            break;
+        }
+        if (Status s = documents::renderToFile(m_workbench, docs[i].uid, *format, *path); !s) {
             problem = tr("%1 was not written: %2").arg(docs[i].uid, s.error().message);
             break;
         }

@@ -6,6 +6,7 @@
 #include "documents/export.h"
 #include "documents/markdown.h"
 #include "drafting/markdownedit.h"
+#include "panes/safetextbrowser.h"
 #include "particularsdialog.h"
 #include "review/reviewnote.h"
 #include "sectiondata.h"
@@ -97,9 +98,6 @@ DocumentsWorkspace::DocumentsWorkspace(QUndoStack* undoStack, ErrorSink errors, 
     m_context.undoStack = undoStack;
     m_context.errors = std::move(errors);
     m_dialogs = QGuiApplication::platformName() != QLatin1String("offscreen");
-    m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(kSaveDelayMs);
-    connect(&m_saveTimer, &QTimer::timeout, this, &DocumentsWorkspace::save);
     m_previewTimer.setSingleShot(true);
     m_previewTimer.setInterval(kPreviewDelayMs);
     connect(&m_previewTimer, &QTimer::timeout, this, &DocumentsWorkspace::refreshPreview);
@@ -249,9 +247,8 @@ void DocumentsWorkspace::buildUi()
     boundLayout->addWidget(new QLabel(tr("Figure:"), this));
     boundLayout->addWidget(m_figure);
     boundLayout->addWidget(m_editData);
-    m_data = new QTextBrowser(this);
+    m_data = new SafeTextBrowser(this);
     m_data->setObjectName(QStringLiteral("sectionData"));
-    m_data->setOpenLinks(false);
     m_data->setMinimumHeight(120);
     m_bodyLabel = new QLabel(this);
     m_body = new MarkdownEdit(this);
@@ -272,13 +269,15 @@ void DocumentsWorkspace::buildUi()
     sectionLayout->addWidget(m_body, 3);
 
     // ---- the preview ----
-    m_preview = new QTextBrowser(this);
+    // Text in it may come from anyone: it follows no link by itself and loads nothing.
+    m_preview = new SafeTextBrowser(this);
     m_preview->setObjectName(QStringLiteral("documentPreview"));
-    m_preview->setOpenLinks(false);
     m_preview->setStyleSheet(QStringLiteral("QTextBrowser { background: white; }"));
     connect(m_preview, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
-        if (url.fragment().startsWith(QLatin1String("s-")))
+        if (url.scheme().isEmpty() && url.path().isEmpty() && url.fragment().startsWith(QLatin1String("s-")))
             selectSection(url.fragment().mid(2));
+        else
+            openSafeLink(url); // web and mail links only
     });
     connect(m_preview, &QTextBrowser::cursorPositionChanged, this, [this] {
         // Clicking in the preview selects the section clicked.
@@ -318,7 +317,7 @@ void DocumentsWorkspace::buildUi()
 void DocumentsWorkspace::setWorkbench(Workbench* workbench)
 {
     flush();
-    m_saveTimer.stop();
+    m_saver.cancel();
     m_previewTimer.stop();
     m_context.workbench = workbench;
     m_preview->setDocument(nullptr);
@@ -488,7 +487,7 @@ void DocumentsWorkspace::rebuildOutline(const QString& keep, bool reloadEditor)
 
 void DocumentsWorkspace::loadSection()
 {
-    m_saveTimer.stop();
+    m_saver.cancel();
     m_dirty = false;
     const auto s = storedSection();
     m_editingDocument = currentDocument();
@@ -543,13 +542,13 @@ void DocumentsWorkspace::scheduleSave()
     if (m_loading)
         return;
     m_dirty = true;
-    m_saveTimer.start();
+    m_saver.edited();
     m_previewTimer.start(); // the preview shows the typing once it is saved
 }
 
 void DocumentsWorkspace::save()
 {
-    m_saveTimer.stop();
+    m_saver.cancel();
     if (!m_dirty)
         return;
     m_dirty = false;
@@ -701,7 +700,7 @@ void DocumentsWorkspace::deleteDocument()
                                            tr("Delete “%1”? The findings, judgments and figures it shows are kept; "
                                               "Undo brings the document back.").arg(d->title)) != QMessageBox::Yes)
         return;
-    m_saveTimer.stop();
+    m_saver.cancel();
     m_dirty = false;
     m_context.run(new DeleteDocumentCommand(m_context.workbench, m_context.errors, *d));
 }
@@ -749,7 +748,7 @@ void DocumentsWorkspace::removeSection()
     const auto s = storedSection();
     if (!s || !m_context.writable())
         return;
-    m_saveTimer.stop();
+    m_saver.cancel();
     m_dirty = false;
     // The next section (or the one before) takes the selection.
     QTreeWidgetItem* item = m_outline->currentItem();

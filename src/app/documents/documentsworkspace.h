@@ -110,7 +110,8 @@ private:
     QString m_editingDocument, m_editingSection;
     bool m_usesQuestion = false, m_usesFigure = false;
     QList<QPair<QString, QString>> m_listed; // the documents in the box: uid, label
-    QTimer m_saveTimer, m_previewTimer;
+    SaveScheduler m_saver{[this] { save(); }}; // typing: on rest, and at least once a second
+    QTimer m_previewTimer;
     std::optional<documents::Assembly> m_assembly;
 
     QComboBox* m_documents;

@@ -176,10 +176,21 @@ Status SetJudgmentCommand::revert() { return put(m_before, m_after); }
 // ---- evidence and metrics ---------------------------------------------------------------------
 
 SaveEvidenceCommand::SaveEvidenceCommand(Workbench* wb, ErrorSink errors, std::optional<EvidenceSample> before,
-                                         EvidenceSample after)
+                                         EvidenceSample after, int session)
     : DraftCommand(wb, std::move(errors), before ? tr("Edit Evidence Sample") : tr("Add Evidence Sample")),
-      m_before(std::move(before)), m_after(std::move(after))
+      m_before(std::move(before)), m_after(std::move(after)), m_session(session)
 {
+}
+
+bool SaveEvidenceCommand::mergeWith(const QUndoCommand* other)
+{
+    const auto* o = dynamic_cast<const SaveEvidenceCommand*>(other);
+    // Edits only: an addition stays its own step, so undoing the typing keeps the sample.
+    if (!o || m_session == 0 || o->m_session != m_session || !m_before || !o->m_before ||
+        o->m_after.uid != m_after.uid)
+        return false;
+    m_after = o->m_after;
+    return true;
 }
 
 Status SaveEvidenceCommand::apply()

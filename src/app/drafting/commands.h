@@ -134,8 +134,12 @@ private:
 
 class SaveEvidenceCommand : public DraftCommand {
 public:
-    SaveEvidenceCommand(Workbench* wb, ErrorSink errors, std::optional<EvidenceSample> before, EvidenceSample after);
+    // `session` groups the saves of one stretch of typing in one sample into one undo step.
+    SaveEvidenceCommand(Workbench* wb, ErrorSink errors, std::optional<EvidenceSample> before, EvidenceSample after,
+                        int session = 0);
     const EvidenceSample& saved() const { return m_after; }
+    int id() const override { return 3; }
+    bool mergeWith(const QUndoCommand* other) override;
 
 protected:
     Status apply() override;
@@ -145,6 +149,7 @@ private:
     std::optional<EvidenceSample> m_before;
     EvidenceSample m_after;
     std::optional<DraftingService::DeletedEvidence> m_removed; // when undoing an addition
+    int m_session;
 };
 
 class DeleteEvidenceCommand : public DraftCommand {

@@ -1,4 +1,5 @@
 #include "diagnostichighlighter.h"
+#include "panes/safetextbrowser.h"
 
 #include <QTextDocument>
 
@@ -52,7 +53,7 @@ void DiagnosticHighlighter::highlightBlock(const QString& text)
         QTextCharFormat f;
         f.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         f.setUnderlineColor(p.severity == checks::Severity::Error ? QColor(0xc6, 0x28, 0x28) : QColor(0xd9, 0x8a, 0x00));
-        f.setToolTip(p.message);
+        f.setToolTip(plainToolTip(p.message));
         setFormat(from - blockStart, to - from, f);
     }
 }

@@ -3,6 +3,7 @@
 // report an edit the services refused.
 
 #include "commands.h"
+#include "savescheduler.h"
 
 #include <QPointer>
 #include <QUndoStack>
@@ -18,8 +19,5 @@ struct DraftingContext {
     // Runs the command through the stack (see DraftCommand::run).
     bool run(DraftCommand* command) const;
 };
-
-// How long typing rests before it is saved: short enough that a crash loses at most a second.
-constexpr int kSaveDelayMs = 400;
 
 } // namespace fwb::app

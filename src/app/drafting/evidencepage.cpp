@@ -1,4 +1,5 @@
 #include "evidencepage.h"
+#include "panes/safetextbrowser.h"
 
 #include "workbench.h"
 
@@ -50,7 +51,8 @@ QString cell(const QTableWidget* t, int row, int column)
 
 } // namespace
 
-EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent) : QWidget(parent), m_context(context)
+EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent)
+    : QWidget(parent), m_context(context), m_saver([this] { save(); })
 {
     setObjectName(QStringLiteral("evidencePage"));
     m_samples = table({tr("Sample"), tr("Method"), tr("Size"), tr("Counted")}, this, QStringLiteral("evidenceSamples"));
@@ -82,6 +84,7 @@ EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent) : QW
     m_measures->setAccessibleName(tr("Counted measures"));
     m_problem = new QLabel(m_form);
     m_problem->setObjectName(QStringLiteral("evidenceProblem"));
+    m_problem->setTextFormat(Qt::PlainText); // messages quote the label typed
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("QLabel { color: #9b1c1c; background: #fdecea; border-radius: 3px; padding: 4px 8px; }"));
     m_problem->hide();
@@ -145,18 +148,21 @@ EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent) : QW
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
-    m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(kSaveDelayMs);
-    connect(&m_saveTimer, &QTimer::timeout, this, &EvidencePage::save);
     connect(m_samples, &QTableWidget::currentCellChanged, this, [this](int row) {
         if (m_loading)
             return;
         flush();
         m_uid = row >= 0 && row < m_list.size() ? m_list[row].uid : QString();
+        ++m_session;
         loadForm();
     });
     connect(m_label, &QLineEdit::textEdited, this, &EvidencePage::formEdited);
     connect(m_population, &QLineEdit::textEdited, this, &EvidencePage::formEdited);
+    for (QLineEdit* field : {m_label, m_population})
+        connect(field, &QLineEdit::editingFinished, this, [this] {
+            flush();
+            ++m_session; // the next field's typing is its own undo step
+        });
     connect(m_method, qOverload<int>(&QComboBox::activated), this, &EvidencePage::formEdited);
     connect(m_size, qOverload<int>(&QSpinBox::valueChanged), this, &EvidencePage::formEdited);
     connect(m_description, &QPlainTextEdit::textChanged, this, &EvidencePage::formEdited);
@@ -195,7 +201,7 @@ void EvidencePage::reload()
         const QStringList cells{e.label, method, e.sampleSize ? QString::number(*e.sampleSize) : tr("—"), counted.join(QStringLiteral("; "))};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
-            item->setToolTip(cells[c]);
+            item->setToolTip(plainToolTip(cells[c]));
             m_samples->setItem(r, c, item);
         }
         if (e.uid == m_uid)
@@ -206,7 +212,9 @@ void EvidencePage::reload()
     m_loading = false;
     if (current < 0 && !m_uid.isEmpty())
         m_uid.clear();
-    if (!m_saveTimer.isActive())
+    // Typing waiting to be saved, or just saved by the page itself, stays in the form as typed
+    // (with its caret and undo history; the stored label is trimmed, the field is not).
+    if (!m_saver.isPending() && !m_saving)
         loadForm();
 }
 
@@ -290,29 +298,27 @@ void EvidencePage::formEdited()
     if (!valid) {
         // Refused as typed: shown beside the form, and not saved until it holds.
         m_problem->setText(valid.error().message);
-        m_saveTimer.stop();
+        m_saver.cancel();
         return;
     }
-    m_saveTimer.start();
+    m_saver.edited();
 }
 
 void EvidencePage::save()
 {
-    m_saveTimer.stop();
+    m_saver.cancel();
     if (m_uid.isEmpty() || !m_context.workbench)
         return;
     const EvidenceSample after = fromForm();
     if (!DraftingService::validate(after))
         return;
     const auto before = m_context.workbench->drafts().evidenceSample(m_uid);
-    m_context.run(new SaveEvidenceCommand(m_context.workbench, m_context.errors, before, after));
+    m_saving = true;
+    m_context.run(new SaveEvidenceCommand(m_context.workbench, m_context.errors, before, after, m_session));
+    m_saving = false;
 }
 
-void EvidencePage::flush()
-{
-    if (m_saveTimer.isActive())
-        save();
-}
+void EvidencePage::flush() { m_saver.flush(); }
 
 bool EvidencePage::selectSample(const QString& uid)
 {

@@ -7,7 +7,6 @@
 #include "draftingcontext.h"
 #include "domain/types.h"
 
-#include <QTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -49,7 +48,9 @@ private:
     QString m_programme, m_force, m_uid;
     QList<EvidenceSample> m_list;
     bool m_loading = false;
-    QTimer m_saveTimer;
+    bool m_saving = false; // the page's own save: the form the person is typing in stays as it is
+    int m_session = 0;     // one stretch of typing in one sample is one undo step
+    SaveScheduler m_saver;
 
     QTableWidget* m_samples;
     QLineEdit* m_label;

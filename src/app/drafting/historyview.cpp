@@ -1,4 +1,5 @@
 #include "historyview.h"
+#include "panes/safetextbrowser.h"
 
 #include "workbench.h"
 
@@ -65,8 +66,8 @@ void HistoryView::show(Workbench* workbench, const QList<Subject>& subjects)
     for (const auto& [e, label] : rows) {
         const QString before = readable(e.before), after = readable(e.after);
         auto* item = new QTreeWidgetItem(this, {when(e.at), e.actor, label + QStringLiteral(" ") + e.action, before, after});
-        item->setToolTip(3, e.before);
-        item->setToolTip(4, e.after);
+        item->setToolTip(3, plainToolTip(e.before));
+        item->setToolTip(4, plainToolTip(e.after));
     }
     if (rows.isEmpty()) {
         auto* item = new QTreeWidgetItem(this, {tr("No recorded changes yet")});

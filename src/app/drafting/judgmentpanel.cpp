@@ -26,7 +26,8 @@ bool DraftingContext::run(DraftCommand* command) const
     return DraftCommand::run(undoStack, command);
 }
 
-JudgmentPanel::JudgmentPanel(const DraftingContext& context, QWidget* parent) : QWidget(parent), m_context(context)
+JudgmentPanel::JudgmentPanel(const DraftingContext& context, QWidget* parent)
+    : QWidget(parent), m_context(context), m_saver([this] { saveSummary(); })
 {
     setObjectName(QStringLiteral("judgmentPanel"));
     m_missing = new QLabel(tr("This graded question has no judgment yet: choose a grade."), this);
@@ -40,10 +41,12 @@ JudgmentPanel::JudgmentPanel(const DraftingContext& context, QWidget* parent) : 
     m_definition = new QLabel(this);
     m_definition->setObjectName(QStringLiteral("gradeDefinition"));
     m_definition->setWordWrap(true);
+    m_definition->setTextFormat(Qt::PlainText); // text from the workbench, never markup
     m_definition->setAccessibleName(tr("Grade definition"));
     m_definition->setStyleSheet(QStringLiteral("color: palette(dark);"));
     m_lastYear = new QLabel(this);
     m_lastYear->setObjectName(QStringLiteral("lastYearGrade"));
+    m_lastYear->setTextFormat(Qt::PlainText);
     m_lastYear->setAccessibleName(tr("Last year's grade"));
     m_firstYear = new QCheckBox(tr("&First year graded: no year-on-year comparison"), this);
     m_firstYear->setObjectName(QStringLiteral("firstYearGraded"));
@@ -83,13 +86,10 @@ JudgmentPanel::JudgmentPanel(const DraftingContext& context, QWidget* parent) : 
     setTabOrder(m_grade, m_firstYear);
     setTabOrder(m_firstYear, m_summary->textEdit());
 
-    m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(kSaveDelayMs);
-    connect(&m_saveTimer, &QTimer::timeout, this, &JudgmentPanel::saveSummary);
     connect(m_grade, qOverload<int>(&QComboBox::activated), this, &JudgmentPanel::onGradeChosen);
     connect(m_grade, qOverload<int>(&QComboBox::currentIndexChanged), this, &JudgmentPanel::showDefinition);
     connect(m_firstYear, &QCheckBox::toggled, this, &JudgmentPanel::onFirstYearToggled);
-    connect(m_summary, &MarkdownEdit::edited, this, [this] { m_saveTimer.start(); });
+    connect(m_summary, &MarkdownEdit::edited, &m_saver, &SaveScheduler::edited);
     connect(m_summary, &MarkdownEdit::editingFinished, this, [this] {
         flush();
         ++m_session; // the next stretch of typing is its own undo step
@@ -149,7 +149,7 @@ void JudgmentPanel::reload()
     m_summary->setPlaceholderText(m_judgment ? tr("The judgment summary, as it will read in the report")
                                              : tr("Choose a grade first; then write the summary here."));
     // Keep what is being typed; otherwise show what is stored (after an undo, say).
-    if (!m_saveTimer.isActive() && !(m_summary->textEdit()->hasFocus() && m_judgment &&
+    if (!m_saver.isPending() && !(m_summary->textEdit()->hasFocus() && m_judgment &&
                                      m_summary->markdown() == m_judgment->summary))
         if (m_summary->markdown() != (m_judgment ? m_judgment->summary : QString()))
             m_summary->setMarkdown(m_judgment ? m_judgment->summary : QString());
@@ -231,7 +231,7 @@ void JudgmentPanel::onFirstYearToggled(bool on)
 
 void JudgmentPanel::saveSummary()
 {
-    m_saveTimer.stop();
+    m_saver.cancel();
     if (!m_judgment || !m_context.workbench)
         return;
     const QString text = m_summary->markdown();
@@ -247,8 +247,7 @@ void JudgmentPanel::saveSummary()
 
 void JudgmentPanel::flush()
 {
-    if (m_saveTimer.isActive())
-        saveSummary();
+    m_saver.flush();
 }
 
 } // namespace fwb::app

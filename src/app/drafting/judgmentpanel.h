@@ -6,7 +6,6 @@
 #include "draftingcontext.h"
 #include "domain/types.h"
 
-#include <QTimer>
 #include <QWidget>
 #include <optional>
 
@@ -61,7 +60,7 @@ private:
     QLabel* m_lastYear;
     QCheckBox* m_firstYear;
     MarkdownEdit* m_summary;
-    QTimer m_saveTimer;
+    SaveScheduler m_saver;
 };
 
 } // namespace fwb::app

@@ -1,4 +1,5 @@
 #include "markdownedit.h"
+#include "documents/markdown.h"
 
 #include <QAction>
 #include <QEvent>
@@ -141,7 +142,7 @@ MarkdownEdit::MarkdownEdit(QWidget* parent) : QWidget(parent), m_edit(new QTextE
 void MarkdownEdit::setMarkdown(const QString& markdown)
 {
     m_loading = true;
-    m_edit->document()->setMarkdown(markdown, QTextDocument::MarkdownDialectGitHub);
+    m_edit->document()->setMarkdown(markdown, documents::markdownFeatures()); // raw HTML is text
     m_edit->document()->clearUndoRedoStacks();
     m_edit->document()->setModified(false);
     m_lastMarkdown = this->markdown();

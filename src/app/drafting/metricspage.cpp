@@ -1,4 +1,5 @@
 #include "metricspage.h"
+#include "panes/safetextbrowser.h"
 
 #include "workbench.h"
 
@@ -99,7 +100,7 @@ void MetricsPage::reload()
                                 m.nationalValue ? number(*m.nationalValue) : QString(), m.unit, m.source};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
-            item->setToolTip(cells[c]);
+            item->setToolTip(plainToolTip(cells[c]));
             if (!writable)
                 item->setFlags(item->flags() & ~Qt::ItemIsEditable);
             if (c == ForceColumn || c == NationalColumn)

@@ -1,4 +1,5 @@
 #include "questionpage.h"
+#include "panes/safetextbrowser.h"
 
 #include "diagnostichighlighter.h"
 #include "findingdelegate.h"
@@ -44,7 +45,8 @@ QToolButton* button(QAction* action, QWidget* parent)
 
 } // namespace
 
-QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent) : QWidget(parent), m_context(context)
+QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent)
+    : QWidget(parent), m_context(context), m_saver([this] { saveText(); })
 {
     setObjectName(QStringLiteral("questionPage"));
     m_title = new QLabel(this);
@@ -241,17 +243,14 @@ QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent) : QW
     });
     m_editor->setToolTipProvider([this](int position) {
         const auto p = m_findingHighlighter->problemAt(position);
-        return p ? p->message : QString();
+        return p ? plainToolTip(p->message) : QString();
     });
     m_judgment->summaryEditor()->setToolTipProvider([this](int position) {
         const auto p = m_summaryHighlighter->problemAt(position);
-        return p ? p->message : QString();
+        return p ? plainToolTip(p->message) : QString();
     });
 
-    m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(kSaveDelayMs);
-    connect(&m_saveTimer, &QTimer::timeout, this, &QuestionPage::saveText);
-    connect(m_editor, &MarkdownEdit::edited, this, [this] { m_saveTimer.start(); });
+    connect(m_editor, &MarkdownEdit::edited, &m_saver, &SaveScheduler::edited);
     connect(m_editor, &MarkdownEdit::editingFinished, this, [this] {
         flush();
         ++m_session;
@@ -341,7 +340,7 @@ void QuestionPage::reload()
             m_list->setCurrentIndex(m_model->index(qMin(m_model->rowCount() - 1, 0), 0));
         else
             loadEditor();
-    } else if (!m_newFinding && !m_saveTimer.isActive()) {
+    } else if (!m_newFinding && !m_saver.isPending()) {
         // Show what is stored, unless it is what is being typed.
         if (auto f = stored(m_uid)) {
             if (f->text != m_editor->markdown())
@@ -443,7 +442,7 @@ void QuestionPage::loadEvidenceChoices()
             item->setData(Qt::UserRole, e.uid);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
             item->setCheckState(Qt::Unchecked);
-            item->setToolTip(e.population);
+            item->setToolTip(plainToolTip(e.population));
         }
     if (m_evidence->count() == 0) {
         auto* item = new QListWidgetItem(tr("No evidence samples for this force yet (add them on the force's Evidence tab)"), m_evidence);
@@ -468,7 +467,7 @@ void QuestionPage::startNewFinding()
 
 void QuestionPage::saveText()
 {
-    m_saveTimer.stop();
+    m_saver.cancel();
     if (!m_context.workbench || m_question.isEmpty())
         return;
     const QString text = m_editor->markdown();
@@ -506,8 +505,7 @@ void QuestionPage::saveText()
 
 void QuestionPage::flush()
 {
-    if (m_saveTimer.isActive())
-        saveText();
+    m_saver.flush();
     m_judgment->flush();
 }
 

@@ -3,15 +3,14 @@
 // question is graded), its findings in order with filters by kind and status, the editor of the
 // selected finding (kind, status, rich text, evidence cited, counts) and its change history.
 //
-// Typing is saved kInterval after it rests, when the editor loses focus, and before any undo, so
-// a crash loses at most the last second; every save is an undo command, and a stretch of typing
-// in one finding is one undo step.
+// Typing is saved when it rests, at least once a second while it goes on (SaveScheduler), when the
+// editor loses focus and before any undo, so a crash loses at most the last second; every save is
+// an undo command, and a stretch of typing in one finding is one undo step.
 
 #include "draftingcontext.h"
 #include "checks/checker.h"
 #include "domain/types.h"
 
-#include <QTimer>
 #include <QWidget>
 #include <optional>
 
@@ -92,7 +91,7 @@ private:
     bool m_newFinding = false;
     bool m_reloading = false;
     int m_session = 0;
-    QTimer m_saveTimer;
+    SaveScheduler m_saver;
 
     QLabel* m_title;
     QLabel* m_subtitle;

@@ -3,7 +3,6 @@
 #include "detailrenderer.h"
 #include "workbench.h"
 
-#include <QDesktopServices>
 #include <QFile>
 #include <QScrollBar>
 #include <QUrl>
@@ -24,12 +23,11 @@ QString detailStyleSheet()
 
 } // namespace
 
-DetailPane::DetailPane(QWidget* parent) : QTextBrowser(parent)
+DetailPane::DetailPane(QWidget* parent) : SafeTextBrowser(parent)
 {
     setObjectName(QStringLiteral("detailPane"));
     setAccessibleName(tr("Details"));
     setAccessibleDescription(tr("The judgment, findings, evidence and figures of the selected row"));
-    setOpenLinks(false);
     setFrameShape(QFrame::NoFrame);
     document()->setDefaultStyleSheet(detailStyleSheet());
     document()->setDocumentMargin(28);
@@ -71,11 +69,7 @@ void DetailPane::onAnchorClicked(const QUrl& url)
     if (url.scheme() != QLatin1String("fwb")) {
         // Text in a workbench may come from anyone: open web and mail links only, never a
         // local file or a share that the system might run.
-        static const QStringList safe{QStringLiteral("http"), QStringLiteral("https"), QStringLiteral("mailto")};
-        if (safe.contains(url.scheme().toLower()))
-            QDesktopServices::openUrl(url);
-        else
-            spdlog::warn("not opening link {} (only web and mail links are opened)", url.toString().toStdString());
+        openSafeLink(url);
         return;
     }
     const QStringList parts = url.path().split(QLatin1Char('/'));

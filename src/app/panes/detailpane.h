@@ -1,12 +1,14 @@
 #pragma once
 // DetailPane: the right-hand pane — a read-only rendering of whatever the navigator has selected.
 // Links to other rows ("fwb:programme/force/question") are handed back as linkActivated so the
-// window can select that row.
+// window can select that row; web and mail links open in the system's programs, nothing else is
+// followed, and nothing is loaded (see SafeTextBrowser).
 
 #include "models/navigatornode.h"
 
+#include "safetextbrowser.h"
+
 #include <QPointer>
-#include <QTextBrowser>
 
 namespace fwb {
 class Workbench;
@@ -14,7 +16,7 @@ class Workbench;
 
 namespace fwb::app {
 
-class DetailPane : public QTextBrowser {
+class DetailPane : public SafeTextBrowser {
     Q_OBJECT
 public:
     explicit DetailPane(QWidget* parent = nullptr);

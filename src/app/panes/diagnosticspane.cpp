@@ -1,4 +1,5 @@
 #include "diagnosticspane.h"
+#include "panes/safetextbrowser.h"
 
 #include "workbench.h"
 
@@ -123,7 +124,7 @@ void DiagnosticsPane::show(const QList<checks::Problem>& problems, int generatio
         auto* item = new QTreeWidgetItem(m_tree, {checks::severityName(p.severity), p.rule, p.place(), p.message});
         item->setIcon(0, style->standardIcon(p.severity == checks::Severity::Error ? QStyle::SP_MessageBoxCritical
                                                                                     : QStyle::SP_MessageBoxWarning));
-        item->setToolTip(3, p.message);
+        item->setToolTip(3, plainToolTip(p.message));
         item->setData(0, Qt::UserRole, i);
     }
     const int errors = errorCount(), warnings = warningCount();

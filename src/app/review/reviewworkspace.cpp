@@ -1,9 +1,13 @@
 #include "reviewworkspace.h"
+#include "panes/safetextbrowser.h"
 
 #include "documents/assembly.h"
 #include "documents/reviewpack.h"
+#include "drafting/typingdrafts.h"
+#include "reviewnote.h"
 #include "revisionsview.h"
 #include "workbench.h"
+#include "io/filenames.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -179,6 +183,12 @@ void ReviewWorkspace::buildUi()
     m_reject = new QPushButton(tr("&Reject"), this);
     m_reject->setObjectName(L("reject"));
     m_reject->setToolTip(tr("Leave the text as it is"));
+    auto typed = [this] {
+        if (!m_loadingForm && !m_formResponse.isEmpty())
+            m_draftSaver.edited();
+    };
+    connect(m_wording, &QPlainTextEdit::textChanged, this, typed);
+    connect(m_reason, &QLineEdit::textEdited, this, typed);
     connect(m_accept, &QPushButton::clicked, this, [this] { decide(L("accepted")); });
     connect(m_partly, &QPushButton::clicked, this, [this] { decide(L("partly_accepted")); });
     connect(m_reject, &QPushButton::clicked, this, [this] { decide(L("rejected")); });
@@ -283,6 +293,8 @@ void ReviewWorkspace::buildUi()
 
 void ReviewWorkspace::setWorkbench(Workbench* workbench)
 {
+    flush();
+    m_formResponse.clear();
     if (m_wb)
         disconnect(m_wb, nullptr, this, nullptr);
     m_wb = workbench;
@@ -338,6 +350,14 @@ void ReviewWorkspace::reload()
     showDocument();
 }
 
+void ReviewWorkspace::flush() { m_draftSaver.flush(); }
+
+void ReviewWorkspace::keepDecisionDraft()
+{
+    if (m_wb && !m_formResponse.isEmpty())
+        TypingDrafts().keep(m_wb->path(), L("decision:") + m_formResponse, {m_wording->toPlainText(), m_reason->text()});
+}
+
 void ReviewWorkspace::fillDocuments()
 {
     const QString keep = currentDocument();
@@ -358,6 +378,7 @@ void ReviewWorkspace::showDocument()
                                      : QString();
     // Later, not now: this may run inside one of these buttons' clicked signal (an error box shown
     // from its handler runs the event loop).
+    m_rebuilding = true; // the form keeps what is typed while the table is filled again
     for (QPushButton* b : std::as_const(m_moveButtons)) {
         m_moves->removeWidget(b);
         b->hide();
@@ -382,6 +403,7 @@ void ReviewWorkspace::showDocument()
         m_import->setEnabled(false);
         m_repack->setEnabled(false);
         m_record->setEnabled(false);
+        m_rebuilding = false;
         showResponse();
         return;
     }
@@ -398,7 +420,7 @@ void ReviewWorkspace::showDocument()
         b->setEnabled(writable);
         // A move the review would refuse is shown, disabled, with the reason as its tooltip.
         if (const Status why = review.check(L("document:") + uid, to); !why && to != L("sent")) {
-            b->setToolTip(why.error().message);
+            b->setToolTip(plainToolTip(why.error().message));
             b->setEnabled(false);
         } else {
             b->setToolTip(tr("Move the document to “%1”").arg(fwb::statusLabel(to)));
@@ -431,7 +453,7 @@ void ReviewWorkspace::showDocument()
             m_responses->setItem(r, 0, ref);
             m_responses->setItem(r, 1, new QTableWidgetItem(categoryLabel(x.category)));
             auto* proposed = new QTableWidgetItem(x.proposedChange.simplified());
-            proposed->setToolTip(x.proposedChange);
+            proposed->setToolTip(plainToolTip(x.proposedChange));
             m_responses->setItem(r, 2, proposed);
             auto* decision = new QTableWidgetItem(decisionLabel(x.decision));
             if (x.decision.isEmpty()) {
@@ -465,6 +487,7 @@ void ReviewWorkspace::showDocument()
             }
         m_responses->selectRow(first);
     }
+    m_rebuilding = false;
     showResponse();
 
     const QList<ReviewNote> notes = review.notes(uid);
@@ -473,8 +496,8 @@ void ReviewWorkspace::showDocument()
         auto* item = new QTreeWidgetItem(m_notes, {n.status, n.target, n.author + L(": ") + n.body,
                                                    n.answer.isEmpty() ? QString() : n.answeredBy + L(": ") + n.answer});
         item->setData(0, Qt::UserRole, n.uid);
-        item->setToolTip(2, n.body);
-        item->setToolTip(3, n.answer);
+        item->setToolTip(2, plainToolTip(n.body));
+        item->setToolTip(3, plainToolTip(n.answer));
         open += n.status != L("resolved") ? 1 : 0;
     }
     m_notesLabel->setText(tr("%n open note(s)", nullptr, open));
@@ -486,6 +509,8 @@ void ReviewWorkspace::showDocument()
 
 void ReviewWorkspace::showResponse()
 {
+    if (m_rebuilding)
+        return;
     const int row = m_responses->currentRow();
     const bool has = row >= 0 && row < m_shown.size();
     const FaResponse* r = has ? &m_shown[row] : nullptr;
@@ -497,8 +522,12 @@ void ReviewWorkspace::showResponse()
         m_revisions->show(m_wb, {});
         m_responseTitle->setText(m_shown.isEmpty() ? QString() : tr("Select a response."));
         m_proposal->clear();
+        flush();
+        m_loadingForm = true;
         m_wording->clear();
         m_reason->clear();
+        m_loadingForm = false;
+        m_formResponse.clear();
         return;
     }
     ReviewService review(*m_wb);
@@ -527,8 +556,24 @@ void ReviewWorkspace::showResponse()
     // The revisions of the text the response is about (a paragraph's are its section's).
     const QString revised = r->target.startsWith(L("section:")) ? r->target.section(QLatin1Char('#'), 0, 0) : r->target;
     m_revisions->show(m_wb, revised, r->reference + L(" — ") + label);
-    m_wording->setPlainText(r->decision.isEmpty() ? r->proposedChange : r->wording);
-    m_reason->setText(r->decision.isEmpty() ? QString() : r->reason);
+    // The same undecided response shown again (after a reload): the form keeps what is typed,
+    // with its caret and undo. Another response: what was typed is kept first, and the form
+    // shows the new response's draft, if any, else its proposal.
+    if (r->decision.isEmpty() && r->uid == m_formResponse)
+        return;
+    flush();
+    const QStringList draft =
+        r->decision.isEmpty() ? TypingDrafts().text(m_wb->path(), L("decision:") + r->uid) : QStringList{};
+    m_loadingForm = true;
+    if (!draft.isEmpty()) {
+        m_wording->setPlainText(draft.value(0));
+        m_reason->setText(draft.value(1));
+    } else {
+        m_wording->setPlainText(r->decision.isEmpty() ? r->proposedChange : r->wording);
+        m_reason->setText(r->decision.isEmpty() ? QString() : r->reason);
+    }
+    m_loadingForm = false;
+    m_formResponse = r->decision.isEmpty() ? r->uid : QString();
 }
 
 bool ReviewWorkspace::selectResponse(int row)
@@ -556,9 +601,12 @@ void ReviewWorkspace::decide(const QString& decision)
         return;
     const QString uid = m_shown[row].uid;
     const QString wording = decision == L("rejected") ? QString() : m_wording->toPlainText();
+    flush(); // kept until the decision is recorded
     auto done = ReviewService(*m_wb).decide(uid, decision, m_reason->text(), wording);
     if (!report(done ? Status{} : Status(done.error()), tr("Decision not recorded")))
         return;
+    TypingDrafts().remove(m_wb->path(), L("decision:") + uid);
+    m_formResponse.clear();
     // Move on to the next response still to decide.
     reload();
     for (int r = 0; r < m_shown.size(); ++r)
@@ -681,18 +729,16 @@ void ReviewWorkspace::onMove(const QString& status)
     const auto d = m_wb ? m_wb->documents().document(currentDocument()) : std::nullopt;
     if (!d)
         return;
-    QString reason;
     if (transitionNeedsReason(d->status, status)) {
         if (!m_dialogs)
             return;
-        bool ok = false;
-        reason = QInputDialog::getText(this, transitionLabel(d->status, status),
-                                       tr("Why? The reason is kept with the document's history."), QLineEdit::Normal,
-                                       {}, &ok);
-        if (!ok)
-            return;
+        // The reason typed is kept as a draft until the move is made.
+        askForText(this, m_wb->path(), L("move:") + d->uid + L(":") + status, transitionLabel(d->status, status),
+                   tr("Why? The reason is kept with the document's history."),
+                   [&](const QString& reason) { return moveTo(status, reason); }, false);
+        return;
     }
-    moveTo(status, reason);
+    moveTo(status);
 }
 
 void ReviewWorkspace::onSend()
@@ -740,7 +786,7 @@ void ReviewWorkspace::onRecord()
     if (!m_dialogs)
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the Closing Record"),
-                                                      currentDocument() + L("-factual-accuracy-record.pdf"),
+                                                      fileSlug(currentDocument(), L("document")) + L("-factual-accuracy-record.pdf"),
                                                       tr("PDF (*.pdf);;CSV (*.csv)"));
     if (!path.isEmpty())
         exportRecord(path);
@@ -751,14 +797,14 @@ void ReviewWorkspace::onChangesExport()
     if (!m_dialogs)
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the Changes Since Sent"),
-                                                      currentDocument() + L("-changes.pdf"), tr("PDF (*.pdf);;HTML (*.html)"));
+                                                      fileSlug(currentDocument(), L("document")) + L("-changes.pdf"), tr("PDF (*.pdf);;HTML (*.html)"));
     if (!path.isEmpty())
         exportChanges(path);
 }
 
 void ReviewWorkspace::onAddNote()
 {
-    if (!m_dialogs || currentDocument().isEmpty())
+    if (!m_dialogs || !m_wb || currentDocument().isEmpty())
         return;
     // On the text of the response in hand, or else on the document.
     QString target = L("document:") + currentDocument();
@@ -769,10 +815,8 @@ void ReviewWorkspace::onAddNote()
                  : t.startsWith(L("overview:")) ? L("judgment:") + t.mid(9)
                                                  : t;
     }
-    bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(this, tr("Add Review Note"), tr("Note on %1:").arg(target), {}, &ok);
-    if (ok && !text.trimmed().isEmpty())
-        addNote(target, text);
+    askForText(this, m_wb->path(), L("note:") + target, tr("Add Review Note"), tr("Note on %1:").arg(target),
+               [&](const QString& text) { return text.trimmed().isEmpty() || addNote(target, text); });
 }
 
 void ReviewWorkspace::onAnswerNote()
@@ -780,13 +824,14 @@ void ReviewWorkspace::onAnswerNote()
     const QString uid = selectedNote();
     if (!m_dialogs || uid.isEmpty() || !m_wb)
         return;
-    bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(this, tr("Answer Review Note"), tr("Answer:"), {}, &ok);
-    if (!ok || text.trimmed().isEmpty())
-        return;
-    auto r = ReviewService(*m_wb).answerNote(uid, text);
-    report(r ? Status{} : Status(r.error()), tr("Note not answered"));
-    reload();
+    askForText(this, m_wb->path(), L("answer:") + uid, tr("Answer Review Note"), tr("Answer:"), [&](const QString& text) {
+        if (text.trimmed().isEmpty())
+            return true;
+        auto r = ReviewService(*m_wb).answerNote(uid, text);
+        const bool done = report(r ? Status{} : Status(r.error()), tr("Note not answered"));
+        reload();
+        return done;
+    });
 }
 
 void ReviewWorkspace::onResolveNote()

@@ -9,6 +9,7 @@
 // undo command, because each move and decision is a recorded act, reopened only with a reason.
 
 #include "drafting/draftingcontext.h"
+#include "drafting/savescheduler.h"
 #include "services/review.h"
 
 #include <QTimer>
@@ -72,6 +73,8 @@ public:
 
 public Q_SLOTS:
     void reload();
+    // Keeps the wording and reason typed for the response in hand (see TypingDrafts) at once.
+    void flush();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -93,6 +96,7 @@ private:
     void onResolveNote();
     QString selectedNote() const;
     bool report(const Status& s, const QString& title);
+    void keepDecisionDraft();
 
     ErrorSink m_errors;
     QPointer<Workbench> m_wb;
@@ -102,6 +106,12 @@ private:
     bool m_stale = false;
     QTimer m_reloadTimer;
     QList<FaResponse> m_shown;
+    // The wording and reason typed before a decision are kept as a draft while they are typed,
+    // offered again when the response is shown, and removed once it is decided.
+    QString m_formResponse;    // the undecided response whose wording and reason the form holds
+    bool m_loadingForm = false;
+    bool m_rebuilding = false; // the responses table is being refilled: the form stays as it is
+    SaveScheduler m_draftSaver{[this] { keepDecisionDraft(); }};
 
     QComboBox* m_document = nullptr;
     QLabel* m_status = nullptr;

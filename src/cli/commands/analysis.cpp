@@ -6,6 +6,7 @@
 #include "workbench.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -50,7 +51,7 @@ int cmdIngest(const QStringList& args, QTextStream& out, QTextStream& err)
     auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{p.isSet(dryRun), 5000});
     if (!wb)
         return fail(err, wb.error());
-    auto plan = planIngest(**wb, p.value(programme), text);
+    auto plan = planIngest(**wb, p.value(programme), text, QFileInfo(reportPath).fileName());
     if (!plan)
         return fail(err, plan.error());
     std::optional<IngestResult> written;

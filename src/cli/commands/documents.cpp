@@ -2,6 +2,7 @@
 // programme's template, change their particulars and sections, and render them to PDF, ODT, HTML
 // or Markdown, one at a time or every force's at once.
 #include "documents/export.h"
+#include "io/filenames.h"
 #include "services/documents.h"
 #include "support.h"
 #include "workbench.h"
@@ -52,11 +53,16 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption allForces(L("all-forces"), L("Render the document of this kind for every force of the programme."));
     const QCommandLineOption dir(L("dir"), L("With --all-forces: the folder to write into."), L("DIR"));
     const QCommandLineOption now(L("now"), L("Render as at this time (for the embargo notice)."), L("DATETIME"));
-    p.addOptions({document, kProgramme, kForce, kKind, format, output, allForces, dir, now});
+    const QCommandLineOption audience(L("audience"),
+                                      L("Who reads it: outside (another force's figures only where published) or "
+                                        "inspectorate (every force's; default: outside for a published document, "
+                                        "inspectorate for any other)."),
+                                      L("WHO"));
+    p.addOptions({document, kProgramme, kForce, kKind, format, output, allForces, dir, now, audience});
     int code = Ok;
     const QString synopsis = L("render FILE (--document UID | --programme CODE --force CODE --kind letter|report) "
-                               "[--format pdf|odt|html|md] [-o OUT]  |  render FILE --programme CODE --kind KIND "
-                               "--all-forces --format FORMAT --dir DIR");
+                               "[--format pdf|odt|html|md] [-o OUT] [--audience outside|inspectorate]  |  render FILE "
+                               "--programme CODE --kind KIND --all-forces --format FORMAT --dir DIR");
     if (!parse(p, args, synopsis, 2, out, err, code))
         return code;
     auto at = parseNow(p, now);
@@ -76,12 +82,22 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     if (p.isSet(kKind) && p.value(kKind) != L("letter") && p.value(kKind) != L("report"))
         return usage(err, QStringLiteral("--kind: \"%1\" is not letter or report").arg(p.value(kKind)));
+    std::optional<Audience> reader;
+    if (p.isSet(audience)) {
+        if (p.value(audience) == L("outside"))
+            reader = Audience::Outside;
+        else if (p.value(audience) == L("inspectorate"))
+            reader = Audience::Inspectorate;
+        else
+            return usage(err, QStringLiteral("--audience: \"%1\" is not outside or inspectorate").arg(p.value(audience)));
+    }
     auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{true, 5000});
     if (!wb)
         return fail(err, wb.error());
     documents::AssemblyOptions options;
     options.now = *at;
     options.embargoInText = *fmt != documents::Format::Pdf;
+    options.audience = reader;
 
     if (p.isSet(allForces)) {
         if (!p.isSet(kProgramme) || !p.isSet(kKind) || !p.isSet(dir))
@@ -100,6 +116,9 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
         // stay (they are complete) and the one that failed leaves nothing behind.
         for (qsizetype i = 0; i < docs.size(); ++i) {
             const Document& d = docs[i];
+            // The names are slugs; the check keeps any name from leading out of the folder.
+            if (const auto inside = pathInside(target.path(), names[i]); !inside)
+                return fail(err, Error::make(inside.error().code, d.uid + L(": ") + inside.error().message));
             const QString path = target.filePath(names[i]);
             if (Status s = documents::renderToFile(**wb, d.uid, *fmt, path, options); !s) {
                 folder.removeIfEmpty();

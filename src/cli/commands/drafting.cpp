@@ -33,6 +33,13 @@ bool parseInt(const QString& s, int& out)
 
 Result<std::unique_ptr<Workbench>> openForWriting(const QString& file) { return Workbench::open(file); }
 
+// A uid given for a new record must follow the rule for codes and uids (domain/types.h); one
+// already stored is used as it is.
+int refuseUid(QTextStream& err, const QString& what, const QString& uid)
+{
+    return fail(err, Error::make(Error::Code::Invalid, QStringLiteral("--uid: ") + invalidCodeMessage(what, uid)));
+}
+
 // ---- finding ----------------------------------------------------------------------------------
 
 int findingAdd(const QStringList& args, QTextStream& out, QTextStream& err)
@@ -69,6 +76,8 @@ int findingAdd(const QStringList& args, QTextStream& out, QTextStream& err)
         return code;
     if (f.text.trimmed().isEmpty())
         return usage(err, L("a finding needs text: --text or --text-file"));
+    if (!f.uid.isEmpty() && !isValidCode(f.uid))
+        return refuseUid(err, L("finding uid"), f.uid);
     auto wb = openForWriting(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
@@ -331,6 +340,8 @@ int cmdEvidence(const QStringList& args, QTextStream& out, QTextStream& err)
     auto wb = openForWriting(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
+    if (!e.uid.isEmpty() && !isValidCode(e.uid) && !(*wb)->drafts().evidenceSample(e.uid))
+        return refuseUid(err, L("evidence uid"), e.uid);
     auto done = DraftingService(**wb).saveEvidence(e);
     if (!done)
         return fail(err, done.error());
@@ -397,6 +408,8 @@ int cmdMetric(const QStringList& args, QTextStream& out, QTextStream& err)
                                              QStringLiteral("metric \"%1\" belongs to %2 %3").arg(p.value(uid), current->programmeCode, current->forceCode)));
             m = *current;
         } else {
+            if (!isValidCode(p.value(uid)))
+                return refuseUid(err, L("metric uid"), p.value(uid));
             m.uid = p.value(uid);
         }
     }

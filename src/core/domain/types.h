@@ -11,6 +11,24 @@ namespace fwb {
 
 using Id = qint64;
 
+// Codes (of programmes, forces, regions, people, grade scales, grades, questions) and uids (of
+// documents, sections, findings, evidence, metrics, review notes and responses) name records on
+// the command line, in interchange files and in the names of files the program writes. One rule
+// for all of them: 1 to MaxCodeLength characters, ASCII letters, digits, '-', '.' and '_', the
+// first a letter or digit, and no "..". Anything else (a '/', '\\', space, control character,
+// a leading dot) is refused where a code or uid comes in; records stored before the rule still
+// open, and file names are made from them by fileSlug (io/filenames.h).
+constexpr int MaxCodeLength = 100;
+// What is wrong with `code` as a code or uid, in words ("contains \"/\""), or an empty string
+// when it is a valid one.
+QString codeProblem(const QString& code);
+inline bool isValidCode(const QString& code) { return codeProblem(code).isEmpty(); }
+// The rule in words, for messages: "use letters a-z and A-Z, digits, '-', '.' and '_', …".
+QString codeRule();
+// The message for a refused code or uid: `what` "a/b" is not valid: it contains "/" (use …).
+// Control characters in it are shown as \n, \t, \u0000, so the message stays on one line.
+QString invalidCodeMessage(const QString& what, const QString& code);
+
 // The lifecycle shared by judgments, findings and documents.
 inline const QStringList& statuses()
 {

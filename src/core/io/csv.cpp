@@ -1,10 +1,29 @@
 #include "csv.h"
 
+#include <QRegularExpression>
 #include <QStringDecoder>
 #include <csv.h>
 
 namespace fwb::csv {
 namespace {
+
+// The characters that make a spreadsheet read a cell as a formula (or, for tab and CR, that a
+// spreadsheet drops before looking at the next one).
+bool startsFormula(QChar c)
+{
+    return c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@') ||
+           c == QLatin1Char('\t') || c == QLatin1Char('\r') || c == QChar(0);
+}
+
+// A plain decimal number, perhaps signed, with a fraction or an exponent: what the program writes
+// for figures and changes. A spreadsheet reads it as that number and nothing else.
+bool isPlainNumber(const QString& s)
+{
+    static const QRegularExpression re(QStringLiteral("^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?$"));
+    return re.match(s).hasMatch();
+}
+
+constexpr QChar kApostrophe = QLatin1Char('\'');
 
 struct ParseState {
     QList<Row> rows;
@@ -15,7 +34,7 @@ struct ParseState {
 void onField(void* data, size_t length, void* out)
 {
     auto* st = static_cast<ParseState*>(out);
-    st->current << QString::fromUtf8(static_cast<const char*>(data), qsizetype(length));
+    st->current << unprotectField(QString::fromUtf8(static_cast<const char*>(data), qsizetype(length)));
 }
 
 void onRow(int, void* out)
@@ -62,13 +81,32 @@ Result<QList<Row>> parse(const QByteArray& input, const QString& name)
     return st.rows;
 }
 
+QString protectField(const QString& field)
+{
+    if (field.isEmpty())
+        return field;
+    const QChar first = field.front();
+    const bool formula = startsFormula(first) && !isPlainNumber(field);
+    // An apostrophe already in front of such a character gets one more, so that reading it takes
+    // off exactly the one added here.
+    const bool quoted = first == kApostrophe && field.size() > 1 && (startsFormula(field[1]) || field[1] == kApostrophe);
+    return formula || quoted ? kApostrophe + field : field;
+}
+
+QString unprotectField(const QString& field)
+{
+    if (field.size() > 1 && field.front() == kApostrophe && (startsFormula(field[1]) || field[1] == kApostrophe))
+        return field.mid(1);
+    return field;
+}
+
 QByteArray formatRow(const QStringList& fields)
 {
     QByteArray out;
     for (int i = 0; i < fields.size(); ++i) {
         if (i)
             out += ',';
-        const QByteArray src = fields[i].toUtf8();
+        const QByteArray src = protectField(fields[i]).toUtf8();
         QByteArray dest(src.size() * 2 + 2, '\0');
         const size_t n = csv_write(dest.data(), size_t(dest.size()), src.constData(), size_t(src.size()));
         dest.truncate(qsizetype(n));

@@ -50,13 +50,22 @@ public:
             fail(path + QLatin1Char('.') + L(key), L("must not be empty"));
         return s;
     }
+    // A code or a uid: the one rule of domain/types.h (codeProblem), because these become
+    // command-line arguments and parts of file names.
     QString code(const QJsonObject& o, const QString& path, const char* key, bool required = true)
     {
-        const QString s = str(o, path, key, required);
-        static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]*$"));
-        if (!s.isEmpty() && !re.match(s).hasMatch())
-            fail(path + QLatin1Char('.') + L(key),
-                 QStringLiteral("\"%1\" is not a code (letters, digits, '-', '.', '_')").arg(s));
+        return checkedCode(str(o, path, key, required), path + QLatin1Char('.') + L(key), "code");
+    }
+    QString uid(const QJsonObject& o, const QString& path, const char* key, bool required = true)
+    {
+        return checkedCode(str(o, path, key, required), path + QLatin1Char('.') + L(key), "uid");
+    }
+    QString checkedCode(const QString& s, const QString& path, const char* what)
+    {
+        if (s.isEmpty())
+            return s; // missing or empty is reported by str
+        if (!isValidCode(s))
+            fail(path, invalidCodeMessage(L(what), s));
         return s;
     }
     QString oneOf(const QJsonObject& o, const QString& path, const char* key, const QStringList& allowed,
@@ -153,6 +162,9 @@ Question readQuestion(Reader& r, const QJsonObject& o, const QString& path)
     if (!x.follows.isEmpty() && (x.follows.count(QLatin1Char('/')) != 1 || x.follows.startsWith(QLatin1Char('/')) ||
                                  x.follows.endsWith(QLatin1Char('/'))))
         r.fail(path + L(".follows"), L("must be \"programme/question\""));
+    else if (!x.follows.isEmpty())
+        for (const QString& part : x.follows.split(QLatin1Char('/')))
+            r.checkedCode(part, path + L(".follows"), "code");
     x.comparable = !o.contains(L("comparable")) || o.value(L("comparable")).isNull() || r.boolean(o, path, "comparable");
     r.each(o, path, "children", [&](const QJsonObject& c, const QString& p) { x.children.push_back(readQuestion(r, c, p)); });
     return x;
@@ -161,7 +173,7 @@ Question readQuestion(Reader& r, const QJsonObject& o, const QString& path)
 Section readSection(Reader& r, const QJsonObject& o, const QString& path)
 {
     Section s;
-    s.uid = r.str(o, path, "uid");
+    s.uid = r.uid(o, path, "uid");
     s.kind = r.oneOf(o, path, "kind", kSectionKinds);
     s.title = r.str(o, path, "title", false);
     s.body = r.str(o, path, "body", false);
@@ -533,7 +545,7 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
     });
     r.each(root, {}, "evidence", [&](const QJsonObject& o, const QString& p) {
         EvidenceSample e;
-        e.uid = r.str(o, p, "uid");
+        e.uid = r.uid(o, p, "uid");
         e.programmeCode = r.code(o, p, "programme");
         e.forceCode = r.code(o, p, "force");
         e.questionCode = r.code(o, p, "question", false);
@@ -554,7 +566,7 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
     });
     r.each(root, {}, "findings", [&](const QJsonObject& o, const QString& p) {
         Finding f;
-        f.uid = r.str(o, p, "uid");
+        f.uid = r.uid(o, p, "uid");
         f.programmeCode = r.code(o, p, "programme");
         f.forceCode = r.code(o, p, "force");
         f.questionCode = r.code(o, p, "question");
@@ -564,16 +576,17 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
         f.status = r.oneOf(o, p, "status", statuses(), L("draft"));
         const QJsonArray ev = r.array(o, p, "evidence");
         for (int i = 0; i < ev.size(); ++i) {
-            if (!ev[i].isString())
-                r.fail(QStringLiteral("%1.evidence[%2]").arg(p).arg(i), L("must be an evidence uid"));
-            f.evidenceUids << ev[i].toString();
+            const QString at = QStringLiteral("%1.evidence[%2]").arg(p).arg(i);
+            if (!ev[i].isString() || ev[i].toString().isEmpty())
+                r.fail(at, L("must be an evidence uid"));
+            f.evidenceUids << r.checkedCode(ev[i].toString(), at, "uid");
         }
         f.evidenceUids.sort();
         d.findings.push_back(f);
     });
     r.each(root, {}, "metrics", [&](const QJsonObject& o, const QString& p) {
         Metric m;
-        m.uid = r.str(o, p, "uid");
+        m.uid = r.uid(o, p, "uid");
         m.programmeCode = r.code(o, p, "programme");
         m.forceCode = r.code(o, p, "force");
         m.questionCode = r.code(o, p, "question", false);
@@ -591,7 +604,7 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
     });
     r.each(root, {}, "documents", [&](const QJsonObject& o, const QString& p) {
         Document x;
-        x.uid = r.str(o, p, "uid");
+        x.uid = r.uid(o, p, "uid");
         x.programmeCode = r.code(o, p, "programme");
         x.forceCode = r.code(o, p, "force");
         x.kind = r.oneOf(o, p, "kind", {L("letter"), L("report")});
@@ -608,7 +621,7 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
     });
     r.each(root, {}, "review_notes", [&](const QJsonObject& o, const QString& p) {
         ReviewNote n;
-        n.uid = r.str(o, p, "uid");
+        n.uid = r.uid(o, p, "uid");
         n.target = r.str(o, p, "target");
         n.author = r.str(o, p, "author", false);
         n.body = r.str(o, p, "body");
@@ -618,8 +631,8 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
     });
     r.each(root, {}, "responses", [&](const QJsonObject& o, const QString& p) {
         FaResponse x;
-        x.uid = r.str(o, p, "uid");
-        x.documentUid = r.str(o, p, "document");
+        x.uid = r.uid(o, p, "uid");
+        x.documentUid = r.uid(o, p, "document");
         x.reference = r.str(o, p, "reference");
         x.currentText = r.str(o, p, "current_text", false);
         x.proposedChange = r.str(o, p, "proposed_change", false);

@@ -88,6 +88,46 @@ QString figureKey(const Metric& m) { return m.name + QChar(31) + (m.unit.isEmpty
 
 bool sameFigure(const Metric& a, const Metric& b) { return a.period == b.period && figureKey(a) == figureKey(b); }
 
+QString figurePeriodKey(const Metric& m) { return figureKey(m) + QChar(31) + m.period; }
+
+bool isPublishedStatistic(const Metric& m)
+{
+    const QString source = m.source.trimmed();
+    const QLatin1String prefix(PublishedStatisticsPrefix);
+    return source.startsWith(prefix, Qt::CaseInsensitive) && !source.mid(prefix.size()).trimmed().isEmpty();
+}
+
+Result<QSet<QString>> forcesPublished(const Workbench& workbench, const QString& programme)
+{
+    Query q(workbench.database(), L("SELECT DISTINCT f.code FROM documents d JOIN forces f ON f.id = d.force_id "
+                                    "JOIN programmes p ON p.id = d.programme_id WHERE p.code = ? AND d.status = 'published'"));
+    if (Status s = q.exec({programme}, L("reading the published documents")); !s)
+        return s.error();
+    QSet<QString> out;
+    while (q.next())
+        out.insert(q.text(0));
+    return out;
+}
+
+bool VisibleFigures::hasUnpublished(const Metric& like) const { return unpublished.contains(figurePeriodKey(like)); }
+
+Result<VisibleFigures> figuresOfEveryForce(const Workbench& workbench, const QString& programme, const QString& force,
+                                           Audience audience)
+{
+    auto published = forcesPublished(workbench, programme);
+    if (!published)
+        return published.error();
+    VisibleFigures out;
+    for (const Metric& m : workbench.drafts().metrics(programme)) {
+        const bool shown = m.forceCode == force || published->contains(m.forceCode) || isPublishedStatistic(m);
+        if (!shown)
+            out.unpublished.insert(figurePeriodKey(m));
+        if (shown || audience == Audience::Inspectorate)
+            out.metrics << m;
+    }
+    return out;
+}
+
 QList<ForceValue> valuesOfEveryForce(const QList<Metric>& metrics, const QHash<QString, Force>& forces, const Metric& like)
 {
     QList<ForceValue> out;

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QList>
 #include <QMap>
+#include <QSet>
 
 namespace fwb {
 
@@ -108,6 +109,39 @@ bool sameFigure(const Metric& a, const Metric& b); // same key and period
 // Of `metrics` (a programme's), the value of every force that has the figure `like` is, highest
 // first, each force once.
 QList<ForceValue> valuesOfEveryForce(const QList<Metric>& metrics, const QHash<QString, Force>& forces, const Metric& like);
+
+// ---- who may see another force's figures ---------------------------------------------------------
+
+// Who reads what is produced. The inspectorate sees every force's figures as they are drafted;
+// anyone outside it — the force a factual accuracy pack is sent to, the readers of a published
+// document — sees another force's figure only where that figure is itself published.
+enum class Audience { Inspectorate, Outside };
+
+// The start of a metric's source that records it as published statistics; the release follows
+// ("Published statistics: Police recorded crime, 12 months to 30 June 2015, Home Office").
+inline constexpr char PublishedStatisticsPrefix[] = "Published statistics:";
+// Whether the metric is recorded as published statistics: its source starts with the prefix (in
+// any case, after spaces) and names the release after it.
+bool isPublishedStatistic(const Metric& m);
+
+// The forces whose material of a programme is published: a letter or report of that programme and
+// force is.
+Result<QSet<QString>> forcesPublished(const Workbench& workbench, const QString& programme);
+
+// A programme's figures of every force as an audience may see them beside `force`'s own. For the
+// inspectorate, all of them. Outside it: the force's own; another force's only when that force's
+// material of the programme is published or the metric is recorded as published statistics.
+struct VisibleFigures {
+    QList<Metric> metrics; // in the order the programme's metrics are read
+    // The figures (figureKey and period) that some other force has an unpublished value of: left
+    // out of `metrics` for an audience outside, kept for the inspectorate. Only the keys are
+    // here, never the values.
+    QSet<QString> unpublished;
+    bool hasUnpublished(const Metric& like) const;
+};
+QString figurePeriodKey(const Metric& m); // figureKey and period: the figure as sameFigure compares it
+Result<VisibleFigures> figuresOfEveryForce(const Workbench& workbench, const QString& programme, const QString& force,
+                                           Audience audience);
 
 // The figure `like` is, for every force of its programme.
 Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const Metric& like);

@@ -1,4 +1,5 @@
 #include "documents.h"
+#include "locks.h"
 #include "review.h"
 
 #include "servicesupport.h"
@@ -337,7 +338,7 @@ Result<Document> DocumentService::load(const QString& uid) const
 Status DocumentService::save(const Document& d)
 {
     // Every change to a document's sections comes here: published documents are locked.
-    if (Status s = refuseIfPublished(L("document"), d.uid, d.status); !s)
+    if (Status s = LockRule(m_wb.database()).refuseDocument(d); !s)
         return s;
     auto done = m_wb.documents().upsertDocument(d);
     if (!done)
@@ -366,6 +367,9 @@ Result<Document> DocumentService::create(const QString& programmeCode, const QSt
     auto d = documentTemplate(m_wb, programmeCode, forceCode, kind);
     if (!d)
         return d.error();
+    // A uid the caller chose is checked here; a fresh one is made of codes (and so follows the rule).
+    if (!uid.isEmpty() && !isValidCode(uid))
+        return invalid(invalidCodeMessage(L("document uid"), uid));
     const auto programme = m_wb.reference().programme(programmeCode);
     d->uid = uid.isEmpty() ? QStringLiteral("%1-%2-%3-").arg(forceCode).arg(programme->year).arg(kind) + randomPart() : uid;
     return insert(*d);
@@ -405,7 +409,7 @@ Result<Document> DocumentService::remove(const QString& uid)
         auto before = load(uid);
         if (!before)
             return before.error();
-        if (Status s = refuseIfPublished(L("document"), uid, before->status); !s)
+        if (Status s = LockRule(m_wb.database()).refuseDocument(*before); !s)
             return s.error();
         if (Status s = m_wb.documents().removeDocument(uid); !s)
             return s.error();
@@ -442,7 +446,7 @@ Result<Document> DocumentService::setParticulars(const Document& particulars)
         a.sections.clear();
         b.sections.clear();
         if (json(a) != json(b))
-            if (Status s = refuseIfPublished(L("document"), before->uid, before->status); !s)
+            if (Status s = LockRule(m_wb.database()).refuseDocument(*before); !s)
                 return s.error();
         a.sections.clear();
         b.sections.clear();

@@ -1,6 +1,7 @@
 #include "drafting.h"
 
 #include "io/interchange.h"
+#include "locks.h"
 #include "review.h"
 #include "servicesupport.h"
 #include "storage/transaction.h"
@@ -17,9 +18,14 @@ QString L(const char* s) { return QString::fromLatin1(s); }
 using service::inTransaction;
 using service::json;
 
-QString judgmentKey(const QString& p, const QString& f, const QString& q)
+QString judgmentKey(const QString& p, const QString& f, const QString& q) { return LockRule::judgmentKey(p, f, q); }
+
+QString evidenceName(const EvidenceSample& e) { return QStringLiteral("evidence sample \"%1\" (%2)").arg(e.label, e.uid); }
+
+QString metricName(const Metric& m)
 {
-    return p + QLatin1Char('/') + f + QLatin1Char('/') + q;
+    return m.measure.isEmpty() ? QStringLiteral("figure \"%1\"").arg(m.name)
+                               : QStringLiteral("figure \"%1\" (%2)").arg(m.name, m.measure);
 }
 
 } // namespace
@@ -44,7 +50,9 @@ Result<Finding> DraftingService::addFinding(Finding finding)
             return Error::make(Error::Code::Conflict, QStringLiteral("a finding \"%1\" already exists").arg(finding.uid));
         if (finding.status.isEmpty())
             finding.status = L("draft");
-        if (Status s = refuseIfPlacePublished(m_wb, finding.programmeCode, finding.forceCode); !s)
+        if (Status s = LockRule(m_wb.database()).refusePlace(finding.programmeCode, finding.forceCode,
+                                                             LockRule::findingName(finding.uid));
+            !s)
             return s.error();
         auto count = drafts.findingCount(finding.programmeCode, finding.forceCode, finding.questionCode);
         if (!count)
@@ -88,9 +96,7 @@ Result<Finding> DraftingService::updateFinding(const Finding& finding, const QSt
         if (next.text == before->text && next.kind == before->kind && next.status == before->status &&
             next.evidenceUids == before->evidenceUids)
             return *before; // nothing to write, nothing to record
-        if (Status s = refuseIfPublished(L("finding"), before->uid, before->status); !s)
-            return s.error();
-        if (Status s = refuseIfPlacePublished(m_wb, before->programmeCode, before->forceCode); !s)
+        if (Status s = LockRule(m_wb.database()).refuseFinding(*before); !s)
             return s.error();
         if (Status s = recordStatusEdit(m_wb, L("finding:") + before->uid, before->status, next.status); !s)
             return s.error();
@@ -114,9 +120,7 @@ Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& 
         const auto before = drafts.finding(uid);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(uid));
-        if (Status s = refuseIfPublished(L("finding"), uid, before->status); !s)
-            return s.error();
-        if (Status s = refuseIfPlacePublished(m_wb, before->programmeCode, before->forceCode); !s)
+        if (Status s = LockRule(m_wb.database()).refuseFinding(*before); !s)
             return s.error();
         const QString target = questionCode.isEmpty() ? before->questionCode : questionCode;
         // The new order of the target question, with the finding taken out and put back in.
@@ -159,9 +163,7 @@ Result<Finding> DraftingService::deleteFinding(const QString& uid)
         const auto before = drafts.finding(uid);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(uid));
-        if (Status s = refuseIfPublished(L("finding"), uid, before->status); !s)
-            return s.error();
-        if (Status s = refuseIfPlacePublished(m_wb, before->programmeCode, before->forceCode); !s)
+        if (Status s = LockRule(m_wb.database()).refuseFinding(*before); !s)
             return s.error();
         if (Status s = drafts.removeFinding(uid); !s)
             return s.error();
@@ -191,14 +193,17 @@ Result<Judgment> DraftingService::setJudgment(const Judgment& judgment, const QS
         const bool same = before && before->gradeCode == next.gradeCode && before->summary == next.summary &&
                           before->overview == next.overview && before->firstYearGraded == next.firstYearGraded &&
                           before->status == next.status;
-        if (!same)
-            if (Status s = refuseIfPlacePublished(m_wb, judgment.programmeCode, judgment.forceCode); !s)
+        if (!same) {
+            const LockRule locks(m_wb.database());
+            const Status s = before ? locks.refuseJudgment(*before)
+                                    : locks.refusePlace(judgment.programmeCode, judgment.forceCode,
+                                                        LockRule::judgmentName(judgment.programmeCode, judgment.forceCode,
+                                                                               judgment.questionCode));
+            if (!s)
                 return s.error();
+        }
         if (before) {
             const QString key = judgmentKey(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
-            if (!same)
-                if (Status s = refuseIfPublished(L("judgment"), key, before->status); !s)
-                    return s.error();
             if (Status s = recordStatusEdit(m_wb, L("judgment:") + key, before->status, next.status); !s)
                 return s.error();
             if (Status s = keepRevision(m_wb, L("judgment"), key, before->status, before->summary, next.summary, reason); !s)
@@ -231,9 +236,7 @@ Result<Judgment> DraftingService::clearJudgment(const QString& programmeCode, co
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no judgment for %1 %2 %3")
                                                           .arg(programmeCode, forceCode, questionCode));
-        if (Status s = refuseIfPublished(L("judgment"), judgmentKey(programmeCode, forceCode, questionCode), before->status); !s)
-            return s.error();
-        if (Status s = refuseIfPlacePublished(m_wb, programmeCode, forceCode); !s)
+        if (Status s = LockRule(m_wb.database()).refuseJudgment(*before); !s)
             return s.error();
         if (Status s = drafts.removeJudgment(programmeCode, forceCode, questionCode); !s)
             return s.error();
@@ -305,6 +308,13 @@ Result<EvidenceSample> DraftingService::saveEvidence(EvidenceSample sample)
             return Error::make(Error::Code::Internal, L("the evidence sample was not saved"));
         if (before && json(before) == json(after))
             return *after;
+        // Changed: refused (and rolled back) where it was or where it goes is locked.
+        const LockRule locks(m_wb.database());
+        if (before)
+            if (Status s = locks.refusePlace(before->programmeCode, before->forceCode, evidenceName(*before)); !s)
+                return s.error();
+        if (Status s = locks.refusePlace(after->programmeCode, after->forceCode, evidenceName(*after)); !s)
+            return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), before ? L("update") : L("insert"), L("evidence"),
                                            sample.uid, json(before), json(after));
             !s)
@@ -320,6 +330,8 @@ Result<DraftingService::DeletedEvidence> DraftingService::deleteEvidence(const Q
         const auto before = drafts.evidenceSample(uid);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no evidence sample \"%1\"").arg(uid));
+        if (Status s = LockRule(m_wb.database()).refusePlace(before->programmeCode, before->forceCode, evidenceName(*before)); !s)
+            return s.error();
         DeletedEvidence deleted{*before, {}};
         for (const Finding& f : drafts.findings(before->programmeCode, before->forceCode))
             if (f.evidenceUids.contains(uid))
@@ -341,6 +353,10 @@ Result<EvidenceSample> DraftingService::restoreEvidence(const DeletedEvidence& d
         if (drafts.evidenceSample(deleted.sample.uid))
             return Error::make(Error::Code::Conflict,
                                QStringLiteral("an evidence sample \"%1\" already exists").arg(deleted.sample.uid));
+        if (Status s = LockRule(m_wb.database())
+                           .refusePlace(deleted.sample.programmeCode, deleted.sample.forceCode, evidenceName(deleted.sample));
+            !s)
+            return s.error();
         if (auto done = drafts.upsertEvidence(deleted.sample); !done)
             return done.error();
         for (const QString& f : deleted.citedBy) {
@@ -369,11 +385,6 @@ Result<Metric> DraftingService::saveMetric(Metric metric)
         if (metric.uid.isEmpty())
             metric.uid = newUid(metric.programmeCode, metric.forceCode, L("m"));
         const auto before = drafts.metric(metric.uid);
-        if (Status s = refuseIfPlacePublished(m_wb, metric.programmeCode, metric.forceCode); !s)
-            return s.error();
-        if (before && (before->programmeCode != metric.programmeCode || before->forceCode != metric.forceCode))
-            if (Status s = refuseIfPlacePublished(m_wb, before->programmeCode, before->forceCode); !s)
-                return s.error();
         if (!before && metric.position <= 0)
             metric.position = int(drafts.metrics(metric.programmeCode, metric.forceCode).size()) + 1;
         if (auto done = drafts.upsertMetric(metric); !done)
@@ -383,6 +394,13 @@ Result<Metric> DraftingService::saveMetric(Metric metric)
             return Error::make(Error::Code::Internal, L("the metric was not saved"));
         if (before && json(before) == json(after))
             return *after;
+        // Changed: refused (and rolled back) where it was or where it goes is locked.
+        const LockRule locks(m_wb.database());
+        if (before)
+            if (Status s = locks.refusePlace(before->programmeCode, before->forceCode, metricName(*before)); !s)
+                return s.error();
+        if (Status s = locks.refusePlace(after->programmeCode, after->forceCode, metricName(*after)); !s)
+            return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), before ? L("update") : L("insert"), L("metric"),
                                            metric.uid, json(before), json(after));
             !s)
@@ -398,7 +416,7 @@ Result<Metric> DraftingService::deleteMetric(const QString& uid)
         const auto before = drafts.metric(uid);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no metric \"%1\"").arg(uid));
-        if (Status s = refuseIfPlacePublished(m_wb, before->programmeCode, before->forceCode); !s)
+        if (Status s = LockRule(m_wb.database()).refusePlace(before->programmeCode, before->forceCode, metricName(*before)); !s)
             return s.error();
         if (Status s = drafts.removeMetric(uid); !s)
             return s.error();

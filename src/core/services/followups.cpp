@@ -1,6 +1,7 @@
 #include "followups.h"
 
 #include "io/csv.h"
+#include "locks.h"
 #include "servicesupport.h"
 #include "workbench.h"
 
@@ -22,6 +23,18 @@ QString json(const FollowUp& f)
 }
 
 Error invalid(const QString& m) { return Error::make(Error::Code::Invalid, m); }
+
+// How a later inspection found an earlier finding is that inspection's material for the force:
+// locked while a document of it for the force is published.
+Status refuseIfLocked(Workbench& wb, const QString& findingUid, const QString& programmeCode)
+{
+    const auto finding = wb.drafts().finding(findingUid);
+    if (!finding)
+        return {};
+    return LockRule(wb.database())
+        .refusePlace(programmeCode, finding->forceCode,
+                     QStringLiteral("the follow-up of %1 in %2").arg(findingUid, programmeCode));
+}
 
 } // namespace
 
@@ -179,6 +192,9 @@ Result<FollowUp> FollowUpService::set(FollowUp f)
         for (const FollowUp& old : repo.followUps(f.findingUid))
             if (old.programmeCode == f.programmeCode)
                 before = json(old);
+        if (before != json(f))
+            if (Status s = refuseIfLocked(m_wb, f.findingUid, f.programmeCode); !s)
+                return s.error();
         if (Status s = repo.upsert(f); !s)
             return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), before.isNull() ? L("insert") : L("update"), L("follow_up"),
@@ -204,6 +220,8 @@ Result<FollowUp> FollowUpService::clear(const QString& findingUid, const QString
                 before = old;
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("%1 has no follow-up in %2").arg(findingUid, programmeCode));
+        if (Status s = refuseIfLocked(m_wb, findingUid, programmeCode); !s)
+            return s.error();
         if (Status s = repo.remove(findingUid, programmeCode); !s)
             return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("follow_up"),

@@ -1,6 +1,7 @@
 #include "frameworks.h"
 
 #include "io/interchange.h"
+#include "locks.h"
 #include "servicesupport.h"
 #include "storage/query.h"
 #include "storage/transaction.h"
@@ -66,6 +67,19 @@ Result<QString> holdings(const Database& db, Id question)
     return parts.join(L(", "));
 }
 
+// New codes follow the rule of domain/types.h; those already stored (perhaps before the rule)
+// are left as they are, so that a programme holding one can still be edited.
+Status checkNewCodes(const QList<Question>& questions, const QStringList& stored)
+{
+    for (const Question& q : questions) {
+        if (!stored.contains(q.code) && !isValidCode(q.code))
+            return Error::make(Error::Code::Invalid, invalidCodeMessage(L("question code"), q.code));
+        if (Status s = checkNewCodes(q.children, stored); !s)
+            return s;
+    }
+    return {};
+}
+
 } // namespace
 
 Status FrameworkService::validate(const Programme& p)
@@ -85,6 +99,10 @@ Status FrameworkService::validate(const Programme& p)
 
 Result<Programme> FrameworkService::createProgramme(const Programme& programme)
 {
+    if (!isValidCode(programme.code))
+        return Error::make(Error::Code::Invalid, invalidCodeMessage(L("programme code"), programme.code));
+    if (Status s = checkNewCodes(programme.questions, {}); !s)
+        return s.error();
     if (Status s = validate(programme); !s)
         return s.error();
     return inTransaction<Programme>(m_wb, {L("programmes")}, [&]() -> Result<Programme> {
@@ -112,6 +130,16 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
         const auto before = ref.programme(programme.code);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(programme.code));
+        // A published document follows the framework: refused before anything is written, with
+        // what would have changed named.
+        const LockRule locks(m_wb.database());
+        if (const QStringList changes = frameworkChanges(*before, programme); !changes.isEmpty())
+            if (Status s = locks.refuseFramework(programme.code, changes.join(L(", "))); !s)
+                return s.error();
+        QStringList stored;
+        collectCodes(before->questions, stored);
+        if (Status s = checkNewCodes(programme.questions, stored); !s)
+            return s.error();
         QStringList keep;
         collectCodes(programme.questions, keep);
         // Questions leaving the tree must hold nothing; graded ones with judgments stay graded.
@@ -159,6 +187,8 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
         const auto after = ref.programme(programme.code);
         if (json(before) == json(after))
             return *after;
+        if (Status s = locks.refuseFramework(programme.code, QStringLiteral("programme \"%1\"").arg(programme.code)); !s)
+            return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), L("update"), L("programme"), programme.code, json(before),
                                            json(after));
             !s)
@@ -209,6 +239,8 @@ Result<Programme> FrameworkService::deleteProgramme(const QString& code)
         const auto before = ref.programme(code);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(code));
+        if (Status s = LockRule(m_wb.database()).refuseFramework(code, QStringLiteral("programme \"%1\"").arg(code)); !s)
+            return s.error();
         Query q(m_wb.database(), L("SELECT (SELECT count(*) FROM findings f JOIN questions qn ON qn.id = f.question_id WHERE qn.programme_id = p.id) "
                                    "+ (SELECT count(*) FROM judgments j JOIN questions qn ON qn.id = j.question_id WHERE qn.programme_id = p.id) "
                                    "+ (SELECT count(*) FROM evidence_samples WHERE programme_id = p.id) "
@@ -240,6 +272,8 @@ Result<Force> FrameworkService::saveForce(const Force& force)
     return inTransaction<Force>(m_wb, {L("forces")}, [&]() -> Result<Force> {
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.force(force.code);
+        if (!before && !isValidCode(force.code))
+            return Error::make(Error::Code::Invalid, invalidCodeMessage(L("force code"), force.code));
         if (auto done = ref.upsertForce(force); !done)
             return done.error();
         const auto after = ref.force(force.code);
@@ -258,12 +292,14 @@ Result<Force> FrameworkService::saveForce(const Force& force)
 Result<Person> FrameworkService::savePerson(const Person& person)
 {
     if (person.code.trimmed().isEmpty() || person.code.contains(QLatin1Char(' ')))
-        return Error::make(Error::Code::Invalid, QStringLiteral("a person's code is one word, not \"%1\"").arg(person.code));
+        return Error::make(Error::Code::Invalid, invalidCodeMessage(L("person code"), person.code));
     if (person.name.trimmed().isEmpty())
         return Error::make(Error::Code::Invalid, QStringLiteral("person %1 needs a name").arg(person.code));
     return inTransaction<Person>(m_wb, {L("people")}, [&]() -> Result<Person> {
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.person(person.code);
+        if (!before && !isValidCode(person.code))
+            return Error::make(Error::Code::Invalid, invalidCodeMessage(L("person code"), person.code));
         if (auto done = ref.upsertPerson(person); !done)
             return done.error();
         const auto after = ref.person(person.code);

@@ -1,6 +1,8 @@
 #include "ingest.h"
 
 #include "io/interchange.h"
+#include "locks.h"
+#include "review.h"
 #include "storage/transaction.h"
 #include "workbench.h"
 
@@ -47,7 +49,8 @@ struct Found {
 
 } // namespace
 
-Result<IngestPlan> planIngest(const Workbench& workbench, const QString& programmeCode, const QString& reportText)
+Result<IngestPlan> planIngest(const Workbench& workbench, const QString& programmeCode, const QString& reportText,
+                              const QString& source)
 {
     const auto ref = workbench.reference();
     const auto programme = ref.programme(programmeCode);
@@ -55,6 +58,7 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
         return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(programmeCode));
     IngestPlan plan;
     plan.programmeCode = programmeCode;
+    plan.source = source;
     const auto scale = ref.gradeScale(programme->gradeScaleCode);
     QHash<QString, Grade> gradeOf;
     if (scale)
@@ -293,11 +297,49 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
     return plan;
 }
 
+namespace {
+
+// Footnote definitions ("[^1]: …") of a text, each with the lines that continue it.
+QStringList footnoteDefinitions(const QString& text)
+{
+    static const QRegularExpression definition(QStringLiteral("^\\[\\^[^\\]]+\\]:"));
+    QStringList out;
+    for (const QString& chunk : text.split(QRegularExpression(QStringLiteral("\\n\\s*\\n"))))
+        if (definition.match(chunk.trimmed()).hasMatch())
+            out << chunk.trimmed();
+    return out;
+}
+
+// A text as a report prints it in words: no footnote marks or definitions, spaces collapsed.
+QString words(QString text)
+{
+    static const QRegularExpression definitions(QStringLiteral("(?m)^\\s*\\[\\^[^\\]]+\\]:.*$"));
+    static const QRegularExpression marks(QStringLiteral("\\[\\^[^\\]]+\\]"));
+    text.remove(definitions);
+    text.remove(marks);
+    return text.simplified();
+}
+
+// The report's wording in place of what is there, keeping the footnote definitions that were
+// there (the report's text carries none: its notes are printed apart from it).
+QString withNotesKept(const QString& reportText, const QString& existing)
+{
+    QString out = reportText;
+    for (const QString& d : footnoteDefinitions(existing))
+        if (!out.contains(d))
+            out += QStringLiteral("\n\n") + d;
+    return out;
+}
+
+} // namespace
+
 Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
 {
     if (!plan.ok())
         return Error::make(Error::Code::Invalid, QStringLiteral("the report was not fully recognised: %1")
                                                      .arg(plan.problems.isEmpty() ? L("no force") : plan.problems.front()));
+    if (Status s = workbench.database().requireWritable(); !s)
+        return s.error();
     Transaction t(workbench.database());
     if (!t.active())
         return t.error();
@@ -305,55 +347,103 @@ Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
     DraftRepository drafts = workbench.drafts();
     AuditLog audit = workbench.audit();
     const QString actor = Workbench::actor();
+    const QString source = plan.source.isEmpty() ? L("a published report") : plan.source;
+    const QString from = QStringLiteral("ingested from %1").arg(source);
+    // What is locked is read before anything is written; what is refused is listed whole.
+    const LockRule locks(workbench.database(), true);
+    QStringList refused;
     for (const IngestedJudgment& ij : plan.judgments) {
         const auto before = drafts.judgment(plan.programmeCode, plan.forceCode, ij.questionCode);
+        const QString key = LockRule::judgmentKey(plan.programmeCode, plan.forceCode, ij.questionCode);
+        // The same grade and words as the report (footnotes aside): nothing to write.
+        if (before && before->gradeCode == ij.gradeCode && words(before->summary) == words(ij.summary) &&
+            words(before->overview) == words(ij.overview)) {
+            ++result.judgmentsUnchanged;
+            continue;
+        }
+        const auto lock = before ? locks.judgment(*before)
+                                 : locks.place(plan.programmeCode, plan.forceCode,
+                                               LockRule::judgmentName(plan.programmeCode, plan.forceCode, ij.questionCode));
+        if (lock) {
+            refused << QStringLiteral("line %1: %2").arg(ij.line).arg(lock->message());
+            continue;
+        }
         Judgment j = before.value_or(Judgment{});
         j.programmeCode = plan.programmeCode;
         j.forceCode = plan.forceCode;
         j.questionCode = ij.questionCode;
         j.gradeCode = ij.gradeCode;
-        j.summary = ij.summary;
-        j.overview = ij.overview;
-        j.status = L("published");
+        j.summary = before ? withNotesKept(ij.summary, before->summary) : ij.summary;
+        j.overview = before ? withNotesKept(ij.overview, before->overview) : ij.overview;
+        // New material arrives as what the report is, published, and says so in its history;
+        // what was there keeps its place in the lifecycle.
+        j.status = before ? before->status : L("published");
         if (auto done = drafts.upsertJudgment(j); !done)
             return done.error();
         const auto after = drafts.judgment(plan.programmeCode, plan.forceCode, ij.questionCode);
-        const QString key = plan.programmeCode + QLatin1Char('/') + plan.forceCode + QLatin1Char('/') + ij.questionCode;
+        if (!after)
+            return Error::make(Error::Code::Internal, QStringLiteral("the judgment %1 was not saved").arg(key));
         if (Status s = audit.append(actor, L("ingest"), L("judgment"), key,
                                     before ? interchange::compact(interchange::toJson(*before)) : QString(),
                                     interchange::compact(interchange::toJson(*after)));
             !s)
             return s.error();
+        if (before) {
+            if (Status s = keepRevision(workbench, L("judgment"), key, before->status, before->summary, after->summary, from); !s)
+                return s.error();
+            if (Status s = keepRevision(workbench, L("overview"), key, before->status, before->overview, after->overview, from); !s)
+                return s.error();
+        } else if (Status s = recordArrival(workbench.database(), L("judgment"), key, after->status, from, actor); !s) {
+            return s.error();
+        }
         ++result.judgmentsWritten;
     }
     for (const IngestedFinding& a : plan.areasForImprovement) {
+        const QList<Finding> siblings = drafts.findings(plan.programmeCode, plan.forceCode, a.questionCode);
         bool there = false;
-        for (const Finding& f : drafts.findings(plan.programmeCode, plan.forceCode, a.questionCode))
-            there = there || f.text.simplified() == a.text.simplified();
+        for (const Finding& f : siblings)
+            there = there || words(f.text) == words(a.text);
         if (there) {
             ++result.findingsAlreadyThere;
             continue;
         }
         Finding f;
-        f.uid = plan.forceCode + QLatin1Char('-') + plan.programmeCode + QStringLiteral("-afi-%1").arg(a.line);
+        // A uid of its own: one already taken (another report's line) is never written over.
+        const QString base = plan.forceCode + QLatin1Char('-') + plan.programmeCode + QStringLiteral("-afi-%1").arg(a.line);
+        f.uid = base;
+        for (int n = 2; drafts.finding(f.uid); ++n)
+            f.uid = base + QStringLiteral("-%1").arg(n);
+        if (const auto lock = locks.place(plan.programmeCode, plan.forceCode, LockRule::findingName(f.uid))) {
+            refused << QStringLiteral("line %1: %2").arg(a.line).arg(lock->message());
+            continue;
+        }
         f.programmeCode = plan.programmeCode;
         f.forceCode = plan.forceCode;
         f.questionCode = a.questionCode;
         f.kind = L("area_for_improvement");
         f.text = a.text;
         f.status = L("published");
+        f.position = int(siblings.size()) + 1;
         if (auto done = drafts.upsertFinding(f); !done)
             return done.error();
         if (Status s = audit.append(actor, L("ingest"), L("finding"), f.uid, {},
                                     interchange::compact(interchange::toJson(*drafts.finding(f.uid))));
             !s)
             return s.error();
+        if (Status s = recordArrival(workbench.database(), L("finding"), f.uid, f.status, from, actor); !s)
+            return s.error();
         ++result.findingsAdded;
     }
+    if (!refused.isEmpty())
+        return Error::make(Error::Code::Conflict,
+                           QStringLiteral("%1: nothing was written: %2 item(s) would change published or locked material:\n  %3")
+                               .arg(source)
+                               .arg(refused.size())
+                               .arg(refused.join(QStringLiteral("\n  "))));
     if (Status s = t.commit(); !s)
         return s.error();
-    spdlog::info("ingested {} judgments and {} areas for improvement for {} {}", result.judgmentsWritten,
-                 result.findingsAdded, plan.forceCode.toStdString(), plan.programmeCode.toStdString());
+    spdlog::info("ingested {} judgments and {} areas for improvement for {} {} from {}", result.judgmentsWritten,
+                 result.findingsAdded, plan.forceCode.toStdString(), plan.programmeCode.toStdString(), source.toStdString());
     workbench.notifyChanged({L("judgments"), L("findings")});
     return result;
 }

@@ -97,27 +97,6 @@ bool transitionNeedsReason(const QString& from, const QString& to)
     return m && m->reason;
 }
 
-Status refuseIfPublished(const QString& entity, const QString& key, const QString& status)
-{
-    if (status != L("published"))
-        return {};
-    const QString option = entity == L("section") ? L("document") : entity;
-    return refused(QStringLiteral("%1 \"%2\" is published and locked; reopen it first, with a reason "
-                                  "(Review ▸ Reopen, or fwb review move FILE --%3 … --to amended --reason …)")
-                       .arg(entity, key, option));
-}
-
-Status refuseIfPlacePublished(const Workbench& wb, const QString& programmeCode, const QString& forceCode)
-{
-    for (const Document& d : wb.documents().documents(programmeCode, forceCode))
-        if (d.status == L("published"))
-            return refused(QStringLiteral("“%1” (%2) is published and shows this force's findings, judgments and "
-                                          "figures: they are locked; reopen it first, with a reason (Review ▸ Reopen, "
-                                          "or fwb review move FILE --document %2 --to amended --reason …)")
-                               .arg(d.title, d.uid));
-    return {};
-}
-
 Status keepRevision(Workbench& wb, const QString& entity, const QString& key, const QString& status,
                     const QString& before, const QString& after, const QString& reason)
 {

@@ -8,7 +8,7 @@
 // published → amended (reopened); the last two need a reason. Each move is recorded in
 // status_changes (who, when, why) and the audit log. A document carries with it the findings and
 // judgments of its force and programme that stood where it stood. Published material is locked:
-// the services refuse to change it until it is reopened.
+// every service and import refuses to change it until it is reopened (the rule: services/locks.h).
 //
 // Revisions. From "ready" on, every change to the text of a finding, a judgment's summary or
 // overview, or a narrative section is kept as a numbered revision with its reason.
@@ -46,12 +46,6 @@ QStringList nextStatuses(const QString& from);
 QString transitionLabel(const QString& from, const QString& to);
 // Whether the move needs a reason (withdrawing sign-off, reopening).
 bool transitionNeedsReason(const QString& from, const QString& to);
-
-// The refusal for changing published material, naming how to reopen it.
-Status refuseIfPublished(const QString& entity, const QString& key, const QString& status);
-// The refusal for changing a force's material in a programme while a document showing it is
-// published (a finding added, moved or edited there would change the published document).
-Status refuseIfPlacePublished(const Workbench& workbench, const QString& programmeCode, const QString& forceCode);
 
 // "accepted" → "Accepted", "partly_accepted" → "Partly accepted", "" → "Not decided".
 QString decisionLabel(const QString& decision);

@@ -4,6 +4,7 @@
 #include "reviewdetail.h"
 
 #include "documents.h"
+#include "locks.h"
 #include "workbench.h"
 
 #include <QRegularExpression>
@@ -104,7 +105,7 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
         auto f = drafts.finding(key);
         if (!f)
             return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(key));
-        if (Status s = refuseIfPublished(L("finding"), key, f->status); !s)
+        if (Status s = LockRule(m_wb.database()).refuseFinding(*f); !s)
             return s;
         beforeJson = json(f);
         status = f->status;
@@ -118,7 +119,7 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
         auto j = drafts.judgment(k.value(0), k.value(1), k.value(2));
         if (!j)
             return Error::make(Error::Code::NotFound, QStringLiteral("no judgment \"%1\"").arg(key));
-        if (Status s = refuseIfPublished(L("judgment"), key, j->status); !s)
+        if (Status s = LockRule(m_wb.database()).refuseJudgment(*j); !s)
             return s;
         beforeJson = json(j);
         status = j->status;
@@ -136,7 +137,7 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
         const Section* s = d ? findSection(d->sections, t.uid) : nullptr;
         if (!s)
             return Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(t.uid));
-        if (Status st = refuseIfPublished(L("document"), d->uid, d->status); !st)
+        if (Status st = LockRule(m_wb.database()).refuseDocument(*d); !st)
             return st;
         status = d->status;
         before = s->body;

@@ -1,8 +1,10 @@
 #include "transfer.h"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "io/csv.h"
+#include "locks.h"
 #include "storage/documentrepository.h"
 #include "storage/draftrepository.h"
 #include "storage/referencerepository.h"
@@ -31,27 +33,75 @@ Error at(const QString& name, const QString& path, const Error& e)
     return Error::make(code, QStringLiteral("%1: %2: %3").arg(name, path, e.message));
 }
 
+// What one import is writing, and what of it is refused.
+struct Writing {
+    Database& db;
+    AuditLog audit;
+    ImportReport& report;
+    const QString& actor;
+    const QString& name;
+    QStringList refused; // "findings[3]: finding \"…\" is published and locked; …"
+};
+
+// No guard: reference data (regions, people, forces, grade scales), notes and responses.
+template <class T> QStringList noGuard(const std::optional<T>&, const T&) { return {}; }
+
 // Writes one record: reads its prior state, upserts, and records the change in the audit log.
-template <class T, class Get, class Put>
-Status writeOne(AuditLog& audit, ImportReport& report, const QString& actor, const QString& entity,
-                const QString& key, const T& record, Get get, Put put, const QString& name,
-                const QString& path)
+// A record the same as what is there is not written at all. A change `guard` refuses is noted
+// (the import then fails whole); material that arrives with a status has it put on record.
+template <class T, class Get, class Put, class Guard>
+Status writeOne(Writing& w, const QString& entity, const QString& key, const T& record, Get get, Put put,
+                Guard guard, const QString& path)
 {
     const auto before = get();
     QString beforeJson;
-    if (before)
+    if (before) {
         beforeJson = interchange::compact(interchange::toJson(*before));
+        if (beforeJson == interchange::compact(interchange::toJson(record))) {
+            ++w.report.unchanged;
+            return {};
+        }
+    }
     auto done = put(record);
     if (!done)
-        return at(name, path, done.error());
+        return at(w.name, path, done.error());
     const auto after = get();
     const QString afterJson = after ? interchange::compact(interchange::toJson(*after)) : QString();
     if (before && beforeJson == afterJson) {
-        ++report.unchanged;
+        ++w.report.unchanged;
         return {};
     }
-    before ? ++report.updated : ++report.inserted;
-    return audit.append(actor, before ? L("update") : L("insert"), entity, key, beforeJson, afterJson);
+    if (after) {
+        // One line per record, with every reason it is refused.
+        if (const QStringList refusals = guard(before, *after); !refusals.isEmpty()) {
+            w.refused << path + QStringLiteral(": ") + refusals.join(QStringLiteral("; and "));
+            return {};
+        }
+    }
+    before ? ++w.report.updated : ++w.report.inserted;
+    if (Status s = w.audit.append(w.actor, before ? L("update") : L("insert"), entity, key, beforeJson, afterJson); !s)
+        return s;
+    if constexpr (std::is_same_v<T, Finding> || std::is_same_v<T, Judgment> || std::is_same_v<T, Document>)
+        if (!before && after)
+            return recordArrival(w.db, entity, key, after->status, QStringLiteral("imported from %1").arg(w.name), w.actor);
+    return {};
+}
+
+// The refusal for a status changed by an import rather than moved through the lifecycle.
+QString statusMoved(const QString& item, const QString& option, const QString& key, const QString& from, const QString& to)
+{
+    return QStringLiteral("%1 would go from “%2” to “%3”: a status moves only through the review (Review tab, or "
+                          "fwb review move FILE --%4 %5 --to …), not by an import")
+        .arg(item, from, to, option, key);
+}
+
+QStringList messages(std::initializer_list<std::optional<Lock>> locks)
+{
+    QStringList out;
+    for (const auto& l : locks)
+        if (l && !out.contains(l->message()))
+            out << l->message();
+    return out;
 }
 
 // Commits a written import, or leaves the transaction to roll back when writing failed.
@@ -85,9 +135,61 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
     ReferenceRepository ref(db);
     DraftRepository drafts(db);
     DocumentRepository docs(db);
-    AuditLog audit(db);
     ImportReport report;
+    Writing w{db, AuditLog(db), report, actor, name, {}};
     auto fail = [](const Status& s) -> Result<ImportReport> { return s.error(); };
+    // What is locked is read once, before anything is written: a document that comes in as
+    // published does not lock the rest of the same file, nor does one reopened by it unlock it.
+    const LockRule locks(db, true);
+    auto programmeGuard = [&](const std::optional<Programme>& before, const Programme& after) {
+        QStringList out;
+        if (before)
+            for (const QString& change : frameworkChanges(*before, after))
+                if (auto l = locks.framework(after.code, change))
+                    out << l->message();
+        return out;
+    };
+    auto evidenceGuard = [&](const std::optional<EvidenceSample>& before, const EvidenceSample& after) {
+        const QString item = QStringLiteral("evidence sample \"%1\" (%2)").arg(after.label, after.uid);
+        const bool moved = !before || before->programmeCode != after.programmeCode || before->forceCode != after.forceCode;
+        return messages({before ? locks.place(before->programmeCode, before->forceCode, item) : std::nullopt,
+                         moved ? locks.place(after.programmeCode, after.forceCode, item) : std::nullopt});
+    };
+    auto metricGuard = [&](const std::optional<Metric>& before, const Metric& after) {
+        const QString item = QStringLiteral("figure \"%1\" (%2)").arg(after.name, after.uid);
+        const bool moved = !before || before->programmeCode != after.programmeCode || before->forceCode != after.forceCode;
+        return messages({before ? locks.place(before->programmeCode, before->forceCode, item) : std::nullopt,
+                         moved ? locks.place(after.programmeCode, after.forceCode, item) : std::nullopt});
+    };
+    auto judgmentGuard = [&](const std::optional<Judgment>& before, const Judgment& after) {
+        const QString key = LockRule::judgmentKey(after.programmeCode, after.forceCode, after.questionCode);
+        const QString item = LockRule::judgmentName(after.programmeCode, after.forceCode, after.questionCode);
+        QStringList out;
+        if (before && before->status != after.status)
+            out << statusMoved(item, L("judgment"), key, before->status, after.status);
+        out += messages({before ? locks.judgment(*before) : locks.place(after.programmeCode, after.forceCode, item)});
+        return out;
+    };
+    auto findingGuard = [&](const std::optional<Finding>& before, const Finding& after) {
+        const QString item = LockRule::findingName(after.uid);
+        QStringList out;
+        if (before && before->status != after.status)
+            out << statusMoved(item, L("finding"), after.uid, before->status, after.status);
+        // Where it stands now, and where it would go when the import moves it to another place.
+        const bool moved = !before || before->programmeCode != after.programmeCode || before->forceCode != after.forceCode;
+        out += messages({before ? locks.finding(*before) : std::nullopt,
+                         moved ? locks.place(after.programmeCode, after.forceCode, item) : std::nullopt});
+        return out;
+    };
+    auto documentGuard = [&](const std::optional<Document>& before, const Document& after) {
+        QStringList out;
+        if (before && before->status != after.status)
+            out << statusMoved(QStringLiteral("document \"%1\"").arg(after.uid), L("document"), after.uid, before->status,
+                               after.status);
+        if (before)
+            out += messages({locks.document(*before)});
+        return out;
+    };
 
     for (int i = 0; i < d.regions.size(); ++i) {
         const Region& r = d.regions[i];
@@ -97,8 +199,8 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
                     return x;
             return std::nullopt;
         };
-        if (Status s = writeOne(audit, report, actor, L("region"), r.code, r, get,
-                                [&](const Region& x) { return ref.upsertRegion(x); }, name,
+        if (Status s = writeOne(w, L("region"), r.code, r, get,
+                                [&](const Region& x) { return ref.upsertRegion(x); }, noGuard<Region>,
                                 P("regions", i)); !s)
             return fail(s);
     }
@@ -106,15 +208,15 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
     // people first (without a force the first time), then forces, then people's forces.
     for (int i = 0; i < d.people.size(); ++i) {
         const Person& p = d.people[i];
-        if (Status s = writeOne(audit, report, actor, L("person"), p.code, p, [&] { return ref.person(p.code); },
-                                [&](const Person& x) { return ref.upsertPerson(x); }, name,
+        if (Status s = writeOne(w, L("person"), p.code, p, [&] { return ref.person(p.code); },
+                                [&](const Person& x) { return ref.upsertPerson(x); }, noGuard<Person>,
                                 P("people", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.forces.size(); ++i) {
         const Force& f = d.forces[i];
-        if (Status s = writeOne(audit, report, actor, L("force"), f.code, f, [&] { return ref.force(f.code); },
-                                [&](const Force& x) { return ref.upsertForce(x); }, name,
+        if (Status s = writeOne(w, L("force"), f.code, f, [&] { return ref.force(f.code); },
+                                [&](const Force& x) { return ref.upsertForce(x); }, noGuard<Force>,
                                 P("forces", i)); !s)
             return fail(s);
     }
@@ -125,15 +227,16 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
         if (auto f = ref.forceId(p.forceCode); !f)
             return at(name, P("people", i) + QStringLiteral(".force"), f.error());
         ImportReport linked; // the person was counted on the first pass; this pass links the force
-        if (Status s = writeOne(audit, linked, actor, L("person"), p.code, p, [&] { return ref.person(p.code); },
-                                [&](const Person& x) { return ref.upsertPerson(x); }, name, P("people", i)); !s)
+        Writing wl{db, AuditLog(db), linked, actor, name, {}};
+        if (Status s = writeOne(wl, L("person"), p.code, p, [&] { return ref.person(p.code); },
+                                [&](const Person& x) { return ref.upsertPerson(x); }, noGuard<Person>, P("people", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.gradeScales.size(); ++i) {
         const GradeScale& g = d.gradeScales[i];
-        if (Status s = writeOne(audit, report, actor, L("grade_scale"), g.code, g,
+        if (Status s = writeOne(w, L("grade_scale"), g.code, g,
                                 [&] { return ref.gradeScale(g.code); },
-                                [&](const GradeScale& x) { return ref.upsertGradeScale(x); }, name,
+                                [&](const GradeScale& x) { return ref.upsertGradeScale(x); }, noGuard<GradeScale>,
                                 P("grade_scales", i)); !s)
             return fail(s);
     }
@@ -144,66 +247,73 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
     std::stable_sort(byYear.begin(), byYear.end(), [&](int a, int b) { return d.programmes[a].year < d.programmes[b].year; });
     for (const int i : byYear) {
         const Programme& p = d.programmes[i];
-        if (Status s = writeOne(audit, report, actor, L("programme"), p.code, p,
+        if (Status s = writeOne(w, L("programme"), p.code, p,
                                 [&] { return ref.programme(p.code); },
-                                [&](const Programme& x) { return ref.upsertProgramme(x); }, name,
+                                [&](const Programme& x) { return ref.upsertProgramme(x); }, programmeGuard,
                                 P("programmes", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.evidence.size(); ++i) {
         const EvidenceSample& e = d.evidence[i];
-        if (Status s = writeOne(audit, report, actor, L("evidence"), e.uid, e,
+        if (Status s = writeOne(w, L("evidence"), e.uid, e,
                                 [&] { return drafts.evidenceSample(e.uid); },
-                                [&](const EvidenceSample& x) { return drafts.upsertEvidence(x); }, name,
+                                [&](const EvidenceSample& x) { return drafts.upsertEvidence(x); }, evidenceGuard,
                                 P("evidence", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.judgments.size(); ++i) {
         const Judgment& j = d.judgments[i];
         const QString key = j.programmeCode + QLatin1Char('/') + j.forceCode + QLatin1Char('/') + j.questionCode;
-        if (Status s = writeOne(audit, report, actor, L("judgment"), key, j,
+        if (Status s = writeOne(w, L("judgment"), key, j,
                                 [&] { return drafts.judgment(j.programmeCode, j.forceCode, j.questionCode); },
-                                [&](const Judgment& x) { return drafts.upsertJudgment(x); }, name,
+                                [&](const Judgment& x) { return drafts.upsertJudgment(x); }, judgmentGuard,
                                 P("judgments", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.findings.size(); ++i) {
         const Finding& f = d.findings[i];
-        if (Status s = writeOne(audit, report, actor, L("finding"), f.uid, f, [&] { return drafts.finding(f.uid); },
-                                [&](const Finding& x) { return drafts.upsertFinding(x); }, name,
+        if (Status s = writeOne(w, L("finding"), f.uid, f, [&] { return drafts.finding(f.uid); },
+                                [&](const Finding& x) { return drafts.upsertFinding(x); }, findingGuard,
                                 P("findings", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.metrics.size(); ++i) {
         const Metric& m = d.metrics[i];
-        if (Status s = writeOne(audit, report, actor, L("metric"), m.uid, m, [&] { return drafts.metric(m.uid); },
-                                [&](const Metric& x) { return drafts.upsertMetric(x); }, name,
+        if (Status s = writeOne(w, L("metric"), m.uid, m, [&] { return drafts.metric(m.uid); },
+                                [&](const Metric& x) { return drafts.upsertMetric(x); }, metricGuard,
                                 P("metrics", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.documents.size(); ++i) {
         const Document& x = d.documents[i];
-        if (Status s = writeOne(audit, report, actor, L("document"), x.uid, x, [&] { return docs.document(x.uid); },
-                                [&](const Document& v) { return docs.upsertDocument(v); }, name,
+        if (Status s = writeOne(w, L("document"), x.uid, x, [&] { return docs.document(x.uid); },
+                                [&](const Document& v) { return docs.upsertDocument(v); }, documentGuard,
                                 P("documents", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.reviewNotes.size(); ++i) {
         const ReviewNote& n = d.reviewNotes[i];
         auto get = [&] { return docs.reviewNote(n.uid); };
-        if (Status s = writeOne(audit, report, actor, L("review_note"), n.uid, n, get,
-                                [&](const ReviewNote& v) { return docs.upsertReviewNote(v); }, name,
+        if (Status s = writeOne(w, L("review_note"), n.uid, n, get,
+                                [&](const ReviewNote& v) { return docs.upsertReviewNote(v); }, noGuard<ReviewNote>,
                                 P("review_notes", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.responses.size(); ++i) {
         const FaResponse& r = d.responses[i];
         auto get = [&] { return docs.response(r.uid); };
-        if (Status s = writeOne(audit, report, actor, L("response"), r.uid, r, get,
-                                [&](const FaResponse& v) { return docs.upsertResponse(v); }, name,
+        if (Status s = writeOne(w, L("response"), r.uid, r, get,
+                                [&](const FaResponse& v) { return docs.upsertResponse(v); }, noGuard<FaResponse>,
                                 P("responses", i)); !s)
             return fail(s);
     }
+    if (!w.refused.isEmpty())
+        return Error::make(Error::Code::Conflict,
+                           QStringLiteral("%1: nothing was imported: %2 record(s) would change published or locked "
+                                          "material, or a status:\n  %3")
+                               .arg(name)
+                               .arg(w.refused.size())
+                               .arg(w.refused.join(QStringLiteral("\n  "))));
     return report;
 }
 
