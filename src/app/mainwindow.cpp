@@ -771,6 +771,7 @@ MatrixWindow* MainWindow::matrixWindow()
         return nullptr;
     if (!m_matrix) {
         m_matrix = new MatrixWindow(m_workbench.get(), this);
+        connect(m_matrix, &MatrixWindow::exportFailed, this, &MainWindow::showError);
         connect(m_matrix, &MatrixWindow::openRequested, this, [this](const QString& programme, const QString& force,
                                                                      const QString& question) {
             // Show the force even where it has no material yet, so the way to it exists.

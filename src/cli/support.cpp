@@ -2,6 +2,7 @@
 #include "workbench.h"
 
 #include <QFile>
+#include <cerrno>
 
 namespace fwb::cli {
 
@@ -54,9 +55,24 @@ Status writeStdout(QTextStream& out, const QByteArray& bytes)
     QFile stdoutFile;
     if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
         return Error::make(Error::Code::Io, L("cannot write to standard output"));
-    if (stdoutFile.write(bytes) != bytes.size() || !stdoutFile.flush() || stdoutFile.error() != QFileDevice::NoError)
-        return Error::make(Error::Code::Io,
-                           QStringLiteral("cannot write to standard output: %1").arg(stdoutFile.errorString()));
+    auto failed = [&](int errorNumber) {
+        return Error::make(Error::Code::Io, QStringLiteral("cannot write to standard output: %1")
+                                                .arg(writeErrorReason(errorNumber, stdoutFile.errorString())));
+    };
+    // Every write checked: a short one is retried, and the retry says why (a full disk).
+    const char* at = bytes.constData();
+    qint64 left = bytes.size();
+    while (left > 0) {
+        errno = 0;
+        const qint64 n = stdoutFile.write(at, left);
+        if (n <= 0)
+            return failed(errno);
+        at += n;
+        left -= n;
+    }
+    errno = 0;
+    if (!stdoutFile.flush() || stdoutFile.error() != QFileDevice::NoError)
+        return failed(errno);
     return {};
 }
 

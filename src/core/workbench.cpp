@@ -5,7 +5,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <spdlog/spdlog.h>
 
 namespace fwb {
@@ -146,17 +145,6 @@ Status Workbench::refuseOwnFile(const QString& workbenchPath, const QString& tar
             return Error::make(Error::Code::Invalid,
                                QStringLiteral("%1 is the workbench's own file; choose another name")
                                    .arg(QDir::toNativeSeparators(target)));
-    return {};
-}
-
-Status writeFileAtomically(const QString& path, const QByteArray& bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error::make(Error::Code::Io, QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
-    file.write(bytes);
-    if (!file.commit())
-        return Error::make(Error::Code::Io, QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
     return {};
 }
 

@@ -2,6 +2,7 @@
 // Workbench: one open .fwb file and the services over it. The window and `fwb` both hold one;
 // every change goes through it and is announced with changed() so that views refresh.
 
+#include "io/outputfile.h"
 #include "services/transfer.h"
 #include "storage/database.h"
 #include "storage/documentrepository.h"
@@ -81,8 +82,5 @@ private:
     explicit Workbench(std::unique_ptr<Database> db);
     std::unique_ptr<Database> m_db;
 };
-
-// Writes bytes to a file atomically (a temporary beside it, then renamed over it).
-Status writeFileAtomically(const QString& path, const QByteArray& bytes);
 
 } // namespace fwb

@@ -361,7 +361,8 @@ Result<QByteArray> toPdf(Assembly& a)
         const int pages = paintPages(a, writer);
         spdlog::debug("PDF of {}: {} pages", a.source.uid.toStdString(), pages);
     }
-    if (buffer.data().size() < 100 || !buffer.data().startsWith("%PDF"))
+    // A PDF is complete when it starts with its header and ends with its trailer.
+    if (buffer.data().size() < 100 || !buffer.data().startsWith("%PDF") || !buffer.data().trimmed().endsWith("%%EOF"))
         return Error::make(Error::Code::Internal, L("the PDF could not be written"));
     return buffer.data();
 }

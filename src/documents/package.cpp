@@ -1,5 +1,7 @@
 #include "package.h"
 
+#include "io/outputfile.h"
+
 #include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -91,11 +93,9 @@ Result<QByteArray> replace(const QByteArray& bytes, const QString& entry, const 
     if (!dir.isValid())
         return Error::make(Error::Code::Io, QStringLiteral("no temporary folder for the package"));
     const QString path = dir.filePath(QStringLiteral("package.zip"));
-    {
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-            return Error::make(Error::Code::Io, QStringLiteral("cannot write %1: %2").arg(path, f.errorString()));
-    }
+    // Written whole or refused (a full temporary folder says so); the folder goes with `dir`.
+    if (Status s = writeFileAtomically(path, bytes); !s)
+        return s.error();
     int code = 0;
     zip_t* z = zip_open(QFile::encodeName(path).constData(), 0, &code);
     if (!z) {

@@ -34,8 +34,6 @@ Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, co
     const auto document = workbench.documents().document(round.documentUid);
     if (!document)
         return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(round.documentUid));
-    if (!QDir().mkpath(directory))
-        return Error::make(Error::Code::Io, QStringLiteral("cannot create the directory %1").arg(directory));
     AssemblyOptions options;
     options.now = now;
     // The force reads it: another force's figure only where it is published.
@@ -45,7 +43,9 @@ Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, co
     const QString base = QFileInfo(suggestedFileName(*document, Format::Pdf)).completeBaseName() +
                          QStringLiteral("-factual-accuracy-%1").arg(round.number);
     const QDir dir(directory);
-    QStringList written;
+    // Everything is made in memory first, then written all or nothing: a pack with a missing or
+    // cut-short file is never left for someone to send.
+    QList<OutputBytes> files;
     for (Format format : {Format::Pdf, Format::Odt}) {
         options.embargoInText = format != Format::Pdf;
         auto a = assemble(workbench, *document, options);
@@ -58,21 +58,24 @@ Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, co
         const auto inside = pathInside(dir.path(), base + extension(format));
         if (!inside)
             return inside.error();
-        const QString path = dir.filePath(base + extension(format));
-        if (Status s = workbench.refuseOwnFile(path); !s)
-            return s.error();
-        if (Status s = writeFileAtomically(path, *bytes); !s)
-            return s.error();
-        written << path;
+        files << OutputBytes{dir.filePath(base + extension(format)), *bytes};
     }
     if (const auto inside = pathInside(dir.path(), base + QStringLiteral("-response-form.csv")); !inside)
         return inside.error();
-    const QString form = dir.filePath(base + QStringLiteral("-response-form.csv"));
-    if (Status s = workbench.refuseOwnFile(form); !s)
+    files << OutputBytes{dir.filePath(base + QStringLiteral("-response-form.csv")), ReviewService(workbench).form(round)};
+    QStringList written;
+    for (const OutputBytes& f : files) {
+        if (Status s = workbench.refuseOwnFile(f.path); !s)
+            return s.error();
+        written << f.path;
+    }
+    OutputFolder folder;
+    if (Status s = folder.create(directory); !s)
         return s.error();
-    if (Status s = writeFileAtomically(form, ReviewService(workbench).form(round)); !s)
-        return s.error();
-    written << form;
+    if (Status s = writeFilesTogether(files); !s) {
+        folder.removeIfEmpty();
+        return Error::make(s.error().code, s.error().message + QStringLiteral("; no file of the pack was written"));
+    }
     spdlog::info("wrote the factual accuracy pack of {} round {} to {}", round.documentUid.toStdString(), round.number,
                  directory.toStdString());
     return written;
@@ -198,7 +201,8 @@ Result<QByteArray> htmlToPdf(const QString& html, const QString& title)
                                          QPageLayout::Millimeter));
         doc.print(&writer);
     }
-    if (buffer.data().size() < 100 || !buffer.data().startsWith("%PDF"))
+    // A PDF is complete when it starts with its header and ends with its trailer.
+    if (buffer.data().size() < 100 || !buffer.data().startsWith("%PDF") || !buffer.data().trimmed().endsWith("%%EOF"))
         return Error::make(Error::Code::Internal, L("the PDF could not be written"));
     return buffer.data();
 }

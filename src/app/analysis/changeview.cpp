@@ -250,9 +250,12 @@ fwb::ChangeView ChangeViewWidget::shown() const
     return v;
 }
 
-bool ChangeViewWidget::exportCsv(const QString& path) const
+bool ChangeViewWidget::exportCsv(const QString& path)
 {
-    return writeFileAtomically(path, changeCsv(shown())).ok();
+    const Status written = writeFileAtomically(path, changeCsv(shown()));
+    if (!written)
+        Q_EMIT exportFailed(tr("Change not exported"), written.error().message);
+    return written.ok();
 }
 
 } // namespace fwb::app

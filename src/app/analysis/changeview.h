@@ -67,11 +67,13 @@ public:
     QComboBox* fromCombo() const { return m_from; }
     QCheckBox* moversOnly() const { return m_movers; }
     QLabel* summary() const { return m_summary; }
-    bool exportCsv(const QString& path) const; // the rows on show
+    // The rows on show, written whole or not at all; on failure exportFailed() says why.
+    bool exportCsv(const QString& path);
     fwb::ChangeView shown() const;             // the view with only the rows on show
 
 Q_SIGNALS:
     void openRequested(const QString& programme, const QString& force, const QString& question);
+    void exportFailed(const QString& title, const QString& message);
 
 private:
     QPointer<Workbench> m_workbench;

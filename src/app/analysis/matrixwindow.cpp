@@ -11,8 +11,11 @@
 #include "workbench.h"
 
 #include <QApplication>
+#include <QBuffer>
+#include <QChartView>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -120,6 +123,10 @@ MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent) : QWidget(pare
     m_change = new ChangeViewWidget(workbench, this);
     m_tabs->addTab(m_change, tr("&Change"));
     connect(m_change, &ChangeViewWidget::openRequested, this, &MatrixWindow::openRequested);
+    connect(m_change, &ChangeViewWidget::exportFailed, this, [this](const QString& title, const QString& message) {
+        m_lastError = message;
+        Q_EMIT exportFailed(title, message);
+    });
     m_followUp = new FollowUpView(workbench, this);
     m_tabs->addTab(m_followUp, tr("F&ollow-up"));
     connect(m_followUp, &FollowUpView::openRequested, this, &MatrixWindow::openRequested);
@@ -267,32 +274,50 @@ QString MatrixWindow::csvText() const
     return QString::fromUtf8(out);
 }
 
-bool MatrixWindow::exportCsv(const QString& path) const
+bool MatrixWindow::reportExport(const Status& written, const QString& title)
 {
-    if (Status s = writeFileAtomically(path, csvText().toUtf8()); !s) {
-        spdlog::warn("export of the matrix to {} failed: {}", path.toStdString(), s.error().message.toStdString());
-        return false;
+    if (written) {
+        m_lastError.clear();
+        return true;
     }
-    return true;
+    m_lastError = written.error().message;
+    spdlog::warn("{}: {}", title.toStdString(), m_lastError.toStdString());
+    Q_EMIT exportFailed(title, m_lastError);
+    return false;
 }
 
-bool MatrixWindow::saveImage(const QString& path) const
+bool MatrixWindow::exportCsv(const QString& path)
 {
-    if (m_tabs->currentWidget() == m_national)
-        return m_national->saveImage(path);
+    return reportExport(writeFileAtomically(path, csvText().toUtf8()), tr("Matrix not exported"));
+}
 
-    QWidget* shown = m_tabs->currentWidget(); // the matrix, a force's profile or the change
+bool MatrixWindow::saveImage(const QString& path)
+{
+    // What is on show: the matrix, the national chart, a force's profile or the change. Drawn in
+    // memory first, then written whole or not at all.
+    QWidget* shown = m_tabs->currentWidget() == m_national ? static_cast<QWidget*>(m_national->chartView())
+                                                            : m_tabs->currentWidget();
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    bool drawn = false;
     if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
         QSvgGenerator svg;
-        svg.setFileName(path);
+        svg.setOutputDevice(&buffer);
         svg.setSize(shown->size());
         svg.setViewBox(QRect(QPoint(0, 0), shown->size()));
         svg.setTitle(windowTitle());
         QPainter painter(&svg);
         shown->render(&painter);
-        return painter.end();
+        drawn = painter.end();
+    } else {
+        drawn = shown->grab().save(&buffer, "PNG");
     }
-    return shown->grab().save(path, "PNG");
+    buffer.close();
+    if (!drawn || buffer.data().isEmpty())
+        return reportExport(Error::make(Error::Code::Internal,
+                                        tr("The image for %1 could not be drawn.").arg(QDir::toNativeSeparators(path))),
+                            tr("Image not saved"));
+    return reportExport(writeFileAtomically(path, buffer.data()), tr("Image not saved"));
 }
 
 } // namespace fwb::app

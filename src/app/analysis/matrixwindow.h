@@ -4,6 +4,8 @@
 // count of forces at each grade; a double-click opens the force's judgment and findings. The view
 // exports as CSV, copies to the clipboard, saves as PNG or SVG, and prints.
 
+#include "util/result.h"
+
 #include <QPointer>
 #include <QWidget>
 
@@ -45,16 +47,20 @@ public:
     FollowUpView* followUpView() const { return m_followUp; }
     QTabWidget* tabs() const { return m_tabs; }
 
-    // The exports the buttons offer, callable without their file dialogs.
-    bool exportCsv(const QString& path) const;
-    bool saveImage(const QString& path) const; // .png or .svg
-    QString csvText() const;                   // what Copy puts on the clipboard
+    // The exports the buttons offer, callable without their file dialogs. Each file is written
+    // whole or not at all; on failure exportFailed() says why ("the disk is full") and names it.
+    bool exportCsv(const QString& path);
+    bool saveImage(const QString& path); // .png or .svg
+    QString csvText() const;             // what Copy puts on the clipboard
+    QString lastError() const { return m_lastError; }
 
 Q_SIGNALS:
     void openRequested(const QString& programme, const QString& force, const QString& question);
+    void exportFailed(const QString& title, const QString& message);
 
 private:
     void updateCounts();
+    bool reportExport(const Status& written, const QString& title);
 
     QPointer<Workbench> m_workbench;
     QString m_programme;
@@ -71,6 +77,7 @@ private:
     ChangeViewWidget* m_change;
     FollowUpView* m_followUp = nullptr;
     QTabWidget* m_tabs;
+    QString m_lastError;
 };
 
 } // namespace fwb::app

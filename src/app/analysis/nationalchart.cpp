@@ -11,7 +11,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
-#include <QSvgGenerator>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -113,20 +112,6 @@ void NationalChart::setMatrix(const JudgmentMatrix& matrix, const QString& regio
     QChart* old = m_view->chart();
     m_view->setChart(chart);
     delete old;
-}
-
-bool NationalChart::saveImage(const QString& path) const
-{
-    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(m_view->size());
-        svg.setViewBox(QRect(QPoint(0, 0), m_view->size()));
-        QPainter painter(&svg);
-        m_view->render(&painter);
-        return painter.end();
-    }
-    return m_view->grab().save(path, "PNG");
 }
 
 } // namespace fwb::app

@@ -27,7 +27,6 @@ public:
     void showForces(const QString& question, const QString& gradeCode);
     QListWidget* forceList() const { return m_list; }
     QChartView* chartView() const { return m_view; }
-    bool saveImage(const QString& path) const;
 
 private:
     JudgmentMatrix m_matrix;

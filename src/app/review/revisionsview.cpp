@@ -8,6 +8,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -33,8 +34,11 @@ RevisionsView::RevisionsView(QWidget* parent) : QWidget(parent)
             return;
         const QString path = QFileDialog::getSaveFileName(this, tr("Export the Comparison"), QStringLiteral("revisions.pdf"),
                                                           tr("PDF (*.pdf)"));
-        if (!path.isEmpty())
-            exportPdf(path);
+        if (!path.isEmpty() && !exportPdf(path)) {
+            QMessageBox box(QMessageBox::Warning, tr("Comparison not exported"), m_lastError, QMessageBox::Ok, this);
+            box.setTextFormat(Qt::PlainText);
+            box.exec();
+        }
     });
     for (QComboBox* box : {m_from, m_to})
         connect(box, &QComboBox::activated, this, &RevisionsView::refresh);
@@ -105,15 +109,21 @@ void RevisionsView::refresh()
 
 bool RevisionsView::exportPdf(const QString& path)
 {
-    if (!m_wb || m_from->count() == 0)
+    m_lastError.clear();
+    if (!m_wb || m_from->count() == 0) {
+        m_lastError = tr("There are no revisions to compare.");
         return false;
+    }
     const int from = m_from->currentData().toInt(), to = m_to->currentData().toInt();
     auto pieces = ReviewService(*m_wb).compare(m_target, from, to);
-    if (!pieces)
-        return false;
-    auto pdf = documents::htmlToPdf(documents::revisionsHtml(m_target, m_title, from, to, *pieces), m_title);
-    if (!pdf || !writeFileAtomically(path, *pdf)) {
-        spdlog::warn("comparison of {} not exported to {}", m_target.toStdString(), path.toStdString());
+    Status written = pieces ? Status{} : Status(pieces.error());
+    if (written) {
+        auto pdf = documents::htmlToPdf(documents::revisionsHtml(m_target, m_title, from, to, *pieces), m_title);
+        written = pdf ? writeFileAtomically(path, *pdf) : Status(pdf.error());
+    }
+    if (!written) {
+        m_lastError = written.error().message;
+        spdlog::warn("comparison of {} not exported: {}", m_target.toStdString(), m_lastError.toStdString());
         return false;
     }
     return true;

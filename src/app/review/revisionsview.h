@@ -24,7 +24,9 @@ public:
     void show(Workbench* workbench, const QString& target, const QString& title = {});
     // Compares revision `from` with `to` (0: the text now).
     void compare(int from, int to);
+    // Writes the comparison as a PDF, whole or not at all; lastError() says why it was not.
     bool exportPdf(const QString& path);
+    QString lastError() const { return m_lastError; }
 
     QComboBox* fromBox() const { return m_from; }
     QComboBox* toBox() const { return m_to; }
@@ -40,6 +42,7 @@ private:
     QLabel* m_summary = nullptr;
     QTextBrowser* m_view = nullptr;
     QPushButton* m_export = nullptr;
+    QString m_lastError;
 };
 
 } // namespace fwb::app

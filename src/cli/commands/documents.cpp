@@ -103,28 +103,38 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
         if (!p.isSet(kProgramme) || !p.isSet(kKind) || !p.isSet(dir))
             return usage(err, L("--all-forces needs --programme, --kind and --dir"));
         QDir target(p.value(dir));
-        if (!target.exists() && !QDir().mkpath(target.path()))
-            return fail(err, Error::make(Error::Code::Io, QStringLiteral("cannot create the folder %1").arg(target.path())));
+        OutputFolder folder;
+        if (Status s = folder.create(target.path()); !s)
+            return fail(err, s.error());
         int written = 0;
         QList<Document> docs;
         for (const Document& d : (*wb)->documents().documents(p.value(kProgramme)))
             if (d.kind == p.value(kKind))
                 docs << d;
         const QStringList names = documents::batchFileNames(docs, *fmt);
+        // One file at a time, each whole or not at all: on a failure the files already listed
+        // stay (they are complete) and the one that failed leaves nothing behind.
         for (qsizetype i = 0; i < docs.size(); ++i) {
             const Document& d = docs[i];
             // The names are slugs; the check keeps any name from leading out of the folder.
             if (const auto inside = pathInside(target.path(), names[i]); !inside)
                 return fail(err, Error::make(inside.error().code, d.uid + L(": ") + inside.error().message));
             const QString path = target.filePath(names[i]);
-            if (Status s = documents::renderToFile(**wb, d.uid, *fmt, path, options); !s)
-                return fail(err, Error::make(s.error().code, d.uid + L(": ") + s.error().message));
+            if (Status s = documents::renderToFile(**wb, d.uid, *fmt, path, options); !s) {
+                folder.removeIfEmpty();
+                return fail(err, Error::make(s.error().code, QStringLiteral("%1: %2 (%3 of %4 written before it, each complete)")
+                                                                 .arg(d.uid, s.error().message)
+                                                                 .arg(written)
+                                                                 .arg(docs.size())));
+            }
             out << path << "\n" << Qt::flush;
             ++written;
         }
-        if (!written)
+        if (!written) {
+            folder.removeIfEmpty();
             return fail(err, Error::make(Error::Code::NotFound,
                                          QStringLiteral("%1 has no %2s to render").arg(p.value(kProgramme), p.value(kKind))));
+        }
         return Ok;
     }
 

@@ -117,7 +117,8 @@ int reviewSend(const QStringList& args, QTextStream& out, QTextStream& err)
     auto written = documents::writePack(*wb, *round, p.value(output), *at);
     if (!written)
         return fail(err, Error::make(written.error().code,
-                                     QStringLiteral("%1 is sent (round %2) but its pack could not be written: %3")
+                                     QStringLiteral("%1 is sent (round %2) but its pack could not be written: %3. Write it "
+                                                    "with `fwb review pack` once that is put right")
                                          .arg(d->uid)
                                          .arg(round->number)
                                          .arg(written.error().message)));
