@@ -216,3 +216,21 @@ TEST_CASE("fwb review send writes the pack inside its folder for a force whose c
         outsideAfter.removeAll(S("out/pack/") + name);
     CHECK(outsideAfter == outsideBefore);
 }
+
+TEST_CASE("fwb review move refuses, and does not crash, on a force whose code holds a slash from before the rule",
+          "[cli][names][review]")
+{
+    test::Scratch dir;
+    const QString file = demo(dir);
+    sql(file, S("UPDATE forces SET code = ? WHERE code = 'lancashire'"), {S("lanc/ashire")});
+    const Run moved = runFwb({S("review"), S("move"), file, S("--document"), S("lancs-2015-report"), S("--to"), S("ready")});
+    INFO(moved.err.toStdString());
+    // The document's judgments cannot be found under a key that splits into four parts: the move
+    // is refused with the judgment named, and the document stays where it was.
+    CHECK(moved.code != 0);
+    CHECK(moved.code < 128);
+    CHECK(moved.err.contains(S("lanc/ashire")));
+    const Run status = runFwb({S("review"), S("status"), file, S("--document"), S("lancs-2015-report")});
+    CHECK(status.code == 0);
+    CHECK(status.out.contains(S("Draft")));
+}

@@ -265,6 +265,13 @@ Status keepBaseline(Workbench& wb, const QString& entity, const QString& key, co
     auto n = wb.review().addRevision({entity, key, 0, text, QStringLiteral("as it stood for review"), Workbench::actor(), {}});
     return n ? Status{} : Status(n.error());
 }
+
+// A target read a moment ago that cannot be read now (a key the repositories cannot take apart,
+// such as a code holding '/' from before codes were checked) is refused, never dereferenced.
+Status notFound(const QString& entity, const QString& key)
+{
+    return Error::make(Error::Code::NotFound, QStringLiteral("no %1 \"%2\"").arg(entity, key));
+}
 } // namespace
 
 Status ReviewService::moveOne(const Place& p, const QString& from, const QString& to, const QString& reason)
@@ -273,6 +280,8 @@ Status ReviewService::moveOne(const Place& p, const QString& from, const QString
     QString before, after;
     if (p.entity == L("finding")) {
         auto f = drafts.finding(p.key);
+        if (!f)
+            return notFound(p.entity, p.key);
         before = json(f);
         f->status = to;
         if (auto r = drafts.upsertFinding(*f); !r)
@@ -283,7 +292,9 @@ Status ReviewService::moveOne(const Place& p, const QString& from, const QString
                 return s;
     } else if (p.entity == L("judgment")) {
         const QStringList k = p.key.split(QLatin1Char('/'));
-        auto j = drafts.judgment(k[0], k[1], k[2]);
+        auto j = k.size() == 3 ? drafts.judgment(k[0], k[1], k[2]) : std::nullopt;
+        if (!j)
+            return notFound(p.entity, p.key);
         before = json(j);
         j->status = to;
         if (auto r = drafts.upsertJudgment(*j); !r)
@@ -299,6 +310,8 @@ Status ReviewService::moveOne(const Place& p, const QString& from, const QString
     } else {
         DocumentRepository docs = m_wb.documents();
         auto d = docs.document(p.key);
+        if (!d)
+            return notFound(p.entity, p.key);
         Document a = *d;
         a.sections.clear();
         before = json(a);
