@@ -2,7 +2,6 @@
 
 #include "domain/periods.h"
 #include "io/csv.h"
-#include "storage/query.h"
 #include "workbench.h"
 
 #include <QJsonArray>
@@ -40,16 +39,14 @@ Result<JudgmentMatrix> judgmentMatrix(const Workbench& workbench, const QString&
         rowOf.insert(f.code, m.rows.size());
         m.rows.push_back({f, {}});
     }
-    Query q(workbench.database(), L("SELECT f.code, qn.code, g.code, g.label, g.rank, j.summary FROM judgments j "
-                                    "JOIN questions qn ON qn.id = j.question_id JOIN forces f ON f.id = j.force_id "
-                                    "JOIN grades g ON g.id = j.grade_id WHERE qn.programme_id = (SELECT id FROM programmes WHERE code = ?)"));
-    if (Status s = q.exec({programmeCode}, L("reading judgments")); !s)
-        return s.error();
-    while (q.next()) {
-        const auto row = rowOf.find(q.text(0));
+    auto judged = workbench.drafts().gradedJudgments(programmeCode);
+    if (!judged)
+        return judged.error();
+    for (const DraftRepository::GradedJudgment& j : *judged) {
+        const auto row = rowOf.find(j.forceCode);
         if (row == rowOf.end())
             continue;
-        m.rows[*row].cells.insert(q.text(1), MatrixCell{q.text(2), q.text(3), q.text(5), int(q.integer(4))});
+        m.rows[*row].cells.insert(j.questionCode, MatrixCell{j.gradeCode, j.gradeLabel, j.summary, j.rank});
     }
     return m;
 }
@@ -99,13 +96,10 @@ bool isPublishedStatistic(const Metric& m)
 
 Result<QSet<QString>> forcesPublished(const Workbench& workbench, const QString& programme)
 {
-    Query q(workbench.database(), L("SELECT DISTINCT f.code FROM documents d JOIN forces f ON f.id = d.force_id "
-                                    "JOIN programmes p ON p.id = d.programme_id WHERE p.code = ? AND d.status = 'published'"));
-    if (Status s = q.exec({programme}, L("reading the published documents")); !s)
-        return s.error();
-    QSet<QString> out;
-    while (q.next())
-        out.insert(q.text(0));
+    auto codes = workbench.documents().forcesWithPublishedDocument(programme);
+    if (!codes)
+        return codes.error();
+    QSet<QString> out(codes->begin(), codes->end());
     return out;
 }
 

@@ -65,6 +65,18 @@ std::optional<Document> DocumentRepository::document(const QString& uid) const
     return std::nullopt;
 }
 
+Result<QStringList> DocumentRepository::forcesWithPublishedDocument(const QString& programmeCode) const
+{
+    Query query(m_db, q("SELECT DISTINCT f.code FROM documents d JOIN forces f ON f.id = d.force_id "
+                        "JOIN programmes p ON p.id = d.programme_id WHERE p.code = ? AND d.status = 'published'"));
+    if (Status s = query.exec({programmeCode}, QStringLiteral("reading the published documents")); !s)
+        return s.error();
+    QStringList out;
+    while (query.next())
+        out << query.text(0);
+    return out;
+}
+
 QList<Section> DocumentRepository::sections(Id documentId) const
 {
     struct Row {

@@ -14,6 +14,8 @@ public:
 
     QList<Document> documents(const QString& programmeCode = {}, const QString& forceCode = {}) const;
     std::optional<Document> document(const QString& uid) const;
+    // Codes of the forces with a published document (letter or report) in a programme.
+    Result<QStringList> forcesWithPublishedDocument(const QString& programmeCode) const;
     QList<ReviewNote> reviewNotes() const;
     std::optional<ReviewNote> reviewNote(const QString& uid) const;
     QList<FaResponse> responses(const QString& documentUid = {}) const;

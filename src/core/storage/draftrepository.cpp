@@ -611,4 +611,17 @@ Result<int> DraftRepository::countFindings(const QStringList& kinds, const QStri
     return query.next() ? int(query.integer(0)) : 0;
 }
 
+Result<QList<DraftRepository::GradedJudgment>> DraftRepository::gradedJudgments(const QString& programmeCode) const
+{
+    Query query(m_db, q("SELECT f.code, qn.code, g.code, g.label, g.rank, j.summary FROM judgments j "
+                        "JOIN questions qn ON qn.id = j.question_id JOIN forces f ON f.id = j.force_id "
+                        "JOIN grades g ON g.id = j.grade_id WHERE qn.programme_id = (SELECT id FROM programmes WHERE code = ?)"));
+    if (Status s = query.exec({programmeCode}, QStringLiteral("reading judgments")); !s)
+        return s.error();
+    QList<GradedJudgment> out;
+    while (query.next())
+        out.push_back({query.text(0), query.text(1), query.text(2), query.text(3), query.text(5), int(query.integer(4))});
+    return out;
+}
+
 } // namespace fwb

@@ -38,6 +38,13 @@ public:
 
     // Codes of the forces with any judgment, finding, evidence, metric or document in a programme.
     QStringList forcesWithMaterial(const QString& programmeCode) const;
+
+    // Every judgment of a programme with its grade, as the judgment matrix reads them.
+    struct GradedJudgment {
+        QString forceCode, questionCode, gradeCode, gradeLabel, summary;
+        int rank = 0;
+    };
+    Result<QList<GradedJudgment>> gradedJudgments(const QString& programmeCode) const;
     // Findings per question and kind for one force and programme.
     QList<QuestionCounts> findingCounts(const QString& programmeCode, const QString& forceCode) const;
     // Findings per programme, force and kind across the workbench (of one force, or of every force
