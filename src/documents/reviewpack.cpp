@@ -121,9 +121,9 @@ QString sinceSentHtml(const Workbench& workbench, const ReviewRound& round,
         ++shown;
         QString state;
         if (c.added)
-            state = L(" — added since it was sent");
+            state = QStringLiteral(" — added since it was sent");
         else if (c.removed)
-            state = L(" — no longer in the document");
+            state = QStringLiteral(" — no longer in the document");
         body += QStringLiteral("<p style=\"margin-top:10px\"><b>%1</b> <span style=\"color:%2\">%3%4</span><br>%5</p>")
                     .arg(esc(c.item.reference.isEmpty() ? L("New") : c.item.reference), style::muted().name(),
                          esc(c.item.label), esc(state), diff::toHtml(c.pieces));
@@ -179,7 +179,7 @@ QString recordHtml(Workbench& workbench, const ReviewRound& round)
                                "<td>%6</td><td>%7</td><td>%8</td></tr>")
                     .arg(r.formRow)
                     .arg(esc(r.reference), style::muted().name(), esc(labels.value(r.reference)), esc(category), proposed,
-                         decided, r.revision ? QString::number(r.revision) : L("—"));
+                         decided, r.revision ? QString::number(r.revision) : QStringLiteral("—"));
     }
     body += L("</table>");
     return page(QStringLiteral("%1 — factual accuracy record").arg(document ? document->title : round.documentUid), body);

@@ -81,6 +81,8 @@ TEST_CASE("Review tab: a reviewer sends the report, imports the form and decides
     QTest::mouseClick(ready, Qt::LeftButton);
     QTRY_VERIFY(review->statusLabel()->text().contains(S("Ready for review")));
     REQUIRE(w.moveButton(S("sent")));
+    // The button reads as written, its ellipsis one character, not bytes read as Latin-1 ("â¦").
+    CHECK(w.moveButton(S("sent"))->text() == QString::fromUtf8("Send for factual accuracy check\u2026"));
 
     // Send the pack (the folder dialog is what a person sees; the test names the folder).
     const QString pack = w.scratch.path(S("pack"));

@@ -414,7 +414,7 @@ void ReviewWorkspace::showDocument()
     const bool writable = !m_wb->isReadOnly();
     for (const QString& to : nextStatuses(d->status)) {
         auto* b = new QPushButton(transitionLabel(d->status, to) +
-                                      (to == L("sent") || transitionNeedsReason(d->status, to) ? L("…") : QString()),
+                                      (to == L("sent") || transitionNeedsReason(d->status, to) ? QStringLiteral("…") : QString()),
                                   this);
         b->setObjectName(L("move-") + to);
         b->setEnabled(writable);
@@ -555,7 +555,7 @@ void ReviewWorkspace::showResponse()
     m_proposal->setHtml(html);
     // The revisions of the text the response is about (a paragraph's are its section's).
     const QString revised = r->target.startsWith(L("section:")) ? r->target.section(QLatin1Char('#'), 0, 0) : r->target;
-    m_revisions->show(m_wb, revised, r->reference + L(" — ") + label);
+    m_revisions->show(m_wb, revised, r->reference + QStringLiteral(" — ") + label);
     // The same undecided response shown again (after a reload): the form keeps what is typed,
     // with its caret and undo. Another response: what was typed is kept first, and the form
     // shows the new response's draft, if any, else its proposal.

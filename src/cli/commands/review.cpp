@@ -481,7 +481,7 @@ int reviewRecord(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!round)
         return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("%1 has no such factual accuracy round").arg(d->uid)));
     if (suffix == L("pdf")) {
-        auto pdf = documents::htmlToPdf(documents::recordHtml(*wb, *round), d->title + L(" — factual accuracy record"));
+        auto pdf = documents::htmlToPdf(documents::recordHtml(*wb, *round), d->title + QStringLiteral(" — factual accuracy record"));
         if (!pdf)
             return fail(err, pdf.error());
         return writeOutput(out, err, p.value(output), *pdf);
@@ -551,7 +551,7 @@ int cmdDiff(const QStringList& args, QTextStream& out, QTextStream& err)
     const int a = p.isSet(from) ? p.value(from).toInt(&okFrom) : 1;
     const int b = p.isSet(to) ? p.value(to).toInt(&okTo) : 0;
     if (!okFrom || !okTo || a < 0 || b < 0)
-        return usage(err, L("--from and --to are revision numbers (1, 2, …)"));
+        return usage(err, QStringLiteral("--from and --to are revision numbers (1, 2, …)"));
     auto wb = openOrFail(p.positionalArguments().at(1), err, code, true);
     if (!wb)
         return code;
@@ -563,7 +563,7 @@ int cmdDiff(const QStringList& args, QTextStream& out, QTextStream& err)
             return fail(err, changes.error());
         const auto round = review.latestRound(p.value(kDocument));
         html = documents::sinceSentHtml(*wb, *round, *changes, p.isSet(changed) || fmt == L("text"));
-        title = p.value(kDocument) + L(" — changes since sent");
+        title = p.value(kDocument) + QStringLiteral(" — changes since sent");
         for (const auto& c : *changes)
             if (c.added || c.removed || diff::changeCount(c.pieces))
                 text += (c.item.reference.isEmpty() ? L("new") : c.item.reference) + L("  ") + c.item.label + L("\n  ") +

@@ -125,9 +125,9 @@ const Patterns& patterns(const CheckContext& c)
                                    L("\\s+(?:is|was|has been|remains|continues to be)\\s+(?:judged\\s+(?:to be\\s+|as\\s+)?)?") +
                                    grade + clauseEnd,
                                opts);
-    p->headline = QRegularExpression(L("^\\s*") + subject + L("(?:['’]s)?\\b[^.]{0,160}?\\b(?:is|are)\\s+") + grade + clauseEnd, opts);
+    p->headline = QRegularExpression(L("^\\s*") + subject + QStringLiteral("(?:['’]s)?\\b[^.]{0,160}?\\b(?:is|are)\\s+") + grade + clauseEnd, opts);
     p->requiresImprovement =
-        QRegularExpression(L("^\\s*") + subject + L("(?:['’]s)?\\b[^.]{0,160}?\\b(requires improvement)\\b"), opts);
+        QRegularExpression(L("^\\s*") + subject + QStringLiteral("(?:['’]s)?\\b[^.]{0,160}?\\b(requires improvement)\\b"), opts);
     for (QRegularExpression* re : {&p->judges, &p->is, &p->headline, &p->requiresImprovement})
         re->optimize();
     cache.insert(key, p);
@@ -630,7 +630,7 @@ QList<std::pair<QString, QString>> rules()
         {L("evidence.strata"), L("\"N each from K categories\" that does not make the sample cited")},
         {L("figures.value"), L("a rate or percentage beside a metric's name that matches neither the force's nor England and Wales' value")},
         {L("figures.derived"), L("an outcome rate that does not follow from its count and the base the other outcomes share")},
-        {L("period.mismatch"), L("\"12 months to …\" beside a metric's name that is not that metric's period")},
+        {L("period.mismatch"), QStringLiteral("\"12 months to …\" beside a metric's name that is not that metric's period")},
         {L("judgment.grade-words"), L("grade words about the force that contradict the recorded judgment")},
         {L("judgment.overall"), L("an overall judgment better than every part or worse than every part")},
         {L("judgment.missing"), L("a graded question without a judgment")},

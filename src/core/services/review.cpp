@@ -238,7 +238,7 @@ Status ReviewService::check(const QString& target, const QString& to, const QDat
                 where << n.target;
             why << QStringLiteral("%1 review note(s) are open (%2%3)")
                        .arg(open.size())
-                       .arg(where.join(L(", ")), open.size() > 3 ? L(", …") : QString());
+                       .arg(where.join(L(", ")), open.size() > 3 ? QStringLiteral(", …") : QString());
         }
         if (!why.isEmpty())
             return refused(name + L(" cannot be signed off: ") + why.join(L("; ")));
@@ -367,7 +367,7 @@ Result<int> ReviewService::move(const QString& target, const QString& to, const 
     if (!from)
         return from.error();
     if (p->entity == L("document") && *from == L("ready") && to == L("sent"))
-        return refused(L("a document is sent for its factual accuracy check with “Send for factual accuracy check” "
+        return refused(QStringLiteral("a document is sent for its factual accuracy check with “Send for factual accuracy check” "
                          "(fwb review send), which makes the pack for the force"));
     if (transitionNeedsReason(*from, to) && reason.trimmed().isEmpty())
         return Error::make(Error::Code::Invalid, QStringLiteral("“%1” needs a reason").arg(transitionLabel(*from, to)));

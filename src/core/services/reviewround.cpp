@@ -152,7 +152,7 @@ ReviewService::ImportReport ReviewService::checkForm(const ReviewRound& round, c
                                                .arg(category)};
         if (proposed.isEmpty() && evidence.isEmpty())
             report.problems << FormProblem{row.number, L("proposed change"),
-                                           L("is empty, and so is “evidence offered”: the row proposes nothing")};
+                                           QStringLiteral("is empty, and so is “evidence offered”: the row proposes nothing")};
         if (report.problems.size() != before)
             continue;
         FaResponse r;
