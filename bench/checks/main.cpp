@@ -3,10 +3,10 @@
 // share of injected faults found at their place, and the errors it raises on the clean demo
 // (false alarms: the demo was published after review).
 
-#include "checks/checker.h"
-#include "checks/corpus.h"
-#include "util/logging.h"
-#include "workbench.h"
+#include "core/checks/checker.h"
+#include "core/checks/corpus.h"
+#include "core/util/logging.h"
+#include "core/workbench.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -7,8 +7,8 @@
 //   fwb-bench-render [--runs N] [--soffice-runs N] [--keep DIR]
 
 #include "documents/export.h"
-#include "util/logging.h"
-#include "workbench.h"
+#include "core/util/logging.h"
+#include "core/workbench.h"
 
 #include <QCommandLineParser>
 #include <QDir>

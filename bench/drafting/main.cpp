@@ -5,12 +5,12 @@
 //
 //   fwb-bench [--sizes 100000,1000000] [--dir DIR] [--runs N] [--keep]
 
-#include "services/analysis.h"
-#include "services/followups.h"
-#include "services/search.h"
-#include "storage/database.h"
-#include "util/logging.h"
-#include "workbench.h"
+#include "core/services/analysis.h"
+#include "core/services/followups.h"
+#include "core/services/search.h"
+#include "core/storage/database.h"
+#include "core/util/logging.h"
+#include "core/workbench.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

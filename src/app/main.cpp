@@ -1,8 +1,8 @@
 // findings-workbench: the desktop window. Everything but start-up lives in fwb_app.
-#include "mainwindow.h"
-#include "settings.h"
-#include "startup.h"
-#include "util/logging.h"
+#include "app/mainwindow.h"
+#include "app/settings.h"
+#include "app/startup.h"
+#include "core/util/logging.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -3,11 +3,11 @@
 // Opening, creating, importing and exporting are methods (the menu actions ask for file names and
 // call them), so tests drive the same paths a person does without modal dialogs.
 
-#include "dialogs/exportdialog.h"
-#include "settings.h"
-#include "checks/checker.h"
-#include "services/search.h"
-#include "storage/database.h"
+#include "app/dialogs/exportdialog.h"
+#include "app/settings.h"
+#include "core/checks/checker.h"
+#include "core/services/search.h"
+#include "core/storage/database.h"
 
 #include <QMainWindow>
 #include <memory>

@@ -1,7 +1,7 @@
-#include "startup.h"
+#include "app/startup.h"
 
-#include "settings.h"
-#include "workbench.h"
+#include "app/settings.h"
+#include "core/workbench.h"
 
 #include <QDir>
 #include <QFileInfo>

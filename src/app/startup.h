@@ -3,7 +3,7 @@
 // one if it still exists; else the default workbench in the app's data folder, created with the
 // demo content on first run.
 
-#include "util/result.h"
+#include "core/util/result.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "workbenchlock.h"
+#include "app/workbenchlock.h"
 
 #include <QDir>
 #include <QFileInfo>

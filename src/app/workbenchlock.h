@@ -4,7 +4,7 @@
 // two writers interleaving their edits. SQLite's own locking keeps the file consistent; this lock
 // keeps people from working on the same workbench twice without knowing.
 
-#include "util/result.h"
+#include "core/util/result.h"
 
 #include <QLockFile>
 #include <QString>

@@ -1,7 +1,9 @@
-#include "cli.h"
-#include "support.h"
+#include "cli/cli.h"
+#include "cli/support.h"
 
 #include <spdlog/spdlog.h>
+
+using namespace Qt::StringLiterals;
 
 namespace fwb::cli {
 namespace {
@@ -15,22 +17,22 @@ const QList<Command>& commands()
 
 QString helpText()
 {
-    QString text = L("Usage: fwb COMMAND FILE [OPTIONS] ...\n"
+    QString text = u"Usage: fwb COMMAND FILE [OPTIONS] ...\n"
                      "\n"
                      "Findings Workbench from the command line: the same workbench files and services as the window.\n"
                      "\n"
-                     "Commands:\n");
+                     "Commands:\n"_s;
     for (const Command& c : commands()) {
-        text += L("  ") + c.synopsis + L("\n");
+        text += u"  "_s + c.synopsis + u"\n"_s;
         for (const QString& line : c.summary.split(QLatin1Char('\n')))
-            text += L("      ") + line + L("\n");
+            text += u"      "_s + line + u"\n"_s;
     }
-    text += L("\n"
+    text += u"\n"
               "Options:\n"
               "  -h, --help      this help; `fwb COMMAND --help` for a command's options\n"
               "  -v, --version   the version\n"
               "\n"
-              "Exit status: 0 success, 1 failure (disk, busy file), 2 usage error, 3 bad input.\n");
+              "Exit status: 0 success, 1 failure (disk, busy file), 2 usage error, 3 bad input.\n"_s;
     return text;
 }
 
@@ -39,13 +41,13 @@ QString helpText()
 int run(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     if (args.isEmpty())
-        return usage(err, L("no command given"));
+        return usage(err, u"no command given"_s);
     const QString command = args.front();
-    if (command == L("-h") || command == L("--help") || command == L("help")) {
+    if (command == u"-h"_s || command == u"--help"_s || command == u"help"_s) {
         out << helpText() << Qt::flush;
         return Ok;
     }
-    if (command == L("-v") || command == L("--version")) {
+    if (command == u"-v"_s || command == u"--version"_s) {
         out << "fwb (Findings Workbench) " << FWB_VERSION << Qt::endl;
         return Ok;
     }

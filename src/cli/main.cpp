@@ -1,6 +1,6 @@
 // fwb: the command-line face of Findings Workbench.
-#include "cli.h"
-#include "util/logging.h"
+#include "cli/cli.h"
+#include "core/util/logging.h"
 
 #include <QGuiApplication>
 #include <cstdio>

@@ -1,8 +1,10 @@
-#include "support.h"
-#include "workbench.h"
+#include "cli/support.h"
+#include "core/workbench.h"
 
 #include <QFile>
 #include <cerrno>
+
+using namespace Qt::StringLiterals;
 
 namespace fwb::cli {
 
@@ -24,9 +26,9 @@ bool parse(QCommandLineParser& p, const QStringList& args, const QString& synops
     if (maxPositionals < positionals)
         maxPositionals = positionals;
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({L("h"), L("help")}, L("Show this help."));
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
     p.addOption(help);
-    if (!p.parse(QStringList{L("fwb")} + args)) {
+    if (!p.parse(QStringList{u"fwb"_s} + args)) {
         exitCode = usage(err, p.errorText());
         return false;
     }
@@ -40,9 +42,9 @@ bool parse(QCommandLineParser& p, const QStringList& args, const QString& synops
         const int expected = positionals - 1;
         exitCode = usage(err, QStringLiteral("%1 takes %2%3 argument%4: fwb %5")
                                   .arg(args.value(0))
-                                  .arg(maxPositionals > positionals ? L("at least ") : L(""))
+                                  .arg(maxPositionals > positionals ? u"at least "_s : u""_s)
                                   .arg(expected)
-                                  .arg(expected == 1 ? L("") : L("s"))
+                                  .arg(expected == 1 ? u""_s : u"s"_s)
                                   .arg(synopsis));
         return false;
     }
@@ -54,7 +56,7 @@ Status writeStdout(QTextStream& out, const QByteArray& bytes)
     out.flush();
     QFile stdoutFile;
     if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
-        return Error::make(Error::Code::Io, L("cannot write to standard output"));
+        return Error::make(Error::Code::Io, u"cannot write to standard output"_s);
     auto failed = [&](int errorNumber) {
         return Error::make(Error::Code::Io, QStringLiteral("cannot write to standard output: %1")
                                                 .arg(writeErrorReason(errorNumber, stdoutFile.errorString())));
@@ -111,7 +113,7 @@ bool readText(QCommandLineParser& p, const QCommandLineOption& text, const QComm
               QTextStream& err, int& code)
 {
     if (p.isSet(text) && p.isSet(file)) {
-        code = usage(err, L("give --text or --text-file, not both"));
+        code = usage(err, u"give --text or --text-file, not both"_s);
         return false;
     }
     if (p.isSet(text)) {
@@ -121,7 +123,7 @@ bool readText(QCommandLineParser& p, const QCommandLineOption& text, const QComm
     if (p.isSet(file)) {
         QFile f;
         const QString name = p.value(file);
-        const bool ok = name == L("-") ? f.open(stdin, QIODevice::ReadOnly) : (f.setFileName(name), f.open(QIODevice::ReadOnly));
+        const bool ok = name == u"-"_s ? f.open(stdin, QIODevice::ReadOnly) : (f.setFileName(name), f.open(QIODevice::ReadOnly));
         if (!ok) {
             code = fail(err, Error::make(Error::Code::NotFound, QStringLiteral("cannot read %1: %2").arg(name, f.errorString())));
             return false;
@@ -150,7 +152,7 @@ bool requireOptions(QCommandLineParser& p, const QList<const QCommandLineOption*
 int unknownAction(QTextStream& out, QTextStream& err, const QString& command, const QString& action,
                   const QStringList& actions)
 {
-    if (action == L("--help") || action == L("-h")) {
+    if (action == u"--help"_s || action == u"-h"_s) {
         out << "Usage: fwb " << command << " " << actions.join(QLatin1Char('|')) << " FILE ...; `fwb " << command << " "
             << actions.value(0) << " --help` for each\n"
             << Qt::flush;
@@ -158,7 +160,7 @@ int unknownAction(QTextStream& out, QTextStream& err, const QString& command, co
     }
     QString listed = actions.value(0);
     for (qsizetype i = 1; i < actions.size(); ++i)
-        listed += (i + 1 == actions.size() ? L(" or ") : L(", ")) + actions[i];
+        listed += (i + 1 == actions.size() ? u" or "_s : u", "_s) + actions[i];
     return usage(err, action.isEmpty() ? QStringLiteral("%1 needs an action: %2").arg(command, listed)
                                        : QStringLiteral("unknown %1 action \"%2\" (%3)").arg(command, action, listed));
 }

@@ -2,8 +2,8 @@
 // What every `fwb` subcommand shares: its table entry, option parsing with --help, and the one
 // line on stderr that says what went wrong (with the exit code that goes with it).
 
-#include "cli.h"
-#include "util/result.h"
+#include "cli/cli.h"
+#include "core/util/result.h"
 
 #include <QByteArray>
 #include <QCommandLineParser>
@@ -36,9 +36,6 @@ QList<Command> analysisCommands();  // ingest, judgments, summary
 QList<Command> documentCommands();  // render, document, section
 QList<Command> reviewCommands();    // review, diff
 QList<Command> followUpCommands();  // followup
-
-inline QString L(const char* s) { return QString::fromLatin1(s); }
-
 // Prints "fwb: MESSAGE" and returns BadInput for bad data, Failure for the rest.
 int fail(QTextStream& err, const Error& e);
 // Prints "fwb: MESSAGE" and a hint, and returns Usage.

@@ -1,6 +1,6 @@
-#include "workbench.h"
+#include "core/workbench.h"
 
-#include "storage/query.h"
+#include "core/storage/query.h"
 
 #include <QDir>
 #include <QFile>

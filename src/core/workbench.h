@@ -2,14 +2,14 @@
 // Workbench: one open .fwb file and the services over it. The window and `fwb` both hold one;
 // every change goes through it and is announced with changed() so that views refresh.
 
-#include "io/outputfile.h"
-#include "services/transfer.h"
-#include "storage/database.h"
-#include "storage/documentrepository.h"
-#include "storage/followuprepository.h"
-#include "storage/reviewrepository.h"
-#include "storage/draftrepository.h"
-#include "storage/referencerepository.h"
+#include "core/io/outputfile.h"
+#include "core/services/transfer.h"
+#include "core/storage/database.h"
+#include "core/storage/documentrepository.h"
+#include "core/storage/followuprepository.h"
+#include "core/storage/reviewrepository.h"
+#include "core/storage/draftrepository.h"
+#include "core/storage/referencerepository.h"
 
 #include <QObject>
 #include <memory>

@@ -1,11 +1,11 @@
-#include "assembly.h"
-#include "builder.h"
+#include "documents/assembly.h"
+#include "documents/builder.h"
 
-#include "chart.h"
-#include "markdown.h"
-#include "services/documents.h"
-#include "style.h"
-#include "workbench.h"
+#include "documents/chart.h"
+#include "documents/markdown.h"
+#include "core/services/documents.h"
+#include "documents/style.h"
+#include "core/workbench.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QElapsedTimer>
@@ -18,6 +18,8 @@
 #include <QTextList>
 #include <QTextTable>
 #include <spdlog/spdlog.h>
+
+using namespace Qt::StringLiterals;
 
 namespace fwb::documents {
 using namespace detail;
@@ -99,13 +101,13 @@ Result<Assembly> assemble(const Workbench& workbench, const QString& documentUid
 namespace {
 QHash<QString, QString> fieldsOf(const Document& document, const Force& force, const Programme& programme)
 {
-    return {{L("force"), force.name},
-            {L("force_short"), forceShort(force)},
-            {L("style"), force.styleNoun()},
-            {L("programme"), programme.title},
-            {L("fieldwork"), programme.fieldwork},
-            {L("date"), style::longDate(document.dated)},
-            {L("embargo"), document.embargo.isEmpty() ? QStringLiteral("(no embargo set)") : style::embargoPhrase(document.embargo)}};
+    return {{u"force"_s, force.name},
+            {u"force_short"_s, forceShort(force)},
+            {u"style"_s, force.styleNoun()},
+            {u"programme"_s, programme.title},
+            {u"fieldwork"_s, programme.fieldwork},
+            {u"date"_s, style::longDate(document.dated)},
+            {u"embargo"_s, document.embargo.isEmpty() ? QStringLiteral("(no embargo set)") : style::embargoPhrase(document.embargo)}};
 }
 } // namespace
 
@@ -159,7 +161,7 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document, 
                      [](const Metric& a, const Metric& b) { return a.position < b.position; });
     // Other forces' figures as the reader may see them: chosen here, so every exporter and the
     // preview show the same.
-    data.audience = options.audience.value_or(document.status == L("published") ? Audience::Outside : Audience::Inspectorate);
+    data.audience = options.audience.value_or(document.status == u"published"_s ? Audience::Outside : Audience::Inspectorate);
     auto every = figuresOfEveryForce(workbench, document.programmeCode, document.forceCode, data.audience);
     if (!every)
         return every.error();
@@ -180,14 +182,14 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document, 
     doc->setDefaultFont(style::bodyFont());
     doc->setDocumentMargin(0);
     doc->setMetaInformation(QTextDocument::DocumentTitle, cleanText(document.title));
-    out.runningTitle = cleanText(document.kind == L("report")
+    out.runningTitle = cleanText(document.kind == u"report"_s
                                      ? document.title + QStringLiteral(" – ") + data.force.name
                                      : document.title);
     if (!document.embargo.isEmpty()) {
         QDateTime until = QDateTime::fromString(document.embargo, Qt::ISODate);
         if (until.isValid() && options.now < until) {
             out.embargoed = true;
-            out.embargoNotice = L("EMBARGOED until ") + style::embargoTime(document.embargo);
+            out.embargoNotice = u"EMBARGOED until "_s + style::embargoTime(document.embargo);
         }
     }
     const qint64 loaded = clock.elapsed();

@@ -3,9 +3,9 @@
 // QTextDocument. Every exporter (PDF, print, ODT, HTML, Markdown) and the editor's preview start
 // from this one document, so no two of them can disagree about what a document says.
 
-#include "domain/types.h"
-#include "services/analysis.h"
-#include "util/result.h"
+#include "core/domain/types.h"
+#include "core/services/analysis.h"
+#include "core/util/result.h"
 
 #include <QDateTime>
 #include <QHash>

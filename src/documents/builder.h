@@ -2,13 +2,13 @@
 // The assembler's insides, shared by assembly.cpp (text, judgments, findings, letters) and
 // figures.cpp (tables and charts). Not part of the library's interface.
 
-#include "assembly.h"
-#include "chart.h"
-#include "services/analysis.h"
-#include "markdown.h"
-#include "services/documents.h"
-#include "services/review.h"
-#include "style.h"
+#include "documents/assembly.h"
+#include "documents/chart.h"
+#include "core/services/analysis.h"
+#include "documents/markdown.h"
+#include "core/services/documents.h"
+#include "core/services/review.h"
+#include "documents/style.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -20,9 +20,6 @@
 #include <cmath>
 
 namespace fwb::documents::detail {
-
-inline QString L(const char* s) { return QString::fromLatin1(s); }
-
 struct Data {
     Document doc;
     Programme programme;
@@ -61,7 +58,7 @@ public:
     Builder(const Data& data, Assembly& out, const AssemblyOptions& options)
         : m_data(data), m_out(out), m_options(options), m_doc(out.document.get()), m_c(m_doc)
     {
-        m_report = data.doc.kind == L("report");
+        m_report = data.doc.kind == QStringLiteral("report");
     }
 
     void build()
@@ -151,7 +148,7 @@ private:
         QTextCharFormat named = cf;
         if (!sectionUid.isEmpty()) {
             named.setAnchor(true);
-            named.setAnchorNames({L("s-") + sectionUid});
+            named.setAnchorNames({QStringLiteral("s-") + sectionUid});
         }
         m_c.insertText(title, named);
         QTextCursor kept(m_doc);
@@ -229,7 +226,7 @@ private:
         notes += md.footnotes;
         const QStringList chunks = paragraphsOf(md.body);
         for (int i = 0; i < chunks.size(); ++i) {
-            markNext(L("section:") + s.uid + QLatin1Char('#') + QString::number(i + 1));
+            markNext(QStringLiteral("section:") + s.uid + QLatin1Char('#') + QString::number(i + 1));
             rendered(chunks[i]);
         }
         m_pendingReference.clear();
@@ -433,7 +430,7 @@ private:
 
     void contents(const Section& s, int level)
     {
-        heading(s.title.isEmpty() ? L("Contents") : s.title, level, s.uid, true);
+        heading(s.title.isEmpty() ? QStringLiteral("Contents") : s.title, level, s.uid, true);
         m_contentsPending = true;
         m_contentsAt = m_c.position();
     }
@@ -472,7 +469,7 @@ public:
             cell.setBlockFormat(bf);
             QTextCharFormat cf = text(h.level == 1 ? 10.5 : 10, h.level == 1, h.level == 1 ? style::accent() : style::ink());
             cf.setAnchor(true);
-            cf.setAnchorHref(L("#s-") + h.sectionUid);
+            cf.setAnchorHref(QStringLiteral("#s-") + h.sectionUid);
             cell.insertText(h.text, cf);
             QTextCursor page = t->cellAt(r, 1).firstCursorPosition();
             QTextBlockFormat right;
@@ -531,12 +528,12 @@ private:
     {
         if (m_report) {
             for (const Finding& f : list)
-                referenced(L("finding:") + f.uid, f.text, notes);
+                referenced(QStringLiteral("finding:") + f.uid, f.text, notes);
         } else {
             QStringList items, targets;
             for (const Finding& f : list) {
                 items << f.text;
-                targets << L("finding:") + f.uid;
+                targets << QStringLiteral("finding:") + f.uid;
             }
             bullets(items, targets);
         }
@@ -568,10 +565,10 @@ private:
             return;
         }
         if (!m_data.scale) {
-            note(L("This programme has no grade scale."));
+            note(QStringLiteral("This programme has no grade scale."));
             return;
         }
-        line(L("The judgment categories are:"), text(), paragraphFormat());
+        line(QStringLiteral("The judgment categories are:"), text(), paragraphFormat());
         for (const Grade& g : m_data.scale->grades) {
             QTextBlockFormat bf = paragraphFormat();
             bf.setLeftMargin(14);
@@ -593,7 +590,7 @@ private:
             const Person& p = *m_data.sender;
             m_c.insertText(p.name, text(10.5, true));
             if (!p.postNominals.isEmpty())
-                m_c.insertText(L(", ") + p.postNominals, text(10.5));
+                m_c.insertText(QStringLiteral(", ") + p.postNominals, text(10.5));
             if (!p.post.isEmpty())
                 line(p.post, text(10.5), right);
         }
@@ -614,7 +611,7 @@ private:
         if (m_data.recipient) {
             QTextBlockFormat dear = paragraphFormat();
             dear.setBottomMargin(12);
-            line(L("Dear ") + (m_data.recipient->greeting.isEmpty() ? m_data.recipient->name : m_data.recipient->greeting),
+            line(QStringLiteral("Dear ") + (m_data.recipient->greeting.isEmpty() ? m_data.recipient->name : m_data.recipient->greeting),
                  text(), dear);
         }
         QTextBlockFormat subject = paragraphFormat();
@@ -639,7 +636,7 @@ private:
             body(s, n);
             notes(n);
         }
-        line(L("Yours sincerely"), text(), bf);
+        line(QStringLiteral("Yours sincerely"), text(), bf);
         if (m_data.sender) {
             QTextBlockFormat sig;
             sig.setTopMargin(42);
@@ -663,7 +660,7 @@ private:
                 placed << c;
         QList<Finding> shown;
         for (const Finding& f : own)
-            if (!(top && q.children.size() && f.kind == L("area_for_improvement")))
+            if (!(top && q.children.size() && f.kind == QStringLiteral("area_for_improvement")))
                 shown << f;
         if (!top && (shown.size() || placed.size() || hasContent(s, q)))
             heading(q.text, level, {});
@@ -697,32 +694,32 @@ private:
         QList<Footnote> n;
         const QString& k = s.kind;
         const bool chapter = m_report && depth == 0;
-        if (k == L("contents")) {
+        if (k == QStringLiteral("contents")) {
             contents(s, level);
-        } else if (k == L("narrative")) {
+        } else if (k == QStringLiteral("narrative")) {
             if (!s.title.isEmpty())
                 heading(fillFields(s.title, m_data.fields), level, s.uid, chapter);
             else
                 anchorNext(s.uid);
             body(s, n);
-        } else if (k == L("judgment")) {
-            heading(s.title.isEmpty() ? L("Summary of findings") : s.title, level, s.uid, chapter);
+        } else if (k == QStringLiteral("judgment")) {
+            heading(s.title.isEmpty() ? QStringLiteral("Summary of findings") : s.title, level, s.uid, chapter);
             badge(s.questionCode);
             if (const auto it = m_data.judgments.constFind(s.questionCode); it != m_data.judgments.cend())
-                referenced(L("judgment:") + judgmentKey(s.questionCode), it->summary, n);
+                referenced(QStringLiteral("judgment:") + judgmentKey(s.questionCode), it->summary, n);
             body(s, n);
-        } else if (k == L("overview")) {
+        } else if (k == QStringLiteral("overview")) {
             const Question* q = m_data.questions.value(s.questionCode);
             heading(s.title.isEmpty() && q ? q->text : s.title, level, s.uid, chapter);
             if (!m_overviewJudged.contains(s.questionCode))
                 badge(s.questionCode);
             if (const auto it = m_data.judgments.constFind(s.questionCode); it != m_data.judgments.cend()) {
                 const bool own = !it->overview.trimmed().isEmpty();
-                referenced((own ? L("overview:") : L("judgment:")) + judgmentKey(s.questionCode),
+                referenced((own ? QStringLiteral("overview:") : QStringLiteral("judgment:")) + judgmentKey(s.questionCode),
                            own ? it->overview : it->summary, n);
             }
             body(s, n);
-        } else if (k == L("findings")) {
+        } else if (k == QStringLiteral("findings")) {
             const Question* q = m_data.questions.value(s.questionCode);
             heading(s.title.isEmpty() && q ? q->text : s.title, level, s.uid, chapter);
             body(s, n);
@@ -730,32 +727,32 @@ private:
                 findingsTree(s, *q, level + 1, n, true);
             notes(n);
             return; // the children were placed under their questions
-        } else if (k == L("areas_for_improvement")) {
-            const QList<Finding> afis = findingsOf(s.questionCode, s.findingKind.isEmpty() ? L("area_for_improvement") : s.findingKind);
+        } else if (k == QStringLiteral("areas_for_improvement")) {
+            const QList<Finding> afis = findingsOf(s.questionCode, s.findingKind.isEmpty() ? QStringLiteral("area_for_improvement") : s.findingKind);
             if (afis.isEmpty() && s.body.trimmed().isEmpty()) {
                 anchorNext(s.uid);
             } else {
-                heading(s.title.isEmpty() ? findingKindPluralLabel(s.findingKind.isEmpty() ? L("area_for_improvement") : s.findingKind) : s.title,
+                heading(s.title.isEmpty() ? findingKindPluralLabel(s.findingKind.isEmpty() ? QStringLiteral("area_for_improvement") : s.findingKind) : s.title,
                         level, s.uid, chapter);
                 body(s, n);
                 QStringList items, targets;
                 for (const Finding& f : afis) {
                     items << f.text;
-                    targets << L("finding:") + f.uid;
+                    targets << QStringLiteral("finding:") + f.uid;
                 }
                 bullets(items, targets);
             }
-        } else if (k == L("metrics_table")) {
+        } else if (k == QStringLiteral("metrics_table")) {
             if (depth == 0)
                 heading(s.title, level, s.uid, chapter);
             metricsTable(s, n);
-        } else if (k == L("chart")) {
+        } else if (k == QStringLiteral("chart")) {
             chart(s, n);
-        } else if (k == L("grade_definitions")) {
+        } else if (k == QStringLiteral("grade_definitions")) {
             gradeDefinitions(s, level, n);
-        } else if (k == L("letter_opening")) {
+        } else if (k == QStringLiteral("letter_opening")) {
             letterOpening(s);
-        } else if (k == L("letter_closing")) {
+        } else if (k == QStringLiteral("letter_closing")) {
             letterClosing(s);
         }
         notes(n);
@@ -764,7 +761,7 @@ private:
         // An overview that follows its question's judgment shows no second badge.
         QSet<QString> judged;
         for (const Section& c : s.children)
-            if (c.kind == L("judgment"))
+            if (c.kind == QStringLiteral("judgment"))
                 judged.insert(c.questionCode);
         const QSet<QString> saved = m_overviewJudged;
         m_overviewJudged = judged;

@@ -1,7 +1,7 @@
-#include "chart.h"
+#include "documents/chart.h"
 
-#include "markdown.h"
-#include "style.h"
+#include "documents/markdown.h"
+#include "documents/style.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -13,11 +13,10 @@
 #include <cmath>
 #include <functional>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb::documents {
 namespace {
-
-QString L(const char* s) { return QString::fromLatin1(s); }
-
 using style::number;
 
 // A tidy axis maximum: 1, 2, 2.5 or 5 times a power of ten, at or above the largest value.
@@ -63,25 +62,25 @@ QVariant ChartSpec::toVariant() const
         f << v;
     for (const auto& v : national)
         n << (v ? QVariant(*v) : QVariant());
-    return QVariantMap{{L("title"), title},           {L("unit"), unit},       {L("forceLabel"), forceLabel},
-                       {L("nationalLabel"), nationalLabel}, {L("categories"), categories}, {L("force"), f},
-                       {L("national"), n}, {L("kind"), int(kind)}, {L("marked"), marked}};
+    return QVariantMap{{u"title"_s, title},           {u"unit"_s, unit},       {u"forceLabel"_s, forceLabel},
+                       {u"nationalLabel"_s, nationalLabel}, {u"categories"_s, categories}, {u"force"_s, f},
+                       {u"national"_s, n}, {u"kind"_s, int(kind)}, {u"marked"_s, marked}};
 }
 
 ChartSpec ChartSpec::fromVariant(const QVariant& v)
 {
     const QVariantMap m = v.toMap();
     ChartSpec s;
-    s.kind = Kind(qBound(0, m.value(L("kind")).toInt(), int(Kind::Forces)));
-    s.marked = m.value(L("marked"), -1).toInt();
-    s.title = m.value(L("title")).toString();
-    s.unit = m.value(L("unit")).toString();
-    s.forceLabel = m.value(L("forceLabel")).toString();
-    s.nationalLabel = m.value(L("nationalLabel")).toString();
-    s.categories = m.value(L("categories")).toStringList();
-    for (const QVariant& x : m.value(L("force")).toList())
+    s.kind = Kind(qBound(0, m.value(u"kind"_s).toInt(), int(Kind::Forces)));
+    s.marked = m.value(u"marked"_s, -1).toInt();
+    s.title = m.value(u"title"_s).toString();
+    s.unit = m.value(u"unit"_s).toString();
+    s.forceLabel = m.value(u"forceLabel"_s).toString();
+    s.nationalLabel = m.value(u"nationalLabel"_s).toString();
+    s.categories = m.value(u"categories"_s).toStringList();
+    for (const QVariant& x : m.value(u"force"_s).toList())
         s.force << x.toDouble();
-    for (const QVariant& x : m.value(L("national")).toList())
+    for (const QVariant& x : m.value(u"national"_s).toList())
         s.national << (x.isValid() && !x.isNull() ? std::optional<double>(x.toDouble()) : std::nullopt);
     return s;
 }
@@ -149,7 +148,7 @@ void ChartSpec::paint(QPainter& p, const QRectF& rect, qreal pt) const
     lo = lo < 0 ? -niceCeiling(-lo) : 0;
     if (hi - lo <= 0)
         hi = 1;
-    const qreal valueRoom = fm.horizontalAdvance(L("000,000.0")) * 0.8;
+    const qreal valueRoom = fm.horizontalAdvance(u"000,000.0"_s) * 0.8;
     const QRectF plot(rect.left() + labelWidth, rect.top() + pt * 3.2, rect.width() - labelWidth - valueRoom,
                       rect.height() - pt * 3.2 - pt * 2.4);
     auto xOf = [&](double v) { return plot.left() + (v - lo) / (hi - lo) * plot.width(); };
@@ -340,7 +339,7 @@ void ChartSpec::paintForces(QPainter& p, const QRectF& rect, qreal pt) const
     const std::optional<double> line = national.isEmpty() ? std::nullopt : national.front();
     QList<std::pair<QColor, QString>> entries{{style::national(), QStringLiteral("Other forces")}, {style::accent(), forceLabel}};
     if (line)
-        entries.push_back({style::ink(), nationalLabel + L(" (") + number(*line) + L(")")});
+        entries.push_back({style::ink(), nationalLabel + u" ("_s + number(*line) + u")"_s});
     legend(p, rect, pt, entries, unit, false);
     QList<double> all(force.cbegin(), force.cend());
     if (line)

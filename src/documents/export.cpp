@@ -1,11 +1,11 @@
-#include "export.h"
+#include "documents/export.h"
 
-#include "chart.h"
-#include "markdown.h"
-#include "io/filenames.h"
-#include "package.h"
-#include "style.h"
-#include "workbench.h"
+#include "documents/chart.h"
+#include "documents/markdown.h"
+#include "core/io/filenames.h"
+#include "documents/package.h"
+#include "documents/style.h"
+#include "core/workbench.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -27,11 +27,10 @@
 #include <cmath>
 #include <spdlog/spdlog.h>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb::documents {
 namespace {
-
-QString L(const char* s) { return QString::fromLatin1(s); }
-
 // Page geometry in millimetres.
 constexpr qreal kPageWidth = 210, kPageHeight = 297;
 constexpr qreal kLeft = 22, kRight = 22, kTop = 24, kBottom = 22;
@@ -184,13 +183,13 @@ QImage chartImage(const ChartSpec& spec, int width)
 std::optional<Format> formatFromName(const QString& name)
 {
     const QString n = name.toLower();
-    if (n == L("pdf"))
+    if (n == u"pdf"_s)
         return Format::Pdf;
-    if (n == L("odt"))
+    if (n == u"odt"_s)
         return Format::Odt;
-    if (n == L("html") || n == L("htm"))
+    if (n == u"html"_s || n == u"htm"_s)
         return Format::Html;
-    if (n == L("md") || n == L("markdown"))
+    if (n == u"md"_s || n == u"markdown"_s)
         return Format::Markdown;
     return std::nullopt;
 }
@@ -198,23 +197,23 @@ std::optional<Format> formatFromName(const QString& name)
 QString formatName(Format f)
 {
     switch (f) {
-    case Format::Pdf: return L("pdf");
-    case Format::Odt: return L("odt");
-    case Format::Html: return L("html");
-    case Format::Markdown: return L("md");
+    case Format::Pdf: return u"pdf"_s;
+    case Format::Odt: return u"odt"_s;
+    case Format::Html: return u"html"_s;
+    case Format::Markdown: return u"md"_s;
     }
     return {};
 }
 
-QString extension(Format f) { return L(".") + formatName(f); }
+QString extension(Format f) { return u"."_s + formatName(f); }
 
 QString formatLabel(Format f)
 {
     switch (f) {
-    case Format::Pdf: return L("PDF document");
-    case Format::Odt: return L("OpenDocument text");
-    case Format::Html: return L("Web page (HTML)");
-    case Format::Markdown: return L("Markdown");
+    case Format::Pdf: return u"PDF document"_s;
+    case Format::Odt: return u"OpenDocument text"_s;
+    case Format::Html: return u"Web page (HTML)"_s;
+    case Format::Markdown: return u"Markdown"_s;
     }
     return {};
 }
@@ -222,7 +221,7 @@ QString formatLabel(Format f)
 QString suggestedFileName(const Document& d, Format format)
 {
     // Codes and uids are data: the name is made of their slugs, never of them as they are.
-    return fileSlug(d.forceCode + L("-") + d.programmeCode + L("-") + d.kind, L("document")) + extension(format);
+    return fileSlug(d.forceCode + u"-"_s + d.programmeCode + u"-"_s + d.kind, u"document"_s) + extension(format);
 }
 
 QStringList batchFileNames(const QList<Document>& documents, Format format)
@@ -237,11 +236,11 @@ QStringList batchFileNames(const QList<Document>& documents, Format format)
     for (const Document& d : documents) {
         QString name = suggestedFileName(d, format);
         if (perName.value(name.toLower()) > 1)
-            name = fileSlug(d.forceCode + L("-") + d.programmeCode + L("-") + d.kind + L("-") + d.uid, L("document")) +
+            name = fileSlug(d.forceCode + u"-"_s + d.programmeCode + u"-"_s + d.kind + u"-"_s + d.uid, u"document"_s) +
                    extension(format);
         const QString stem = name.left(name.size() - extension(format).size());
         for (int n = 2; taken.contains(name.toLower()); ++n)
-            name = stem + L("-") + QString::number(n) + extension(format);
+            name = stem + u"-"_s + QString::number(n) + extension(format);
         taken.insert(name.toLower());
         out << name;
     }
@@ -363,7 +362,7 @@ Result<QByteArray> toPdf(Assembly& a)
     }
     // A PDF is complete when it starts with its header and ends with its trailer.
     if (buffer.data().size() < 100 || !buffer.data().startsWith("%PDF") || !buffer.data().trimmed().endsWith("%%EOF"))
-        return Error::make(Error::Code::Internal, L("the PDF could not be written"));
+        return Error::make(Error::Code::Internal, u"the PDF could not be written"_s);
     return buffer.data();
 }
 
@@ -384,23 +383,23 @@ Result<QByteArray> toOdt(const Assembly& a)
     unwrapSingleCells(*copy);
     QTextDocumentWriter writer(&buffer, "odf");
     if (!writer.write(copy.get()))
-        return Error::make(Error::Code::Internal, L("the OpenDocument file could not be written"));
+        return Error::make(Error::Code::Internal, u"the OpenDocument file could not be written"_s);
     // Qt names a paragraph's style after its block format ("p" and the format's index).
     QHash<QString, int> levels;
     for (QTextBlock b = copy->begin(); b.isValid(); b = b.next())
         if (const int level = b.blockFormat().headingLevel(); level > 0)
             levels.insert(QStringLiteral("p%1").arg(b.blockFormatIndex()), level);
-    auto content = package::read(buffer.data(), L("content.xml"));
+    auto content = package::read(buffer.data(), u"content.xml"_s);
     if (!content)
         return content.error();
-    return package::replace(buffer.data(), L("content.xml"), package::outlineHeadings(*content, levels));
+    return package::replace(buffer.data(), u"content.xml"_s, package::outlineHeadings(*content, levels));
 }
 
 QByteArray toHtml(const Assembly& a)
 {
     auto copy = withChartsReplaced(a, [&](QTextCursor& c, const ChartSpec& spec, int) {
         QTextImageFormat f;
-        f.setName(L("data:image/svg+xml;base64,") + QString::fromLatin1(spec.toSvg(720).toBase64()));
+        f.setName(u"data:image/svg+xml;base64,"_s + QString::fromLatin1(spec.toSvg(720).toBase64()));
         f.setWidth(720);
         c.insertImage(f);
     });
@@ -409,18 +408,18 @@ QByteArray toHtml(const Assembly& a)
     copy->setMetaInformation(QTextDocument::DocumentTitle, QString());
     // The assembly let in only safe links; checked again here, where the page is written. The
     // only images are the charts this writer drew.
-    static const QString chartImage = L("data:image/svg+xml;base64,");
+    static const QString chartImage = u"data:image/svg+xml;base64,"_s;
     neutralise(*copy, [](const QString& name) { return name.startsWith(chartImage); });
     QString html = copy->toHtml();
-    html.remove(L("<title></title>"));
+    html.remove(u"<title></title>"_s);
     // Qt gives a list item two style attributes (its text's and its block's); a page has one.
     static const QRegularExpression twoStyles(QStringLiteral(" style=\"([^\"]*)\" style=\"([^\"]*)\""));
     html.replace(twoStyles, QStringLiteral(" style=\"\\1\\2\""));
-    const qsizetype head = html.indexOf(L("</head>"));
+    const qsizetype head = html.indexOf(u"</head>"_s);
     if (head >= 0)
-        html.insert(head, L("<title>") + cleanText(title).toHtmlEscaped() + L("</title>\n<meta charset=\"utf-8\"/>\n")
-                              + L("<style>body { max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.4; } "
-                                  "table { border-collapse: collapse; }</style>\n"));
+        html.insert(head, u"<title>"_s + cleanText(title).toHtmlEscaped() + u"</title>\n<meta charset=\"utf-8\"/>\n"_s
+                              + u"<style>body { max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.4; } "
+                                  "table { border-collapse: collapse; }</style>\n"_s);
     return html.toUtf8();
 }
 
@@ -429,9 +428,9 @@ QByteArray toMarkdown(const Assembly& a)
     auto copy = withChartsReplaced(a, [&](QTextCursor& c, const ChartSpec& spec, int) {
         QStringList lines;
         for (qsizetype i = 0; i < spec.categories.size(); ++i) {
-            QString line = spec.categories[i] + L(": ") + spec.forceLabel + L(" ") + style::number(spec.force.value(i));
+            QString line = spec.categories[i] + u": "_s + spec.forceLabel + u" "_s + style::number(spec.force.value(i));
             if (i < spec.national.size() && spec.national[i])
-                line += L("; ") + spec.nationalLabel + L(" ") + style::number(*spec.national[i]);
+                line += u"; "_s + spec.nationalLabel + u" "_s + style::number(*spec.national[i]);
             lines << line;
         }
         c.insertText(lines.join(QChar::LineSeparator), QTextCharFormat());
@@ -450,7 +449,7 @@ Result<QByteArray> render(Assembly& a, Format format)
     case Format::Html: return toHtml(a);
     case Format::Markdown: return toMarkdown(a);
     }
-    return Error::make(Error::Code::Invalid, L("unknown format"));
+    return Error::make(Error::Code::Invalid, u"unknown format"_s);
 }
 
 Status renderToFile(const Workbench& workbench, const QString& documentUid, Format format, const QString& path,

@@ -7,7 +7,7 @@
 //  - HTML: one self-contained file, charts embedded as SVG.
 //  - Markdown: headings, lists and tables; charts as a list of their values.
 
-#include "assembly.h"
+#include "documents/assembly.h"
 
 #include <QByteArray>
 #include <optional>

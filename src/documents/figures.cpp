@@ -1,7 +1,9 @@
 // Figures in assembled documents: the caption, and a figure's metrics as a table (a row per
 // metric, a column per measure for the force and for England and Wales) or as a chart.
-#include "builder.h"
-#include "domain/periods.h"
+#include "documents/builder.h"
+#include "core/domain/periods.h"
+
+using namespace Qt::StringLiterals;
 
 namespace fwb::documents::detail {
 
@@ -95,10 +97,10 @@ void Builder::metricsTable(const Section& s, QList<Footnote>& notes)
         const QString first = measures.size() == 1 ? measures.first() : QString();
         put(0, 0, first, head, Qt::AlignLeft);
         if (showPeriod)
-            put(0, 1, L("Period"), head, Qt::AlignLeft);
+            put(0, 1, u"Period"_s, head, Qt::AlignLeft);
         const int firstValue = showPeriod ? 2 : 1;
         for (int side = 0; side < sides; ++side) {
-            const QString who = side == 0 ? forceName : L("England and Wales");
+            const QString who = side == 0 ? forceName : u"England and Wales"_s;
             const int col = firstValue + side * int(measures.size());
             if (twoHeaderRows) {
                 t->mergeCells(0, col, 1, int(measures.size()));
@@ -202,10 +204,10 @@ void Builder::chart(const Section& s, QList<Footnote>& notes)
         } else {
             for (const Metric& m : metrics) {
                 QString category = names.size() == 1 && periods.size() > 1 ? m.period
-                                   : periods.size() > 1                   ? m.name + L(", ") + m.period
+                                   : periods.size() > 1                   ? m.name + u", "_s + m.period
                                                                           : m.name;
                 if (measures.size() > 1)
-                    category += L(" (") + m.measure + L(")");
+                    category += u" ("_s + m.measure + u")"_s;
                 spec.categories << category;
                 spec.force << m.forceValue;
                 spec.national << m.nationalValue;
@@ -223,10 +225,10 @@ void Builder::chart(const Section& s, QList<Footnote>& notes)
         block(chartBlock);
         m_c.insertText(QString(QChar::ObjectReplacementCharacter), f);
         if (unpublished && m_data.audience == Audience::Outside)
-            note(L("Other forces' figures are not shown until they are published."));
+            note(u"Other forces' figures are not shown until they are published."_s);
         else if (unpublished && spec.kind == ChartSpec::Kind::Forces)
-            note(L("Draft figures of other forces are shown. The pack sent to the force and the published document "
-                   "show other forces' figures only once they are published."));
+            note(u"Draft figures of other forces are shown. The pack sent to the force and the published document "
+                   "show other forces' figures only once they are published."_s);
     }
     markdown(s.body, notes, 9, style::muted());
 }

@@ -1,4 +1,4 @@
-#include "markdown.h"
+#include "documents/markdown.h"
 
 #include <QRegularExpression>
 #include <QTextBlock>

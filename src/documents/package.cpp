@@ -1,6 +1,6 @@
-#include "package.h"
+#include "documents/package.h"
 
-#include "io/outputfile.h"
+#include "core/io/outputfile.h"
 
 #include <QFile>
 #include <QRegularExpression>

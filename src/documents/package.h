@@ -3,7 +3,7 @@
 // paragraph as <text:p>, headings included; LibreOffice's navigator and outline need <text:h>
 // with an outline level, so the export rewrites content.xml inside the package Qt wrote.
 
-#include "util/result.h"
+#include "core/util/result.h"
 
 #include <QByteArray>
 #include <QHash>

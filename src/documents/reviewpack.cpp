@@ -1,9 +1,9 @@
-#include "reviewpack.h"
+#include "documents/reviewpack.h"
 
-#include "export.h"
-#include "io/filenames.h"
-#include "style.h"
-#include "workbench.h"
+#include "documents/export.h"
+#include "core/io/filenames.h"
+#include "documents/style.h"
+#include "core/workbench.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -13,10 +13,10 @@
 #include <QTextDocument>
 #include <spdlog/spdlog.h>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb::documents {
 namespace {
-
-QString L(const char* s) { return QString::fromLatin1(s); }
 QString esc(const QString& s) { return s.toHtmlEscaped(); }
 
 QString page(const QString& title, const QString& body)
@@ -125,11 +125,11 @@ QString sinceSentHtml(const Workbench& workbench, const ReviewRound& round,
         else if (c.removed)
             state = QStringLiteral(" — no longer in the document");
         body += QStringLiteral("<p style=\"margin-top:10px\"><b>%1</b> <span style=\"color:%2\">%3%4</span><br>%5</p>")
-                    .arg(esc(c.item.reference.isEmpty() ? L("New") : c.item.reference), style::muted().name(),
+                    .arg(esc(c.item.reference.isEmpty() ? u"New"_s : c.item.reference), style::muted().name(),
                          esc(c.item.label), esc(state), diff::toHtml(c.pieces));
     }
     if (shown == 0)
-        body += L("<p><i>Nothing has changed since the document was sent.</i></p>");
+        body += u"<p><i>Nothing has changed since the document was sent.</i></p>"_s;
     return page(QStringLiteral("%1 — changes since the factual accuracy check").arg(document ? document->title : round.documentUid),
                 body);
 }
@@ -138,7 +138,7 @@ QString revisionsHtml(const QString& target, const QString& title, int from, int
 {
     const QString range = QStringLiteral("Revision %1 against %2")
                               .arg(from)
-                              .arg(to == 0 ? L("the text now") : QStringLiteral("revision %1").arg(to));
+                              .arg(to == 0 ? u"the text now"_s : QStringLiteral("revision %1").arg(to));
     return page(title.isEmpty() ? target : title,
                 QStringLiteral("<p style=\"color:%1\">%2 · %3</p><p>%4</p>")
                     .arg(style::muted().name(), esc(target), esc(range), diff::toHtml(pieces)));
@@ -155,12 +155,12 @@ QString recordHtml(Workbench& workbench, const ReviewRound& round)
     QString body = QStringLiteral("<p>Round %1 · sent %2 by %3 · %4 · %5 of %6 responses decided</p>")
                        .arg(round.number)
                        .arg(esc(round.sentAt.left(10)), esc(round.sentBy),
-                            round.isOpen() ? L("open") : esc(QStringLiteral("closed %1").arg(round.closedAt.left(10))))
+                            round.isOpen() ? u"open"_s : esc(QStringLiteral("closed %1").arg(round.closedAt.left(10))))
                        .arg(progress.decided)
                        .arg(progress.total);
-    body += L("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\" style=\"border-color:#999\">"
+    body += u"<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\" style=\"border-color:#999\">"
               "<thead><tr style=\"background-color:#e8eef4\"><th>Row</th><th>Ref.</th><th>Category</th>"
-              "<th>Proposed change and evidence</th><th>Decision and reason</th><th>Revision</th></tr></thead>");
+              "<th>Proposed change and evidence</th><th>Decision and reason</th><th>Revision</th></tr></thead>"_s;
     for (const FaResponse& r : review.responses(round.uid)) {
         QString category = r.category;
         category.replace(QLatin1Char('_'), QLatin1Char(' '));
@@ -170,7 +170,7 @@ QString recordHtml(Workbench& workbench, const ReviewRound& round)
         QString decided = QStringLiteral("<b>%1</b>").arg(decisionLabel(r.decision));
         if (!r.reason.isEmpty())
             decided += QStringLiteral("<br>") + esc(r.reason);
-        if (!r.wording.isEmpty() && r.decision == L("partly_accepted"))
+        if (!r.wording.isEmpty() && r.decision == u"partly_accepted"_s)
             decided += QStringLiteral("<br><i>Wording used:</i> ") + esc(r.wording);
         if (!r.decidedBy.isEmpty())
             decided += QStringLiteral("<br><span style=\"color:%1\">%2, %3</span>")
@@ -181,7 +181,7 @@ QString recordHtml(Workbench& workbench, const ReviewRound& round)
                     .arg(esc(r.reference), style::muted().name(), esc(labels.value(r.reference)), esc(category), proposed,
                          decided, r.revision ? QString::number(r.revision) : QStringLiteral("—"));
     }
-    body += L("</table>");
+    body += u"</table>"_s;
     return page(QStringLiteral("%1 — factual accuracy record").arg(document ? document->title : round.documentUid), body);
 }
 
@@ -203,7 +203,7 @@ Result<QByteArray> htmlToPdf(const QString& html, const QString& title)
     }
     // A PDF is complete when it starts with its header and ends with its trailer.
     if (buffer.data().size() < 100 || !buffer.data().startsWith("%PDF") || !buffer.data().trimmed().endsWith("%%EOF"))
-        return Error::make(Error::Code::Internal, L("the PDF could not be written"));
+        return Error::make(Error::Code::Internal, u"the PDF could not be written"_s);
     return buffer.data();
 }
 

@@ -7,7 +7,7 @@
 // published (services/analysis.h: figuresOfEveryForce), so the pack holds nothing unpublished
 // about any other force.
 
-#include "services/review.h"
+#include "core/services/review.h"
 
 #include <QByteArray>
 #include <QDateTime>

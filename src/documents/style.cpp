@@ -1,4 +1,4 @@
-#include "style.h"
+#include "documents/style.h"
 
 #include <QDate>
 #include <QDateTime>

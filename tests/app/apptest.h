@@ -2,7 +2,7 @@
 // Helpers for the window's tests: demo workbenches in a temporary folder, seed text, and a
 // recorder for Qt warnings (QAbstractItemModelTester reports through them).
 
-#include "workbench.h"
+#include "core/workbench.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -3,7 +3,7 @@
 // recorded: what most window tests start from.
 
 #include "apptest.h"
-#include "mainwindow.h"
+#include "app/mainwindow.h"
 
 #include <QSize>
 

@@ -2,15 +2,15 @@
 // place, the status bar counts them, and an editor underlines a problem as it is typed.
 
 #include "apptest.h"
-#include "drafting/diagnostichighlighter.h"
-#include "drafting/draftingworkspace.h"
-#include "drafting/markdownedit.h"
-#include "drafting/questionpage.h"
-#include "mainwindow.h"
-#include "panes/diagnosticspane.h"
-#include "panes/navigatorview.h"
-#include "services/drafting.h"
-#include "services/review.h"
+#include "app/drafting/diagnostichighlighter.h"
+#include "app/drafting/draftingworkspace.h"
+#include "app/drafting/markdownedit.h"
+#include "app/drafting/questionpage.h"
+#include "app/mainwindow.h"
+#include "app/panes/diagnosticspane.h"
+#include "app/panes/navigatorview.h"
+#include "core/services/drafting.h"
+#include "core/services/review.h"
 
 #include <QAction>
 #include <QElapsedTimer>

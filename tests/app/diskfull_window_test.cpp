@@ -5,11 +5,11 @@
 
 #include "apptest.h"
 #include "demowindow.h"
-#include "analysis/matrixwindow.h"
-#include "documents/batchexportdialog.h"
-#include "documents/documentsworkspace.h"
-#include "mainwindow.h"
-#include "panes/navigatorview.h"
+#include "app/analysis/matrixwindow.h"
+#include "app/documents/batchexportdialog.h"
+#include "app/documents/documentsworkspace.h"
+#include "app/mainwindow.h"
+#include "app/panes/navigatorview.h"
 
 #include <QDir>
 #include <QProcess>

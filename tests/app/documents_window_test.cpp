@@ -4,12 +4,12 @@
 
 #include "apptest.h"
 #include "demowindow.h"
-#include "documents/batchexportdialog.h"
-#include "documents/documentsworkspace.h"
-#include "drafting/draftingworkspace.h"
-#include "drafting/markdownedit.h"
-#include "mainwindow.h"
-#include "panes/navigatorview.h"
+#include "app/documents/batchexportdialog.h"
+#include "app/documents/documentsworkspace.h"
+#include "app/drafting/draftingworkspace.h"
+#include "app/drafting/markdownedit.h"
+#include "app/mainwindow.h"
+#include "app/panes/navigatorview.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -4,16 +4,16 @@
 
 #include "apptest.h"
 #include "demowindow.h"
-#include "drafting/draftingworkspace.h"
-#include "drafting/evidencepage.h"
-#include "drafting/findingsmodel.h"
-#include "drafting/judgmentpanel.h"
-#include "drafting/markdownedit.h"
-#include "drafting/metricspage.h"
-#include "drafting/questionpage.h"
-#include "drafting/searchpane.h"
-#include "mainwindow.h"
-#include "panes/navigatorview.h"
+#include "app/drafting/draftingworkspace.h"
+#include "app/drafting/evidencepage.h"
+#include "app/drafting/findingsmodel.h"
+#include "app/drafting/judgmentpanel.h"
+#include "app/drafting/markdownedit.h"
+#include "app/drafting/metricspage.h"
+#include "app/drafting/questionpage.h"
+#include "app/drafting/searchpane.h"
+#include "app/mainwindow.h"
+#include "app/panes/navigatorview.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

@@ -4,11 +4,11 @@
 
 #include "apptest.h"
 #include "documents/chart.h"
-#include "documents/documentsworkspace.h"
-#include "mainwindow.h"
-#include "panes/navigatorview.h"
-#include "services/drafting.h"
-#include "services/review.h"
+#include "app/documents/documentsworkspace.h"
+#include "app/mainwindow.h"
+#include "app/panes/navigatorview.h"
+#include "core/services/drafting.h"
+#include "core/services/review.h"
 
 #include <QTabWidget>
 #include <QTest>

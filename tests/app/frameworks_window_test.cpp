@@ -2,9 +2,9 @@
 
 #include "apptest.h"
 #include "demowindow.h"
-#include "dialogs/frameworkdialog.h"
-#include "dialogs/referencedialog.h"
-#include "mainwindow.h"
+#include "app/dialogs/frameworkdialog.h"
+#include "app/dialogs/referencedialog.h"
+#include "app/mainwindow.h"
 
 #include <QAction>
 #include <QListWidget>

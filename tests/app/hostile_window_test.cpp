@@ -5,11 +5,11 @@
 
 #include "../support/hostiletext.h"
 #include "apptest.h"
-#include "documents/documentsworkspace.h"
-#include "mainwindow.h"
-#include "panes/detailpane.h"
-#include "panes/navigatorview.h"
-#include "panes/safetextbrowser.h"
+#include "app/documents/documentsworkspace.h"
+#include "app/mainwindow.h"
+#include "app/panes/detailpane.h"
+#include "app/panes/navigatorview.h"
+#include "app/panes/safetextbrowser.h"
 
 #include <QComboBox>
 #include <QDesktopServices>

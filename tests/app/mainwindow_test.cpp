@@ -1,11 +1,11 @@
 // The main window on the offscreen platform: walking the navigator with the keyboard, what the
 // detail pane shows (checked against the seed documents), bad files, import and export.
 #include "apptest.h"
-#include "mainwindow.h"
-#include "models/navigatormodel.h"
-#include "panes/detailpane.h"
-#include "panes/navigatorview.h"
-#include "workbenchlock.h"
+#include "app/mainwindow.h"
+#include "app/models/navigatormodel.h"
+#include "app/panes/detailpane.h"
+#include "app/panes/navigatorview.h"
+#include "app/workbenchlock.h"
 
 #include <QAction>
 #include <QLabel>

@@ -1,24 +1,24 @@
 // The judgment matrix in the window: the model under QAbstractItemModelTester, filters by region
 // and grade, the exports, and a double-click that opens the force.
 
-#include "analysis/matrixmodel.h"
-#include "analysis/matrixwindow.h"
-#include "analysis/nationalchart.h"
-#include "analysis/forceprofileview.h"
-#include "analysis/changeview.h"
-#include "analysis/followupview.h"
-#include "services/frameworks.h"
+#include "app/analysis/matrixmodel.h"
+#include "app/analysis/matrixwindow.h"
+#include "app/analysis/nationalchart.h"
+#include "app/analysis/forceprofileview.h"
+#include "app/analysis/changeview.h"
+#include "app/analysis/followupview.h"
+#include "core/services/frameworks.h"
 #include <QTextBrowser>
-#include "dialogs/ingestdialog.h"
+#include "app/dialogs/ingestdialog.h"
 #include <QPushButton>
 #include <QTreeWidget>
 #include "apptest.h"
 #include "demowindow.h"
-#include "drafting/draftingworkspace.h"
-#include "io/csv.h"
-#include "mainwindow.h"
-#include "panes/navigatorview.h"
-#include "services/drafting.h"
+#include "app/drafting/draftingworkspace.h"
+#include "core/io/csv.h"
+#include "app/mainwindow.h"
+#include "app/panes/navigatorview.h"
+#include "core/services/drafting.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

@@ -3,8 +3,8 @@
 
 #include "apptest.h"
 #include "demowindow.h"
-#include "documents/batchexportdialog.h"
-#include "services/documents.h"
+#include "app/documents/batchexportdialog.h"
+#include "core/services/documents.h"
 
 #include <QDir>
 #include <QDirIterator>

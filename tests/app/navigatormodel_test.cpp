@@ -1,7 +1,7 @@
 // NavigatorModel over the demo workbench: structure checked by QAbstractItemModelTester, before
 // and after "show all forces" and an import; grades, counts and incomplete questions.
 #include "apptest.h"
-#include "models/navigatormodel.h"
+#include "app/models/navigatormodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

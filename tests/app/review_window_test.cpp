@@ -4,13 +4,13 @@
 // offers only reopening.
 #include "apptest.h"
 #include "demowindow.h"
-#include "io/csv.h"
-#include "mainwindow.h"
-#include "panes/navigatorview.h"
-#include "review/reviewworkspace.h"
-#include "review/revisionsview.h"
-#include "services/review.h"
-#include "workbench.h"
+#include "core/io/csv.h"
+#include "app/mainwindow.h"
+#include "app/panes/navigatorview.h"
+#include "app/review/reviewworkspace.h"
+#include "app/review/revisionsview.h"
+#include "core/services/review.h"
+#include "core/workbench.h"
 
 #include <QComboBox>
 #include <QDir>

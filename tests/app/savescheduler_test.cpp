@@ -2,7 +2,7 @@
 // without a pause; flush saves at once, cancel forgets. Short intervals stand in for the real ones.
 
 #include "apptest.h"
-#include "drafting/savescheduler.h"
+#include "app/drafting/savescheduler.h"
 
 #include <QElapsedTimer>
 #include <QList>

@@ -1,7 +1,7 @@
 // Which workbench the window opens at start.
 #include "apptest.h"
-#include "settings.h"
-#include "startup.h"
+#include "app/settings.h"
+#include "app/startup.h"
 
 #include <QFileInfo>
 

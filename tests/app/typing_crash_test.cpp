@@ -4,8 +4,8 @@
 // holds all the typing but what the last second and a bit gave.
 
 #include "apptest.h"
-#include "services/documents.h"
-#include "workbench.h"
+#include "core/services/documents.h"
+#include "core/workbench.h"
 
 #include <QProcess>
 #include <QProcessEnvironment>

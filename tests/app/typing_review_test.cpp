@@ -4,15 +4,15 @@
 
 #include "apptest.h"
 #include "demowindow.h"
-#include "drafting/savescheduler.h"
-#include "drafting/typingdrafts.h"
-#include "io/csv.h"
-#include "mainwindow.h"
-#include "panes/navigatorview.h"
-#include "review/reviewnote.h"
-#include "review/reviewworkspace.h"
-#include "services/review.h"
-#include "workbench.h"
+#include "app/drafting/savescheduler.h"
+#include "app/drafting/typingdrafts.h"
+#include "core/io/csv.h"
+#include "app/mainwindow.h"
+#include "app/panes/navigatorview.h"
+#include "app/review/reviewnote.h"
+#include "app/review/reviewworkspace.h"
+#include "core/services/review.h"
+#include "core/workbench.h"
 
 #include <QApplication>
 #include <QDir>

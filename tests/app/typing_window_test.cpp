@@ -5,16 +5,16 @@
 
 #include "apptest.h"
 #include "demowindow.h"
-#include "documents/documentsworkspace.h"
-#include "drafting/draftingworkspace.h"
-#include "drafting/evidencepage.h"
-#include "drafting/findingsmodel.h"
-#include "drafting/judgmentpanel.h"
-#include "drafting/markdownedit.h"
-#include "drafting/questionpage.h"
-#include "mainwindow.h"
-#include "panes/navigatorview.h"
-#include "services/documents.h"
+#include "app/documents/documentsworkspace.h"
+#include "app/drafting/draftingworkspace.h"
+#include "app/drafting/evidencepage.h"
+#include "app/drafting/findingsmodel.h"
+#include "app/drafting/judgmentpanel.h"
+#include "app/drafting/markdownedit.h"
+#include "app/drafting/questionpage.h"
+#include "app/mainwindow.h"
+#include "app/panes/navigatorview.h"
+#include "core/services/documents.h"
 
 #include <QLineEdit>
 #include <QPlainTextEdit>

@@ -4,7 +4,7 @@
 // response form and the closing record) carries it behind an apostrophe, never as a formula.
 
 #include "clitest.h"
-#include "io/csv.h"
+#include "core/io/csv.h"
 
 #include <QDir>
 #include <QRegularExpression>

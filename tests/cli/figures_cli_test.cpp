@@ -1,7 +1,7 @@
 // fwb profile and fwb figure: a force across the programmes, and one figure for every force.
 
 #include "clitest.h"
-#include "io/csv.h"
+#include "core/io/csv.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

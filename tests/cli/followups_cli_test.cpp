@@ -2,7 +2,7 @@
 // national list as text, CSV and JSON.
 
 #include "clitest.h"
-#include "io/csv.h"
+#include "core/io/csv.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

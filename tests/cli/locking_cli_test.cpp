@@ -5,7 +5,7 @@
 // workbench's export, status history and revisions are as they were. A draft place still changes.
 
 #include "clitest.h"
-#include "io/csv.h"
+#include "core/io/csv.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -2,7 +2,7 @@
 // pack to publication, with the refusals a person meets on the way.
 
 #include "clitest.h"
-#include "io/csv.h"
+#include "core/io/csv.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,9 +2,9 @@
 // parse back to the same grades.
 
 #include "coretest.h"
-#include "io/csv.h"
-#include "services/analysis.h"
-#include "services/drafting.h"
+#include "core/io/csv.h"
+#include "core/services/analysis.h"
+#include "core/services/drafting.h"
 #include "testsupport.h"
 
 #include <QJsonArray>

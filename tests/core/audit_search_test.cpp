@@ -3,8 +3,8 @@
 
 #include "coretest.h"
 
-#include "storage/documentrepository.h"
-#include "storage/draftrepository.h"
+#include "core/storage/documentrepository.h"
+#include "core/storage/draftrepository.h"
 
 using namespace fwb;
 using namespace coretest;

@@ -3,11 +3,11 @@
 // the frameworks mark not comparable is never counted as a move.
 
 #include "coretest.h"
-#include "io/csv.h"
-#include "io/interchange.h"
-#include "services/analysis.h"
-#include "services/drafting.h"
-#include "services/frameworks.h"
+#include "core/io/csv.h"
+#include "core/io/interchange.h"
+#include "core/services/analysis.h"
+#include "core/services/drafting.h"
+#include "core/services/frameworks.h"
 #include "testsupport.h"
 
 using namespace fwb;

@@ -2,11 +2,11 @@
 // review), and a corpus of faults injected into copies of it, each of which must be found by its
 // rule at its place.
 
-#include "checks/checker.h"
-#include "checks/corpus.h"
-#include "checks/numbers.h"
+#include "core/checks/checker.h"
+#include "core/checks/corpus.h"
+#include "core/checks/numbers.h"
 #include "coretest.h"
-#include "services/drafting.h"
+#include "core/services/drafting.h"
 #include "testsupport.h"
 
 using namespace fwb;

@@ -4,8 +4,8 @@
 
 #include "testsupport.h"
 
-#include "services/transfer.h"
-#include "storage/database.h"
+#include "core/services/transfer.h"
+#include "core/storage/database.h"
 
 #include <QDir>
 #include <QFile>

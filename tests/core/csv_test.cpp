@@ -3,9 +3,9 @@
 
 #include "coretest.h"
 
-#include "io/csv.h"
-#include "storage/documentrepository.h"
-#include "storage/draftrepository.h"
+#include "core/io/csv.h"
+#include "core/storage/documentrepository.h"
+#include "core/storage/draftrepository.h"
 
 using namespace fwb;
 using namespace coretest;

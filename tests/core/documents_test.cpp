@@ -3,7 +3,7 @@
 // be put back exactly where it was.
 
 #include "coretest.h"
-#include "services/documents.h"
+#include "core/services/documents.h"
 #include "testsupport.h"
 
 #include <QSignalSpy>

@@ -3,7 +3,7 @@
 // the audit log must hold both the edit and its undo.
 
 #include "coretest.h"
-#include "services/drafting.h"
+#include "core/services/drafting.h"
 #include "testsupport.h"
 
 #include <QSignalSpy>

@@ -2,11 +2,11 @@
 // the periods and programmes, one figure for every force, and the profile's exports parsing back.
 
 #include "coretest.h"
-#include "domain/periods.h"
-#include "io/csv.h"
-#include "services/analysis.h"
-#include "services/drafting.h"
-#include "services/frameworks.h"
+#include "core/domain/periods.h"
+#include "core/io/csv.h"
+#include "core/services/analysis.h"
+#include "core/services/drafting.h"
+#include "core/services/frameworks.h"
 #include "testsupport.h"
 
 #include <QJsonArray>

@@ -2,9 +2,9 @@
 // what is still open and for how long, and the force profile's share of it.
 
 #include "coretest.h"
-#include "io/csv.h"
-#include "services/analysis.h"
-#include "services/followups.h"
+#include "core/io/csv.h"
+#include "core/services/analysis.h"
+#include "core/services/followups.h"
 #include "testsupport.h"
 
 using namespace fwb;

@@ -2,7 +2,7 @@
 // nothing an inspector wrote is lost.
 
 #include "coretest.h"
-#include "services/frameworks.h"
+#include "core/services/frameworks.h"
 #include "testsupport.h"
 
 using namespace fwb;

@@ -3,8 +3,8 @@
 
 #include "coretest.h"
 
-#include "io/csv.h"
-#include "storage/transaction.h"
+#include "core/io/csv.h"
+#include "core/storage/transaction.h"
 
 #include <QFile>
 

@@ -2,7 +2,7 @@
 // improvement, exactly as the curated demo holds them; damaged text is reported, not guessed.
 
 #include "coretest.h"
-#include "services/ingest.h"
+#include "core/services/ingest.h"
 #include "testsupport.h"
 
 #include <QRegularExpression>

@@ -3,9 +3,9 @@
 
 #include "coretest.h"
 
-#include "io/interchange.h"
-#include "storage/documentrepository.h"
-#include "storage/draftrepository.h"
+#include "core/io/interchange.h"
+#include "core/storage/documentrepository.h"
+#include "core/storage/draftrepository.h"
 
 #include <QSet>
 

@@ -5,14 +5,14 @@
 // export byte for byte, its status history, revisions and audit log. A draft place still changes.
 
 #include "coretest.h"
-#include "io/csv.h"
-#include "services/documents.h"
-#include "services/drafting.h"
-#include "services/followups.h"
-#include "services/frameworks.h"
-#include "services/ingest.h"
-#include "services/locks.h"
-#include "services/review.h"
+#include "core/io/csv.h"
+#include "core/services/documents.h"
+#include "core/services/drafting.h"
+#include "core/services/followups.h"
+#include "core/services/frameworks.h"
+#include "core/services/ingest.h"
+#include "core/services/locks.h"
+#include "core/services/review.h"
 #include "testsupport.h"
 
 using namespace fwb;

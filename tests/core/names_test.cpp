@@ -3,12 +3,12 @@
 
 #include "coretest.h"
 
-#include "domain/types.h"
-#include "io/filenames.h"
-#include "io/interchange.h"
-#include "services/documents.h"
-#include "services/frameworks.h"
-#include "storage/documentrepository.h"
+#include "core/domain/types.h"
+#include "core/io/filenames.h"
+#include "core/io/interchange.h"
+#include "core/services/documents.h"
+#include "core/services/frameworks.h"
+#include "core/storage/documentrepository.h"
 
 #include <QDir>
 

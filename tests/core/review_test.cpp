@@ -3,10 +3,10 @@
 // revisions and word-level differences.
 
 #include "coretest.h"
-#include "io/csv.h"
-#include "services/documents.h"
-#include "services/drafting.h"
-#include "services/review.h"
+#include "core/io/csv.h"
+#include "core/services/documents.h"
+#include "core/services/drafting.h"
+#include "core/services/review.h"
 #include "testsupport.h"
 
 using namespace fwb;

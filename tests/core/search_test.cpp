@@ -1,8 +1,8 @@
 // SearchService: the words a person types, ranked hits with snippets, and the filters.
 
 #include "coretest.h"
-#include "services/drafting.h"
-#include "services/search.h"
+#include "core/services/drafting.h"
+#include "core/services/search.h"
 #include "testsupport.h"
 
 using namespace fwb;

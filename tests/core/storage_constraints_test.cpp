@@ -2,8 +2,8 @@
 
 #include "coretest.h"
 
-#include "storage/draftrepository.h"
-#include "storage/referencerepository.h"
+#include "core/storage/draftrepository.h"
+#include "core/storage/referencerepository.h"
 
 using namespace fwb;
 using namespace coretest;

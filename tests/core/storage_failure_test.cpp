@@ -4,9 +4,9 @@
 
 #include "coretest.h"
 
-#include "storage/database.h"
-#include "storage/query.h"
-#include "storage/transaction.h"
+#include "core/storage/database.h"
+#include "core/storage/query.h"
+#include "core/storage/transaction.h"
 
 #include <QFile>
 

@@ -3,7 +3,7 @@
 
 #include "coretest.h"
 
-#include "storage/database.h"
+#include "core/storage/database.h"
 
 #include <QDir>
 #include <QFile>

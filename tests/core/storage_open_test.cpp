@@ -3,8 +3,8 @@
 
 #include "coretest.h"
 
-#include "storage/database.h"
-#include "storage/draftrepository.h"
+#include "core/storage/database.h"
+#include "core/storage/draftrepository.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -5,8 +5,8 @@
 #include "doctest.h"
 #include "documents/assembly.h"
 #include "documents/markdown.h"
-#include "services/documents.h"
-#include "services/drafting.h"
+#include "core/services/documents.h"
+#include "core/services/drafting.h"
 
 #include <QTextBlock>
 

@@ -9,7 +9,7 @@
 #include "documents/chart.h"
 #include "documents/export.h"
 #include "documents/style.h"
-#include "services/drafting.h"
+#include "core/services/drafting.h"
 
 #include <QImage>
 #include <QPainter>

@@ -5,7 +5,7 @@
 
 #include "documents/export.h"
 #include "documents/reviewpack.h"
-#include "services/review.h"
+#include "core/services/review.h"
 
 #include <QDir>
 #include <QFileInfo>

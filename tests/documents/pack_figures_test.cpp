@@ -11,10 +11,10 @@
 #include "documents/export.h"
 #include "documents/package.h"
 #include "documents/reviewpack.h"
-#include "services/analysis.h"
-#include "services/documents.h"
-#include "services/drafting.h"
-#include "services/review.h"
+#include "core/services/analysis.h"
+#include "core/services/documents.h"
+#include "core/services/drafting.h"
+#include "core/services/review.h"
 
 #include <QDir>
 #include <QImage>

@@ -7,10 +7,10 @@
 #include "documents/assembly.h"
 #include "documents/package.h"
 #include "documents/reviewpack.h"
-#include "io/csv.h"
-#include "services/documents.h"
-#include "services/drafting.h"
-#include "services/review.h"
+#include "core/io/csv.h"
+#include "core/services/documents.h"
+#include "core/services/drafting.h"
+#include "core/services/review.h"
 
 #include <QDir>
 #include <QProcess>

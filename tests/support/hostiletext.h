@@ -4,10 +4,10 @@
 // into every text a document carries. Each hostile string stands between two marker words; the
 // markers must come out of every exporter and view, so nothing around a hostile string is lost.
 
-#include "services/documents.h"
-#include "services/drafting.h"
-#include "services/frameworks.h"
-#include "workbench.h"
+#include "core/services/documents.h"
+#include "core/services/drafting.h"
+#include "core/services/frameworks.h"
+#include "core/workbench.h"
 
 #include <QRegularExpression>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #pragma once
 // Helpers shared by the tests: temporary workbenches, fixture files, file bytes.
 
-#include "workbench.h"
+#include "core/workbench.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,9 +1,9 @@
-#include "changeview.h"
-#include "panes/safetextbrowser.h"
+#include "app/analysis/changeview.h"
+#include "app/panes/safetextbrowser.h"
 
-#include "io/filenames.h"
-#include "models/gradestyle.h"
-#include "workbench.h"
+#include "core/io/filenames.h"
+#include "app/models/gradestyle.h"
+#include "core/workbench.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -4,7 +4,7 @@
 // or not comparable where the frameworks say so. Filterable to the forces that moved; exports as
 // CSV and copies to the clipboard; a double-click opens the force's judgment.
 
-#include "services/analysis.h"
+#include "core/services/analysis.h"
 
 #include <QAbstractTableModel>
 #include <QPointer>

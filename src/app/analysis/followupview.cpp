@@ -1,7 +1,7 @@
-#include "followupview.h"
-#include "panes/safetextbrowser.h"
+#include "app/analysis/followupview.h"
+#include "app/panes/safetextbrowser.h"
 
-#include "workbench.h"
+#include "core/workbench.h"
 
 #include <QCheckBox>
 #include <QLocale>
@@ -15,15 +15,16 @@
 #include <QVBoxLayout>
 #include <spdlog/spdlog.h>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb::app {
 namespace {
-QString L(const char* s) { return QString::fromLatin1(s); }
 enum Column { ForceColumn, RegionColumn, KindColumn, SinceColumn, StatusColumn, AssessedColumn, OpenForColumn, TextColumn };
 } // namespace
 
 FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent) : QWidget(parent), m_workbench(workbench)
 {
-    setObjectName(L("followUpView"));
+    setObjectName(u"followUpView"_s);
     m_openOnly = new QCheckBox(tr("Still &open only"), this);
     m_openOnly->setChecked(true);
     m_region = new QComboBox(this);
@@ -43,7 +44,7 @@ FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent) : QWidget(pare
     connect(m_openOnly, &QCheckBox::toggled, this, &FollowUpView::reload);
 
     m_table = new QTableWidget(0, 8, this);
-    m_table->setObjectName(L("followUps"));
+    m_table->setObjectName(u"followUps"_s);
     m_table->setHorizontalHeaderLabels({tr("Force"), tr("Region"), tr("Kind"), tr("Since"), tr("Status"), tr("Assessed in"),
                                         tr("Open for"), tr("Finding")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -61,23 +62,23 @@ FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent) : QWidget(pare
     m_summary = new QLabel(this);
 
     m_programme = new QComboBox(this);
-    m_programme->setObjectName(L("followUpProgramme"));
+    m_programme->setObjectName(u"followUpProgramme"_s);
     m_programme->setAccessibleName(tr("The later inspection"));
     connect(m_programme, &QComboBox::currentIndexChanged, this, &FollowUpView::fillEvidence);
     m_status = new QComboBox(this);
-    m_status->setObjectName(L("followUpStatus"));
+    m_status->setObjectName(u"followUpStatus"_s);
     m_status->setAccessibleName(tr("How it found it"));
     for (const QString& s : followUpStatuses())
         m_status->addItem(followUpStatusLabel(s), s);
     m_evidence = new QComboBox(this);
-    m_evidence->setObjectName(L("followUpEvidence"));
+    m_evidence->setObjectName(u"followUpEvidence"_s);
     m_evidence->setAccessibleName(tr("The later finding that says so"));
     m_evidence->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_evidence->setMinimumContentsLength(30);
     m_note = new QLineEdit(this);
     m_note->setPlaceholderText(tr("Note (optional)"));
     m_record = new QPushButton(tr("&Record"), this);
-    m_record->setObjectName(L("recordFollowUp"));
+    m_record->setObjectName(u"recordFollowUp"_s);
     connect(m_record, &QPushButton::clicked, this, &FollowUpView::record);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -108,7 +109,7 @@ FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent) : QWidget(pare
     connect(&m_reloadTimer, &QTimer::timeout, this, &FollowUpView::reload);
     if (m_workbench)
         connect(m_workbench, &Workbench::changed, this, [this](const QStringList& entities) {
-            if (entities.contains(L("followups")) || entities.contains(L("findings")))
+            if (entities.contains(u"followups"_s) || entities.contains(u"findings"_s))
                 m_reloadTimer.start();
         });
     // The list is read when it is first shown: on a national workbench it reads every force's

@@ -5,7 +5,7 @@
 // assessed as a later inspection found it (open, progress made, completed, superseded) with the
 // later finding that says so. A double-click opens the finding.
 
-#include "services/followups.h"
+#include "core/services/followups.h"
 
 #include <QPointer>
 #include <QTimer>

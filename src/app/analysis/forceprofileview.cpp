@@ -1,8 +1,8 @@
-#include "forceprofileview.h"
+#include "app/analysis/forceprofileview.h"
 
-#include "domain/periods.h"
-#include "models/gradestyle.h"
-#include "workbench.h"
+#include "core/domain/periods.h"
+#include "app/models/gradestyle.h"
+#include "core/workbench.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

@@ -5,7 +5,7 @@
 // region's mean, as bars; a figure over time, as lines; or one figure of every force, a bar each
 // with the England and Wales line.
 
-#include "services/analysis.h"
+#include "core/services/analysis.h"
 
 #include <QPointer>
 #include <QWidget>

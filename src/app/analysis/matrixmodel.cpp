@@ -1,7 +1,7 @@
-#include "matrixmodel.h"
-#include "panes/safetextbrowser.h"
+#include "app/analysis/matrixmodel.h"
+#include "app/panes/safetextbrowser.h"
 
-#include "models/gradestyle.h"
+#include "app/models/gradestyle.h"
 
 #include <QBrush>
 #include <QColor>

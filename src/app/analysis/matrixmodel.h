@@ -5,7 +5,7 @@
 // judgment is a dash on a white, dashed-looking background, unlike any grade. MatrixFilter keeps
 // the rows of a region and of a grade.
 
-#include "services/analysis.h"
+#include "core/services/analysis.h"
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>

@@ -1,14 +1,14 @@
-#include "matrixwindow.h"
+#include "app/analysis/matrixwindow.h"
 
-#include "changeview.h"
-#include "followupview.h"
+#include "app/analysis/changeview.h"
+#include "app/analysis/followupview.h"
 
-#include "io/csv.h"
-#include "io/filenames.h"
-#include "matrixmodel.h"
-#include "forceprofileview.h"
-#include "nationalchart.h"
-#include "workbench.h"
+#include "core/io/csv.h"
+#include "core/io/filenames.h"
+#include "app/analysis/matrixmodel.h"
+#include "app/analysis/forceprofileview.h"
+#include "app/analysis/nationalchart.h"
+#include "core/workbench.h"
 
 #include <QApplication>
 #include <QBuffer>

@@ -4,7 +4,7 @@
 // count of forces at each grade; a double-click opens the force's judgment and findings. The view
 // exports as CSV, copies to the clipboard, saves as PNG or SVG, and prints.
 
-#include "util/result.h"
+#include "core/util/result.h"
 
 #include <QPointer>
 #include <QWidget>

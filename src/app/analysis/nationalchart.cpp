@@ -1,6 +1,6 @@
-#include "nationalchart.h"
+#include "app/analysis/nationalchart.h"
 
-#include "models/gradestyle.h"
+#include "app/models/gradestyle.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

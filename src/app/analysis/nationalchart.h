@@ -3,7 +3,7 @@
 // are at each grade, as stacked bars (grade colours, with the counts written on them), for all
 // forces or one region. A click on a bar lists the forces behind it.
 
-#include "services/analysis.h"
+#include "core/services/analysis.h"
 
 #include <QWidget>
 

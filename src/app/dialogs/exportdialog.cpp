@@ -1,6 +1,6 @@
-#include "exportdialog.h"
+#include "app/dialogs/exportdialog.h"
 
-#include "io/filenames.h"
+#include "core/io/filenames.h"
 
 #include <QDialogButtonBox>
 #include <QPushButton>

@@ -3,7 +3,7 @@
 // force in it) and in which format (interchange JSON or judgments CSV). The file name is asked
 // for afterwards with a save dialog.
 
-#include "services/transfer.h"
+#include "core/services/transfer.h"
 
 #include <QDialog>
 

@@ -1,9 +1,9 @@
-#include "frameworkdialog.h"
-#include "panes/safetextbrowser.h"
+#include "app/dialogs/frameworkdialog.h"
+#include "app/panes/safetextbrowser.h"
 
-#include "services/frameworks.h"
+#include "core/services/frameworks.h"
 
-#include "workbench.h"
+#include "core/workbench.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

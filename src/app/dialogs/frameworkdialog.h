@@ -5,8 +5,8 @@
 // at once as an undo step on the window's stack; a change the service refuses (removing a
 // question that holds findings, say) is explained and the tree shows what is stored.
 
-#include "drafting/draftingcontext.h"
-#include "domain/types.h"
+#include "app/drafting/draftingcontext.h"
+#include "core/domain/types.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
-#include "ingestdialog.h"
-#include "panes/safetextbrowser.h"
+#include "app/dialogs/ingestdialog.h"
+#include "app/panes/safetextbrowser.h"
 
-#include "workbench.h"
+#include "core/workbench.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

@@ -4,7 +4,7 @@
 // and anything it could not recognise, by line. Nothing is written until the person chooses to;
 // a report with problems cannot be written at all.
 
-#include "services/ingest.h"
+#include "core/services/ingest.h"
 
 #include <QDialog>
 

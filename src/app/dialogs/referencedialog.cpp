@@ -1,6 +1,6 @@
-#include "referencedialog.h"
+#include "app/dialogs/referencedialog.h"
 
-#include "workbench.h"
+#include "core/workbench.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -4,8 +4,8 @@
 // person's name, title, post-nominals, post, greeting and address name. Each cell is saved at once
 // as an undo step; a refused value is explained and the cell shows what is stored.
 
-#include "drafting/draftingcontext.h"
-#include "domain/types.h"
+#include "app/drafting/draftingcontext.h"
+#include "core/domain/types.h"
 
 #include <QDialog>
 

@@ -1,8 +1,8 @@
-#include "batchexportdialog.h"
+#include "app/documents/batchexportdialog.h"
 
 #include "documents/export.h"
-#include "io/filenames.h"
-#include "workbench.h"
+#include "core/io/filenames.h"
+#include "core/workbench.h"
 
 #include <QComboBox>
 #include <QCoreApplication>

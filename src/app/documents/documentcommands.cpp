@@ -1,4 +1,4 @@
-#include "documentcommands.h"
+#include "app/documents/documentcommands.h"
 
 #include <QCoreApplication>
 

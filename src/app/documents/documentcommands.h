@@ -2,8 +2,8 @@
 // Undo commands for the document editor: each a pair of calls on DocumentService (do, undo), so
 // every step, undo and redo included, is an audited transaction — as for the drafting commands.
 
-#include "drafting/commands.h"
-#include "services/documents.h"
+#include "app/drafting/commands.h"
+#include "core/services/documents.h"
 
 namespace fwb::app {
 

@@ -1,16 +1,16 @@
-#include "documentsworkspace.h"
+#include "app/documents/documentsworkspace.h"
 
-#include "batchexportdialog.h"
-#include "documentcommands.h"
+#include "app/documents/batchexportdialog.h"
+#include "app/documents/documentcommands.h"
 #include "documents/chart.h"
 #include "documents/export.h"
 #include "documents/markdown.h"
-#include "drafting/markdownedit.h"
-#include "panes/safetextbrowser.h"
-#include "particularsdialog.h"
-#include "review/reviewnote.h"
-#include "sectiondata.h"
-#include "workbench.h"
+#include "app/drafting/markdownedit.h"
+#include "app/panes/safetextbrowser.h"
+#include "app/documents/particularsdialog.h"
+#include "app/review/reviewnote.h"
+#include "app/documents/sectiondata.h"
+#include "core/workbench.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QComboBox>

@@ -7,8 +7,8 @@
 // from the same assembly. Every change is an undo command over DocumentService.
 
 #include "documents/assembly.h"
-#include "drafting/draftingcontext.h"
-#include "services/documents.h"
+#include "app/drafting/draftingcontext.h"
+#include "core/services/documents.h"
 
 #include <QTimer>
 #include <QWidget>

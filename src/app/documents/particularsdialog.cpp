@@ -1,4 +1,4 @@
-#include "particularsdialog.h"
+#include "app/documents/particularsdialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,7 +11,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 
-#include "services/review.h"
+#include "core/services/review.h"
 
 namespace fwb::app {
 namespace {

@@ -2,7 +2,7 @@
 // ParticularsDialog: a document's title, subtitle, date, embargo, parties, status and the
 // reference lines of a report's title page.
 
-#include "domain/types.h"
+#include "core/domain/types.h"
 
 #include <QDialog>
 

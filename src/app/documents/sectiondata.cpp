@@ -1,8 +1,8 @@
-#include "sectiondata.h"
+#include "app/documents/sectiondata.h"
 
 #include "documents/markdown.h"
-#include "services/documents.h"
-#include "workbench.h"
+#include "core/services/documents.h"
+#include "core/workbench.h"
 
 #include <QObject>
 #include <functional>

@@ -3,7 +3,7 @@
 // of its question and the questions below, a judgment's grade and wording, a figure's metrics, the
 // grade scale — read from the workbench as they stand.
 
-#include "domain/types.h"
+#include "core/domain/types.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "commands.h"
+#include "app/drafting/commands.h"
 
-#include "workbench.h"
+#include "core/workbench.h"
 
 #include <QCoreApplication>
 #include <QUndoStack>

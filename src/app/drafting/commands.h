@@ -6,10 +6,10 @@
 // change the person is told why and nothing is pushed. Later redo()/undo() calls that fail (the
 // record was changed meanwhile by `fwb` or an import) report the error and leave the stack as is.
 
-#include "domain/types.h"
-#include "services/drafting.h"
-#include "services/frameworks.h"
-#include "workbench.h"
+#include "core/domain/types.h"
+#include "core/services/drafting.h"
+#include "core/services/frameworks.h"
+#include "core/workbench.h"
 
 #include <QPointer>
 #include <QUndoCommand>

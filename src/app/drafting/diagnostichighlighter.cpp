@@ -1,5 +1,5 @@
-#include "diagnostichighlighter.h"
-#include "panes/safetextbrowser.h"
+#include "app/drafting/diagnostichighlighter.h"
+#include "app/panes/safetextbrowser.h"
 
 #include <QTextDocument>
 

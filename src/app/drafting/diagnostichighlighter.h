@@ -4,7 +4,7 @@
 // the tooltip). The text is checked after typing rests, over a context loaded when the place
 // changes, so typing never waits.
 
-#include "checks/checker.h"
+#include "core/checks/checker.h"
 
 #include <QSyntaxHighlighter>
 #include <QTimer>

@@ -2,8 +2,8 @@
 // What every drafting editor needs: the open workbench, the window's undo stack, and where to
 // report an edit the services refused.
 
-#include "commands.h"
-#include "savescheduler.h"
+#include "app/drafting/commands.h"
+#include "app/drafting/savescheduler.h"
 
 #include <QPointer>
 #include <QUndoStack>

@@ -1,9 +1,9 @@
-#include "draftingworkspace.h"
+#include "app/drafting/draftingworkspace.h"
 
-#include "evidencepage.h"
-#include "metricspage.h"
-#include "questionpage.h"
-#include "workbench.h"
+#include "app/drafting/evidencepage.h"
+#include "app/drafting/metricspage.h"
+#include "app/drafting/questionpage.h"
+#include "core/workbench.h"
 
 #include <QLabel>
 #include <QStackedWidget>

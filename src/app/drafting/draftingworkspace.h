@@ -4,8 +4,8 @@
 // undo command on the window's stack over DraftingService; the pages reload when the workbench
 // announces a change, keeping the person's place and any typing in progress.
 
-#include "draftingcontext.h"
-#include "models/navigatornode.h"
+#include "app/drafting/draftingcontext.h"
+#include "app/models/navigatornode.h"
 
 #include <QWidget>
 

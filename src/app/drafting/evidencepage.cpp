@@ -1,7 +1,7 @@
-#include "evidencepage.h"
-#include "panes/safetextbrowser.h"
+#include "app/drafting/evidencepage.h"
+#include "app/panes/safetextbrowser.h"
 
-#include "workbench.h"
+#include "core/workbench.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -4,8 +4,8 @@
 // refused as they are typed, with the reason beside the form; valid changes are saved as the
 // person works, each an undo step.
 
-#include "draftingcontext.h"
-#include "domain/types.h"
+#include "app/drafting/draftingcontext.h"
+#include "core/domain/types.h"
 
 #include <QWidget>
 

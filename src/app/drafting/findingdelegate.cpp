@@ -1,8 +1,8 @@
-#include "findingdelegate.h"
+#include "app/drafting/findingdelegate.h"
 
-#include "domain/types.h"
-#include "findingsmodel.h"
-#include "models/kindstyle.h"
+#include "core/domain/types.h"
+#include "app/drafting/findingsmodel.h"
+#include "app/models/kindstyle.h"
 
 #include <QApplication>
 #include <QPainter>

@@ -1,7 +1,7 @@
-#include "findingsmodel.h"
+#include "app/drafting/findingsmodel.h"
 
-#include "models/kindstyle.h"
-#include "workbench.h"
+#include "app/models/kindstyle.h"
+#include "core/workbench.h"
 
 #include <QMimeData>
 #include <QRegularExpression>

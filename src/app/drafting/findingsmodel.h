@@ -4,7 +4,7 @@
 // (moveRequested) rather than moving rows itself, so the move goes through an undo command and the
 // model reloads from the workbench like every other view.
 
-#include "domain/types.h"
+#include "core/domain/types.h"
 
 #include <QAbstractListModel>
 #include <QPointer>

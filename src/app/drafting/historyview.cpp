@@ -1,7 +1,7 @@
-#include "historyview.h"
-#include "panes/safetextbrowser.h"
+#include "app/drafting/historyview.h"
+#include "app/panes/safetextbrowser.h"
 
-#include "workbench.h"
+#include "core/workbench.h"
 
 #include <QDateTime>
 #include <QHeaderView>

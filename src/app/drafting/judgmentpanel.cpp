@@ -1,9 +1,9 @@
-#include "judgmentpanel.h"
+#include "app/drafting/judgmentpanel.h"
 
-#include "markdownedit.h"
-#include "models/gradestyle.h"
-#include "review/reviewnote.h"
-#include "workbench.h"
+#include "app/drafting/markdownedit.h"
+#include "app/models/gradestyle.h"
+#include "app/review/reviewnote.h"
+#include "core/workbench.h"
 
 #include <QToolButton>
 

@@ -3,8 +3,8 @@
 // definition beside it, last year's grade where the workbench has one, the "first year graded"
 // mark and the summary. A graded question without a judgment says so plainly.
 
-#include "draftingcontext.h"
-#include "domain/types.h"
+#include "app/drafting/draftingcontext.h"
+#include "core/domain/types.h"
 
 #include <QWidget>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "markdownedit.h"
+#include "app/drafting/markdownedit.h"
 #include "documents/markdown.h"
 
 #include <QAction>

@@ -1,7 +1,7 @@
-#include "metricspage.h"
-#include "panes/safetextbrowser.h"
+#include "app/drafting/metricspage.h"
+#include "app/panes/safetextbrowser.h"
 
-#include "workbench.h"
+#include "core/workbench.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -4,8 +4,8 @@
 // Figure 4 …). Each cell edit is saved at once as an undo step; a value that is not a number is
 // refused and the cell goes back to what was stored.
 
-#include "draftingcontext.h"
-#include "domain/types.h"
+#include "app/drafting/draftingcontext.h"
+#include "core/domain/types.h"
 
 #include <QWidget>
 

@@ -1,16 +1,16 @@
-#include "questionpage.h"
-#include "panes/safetextbrowser.h"
+#include "app/drafting/questionpage.h"
+#include "app/panes/safetextbrowser.h"
 
-#include "diagnostichighlighter.h"
-#include "findingdelegate.h"
-#include "findingsmodel.h"
-#include "historyview.h"
-#include "judgmentpanel.h"
-#include "markdownedit.h"
-#include "services/review.h"
-#include "review/reviewnote.h"
-#include "review/revisionsview.h"
-#include "workbench.h"
+#include "app/drafting/diagnostichighlighter.h"
+#include "app/drafting/findingdelegate.h"
+#include "app/drafting/findingsmodel.h"
+#include "app/drafting/historyview.h"
+#include "app/drafting/judgmentpanel.h"
+#include "app/drafting/markdownedit.h"
+#include "core/services/review.h"
+#include "app/review/reviewnote.h"
+#include "app/review/revisionsview.h"
+#include "core/workbench.h"
 
 #include <QStandardItemModel>
 

@@ -7,9 +7,9 @@
 // editor loses focus and before any undo, so a crash loses at most the last second; every save is
 // an undo command, and a stretch of typing in one finding is one undo step.
 
-#include "draftingcontext.h"
-#include "checks/checker.h"
-#include "domain/types.h"
+#include "app/drafting/draftingcontext.h"
+#include "core/checks/checker.h"
+#include "core/domain/types.h"
 
 #include <QWidget>
 #include <optional>

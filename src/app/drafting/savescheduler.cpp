@@ -1,4 +1,4 @@
-#include "savescheduler.h"
+#include "app/drafting/savescheduler.h"
 
 namespace fwb::app {
 

@@ -1,7 +1,7 @@
-#include "searchpane.h"
+#include "app/drafting/searchpane.h"
 
-#include "models/kindstyle.h"
-#include "workbench.h"
+#include "app/models/kindstyle.h"
+#include "core/workbench.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>

@@ -3,7 +3,7 @@
 // text — with results ranked as they are typed, the matched words highlighted, filters by
 // programme, force, kind and status, and Enter (or a click) to go to the place.
 
-#include "services/search.h"
+#include "core/services/search.h"
 
 #include <QPointer>
 #include <QTimer>

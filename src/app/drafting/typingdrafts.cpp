@@ -1,4 +1,4 @@
-#include "typingdrafts.h"
+#include "app/drafting/typingdrafts.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>

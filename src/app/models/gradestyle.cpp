@@ -1,4 +1,4 @@
-#include "gradestyle.h"
+#include "app/models/gradestyle.h"
 
 #include <QHash>
 #include <QPainter>

@@ -1,4 +1,4 @@
-#include "kindstyle.h"
+#include "app/models/kindstyle.h"
 
 namespace fwb::app {
 

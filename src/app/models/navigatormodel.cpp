@@ -1,8 +1,8 @@
-#include "navigatormodel.h"
+#include "app/models/navigatormodel.h"
 
-#include "gradestyle.h"
-#include "kindstyle.h"
-#include "workbench.h"
+#include "app/models/gradestyle.h"
+#include "app/models/kindstyle.h"
+#include "core/workbench.h"
 
 #include <QFont>
 #include <QHash>

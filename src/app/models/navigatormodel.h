@@ -3,7 +3,7 @@
 // in it (or all forces), under each force the programme's question tree with that force's grades
 // and finding counts. Read from a Workbench; rebuilt by reload() when the workbench changes.
 
-#include "navigatornode.h"
+#include "app/models/navigatornode.h"
 
 #include <QAbstractItemModel>
 #include <QPointer>

@@ -1,7 +1,7 @@
-#include "detailpane.h"
+#include "app/panes/detailpane.h"
 
-#include "detailrenderer.h"
-#include "workbench.h"
+#include "app/panes/detailrenderer.h"
+#include "core/workbench.h"
 
 #include <QFile>
 #include <QScrollBar>

@@ -4,9 +4,9 @@
 // window can select that row; web and mail links open in the system's programs, nothing else is
 // followed, and nothing is loaded (see SafeTextBrowser).
 
-#include "models/navigatornode.h"
+#include "app/models/navigatornode.h"
 
-#include "safetextbrowser.h"
+#include "app/panes/safetextbrowser.h"
 
 #include <QPointer>
 

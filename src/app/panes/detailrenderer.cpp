@@ -1,8 +1,8 @@
-#include "detailrenderer.h"
+#include "app/panes/detailrenderer.h"
 
-#include "htmlwriter.h"
-#include "models/kindstyle.h"
-#include "workbench.h"
+#include "app/panes/htmlwriter.h"
+#include "app/models/kindstyle.h"
+#include "core/workbench.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -3,7 +3,7 @@
 // grade scale, a force's overview in a programme, or a question with the force's judgment,
 // findings, evidence and figures. Reads through the workbench's repositories; knows no widgets.
 
-#include "models/navigatornode.h"
+#include "app/models/navigatornode.h"
 
 #include <QString>
 

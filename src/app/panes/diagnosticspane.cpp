@@ -1,7 +1,7 @@
-#include "diagnosticspane.h"
-#include "panes/safetextbrowser.h"
+#include "app/panes/diagnosticspane.h"
+#include "app/panes/safetextbrowser.h"
 
-#include "workbench.h"
+#include "core/workbench.h"
 
 #include <QApplication>
 #include <QHeaderView>

@@ -4,7 +4,7 @@
 // check runs on a worker thread over values loaded once, after changes settle, so typing never
 // waits for it.
 
-#include "checks/checker.h"
+#include "core/checks/checker.h"
 
 #include <QPointer>
 #include <QTimer>

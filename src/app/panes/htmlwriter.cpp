@@ -1,7 +1,7 @@
-#include "htmlwriter.h"
+#include "app/panes/htmlwriter.h"
 
 #include "documents/markdown.h"
-#include "models/gradestyle.h"
+#include "app/models/gradestyle.h"
 
 namespace fwb::app {
 

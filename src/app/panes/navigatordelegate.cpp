@@ -1,8 +1,8 @@
-#include "navigatordelegate.h"
+#include "app/panes/navigatordelegate.h"
 
-#include "domain/types.h"
-#include "models/kindstyle.h"
-#include "models/navigatormodel.h"
+#include "core/domain/types.h"
+#include "app/models/kindstyle.h"
+#include "app/models/navigatormodel.h"
 
 #include <QApplication>
 #include <QPainter>

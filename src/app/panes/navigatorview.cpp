@@ -1,8 +1,8 @@
-#include "navigatorview.h"
+#include "app/panes/navigatorview.h"
 
-#include "models/gradestyle.h"
-#include "models/navigatormodel.h"
-#include "navigatordelegate.h"
+#include "app/models/gradestyle.h"
+#include "app/models/navigatormodel.h"
+#include "app/panes/navigatordelegate.h"
 
 #include <QHeaderView>
 

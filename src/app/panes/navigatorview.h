@@ -3,7 +3,7 @@
 // current row and the expanded branches — across the model's reloads, and announces the current
 // row as a NavigatorKey.
 
-#include "models/navigatornode.h"
+#include "app/models/navigatornode.h"
 
 #include <QList>
 #include <QTreeView>

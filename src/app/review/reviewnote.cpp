@@ -1,9 +1,9 @@
-#include "reviewnote.h"
+#include "app/review/reviewnote.h"
 
-#include "drafting/savescheduler.h"
-#include "drafting/typingdrafts.h"
-#include "services/review.h"
-#include "workbench.h"
+#include "app/drafting/savescheduler.h"
+#include "app/drafting/typingdrafts.h"
+#include "core/services/review.h"
+#include "core/workbench.h"
 
 #include <QGuiApplication>
 #include <QInputDialog>

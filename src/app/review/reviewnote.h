@@ -2,7 +2,7 @@
 // Asking for a review note on a finding, judgment or section from wherever it is shown, and the
 // dialog every typed note, answer and reason is asked in.
 
-#include "drafting/commands.h"
+#include "app/drafting/commands.h"
 
 #include <functional>
 

@@ -1,13 +1,13 @@
-#include "reviewworkspace.h"
-#include "panes/safetextbrowser.h"
+#include "app/review/reviewworkspace.h"
+#include "app/panes/safetextbrowser.h"
 
 #include "documents/assembly.h"
 #include "documents/reviewpack.h"
-#include "drafting/typingdrafts.h"
-#include "reviewnote.h"
-#include "revisionsview.h"
-#include "workbench.h"
-#include "io/filenames.h"
+#include "app/drafting/typingdrafts.h"
+#include "app/review/reviewnote.h"
+#include "app/review/revisionsview.h"
+#include "core/workbench.h"
+#include "core/io/filenames.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -31,11 +31,10 @@
 #include <QVBoxLayout>
 #include <spdlog/spdlog.h>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb::app {
 namespace {
-
-QString L(const char* s) { return QString::fromLatin1(s); }
-
 QString categoryLabel(const QString& code)
 {
     QString s = code;
@@ -45,11 +44,11 @@ QString categoryLabel(const QString& code)
 
 QString decisionLabel(const QString& d)
 {
-    if (d == L("accepted"))
+    if (d == u"accepted"_s)
         return QObject::tr("Accepted");
-    if (d == L("partly_accepted"))
+    if (d == u"partly_accepted"_s)
         return QObject::tr("Partly accepted");
-    if (d == L("rejected"))
+    if (d == u"rejected"_s)
         return QObject::tr("Rejected");
     return QObject::tr("To decide");
 }
@@ -57,20 +56,20 @@ QString decisionLabel(const QString& d)
 // The colour of a status badge: drafting grey, out with the force amber, settled green.
 QString statusColour(const QString& s)
 {
-    if (s == L("draft") || s == L("ready"))
-        return L("#5f6b76");
-    if (s == L("sent") || s == L("responded"))
-        return L("#9a6700");
-    if (s == L("amended"))
-        return L("#0b5cad");
-    return L("#1e6b34");
+    if (s == u"draft"_s || s == u"ready"_s)
+        return u"#5f6b76"_s;
+    if (s == u"sent"_s || s == u"responded"_s)
+        return u"#9a6700"_s;
+    if (s == u"amended"_s)
+        return u"#0b5cad"_s;
+    return u"#1e6b34"_s;
 }
 
 } // namespace
 
 ReviewWorkspace::ReviewWorkspace(ErrorSink errors, QWidget* parent) : QWidget(parent), m_errors(std::move(errors))
 {
-    setObjectName(L("reviewWorkspace"));
+    setObjectName(u"reviewWorkspace"_s);
     // Dialogs are for a person; on the offscreen platform (tests) the methods are called instead.
     m_dialogs = QGuiApplication::platformName() != QLatin1String("offscreen");
     m_reloadTimer.setSingleShot(true);
@@ -83,7 +82,7 @@ void ReviewWorkspace::buildUi()
 {
     auto* top = new QHBoxLayout;
     m_document = new QComboBox(this);
-    m_document->setObjectName(L("reviewDocument"));
+    m_document->setObjectName(u"reviewDocument"_s);
     m_document->setAccessibleName(tr("Document"));
     m_document->setMinimumContentsLength(28);
     m_document->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -92,16 +91,16 @@ void ReviewWorkspace::buildUi()
             showDocument();
     });
     m_status = new QLabel(this);
-    m_status->setObjectName(L("reviewStatus"));
+    m_status->setObjectName(u"reviewStatus"_s);
     m_status->setTextFormat(Qt::RichText);
     m_moves = new QHBoxLayout;
     m_moves->setSpacing(6);
     m_import = new QPushButton(tr("&Import Responses…"), this);
-    m_import->setObjectName(L("importResponses"));
+    m_import->setObjectName(u"importResponses"_s);
     m_import->setToolTip(tr("Read the force's completed response form (CSV)"));
     connect(m_import, &QPushButton::clicked, this, &ReviewWorkspace::onImport);
     m_repack = new QPushButton(tr("Write the &Pack Again…"), this);
-    m_repack->setObjectName(L("writePackAgain"));
+    m_repack->setObjectName(u"writePackAgain"_s);
     m_repack->setToolTip(tr("Write the pack sent to the force again (while nothing has changed since it was sent)"));
     connect(m_repack, &QPushButton::clicked, this, [this] {
         if (!m_dialogs)
@@ -111,7 +110,7 @@ void ReviewWorkspace::buildUi()
             writePackAgain(dir);
     });
     m_record = new QPushButton(tr("Closing &Record…"), this);
-    m_record->setObjectName(L("exportRecord"));
+    m_record->setObjectName(u"exportRecord"_s);
     m_record->setToolTip(tr("Every response of the round, its decision, reason and revision, as PDF or CSV"));
     connect(m_record, &QPushButton::clicked, this, &ReviewWorkspace::onRecord);
     top->addWidget(new QLabel(tr("Document:"), this));
@@ -124,7 +123,7 @@ void ReviewWorkspace::buildUi()
     top->addWidget(m_record);
 
     m_roundLabel = new QLabel(this);
-    m_roundLabel->setObjectName(L("roundLabel"));
+    m_roundLabel->setObjectName(u"roundLabel"_s);
     m_roundLabel->setWordWrap(true);
 
     // Responses on the left, the one in hand on the right.
@@ -133,14 +132,14 @@ void ReviewWorkspace::buildUi()
     leftLayout->setContentsMargins(0, 0, 0, 0);
     auto* progressRow = new QHBoxLayout;
     m_progressLabel = new QLabel(this);
-    m_progressLabel->setObjectName(L("progressLabel"));
+    m_progressLabel->setObjectName(u"progressLabel"_s);
     m_progress = new QProgressBar(this);
     m_progress->setTextVisible(false);
     m_progress->setMaximumHeight(10);
     progressRow->addWidget(m_progressLabel);
     progressRow->addWidget(m_progress, 1);
     m_responses = new QTableWidget(0, 4, this);
-    m_responses->setObjectName(L("responses"));
+    m_responses->setObjectName(u"responses"_s);
     m_responses->setHorizontalHeaderLabels({tr("Ref."), tr("Category"), tr("Proposed change"), tr("Decision")});
     m_responses->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_responses->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -162,26 +161,26 @@ void ReviewWorkspace::buildUi()
     m_responseTitle->setWordWrap(true);
     m_responseTitle->setTextFormat(Qt::RichText);
     m_proposal = new QTextBrowser(this);
-    m_proposal->setObjectName(L("proposal"));
+    m_proposal->setObjectName(u"proposal"_s);
     m_proposal->setAccessibleName(tr("The text sent and the change proposed"));
     m_wording = new QPlainTextEdit(this);
-    m_wording->setObjectName(L("wording"));
+    m_wording->setObjectName(u"wording"_s);
     m_wording->setAccessibleName(tr("Wording to apply"));
     m_wording->setPlaceholderText(tr("The wording to apply: the proposed change, edited as need be"));
     m_wording->setMaximumHeight(110);
     m_reason = new QLineEdit(this);
-    m_reason->setObjectName(L("reason"));
+    m_reason->setObjectName(u"reason"_s);
     m_reason->setAccessibleName(tr("Reason"));
     m_reason->setPlaceholderText(tr("Why (required): what the evidence shows"));
     auto* buttons = new QHBoxLayout;
     m_accept = new QPushButton(tr("&Accept"), this);
-    m_accept->setObjectName(L("accept"));
+    m_accept->setObjectName(u"accept"_s);
     m_accept->setToolTip(tr("Apply the wording above as a new revision"));
     m_partly = new QPushButton(tr("&Partly Accept"), this);
-    m_partly->setObjectName(L("partly"));
+    m_partly->setObjectName(u"partly"_s);
     m_partly->setToolTip(tr("Apply the wording above, which uses part of the proposal"));
     m_reject = new QPushButton(tr("&Reject"), this);
-    m_reject->setObjectName(L("reject"));
+    m_reject->setObjectName(u"reject"_s);
     m_reject->setToolTip(tr("Leave the text as it is"));
     auto typed = [this] {
         if (!m_loadingForm && !m_formResponse.isEmpty())
@@ -189,9 +188,9 @@ void ReviewWorkspace::buildUi()
     };
     connect(m_wording, &QPlainTextEdit::textChanged, this, typed);
     connect(m_reason, &QLineEdit::textEdited, this, typed);
-    connect(m_accept, &QPushButton::clicked, this, [this] { decide(L("accepted")); });
-    connect(m_partly, &QPushButton::clicked, this, [this] { decide(L("partly_accepted")); });
-    connect(m_reject, &QPushButton::clicked, this, [this] { decide(L("rejected")); });
+    connect(m_accept, &QPushButton::clicked, this, [this] { decide(u"accepted"_s); });
+    connect(m_partly, &QPushButton::clicked, this, [this] { decide(u"partly_accepted"_s); });
+    connect(m_reject, &QPushButton::clicked, this, [this] { decide(u"rejected"_s); });
     buttons->addStretch();
     buttons->addWidget(m_reject);
     buttons->addWidget(m_partly);
@@ -213,13 +212,13 @@ void ReviewWorkspace::buildUi()
 
     // Notes, changes since sent, history.
     m_lower = new QTabWidget(this);
-    m_lower->setObjectName(L("reviewLower"));
+    m_lower->setObjectName(u"reviewLower"_s);
     m_lower->setDocumentMode(true);
     auto* notesPage = new QWidget(this);
     auto* notesLayout = new QVBoxLayout(notesPage);
     notesLayout->setContentsMargins(0, 4, 0, 0);
     m_notes = new QTreeWidget(this);
-    m_notes->setObjectName(L("notes"));
+    m_notes->setObjectName(u"notes"_s);
     m_notes->setHeaderLabels({tr("Status"), tr("On"), tr("Note"), tr("Answer")});
     m_notes->setRootIsDecorated(false);
     m_notes->setAlternatingRowColors(true);
@@ -229,12 +228,12 @@ void ReviewWorkspace::buildUi()
     auto* noteButtons = new QHBoxLayout;
     m_notesLabel = new QLabel(this);
     auto* addNote = new QPushButton(tr("Add &Note…"), this);
-    addNote->setObjectName(L("addNote"));
+    addNote->setObjectName(u"addNote"_s);
     addNote->setToolTip(tr("A note on the response in hand's text, or on the document"));
     auto* answer = new QPushButton(tr("A&nswer…"), this);
-    answer->setObjectName(L("answerNote"));
+    answer->setObjectName(u"answerNote"_s);
     auto* resolve = new QPushButton(tr("Re&solve"), this);
-    resolve->setObjectName(L("resolveNote"));
+    resolve->setObjectName(u"resolveNote"_s);
     connect(addNote, &QPushButton::clicked, this, &ReviewWorkspace::onAddNote);
     connect(answer, &QPushButton::clicked, this, &ReviewWorkspace::onAnswerNote);
     connect(resolve, &QPushButton::clicked, this, &ReviewWorkspace::onResolveNote);
@@ -250,7 +249,7 @@ void ReviewWorkspace::buildUi()
     auto* changesLayout = new QVBoxLayout(changesPage);
     changesLayout->setContentsMargins(0, 4, 0, 0);
     m_changes = new QTextBrowser(this);
-    m_changes->setObjectName(L("changes"));
+    m_changes->setObjectName(u"changes"_s);
     auto* changesRow = new QHBoxLayout;
     m_changedOnly = new QCheckBox(tr("Only what &changed"), this);
     m_changedOnly->setChecked(true);
@@ -264,7 +263,7 @@ void ReviewWorkspace::buildUi()
     changesLayout->addLayout(changesRow);
 
     m_history = new QTreeWidget(this);
-    m_history->setObjectName(L("history"));
+    m_history->setObjectName(u"history"_s);
     m_history->setHeaderLabels({tr("When"), tr("Who"), tr("From"), tr("To"), tr("Why")});
     m_history->setRootIsDecorated(false);
     m_history->setColumnWidth(0, 140);
@@ -355,7 +354,7 @@ void ReviewWorkspace::flush() { m_draftSaver.flush(); }
 void ReviewWorkspace::keepDecisionDraft()
 {
     if (m_wb && !m_formResponse.isEmpty())
-        TypingDrafts().keep(m_wb->path(), L("decision:") + m_formResponse, {m_wording->toPlainText(), m_reason->text()});
+        TypingDrafts().keep(m_wb->path(), u"decision:"_s + m_formResponse, {m_wording->toPlainText(), m_reason->text()});
 }
 
 void ReviewWorkspace::fillDocuments()
@@ -414,12 +413,12 @@ void ReviewWorkspace::showDocument()
     const bool writable = !m_wb->isReadOnly();
     for (const QString& to : nextStatuses(d->status)) {
         auto* b = new QPushButton(transitionLabel(d->status, to) +
-                                      (to == L("sent") || transitionNeedsReason(d->status, to) ? QStringLiteral("…") : QString()),
+                                      (to == u"sent"_s || transitionNeedsReason(d->status, to) ? QStringLiteral("…") : QString()),
                                   this);
-        b->setObjectName(L("move-") + to);
+        b->setObjectName(u"move-"_s + to);
         b->setEnabled(writable);
         // A move the review would refuse is shown, disabled, with the reason as its tooltip.
-        if (const Status why = review.check(L("document:") + uid, to); !why && to != L("sent")) {
+        if (const Status why = review.check(u"document:"_s + uid, to); !why && to != u"sent"_s) {
             b->setToolTip(plainToolTip(why.error().message));
             b->setEnabled(false);
         } else {
@@ -430,9 +429,9 @@ void ReviewWorkspace::showDocument()
         m_moveButtons << b;
     }
     const auto round = review.latestRound(uid);
-    m_import->setEnabled(writable && round && round->isOpen() && (d->status == L("sent") || d->status == L("responded")));
+    m_import->setEnabled(writable && round && round->isOpen() && (d->status == u"sent"_s || d->status == u"responded"_s));
     m_record->setEnabled(round.has_value());
-    m_repack->setEnabled(round && round->isOpen() && d->status == L("sent"));
+    m_repack->setEnabled(round && round->isOpen() && d->status == u"sent"_s);
     if (round) {
         m_roundLabel->setText(tr("Factual accuracy round %1: sent %2 by %3 with %4 references; %5.")
                                   .arg(round->number)
@@ -470,7 +469,7 @@ void ReviewWorkspace::showDocument()
         if (changes)
             m_changes->setHtml(documents::sinceSentHtml(*m_wb, *round, *changes, m_changedOnly->isChecked()));
     } else {
-        m_roundLabel->setText(d->status == L("draft")
+        m_roundLabel->setText(d->status == u"draft"_s
                                   ? tr("Not yet ready for review. Mark it ready when the draft is complete.")
                                   : tr("Not yet sent to the force for its factual accuracy check."));
         m_progressLabel->setText(tr("No round yet"));
@@ -493,16 +492,16 @@ void ReviewWorkspace::showDocument()
     const QList<ReviewNote> notes = review.notes(uid);
     int open = 0;
     for (const ReviewNote& n : notes) {
-        auto* item = new QTreeWidgetItem(m_notes, {n.status, n.target, n.author + L(": ") + n.body,
-                                                   n.answer.isEmpty() ? QString() : n.answeredBy + L(": ") + n.answer});
+        auto* item = new QTreeWidgetItem(m_notes, {n.status, n.target, n.author + u": "_s + n.body,
+                                                   n.answer.isEmpty() ? QString() : n.answeredBy + u": "_s + n.answer});
         item->setData(0, Qt::UserRole, n.uid);
         item->setToolTip(2, plainToolTip(n.body));
         item->setToolTip(3, plainToolTip(n.answer));
-        open += n.status != L("resolved") ? 1 : 0;
+        open += n.status != u"resolved"_s ? 1 : 0;
     }
     m_notesLabel->setText(tr("%n open note(s)", nullptr, open));
     m_lower->setTabText(0, open ? tr("Review Notes (%1 open)").arg(open) : tr("Review Notes"));
-    for (const StatusChange& c : review.history(L("document:") + uid))
+    for (const StatusChange& c : review.history(u"document:"_s + uid))
         new QTreeWidgetItem(m_history, {c.at.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), c.actor,
                                         fwb::statusLabel(c.from), fwb::statusLabel(c.to), c.reason});
 }
@@ -554,7 +553,7 @@ void ReviewWorkspace::showResponse()
     }
     m_proposal->setHtml(html);
     // The revisions of the text the response is about (a paragraph's are its section's).
-    const QString revised = r->target.startsWith(L("section:")) ? r->target.section(QLatin1Char('#'), 0, 0) : r->target;
+    const QString revised = r->target.startsWith(u"section:"_s) ? r->target.section(QLatin1Char('#'), 0, 0) : r->target;
     m_revisions->show(m_wb, revised, r->reference + QStringLiteral(" — ") + label);
     // The same undecided response shown again (after a reload): the form keeps what is typed,
     // with its caret and undo. Another response: what was typed is kept first, and the form
@@ -563,7 +562,7 @@ void ReviewWorkspace::showResponse()
         return;
     flush();
     const QStringList draft =
-        r->decision.isEmpty() ? TypingDrafts().text(m_wb->path(), L("decision:") + r->uid) : QStringList{};
+        r->decision.isEmpty() ? TypingDrafts().text(m_wb->path(), u"decision:"_s + r->uid) : QStringList{};
     m_loadingForm = true;
     if (!draft.isEmpty()) {
         m_wording->setPlainText(draft.value(0));
@@ -600,12 +599,12 @@ void ReviewWorkspace::decide(const QString& decision)
     if (!m_wb || row < 0 || row >= m_shown.size())
         return;
     const QString uid = m_shown[row].uid;
-    const QString wording = decision == L("rejected") ? QString() : m_wording->toPlainText();
+    const QString wording = decision == u"rejected"_s ? QString() : m_wording->toPlainText();
     flush(); // kept until the decision is recorded
     auto done = ReviewService(*m_wb).decide(uid, decision, m_reason->text(), wording);
     if (!report(done ? Status{} : Status(done.error()), tr("Decision not recorded")))
         return;
-    TypingDrafts().remove(m_wb->path(), L("decision:") + uid);
+    TypingDrafts().remove(m_wb->path(), u"decision:"_s + uid);
     m_formResponse.clear();
     // Move on to the next response still to decide.
     reload();
@@ -620,7 +619,7 @@ bool ReviewWorkspace::moveTo(const QString& status, const QString& reason)
 {
     if (!m_wb)
         return false;
-    auto moved = ReviewService(*m_wb).move(L("document:") + currentDocument(), status, reason);
+    auto moved = ReviewService(*m_wb).move(u"document:"_s + currentDocument(), status, reason);
     const bool ok = report(moved ? Status{} : Status(moved.error()), tr("Status not changed"));
     // The buttons are rebuilt once the click that made the move has returned.
     scheduleReload();
@@ -674,7 +673,7 @@ bool ReviewWorkspace::exportRecord(const QString& path)
     if (!round)
         return false;
     QByteArray bytes;
-    if (path.endsWith(L(".csv"), Qt::CaseInsensitive)) {
+    if (path.endsWith(u".csv"_s, Qt::CaseInsensitive)) {
         bytes = ReviewService(*m_wb).recordCsv(*round);
     } else {
         auto pdf = documents::htmlToPdf(documents::recordHtml(*m_wb, *round), tr("Factual accuracy record"));
@@ -697,7 +696,7 @@ bool ReviewWorkspace::exportChanges(const QString& path)
                               : Status(changes.error()),
                       tr("Changes not exported"));
     const QString html = documents::sinceSentHtml(*m_wb, *round, *changes, m_changedOnly->isChecked());
-    if (path.endsWith(L(".html"), Qt::CaseInsensitive))
+    if (path.endsWith(u".html"_s, Qt::CaseInsensitive))
         return report(writeFileAtomically(path, html.toUtf8()), tr("Changes not exported"));
     auto pdf = documents::htmlToPdf(html, tr("Changes since sent"));
     if (!report(pdf ? Status{} : Status(pdf.error()), tr("Changes not exported")))
@@ -722,7 +721,7 @@ QString ReviewWorkspace::selectedNote() const
 
 void ReviewWorkspace::onMove(const QString& status)
 {
-    if (status == L("sent")) {
+    if (status == u"sent"_s) {
         onSend();
         return;
     }
@@ -733,7 +732,7 @@ void ReviewWorkspace::onMove(const QString& status)
         if (!m_dialogs)
             return;
         // The reason typed is kept as a draft until the move is made.
-        askForText(this, m_wb->path(), L("move:") + d->uid + L(":") + status, transitionLabel(d->status, status),
+        askForText(this, m_wb->path(), u"move:"_s + d->uid + u":"_s + status, transitionLabel(d->status, status),
                    tr("Why? The reason is kept with the document's history."),
                    [&](const QString& reason) { return moveTo(status, reason); }, false);
         return;
@@ -786,7 +785,7 @@ void ReviewWorkspace::onRecord()
     if (!m_dialogs)
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the Closing Record"),
-                                                      fileSlug(currentDocument(), L("document")) + L("-factual-accuracy-record.pdf"),
+                                                      fileSlug(currentDocument(), u"document"_s) + u"-factual-accuracy-record.pdf"_s,
                                                       tr("PDF (*.pdf);;CSV (*.csv)"));
     if (!path.isEmpty())
         exportRecord(path);
@@ -797,7 +796,7 @@ void ReviewWorkspace::onChangesExport()
     if (!m_dialogs)
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the Changes Since Sent"),
-                                                      fileSlug(currentDocument(), L("document")) + L("-changes.pdf"), tr("PDF (*.pdf);;HTML (*.html)"));
+                                                      fileSlug(currentDocument(), u"document"_s) + u"-changes.pdf"_s, tr("PDF (*.pdf);;HTML (*.html)"));
     if (!path.isEmpty())
         exportChanges(path);
 }
@@ -807,15 +806,15 @@ void ReviewWorkspace::onAddNote()
     if (!m_dialogs || !m_wb || currentDocument().isEmpty())
         return;
     // On the text of the response in hand, or else on the document.
-    QString target = L("document:") + currentDocument();
+    QString target = u"document:"_s + currentDocument();
     const int row = m_responses->currentRow();
     if (row >= 0 && row < m_shown.size()) {
         const QString t = m_shown[row].target;
-        target = t.startsWith(L("section:")) ? t.section(QLatin1Char('#'), 0, 0)
-                 : t.startsWith(L("overview:")) ? L("judgment:") + t.mid(9)
+        target = t.startsWith(u"section:"_s) ? t.section(QLatin1Char('#'), 0, 0)
+                 : t.startsWith(u"overview:"_s) ? u"judgment:"_s + t.mid(9)
                                                  : t;
     }
-    askForText(this, m_wb->path(), L("note:") + target, tr("Add Review Note"), tr("Note on %1:").arg(target),
+    askForText(this, m_wb->path(), u"note:"_s + target, tr("Add Review Note"), tr("Note on %1:").arg(target),
                [&](const QString& text) { return text.trimmed().isEmpty() || addNote(target, text); });
 }
 
@@ -824,7 +823,7 @@ void ReviewWorkspace::onAnswerNote()
     const QString uid = selectedNote();
     if (!m_dialogs || uid.isEmpty() || !m_wb)
         return;
-    askForText(this, m_wb->path(), L("answer:") + uid, tr("Answer Review Note"), tr("Answer:"), [&](const QString& text) {
+    askForText(this, m_wb->path(), u"answer:"_s + uid, tr("Answer Review Note"), tr("Answer:"), [&](const QString& text) {
         if (text.trimmed().isEmpty())
             return true;
         auto r = ReviewService(*m_wb).answerNote(uid, text);

@@ -8,9 +8,9 @@
 // now, and the history of its moves. Every action goes through ReviewService; nothing here is an
 // undo command, because each move and decision is a recorded act, reopened only with a reason.
 
-#include "drafting/draftingcontext.h"
-#include "drafting/savescheduler.h"
-#include "services/review.h"
+#include "app/drafting/draftingcontext.h"
+#include "app/drafting/savescheduler.h"
+#include "core/services/review.h"
 
 #include <QTimer>
 #include <QWidget>

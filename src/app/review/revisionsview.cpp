@@ -1,7 +1,7 @@
-#include "revisionsview.h"
+#include "app/review/revisionsview.h"
 
 #include "documents/reviewpack.h"
-#include "workbench.h"
+#include "core/workbench.h"
 
 #include <QComboBox>
 #include <QFileDialog>

@@ -3,7 +3,7 @@
 // word-level comparison of any two of them, or of one with the text now, shown as tracked
 // changes: deletions struck through in red, insertions underlined in green. Exports as PDF.
 
-#include "services/review.h"
+#include "core/services/review.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,9 +1,9 @@
 // fwb ingest: a published report's text into the workbench, shown before it is written.
-#include "services/analysis.h"
-#include "services/followups.h"
-#include "services/ingest.h"
-#include "support.h"
-#include "workbench.h"
+#include "core/services/analysis.h"
+#include "core/services/followups.h"
+#include "core/services/ingest.h"
+#include "cli/support.h"
+#include "core/workbench.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QLocale>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb::cli {
 namespace {
 
@@ -19,7 +21,7 @@ namespace {
 // False, with a usage error in `code`, when --format is none of them.
 bool formatOk(const QString& fmt, QTextStream& err, int& code)
 {
-    if (fmt == L("text") || fmt == L("csv") || fmt == L("json"))
+    if (fmt == u"text"_s || fmt == u"csv"_s || fmt == u"json"_s)
         return true;
     code = usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
     return false;
@@ -31,15 +33,15 @@ QString figure(double v) { return QLocale(QLocale::English, QLocale::UnitedKingd
 int cmdIngest(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption programme(L("programme"), L("The programme the report belongs to."), L("CODE"));
-    const QCommandLineOption dryRun(L("dry-run"), L("Show what was found; write nothing."));
-    const QCommandLineOption json(L("json"), L("Print JSON."));
+    const QCommandLineOption programme(u"programme"_s, u"The programme the report belongs to."_s, u"CODE"_s);
+    const QCommandLineOption dryRun(u"dry-run"_s, u"Show what was found; write nothing."_s);
+    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
     p.addOptions({programme, dryRun, json});
     int code = Ok;
-    if (!parse(p, args, L("ingest FILE REPORT.txt --programme CODE [--dry-run] [--json]"), 3, out, err, code))
+    if (!parse(p, args, u"ingest FILE REPORT.txt --programme CODE [--dry-run] [--json]"_s, 3, out, err, code))
         return code;
     if (!p.isSet(programme))
-        return usage(err, L("ingest needs --programme"));
+        return usage(err, u"ingest needs --programme"_s);
     const QString reportPath = p.positionalArguments().at(2);
     QFile report(reportPath);
     if (!report.open(QIODevice::ReadOnly))
@@ -64,16 +66,16 @@ int cmdIngest(const QStringList& args, QTextStream& out, QTextStream& err)
     if (p.isSet(json)) {
         QJsonArray judgments, areas;
         for (const IngestedJudgment& j : plan->judgments)
-            judgments.push_back(QJsonObject{{L("question"), j.questionCode}, {L("grade"), j.gradeCode}, {L("line"), j.line},
-                                            {L("summary"), j.summary}, {L("overview"), j.overview}});
+            judgments.push_back(QJsonObject{{u"question"_s, j.questionCode}, {u"grade"_s, j.gradeCode}, {u"line"_s, j.line},
+                                            {u"summary"_s, j.summary}, {u"overview"_s, j.overview}});
         for (const IngestedFinding& a : plan->areasForImprovement)
-            areas.push_back(QJsonObject{{L("question"), a.questionCode}, {L("text"), a.text}, {L("line"), a.line}});
-        QJsonObject o{{L("programme"), plan->programmeCode}, {L("force"), plan->forceCode}, {L("judgments"), judgments},
-                      {L("areas_for_improvement"), areas}, {L("problems"), QJsonArray::fromStringList(plan->problems)},
-                      {L("written"), written.has_value()}};
+            areas.push_back(QJsonObject{{u"question"_s, a.questionCode}, {u"text"_s, a.text}, {u"line"_s, a.line}});
+        QJsonObject o{{u"programme"_s, plan->programmeCode}, {u"force"_s, plan->forceCode}, {u"judgments"_s, judgments},
+                      {u"areas_for_improvement"_s, areas}, {u"problems"_s, QJsonArray::fromStringList(plan->problems)},
+                      {u"written"_s, written.has_value()}};
         out << QJsonDocument(o).toJson(QJsonDocument::Indented) << Qt::flush;
     } else {
-        out << "force: " << (plan->forceName.isEmpty() ? L("(not recognised)") : plan->forceName) << "\n";
+        out << "force: " << (plan->forceName.isEmpty() ? u"(not recognised)"_s : plan->forceName) << "\n";
         for (const IngestedJudgment& j : plan->judgments)
             out << "judgment " << j.questionCode << ": " << j.gradeLabel << " (line " << j.line << ")\n";
         for (const IngestedFinding& a : plan->areasForImprovement)
@@ -97,19 +99,19 @@ int cmdIngest(const QStringList& args, QTextStream& out, QTextStream& err)
 int cmdJudgments(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption programme(L("programme"), L("The programme."), L("CODE"));
-    const QCommandLineOption question(L("question"), L("Only this graded question."), L("CODE"));
-    const QCommandLineOption format(L("format"), L("csv or json."), L("FORMAT"));
-    const QCommandLineOption output({L("o"), L("output")}, L("Write to this file."), L("OUT"));
+    const QCommandLineOption programme(u"programme"_s, u"The programme."_s, u"CODE"_s);
+    const QCommandLineOption question(u"question"_s, u"Only this graded question."_s, u"CODE"_s);
+    const QCommandLineOption format(u"format"_s, u"csv or json."_s, u"FORMAT"_s);
+    const QCommandLineOption output({u"o"_s, u"output"_s}, u"Write to this file."_s, u"OUT"_s);
     p.addOptions({programme, question, format, output});
     int code = Ok;
-    if (!parse(p, args, L("judgments FILE --programme CODE [--question CODE] --format csv|json [-o OUT]"), 2, out, err, code))
+    if (!parse(p, args, u"judgments FILE --programme CODE [--question CODE] --format csv|json [-o OUT]"_s, 2, out, err, code))
         return code;
     if (!p.isSet(programme))
-        return usage(err, L("judgments needs --programme"));
+        return usage(err, u"judgments needs --programme"_s);
     const QString fmt = p.value(format);
-    if (fmt != L("csv") && fmt != L("json"))
-        return usage(err, fmt.isEmpty() ? L("judgments needs --format csv or --format json")
+    if (fmt != u"csv"_s && fmt != u"json"_s)
+        return usage(err, fmt.isEmpty() ? u"judgments needs --format csv or --format json"_s
                                         : QStringLiteral("unknown format \"%1\" (csv or json)").arg(fmt));
     const auto wb = openToReport(p, 1, output, err, code);
     if (!wb)
@@ -117,20 +119,20 @@ int cmdJudgments(const QStringList& args, QTextStream& out, QTextStream& err)
     auto matrix = judgmentMatrix(*wb, p.value(programme), p.value(question));
     if (!matrix)
         return fail(err, matrix.error());
-    return writeOutput(out, err, p.value(output), fmt == L("csv") ? matrixCsv(*matrix) : matrixJson(*matrix));
+    return writeOutput(out, err, p.value(output), fmt == u"csv"_s ? matrixCsv(*matrix) : matrixJson(*matrix));
 }
 
 int cmdSummary(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption programme(L("programme"), L("The programme."), L("CODE"));
-    const QCommandLineOption json(L("json"), L("Print JSON."));
+    const QCommandLineOption programme(u"programme"_s, u"The programme."_s, u"CODE"_s);
+    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
     p.addOptions({programme, json});
     int code = Ok;
-    if (!parse(p, args, L("summary FILE --programme CODE [--json]"), 2, out, err, code))
+    if (!parse(p, args, u"summary FILE --programme CODE [--json]"_s, 2, out, err, code))
         return code;
     if (!p.isSet(programme))
-        return usage(err, L("summary needs --programme"));
+        return usage(err, u"summary needs --programme"_s);
     auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{true, 5000});
     if (!wb)
         return fail(err, wb.error());
@@ -145,17 +147,17 @@ int cmdSummary(const QStringList& args, QTextStream& out, QTextStream& err)
             QJsonObject byGrade;
             for (const Grade& g : grades)
                 byGrade.insert(g.code, c.forces.value(g.code));
-            rows.push_back(QJsonObject{{L("question"), c.question.code}, {L("text"), c.question.text},
-                                       {L("grades"), byGrade}, {L("without_judgment"), c.withoutJudgment}});
+            rows.push_back(QJsonObject{{u"question"_s, c.question.code}, {u"text"_s, c.question.text},
+                                       {u"grades"_s, byGrade}, {u"without_judgment"_s, c.withoutJudgment}});
         }
-        out << QJsonDocument(QJsonObject{{L("programme"), p.value(programme)}, {L("questions"), rows}}).toJson(QJsonDocument::Indented)
+        out << QJsonDocument(QJsonObject{{u"programme"_s, p.value(programme)}, {u"questions"_s, rows}}).toJson(QJsonDocument::Indented)
             << Qt::flush;
         return Ok;
     }
-    out << QStringLiteral("%1").arg(L("question"), -10);
+    out << QStringLiteral("%1").arg(u"question"_s, -10);
     for (const Grade& g : grades)
         out << QStringLiteral("%1").arg(g.label, 22);
-    out << QStringLiteral("%1").arg(L("no judgment"), 14) << "\n";
+    out << QStringLiteral("%1").arg(u"no judgment"_s, 14) << "\n";
     for (const GradeCount& c : *counts) {
         out << QStringLiteral("%1").arg(c.question.code, -10);
         for (const Grade& g : grades)
@@ -169,16 +171,16 @@ int cmdSummary(const QStringList& args, QTextStream& out, QTextStream& err)
 int cmdChange(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption from(L("from"), L("The earlier programme (default: the one the later follows)."), L("CODE"));
-    const QCommandLineOption to(L("to"), L("The later programme."), L("CODE"));
-    const QCommandLineOption format(L("format"), L("text (default), csv or json."), L("FORMAT"), L("text"));
-    const QCommandLineOption output(QStringList{L("o"), L("output")}, L("Write to this file."), L("PATH"));
+    const QCommandLineOption from(u"from"_s, u"The earlier programme (default: the one the later follows)."_s, u"CODE"_s);
+    const QCommandLineOption to(u"to"_s, u"The later programme."_s, u"CODE"_s);
+    const QCommandLineOption format(u"format"_s, u"text (default), csv or json."_s, u"FORMAT"_s, u"text"_s);
+    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, u"Write to this file."_s, u"PATH"_s);
     p.addOptions({from, to, format, output});
     int code = Ok;
-    if (!parse(p, args, L("change FILE --to CODE [--from CODE] [--format text|csv|json] [-o OUT]"), 2, out, err, code))
+    if (!parse(p, args, u"change FILE --to CODE [--from CODE] [--format text|csv|json] [-o OUT]"_s, 2, out, err, code))
         return code;
     if (!p.isSet(to))
-        return usage(err, L("change needs --to"));
+        return usage(err, u"change needs --to"_s);
     const QString fmt = p.value(format);
     if (!formatOk(fmt, err, code))
         return code;
@@ -198,9 +200,9 @@ int cmdChange(const QStringList& args, QTextStream& out, QTextStream& err)
     auto v = changeView(*wb, earlier, p.value(to));
     if (!v)
         return fail(err, v.error());
-    if (fmt == L("csv"))
+    if (fmt == u"csv"_s)
         return writeOutput(out, err, p.value(output), changeCsv(*v));
-    if (fmt == L("json"))
+    if (fmt == u"json"_s)
         return writeOutput(out, err, p.value(output), changeJson(*v));
     QString text;
     QTextStream t(&text);
@@ -224,15 +226,15 @@ int cmdChange(const QStringList& args, QTextStream& out, QTextStream& err)
 int cmdProfile(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption force(L("force"), L("The force."), L("CODE"));
-    const QCommandLineOption format(L("format"), L("text (default), csv or json."), L("FORMAT"), L("text"));
-    const QCommandLineOption output(QStringList{L("o"), L("output")}, L("Write to this file."), L("PATH"));
+    const QCommandLineOption force(u"force"_s, u"The force."_s, u"CODE"_s);
+    const QCommandLineOption format(u"format"_s, u"text (default), csv or json."_s, u"FORMAT"_s, u"text"_s);
+    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, u"Write to this file."_s, u"PATH"_s);
     p.addOptions({force, format, output});
     int code = Ok;
-    if (!parse(p, args, L("profile FILE --force CODE [--format text|csv|json] [-o OUT]"), 2, out, err, code))
+    if (!parse(p, args, u"profile FILE --force CODE [--format text|csv|json] [-o OUT]"_s, 2, out, err, code))
         return code;
     if (!p.isSet(force))
-        return usage(err, L("profile needs --force"));
+        return usage(err, u"profile needs --force"_s);
     const QString fmt = p.value(format);
     if (!formatOk(fmt, err, code))
         return code;
@@ -242,9 +244,9 @@ int cmdProfile(const QStringList& args, QTextStream& out, QTextStream& err)
     auto profile = forceProfile(*wb, p.value(force));
     if (!profile)
         return fail(err, profile.error());
-    if (fmt == L("csv"))
+    if (fmt == u"csv"_s)
         return writeOutput(out, err, p.value(output), profileCsv(*profile));
-    if (fmt == L("json"))
+    if (fmt == u"json"_s)
         return writeOutput(out, err, p.value(output), profileJson(*profile));
     QString text;
     QTextStream t(&text);
@@ -267,7 +269,7 @@ int cmdProfile(const QStringList& args, QTextStream& out, QTextStream& err)
         for (const QString& k : findingKinds())
             if (kinds.value(k))
                 parts << QStringLiteral("%1 %2").arg(kinds.value(k)).arg(findingKindPluralLabel(k).toLower());
-        t << "  " << programme.label() << ": " << (parts.isEmpty() ? L("none") : parts.join(L(", "))) << "\n";
+        t << "  " << programme.label() << ": " << (parts.isEmpty() ? u"none"_s : parts.join(u", "_s)) << "\n";
     }
     if (!profile->series.isEmpty()) {
         t << "\nFigures over time (" << profile->force.shortName << " / England and Wales)\n";
@@ -275,7 +277,7 @@ int cmdProfile(const QStringList& args, QTextStream& out, QTextStream& err)
             t << "  " << s.label() << "\n";
             for (const SeriesPoint& x : s.points)
                 t << "    " << x.period << ": " << figure(x.force)
-                  << (x.national ? L(" / ") + figure(*x.national) : QString()) << "\n";
+                  << (x.national ? u" / "_s + figure(*x.national) : QString()) << "\n";
         }
     }
     const FollowUpList& open = profile->stillOpen;
@@ -294,19 +296,19 @@ int cmdProfile(const QStringList& args, QTextStream& out, QTextStream& err)
 int cmdFigure(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption programme(L("programme"), L("The programme."), L("CODE"));
-    const QCommandLineOption name(L("name"), L("The figure's name, as the metrics give it."), L("NAME"));
-    const QCommandLineOption unit(L("unit"), L("Its unit, where it is given in more than one."), L("UNIT"));
-    const QCommandLineOption period(L("period"), L("Its period, where it is given for more than one."), L("PERIOD"));
-    const QCommandLineOption format(L("format"), L("text (default), csv or json."), L("FORMAT"), L("text"));
-    const QCommandLineOption output(QStringList{L("o"), L("output")}, L("Write to this file."), L("PATH"));
+    const QCommandLineOption programme(u"programme"_s, u"The programme."_s, u"CODE"_s);
+    const QCommandLineOption name(u"name"_s, u"The figure's name, as the metrics give it."_s, u"NAME"_s);
+    const QCommandLineOption unit(u"unit"_s, u"Its unit, where it is given in more than one."_s, u"UNIT"_s);
+    const QCommandLineOption period(u"period"_s, u"Its period, where it is given for more than one."_s, u"PERIOD"_s);
+    const QCommandLineOption format(u"format"_s, u"text (default), csv or json."_s, u"FORMAT"_s, u"text"_s);
+    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, u"Write to this file."_s, u"PATH"_s);
     p.addOptions({programme, name, unit, period, format, output});
     int code = Ok;
-    if (!parse(p, args, L("figure FILE --programme CODE --name NAME [--unit UNIT] [--period PERIOD] [--format text|csv|json] [-o OUT]"),
+    if (!parse(p, args, u"figure FILE --programme CODE --name NAME [--unit UNIT] [--period PERIOD] [--format text|csv|json] [-o OUT]"_s,
                2, out, err, code))
         return code;
     if (!p.isSet(programme) || !p.isSet(name))
-        return usage(err, L("figure needs --programme and --name"));
+        return usage(err, u"figure needs --programme and --name"_s);
     const QString fmt = p.value(format);
     if (!formatOk(fmt, err, code))
         return code;
@@ -316,23 +318,23 @@ int cmdFigure(const QStringList& args, QTextStream& out, QTextStream& err)
     auto f = figureAcrossForces(*wb, p.value(programme), p.value(name), p.value(unit), p.value(period));
     if (!f)
         return fail(err, f.error());
-    if (fmt == L("csv"))
+    if (fmt == u"csv"_s)
         return writeOutput(out, err, p.value(output), figureCsv(*f));
-    if (fmt == L("json")) {
+    if (fmt == u"json"_s) {
         QJsonArray forces;
         for (const ForceValue& v : f->forces)
-            forces.push_back(QJsonObject{{L("force"), v.force.code}, {L("name"), v.force.name},
-                                         {L("region"), v.force.regionName}, {L("value"), v.value}});
-        const QJsonObject o{{L("programme"), f->programme.code}, {L("name"), f->name},   {L("measure"), f->measure},
-                            {L("unit"), f->unit},                {L("period"), f->period}, {L("forces"), forces},
-                            {L("england_and_wales"), f->national ? QJsonValue(*f->national) : QJsonValue()}};
+            forces.push_back(QJsonObject{{u"force"_s, v.force.code}, {u"name"_s, v.force.name},
+                                         {u"region"_s, v.force.regionName}, {u"value"_s, v.value}});
+        const QJsonObject o{{u"programme"_s, f->programme.code}, {u"name"_s, f->name},   {u"measure"_s, f->measure},
+                            {u"unit"_s, f->unit},                {u"period"_s, f->period}, {u"forces"_s, forces},
+                            {u"england_and_wales"_s, f->national ? QJsonValue(*f->national) : QJsonValue()}};
         return writeOutput(out, err, p.value(output), QJsonDocument(o).toJson(QJsonDocument::Indented));
     }
     QString text;
     QTextStream t(&text);
-    t << f->name << (f->unit.isEmpty() ? QString() : L(", ") + f->unit) << ", " << f->period << "\n";
+    t << f->name << (f->unit.isEmpty() ? QString() : u", "_s + f->unit) << ", " << f->period << "\n";
     if (f->national)
-        t << QStringLiteral("  %1 %2\n").arg(L("England and Wales"), -40).arg(figure(*f->national));
+        t << QStringLiteral("  %1 %2\n").arg(u"England and Wales"_s, -40).arg(figure(*f->national));
     for (const ForceValue& v : f->forces)
         t << QStringLiteral("  %1 %2\n").arg(v.force.name, -40).arg(figure(v.value));
     t.flush();
@@ -343,23 +345,23 @@ int cmdFigure(const QStringList& args, QTextStream& out, QTextStream& err)
 
 QList<Command> analysisCommands()
 {
-    return {{L("ingest"), L("ingest FILE REPORT.txt --programme CODE [--dry-run] [--json]"),
-             L("read a published report's text: force, judgments, summaries, areas for improvement;\n"
-               "writes them when everything was recognised (nothing with --dry-run)"),
+    return {{u"ingest"_s, u"ingest FILE REPORT.txt --programme CODE [--dry-run] [--json]"_s,
+             u"read a published report's text: force, judgments, summaries, areas for improvement;\n"
+               "writes them when everything was recognised (nothing with --dry-run)"_s,
              cmdIngest},
-            {L("judgments"), L("judgments FILE --programme CODE [--question CODE] --format csv|json [-o OUT]"),
-             L("the judgment matrix: every force against the programme's graded questions"), cmdJudgments},
-            {L("summary"), L("summary FILE --programme CODE [--json]"),
-             L("how many forces are at each grade, per graded question"), cmdSummary},
-            {L("change"), L("change FILE --to CODE [--from CODE] [--format text|csv|json] [-o OUT]"),
-             L("which forces went up, down or stayed between two programmes (questions not comparable marked)"),
+            {u"judgments"_s, u"judgments FILE --programme CODE [--question CODE] --format csv|json [-o OUT]"_s,
+             u"the judgment matrix: every force against the programme's graded questions"_s, cmdJudgments},
+            {u"summary"_s, u"summary FILE --programme CODE [--json]"_s,
+             u"how many forces are at each grade, per graded question"_s, cmdSummary},
+            {u"change"_s, u"change FILE --to CODE [--from CODE] [--format text|csv|json] [-o OUT]"_s,
+             u"which forces went up, down or stayed between two programmes (questions not comparable marked)"_s,
              cmdChange},
-            {L("profile"), L("profile FILE --force CODE [--format text|csv|json] [-o OUT]"),
-             L("one force across the programmes: judgments over time, findings by kind, figures over time\n"
-               "against England and Wales and its region, what is still open"),
+            {u"profile"_s, u"profile FILE --force CODE [--format text|csv|json] [-o OUT]"_s,
+             u"one force across the programmes: judgments over time, findings by kind, figures over time\n"
+               "against England and Wales and its region, what is still open"_s,
              cmdProfile},
-            {L("figure"), L("figure FILE --programme CODE --name NAME [--unit UNIT] [--period PERIOD] [--format text|csv|json] [-o OUT]"),
-             L("one figure of a programme for every force that has it, highest first, with England and Wales"), cmdFigure}};
+            {u"figure"_s, u"figure FILE --programme CODE --name NAME [--unit UNIT] [--period PERIOD] [--format text|csv|json] [-o OUT]"_s,
+             u"one figure of a programme for every force that has it, highest first, with England and Wales"_s, cmdFigure}};
 }
 
 } // namespace fwb::cli

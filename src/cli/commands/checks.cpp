@@ -1,11 +1,13 @@
 // fwb check: the consistency checker over one force in one programme.
-#include "checks/checker.h"
-#include "support.h"
-#include "workbench.h"
+#include "core/checks/checker.h"
+#include "cli/support.h"
+#include "core/workbench.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+using namespace Qt::StringLiterals;
 
 namespace fwb::cli {
 namespace {
@@ -13,14 +15,14 @@ namespace {
 int cmdCheck(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption programme(L("programme"), L("The programme's code."), L("CODE"));
-    const QCommandLineOption force(L("force"), L("The force's code."), L("CODE"));
-    const QCommandLineOption json(L("json"), L("Print JSON."));
-    const QCommandLineOption rulesOpt(L("rules"), L("List the rules and exit."));
+    const QCommandLineOption programme(u"programme"_s, u"The programme's code."_s, u"CODE"_s);
+    const QCommandLineOption force(u"force"_s, u"The force's code."_s, u"CODE"_s);
+    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
+    const QCommandLineOption rulesOpt(u"rules"_s, u"List the rules and exit."_s);
     p.addOptions({programme, force, json, rulesOpt});
     int code = Ok;
-    const QString synopsis = L("check FILE --programme CODE --force CODE [--json]");
-    if (args.contains(L("--rules"))) {
+    const QString synopsis = u"check FILE --programme CODE --force CODE [--json]"_s;
+    if (args.contains(u"--rules"_s)) {
         for (const auto& [id, what] : checks::rules())
             out << id << "  " << what << "\n";
         out << Qt::flush;
@@ -29,7 +31,7 @@ int cmdCheck(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!parse(p, args, synopsis, 2, out, err, code))
         return code;
     if (!p.isSet(programme) || !p.isSet(force))
-        return usage(err, L("check needs --programme and --force"));
+        return usage(err, u"check needs --programme and --force"_s);
     auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{true, 5000});
     if (!wb)
         return fail(err, wb.error());
@@ -43,13 +45,13 @@ int cmdCheck(const QStringList& args, QTextStream& out, QTextStream& err)
     if (p.isSet(json)) {
         QJsonArray list;
         for (const checks::Problem& pr : problems)
-            list.push_back(QJsonObject{{L("rule"), pr.rule},       {L("severity"), checks::severityName(pr.severity)},
-                                       {L("entity"), pr.entity},   {L("key"), pr.key},
-                                       {L("field"), pr.field},     {L("question"), pr.question},
-                                       {L("start"), pr.start},     {L("length"), pr.length},
-                                       {L("message"), pr.message}, {L("place"), pr.place()}});
-        out << QJsonDocument(QJsonObject{{L("programme"), p.value(programme)}, {L("force"), p.value(force)},
-                                         {L("errors"), errors}, {L("warnings"), warnings}, {L("problems"), list}})
+            list.push_back(QJsonObject{{u"rule"_s, pr.rule},       {u"severity"_s, checks::severityName(pr.severity)},
+                                       {u"entity"_s, pr.entity},   {u"key"_s, pr.key},
+                                       {u"field"_s, pr.field},     {u"question"_s, pr.question},
+                                       {u"start"_s, pr.start},     {u"length"_s, pr.length},
+                                       {u"message"_s, pr.message}, {u"place"_s, pr.place()}});
+        out << QJsonDocument(QJsonObject{{u"programme"_s, p.value(programme)}, {u"force"_s, p.value(force)},
+                                         {u"errors"_s, errors}, {u"warnings"_s, warnings}, {u"problems"_s, list}})
                    .toJson(QJsonDocument::Indented)
             << Qt::flush;
     } else {
@@ -65,9 +67,9 @@ int cmdCheck(const QStringList& args, QTextStream& out, QTextStream& err)
 
 QList<Command> checkCommands()
 {
-    return {{L("check"), L("check FILE --programme CODE --force CODE [--json] [--rules]"),
-             L("check the text against the data: counts, figures, grades, other forces, dates;\n"
-               "exit 1 when an error is found"),
+    return {{u"check"_s, u"check FILE --programme CODE --force CODE [--json] [--rules]"_s,
+             u"check the text against the data: counts, figures, grades, other forces, dates;\n"
+               "exit 1 when an error is found"_s,
              cmdCheck}};
 }
 

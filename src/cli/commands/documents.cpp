@@ -2,10 +2,10 @@
 // programme's template, change their particulars and sections, and render them to PDF, ODT, HTML
 // or Markdown, one at a time or every force's at once.
 #include "documents/export.h"
-#include "io/filenames.h"
-#include "services/documents.h"
-#include "support.h"
-#include "workbench.h"
+#include "core/io/filenames.h"
+#include "core/services/documents.h"
+#include "cli/support.h"
+#include "core/workbench.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -13,12 +13,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb::cli {
 namespace {
 
-const QCommandLineOption kProgramme(L("programme"), L("The programme's code."), L("CODE"));
-const QCommandLineOption kForce(L("force"), L("The force's code."), L("CODE"));
-const QCommandLineOption kKind(L("kind"), L("letter or report."), L("KIND"));
+const QCommandLineOption kProgramme(u"programme"_s, u"The programme's code."_s, u"CODE"_s);
+const QCommandLineOption kForce(u"force"_s, u"The force's code."_s, u"CODE"_s);
+const QCommandLineOption kKind(u"kind"_s, u"letter or report."_s, u"KIND"_s);
 
 
 // The one document of a kind for a programme and force.
@@ -39,7 +41,7 @@ Result<Document> findDocument(const Workbench& wb, const QString& programme, con
                            QStringLiteral("%1 has %2 %3s for %4 (%5): give --document UID")
                                .arg(programme)
                                .arg(found.size())
-                               .arg(kind, force, uids.join(L(", "))));
+                               .arg(kind, force, uids.join(u", "_s)));
     }
     return found.first();
 }
@@ -47,22 +49,22 @@ Result<Document> findDocument(const Workbench& wb, const QString& programme, con
 int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption document(L("document"), L("The document's uid (instead of programme, force and kind)."), L("UID"));
-    const QCommandLineOption format(L("format"), L("pdf, odt, html or md (default: from the output's extension)."), L("FORMAT"));
-    const QCommandLineOption output(QStringList{L("o"), L("output")}, L("Write to this file (default: standard output)."), L("PATH"));
-    const QCommandLineOption allForces(L("all-forces"), L("Render the document of this kind for every force of the programme."));
-    const QCommandLineOption dir(L("dir"), L("With --all-forces: the folder to write into."), L("DIR"));
-    const QCommandLineOption now(L("now"), L("Render as at this time (for the embargo notice)."), L("DATETIME"));
-    const QCommandLineOption audience(L("audience"),
-                                      L("Who reads it: outside (another force's figures only where published) or "
+    const QCommandLineOption document(u"document"_s, u"The document's uid (instead of programme, force and kind)."_s, u"UID"_s);
+    const QCommandLineOption format(u"format"_s, u"pdf, odt, html or md (default: from the output's extension)."_s, u"FORMAT"_s);
+    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, u"Write to this file (default: standard output)."_s, u"PATH"_s);
+    const QCommandLineOption allForces(u"all-forces"_s, u"Render the document of this kind for every force of the programme."_s);
+    const QCommandLineOption dir(u"dir"_s, u"With --all-forces: the folder to write into."_s, u"DIR"_s);
+    const QCommandLineOption now(u"now"_s, u"Render as at this time (for the embargo notice)."_s, u"DATETIME"_s);
+    const QCommandLineOption audience(u"audience"_s,
+                                      u"Who reads it: outside (another force's figures only where published) or "
                                         "inspectorate (every force's; default: outside for a published document, "
-                                        "inspectorate for any other)."),
-                                      L("WHO"));
+                                        "inspectorate for any other)."_s,
+                                      u"WHO"_s);
     p.addOptions({document, kProgramme, kForce, kKind, format, output, allForces, dir, now, audience});
     int code = Ok;
-    const QString synopsis = L("render FILE (--document UID | --programme CODE --force CODE --kind letter|report) "
+    const QString synopsis = u"render FILE (--document UID | --programme CODE --force CODE --kind letter|report) "
                                "[--format pdf|odt|html|md] [-o OUT] [--audience outside|inspectorate]  |  render FILE "
-                               "--programme CODE --kind KIND --all-forces --format FORMAT --dir DIR");
+                               "--programme CODE --kind KIND --all-forces --format FORMAT --dir DIR"_s;
     if (!parse(p, args, synopsis, 2, out, err, code))
         return code;
     auto at = parseNow(p, now);
@@ -78,15 +80,15 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
         if (!fmt)
             return usage(err, QStringLiteral("cannot tell the format from \"%1\": give --format").arg(p.value(output)));
     } else {
-        return usage(err, L("give --format or an output file with its extension (-o report.pdf)"));
+        return usage(err, u"give --format or an output file with its extension (-o report.pdf)"_s);
     }
-    if (p.isSet(kKind) && p.value(kKind) != L("letter") && p.value(kKind) != L("report"))
+    if (p.isSet(kKind) && p.value(kKind) != u"letter"_s && p.value(kKind) != u"report"_s)
         return usage(err, QStringLiteral("--kind: \"%1\" is not letter or report").arg(p.value(kKind)));
     std::optional<Audience> reader;
     if (p.isSet(audience)) {
-        if (p.value(audience) == L("outside"))
+        if (p.value(audience) == u"outside"_s)
             reader = Audience::Outside;
-        else if (p.value(audience) == L("inspectorate"))
+        else if (p.value(audience) == u"inspectorate"_s)
             reader = Audience::Inspectorate;
         else
             return usage(err, QStringLiteral("--audience: \"%1\" is not outside or inspectorate").arg(p.value(audience)));
@@ -101,7 +103,7 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
 
     if (p.isSet(allForces)) {
         if (!p.isSet(kProgramme) || !p.isSet(kKind) || !p.isSet(dir))
-            return usage(err, L("--all-forces needs --programme, --kind and --dir"));
+            return usage(err, u"--all-forces needs --programme, --kind and --dir"_s);
         QDir target(p.value(dir));
         OutputFolder folder;
         if (Status s = folder.create(target.path()); !s)
@@ -118,7 +120,7 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
             const Document& d = docs[i];
             // The names are slugs; the check keeps any name from leading out of the folder.
             if (const auto inside = pathInside(target.path(), names[i]); !inside)
-                return fail(err, Error::make(inside.error().code, d.uid + L(": ") + inside.error().message));
+                return fail(err, Error::make(inside.error().code, d.uid + u": "_s + inside.error().message));
             const QString path = target.filePath(names[i]);
             if (Status s = documents::renderToFile(**wb, d.uid, *fmt, path, options); !s) {
                 folder.removeIfEmpty();
@@ -141,7 +143,7 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
     QString uid = p.value(document);
     if (uid.isEmpty()) {
         if (!p.isSet(kProgramme) || !p.isSet(kForce) || !p.isSet(kKind))
-            return usage(err, L("name the document: --document UID, or --programme, --force and --kind"));
+            return usage(err, u"name the document: --document UID, or --programme, --force and --kind"_s);
         auto d = findDocument(**wb, p.value(kProgramme), p.value(kForce), p.value(kKind));
         if (!d)
             return fail(err, d.error());
@@ -184,10 +186,10 @@ void printOutline(QTextStream& out, const QList<Section>& sections, int depth)
 int documentList(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption json(L("json"), L("Print JSON."));
+    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
     p.addOptions({kProgramme, kForce, json});
     int code = Ok;
-    if (!parse(p, args, L("document list FILE [--programme CODE] [--force CODE] [--json]"), 3, out, err, code))
+    if (!parse(p, args, u"document list FILE [--programme CODE] [--force CODE] [--json]"_s, 3, out, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(2), OpenOptions{true, 5000});
     if (!wb)
@@ -196,9 +198,9 @@ int documentList(const QStringList& args, QTextStream& out, QTextStream& err)
     if (p.isSet(json)) {
         QJsonArray list;
         for (const Document& d : docs)
-            list.push_back(QJsonObject{{L("uid"), d.uid}, {L("kind"), d.kind}, {L("programme"), d.programmeCode},
-                                       {L("force"), d.forceCode}, {L("status"), d.status}, {L("title"), d.title},
-                                       {L("dated"), d.dated}, {L("embargo"), d.embargo}});
+            list.push_back(QJsonObject{{u"uid"_s, d.uid}, {u"kind"_s, d.kind}, {u"programme"_s, d.programmeCode},
+                                       {u"force"_s, d.forceCode}, {u"status"_s, d.status}, {u"title"_s, d.title},
+                                       {u"dated"_s, d.dated}, {u"embargo"_s, d.embargo}});
         out << QJsonDocument(list).toJson(QJsonDocument::Indented) << Qt::flush;
         return Ok;
     }
@@ -213,7 +215,7 @@ int documentShow(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
     int code = Ok;
-    if (!parse(p, args, L("document show FILE UID"), 4, out, err, code))
+    if (!parse(p, args, u"document show FILE UID"_s, 4, out, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(2), OpenOptions{true, 5000});
     if (!wb)
@@ -236,10 +238,10 @@ int documentShow(const QStringList& args, QTextStream& out, QTextStream& err)
 int documentCreate(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption uid(L("uid"), L("The new document's uid (default: a fresh one)."), L("UID"));
+    const QCommandLineOption uid(u"uid"_s, u"The new document's uid (default: a fresh one)."_s, u"UID"_s);
     p.addOptions({kProgramme, kForce, kKind, uid});
     int code = Ok;
-    if (!parse(p, args, L("document create FILE --programme CODE --force CODE --kind letter|report [--uid UID]"), 3, out,
+    if (!parse(p, args, u"document create FILE --programme CODE --force CODE --kind letter|report [--uid UID]"_s, 3, out,
                err, code))
         return code;
     if (!requireOptions(p, {&kProgramme, &kForce, &kKind}, err, code))
@@ -257,17 +259,17 @@ int documentCreate(const QStringList& args, QTextStream& out, QTextStream& err)
 int documentSet(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption title(L("title"), L("The title."), L("TEXT"));
-    const QCommandLineOption subtitle(L("subtitle"), L("The subtitle."), L("TEXT"));
-    const QCommandLineOption date(L("date"), L("The date it bears (YYYY-MM-DD)."), L("DATE"));
-    const QCommandLineOption embargo(L("embargo"), L("Embargoed until (YYYY-MM-DDTHH:MM; empty for none)."), L("DATETIME"));
-    const QCommandLineOption sender(L("sender"), L("The sender (a person's code; empty for none)."), L("CODE"));
-    const QCommandLineOption recipient(L("recipient"), L("The recipient (a person's code; empty for none)."), L("CODE"));
-    const QCommandLineOption reference(L("reference"), L("Reference lines for the title page."), L("TEXT"));
+    const QCommandLineOption title(u"title"_s, u"The title."_s, u"TEXT"_s);
+    const QCommandLineOption subtitle(u"subtitle"_s, u"The subtitle."_s, u"TEXT"_s);
+    const QCommandLineOption date(u"date"_s, u"The date it bears (YYYY-MM-DD)."_s, u"DATE"_s);
+    const QCommandLineOption embargo(u"embargo"_s, u"Embargoed until (YYYY-MM-DDTHH:MM; empty for none)."_s, u"DATETIME"_s);
+    const QCommandLineOption sender(u"sender"_s, u"The sender (a person's code; empty for none)."_s, u"CODE"_s);
+    const QCommandLineOption recipient(u"recipient"_s, u"The recipient (a person's code; empty for none)."_s, u"CODE"_s);
+    const QCommandLineOption reference(u"reference"_s, u"Reference lines for the title page."_s, u"TEXT"_s);
     p.addOptions({title, subtitle, date, embargo, sender, recipient, reference});
     int code = Ok;
-    if (!parse(p, args, L("document set FILE UID [--title T] [--subtitle T] [--date D] [--embargo T] "
-                          "[--sender CODE] [--recipient CODE] [--reference T]"),
+    if (!parse(p, args, u"document set FILE UID [--title T] [--subtitle T] [--date D] [--embargo T] "
+                          "[--sender CODE] [--recipient CODE] [--reference T]"_s,
                4, out, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(2));
@@ -315,42 +317,42 @@ int onUid(const QStringList& args, const QString& synopsis, QTextStream& out, QT
 
 int documentDelete(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    return onUid(args, L("document delete FILE UID"), out, err, [](Workbench& wb, const QString& uid) -> Result<QString> {
+    return onUid(args, u"document delete FILE UID"_s, out, err, [](Workbench& wb, const QString& uid) -> Result<QString> {
         auto done = DocumentService(wb).remove(uid);
         if (!done)
             return done.error();
-        return QString(L("deleted ") + done->uid);
+        return QString(u"deleted "_s + done->uid);
     });
 }
 
 int cmdDocument(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    return dispatch(L("document"),
-                    {{L("list"), documentList}, {L("show"), documentShow}, {L("create"), documentCreate}, {L("set"), documentSet},
-                     {L("delete"), documentDelete}},
+    return dispatch(u"document"_s,
+                    {{u"list"_s, documentList}, {u"show"_s, documentShow}, {u"create"_s, documentCreate}, {u"set"_s, documentSet},
+                     {u"delete"_s, documentDelete}},
                     args, out, err);
 }
 
 // ---- section ----------------------------------------------------------------------------------
 
 struct SectionOptions {
-    QCommandLineOption kind{L("kind"), L("narrative, findings, judgment, overview, areas_for_improvement, metrics_table, "
-                                         "chart, grade_definitions, contents, letter_opening or letter_closing."), L("KIND")};
-    QCommandLineOption title{L("title"), L("The heading (or caption)."), L("TEXT")};
-    QCommandLineOption text{L("text"), L("The section's own text (Markdown, footnotes as [^1])."), L("TEXT")};
-    QCommandLineOption textFile{L("text-file"), L("Read the text from a file (- for standard input)."), L("PATH")};
-    QCommandLineOption question{L("question"), L("The question whose data it shows."), L("CODE")};
-    QCommandLineOption figure{L("figure"), L("The figure whose metrics it shows (\"Figure 2\")."), L("FIGURE")};
-    QCommandLineOption findingKind{L("finding-kind"), L("Which findings an areas section lists."), L("KIND")};
-    QCommandLineOption parent{L("parent"), L("Put it under this section."), L("UID")};
-    QCommandLineOption top{L("top"), L("Put it at the top level.")};
-    QCommandLineOption position{L("position"), L("1-based place among its siblings (default: last)."), L("N")};
+    QCommandLineOption kind{u"kind"_s, u"narrative, findings, judgment, overview, areas_for_improvement, metrics_table, "
+                                         "chart, grade_definitions, contents, letter_opening or letter_closing."_s, u"KIND"_s};
+    QCommandLineOption title{u"title"_s, u"The heading (or caption)."_s, u"TEXT"_s};
+    QCommandLineOption text{u"text"_s, u"The section's own text (Markdown, footnotes as [^1])."_s, u"TEXT"_s};
+    QCommandLineOption textFile{u"text-file"_s, u"Read the text from a file (- for standard input)."_s, u"PATH"_s};
+    QCommandLineOption question{u"question"_s, u"The question whose data it shows."_s, u"CODE"_s};
+    QCommandLineOption figure{u"figure"_s, u"The figure whose metrics it shows (\"Figure 2\")."_s, u"FIGURE"_s};
+    QCommandLineOption findingKind{u"finding-kind"_s, u"Which findings an areas section lists."_s, u"KIND"_s};
+    QCommandLineOption parent{u"parent"_s, u"Put it under this section."_s, u"UID"_s};
+    QCommandLineOption top{u"top"_s, u"Put it at the top level."_s};
+    QCommandLineOption position{u"position"_s, u"1-based place among its siblings (default: last)."_s, u"N"_s};
 };
 
 bool placeFrom(QCommandLineParser& p, const SectionOptions& o, DocumentService::Place& place, QTextStream& err, int& code)
 {
     if (p.isSet(o.parent) && p.isSet(o.top)) {
-        code = usage(err, L("give --parent or --top, not both"));
+        code = usage(err, u"give --parent or --top, not both"_s);
         return false;
     }
     place.parentUid = p.value(o.parent);
@@ -371,8 +373,8 @@ int sectionAdd(const QStringList& args, QTextStream& out, QTextStream& err)
     SectionOptions o;
     p.addOptions({o.kind, o.title, o.text, o.textFile, o.question, o.figure, o.findingKind, o.parent, o.position});
     int code = Ok;
-    if (!parse(p, args, L("section add FILE DOCUMENT --kind KIND [--title T] [--text T | --text-file PATH] "
-                          "[--question CODE] [--figure F] [--parent UID] [--position N]"),
+    if (!parse(p, args, u"section add FILE DOCUMENT --kind KIND [--title T] [--text T | --text-file PATH] "
+                          "[--question CODE] [--figure F] [--parent UID] [--position N]"_s,
                4, out, err, code))
         return code;
     if (!requireOptions(p, {&o.kind}, err, code))
@@ -402,11 +404,11 @@ int sectionEdit(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
     SectionOptions o;
-    const QCommandLineOption reason(L("reason"), L("Why the text changed (kept with the revision once under review)."), L("TEXT"));
+    const QCommandLineOption reason(u"reason"_s, u"Why the text changed (kept with the revision once under review)."_s, u"TEXT"_s);
     p.addOptions({o.kind, o.title, o.text, o.textFile, o.question, o.figure, o.findingKind, reason});
     int code = Ok;
-    if (!parse(p, args, L("section edit FILE UID [--title T] [--text T | --text-file PATH] [--kind KIND] "
-                          "[--question CODE] [--figure F] [--finding-kind KIND] [--reason TEXT]"),
+    if (!parse(p, args, u"section edit FILE UID [--title T] [--text T | --text-file PATH] [--kind KIND] "
+                          "[--question CODE] [--figure F] [--finding-kind KIND] [--reason TEXT]"_s,
                4, out, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(2));
@@ -440,7 +442,7 @@ int sectionEdit(const QStringList& args, QTextStream& out, QTextStream& err)
         changed = true;
     }
     if (!changed)
-        return usage(err, L("section edit needs something to change: --title, --text, --kind, --question or --figure"));
+        return usage(err, u"section edit needs something to change: --title, --text, --kind, --question or --figure"_s);
     auto done = service.updateSection(s, p.value(reason));
     if (!done)
         return fail(err, done.error());
@@ -454,13 +456,13 @@ int sectionMove(const QStringList& args, QTextStream& out, QTextStream& err)
     SectionOptions o;
     p.addOptions({o.parent, o.top, o.position});
     int code = Ok;
-    if (!parse(p, args, L("section move FILE UID [--parent UID | --top] [--position N]"), 4, out, err, code))
+    if (!parse(p, args, u"section move FILE UID [--parent UID | --top] [--position N]"_s, 4, out, err, code))
         return code;
     DocumentService::Place place;
     if (!placeFrom(p, o, place, err, code))
         return code;
     if (!p.isSet(o.parent) && !p.isSet(o.top) && !p.isSet(o.position))
-        return usage(err, L("section move needs a place: --position, --parent or --top"));
+        return usage(err, u"section move needs a place: --position, --parent or --top"_s);
     auto wb = Workbench::open(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
@@ -478,17 +480,17 @@ int sectionMove(const QStringList& args, QTextStream& out, QTextStream& err)
 
 int sectionDelete(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    return onUid(args, L("section delete FILE UID"), out, err, [](Workbench& wb, const QString& uid) -> Result<QString> {
+    return onUid(args, u"section delete FILE UID"_s, out, err, [](Workbench& wb, const QString& uid) -> Result<QString> {
         auto done = DocumentService(wb).removeSection(uid);
         if (!done)
             return done.error();
-        return QString(L("deleted ") + done->section.uid);
+        return QString(u"deleted "_s + done->section.uid);
     });
 }
 
 int cmdSection(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    return dispatch(L("section"), {{L("add"), sectionAdd}, {L("edit"), sectionEdit}, {L("move"), sectionMove}, {L("delete"), sectionDelete}},
+    return dispatch(u"section"_s, {{u"add"_s, sectionAdd}, {u"edit"_s, sectionEdit}, {u"move"_s, sectionMove}, {u"delete"_s, sectionDelete}},
                     args, out, err);
 }
 
@@ -497,12 +499,12 @@ int cmdSection(const QStringList& args, QTextStream& out, QTextStream& err)
 QList<Command> documentCommands()
 {
     return {
-        {L("render"), L("render FILE (--document UID | --programme CODE --force CODE --kind KIND) --format FORMAT [-o OUT]"),
-         L("a letter or report as PDF, ODT, HTML or Markdown; --all-forces --dir DIR renders every force's"), cmdRender},
-        {L("document"), L("document list|show|create|set|delete FILE ..."),
-         L("letters and reports: create from the programme's template, set date, embargo, parties (the status moves with `fwb review move`)"), cmdDocument},
-        {L("section"), L("section add|edit|move|delete FILE ..."),
-         L("a document's sections: narrative text, or data bound by question or figure"), cmdSection},
+        {u"render"_s, u"render FILE (--document UID | --programme CODE --force CODE --kind KIND) --format FORMAT [-o OUT]"_s,
+         u"a letter or report as PDF, ODT, HTML or Markdown; --all-forces --dir DIR renders every force's"_s, cmdRender},
+        {u"document"_s, u"document list|show|create|set|delete FILE ..."_s,
+         u"letters and reports: create from the programme's template, set date, embargo, parties (the status moves with `fwb review move`)"_s, cmdDocument},
+        {u"section"_s, u"section add|edit|move|delete FILE ..."_s,
+         u"a document's sections: narrative text, or data bound by question or figure"_s, cmdSection},
     };
 }
 

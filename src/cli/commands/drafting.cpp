@@ -1,9 +1,9 @@
 // fwb finding, judgment, evidence, metric, search: the drafting services from a script. Each
 // command that writes prints the id it wrote, and only after the change is committed.
-#include "services/drafting.h"
-#include "services/search.h"
-#include "support.h"
-#include "workbench.h"
+#include "core/services/drafting.h"
+#include "core/services/search.h"
+#include "cli/support.h"
+#include "core/workbench.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -12,12 +12,14 @@
 #include <QRegularExpression>
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb::cli {
 namespace {
 
-const QCommandLineOption kProgramme(L("programme"), L("The programme's code."), L("CODE"));
-const QCommandLineOption kForce(L("force"), L("The force's code."), L("CODE"));
-const QCommandLineOption kQuestion(L("question"), L("The question's code."), L("CODE"));
+const QCommandLineOption kProgramme(u"programme"_s, u"The programme's code."_s, u"CODE"_s);
+const QCommandLineOption kForce(u"force"_s, u"The force's code."_s, u"CODE"_s);
+const QCommandLineOption kQuestion(u"question"_s, u"The question's code."_s, u"CODE"_s);
 
 int badValue(QTextStream& err, const QString& option, const QString& value, const QString& expected)
 {
@@ -45,17 +47,17 @@ int refuseUid(QTextStream& err, const QString& what, const QString& uid)
 int findingAdd(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption kind(L("kind"), L("strength, area_for_improvement, cause_of_concern, recommendation or observation."), L("KIND"));
-    const QCommandLineOption text(L("text"), L("The finding's text (Markdown)."), L("TEXT"));
-    const QCommandLineOption textFile(L("text-file"), L("Read the text from a file (- for standard input)."), L("PATH"));
-    const QCommandLineOption position(L("position"), L("Insert at this position (1 is first); default: last."), L("N"));
-    const QCommandLineOption status(L("status"), L("Lifecycle status (default draft)."), L("STATUS"));
-    const QCommandLineOption evidence(L("evidence"), L("Cite this evidence sample (repeatable)."), L("UID"));
-    const QCommandLineOption uid(L("uid"), L("Use this uid instead of a fresh one."), L("UID"));
+    const QCommandLineOption kind(u"kind"_s, u"strength, area_for_improvement, cause_of_concern, recommendation or observation."_s, u"KIND"_s);
+    const QCommandLineOption text(u"text"_s, u"The finding's text (Markdown)."_s, u"TEXT"_s);
+    const QCommandLineOption textFile(u"text-file"_s, u"Read the text from a file (- for standard input)."_s, u"PATH"_s);
+    const QCommandLineOption position(u"position"_s, u"Insert at this position (1 is first); default: last."_s, u"N"_s);
+    const QCommandLineOption status(u"status"_s, u"Lifecycle status (default draft)."_s, u"STATUS"_s);
+    const QCommandLineOption evidence(u"evidence"_s, u"Cite this evidence sample (repeatable)."_s, u"UID"_s);
+    const QCommandLineOption uid(u"uid"_s, u"Use this uid instead of a fresh one."_s, u"UID"_s);
     p.addOptions({kProgramme, kForce, kQuestion, kind, text, textFile, position, status, evidence, uid});
     int code = Ok;
-    const QString synopsis = L("finding add FILE --programme CODE --force CODE --question CODE --kind KIND "
-                               "(--text TEXT | --text-file PATH) [--position N] [--evidence UID]...");
+    const QString synopsis = u"finding add FILE --programme CODE --force CODE --question CODE --kind KIND "
+                               "(--text TEXT | --text-file PATH) [--position N] [--evidence UID]..."_s;
     if (!parse(p, args, synopsis, 3, out, err, code) || !requireOptions(p, {&kProgramme, &kForce, &kQuestion, &kind}, err, code))
         return code;
     Finding f;
@@ -63,21 +65,21 @@ int findingAdd(const QStringList& args, QTextStream& out, QTextStream& err)
     f.forceCode = p.value(kForce);
     f.questionCode = p.value(kQuestion);
     f.kind = p.value(kind);
-    f.status = p.isSet(status) ? p.value(status) : L("draft");
+    f.status = p.isSet(status) ? p.value(status) : u"draft"_s;
     f.uid = p.value(uid);
     f.evidenceUids = p.values(evidence);
     if (!findingKinds().contains(f.kind))
-        return badValue(err, L("kind"), f.kind, L("a finding kind (") + findingKinds().join(L(", ")) + L(")"));
+        return badValue(err, u"kind"_s, f.kind, u"a finding kind ("_s + findingKinds().join(u", "_s) + u")"_s);
     if (!statuses().contains(f.status))
-        return badValue(err, L("status"), f.status, L("a status (") + statuses().join(L(", ")) + L(")"));
+        return badValue(err, u"status"_s, f.status, u"a status ("_s + statuses().join(u", "_s) + u")"_s);
     if (p.isSet(position) && (!parseInt(p.value(position), f.position) || f.position < 1))
-        return badValue(err, L("position"), p.value(position), L("a position (1 or more)"));
+        return badValue(err, u"position"_s, p.value(position), u"a position (1 or more)"_s);
     if (!readText(p, text, textFile, f.text, err, code))
         return code;
     if (f.text.trimmed().isEmpty())
-        return usage(err, L("a finding needs text: --text or --text-file"));
+        return usage(err, u"a finding needs text: --text or --text-file"_s);
     if (!f.uid.isEmpty() && !isValidCode(f.uid))
-        return refuseUid(err, L("finding uid"), f.uid);
+        return refuseUid(err, u"finding uid"_s, f.uid);
     auto wb = openForWriting(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
@@ -91,32 +93,32 @@ int findingAdd(const QStringList& args, QTextStream& out, QTextStream& err)
 int findingEdit(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption kind(L("kind"), L("A new kind."), L("KIND"));
-    const QCommandLineOption text(L("text"), L("New text (Markdown)."), L("TEXT"));
-    const QCommandLineOption textFile(L("text-file"), L("Read the new text from a file (- for standard input)."), L("PATH"));
-    const QCommandLineOption status(L("status"), L("A new lifecycle status."), L("STATUS"));
-    const QCommandLineOption evidence(L("evidence"), L("Cite this evidence sample (repeatable; replaces the citations)."), L("UID"));
-    const QCommandLineOption noEvidence(L("no-evidence"), L("Remove every citation."));
-    const QCommandLineOption reason(L("reason"), L("Why the text changed (kept with the revision once under review)."), L("TEXT"));
+    const QCommandLineOption kind(u"kind"_s, u"A new kind."_s, u"KIND"_s);
+    const QCommandLineOption text(u"text"_s, u"New text (Markdown)."_s, u"TEXT"_s);
+    const QCommandLineOption textFile(u"text-file"_s, u"Read the new text from a file (- for standard input)."_s, u"PATH"_s);
+    const QCommandLineOption status(u"status"_s, u"A new lifecycle status."_s, u"STATUS"_s);
+    const QCommandLineOption evidence(u"evidence"_s, u"Cite this evidence sample (repeatable; replaces the citations)."_s, u"UID"_s);
+    const QCommandLineOption noEvidence(u"no-evidence"_s, u"Remove every citation."_s);
+    const QCommandLineOption reason(u"reason"_s, u"Why the text changed (kept with the revision once under review)."_s, u"TEXT"_s);
     p.addOptions({kind, text, textFile, status, evidence, noEvidence, reason});
     int code = Ok;
-    const QString synopsis = L("finding edit FILE UID [--text TEXT | --text-file PATH] [--kind KIND] [--status STATUS] "
-                               "[--evidence UID]... [--no-evidence]");
+    const QString synopsis = u"finding edit FILE UID [--text TEXT | --text-file PATH] [--kind KIND] [--status STATUS] "
+                               "[--evidence UID]... [--no-evidence]"_s;
     if (!parse(p, args, synopsis, 4, out, err, code))
         return code;
     if (p.isSet(kind) && !findingKinds().contains(p.value(kind)))
-        return badValue(err, L("kind"), p.value(kind), L("a finding kind (") + findingKinds().join(L(", ")) + L(")"));
+        return badValue(err, u"kind"_s, p.value(kind), u"a finding kind ("_s + findingKinds().join(u", "_s) + u")"_s);
     if (p.isSet(status) && !statuses().contains(p.value(status)))
-        return badValue(err, L("status"), p.value(status), L("a status (") + statuses().join(L(", ")) + L(")"));
+        return badValue(err, u"status"_s, p.value(status), u"a status ("_s + statuses().join(u", "_s) + u")"_s);
     if (p.isSet(evidence) && p.isSet(noEvidence))
-        return usage(err, L("give --evidence or --no-evidence, not both"));
+        return usage(err, u"give --evidence or --no-evidence, not both"_s);
     QString newText;
     if (!readText(p, text, textFile, newText, err, code))
         return code;
     if ((p.isSet(text) || p.isSet(textFile)) && newText.trimmed().isEmpty())
-        return usage(err, L("a finding needs text; to remove it use `fwb finding delete`"));
+        return usage(err, u"a finding needs text; to remove it use `fwb finding delete`"_s);
     if (!p.isSet(kind) && !p.isSet(status) && !p.isSet(text) && !p.isSet(textFile) && !p.isSet(evidence) && !p.isSet(noEvidence))
-        return usage(err, L("finding edit needs something to change: --text, --kind, --status or --evidence"));
+        return usage(err, u"finding edit needs something to change: --text, --kind, --status or --evidence"_s);
     auto wb = openForWriting(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
@@ -145,16 +147,16 @@ int findingEdit(const QStringList& args, QTextStream& out, QTextStream& err)
 int findingMove(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption position(L("position"), L("The new position (1 is first); default: last."), L("N"));
+    const QCommandLineOption position(u"position"_s, u"The new position (1 is first); default: last."_s, u"N"_s);
     p.addOptions({kQuestion, position});
     int code = Ok;
-    if (!parse(p, args, L("finding move FILE UID [--question CODE] [--position N]"), 4, out, err, code))
+    if (!parse(p, args, u"finding move FILE UID [--question CODE] [--position N]"_s, 4, out, err, code))
         return code;
     int at = 0;
     if (p.isSet(position) && (!parseInt(p.value(position), at) || at < 1))
-        return badValue(err, L("position"), p.value(position), L("a position (1 or more)"));
+        return badValue(err, u"position"_s, p.value(position), u"a position (1 or more)"_s);
     if (!p.isSet(position) && !p.isSet(kQuestion))
-        return usage(err, L("finding move needs --question or --position"));
+        return usage(err, u"finding move needs --question or --position"_s);
     auto wb = openForWriting(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
@@ -169,7 +171,7 @@ int findingDelete(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
     int code = Ok;
-    if (!parse(p, args, L("finding delete FILE UID"), 4, out, err, code))
+    if (!parse(p, args, u"finding delete FILE UID"_s, 4, out, err, code))
         return code;
     auto wb = openForWriting(p.positionalArguments().at(2));
     if (!wb)
@@ -183,7 +185,7 @@ int findingDelete(const QStringList& args, QTextStream& out, QTextStream& err)
 
 int cmdFinding(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    return dispatch(L("finding"), {{L("add"), findingAdd}, {L("edit"), findingEdit}, {L("move"), findingMove}, {L("delete"), findingDelete}},
+    return dispatch(u"finding"_s, {{u"add"_s, findingAdd}, {u"edit"_s, findingEdit}, {u"move"_s, findingMove}, {u"delete"_s, findingDelete}},
                     args, out, err);
 }
 
@@ -192,41 +194,41 @@ int cmdFinding(const QStringList& args, QTextStream& out, QTextStream& err)
 int cmdJudgment(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const QString action = args.value(1);
-    if (action != L("set") && action != L("clear")) {
-        return unknownAction(out, err, L("judgment"), action, {L("set"), L("clear")});
+    if (action != u"set"_s && action != u"clear"_s) {
+        return unknownAction(out, err, u"judgment"_s, action, {u"set"_s, u"clear"_s});
     }
     QCommandLineParser p;
-    const QCommandLineOption grade(L("grade"), L("The grade's code (e.g. good)."), L("CODE"));
-    const QCommandLineOption summary(L("summary"), L("The judgment summary (Markdown)."), L("TEXT"));
-    const QCommandLineOption summaryFile(L("summary-file"), L("Read the summary from a file (- for standard input)."), L("PATH"));
-    const QCommandLineOption overview(L("overview"), L("The overview's wording of the judgment."), L("TEXT"));
-    const QCommandLineOption firstYear(L("first-year-graded"), L("First year graded: no year-on-year comparison."));
-    const QCommandLineOption notFirstYear(L("not-first-year-graded"), L("Clear the first-year mark."));
-    const QCommandLineOption status(L("status"), L("Lifecycle status."), L("STATUS"));
-    const QCommandLineOption reason(L("reason"), L("Why the text changed (kept with the revision once under review)."), L("TEXT"));
+    const QCommandLineOption grade(u"grade"_s, u"The grade's code (e.g. good)."_s, u"CODE"_s);
+    const QCommandLineOption summary(u"summary"_s, u"The judgment summary (Markdown)."_s, u"TEXT"_s);
+    const QCommandLineOption summaryFile(u"summary-file"_s, u"Read the summary from a file (- for standard input)."_s, u"PATH"_s);
+    const QCommandLineOption overview(u"overview"_s, u"The overview's wording of the judgment."_s, u"TEXT"_s);
+    const QCommandLineOption firstYear(u"first-year-graded"_s, u"First year graded: no year-on-year comparison."_s);
+    const QCommandLineOption notFirstYear(u"not-first-year-graded"_s, u"Clear the first-year mark."_s);
+    const QCommandLineOption status(u"status"_s, u"Lifecycle status."_s, u"STATUS"_s);
+    const QCommandLineOption reason(u"reason"_s, u"Why the text changed (kept with the revision once under review)."_s, u"TEXT"_s);
     p.addOptions({kProgramme, kForce, kQuestion});
-    if (action == L("set"))
+    if (action == u"set"_s)
         p.addOptions({grade, summary, summaryFile, overview, firstYear, notFirstYear, status, reason});
     int code = Ok;
-    const QString synopsis = action == L("set")
-                                 ? L("judgment set FILE --programme CODE --force CODE --question CODE --grade CODE "
-                                     "[--summary TEXT | --summary-file PATH] [--overview TEXT] [--first-year-graded]")
-                                 : L("judgment clear FILE --programme CODE --force CODE --question CODE");
+    const QString synopsis = action == u"set"_s
+                                 ? u"judgment set FILE --programme CODE --force CODE --question CODE --grade CODE "
+                                     "[--summary TEXT | --summary-file PATH] [--overview TEXT] [--first-year-graded]"_s
+                                 : u"judgment clear FILE --programme CODE --force CODE --question CODE"_s;
     if (!parse(p, args, synopsis, 3, out, err, code) || !requireOptions(p, {&kProgramme, &kForce, &kQuestion}, err, code))
         return code;
-    if (action == L("set") && p.isSet(status) && !statuses().contains(p.value(status)))
-        return badValue(err, L("status"), p.value(status), L("a status (") + statuses().join(L(", ")) + L(")"));
-    if (action == L("set") && p.isSet(firstYear) && p.isSet(notFirstYear))
-        return usage(err, L("give --first-year-graded or --not-first-year-graded, not both"));
+    if (action == u"set"_s && p.isSet(status) && !statuses().contains(p.value(status)))
+        return badValue(err, u"status"_s, p.value(status), u"a status ("_s + statuses().join(u", "_s) + u")"_s);
+    if (action == u"set"_s && p.isSet(firstYear) && p.isSet(notFirstYear))
+        return usage(err, u"give --first-year-graded or --not-first-year-graded, not both"_s);
     QString summaryText;
-    if (action == L("set") && !readText(p, summary, summaryFile, summaryText, err, code))
+    if (action == u"set"_s && !readText(p, summary, summaryFile, summaryText, err, code))
         return code;
     auto wb = openForWriting(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
     DraftingService drafting(**wb);
-    const QString key = p.value(kProgramme) + L("/") + p.value(kForce) + L("/") + p.value(kQuestion);
-    if (action == L("clear")) {
+    const QString key = p.value(kProgramme) + u"/"_s + p.value(kForce) + u"/"_s + p.value(kQuestion);
+    if (action == u"clear"_s) {
         auto done = drafting.clearJudgment(p.value(kProgramme), p.value(kForce), p.value(kQuestion));
         if (!done)
             return fail(err, done.error());
@@ -242,7 +244,7 @@ int cmdJudgment(const QStringList& args, QTextStream& out, QTextStream& err)
     if (p.isSet(grade))
         j.gradeCode = p.value(grade);
     else if (!current)
-        return usage(err, L("--grade is required for a new judgment"));
+        return usage(err, u"--grade is required for a new judgment"_s);
     if (p.isSet(summary) || p.isSet(summaryFile))
         j.summary = summaryText;
     if (p.isSet(overview))
@@ -253,7 +255,7 @@ int cmdJudgment(const QStringList& args, QTextStream& out, QTextStream& err)
         j.firstYearGraded = false;
     if (p.isSet(status))
         j.status = p.value(status);
-    auto done = drafting.setJudgment(j, action == L("set") ? p.value(reason) : QString());
+    auto done = drafting.setJudgment(j, action == u"set"_s ? p.value(reason) : QString());
     if (!done)
         return fail(err, done.error());
     out << key << Qt::endl;
@@ -279,13 +281,13 @@ bool parseCounted(const QString& spec, QString& label, int& count, std::optional
 int cmdEvidence(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const QString action = args.value(1);
-    if (action != L("add") && action != L("delete")) {
-        return unknownAction(out, err, L("evidence"), action, {L("add"), L("delete")});
+    if (action != u"add"_s && action != u"delete"_s) {
+        return unknownAction(out, err, u"evidence"_s, action, {u"add"_s, u"delete"_s});
     }
     QCommandLineParser p;
     int code = Ok;
-    if (action == L("delete")) {
-        if (!parse(p, args, L("evidence delete FILE UID"), 4, out, err, code))
+    if (action == u"delete"_s) {
+        if (!parse(p, args, u"evidence delete FILE UID"_s, 4, out, err, code))
             return code;
         auto wb = openForWriting(p.positionalArguments().at(2));
         if (!wb)
@@ -296,17 +298,17 @@ int cmdEvidence(const QStringList& args, QTextStream& out, QTextStream& err)
         out << done->sample.uid << Qt::endl;
         return Ok;
     }
-    const QCommandLineOption label(L("label"), L("What was sampled, e.g. \"Unattended crime reports\"."), L("TEXT"));
-    const QCommandLineOption method(L("method"), L("file_review, dip_sample, survey, interview or focus_group."), L("METHOD"));
-    const QCommandLineOption population(L("population"), L("What the sample was drawn from."), L("TEXT"));
-    const QCommandLineOption size(L("size"), L("The sample size."), L("N"));
-    const QCommandLineOption stratum(L("stratum"), L("A stratum as LABEL=N (repeatable)."), L("LABEL=N"));
-    const QCommandLineOption measure(L("measure"), L("A counted measure as LABEL=N or LABEL=N/BASE (repeatable)."), L("LABEL=N"));
-    const QCommandLineOption description(L("description"), L("A description."), L("TEXT"));
-    const QCommandLineOption uid(L("uid"), L("Use this uid (replacing a sample that has it)."), L("UID"));
+    const QCommandLineOption label(u"label"_s, u"What was sampled, e.g. \"Unattended crime reports\"."_s, u"TEXT"_s);
+    const QCommandLineOption method(u"method"_s, u"file_review, dip_sample, survey, interview or focus_group."_s, u"METHOD"_s);
+    const QCommandLineOption population(u"population"_s, u"What the sample was drawn from."_s, u"TEXT"_s);
+    const QCommandLineOption size(u"size"_s, u"The sample size."_s, u"N"_s);
+    const QCommandLineOption stratum(u"stratum"_s, u"A stratum as LABEL=N (repeatable)."_s, u"LABEL=N"_s);
+    const QCommandLineOption measure(u"measure"_s, u"A counted measure as LABEL=N or LABEL=N/BASE (repeatable)."_s, u"LABEL=N"_s);
+    const QCommandLineOption description(u"description"_s, u"A description."_s, u"TEXT"_s);
+    const QCommandLineOption uid(u"uid"_s, u"Use this uid (replacing a sample that has it)."_s, u"UID"_s);
     p.addOptions({kProgramme, kForce, kQuestion, label, method, population, size, stratum, measure, description, uid});
-    const QString synopsis = L("evidence add FILE --programme CODE --force CODE --label TEXT --method METHOD "
-                               "[--size N] [--stratum LABEL=N]... [--measure LABEL=N[/BASE]]... [--question CODE]");
+    const QString synopsis = u"evidence add FILE --programme CODE --force CODE --label TEXT --method METHOD "
+                               "[--size N] [--stratum LABEL=N]... [--measure LABEL=N[/BASE]]... [--question CODE]"_s;
     if (!parse(p, args, synopsis, 3, out, err, code) || !requireOptions(p, {&kProgramme, &kForce, &label, &method}, err, code))
         return code;
     EvidenceSample e;
@@ -321,27 +323,27 @@ int cmdEvidence(const QStringList& args, QTextStream& out, QTextStream& err)
     if (p.isSet(size)) {
         int n = 0;
         if (!parseInt(p.value(size), n) || n < 0)
-            return badValue(err, L("size"), p.value(size), L("a sample size (0 or more)"));
+            return badValue(err, u"size"_s, p.value(size), u"a sample size (0 or more)"_s);
         e.sampleSize = n;
     }
     for (const QString& s : p.values(stratum)) {
         Stratum st;
         std::optional<int> base;
         if (!parseCounted(s, st.label, st.size, base) || base)
-            return badValue(err, L("stratum"), s, L("LABEL=N"));
+            return badValue(err, u"stratum"_s, s, u"LABEL=N"_s);
         e.strata.push_back(st);
     }
     for (const QString& s : p.values(measure)) {
         Measure m;
         if (!parseCounted(s, m.label, m.count, m.base))
-            return badValue(err, L("measure"), s, L("LABEL=N or LABEL=N/BASE"));
+            return badValue(err, u"measure"_s, s, u"LABEL=N or LABEL=N/BASE"_s);
         e.measures.push_back(m);
     }
     auto wb = openForWriting(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
     if (!e.uid.isEmpty() && !isValidCode(e.uid) && !(*wb)->drafts().evidenceSample(e.uid))
-        return refuseUid(err, L("evidence uid"), e.uid);
+        return refuseUid(err, u"evidence uid"_s, e.uid);
     auto done = DraftingService(**wb).saveEvidence(e);
     if (!done)
         return fail(err, done.error());
@@ -354,13 +356,13 @@ int cmdEvidence(const QStringList& args, QTextStream& out, QTextStream& err)
 int cmdMetric(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const QString action = args.value(1);
-    if (action != L("set") && action != L("delete")) {
-        return unknownAction(out, err, L("metric"), action, {L("set"), L("delete")});
+    if (action != u"set"_s && action != u"delete"_s) {
+        return unknownAction(out, err, u"metric"_s, action, {u"set"_s, u"delete"_s});
     }
     QCommandLineParser p;
     int code = Ok;
-    if (action == L("delete")) {
-        if (!parse(p, args, L("metric delete FILE UID"), 4, out, err, code))
+    if (action == u"delete"_s) {
+        if (!parse(p, args, u"metric delete FILE UID"_s, 4, out, err, code))
             return code;
         auto wb = openForWriting(p.positionalArguments().at(2));
         if (!wb)
@@ -371,19 +373,19 @@ int cmdMetric(const QStringList& args, QTextStream& out, QTextStream& err)
         out << done->uid << Qt::endl;
         return Ok;
     }
-    const QCommandLineOption uid(L("uid"), L("The metric to change; a new one without it."), L("UID"));
-    const QCommandLineOption name(L("name"), L("The metric, e.g. \"Victim-based crime\"."), L("TEXT"));
-    const QCommandLineOption measureOpt(L("measure"), L("What is measured, e.g. \"per 1,000 population\"."), L("TEXT"));
-    const QCommandLineOption figure(L("figure"), L("The figure it belongs to, e.g. \"Figure 2\"."), L("TEXT"));
-    const QCommandLineOption period(L("period"), L("e.g. \"12 months to 31 March 2015\"."), L("TEXT"));
-    const QCommandLineOption unit(L("unit"), L("e.g. rate, %, count."), L("TEXT"));
-    const QCommandLineOption value(L("value"), L("The force's value."), L("NUMBER"));
-    const QCommandLineOption national(L("national"), L("The England and Wales value."), L("NUMBER"));
-    const QCommandLineOption source(L("source"), L("Where the figure comes from."), L("TEXT"));
-    const QCommandLineOption note(L("note"), L("A note."), L("TEXT"));
+    const QCommandLineOption uid(u"uid"_s, u"The metric to change; a new one without it."_s, u"UID"_s);
+    const QCommandLineOption name(u"name"_s, u"The metric, e.g. \"Victim-based crime\"."_s, u"TEXT"_s);
+    const QCommandLineOption measureOpt(u"measure"_s, u"What is measured, e.g. \"per 1,000 population\"."_s, u"TEXT"_s);
+    const QCommandLineOption figure(u"figure"_s, u"The figure it belongs to, e.g. \"Figure 2\"."_s, u"TEXT"_s);
+    const QCommandLineOption period(u"period"_s, u"e.g. \"12 months to 31 March 2015\"."_s, u"TEXT"_s);
+    const QCommandLineOption unit(u"unit"_s, u"e.g. rate, %, count."_s, u"TEXT"_s);
+    const QCommandLineOption value(u"value"_s, u"The force's value."_s, u"NUMBER"_s);
+    const QCommandLineOption national(u"national"_s, u"The England and Wales value."_s, u"NUMBER"_s);
+    const QCommandLineOption source(u"source"_s, u"Where the figure comes from."_s, u"TEXT"_s);
+    const QCommandLineOption note(u"note"_s, u"A note."_s, u"TEXT"_s);
     p.addOptions({kProgramme, kForce, kQuestion, uid, name, measureOpt, figure, period, unit, value, national, source, note});
-    const QString synopsis = L("metric set FILE --programme CODE --force CODE (--uid UID | --name TEXT) [--value NUMBER] "
-                               "[--national NUMBER] [--period TEXT] [--unit TEXT] [--source TEXT] [--figure TEXT]");
+    const QString synopsis = u"metric set FILE --programme CODE --force CODE (--uid UID | --name TEXT) [--value NUMBER] "
+                               "[--national NUMBER] [--period TEXT] [--unit TEXT] [--source TEXT] [--figure TEXT]"_s;
     if (!parse(p, args, synopsis, 3, out, err, code) || !requireOptions(p, {&kProgramme, &kForce}, err, code))
         return code;
     auto number = [&](const QCommandLineOption& o, double& v) {
@@ -393,9 +395,9 @@ int cmdMetric(const QStringList& args, QTextStream& out, QTextStream& err)
     };
     double forceValue = 0, nationalValue = 0;
     if (p.isSet(value) && !number(value, forceValue))
-        return badValue(err, L("value"), p.value(value), L("a number"));
+        return badValue(err, u"value"_s, p.value(value), u"a number"_s);
     if (p.isSet(national) && !number(national, nationalValue))
-        return badValue(err, L("national"), p.value(national), L("a number"));
+        return badValue(err, u"national"_s, p.value(national), u"a number"_s);
     auto wb = openForWriting(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
@@ -409,14 +411,14 @@ int cmdMetric(const QStringList& args, QTextStream& out, QTextStream& err)
             m = *current;
         } else {
             if (!isValidCode(p.value(uid)))
-                return refuseUid(err, L("metric uid"), p.value(uid));
+                return refuseUid(err, u"metric uid"_s, p.value(uid));
             m.uid = p.value(uid);
         }
     }
     if (!m.id && !p.isSet(name))
-        return usage(err, L("--name is required for a new metric"));
+        return usage(err, u"--name is required for a new metric"_s);
     if (!m.id && !p.isSet(value))
-        return usage(err, L("--value is required for a new metric"));
+        return usage(err, u"--value is required for a new metric"_s);
     m.programmeCode = p.value(kProgramme);
     m.forceCode = p.value(kForce);
     if (p.isSet(kQuestion))
@@ -451,23 +453,23 @@ int cmdMetric(const QStringList& args, QTextStream& out, QTextStream& err)
 int cmdSearch(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption kind(L("kind"), L("Only findings of this kind."), L("KIND"));
-    const QCommandLineOption status(L("status"), L("Only material with this status."), L("STATUS"));
-    const QCommandLineOption limit(L("limit"), L("At most this many results (default 20)."), L("N"));
-    const QCommandLineOption json(L("json"), L("Print JSON."));
+    const QCommandLineOption kind(u"kind"_s, u"Only findings of this kind."_s, u"KIND"_s);
+    const QCommandLineOption status(u"status"_s, u"Only material with this status."_s, u"STATUS"_s);
+    const QCommandLineOption limit(u"limit"_s, u"At most this many results (default 20)."_s, u"N"_s);
+    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
     p.addOptions({kProgramme, kForce, kind, status, limit, json});
     int code = Ok;
-    const QString synopsis = L("search FILE QUERY [--programme CODE] [--force CODE] [--kind KIND] [--status STATUS] "
-                               "[--limit N] [--json]");
+    const QString synopsis = u"search FILE QUERY [--programme CODE] [--force CODE] [--kind KIND] [--status STATUS] "
+                               "[--limit N] [--json]"_s;
     if (!parse(p, args, synopsis, 3, out, err, code))
         return code;
     SearchFilter filter{p.value(kProgramme), p.value(kForce), p.value(kind), p.value(status), 20};
     if (p.isSet(kind) && !findingKinds().contains(filter.kind))
-        return badValue(err, L("kind"), filter.kind, L("a finding kind (") + findingKinds().join(L(", ")) + L(")"));
+        return badValue(err, u"kind"_s, filter.kind, u"a finding kind ("_s + findingKinds().join(u", "_s) + u")"_s);
     if (p.isSet(status) && !statuses().contains(filter.status))
-        return badValue(err, L("status"), filter.status, L("a status (") + statuses().join(L(", ")) + L(")"));
+        return badValue(err, u"status"_s, filter.status, u"a status ("_s + statuses().join(u", "_s) + u")"_s);
     if (p.isSet(limit) && (!parseInt(p.value(limit), filter.limit) || filter.limit < 1 || filter.limit > 1000))
-        return badValue(err, L("limit"), p.value(limit), L("a number from 1 to 1000"));
+        return badValue(err, u"limit"_s, p.value(limit), u"a number from 1 to 1000"_s);
     auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{true, 5000});
     if (!wb)
         return fail(err, wb.error());
@@ -481,15 +483,15 @@ int cmdSearch(const QStringList& args, QTextStream& out, QTextStream& err)
     if (p.isSet(json)) {
         QJsonArray list;
         for (const SearchHit& h : hits->hits)
-            list.push_back(QJsonObject{{L("type"), h.typeName()},     {L("key"), h.key},
-                                       {L("programme"), h.programme}, {L("force"), h.force},
-                                       {L("question"), h.question},   {L("kind"), h.kind},
-                                       {L("status"), h.status},       {L("title"), h.title},
-                                       {L("document"), h.documentUid}, {L("snippet"), h.markedSnippet(L("**"), L("**"))},
-                                       {L("rank"), h.rank}});
-        out << QJsonDocument(QJsonObject{{L("query"), p.positionalArguments().at(2)},
-                                         {L("complete"), hits->complete},
-                                         {L("results"), list}})
+            list.push_back(QJsonObject{{u"type"_s, h.typeName()},     {u"key"_s, h.key},
+                                       {u"programme"_s, h.programme}, {u"force"_s, h.force},
+                                       {u"question"_s, h.question},   {u"kind"_s, h.kind},
+                                       {u"status"_s, h.status},       {u"title"_s, h.title},
+                                       {u"document"_s, h.documentUid}, {u"snippet"_s, h.markedSnippet(u"**"_s, u"**"_s)},
+                                       {u"rank"_s, h.rank}});
+        out << QJsonDocument(QJsonObject{{u"query"_s, p.positionalArguments().at(2)},
+                                         {u"complete"_s, hits->complete},
+                                         {u"results"_s, list}})
                    .toJson(QJsonDocument::Indented)
             << Qt::flush;
         return Ok;
@@ -504,7 +506,7 @@ int cmdSearch(const QStringList& args, QTextStream& out, QTextStream& err)
             out << " " << h.question;
         if (!h.kind.isEmpty())
             out << " (" << h.kind << ")";
-        out << "\n    " << h.markedSnippet(L("**"), L("**")).simplified() << "\n";
+        out << "\n    " << h.markedSnippet(u"**"_s, u"**"_s).simplified() << "\n";
     }
     if (!hits->complete)
         out << "(the best of the " << SearchService::kRankedCandidates
@@ -518,16 +520,16 @@ int cmdSearch(const QStringList& args, QTextStream& out, QTextStream& err)
 QList<Command> draftingCommands()
 {
     return {
-        {L("finding"), L("finding add|edit|move|delete FILE ..."),
-         L("add, change, reorder or delete a finding; prints its uid once saved"), cmdFinding},
-        {L("judgment"), L("judgment set|clear FILE --programme CODE --force CODE --question CODE ..."),
-         L("set a graded judgment (grade, summary, first year graded) or remove it"), cmdJudgment},
-        {L("evidence"), L("evidence add|delete FILE ..."),
-         L("add a case-file sample with strata and counted measures (impossible counts refused)"), cmdEvidence},
-        {L("metric"), L("metric set|delete FILE ..."),
-         L("set a force-in-numbers figure against England and Wales"), cmdMetric},
-        {L("search"), L("search FILE QUERY [--programme CODE] [--force CODE] [--kind KIND] [--json]"),
-         L("ranked full-text search of findings, judgment summaries and document text"), cmdSearch},
+        {u"finding"_s, u"finding add|edit|move|delete FILE ..."_s,
+         u"add, change, reorder or delete a finding; prints its uid once saved"_s, cmdFinding},
+        {u"judgment"_s, u"judgment set|clear FILE --programme CODE --force CODE --question CODE ..."_s,
+         u"set a graded judgment (grade, summary, first year graded) or remove it"_s, cmdJudgment},
+        {u"evidence"_s, u"evidence add|delete FILE ..."_s,
+         u"add a case-file sample with strata and counted measures (impossible counts refused)"_s, cmdEvidence},
+        {u"metric"_s, u"metric set|delete FILE ..."_s,
+         u"set a force-in-numbers figure against England and Wales"_s, cmdMetric},
+        {u"search"_s, u"search FILE QUERY [--programme CODE] [--force CODE] [--kind KIND] [--json]"_s,
+         u"ranked full-text search of findings, judgment summaries and document text"_s, cmdSearch},
     };
 }
 

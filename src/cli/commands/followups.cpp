@@ -1,12 +1,14 @@
 // fwb followup: how later inspections found earlier areas for improvement, causes of concern and
 // recommendations, and the national list of what is still open.
-#include "services/followups.h"
-#include "support.h"
-#include "workbench.h"
+#include "core/services/followups.h"
+#include "cli/support.h"
+#include "core/workbench.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+using namespace Qt::StringLiterals;
 
 namespace fwb::cli {
 namespace {
@@ -14,13 +16,13 @@ namespace {
 int followupSet(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption programme(L("programme"), L("The later inspection's programme."), L("CODE"));
-    const QCommandLineOption status(L("status"), L("open, progress, completed or superseded."), L("STATUS"));
-    const QCommandLineOption evidence(L("evidence"), L("The later finding that says so."), L("UID"));
-    const QCommandLineOption note(L("note"), L("A note."), L("TEXT"));
+    const QCommandLineOption programme(u"programme"_s, u"The later inspection's programme."_s, u"CODE"_s);
+    const QCommandLineOption status(u"status"_s, u"open, progress, completed or superseded."_s, u"STATUS"_s);
+    const QCommandLineOption evidence(u"evidence"_s, u"The later finding that says so."_s, u"UID"_s);
+    const QCommandLineOption note(u"note"_s, u"A note."_s, u"TEXT"_s);
     p.addOptions({programme, status, evidence, note});
     int code = Ok;
-    if (!parse(p, args, L("followup set FILE FINDING --programme CODE --status STATUS [--evidence UID] [--note TEXT]"), 4,
+    if (!parse(p, args, u"followup set FILE FINDING --programme CODE --status STATUS [--evidence UID] [--note TEXT]"_s, 4,
                out, err, code))
         return code;
     if (!requireOptions(p, {&programme, &status}, err, code))
@@ -44,10 +46,10 @@ int followupSet(const QStringList& args, QTextStream& out, QTextStream& err)
 int followupClear(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption programme(L("programme"), L("The later inspection's programme."), L("CODE"));
+    const QCommandLineOption programme(u"programme"_s, u"The later inspection's programme."_s, u"CODE"_s);
     p.addOptions({programme});
     int code = Ok;
-    if (!parse(p, args, L("followup clear FILE FINDING --programme CODE"), 4, out, err, code))
+    if (!parse(p, args, u"followup clear FILE FINDING --programme CODE"_s, 4, out, err, code))
         return code;
     if (!requireOptions(p, {&programme}, err, code))
         return code;
@@ -64,19 +66,19 @@ int followupClear(const QStringList& args, QTextStream& out, QTextStream& err)
 int followupList(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption force(L("force"), L("One force."), L("CODE"));
-    const QCommandLineOption region(L("region"), L("One region."), L("CODE"));
-    const QCommandLineOption kind(L("kind"), L("area_for_improvement, cause_of_concern or recommendation."), L("KIND"));
-    const QCommandLineOption open(L("open"), L("Only what is still open (open, or progress made)."));
-    const QCommandLineOption format(L("format"), L("text (default), csv or json."), L("FORMAT"));
-    const QCommandLineOption output(QStringList{L("o"), L("output")}, L("Write to this file."), L("PATH"));
+    const QCommandLineOption force(u"force"_s, u"One force."_s, u"CODE"_s);
+    const QCommandLineOption region(u"region"_s, u"One region."_s, u"CODE"_s);
+    const QCommandLineOption kind(u"kind"_s, u"area_for_improvement, cause_of_concern or recommendation."_s, u"KIND"_s);
+    const QCommandLineOption open(u"open"_s, u"Only what is still open (open, or progress made)."_s);
+    const QCommandLineOption format(u"format"_s, u"text (default), csv or json."_s, u"FORMAT"_s);
+    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, u"Write to this file."_s, u"PATH"_s);
     p.addOptions({force, region, kind, open, format, output});
     int code = Ok;
-    if (!parse(p, args, L("followup list FILE [--force CODE] [--region CODE] [--kind KIND] [--open] [--format text|csv|json] [-o OUT]"),
+    if (!parse(p, args, u"followup list FILE [--force CODE] [--region CODE] [--kind KIND] [--open] [--format text|csv|json] [-o OUT]"_s,
                3, out, err, code))
         return code;
-    const QString fmt = p.isSet(format) ? p.value(format) : L("text");
-    if (fmt != L("text") && fmt != L("csv") && fmt != L("json"))
+    const QString fmt = p.isSet(format) ? p.value(format) : u"text"_s;
+    if (fmt != u"text"_s && fmt != u"csv"_s && fmt != u"json"_s)
         return usage(err, QStringLiteral("--format: \"%1\" is not text, csv or json").arg(fmt));
     if (p.isSet(kind) && !isFollowedUp(p.value(kind)))
         return usage(err, QStringLiteral("--kind: \"%1\" is not area_for_improvement, cause_of_concern or recommendation")
@@ -87,22 +89,22 @@ int followupList(const QStringList& args, QTextStream& out, QTextStream& err)
     auto list = followUpList(*wb, {p.value(force), p.value(region), p.value(kind), p.isSet(open)});
     if (!list)
         return fail(err, list.error());
-    if (fmt == L("csv"))
+    if (fmt == u"csv"_s)
         return writeOutput(out, err, p.value(output), followUpCsv(*list));
-    if (fmt == L("json")) {
+    if (fmt == u"json"_s) {
         QJsonArray items;
         for (const FollowUpItem& i : list->items) {
             QJsonArray history;
             for (const FollowUp& f : i.history)
-                history.push_back(QJsonObject{{L("programme"), f.programmeCode}, {L("year"), f.year}, {L("status"), f.status},
-                                              {L("evidence"), f.evidenceUid}, {L("note"), f.note}});
-            items.push_back(QJsonObject{{L("force"), i.force.code}, {L("region"), i.force.regionCode},
-                                        {L("finding"), i.finding.uid}, {L("kind"), i.finding.kind},
-                                        {L("text"), i.finding.text}, {L("since"), i.since}, {L("status"), i.status()},
-                                        {L("years_open"), list->yearsOpen(i)}, {L("history"), history}});
+                history.push_back(QJsonObject{{u"programme"_s, f.programmeCode}, {u"year"_s, f.year}, {u"status"_s, f.status},
+                                              {u"evidence"_s, f.evidenceUid}, {u"note"_s, f.note}});
+            items.push_back(QJsonObject{{u"force"_s, i.force.code}, {u"region"_s, i.force.regionCode},
+                                        {u"finding"_s, i.finding.uid}, {u"kind"_s, i.finding.kind},
+                                        {u"text"_s, i.finding.text}, {u"since"_s, i.since}, {u"status"_s, i.status()},
+                                        {u"years_open"_s, list->yearsOpen(i)}, {u"history"_s, history}});
         }
         return writeOutput(out, err, p.value(output),
-                           QJsonDocument(QJsonObject{{L("as_of"), list->asOf}, {L("items"), items}}).toJson(QJsonDocument::Indented));
+                           QJsonDocument(QJsonObject{{u"as_of"_s, list->asOf}, {u"items"_s, items}}).toJson(QJsonDocument::Indented));
     }
     QString text;
     for (const FollowUpItem& i : list->items)
@@ -119,7 +121,7 @@ int followupHistory(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
     int code = Ok;
-    if (!parse(p, args, L("followup history FILE FINDING"), 4, out, err, code))
+    if (!parse(p, args, u"followup history FILE FINDING"_s, 4, out, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(2), OpenOptions{true, 5000});
     if (!wb)
@@ -142,8 +144,8 @@ int followupHistory(const QStringList& args, QTextStream& out, QTextStream& err)
 
 int cmdFollowup(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    return dispatch(L("followup"),
-                    {{L("set"), followupSet}, {L("clear"), followupClear}, {L("list"), followupList}, {L("history"), followupHistory}},
+    return dispatch(u"followup"_s,
+                    {{u"set"_s, followupSet}, {u"clear"_s, followupClear}, {u"list"_s, followupList}, {u"history"_s, followupHistory}},
                     args, out, err);
 }
 
@@ -151,8 +153,8 @@ int cmdFollowup(const QStringList& args, QTextStream& out, QTextStream& err)
 
 QList<Command> followUpCommands()
 {
-    return {{L("followup"), L("followup set|clear|list|history FILE ..."),
-             L("earlier areas for improvement, causes of concern and recommendations as later inspections found them"),
+    return {{u"followup"_s, u"followup set|clear|list|history FILE ..."_s,
+             u"earlier areas for improvement, causes of concern and recommendations as later inspections found them"_s,
              cmdFollowup}};
 }
 

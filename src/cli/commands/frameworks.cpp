@@ -1,8 +1,10 @@
 // fwb programme, question, force, person: frameworks and reference data from a script. Each
 // prints the code it wrote once the change is committed.
-#include "services/frameworks.h"
-#include "support.h"
-#include "workbench.h"
+#include "core/services/frameworks.h"
+#include "cli/support.h"
+#include "core/workbench.h"
+
+using namespace Qt::StringLiterals;
 
 namespace fwb::cli {
 namespace {
@@ -36,12 +38,12 @@ Question* findQuestion(QList<Question>& qs, const QString& code, QList<Question>
 int cmdProgramme(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const QString action = args.value(1);
-    if (action != L("create") && action != L("delete"))
-        return unknownAction(out, err, L("programme"), action, {L("create"), L("delete")});
+    if (action != u"create"_s && action != u"delete"_s)
+        return unknownAction(out, err, u"programme"_s, action, {u"create"_s, u"delete"_s});
     QCommandLineParser p;
     int code = Ok;
-    if (action == L("delete")) {
-        if (!parse(p, args, L("programme delete FILE CODE"), 4, out, err, code))
+    if (action == u"delete"_s) {
+        if (!parse(p, args, u"programme delete FILE CODE"_s, 4, out, err, code))
             return code;
         auto wb = Workbench::open(p.positionalArguments().at(2));
         if (!wb)
@@ -52,15 +54,15 @@ int cmdProgramme(const QStringList& args, QTextStream& out, QTextStream& err)
         out << done->code << Qt::endl;
         return Ok;
     }
-    const QCommandLineOption codeOpt(L("code"), L("The new programme's code, e.g. peel-effectiveness-2016."), L("CODE"));
-    const QCommandLineOption title(L("title"), L("Its title."), L("TEXT"));
-    const QCommandLineOption year(L("year"), L("Its year."), L("YEAR"));
-    const QCommandLineOption copyFrom(L("copy-from"), L("Copy the framework (questions, grading, scale) of this programme."), L("CODE"));
-    const QCommandLineOption kind(L("kind"), L("peel or thematic (default peel)."), L("KIND"));
-    const QCommandLineOption scale(L("grade-scale"), L("The grade scale's code (default none: ungraded)."), L("CODE"));
+    const QCommandLineOption codeOpt(u"code"_s, u"The new programme's code, e.g. peel-effectiveness-2016."_s, u"CODE"_s);
+    const QCommandLineOption title(u"title"_s, u"Its title."_s, u"TEXT"_s);
+    const QCommandLineOption year(u"year"_s, u"Its year."_s, u"YEAR"_s);
+    const QCommandLineOption copyFrom(u"copy-from"_s, u"Copy the framework (questions, grading, scale) of this programme."_s, u"CODE"_s);
+    const QCommandLineOption kind(u"kind"_s, u"peel or thematic (default peel)."_s, u"KIND"_s);
+    const QCommandLineOption scale(u"grade-scale"_s, u"The grade scale's code (default none: ungraded)."_s, u"CODE"_s);
     p.addOptions({codeOpt, title, year, copyFrom, kind, scale});
-    const QString synopsis = L("programme create FILE --code CODE --title TEXT --year YEAR [--copy-from CODE] "
-                               "[--kind peel|thematic] [--grade-scale CODE]");
+    const QString synopsis = u"programme create FILE --code CODE --title TEXT --year YEAR [--copy-from CODE] "
+                               "[--kind peel|thematic] [--grade-scale CODE]"_s;
     if (!parse(p, args, synopsis, 3, out, err, code) || !required(p, {&codeOpt, &title, &year}, err, code))
         return code;
     bool ok = false;
@@ -68,7 +70,7 @@ int cmdProgramme(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!ok)
         return usage(err, QStringLiteral("--year: \"%1\" is not a year").arg(p.value(year)));
     if (p.isSet(copyFrom) && (p.isSet(kind) || p.isSet(scale)))
-        return usage(err, L("--copy-from takes the kind and grade scale of the programme copied"));
+        return usage(err, u"--copy-from takes the kind and grade scale of the programme copied"_s);
     auto wb = Workbench::open(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
@@ -81,7 +83,7 @@ int cmdProgramme(const QStringList& args, QTextStream& out, QTextStream& err)
         pr.code = p.value(codeOpt);
         pr.title = p.value(title);
         pr.year = y;
-        pr.kind = p.isSet(kind) ? p.value(kind) : L("peel");
+        pr.kind = p.isSet(kind) ? p.value(kind) : u"peel"_s;
         pr.gradeScaleCode = p.value(scale);
         done = frameworks.createProgramme(pr);
     }
@@ -96,41 +98,41 @@ int cmdProgramme(const QStringList& args, QTextStream& out, QTextStream& err)
 int cmdQuestion(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const QString action = args.value(1);
-    if (action != L("add") && action != L("edit") && action != L("delete"))
-        return unknownAction(out, err, L("question"), action, {L("add"), L("edit"), L("delete")});
+    if (action != u"add"_s && action != u"edit"_s && action != u"delete"_s)
+        return unknownAction(out, err, u"question"_s, action, {u"add"_s, u"edit"_s, u"delete"_s});
     QCommandLineParser p;
-    const QCommandLineOption programme(L("programme"), L("The programme's code."), L("CODE"));
-    const QCommandLineOption codeOpt(L("code"), L("The question's code, e.g. Q2.3."), L("CODE"));
-    const QCommandLineOption text(L("text"), L("Its wording."), L("TEXT"));
-    const QCommandLineOption shortTitle(L("short-title"), L("A short title for lists."), L("TEXT"));
-    const QCommandLineOption parent(L("parent"), L("Put it under this question (\"\" for the top level)."), L("CODE"));
-    const QCommandLineOption position(L("position"), L("Its place among its siblings (1 is first; default last)."), L("N"));
-    const QCommandLineOption graded(L("graded"), L("Graded: it takes a judgment."));
-    const QCommandLineOption ungraded(L("not-graded"), L("Not graded."));
-    const QCommandLineOption follows(L("follows"), L("The earlier programme's question it continues (\"\" for none)."),
-                                     L("PROGRAMME/CODE"));
-    const QCommandLineOption comparable(L("comparable"), L("Whether grades on it compare with the question it follows."),
-                                        L("yes|no"));
+    const QCommandLineOption programme(u"programme"_s, u"The programme's code."_s, u"CODE"_s);
+    const QCommandLineOption codeOpt(u"code"_s, u"The question's code, e.g. Q2.3."_s, u"CODE"_s);
+    const QCommandLineOption text(u"text"_s, u"Its wording."_s, u"TEXT"_s);
+    const QCommandLineOption shortTitle(u"short-title"_s, u"A short title for lists."_s, u"TEXT"_s);
+    const QCommandLineOption parent(u"parent"_s, u"Put it under this question (\"\" for the top level)."_s, u"CODE"_s);
+    const QCommandLineOption position(u"position"_s, u"Its place among its siblings (1 is first; default last)."_s, u"N"_s);
+    const QCommandLineOption graded(u"graded"_s, u"Graded: it takes a judgment."_s);
+    const QCommandLineOption ungraded(u"not-graded"_s, u"Not graded."_s);
+    const QCommandLineOption follows(u"follows"_s, u"The earlier programme's question it continues (\"\" for none)."_s,
+                                     u"PROGRAMME/CODE"_s);
+    const QCommandLineOption comparable(u"comparable"_s, u"Whether grades on it compare with the question it follows."_s,
+                                        u"yes|no"_s);
     p.addOptions({programme, codeOpt});
-    if (action != L("delete"))
+    if (action != u"delete"_s)
         p.addOptions({text, shortTitle, parent, position, graded, ungraded, follows, comparable});
     int code = Ok;
-    const QString synopsis = action == L("delete")
-                                 ? L("question delete FILE --programme CODE --code CODE")
+    const QString synopsis = action == u"delete"_s
+                                 ? u"question delete FILE --programme CODE --code CODE"_s
                                  : QStringLiteral("question %1 FILE --programme CODE --code CODE %2[--short-title TEXT] "
                                                   "[--parent CODE] [--position N] [--graded | --not-graded] "
                                                   "[--follows PROGRAMME/CODE] [--comparable yes|no]")
-                                       .arg(action, action == L("add") ? L("--text TEXT ") : L("[--text TEXT] "));
+                                       .arg(action, action == u"add"_s ? u"--text TEXT "_s : u"[--text TEXT] "_s);
     if (!parse(p, args, synopsis, 3, out, err, code) || !required(p, {&programme, &codeOpt}, err, code))
         return code;
-    if (action == L("add") && !required(p, {&text}, err, code))
+    if (action == u"add"_s && !required(p, {&text}, err, code))
         return code;
-    if (action != L("delete") && p.isSet(graded) && p.isSet(ungraded))
-        return usage(err, L("give --graded or --not-graded, not both"));
-    if (action != L("delete") && p.isSet(comparable) && p.value(comparable) != L("yes") && p.value(comparable) != L("no"))
+    if (action != u"delete"_s && p.isSet(graded) && p.isSet(ungraded))
+        return usage(err, u"give --graded or --not-graded, not both"_s);
+    if (action != u"delete"_s && p.isSet(comparable) && p.value(comparable) != u"yes"_s && p.value(comparable) != u"no"_s)
         return usage(err, QStringLiteral("--comparable: \"%1\" is not yes or no").arg(p.value(comparable)));
     int at = 0;
-    if (action != L("delete") && p.isSet(position)) {
+    if (action != u"delete"_s && p.isSet(position)) {
         bool ok = false;
         at = p.value(position).toInt(&ok);
         if (!ok || at < 1)
@@ -146,11 +148,11 @@ int cmdQuestion(const QStringList& args, QTextStream& out, QTextStream& err)
     const QString qcode = p.value(codeOpt);
     QList<Question>* owner = nullptr;
     Question* existing = findQuestion(pr.questions, qcode, &owner);
-    if (action == L("add") && existing)
+    if (action == u"add"_s && existing)
         return fail(err, Error::make(Error::Code::Conflict, QStringLiteral("%1 already has a question %2").arg(pr.code, qcode)));
-    if (action != L("add") && !existing)
+    if (action != u"add"_s && !existing)
         return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("%1 has no question %2").arg(pr.code, qcode)));
-    if (action == L("delete")) {
+    if (action == u"delete"_s) {
         owner->removeAt(existing - owner->data());
     } else {
         Question q = existing ? *existing : Question{};
@@ -166,7 +168,7 @@ int cmdQuestion(const QStringList& args, QTextStream& out, QTextStream& err)
         if (p.isSet(follows))
             q.follows = p.value(follows);
         if (p.isSet(comparable))
-            q.comparable = p.value(comparable) == L("yes");
+            q.comparable = p.value(comparable) == u"yes"_s;
         if (existing && !p.isSet(parent) && !p.isSet(position)) {
             *existing = q; // reworded or regraded where it stands
         } else {
@@ -196,16 +198,16 @@ int cmdQuestion(const QStringList& args, QTextStream& out, QTextStream& err)
 
 int cmdForce(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    if (args.value(1) != L("set"))
-        return unknownAction(out, err, L("force"), args.value(1), {L("set")});
+    if (args.value(1) != u"set"_s)
+        return unknownAction(out, err, u"force"_s, args.value(1), {u"set"_s});
     QCommandLineParser p;
-    const QCommandLineOption name(L("name"), L("Its name, e.g. Lancashire Constabulary."), L("TEXT"));
-    const QCommandLineOption shortName(L("short-name"), L("Its short name, e.g. Lancashire."), L("TEXT"));
-    const QCommandLineOption style(L("style"), L("constabulary, force or service (\"the constabulary\")."), L("STYLE"));
-    const QCommandLineOption chief(L("chief-officer"), L("The code of its chief officer (\"\" for none)."), L("CODE"));
+    const QCommandLineOption name(u"name"_s, u"Its name, e.g. Lancashire Constabulary."_s, u"TEXT"_s);
+    const QCommandLineOption shortName(u"short-name"_s, u"Its short name, e.g. Lancashire."_s, u"TEXT"_s);
+    const QCommandLineOption style(u"style"_s, u"constabulary, force or service (\"the constabulary\")."_s, u"STYLE"_s);
+    const QCommandLineOption chief(u"chief-officer"_s, u"The code of its chief officer (\"\" for none)."_s, u"CODE"_s);
     p.addOptions({name, shortName, style, chief});
     int code = Ok;
-    if (!parse(p, args, L("force set FILE CODE [--name TEXT] [--short-name TEXT] [--style STYLE] [--chief-officer CODE]"),
+    if (!parse(p, args, u"force set FILE CODE [--name TEXT] [--short-name TEXT] [--style STYLE] [--chief-officer CODE]"_s,
                4, out, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(2));
@@ -232,20 +234,20 @@ int cmdForce(const QStringList& args, QTextStream& out, QTextStream& err)
 
 int cmdPerson(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    if (args.value(1) != L("set"))
-        return unknownAction(out, err, L("person"), args.value(1), {L("set")});
+    if (args.value(1) != u"set"_s)
+        return unknownAction(out, err, u"person"_s, args.value(1), {u"set"_s});
     QCommandLineParser p;
-    const QCommandLineOption name(L("name"), L("Full name."), L("TEXT"));
-    const QCommandLineOption title(L("title"), L("e.g. Chief Constable."), L("TEXT"));
-    const QCommandLineOption postNominals(L("post-nominals"), L("e.g. QPM."), L("TEXT"));
-    const QCommandLineOption post(L("post"), L("e.g. HM Inspector of Constabulary."), L("TEXT"));
-    const QCommandLineOption greeting(L("greeting"), L("How a letter greets them, e.g. Dear Steve."), L("TEXT"));
-    const QCommandLineOption addressName(L("address-name"), L("How a letter addresses them."), L("TEXT"));
-    const QCommandLineOption force(L("force"), L("The force they belong to (\"\" for none)."), L("CODE"));
+    const QCommandLineOption name(u"name"_s, u"Full name."_s, u"TEXT"_s);
+    const QCommandLineOption title(u"title"_s, u"e.g. Chief Constable."_s, u"TEXT"_s);
+    const QCommandLineOption postNominals(u"post-nominals"_s, u"e.g. QPM."_s, u"TEXT"_s);
+    const QCommandLineOption post(u"post"_s, u"e.g. HM Inspector of Constabulary."_s, u"TEXT"_s);
+    const QCommandLineOption greeting(u"greeting"_s, u"How a letter greets them, e.g. Dear Steve."_s, u"TEXT"_s);
+    const QCommandLineOption addressName(u"address-name"_s, u"How a letter addresses them."_s, u"TEXT"_s);
+    const QCommandLineOption force(u"force"_s, u"The force they belong to (\"\" for none)."_s, u"CODE"_s);
     p.addOptions({name, title, postNominals, post, greeting, addressName, force});
     int code = Ok;
-    if (!parse(p, args, L("person set FILE CODE [--name TEXT] [--title TEXT] [--post-nominals TEXT] [--post TEXT] "
-                          "[--greeting TEXT] [--address-name TEXT] [--force CODE]"),
+    if (!parse(p, args, u"person set FILE CODE [--name TEXT] [--title TEXT] [--post-nominals TEXT] [--post TEXT] "
+                          "[--greeting TEXT] [--address-name TEXT] [--force CODE]"_s,
                4, out, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(2));
@@ -254,7 +256,7 @@ int cmdPerson(const QStringList& args, QTextStream& out, QTextStream& err)
     Person person = (*wb)->reference().person(p.positionalArguments().at(3)).value_or(Person{});
     person.code = p.positionalArguments().at(3);
     if (person.id == 0 && !p.isSet(name))
-        return usage(err, L("--name is required for a new person"));
+        return usage(err, u"--name is required for a new person"_s);
     if (p.isSet(name))
         person.name = p.value(name);
     if (p.isSet(title))
@@ -281,12 +283,12 @@ int cmdPerson(const QStringList& args, QTextStream& out, QTextStream& err)
 QList<Command> frameworkCommands()
 {
     return {
-        {L("programme"), L("programme create|delete FILE ..."),
-         L("create a programme (empty, or --copy-from an earlier year's framework), or delete an empty one"), cmdProgramme},
-        {L("question"), L("question add|edit|delete FILE --programme CODE --code CODE ..."),
-         L("add, reword, nest, reorder, grade or remove a question of a framework"), cmdQuestion},
-        {L("force"), L("force set FILE CODE ..."), L("change a force's name, style or chief officer"), cmdForce},
-        {L("person"), L("person set FILE CODE ..."), L("add or change a person letters are addressed to or signed by"),
+        {u"programme"_s, u"programme create|delete FILE ..."_s,
+         u"create a programme (empty, or --copy-from an earlier year's framework), or delete an empty one"_s, cmdProgramme},
+        {u"question"_s, u"question add|edit|delete FILE --programme CODE --code CODE ..."_s,
+         u"add, reword, nest, reorder, grade or remove a question of a framework"_s, cmdQuestion},
+        {u"force"_s, u"force set FILE CODE ..."_s, u"change a force's name, style or chief officer"_s, cmdForce},
+        {u"person"_s, u"person set FILE CODE ..."_s, u"add or change a person letters are addressed to or signed by"_s,
          cmdPerson},
     };
 }

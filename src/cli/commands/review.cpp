@@ -3,10 +3,10 @@
 // response, keep review notes, and compare revisions or the document as sent with the document now.
 #include "documents/assembly.h"
 #include "documents/reviewpack.h"
-#include "io/csv.h"
-#include "services/review.h"
-#include "support.h"
-#include "workbench.h"
+#include "core/io/csv.h"
+#include "core/services/review.h"
+#include "cli/support.h"
+#include "core/workbench.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -14,18 +14,20 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb::cli {
 namespace {
 
-const QCommandLineOption kDocument(L("document"), L("The document's uid."), L("UID"));
-const QCommandLineOption kProgramme(L("programme"), L("With --force: the programme of the document."), L("CODE"));
-const QCommandLineOption kForce(L("force"), L("With --programme: the force of the document."), L("CODE"));
-const QCommandLineOption kKind(L("kind"), L("letter or report, when a force has both."), L("KIND"));
-const QCommandLineOption kFinding(L("finding"), L("A finding's uid."), L("UID"));
-const QCommandLineOption kJudgment(L("judgment"), L("A judgment: PROGRAMME/FORCE/QUESTION."), L("KEY"));
-const QCommandLineOption kOverview(L("overview"), L("A judgment's overview: PROGRAMME/FORCE/QUESTION."), L("KEY"));
-const QCommandLineOption kSection(L("section"), L("A section's uid."), L("UID"));
-const QCommandLineOption kJson(L("json"), L("Print JSON."));
+const QCommandLineOption kDocument(u"document"_s, u"The document's uid."_s, u"UID"_s);
+const QCommandLineOption kProgramme(u"programme"_s, u"With --force: the programme of the document."_s, u"CODE"_s);
+const QCommandLineOption kForce(u"force"_s, u"With --programme: the force of the document."_s, u"CODE"_s);
+const QCommandLineOption kKind(u"kind"_s, u"letter or report, when a force has both."_s, u"KIND"_s);
+const QCommandLineOption kFinding(u"finding"_s, u"A finding's uid."_s, u"UID"_s);
+const QCommandLineOption kJudgment(u"judgment"_s, u"A judgment: PROGRAMME/FORCE/QUESTION."_s, u"KEY"_s);
+const QCommandLineOption kOverview(u"overview"_s, u"A judgment's overview: PROGRAMME/FORCE/QUESTION."_s, u"KEY"_s);
+const QCommandLineOption kSection(u"section"_s, u"A section's uid."_s, u"UID"_s);
+const QCommandLineOption kJson(u"json"_s, u"Print JSON."_s);
 
 // The document named by --document, or by --programme and --force (and --kind when there are two).
 Result<Document> documentOf(const Workbench& wb, QCommandLineParser& p)
@@ -36,7 +38,7 @@ Result<Document> documentOf(const Workbench& wb, QCommandLineParser& p)
         return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(p.value(kDocument)));
     }
     if (!p.isSet(kProgramme) || !p.isSet(kForce))
-        return Error::make(Error::Code::Invalid, L("name the document: --document UID, or --programme CODE --force CODE"));
+        return Error::make(Error::Code::Invalid, u"name the document: --document UID, or --programme CODE --force CODE"_s);
     QList<Document> found;
     for (const Document& d : wb.documents().documents(p.value(kProgramme), p.value(kForce)))
         if (!p.isSet(kKind) || d.kind == p.value(kKind))
@@ -52,7 +54,7 @@ Result<Document> documentOf(const Workbench& wb, QCommandLineParser& p)
     return Error::make(Error::Code::Invalid, QStringLiteral("%1 has %2 documents for %3 (%4): give --kind or --document")
                                                  .arg(p.value(kProgramme))
                                                  .arg(found.size())
-                                                 .arg(p.value(kForce), uids.join(L(", "))));
+                                                 .arg(p.value(kForce), uids.join(u", "_s)));
 }
 
 // The target named by one of --document, --finding, --judgment (and, for diff, --overview, --section).
@@ -71,8 +73,8 @@ Result<QString> targetOf(QCommandLineParser& p, bool text)
             target = QString::fromLatin1(prefix) + p.value(*option);
         }
     if (given != 1)
-        return Error::make(Error::Code::Invalid, text ? L("name one text: --finding, --judgment, --overview or --section")
-                                                      : L("name one thing: --document, --finding or --judgment"));
+        return Error::make(Error::Code::Invalid, text ? u"name one text: --finding, --judgment, --overview or --section"_s
+                                                      : u"name one thing: --document, --finding or --judgment"_s);
     return target;
 }
 
@@ -90,11 +92,11 @@ std::unique_ptr<Workbench> openOrFail(const QString& path, QTextStream& err, int
 int reviewSend(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption output(QStringList{L("o"), L("output")}, L("The folder to write the pack into."), L("DIR"));
-    const QCommandLineOption now(L("now"), L("Make the pack as at this time (for the embargo notice)."), L("DATETIME"));
+    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, u"The folder to write the pack into."_s, u"DIR"_s);
+    const QCommandLineOption now(u"now"_s, u"Make the pack as at this time (for the embargo notice)."_s, u"DATETIME"_s);
     p.addOptions({kDocument, kProgramme, kForce, kKind, output, now});
     int code = Ok;
-    if (!parse(p, args, L("review send FILE (--document UID | --programme CODE --force CODE [--kind KIND]) -o DIR"), 3,
+    if (!parse(p, args, u"review send FILE (--document UID | --programme CODE --force CODE [--kind KIND]) -o DIR"_s, 3,
                out, err, code))
         return code;
     if (!requireOptions(p, {&output}, err, code))
@@ -133,10 +135,10 @@ int reviewSend(const QStringList& args, QTextStream& out, QTextStream& err)
 int reviewPack(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption output(QStringList{L("o"), L("output")}, L("The folder to write the pack into."), L("DIR"));
+    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, u"The folder to write the pack into."_s, u"DIR"_s);
     p.addOptions({kDocument, kProgramme, kForce, kKind, output});
     int code = Ok;
-    if (!parse(p, args, L("review pack FILE (--document UID | --programme CODE --force CODE) -o DIR"), 3, out, err, code))
+    if (!parse(p, args, u"review pack FILE (--document UID | --programme CODE --force CODE) -o DIR"_s, 3, out, err, code))
         return code;
     if (!requireOptions(p, {&output}, err, code))
         return code;
@@ -158,11 +160,11 @@ int reviewPack(const QStringList& args, QTextStream& out, QTextStream& err)
 int reviewImport(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption clean(L("clean-rows-only"), L("Import the rows without problems and report the others."));
-    const QCommandLineOption check(L("check"), L("Check the form and report; import nothing."));
+    const QCommandLineOption clean(u"clean-rows-only"_s, u"Import the rows without problems and report the others."_s);
+    const QCommandLineOption check(u"check"_s, u"Check the form and report; import nothing."_s);
     p.addOptions({kDocument, kProgramme, kForce, kKind, clean, check});
     int code = Ok;
-    if (!parse(p, args, L("review import FILE FORM.csv [--document UID] [--clean-rows-only | --check]"), 4, out, err, code))
+    if (!parse(p, args, u"review import FILE FORM.csv [--document UID] [--clean-rows-only | --check]"_s, 4, out, err, code))
         return code;
     QFile file(p.positionalArguments().at(3));
     if (!file.open(QIODevice::ReadOnly))
@@ -186,23 +188,23 @@ int reviewImport(const QStringList& args, QTextStream& out, QTextStream& err)
         QStringList matching, out;
         for (const Document& d : wb->documents().documents()) {
             const auto round = review.latestRound(d.uid);
-            if (!round || !round->isOpen() || (d.status != L("sent") && d.status != L("responded")))
+            if (!round || !round->isOpen() || (d.status != u"sent"_s && d.status != u"responded"_s))
                 continue;
             out << d.uid;
             bool fits = true;
             for (const auto& problem : review.checkForm(*round, data, name).problems)
-                fits = fits && problem.field != L("reference") && problem.field != L("current text") && !problem.field.isEmpty();
+                fits = fits && problem.field != u"reference"_s && problem.field != u"current text"_s && !problem.field.isEmpty();
             if (fits)
                 matching << d.uid;
         }
         if (matching.size() != 1)
             return fail(err, Error::make(Error::Code::Invalid,
                                          matching.isEmpty()
-                                             ? (out.isEmpty() ? L("no document is out for its factual accuracy check")
+                                             ? (out.isEmpty() ? u"no document is out for its factual accuracy check"_s
                                                               : QStringLiteral("the form matches none of the documents out "
                                                                                "for checking (%1): give --document")
-                                                                    .arg(out.join(L(", "))))
-                                             : QStringLiteral("the form matches %1: give --document").arg(matching.join(L(", ")))));
+                                                                    .arg(out.join(u", "_s)))
+                                             : QStringLiteral("the form matches %1: give --document").arg(matching.join(u", "_s))));
         documentUid = matching.first();
     }
     if (p.isSet(check)) {
@@ -233,21 +235,21 @@ int reviewImport(const QStringList& args, QTextStream& out, QTextStream& err)
 int reviewDecide(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption accept(L("accept"), L("Accept: apply the proposed change (or --wording)."));
-    const QCommandLineOption partly(L("partly"), L("Partly accept: apply --wording."));
-    const QCommandLineOption reject(L("reject"), L("Reject: leave the text as it is."));
-    const QCommandLineOption reason(L("reason"), L("Why (required)."), L("TEXT"));
-    const QCommandLineOption wording(L("wording"), L("The wording to apply."), L("TEXT"));
-    const QCommandLineOption reference(L("reference"), L("With --document: the response's reference (F12)."), L("REF"));
+    const QCommandLineOption accept(u"accept"_s, u"Accept: apply the proposed change (or --wording)."_s);
+    const QCommandLineOption partly(u"partly"_s, u"Partly accept: apply --wording."_s);
+    const QCommandLineOption reject(u"reject"_s, u"Reject: leave the text as it is."_s);
+    const QCommandLineOption reason(u"reason"_s, u"Why (required)."_s, u"TEXT"_s);
+    const QCommandLineOption wording(u"wording"_s, u"The wording to apply."_s, u"TEXT"_s);
+    const QCommandLineOption reference(u"reference"_s, u"With --document: the response's reference (F12)."_s, u"REF"_s);
     p.addOptions({accept, partly, reject, reason, wording, kDocument, reference});
     int code = Ok;
-    const QString synopsis = L("review decide FILE (RESPONSE | --document UID --reference REF) (--accept | --partly | "
-                               "--reject) --reason TEXT [--wording TEXT]");
+    const QString synopsis = u"review decide FILE (RESPONSE | --document UID --reference REF) (--accept | --partly | "
+                               "--reject) --reason TEXT [--wording TEXT]"_s;
     if (!parse(p, args, synopsis, 3, out, err, code, 4))
         return code;
     const int chosen = int(p.isSet(accept)) + int(p.isSet(partly)) + int(p.isSet(reject));
     if (chosen != 1)
-        return usage(err, L("give one of --accept, --partly, --reject"));
+        return usage(err, u"give one of --accept, --partly, --reject"_s);
     if (!requireOptions(p, {&reason}, err, code))
         return code;
     auto wb = openOrFail(p.positionalArguments().at(2), err, code);
@@ -257,7 +259,7 @@ int reviewDecide(const QStringList& args, QTextStream& out, QTextStream& err)
     QString uid = p.positionalArguments().value(3);
     if (uid.isEmpty()) {
         if (!p.isSet(kDocument) || !p.isSet(reference))
-            return usage(err, L("name the response: its uid, or --document UID --reference REF"));
+            return usage(err, u"name the response: its uid, or --document UID --reference REF"_s);
         const auto round = review.latestRound(p.value(kDocument));
         QStringList found;
         if (round)
@@ -268,13 +270,13 @@ int reviewDecide(const QStringList& args, QTextStream& out, QTextStream& err)
             return fail(err, Error::make(Error::Code::Invalid,
                                          QStringLiteral("%1 has %2 undecided responses to %3 (%4): name one by its uid")
                                              .arg(p.value(kDocument), QString::number(found.size()), p.value(reference),
-                                                  found.join(L(", ")))));
+                                                  found.join(u", "_s))));
         uid = found.value(0);
         if (uid.isEmpty())
             return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("%1 has no undecided response to %2")
                                                                     .arg(p.value(kDocument), p.value(reference))));
     }
-    const QString decision = p.isSet(accept) ? L("accepted") : p.isSet(partly) ? L("partly_accepted") : L("rejected");
+    const QString decision = p.isSet(accept) ? u"accepted"_s : p.isSet(partly) ? u"partly_accepted"_s : u"rejected"_s;
     auto r = review.decide(uid, decision, p.value(reason), p.value(wording));
     if (!r)
         return fail(err, r.error());
@@ -291,7 +293,7 @@ int reviewStatus(const QStringList& args, QTextStream& out, QTextStream& err)
     QCommandLineParser p;
     p.addOptions({kDocument, kProgramme, kForce, kKind, kJson});
     int code = Ok;
-    if (!parse(p, args, L("review status FILE [--document UID | --programme CODE --force CODE] [--json]"), 3, out, err, code))
+    if (!parse(p, args, u"review status FILE [--document UID | --programme CODE --force CODE] [--json]"_s, 3, out, err, code))
         return code;
     auto wb = openOrFail(p.positionalArguments().at(2), err, code, true);
     if (!wb)
@@ -311,12 +313,12 @@ int reviewStatus(const QStringList& args, QTextStream& out, QTextStream& err)
         const auto round = review.latestRound(d.uid);
         const auto progress = round ? review.progress(round->uid) : ReviewService::Progress{};
         const QList<ReviewNote> open = review.notes(d.uid, true);
-        QJsonObject o{{L("document"), d.uid}, {L("title"), d.title}, {L("force"), d.forceCode},
-                      {L("status"), d.status}, {L("open_notes"), int(open.size())}};
+        QJsonObject o{{u"document"_s, d.uid}, {u"title"_s, d.title}, {u"force"_s, d.forceCode},
+                      {u"status"_s, d.status}, {u"open_notes"_s, int(open.size())}};
         if (round)
-            o.insert(L("round"), QJsonObject{{L("number"), round->number}, {L("sent_at"), round->sentAt},
-                                             {L("open"), round->isOpen()}, {L("references"), int(round->items.size())},
-                                             {L("responses"), progress.total}, {L("decided"), progress.decided}});
+            o.insert(u"round"_s, QJsonObject{{u"number"_s, round->number}, {u"sent_at"_s, round->sentAt},
+                                             {u"open"_s, round->isOpen()}, {u"references"_s, int(round->items.size())},
+                                             {u"responses"_s, progress.total}, {u"decided"_s, progress.decided}});
         list.push_back(o);
         if (p.isSet(kJson))
             continue;
@@ -337,7 +339,7 @@ int reviewStatus(const QStringList& args, QTextStream& out, QTextStream& err)
             QStringList moves;
             for (const QString& s : next)
                 moves << s;
-            out << "  can move to: " << (moves.isEmpty() ? L("nothing") : moves.join(L(", "))) << "\n";
+            out << "  can move to: " << (moves.isEmpty() ? u"nothing"_s : moves.join(u", "_s)) << "\n";
         }
     }
     if (p.isSet(kJson))
@@ -349,12 +351,12 @@ int reviewStatus(const QStringList& args, QTextStream& out, QTextStream& err)
 int reviewMove(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption to(L("to"), L("The status to move to."), L("STATUS"));
-    const QCommandLineOption reason(L("reason"), L("Why (required to withdraw sign-off or reopen)."), L("TEXT"));
-    const QCommandLineOption now(L("now"), L("Move as at this time (publication waits for the embargo)."), L("DATETIME"));
+    const QCommandLineOption to(u"to"_s, u"The status to move to."_s, u"STATUS"_s);
+    const QCommandLineOption reason(u"reason"_s, u"Why (required to withdraw sign-off or reopen)."_s, u"TEXT"_s);
+    const QCommandLineOption now(u"now"_s, u"Move as at this time (publication waits for the embargo)."_s, u"DATETIME"_s);
     p.addOptions({kDocument, kFinding, kJudgment, to, reason, now});
     int code = Ok;
-    if (!parse(p, args, L("review move FILE (--document UID | --finding UID | --judgment P/F/Q) --to STATUS [--reason TEXT]"),
+    if (!parse(p, args, u"review move FILE (--document UID | --finding UID | --judgment P/F/Q) --to STATUS [--reason TEXT]"_s,
                3, out, err, code))
         return code;
     if (!requireOptions(p, {&to}, err, code))
@@ -383,7 +385,7 @@ int reviewHistory(const QStringList& args, QTextStream& out, QTextStream& err)
     QCommandLineParser p;
     p.addOptions({kDocument, kFinding, kJudgment});
     int code = Ok;
-    if (!parse(p, args, L("review history FILE (--document UID | --finding UID | --judgment P/F/Q)"), 3, out, err, code))
+    if (!parse(p, args, u"review history FILE (--document UID | --finding UID | --judgment P/F/Q)"_s, 3, out, err, code))
         return code;
     auto target = targetOf(p, false);
     if (!target)
@@ -404,35 +406,35 @@ int reviewHistory(const QStringList& args, QTextStream& out, QTextStream& err)
 int reviewNote(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption text(L("text"), L("The note, or the answer."), L("TEXT"));
-    const QCommandLineOption target(L("target"), L("What the note is on: finding:UID, judgment:P/F/Q, section:UID or document:UID."),
-                                    L("TARGET"));
-    const QCommandLineOption open(L("open"), L("List only notes not resolved."));
+    const QCommandLineOption text(u"text"_s, u"The note, or the answer."_s, u"TEXT"_s);
+    const QCommandLineOption target(u"target"_s, u"What the note is on: finding:UID, judgment:P/F/Q, section:UID or document:UID."_s,
+                                    u"TARGET"_s);
+    const QCommandLineOption open(u"open"_s, u"List only notes not resolved."_s);
     p.addOptions({text, target, kDocument, open});
     int code = Ok;
-    const QString synopsis = L("review note add FILE --target TARGET --text TEXT | review note answer FILE NOTE --text TEXT | "
-                               "review note resolve FILE NOTE | review note list FILE [--document UID] [--open]");
+    const QString synopsis = u"review note add FILE --target TARGET --text TEXT | review note answer FILE NOTE --text TEXT | "
+                               "review note resolve FILE NOTE | review note list FILE [--document UID] [--open]"_s;
     if (!parse(p, args, synopsis, 4, out, err, code, 5))
         return code;
     const QString action = p.positionalArguments().at(2);
-    const bool readOnly = action == L("list");
+    const bool readOnly = action == u"list"_s;
     auto wb = openOrFail(p.positionalArguments().at(3), err, code, readOnly);
     if (!wb)
         return code;
     ReviewService review(*wb);
     const QString note = p.positionalArguments().value(4);
     Result<ReviewNote> done = Error::make(Error::Code::Invalid, QString());
-    if (action == L("add")) {
+    if (action == u"add"_s) {
         if (!requireOptions(p, {&target, &text}, err, code))
             return code;
         done = review.addNote(p.value(target), p.value(text));
-    } else if (action == L("answer") || action == L("resolve")) {
+    } else if (action == u"answer"_s || action == u"resolve"_s) {
         if (note.isEmpty())
             return usage(err, QStringLiteral("review note %1 needs the note's uid").arg(action));
-        if (action == L("answer") && !requireOptions(p, {&text}, err, code))
+        if (action == u"answer"_s && !requireOptions(p, {&text}, err, code))
             return code;
-        done = action == L("answer") ? review.answerNote(note, p.value(text)) : review.resolveNote(note);
-    } else if (action == L("list")) {
+        done = action == u"answer"_s ? review.answerNote(note, p.value(text)) : review.resolveNote(note);
+    } else if (action == u"list"_s) {
         for (const ReviewNote& n : review.notes(p.value(kDocument), p.isSet(open))) {
             out << n.uid << "  " << n.status << "  " << n.target << "  " << n.author << ": " << n.body << "\n";
             if (!n.answer.isEmpty())
@@ -441,7 +443,7 @@ int reviewNote(const QStringList& args, QTextStream& out, QTextStream& err)
         out << Qt::flush;
         return Ok;
     } else {
-        return unknownAction(out, err, L("review note"), action, {L("add"), L("answer"), L("resolve"), L("list")});
+        return unknownAction(out, err, u"review note"_s, action, {u"add"_s, u"answer"_s, u"resolve"_s, u"list"_s});
     }
     if (!done)
         return fail(err, done.error());
@@ -452,17 +454,17 @@ int reviewNote(const QStringList& args, QTextStream& out, QTextStream& err)
 int reviewRecord(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption output(QStringList{L("o"), L("output")}, L("Write to this file: .csv or .pdf (default: CSV on "
-                                                                        "standard output)."),
-                                    L("PATH"));
-    const QCommandLineOption number(L("round"), L("The round's number (default: the latest)."), L("N"));
+    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, u"Write to this file: .csv or .pdf (default: CSV on "
+                                                                        "standard output)."_s,
+                                    u"PATH"_s);
+    const QCommandLineOption number(u"round"_s, u"The round's number (default: the latest)."_s, u"N"_s);
     p.addOptions({kDocument, kProgramme, kForce, kKind, output, number});
     int code = Ok;
-    if (!parse(p, args, L("review record FILE (--document UID | --programme CODE --force CODE) [--round N] [-o OUT.csv|OUT.pdf]"),
+    if (!parse(p, args, u"review record FILE (--document UID | --programme CODE --force CODE) [--round N] [-o OUT.csv|OUT.pdf]"_s,
                3, out, err, code))
         return code;
     const QString suffix = QFileInfo(p.value(output)).suffix().toLower();
-    if (p.isSet(output) && suffix != L("csv") && suffix != L("pdf"))
+    if (p.isSet(output) && suffix != u"csv"_s && suffix != u"pdf"_s)
         return usage(err, QStringLiteral("-o: \"%1\" should end in .csv or .pdf").arg(p.value(output)));
     auto wb = openOrFail(p.positionalArguments().at(2), err, code, true);
     if (!wb)
@@ -480,7 +482,7 @@ int reviewRecord(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     if (!round)
         return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("%1 has no such factual accuracy round").arg(d->uid)));
-    if (suffix == L("pdf")) {
+    if (suffix == u"pdf"_s) {
         auto pdf = documents::htmlToPdf(documents::recordHtml(*wb, *round), d->title + QStringLiteral(" — factual accuracy record"));
         if (!pdf)
             return fail(err, pdf.error());
@@ -494,7 +496,7 @@ int reviewRevisions(const QStringList& args, QTextStream& out, QTextStream& err)
     QCommandLineParser p;
     p.addOptions({kFinding, kJudgment, kOverview, kSection});
     int code = Ok;
-    if (!parse(p, args, L("review revisions FILE (--finding UID | --judgment P/F/Q | --overview P/F/Q | --section UID)"), 3,
+    if (!parse(p, args, u"review revisions FILE (--finding UID | --judgment P/F/Q | --overview P/F/Q | --section UID)"_s, 3,
                out, err, code))
         return code;
     auto target = targetOf(p, true);
@@ -514,38 +516,38 @@ int reviewRevisions(const QStringList& args, QTextStream& out, QTextStream& err)
 
 int cmdReview(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    return dispatch(L("review"),
-                    {{L("send"), reviewSend},
-                     {L("pack"), reviewPack},
-                     {L("import"), reviewImport},
-                     {L("decide"), reviewDecide},
-                     {L("status"), reviewStatus},
-                     {L("move"), reviewMove},
-                     {L("history"), reviewHistory},
-                     {L("note"), reviewNote},
-                     {L("record"), reviewRecord},
-                     {L("revisions"), reviewRevisions}},
+    return dispatch(u"review"_s,
+                    {{u"send"_s, reviewSend},
+                     {u"pack"_s, reviewPack},
+                     {u"import"_s, reviewImport},
+                     {u"decide"_s, reviewDecide},
+                     {u"status"_s, reviewStatus},
+                     {u"move"_s, reviewMove},
+                     {u"history"_s, reviewHistory},
+                     {u"note"_s, reviewNote},
+                     {u"record"_s, reviewRecord},
+                     {u"revisions"_s, reviewRevisions}},
                     args, out, err);
 }
 
 int cmdDiff(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption from(L("from"), L("The earlier revision (default 1)."), L("REV"));
-    const QCommandLineOption to(L("to"), L("The later revision (default: the text now)."), L("REV"));
-    const QCommandLineOption format(L("format"), L("text (default), html or pdf."), L("FORMAT"));
-    const QCommandLineOption output(QStringList{L("o"), L("output")}, L("Write to this file."), L("PATH"));
-    const QCommandLineOption changed(L("changed-only"), L("With --document: only what changed."));
+    const QCommandLineOption from(u"from"_s, u"The earlier revision (default 1)."_s, u"REV"_s);
+    const QCommandLineOption to(u"to"_s, u"The later revision (default: the text now)."_s, u"REV"_s);
+    const QCommandLineOption format(u"format"_s, u"text (default), html or pdf."_s, u"FORMAT"_s);
+    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, u"Write to this file."_s, u"PATH"_s);
+    const QCommandLineOption changed(u"changed-only"_s, u"With --document: only what changed."_s);
     p.addOptions({kFinding, kJudgment, kOverview, kSection, kDocument, from, to, format, output, changed});
     int code = Ok;
-    if (!parse(p, args, L("diff FILE (--finding UID | --judgment P/F/Q | --overview P/F/Q | --section UID) [--from REV] "
-                          "[--to REV]  |  diff FILE --document UID   [--format text|html|pdf] [-o OUT]"),
+    if (!parse(p, args, u"diff FILE (--finding UID | --judgment P/F/Q | --overview P/F/Q | --section UID) [--from REV] "
+                          "[--to REV]  |  diff FILE --document UID   [--format text|html|pdf] [-o OUT]"_s,
                2, out, err, code))
         return code;
     QString fmt = p.isSet(format) ? p.value(format).toLower() : QFileInfo(p.value(output)).suffix().toLower();
-    if (fmt.isEmpty() || fmt == L("txt"))
-        fmt = L("text");
-    if (fmt != L("text") && fmt != L("html") && fmt != L("pdf"))
+    if (fmt.isEmpty() || fmt == u"txt"_s)
+        fmt = u"text"_s;
+    if (fmt != u"text"_s && fmt != u"html"_s && fmt != u"pdf"_s)
         return usage(err, QStringLiteral("--format: \"%1\" is not text, html or pdf").arg(fmt));
     bool okFrom = true, okTo = true;
     const int a = p.isSet(from) ? p.value(from).toInt(&okFrom) : 1;
@@ -562,14 +564,14 @@ int cmdDiff(const QStringList& args, QTextStream& out, QTextStream& err)
         if (!changes)
             return fail(err, changes.error());
         const auto round = review.latestRound(p.value(kDocument));
-        html = documents::sinceSentHtml(*wb, *round, *changes, p.isSet(changed) || fmt == L("text"));
+        html = documents::sinceSentHtml(*wb, *round, *changes, p.isSet(changed) || fmt == u"text"_s);
         title = p.value(kDocument) + QStringLiteral(" — changes since sent");
         for (const auto& c : *changes)
             if (c.added || c.removed || diff::changeCount(c.pieces))
-                text += (c.item.reference.isEmpty() ? L("new") : c.item.reference) + L("  ") + c.item.label + L("\n  ") +
-                        diff::toText(c.pieces) + L("\n");
+                text += (c.item.reference.isEmpty() ? u"new"_s : c.item.reference) + u"  "_s + c.item.label + u"\n  "_s +
+                        diff::toText(c.pieces) + u"\n"_s;
         if (text.isEmpty())
-            text = L("nothing has changed since the document was sent\n");
+            text = u"nothing has changed since the document was sent\n"_s;
     } else {
         auto target = targetOf(p, true);
         if (!target)
@@ -577,19 +579,19 @@ int cmdDiff(const QStringList& args, QTextStream& out, QTextStream& err)
         auto pieces = review.compare(*target, a, b);
         if (!pieces)
             return fail(err, pieces.error());
-        text = diff::toText(*pieces) + L("\n");
+        text = diff::toText(*pieces) + u"\n"_s;
         title = *target;
         html = documents::revisionsHtml(*target, QString(), a, b, *pieces);
     }
-    if (fmt == L("pdf")) {
+    if (fmt == u"pdf"_s) {
         if (!p.isSet(output))
-            return usage(err, L("a PDF needs -o FILE"));
+            return usage(err, u"a PDF needs -o FILE"_s);
         auto pdf = documents::htmlToPdf(html, title);
         if (!pdf)
             return fail(err, pdf.error());
         return writeOutput(out, err, p.value(output), *pdf);
     }
-    return writeOutput(out, err, p.value(output), (fmt == L("html") ? html : text).toUtf8());
+    return writeOutput(out, err, p.value(output), (fmt == u"html"_s ? html : text).toUtf8());
 }
 
 } // namespace
@@ -597,10 +599,10 @@ int cmdDiff(const QStringList& args, QTextStream& out, QTextStream& err)
 QList<Command> reviewCommands()
 {
     return {
-        {L("review"), L("review send|pack|import|decide|status|move|history|note|record|revisions FILE ..."),
-         L("the factual accuracy check: lifecycle, the pack for the force, its responses and their decisions"), cmdReview},
-        {L("diff"), L("diff FILE (--finding UID | --judgment P/F/Q | --section UID) [--from REV] [--to REV] | --document UID"),
-         L("word-level differences between revisions, or the document as sent against the document now"), cmdDiff},
+        {u"review"_s, u"review send|pack|import|decide|status|move|history|note|record|revisions FILE ..."_s,
+         u"the factual accuracy check: lifecycle, the pack for the force, its responses and their decisions"_s, cmdReview},
+        {u"diff"_s, u"diff FILE (--finding UID | --judgment P/F/Q | --section UID) [--from REV] [--to REV] | --document UID"_s,
+         u"word-level differences between revisions, or the document as sent against the document now"_s, cmdDiff},
     };
 }
 

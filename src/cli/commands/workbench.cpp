@@ -1,10 +1,12 @@
 // fwb init, info, import, export: the workbench as a whole.
-#include "support.h"
-#include "workbench.h"
+#include "cli/support.h"
+#include "core/workbench.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+using namespace Qt::StringLiterals;
 
 namespace fwb::cli {
 namespace {
@@ -19,10 +21,10 @@ void warnIfDamaged(const Workbench& wb, QTextStream& err)
 int cmdInit(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption demo(L("demo"), L("Add the Lancashire demo content."));
+    const QCommandLineOption demo(u"demo"_s, u"Add the Lancashire demo content."_s);
     p.addOption(demo);
     int code = Ok;
-    if (!parse(p, args, L("init FILE [--demo]"), 2, out, err, code))
+    if (!parse(p, args, u"init FILE [--demo]"_s, 2, out, err, code))
         return code;
     const QString file = p.positionalArguments().at(1);
     CreateOptions options;
@@ -39,10 +41,10 @@ int cmdInit(const QStringList& args, QTextStream& out, QTextStream& err)
 int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption json(L("json"), L("Print JSON."));
+    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
     p.addOption(json);
     int code = Ok;
-    if (!parse(p, args, L("info FILE [--json]"), 2, out, err, code))
+    if (!parse(p, args, u"info FILE [--json]"_s, 2, out, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{true, 5000});
     if (!wb)
@@ -56,15 +58,15 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
         {"documents", i.documents},   {"review_notes", i.reviewNotes}, {"responses", i.responses},
         {"audit_entries", i.auditEntries}};
     if (p.isSet(json)) {
-        QJsonObject o{{L("path"), QFileInfo(i.path).absoluteFilePath()}, {L("schema_version"), i.schemaVersion}};
+        QJsonObject o{{u"path"_s, QFileInfo(i.path).absoluteFilePath()}, {u"schema_version"_s, i.schemaVersion}};
         for (const auto& [k, v] : counts)
-            o.insert(L(k), v);
+            o.insert(QString::fromUtf8(k), v);
         if (!i.damage.isEmpty())
-            o.insert(L("damaged"), i.damage);
+            o.insert(u"damaged"_s, i.damage);
         QJsonObject programmes;
         for (const Programme& pr : (*wb)->reference().programmes())
             programmes.insert(pr.code, pr.title);
-        o.insert(L("programmes"), programmes);
+        o.insert(u"programmes"_s, programmes);
         out << QJsonDocument(o).toJson(QJsonDocument::Indented) << Qt::flush;
         return Ok;
     }
@@ -84,7 +86,7 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
     int code = Ok;
-    if (!parse(p, args, L("import FILE SOURCE"), 3, out, err, code))
+    if (!parse(p, args, u"import FILE SOURCE"_s, 3, out, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(1));
     if (!wb)
@@ -99,18 +101,18 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
 int cmdExport(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption format(L("format"), L("json or csv."), L("FORMAT"));
-    const QCommandLineOption programme(L("programme"), L("Only this programme."), L("CODE"));
-    const QCommandLineOption force(L("force"), L("Only this force."), L("CODE"));
-    const QCommandLineOption output({L("o"), L("output")}, L("Write to this file."), L("OUT"));
+    const QCommandLineOption format(u"format"_s, u"json or csv."_s, u"FORMAT"_s);
+    const QCommandLineOption programme(u"programme"_s, u"Only this programme."_s, u"CODE"_s);
+    const QCommandLineOption force(u"force"_s, u"Only this force."_s, u"CODE"_s);
+    const QCommandLineOption output({u"o"_s, u"output"_s}, u"Write to this file."_s, u"OUT"_s);
     p.addOptions({format, programme, force, output});
     int code = Ok;
-    const QString synopsis = L("export FILE --format json|csv [--programme CODE] [--force CODE] [-o OUT]");
+    const QString synopsis = u"export FILE --format json|csv [--programme CODE] [--force CODE] [-o OUT]"_s;
     if (!parse(p, args, synopsis, 2, out, err, code))
         return code;
     const QString fmt = p.value(format);
-    if (fmt != L("json") && fmt != L("csv"))
-        return usage(err, fmt.isEmpty() ? L("export needs --format json or --format csv")
+    if (fmt != u"json"_s && fmt != u"csv"_s)
+        return usage(err, fmt.isEmpty() ? u"export needs --format json or --format csv"_s
                                         : QStringLiteral("unknown format \"%1\" (json or csv)").arg(fmt));
     const QString file = p.positionalArguments().at(1);
     if (p.isSet(output))
@@ -121,7 +123,7 @@ int cmdExport(const QStringList& args, QTextStream& out, QTextStream& err)
         return fail(err, wb.error());
     warnIfDamaged(**wb, err);
     const ExportScope scope{p.value(programme), p.value(force)};
-    auto bytes = fmt == L("json") ? (*wb)->exportJson(scope) : (*wb)->exportCsv(scope);
+    auto bytes = fmt == u"json"_s ? (*wb)->exportJson(scope) : (*wb)->exportCsv(scope);
     if (!bytes)
         return fail(err, bytes.error());
     return writeOutput(out, err, p.value(output), *bytes);
@@ -132,15 +134,15 @@ int cmdExport(const QStringList& args, QTextStream& out, QTextStream& err)
 QList<Command> workbenchCommands()
 {
     return {
-        {L("init"), L("init FILE [--demo]"),
-         L("create a workbench with the forces, grade scale and frameworks (--demo: and the\n"
-           "Lancashire demo content)"),
+        {u"init"_s, u"init FILE [--demo]"_s,
+         u"create a workbench with the forces, grade scale and frameworks (--demo: and the\n"
+           "Lancashire demo content)"_s,
          cmdInit},
-        {L("info"), L("info FILE [--json]"), L("schema version and what the workbench holds"), cmdInfo},
-        {L("import"), L("import FILE SOURCE"),
-         L("import a JSON interchange file or a judgments CSV; all or nothing"), cmdImport},
-        {L("export"), L("export FILE --format json|csv [--programme CODE] [--force CODE] [-o OUT]"),
-         L("export the workbench or a slice (to stdout without -o)"), cmdExport},
+        {u"info"_s, u"info FILE [--json]"_s, u"schema version and what the workbench holds"_s, cmdInfo},
+        {u"import"_s, u"import FILE SOURCE"_s,
+         u"import a JSON interchange file or a judgments CSV; all or nothing"_s, cmdImport},
+        {u"export"_s, u"export FILE --format json|csv [--programme CODE] [--force CODE] [-o OUT]"_s,
+         u"export the workbench or a slice (to stdout without -o)"_s, cmdExport},
     };
 }
 

@@ -1,7 +1,7 @@
-#include "checker.h"
+#include "core/checks/checker.h"
 
-#include "numbers.h"
-#include "workbench.h"
+#include "core/checks/numbers.h"
+#include "core/workbench.h"
 
 #include <QDate>
 #include <QHash>
@@ -10,11 +10,10 @@
 #include <QSet>
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb::checks {
 namespace {
-
-QString L(const char* s) { return QString::fromLatin1(s); }
-
 // One text to check and where it lives.
 struct Text {
     QString entity, key, field, question, text;
@@ -106,7 +105,7 @@ const Patterns& patterns(const CheckContext& c)
     QStringList escaped;
     for (const QString& n : names)
         escaped << QRegularExpression::escape(n);
-    p->otherForces.setPattern(L("(?<![\\p{L}-])(?:") + escaped.join(QLatin1Char('|')) + L(")(?![\\p{L}-])"));
+    p->otherForces.setPattern(u"(?<![\\p{L}-])(?:"_s + escaped.join(QLatin1Char('|')) + u")(?![\\p{L}-])"_s);
     p->otherForces.optimize();
 
     QStringList words;
@@ -114,20 +113,20 @@ const Patterns& patterns(const CheckContext& c)
         p->gradeOfLabel.insert(g.label.toLower(), g.code);
         words << QRegularExpression::escape(g.label.toLower());
     }
-    const QString grade = L("(") + (words.isEmpty() ? L("\\x{0}") : words.join(QLatin1Char('|'))) + L(")");
-    const QString subject = L("(?:") + QRegularExpression::escape(c.force.name) + L("|") +
+    const QString grade = u"("_s + (words.isEmpty() ? u"\\x{0}"_s : words.join(QLatin1Char('|'))) + u")"_s;
+    const QString subject = u"(?:"_s + QRegularExpression::escape(c.force.name) + u"|"_s +
                             QRegularExpression::escape(c.force.shortName) +
-                            L("|the force|the constabulary|the service)");
-    const QString clauseEnd = L("(?=\\s+at\\b|\\s+in\\b|\\s*[.,;:]|\\s*$)");
+                            u"|the force|the constabulary|the service)"_s;
+    const QString clauseEnd = u"(?=\\s+at\\b|\\s+in\\b|\\s*[.,;:]|\\s*$)"_s;
     const auto opts = QRegularExpression::CaseInsensitiveOption;
-    p->judges = QRegularExpression(L("\\bjudge[sd]?\\s+") + subject + L("\\s+(?:as|to be)\\s+") + grade + L("\\b"), opts);
-    p->is = QRegularExpression(L("\\b") + subject +
-                                   L("\\s+(?:is|was|has been|remains|continues to be)\\s+(?:judged\\s+(?:to be\\s+|as\\s+)?)?") +
+    p->judges = QRegularExpression(u"\\bjudge[sd]?\\s+"_s + subject + u"\\s+(?:as|to be)\\s+"_s + grade + u"\\b"_s, opts);
+    p->is = QRegularExpression(u"\\b"_s + subject +
+                                   u"\\s+(?:is|was|has been|remains|continues to be)\\s+(?:judged\\s+(?:to be\\s+|as\\s+)?)?"_s +
                                    grade + clauseEnd,
                                opts);
-    p->headline = QRegularExpression(L("^\\s*") + subject + QStringLiteral("(?:['’]s)?\\b[^.]{0,160}?\\b(?:is|are)\\s+") + grade + clauseEnd, opts);
+    p->headline = QRegularExpression(u"^\\s*"_s + subject + QStringLiteral("(?:['’]s)?\\b[^.]{0,160}?\\b(?:is|are)\\s+") + grade + clauseEnd, opts);
     p->requiresImprovement =
-        QRegularExpression(L("^\\s*") + subject + QStringLiteral("(?:['’]s)?\\b[^.]{0,160}?\\b(requires improvement)\\b"), opts);
+        QRegularExpression(u"^\\s*"_s + subject + QStringLiteral("(?:['’]s)?\\b[^.]{0,160}?\\b(requires improvement)\\b"), opts);
     for (QRegularExpression* re : {&p->judges, &p->is, &p->headline, &p->requiresImprovement})
         re->optimize();
     cache.insert(key, p);
@@ -220,9 +219,9 @@ void checkEvidence(const CheckContext& c, const Text& t, QList<Problem>& out)
         for (const Measure& m : e.measures)
             ms << QStringLiteral("%1 %2").arg(m.label.toLower()).arg(m.count) + (m.base ? QStringLiteral(" of %1").arg(*m.base) : QString());
         described << QStringLiteral("\"%1\"%2: %3")
-                         .arg(e.label, e.sampleSize ? QStringLiteral(" (%1)").arg(*e.sampleSize) : QString(), ms.join(L(", ")));
+                         .arg(e.label, e.sampleSize ? QStringLiteral(" (%1)").arg(*e.sampleSize) : QString(), ms.join(u", "_s));
     }
-    const QString evidenceText = described.join(L("; "));
+    const QString evidenceText = described.join(u"; "_s);
     const QString text = withoutFootnotes(t.text);
     const QList<NumberMention> numbers = findNumbers(text);
 
@@ -231,7 +230,7 @@ void checkEvidence(const CheckContext& c, const Text& t, QList<Problem>& out)
                                          QRegularExpression::CaseInsensitiveOption);
     for (const NumberMention& n : numbers) {
         const QString after = text.mid(n.start + n.length, 12).toLower();
-        if (!after.startsWith(L(" each from")))
+        if (!after.startsWith(u" each from"_s))
             continue;
         const auto m = each.match(text, n.start + n.length);
         if (!m.hasMatch())
@@ -243,7 +242,7 @@ void checkEvidence(const CheckContext& c, const Text& t, QList<Problem>& out)
         for (const EvidenceSample& e : cited)
             fits = fits || (e.sampleSize && *e.sampleSize == total && e.strata.size() == categories);
         if (!fits)
-            out << problem(c, t, L("evidence.strata"), Severity::Error, n.start, n.length,
+            out << problem(c, t, u"evidence.strata"_s, Severity::Error, n.start, n.length,
                            QStringLiteral("%1 each from %2 categories makes %3, which is not the sample cited (%4)")
                                .arg(n.source).arg(categories).arg(total).arg(evidenceText));
     }
@@ -258,7 +257,7 @@ void checkEvidence(const CheckContext& c, const Text& t, QList<Problem>& out)
         if (!ofThe.match(between).hasMatch() || ofThe.match(between).capturedLength() != between.size())
             continue;
         if (n.value > m.value)
-            out << problem(c, t, L("evidence.exceeds"), Severity::Error, n.start, m.start + m.length - n.start,
+            out << problem(c, t, u"evidence.exceeds"_s, Severity::Error, n.start, m.start + m.length - n.start,
                            QStringLiteral("%1 of %2 cannot be: the count is larger than what it is out of").arg(n.source, m.source));
     }
 
@@ -281,13 +280,13 @@ void checkEvidence(const CheckContext& c, const Text& t, QList<Problem>& out)
                 for (const Measure& m : e.measures)
                     fits = fits || (e.sampleSize && *e.sampleSize - v == m.count);
             if (!fits)
-                out << problem(c, t, L("evidence.count"), Severity::Error, n.start, n.length,
+                out << problem(c, t, u"evidence.count"_s, Severity::Error, n.start, n.length,
                                QStringLiteral("\"all but %1\" does not follow from the evidence cited (%2)").arg(n.source, evidenceText));
             continue;
         }
         if (sizes.contains(v) || counts.contains(v) || bases.contains(v) || strata.contains(v))
             continue;
-        out << problem(c, t, L("evidence.count"), Severity::Error, n.start, n.length,
+        out << problem(c, t, u"evidence.count"_s, Severity::Error, n.start, n.length,
                        QStringLiteral("%1 is not a count the evidence cited records (%2)").arg(n.source, evidenceText));
     }
 
@@ -296,13 +295,13 @@ void checkEvidence(const CheckContext& c, const Text& t, QList<Problem>& out)
         QStringLiteral("^(?:\\s+[\\p{L}-]+){1,6}\\s+(?:were|was)\\s+(?:examined|reviewed|dip-sampled|checked|audited)\\b"),
         QRegularExpression::CaseInsensitiveOption);
     for (const NumberMention& n : numbers) {
-        const bool sampleOf = text.mid(qMax<qsizetype>(0, n.start - 10), qMin<qsizetype>(10, n.start)).toLower().endsWith(L("sample of "));
+        const bool sampleOf = text.mid(qMax<qsizetype>(0, n.start - 10), qMin<qsizetype>(10, n.start)).toLower().endsWith(u"sample of "_s);
         const bool wereExamined = examined.match(text.mid(n.start + n.length, 80)).hasMatch();
         if (!sampleOf && !wereExamined)
             continue;
         if (sizes.isEmpty() || sizes.contains(qint64(n.value)))
             continue;
-        out << problem(c, t, L("evidence.sample-size"), Severity::Error, n.start, n.length,
+        out << problem(c, t, u"evidence.sample-size"_s, Severity::Error, n.start, n.length,
                        QStringLiteral("the text says %1 were examined; the sample cited is of %2")
                            .arg(n.source, QStringList([&] {
                                               QStringList s;
@@ -310,7 +309,7 @@ void checkEvidence(const CheckContext& c, const Text& t, QList<Problem>& out)
                                                   s << QString::number(x);
                                               return s;
                                           }())
-                                              .join(L(" or "))));
+                                              .join(u" or "_s)));
     }
 }
 
@@ -324,28 +323,28 @@ bool matches(double written, int decimals, double value)
 
 QString kindOf(const Metric& m)
 {
-    const QString u = (m.unit + L(" ") + m.measure).toLower();
-    if (u.contains(L("%")) || u.contains(L("percent")))
-        return L("percent");
-    if (u.contains(L("per 1,000")) || u.contains(L("per 1000")))
-        return L("per1000");
-    if (u.contains(L("million")))
-        return L("permillion");
-    return L("count");
+    const QString u = (m.unit + u" "_s + m.measure).toLower();
+    if (u.contains(u"%"_s) || u.contains(u"percent"_s))
+        return u"percent"_s;
+    if (u.contains(u"per 1,000"_s) || u.contains(u"per 1000"_s))
+        return u"per1000"_s;
+    if (u.contains(u"million"_s))
+        return u"permillion"_s;
+    return u"count"_s;
 }
 
 QString kindOf(const QString& text, const NumberMention& n)
 {
     if (n.percent)
-        return L("percent");
+        return u"percent"_s;
     const QString after = text.mid(n.start + n.length, 60).toLower();
     static const QRegularExpression per1000(QStringLiteral("^(?:\\s+[\\p{L}-]+){0,3}\\s+per 1,?000\\b"));
     static const QRegularExpression perMillion(QStringLiteral("^(?:\\s+[\\p{L}-]+){0,3}\\s+per (?:one )?million\\b"));
     if (per1000.match(after).hasMatch())
-        return L("per1000");
+        return u"per1000"_s;
     if (perMillion.match(after).hasMatch())
-        return L("permillion");
-    return L("count");
+        return u"permillion"_s;
+    return u"count"_s;
 }
 
 void checkFigures(const CheckContext& c, const Text& t, QList<Problem>& out)
@@ -368,7 +367,7 @@ void checkFigures(const CheckContext& c, const Text& t, QList<Problem>& out)
         const QList<NumberMention> numbers = findNumbers(text.mid(from, to - from));
         for (const NumberMention& n : numbers) {
             const QString kind = kindOf(text.mid(from, to - from), n);
-            if (kind == L("count"))
+            if (kind == u"count"_s)
                 continue; // counts in text are too often other things (years, ages, 24 hours)
             bool relevant = false, fits = false;
             QStringList expected;
@@ -378,12 +377,12 @@ void checkFigures(const CheckContext& c, const Text& t, QList<Problem>& out)
                 relevant = true;
                 fits = fits || matches(n.value, n.decimals, m->forceValue) ||
                        (m->nationalValue && matches(n.value, n.decimals, *m->nationalValue));
-                expected << fmt(m->forceValue) + (m->nationalValue ? L(" (England and Wales ") + fmt(*m->nationalValue) + L(")") : QString());
+                expected << fmt(m->forceValue) + (m->nationalValue ? u" (England and Wales "_s + fmt(*m->nationalValue) + u")"_s : QString());
             }
             if (relevant && !fits)
-                out << problem(c, t, L("figures.value"), Severity::Error, from + n.start, n.length,
+                out << problem(c, t, u"figures.value"_s, Severity::Error, from + n.start, n.length,
                                QStringLiteral("%1 does not match the figures for %2: %3")
-                                   .arg(n.source, named.front()->name, expected.join(L("; "))));
+                                   .arg(n.source, named.front()->name, expected.join(u"; "_s)));
         }
         // Periods: where a sentence quotes a metric's figure and a period ("12 months to 30 June
         // 2015"), the period must be the metric's; a period that follows "compared with" is the
@@ -401,7 +400,7 @@ void checkFigures(const CheckContext& c, const Text& t, QList<Problem>& out)
         for (auto it = periodPattern.globalMatch(text.mid(from, to - from)); it.hasNext();) {
             const auto m = it.next();
             const QString before = text.mid(from, to - from).left(m.capturedStart()).right(24).toLower();
-            if (before.contains(L("compar")) || before.contains(L("than")) || before.contains(L("previous")))
+            if (before.contains(u"compar"_s) || before.contains(u"than"_s) || before.contains(u"previous"_s))
                 continue;
             const QString date = m.captured(1).toLower();
             bool fits = false;
@@ -412,9 +411,9 @@ void checkFigures(const CheckContext& c, const Text& t, QList<Problem>& out)
                     periods << metric->period;
             }
             if (!fits)
-                out << problem(c, t, L("period.mismatch"), Severity::Warning, from + m.capturedStart(), m.capturedLength(),
+                out << problem(c, t, u"period.mismatch"_s, Severity::Warning, from + m.capturedStart(), m.capturedLength(),
                                QStringLiteral("\"%1\" is not the period of the figures for %2 (%3)")
-                                   .arg(m.captured(0), quoted.front()->name, periods.join(L("; "))));
+                                   .arg(m.captured(0), quoted.front()->name, periods.join(u"; "_s)));
         }
     }
 }
@@ -429,9 +428,9 @@ void checkDerived(const CheckContext& c, QList<Problem>& out)
     QMap<QString, Pair> pairs; // by name and period
     for (const Metric& m : c.metrics) {
         const QString key = m.name + QLatin1Char('|') + m.period;
-        if (kindOf(m) == L("count") && !m.unit.contains(L("per")))
+        if (kindOf(m) == u"count"_s && !m.unit.contains(u"per"_s))
             pairs[key].count = &m;
-        else if (m.unit.toLower().startsWith(L("per 100 ")))
+        else if (m.unit.toLower().startsWith(u"per 100 "_s))
             pairs[key].rate = &m;
     }
     for (const bool national : {false, true}) {
@@ -464,18 +463,18 @@ void checkDerived(const CheckContext& c, QList<Problem>& out)
             if (i.high < low || i.low > high) {
                 const Metric& rate = *i.pair->rate;
                 Problem p;
-                p.rule = L("figures.derived");
+                p.rule = u"figures.derived"_s;
                 p.severity = Severity::Error;
-                p.entity = L("metric");
+                p.entity = u"metric"_s;
                 p.key = rate.uid;
-                p.field = national ? L("national_value") : L("force_value");
+                p.field = national ? u"national_value"_s : u"force_value"_s;
                 p.programme = c.programme.code;
                 p.force = c.force.code;
                 p.message = QStringLiteral("%1: %2 at %3 %4 implies %5 to %6, but the other outcomes imply %7 to %8%9")
                                 .arg(rate.name, fmt(national ? *i.pair->count->nationalValue : i.pair->count->forceValue),
                                      fmt(national ? *rate.nationalValue : rate.forceValue), rate.unit,
                                      fmt(std::round(i.low)), fmt(std::round(i.high)), fmt(std::round(low)), fmt(std::round(high)),
-                                     national ? L(" (England and Wales)") : QString());
+                                     national ? u" (England and Wales)"_s : QString());
                 out << p;
             }
         }
@@ -491,7 +490,7 @@ void checkOtherForce(const CheckContext& c, const Text& t, QList<Problem>& out)
     if (!p.forceOfName.isEmpty())
         for (auto it = p.otherForces.globalMatch(text); it.hasNext();) {
             const auto m = it.next();
-            out << problem(c, t, L("force.other-name"), Severity::Error, m.capturedStart(), m.capturedLength(),
+            out << problem(c, t, u"force.other-name"_s, Severity::Error, m.capturedStart(), m.capturedLength(),
                            QStringLiteral("\"%1\" is another force (%2) in %3's text")
                                .arg(m.captured(0), p.forceOfName.value(m.captured(0)), c.force.name));
         }
@@ -500,7 +499,7 @@ void checkOtherForce(const CheckContext& c, const Text& t, QList<Problem>& out)
             continue;
         const int at = int(text.indexOf(person.name));
         if (at >= 0)
-            out << problem(c, t, L("force.other-person"), Severity::Error, at, person.name.size(),
+            out << problem(c, t, u"force.other-person"_s, Severity::Error, at, person.name.size(),
                            QStringLiteral("%1 belongs to another force, not %2").arg(person.name, c.force.name));
     }
 }
@@ -513,7 +512,7 @@ void checkGradeWords(const CheckContext& c, const Text& t, const QString& record
         return;
     for (const Claim& claim : gradeClaims(c, t.text))
         if (claim.grade != recordedGrade)
-            out << problem(c, t, L("judgment.grade-words"), Severity::Error, claim.start, claim.length,
+            out << problem(c, t, u"judgment.grade-words"_s, Severity::Error, claim.start, claim.length,
                            QStringLiteral("the text says %1 but the judgment for %2 is %3")
                                .arg(gradeLabel(c, claim.grade).toLower(), t.question, gradeLabel(c, recordedGrade)));
 }
@@ -525,7 +524,7 @@ std::optional<QDate> parseDate(const QString& s)
         return iso;
     static const QRegularExpression dmy(QStringLiteral("(\\d{1,2})\\s+(\\p{L}+)\\s+(\\d{4})"));
     if (const auto m = dmy.match(s); m.hasMatch()) {
-        const QDate d = QLocale(QLocale::English).toDate(m.captured(1) + L(" ") + m.captured(2) + L(" ") + m.captured(3), L("d MMMM yyyy"));
+        const QDate d = QLocale(QLocale::English).toDate(m.captured(1) + u" "_s + m.captured(2) + u" "_s + m.captured(3), u"d MMMM yyyy"_s);
         if (d.isValid())
             return d;
     }
@@ -555,7 +554,7 @@ std::optional<QDate> fieldworkEnd(const QString& fieldwork)
     for (const auto& [month, y] : found) {
         if (!y)
             continue;
-        const QDate first = QLocale(QLocale::English).toDate(QStringLiteral("1 %1 %2").arg(month).arg(y), L("d MMMM yyyy"));
+        const QDate first = QLocale(QLocale::English).toDate(QStringLiteral("1 %1 %2").arg(month).arg(y), u"d MMMM yyyy"_s);
         if (first.isValid()) {
             const QDate end = first.addMonths(1).addDays(-1);
             if (!last || end > *last)
@@ -598,9 +597,9 @@ QStringList codesUnder(const CheckContext& c, const QString& question)
 QString severityName(Severity s)
 {
     switch (s) {
-    case Severity::Error: return L("error");
-    case Severity::Warning: return L("warning");
-    case Severity::Info: return L("info");
+    case Severity::Error: return u"error"_s;
+    case Severity::Warning: return u"warning"_s;
+    case Severity::Info: return u"info"_s;
     }
     return {};
 }
@@ -608,11 +607,11 @@ QString severityName(Severity s)
 QString Problem::place() const
 {
     QString where;
-    if (entity == L("finding"))
+    if (entity == u"finding"_s)
         where = QStringLiteral("finding %1").arg(key);
-    else if (entity == L("judgment"))
+    else if (entity == u"judgment"_s)
         where = QStringLiteral("judgment %1").arg(question);
-    else if (entity == L("section"))
+    else if (entity == u"section"_s)
         where = QStringLiteral("section %1").arg(key);
     else
         where = entity + QLatin1Char(' ') + key;
@@ -624,24 +623,24 @@ QString Problem::place() const
 QList<std::pair<QString, QString>> rules()
 {
     return {
-        {L("evidence.count"), L("a count in a finding that none of the evidence samples it cites records")},
-        {L("evidence.exceeds"), L("\"N of the M\" with N larger than M")},
-        {L("evidence.sample-size"), L("\"N were examined\" or \"a sample of N\" where the sample cited is of another size")},
-        {L("evidence.strata"), L("\"N each from K categories\" that does not make the sample cited")},
-        {L("figures.value"), L("a rate or percentage beside a metric's name that matches neither the force's nor England and Wales' value")},
-        {L("figures.derived"), L("an outcome rate that does not follow from its count and the base the other outcomes share")},
-        {L("period.mismatch"), QStringLiteral("\"12 months to …\" beside a metric's name that is not that metric's period")},
-        {L("judgment.grade-words"), L("grade words about the force that contradict the recorded judgment")},
-        {L("judgment.overall"), L("an overall judgment better than every part or worse than every part")},
-        {L("judgment.missing"), L("a graded question without a judgment")},
-        {L("judgment.summary-missing"), L("a judgment without a summary")},
-        {L("two-places.grade"), L("the overview and the chapter give the same question different grades")},
-        {L("two-places.numbers"), L("the overview and the chapter give different numbers for the same thing")},
-        {L("force.other-name"), L("another force's name in this force's text")},
-        {L("force.other-person"), L("a person of another force named in this force's text")},
-        {L("dates.embargo-before-fieldwork"), L("a document embargoed before the inspection's fieldwork ended")},
-        {L("dates.dated-after-embargo"), L("a letter dated after its own embargo")},
-        {L("completeness.empty-section"), L("a bound section of a document with nothing to show")},
+        {u"evidence.count"_s, u"a count in a finding that none of the evidence samples it cites records"_s},
+        {u"evidence.exceeds"_s, u"\"N of the M\" with N larger than M"_s},
+        {u"evidence.sample-size"_s, u"\"N were examined\" or \"a sample of N\" where the sample cited is of another size"_s},
+        {u"evidence.strata"_s, u"\"N each from K categories\" that does not make the sample cited"_s},
+        {u"figures.value"_s, u"a rate or percentage beside a metric's name that matches neither the force's nor England and Wales' value"_s},
+        {u"figures.derived"_s, u"an outcome rate that does not follow from its count and the base the other outcomes share"_s},
+        {u"period.mismatch"_s, QStringLiteral("\"12 months to …\" beside a metric's name that is not that metric's period")},
+        {u"judgment.grade-words"_s, u"grade words about the force that contradict the recorded judgment"_s},
+        {u"judgment.overall"_s, u"an overall judgment better than every part or worse than every part"_s},
+        {u"judgment.missing"_s, u"a graded question without a judgment"_s},
+        {u"judgment.summary-missing"_s, u"a judgment without a summary"_s},
+        {u"two-places.grade"_s, u"the overview and the chapter give the same question different grades"_s},
+        {u"two-places.numbers"_s, u"the overview and the chapter give different numbers for the same thing"_s},
+        {u"force.other-name"_s, u"another force's name in this force's text"_s},
+        {u"force.other-person"_s, u"a person of another force named in this force's text"_s},
+        {u"dates.embargo-before-fieldwork"_s, u"a document embargoed before the inspection's fieldwork ended"_s},
+        {u"dates.dated-after-embargo"_s, u"a letter dated after its own embargo"_s},
+        {u"completeness.empty-section"_s, u"a bound section of a document with nothing to show"_s},
     };
 }
 
@@ -679,12 +678,12 @@ QList<Problem> checkText(const CheckContext& c, const QString& entity, const QSt
                          const QString& text, const QStringList& evidenceUids)
 {
     QList<Problem> out;
-    const Text t{entity, key, entity == L("finding") ? L("text") : entity == L("judgment") ? L("summary") : L("body"),
+    const Text t{entity, key, entity == u"finding"_s ? u"text"_s : entity == u"judgment"_s ? u"summary"_s : u"body"_s,
                  question, text, evidenceUids};
     checkEvidence(c, t, out);
     checkFigures(c, t, out);
     checkOtherForce(c, t, out);
-    if (entity == L("judgment"))
+    if (entity == u"judgment"_s)
         for (const Judgment& j : c.judgments)
             if (j.questionCode == question)
                 checkGradeWords(c, t, j.gradeCode, out);
@@ -699,12 +698,12 @@ QList<Problem> checkAll(const CheckContext& c)
         judgmentOf.insert(j.questionCode, &j);
 
     for (const Finding& f : c.findings)
-        out += checkText(c, L("finding"), f.uid, f.questionCode, f.text, f.evidenceUids);
+        out += checkText(c, u"finding"_s, f.uid, f.questionCode, f.text, f.evidenceUids);
 
     for (const Judgment& j : c.judgments) {
         const QString key = c.programme.code + QLatin1Char('/') + c.force.code + QLatin1Char('/') + j.questionCode;
-        const Text summary{L("judgment"), key, L("summary"), j.questionCode, j.summary, {}};
-        const Text overview{L("judgment"), key, L("overview"), j.questionCode, j.overview, {}};
+        const Text summary{u"judgment"_s, key, u"summary"_s, j.questionCode, j.summary, {}};
+        const Text overview{u"judgment"_s, key, u"overview"_s, j.questionCode, j.overview, {}};
         for (const Text& t : {summary, overview}) {
             if (t.text.isEmpty())
                 continue;
@@ -713,7 +712,7 @@ QList<Problem> checkAll(const CheckContext& c)
             checkOtherForce(c, t, out);
         }
         if (j.summary.trimmed().isEmpty())
-            out << problem(c, summary, L("judgment.summary-missing"), Severity::Warning, -1, 0,
+            out << problem(c, summary, u"judgment.summary-missing"_s, Severity::Warning, -1, 0,
                            QStringLiteral("the judgment for %1 has no summary").arg(j.questionCode));
         // The overview and the chapter: the same figures where they say the same thing — a
         // number followed by the same two words in both ("79.5 percent of victims") must agree.
@@ -733,7 +732,7 @@ QList<Problem> checkAll(const CheckContext& c)
                 const auto other = inSummary.find(it.key());
                 if (other == inSummary.cend() || other->first.value == it->first.value)
                     continue;
-                out << problem(c, overview, L("two-places.numbers"), Severity::Error, it->first.start, it->first.length,
+                out << problem(c, overview, u"two-places.numbers"_s, Severity::Error, it->first.start, it->first.length,
                                QStringLiteral("the overview says \"%1 %2\" but the chapter summary says \"%3 %4\" for %5")
                                    .arg(it->first.source, it->second, other->first.source, other->second, j.questionCode));
             }
@@ -741,7 +740,7 @@ QList<Problem> checkAll(const CheckContext& c)
         // The overview and the chapter: the same grade in both places.
         const QList<Claim> a = gradeClaims(c, j.summary), b = gradeClaims(c, j.overview);
         if (!a.isEmpty() && !b.isEmpty() && a.front().grade != b.front().grade)
-            out << problem(c, overview, L("two-places.grade"), Severity::Error, b.front().start, b.front().length,
+            out << problem(c, overview, u"two-places.grade"_s, Severity::Error, b.front().start, b.front().length,
                            QStringLiteral("the overview says \"%1\" but the chapter summary says \"%2\" for %3")
                                .arg(j.overview.mid(b.front().start, b.front().length), j.summary.mid(a.front().start, a.front().length),
                                     j.questionCode));
@@ -753,9 +752,9 @@ QList<Problem> checkAll(const CheckContext& c)
             continue;
         if (!judgmentOf.contains(q.code)) {
             Problem p;
-            p.rule = L("judgment.missing");
+            p.rule = u"judgment.missing"_s;
             p.severity = Severity::Warning;
-            p.entity = L("question");
+            p.entity = u"question"_s;
             p.key = q.code;
             p.programme = c.programme.code;
             p.force = c.force.code;
@@ -775,15 +774,15 @@ QList<Problem> checkAll(const CheckContext& c)
             if (overall < best || overall > worst) {
                 const Judgment& j = *judgmentOf.value(q.code);
                 Problem p;
-                p.rule = L("judgment.overall");
+                p.rule = u"judgment.overall"_s;
                 p.severity = Severity::Warning;
-                p.entity = L("judgment");
+                p.entity = u"judgment"_s;
                 p.key = c.programme.code + QLatin1Char('/') + c.force.code + QLatin1Char('/') + q.code;
                 p.programme = c.programme.code;
                 p.force = c.force.code;
                 p.question = q.code;
                 p.message = QStringLiteral("%1 is judged %2, %3 than every question under it")
-                                .arg(q.code, j.gradeLabel, overall < best ? L("better") : L("worse"));
+                                .arg(q.code, j.gradeLabel, overall < best ? u"better"_s : u"worse"_s);
                 out << p;
             }
         }
@@ -794,39 +793,39 @@ QList<Problem> checkAll(const CheckContext& c)
     // Documents: narrative text, dates, and bound sections with nothing to show.
     const auto fieldEnd = fieldworkEnd(c.programme.fieldwork);
     for (const Document& d : c.documents) {
-        Text docText{L("document"), d.uid, L("embargo"), {}, {}, {}};
+        Text docText{u"document"_s, d.uid, u"embargo"_s, {}, {}, {}};
         const auto embargo = parseDate(d.embargo);
         const auto dated = parseDate(d.dated);
         if (embargo && fieldEnd && *embargo < *fieldEnd)
-            out << problem(c, docText, L("dates.embargo-before-fieldwork"), Severity::Error, -1, 0,
+            out << problem(c, docText, u"dates.embargo-before-fieldwork"_s, Severity::Error, -1, 0,
                            QStringLiteral("%1 is embargoed until %2, before the fieldwork ended (%3)")
                                .arg(d.title, embargo->toString(Qt::ISODate), fieldEnd->toString(Qt::ISODate)));
-        if (d.kind == L("letter") && embargo && dated && *dated > *embargo) {
-            docText.field = L("dated");
-            out << problem(c, docText, L("dates.dated-after-embargo"), Severity::Error, -1, 0,
+        if (d.kind == u"letter"_s && embargo && dated && *dated > *embargo) {
+            docText.field = u"dated"_s;
+            out << problem(c, docText, u"dates.dated-after-embargo"_s, Severity::Error, -1, 0,
                            QStringLiteral("the letter is dated %1, after its embargo (%2)")
                                .arg(dated->toString(Qt::ISODate), embargo->toString(Qt::ISODate)));
         }
         QList<const Section*> sections;
         collectSections(d.sections, sections);
         for (const Section* s : sections) {
-            const Text t{L("section"), s->uid, L("body"), s->questionCode, s->body, {}};
+            const Text t{u"section"_s, s->uid, u"body"_s, s->questionCode, s->body, {}};
             if (!s->body.isEmpty()) {
                 checkFigures(c, t, out);
                 checkOtherForce(c, t, out);
             }
             QString empty;
-            if ((s->kind == L("findings") || s->kind == L("areas_for_improvement")) && !s->questionCode.isEmpty()) {
+            if ((s->kind == u"findings"_s || s->kind == u"areas_for_improvement"_s) && !s->questionCode.isEmpty()) {
                 const QStringList under = codesUnder(c, s->questionCode);
-                const QString kind = s->kind == L("areas_for_improvement") ? L("area_for_improvement") : s->findingKind;
+                const QString kind = s->kind == u"areas_for_improvement"_s ? u"area_for_improvement"_s : s->findingKind;
                 bool any = false;
                 for (const Finding& f : c.findings)
                     any = any || (under.contains(f.questionCode) && (kind.isEmpty() || f.kind == kind));
                 if (!any)
                     empty = QStringLiteral("no findings under %1 to show").arg(s->questionCode);
-            } else if (s->kind == L("judgment") && !s->questionCode.isEmpty() && !judgmentOf.contains(s->questionCode)) {
+            } else if (s->kind == u"judgment"_s && !s->questionCode.isEmpty() && !judgmentOf.contains(s->questionCode)) {
                 empty = QStringLiteral("no judgment for %1 to show").arg(s->questionCode);
-            } else if ((s->kind == L("metrics_table") || s->kind == L("chart")) && !s->figure.isEmpty()) {
+            } else if ((s->kind == u"metrics_table"_s || s->kind == u"chart"_s) && !s->figure.isEmpty()) {
                 bool any = false;
                 for (const Metric& m : c.metrics)
                     any = any || m.figure == s->figure;
@@ -834,7 +833,7 @@ QList<Problem> checkAll(const CheckContext& c)
                     empty = QStringLiteral("no figures for %1 to show").arg(s->figure);
             }
             if (!empty.isEmpty())
-                out << problem(c, t, L("completeness.empty-section"), Severity::Warning, -1, 0,
+                out << problem(c, t, u"completeness.empty-section"_s, Severity::Warning, -1, 0,
                                QStringLiteral("\"%1\" in %2: %3").arg(s->title.isEmpty() ? s->kind : s->title, d.title, empty));
         }
     }

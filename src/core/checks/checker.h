@@ -8,8 +8,8 @@
 // The rules are pure functions over a CheckContext (plain values), so they run off the GUI
 // thread and on one text as it is typed (checkText).
 
-#include "domain/types.h"
-#include "util/result.h"
+#include "core/domain/types.h"
+#include "core/util/result.h"
 
 #include <QList>
 #include <QString>

@@ -1,13 +1,13 @@
-#include "corpus.h"
-#include "services/review.h"
+#include "core/checks/corpus.h"
+#include "core/services/review.h"
 
-#include "services/drafting.h"
-#include "workbench.h"
+#include "core/services/drafting.h"
+#include "core/workbench.h"
+
+using namespace Qt::StringLiterals;
 
 namespace fwb::checks {
 namespace {
-
-QString L(const char* s) { return QString::fromLatin1(s); }
 const QString kPeel = QStringLiteral("peel-effectiveness-2015");
 const QString kCore = QStringLiteral("core-business-2014");
 
@@ -85,7 +85,7 @@ std::function<Status(Workbench&)> changeLetter(const QString& dated, const QStri
     return [=](Workbench& wb) -> Status {
         const auto docs = wb.documents().documents(kCore, QStringLiteral("lancashire"));
         if (docs.isEmpty())
-            return Error::make(Error::Code::NotFound, L("letter"));
+            return Error::make(Error::Code::NotFound, u"letter"_s);
         Document d = docs.front();
         d.dated = dated;
         d.embargo = embargo;
@@ -98,62 +98,62 @@ std::function<Status(Workbench&)> changeLetter(const QString& dated, const QStri
 
 QList<Fault> faultCorpus()
 {
-    const QString q1 = kPeel + L("/lancashire/Q1");
-    const QString q2 = kPeel + L("/lancashire/Q2");
-    const QString q4 = kPeel + L("/lancashire/Q4");
+    const QString q1 = kPeel + u"/lancashire/Q1"_s;
+    const QString q2 = kPeel + u"/lancashire/Q2"_s;
+    const QString q4 = kPeel + u"/lancashire/Q4"_s;
     QList<Fault> faults{
-        {L("a count in a letter finding changed (words)"), kCore, L("evidence.count"), L("lancs-2014-f-13"),
-         replaceInFinding(L("lancs-2014-f-13"), L("Thirty four"), L("Thirty six"))},
-        {L("a count in a letter finding changed (digits)"), kCore, L("evidence.count"), L("lancs-2014-f-14"),
-         replaceInFinding(L("lancs-2014-f-14"), L("13 had no record"), L("15 had no record"))},
-        {L("a count in a report finding changed"), kPeel, L("evidence.count"), L("lancs-2015-f-036"),
-         replaceInFinding(L("lancs-2015-f-036"), L("39 of the 40"), L("38 of the 40"))},
-        {L("a count larger than what it is out of"), kPeel, L("evidence.exceeds"), L("lancs-2015-f-036"),
-         replaceInFinding(L("lancs-2015-f-036"), L("39 of the 40"), L("41 of the 40"))},
-        {L("\"all but three\" no longer follows"), kPeel, L("evidence.count"), L("lancs-2015-f-036"),
-         replaceInFinding(L("lancs-2015-f-036"), L("all but three"), L("all but five"))},
-        {L("a measure in the evidence changed"), kCore, L("evidence.count"), L("lancs-2014-f-18"),
-         changeEvidence(L("lancs-2014-e-3"), [](EvidenceSample& e) {
+        {u"a count in a letter finding changed (words)"_s, kCore, u"evidence.count"_s, u"lancs-2014-f-13"_s,
+         replaceInFinding(u"lancs-2014-f-13"_s, u"Thirty four"_s, u"Thirty six"_s)},
+        {u"a count in a letter finding changed (digits)"_s, kCore, u"evidence.count"_s, u"lancs-2014-f-14"_s,
+         replaceInFinding(u"lancs-2014-f-14"_s, u"13 had no record"_s, u"15 had no record"_s)},
+        {u"a count in a report finding changed"_s, kPeel, u"evidence.count"_s, u"lancs-2015-f-036"_s,
+         replaceInFinding(u"lancs-2015-f-036"_s, u"39 of the 40"_s, u"38 of the 40"_s)},
+        {u"a count larger than what it is out of"_s, kPeel, u"evidence.exceeds"_s, u"lancs-2015-f-036"_s,
+         replaceInFinding(u"lancs-2015-f-036"_s, u"39 of the 40"_s, u"41 of the 40"_s)},
+        {u"\"all but three\" no longer follows"_s, kPeel, u"evidence.count"_s, u"lancs-2015-f-036"_s,
+         replaceInFinding(u"lancs-2015-f-036"_s, u"all but three"_s, u"all but five"_s)},
+        {u"a measure in the evidence changed"_s, kCore, u"evidence.count"_s, u"lancs-2014-f-18"_s,
+         changeEvidence(u"lancs-2014-e-3"_s, [](EvidenceSample& e) {
              e.measures[0].count = 7;
              e.measures[1].count = 3;
          })},
-        {L("a sample size changed"), kCore, L("evidence.sample-size"), L("lancs-2014-f-13"),
-         changeEvidence(L("lancs-2014-e-1"), [](EvidenceSample& e) { e.sampleSize = 60; })},
-        {L("the sample size in the text changed"), kCore, L("evidence.sample-size"), L("lancs-2014-f-14"),
-         replaceInFinding(L("lancs-2014-f-14"), L("sample of 50"), L("sample of 40"))},
-        {L("strata that no longer make the sample"), kCore, L("evidence.strata"), L("lancs-2014-f-14"),
-         replaceInFinding(L("lancs-2014-f-14"), L("10 each from"), L("12 each from"))},
-        {L("grade words swapped in a summary"), kPeel, L("judgment.grade-words"), q1,
-         changeJudgment(L("Q1"), [](Judgment& j) { j.summary.replace(L("is good at"), L("is inadequate at")); })},
-        {L("grade words swapped in an overview"), kPeel, L("two-places.grade"), q4,
-         changeJudgment(L("Q4"), [](Judgment& j) { j.overview.replace(L("is good at"), L("is outstanding at")); })},
-        {L("a number in the overview differs from the chapter"), kPeel, L("two-places.numbers"), q4,
-         changeJudgment(L("Q4"), [](Judgment& j) {
-             j.summary += L("\n\nThe constabulary disrupted 220 organised crime groups.");
-             j.overview += L("\n\nThe constabulary disrupted 202 organised crime groups.");
+        {u"a sample size changed"_s, kCore, u"evidence.sample-size"_s, u"lancs-2014-f-13"_s,
+         changeEvidence(u"lancs-2014-e-1"_s, [](EvidenceSample& e) { e.sampleSize = 60; })},
+        {u"the sample size in the text changed"_s, kCore, u"evidence.sample-size"_s, u"lancs-2014-f-14"_s,
+         replaceInFinding(u"lancs-2014-f-14"_s, u"sample of 50"_s, u"sample of 40"_s)},
+        {u"strata that no longer make the sample"_s, kCore, u"evidence.strata"_s, u"lancs-2014-f-14"_s,
+         replaceInFinding(u"lancs-2014-f-14"_s, u"10 each from"_s, u"12 each from"_s)},
+        {u"grade words swapped in a summary"_s, kPeel, u"judgment.grade-words"_s, q1,
+         changeJudgment(u"Q1"_s, [](Judgment& j) { j.summary.replace(u"is good at"_s, u"is inadequate at"_s); })},
+        {u"grade words swapped in an overview"_s, kPeel, u"two-places.grade"_s, q4,
+         changeJudgment(u"Q4"_s, [](Judgment& j) { j.overview.replace(u"is good at"_s, u"is outstanding at"_s); })},
+        {u"a number in the overview differs from the chapter"_s, kPeel, u"two-places.numbers"_s, q4,
+         changeJudgment(u"Q4"_s, [](Judgment& j) {
+             j.summary += u"\n\nThe constabulary disrupted 220 organised crime groups."_s;
+             j.overview += u"\n\nThe constabulary disrupted 202 organised crime groups."_s;
          })},
-        {L("the recorded grade changed under the words"), kPeel, L("judgment.grade-words"), q2,
-         changeJudgment(L("Q2"), [](Judgment& j) { j.gradeCode = L("requires-improvement"); })},
-        {L("another force's name pasted into a finding"), kPeel, L("force.other-name"), L("lancs-2015-f-036"),
-         replaceInFinding(L("lancs-2015-f-036"), L("The review identified"), L("As in Cumbria Constabulary, the review identified"))},
-        {L("another force's name pasted into a letter finding"), kCore, L("force.other-name"), L("lancs-2014-f-01"),
-         prependToFinding(L("lancs-2014-f-01"), L("Merseyside Police has a similar approach."))},
-        {L("another force's name pasted into a summary"), kPeel, L("force.other-name"), q1,
-         changeJudgment(L("Q1"), [](Judgment& j) { j.summary += L("\n\nThis mirrors the approach in Greater Manchester."); })},
-        {L("a figure in the text that is not the metric's"), kPeel, L("figures.value"), L("lancs-2015-f-001"),
-         prependToFinding(L("lancs-2015-f-001"), L("Victim-based crime was 60.3 crimes per 1,000 population in the 12 months to 30 June 2015."))},
-        {L("a percentage in the text that is not the metric's"), kPeel, L("figures.value"), L("lancs-2015-f-002"),
-         prependToFinding(L("lancs-2015-f-002"), L("Victims satisfied with their whole experience with the police were 71.5 percent in the 12 months to 31 March 2015."))},
-        {L("a shifted period"), kPeel, L("period.mismatch"), L("lancs-2015-f-003"),
-         prependToFinding(L("lancs-2015-f-003"), L("Victim-based crime was 58.1 crimes per 1,000 population in the 12 months to 30 June 2014."))},
-        {L("a letter dated after its embargo"), kCore, L("dates.dated-after-embargo"), L("lancs-2014-letter"),
-         changeLetter(L("2014-09-05"), L("2014-09-04T00:01:00"))},
-        {L("an embargo before the fieldwork ended"), kCore, L("dates.embargo-before-fieldwork"), L("lancs-2014-letter"),
-         changeLetter(L("2014-03-01"), L("2014-03-02T00:01:00"))},
+        {u"the recorded grade changed under the words"_s, kPeel, u"judgment.grade-words"_s, q2,
+         changeJudgment(u"Q2"_s, [](Judgment& j) { j.gradeCode = u"requires-improvement"_s; })},
+        {u"another force's name pasted into a finding"_s, kPeel, u"force.other-name"_s, u"lancs-2015-f-036"_s,
+         replaceInFinding(u"lancs-2015-f-036"_s, u"The review identified"_s, u"As in Cumbria Constabulary, the review identified"_s)},
+        {u"another force's name pasted into a letter finding"_s, kCore, u"force.other-name"_s, u"lancs-2014-f-01"_s,
+         prependToFinding(u"lancs-2014-f-01"_s, u"Merseyside Police has a similar approach."_s)},
+        {u"another force's name pasted into a summary"_s, kPeel, u"force.other-name"_s, q1,
+         changeJudgment(u"Q1"_s, [](Judgment& j) { j.summary += u"\n\nThis mirrors the approach in Greater Manchester."_s; })},
+        {u"a figure in the text that is not the metric's"_s, kPeel, u"figures.value"_s, u"lancs-2015-f-001"_s,
+         prependToFinding(u"lancs-2015-f-001"_s, u"Victim-based crime was 60.3 crimes per 1,000 population in the 12 months to 30 June 2015."_s)},
+        {u"a percentage in the text that is not the metric's"_s, kPeel, u"figures.value"_s, u"lancs-2015-f-002"_s,
+         prependToFinding(u"lancs-2015-f-002"_s, u"Victims satisfied with their whole experience with the police were 71.5 percent in the 12 months to 31 March 2015."_s)},
+        {u"a shifted period"_s, kPeel, u"period.mismatch"_s, u"lancs-2015-f-003"_s,
+         prependToFinding(u"lancs-2015-f-003"_s, u"Victim-based crime was 58.1 crimes per 1,000 population in the 12 months to 30 June 2014."_s)},
+        {u"a letter dated after its embargo"_s, kCore, u"dates.dated-after-embargo"_s, u"lancs-2014-letter"_s,
+         changeLetter(u"2014-09-05"_s, u"2014-09-04T00:01:00"_s)},
+        {u"an embargo before the fieldwork ended"_s, kCore, u"dates.embargo-before-fieldwork"_s, u"lancs-2014-letter"_s,
+         changeLetter(u"2014-03-01"_s, u"2014-03-02T00:01:00"_s)},
     };
-    faults.push_back({L("an outcome rate that no longer follows from its count"), kPeel, L("figures.derived"),
-                      L("metric:Charged/Summoned|per 100 crimes"),
-                      changeMetric(L("Charged/Summoned"), L("per 100 crimes"), 21.4)});
+    faults.push_back({u"an outcome rate that no longer follows from its count"_s, kPeel, u"figures.derived"_s,
+                      u"metric:Charged/Summoned|per 100 crimes"_s,
+                      changeMetric(u"Charged/Summoned"_s, u"per 100 crimes"_s, 21.4)});
     // The demo's 2014 letter is published and locked: a correction reopens it first, as a person
     // would, through the review's lifecycle.
     for (Fault& f : faults)
@@ -177,7 +177,7 @@ Status reopenPublished(Workbench& wb, const QString& reason)
 
 QString faultKey(Workbench& wb, const Fault& fault)
 {
-    if (!fault.key.startsWith(L("metric:")))
+    if (!fault.key.startsWith(u"metric:"_s))
         return fault.key;
     const QString spec = fault.key.mid(7);
     return metricUid(wb, spec.section(QLatin1Char('|'), 0, 0), spec.section(QLatin1Char('|'), 1));

@@ -3,7 +3,7 @@
 // Lancashire demo through the ordinary services, with the rule that must find it and where. Used
 // by the tests (every fault found) and by fwb-bench-checks (the share found, the false alarms).
 
-#include "util/result.h"
+#include "core/util/result.h"
 
 #include <QList>
 #include <QString>

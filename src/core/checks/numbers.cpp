@@ -1,4 +1,4 @@
-#include "numbers.h"
+#include "core/checks/numbers.h"
 
 #include <QHash>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "periods.h"
+#include "core/domain/periods.h"
 
 #include <QRegularExpression>
 #include <QList>

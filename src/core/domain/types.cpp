@@ -1,4 +1,4 @@
-#include "types.h"
+#include "core/domain/types.h"
 
 namespace fwb {
 

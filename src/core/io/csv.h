@@ -11,7 +11,7 @@
 // apostrophe) gets one more, and parse takes exactly one off again: for every string s,
 // parse(formatRow({s})) gives back s.
 
-#include "util/result.h"
+#include "core/util/result.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "filenames.h"
+#include "core/io/filenames.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -3,7 +3,7 @@
 // All Forces, the factual accuracy pack). A name is built from a slug only, never from a code,
 // uid or title as it is, and the joined path is checked to stay inside the folder.
 
-#include "util/result.h"
+#include "core/util/result.h"
 
 #include <QString>
 

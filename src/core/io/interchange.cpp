@@ -1,10 +1,12 @@
-#include "interchange.h"
+#include "core/io/interchange.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
 #include <functional>
+
+using namespace Qt::StringLiterals;
 
 namespace fwb {
 
@@ -17,8 +19,6 @@ int Interchange::recordCount() const
 
 namespace interchange {
 namespace {
-
-QString L(const char* s) { return QString::fromLatin1(s); }
 QJsonValue orNull(const QString& s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); }
 
 // Reads fields of one JSON object, recording the first problem with its path.
@@ -35,37 +35,37 @@ public:
 
     QString str(const QJsonObject& o, const QString& path, const char* key, bool required = true)
     {
-        const QJsonValue v = o.value(L(key));
+        const QJsonValue v = o.value(QString::fromUtf8(key));
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                fail(path + QLatin1Char('.') + L(key), L("is missing"));
+                fail(path + QLatin1Char('.') + QString::fromUtf8(key), u"is missing"_s);
             return QString();
         }
         if (!v.isString()) {
-            fail(path + QLatin1Char('.') + L(key), L("must be a string"));
+            fail(path + QLatin1Char('.') + QString::fromUtf8(key), u"must be a string"_s);
             return QString();
         }
         const QString s = v.toString();
         if (required && s.trimmed().isEmpty())
-            fail(path + QLatin1Char('.') + L(key), L("must not be empty"));
+            fail(path + QLatin1Char('.') + QString::fromUtf8(key), u"must not be empty"_s);
         return s;
     }
     // A code or a uid: the one rule of domain/types.h (codeProblem), because these become
     // command-line arguments and parts of file names.
     QString code(const QJsonObject& o, const QString& path, const char* key, bool required = true)
     {
-        return checkedCode(str(o, path, key, required), path + QLatin1Char('.') + L(key), "code");
+        return checkedCode(str(o, path, key, required), path + QLatin1Char('.') + QString::fromUtf8(key), "code");
     }
     QString uid(const QJsonObject& o, const QString& path, const char* key, bool required = true)
     {
-        return checkedCode(str(o, path, key, required), path + QLatin1Char('.') + L(key), "uid");
+        return checkedCode(str(o, path, key, required), path + QLatin1Char('.') + QString::fromUtf8(key), "uid");
     }
     QString checkedCode(const QString& s, const QString& path, const char* what)
     {
         if (s.isEmpty())
             return s; // missing or empty is reported by str
         if (!isValidCode(s))
-            fail(path, invalidCodeMessage(L(what), s));
+            fail(path, invalidCodeMessage(QString::fromUtf8(what), s));
         return s;
     }
     QString oneOf(const QJsonObject& o, const QString& path, const char* key, const QStringList& allowed,
@@ -75,29 +75,29 @@ public:
         if (s.isEmpty() && !fallback.isNull())
             return fallback;
         if (!s.isEmpty() && !allowed.contains(s))
-            fail(path + QLatin1Char('.') + L(key),
+            fail(path + QLatin1Char('.') + QString::fromUtf8(key),
                  QStringLiteral("\"%1\" is not one of %2").arg(s, allowed.join(QStringLiteral(", "))));
         return s;
     }
     bool boolean(const QJsonObject& o, const QString& path, const char* key)
     {
-        const QJsonValue v = o.value(L(key));
+        const QJsonValue v = o.value(QString::fromUtf8(key));
         if (v.isUndefined() || v.isNull())
             return false;
         if (!v.isBool())
-            fail(path + QLatin1Char('.') + L(key), L("must be true or false"));
+            fail(path + QLatin1Char('.') + QString::fromUtf8(key), u"must be true or false"_s);
         return v.toBool();
     }
     std::optional<double> number(const QJsonObject& o, const QString& path, const char* key, bool required)
     {
-        const QJsonValue v = o.value(L(key));
+        const QJsonValue v = o.value(QString::fromUtf8(key));
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                fail(path + QLatin1Char('.') + L(key), L("is missing"));
+                fail(path + QLatin1Char('.') + QString::fromUtf8(key), u"is missing"_s);
             return std::nullopt;
         }
         if (!v.isDouble()) {
-            fail(path + QLatin1Char('.') + L(key), L("must be a number"));
+            fail(path + QLatin1Char('.') + QString::fromUtf8(key), u"must be a number"_s);
             return std::nullopt;
         }
         return v.toDouble();
@@ -108,18 +108,18 @@ public:
         if (!d)
             return std::nullopt;
         if (*d != double(qint64(*d)) || *d > 2e9 || *d < -2e9) {
-            fail(path + QLatin1Char('.') + L(key), L("must be a whole number"));
+            fail(path + QLatin1Char('.') + QString::fromUtf8(key), u"must be a whole number"_s);
             return std::nullopt;
         }
         return int(*d);
     }
     QJsonArray array(const QJsonObject& o, const QString& path, const char* key)
     {
-        const QJsonValue v = o.value(L(key));
+        const QJsonValue v = o.value(QString::fromUtf8(key));
         if (v.isUndefined() || v.isNull())
             return {};
         if (!v.isArray())
-            fail(path + QLatin1Char('.') + L(key), L("must be an array"));
+            fail(path + QLatin1Char('.') + QString::fromUtf8(key), u"must be an array"_s);
         return v.toArray();
     }
     // Calls f(object, path) for each element, which must be objects.
@@ -127,11 +127,11 @@ public:
               const std::function<void(const QJsonObject&, const QString&)>& f)
     {
         const QJsonArray a = array(o, parent, key);
-        const QString base = parent.isEmpty() ? L(key) : parent + QLatin1Char('.') + L(key);
+        const QString base = parent.isEmpty() ? QString::fromUtf8(key) : parent + QLatin1Char('.') + QString::fromUtf8(key);
         for (int i = 0; i < a.size() && !failed(); ++i) {
             const QString path = QStringLiteral("%1[%2]").arg(base).arg(i);
             if (!a[i].isObject()) {
-                fail(path, L("must be an object"));
+                fail(path, u"must be an object"_s);
                 return;
             }
             f(a[i].toObject(), path);
@@ -143,13 +143,13 @@ private:
     QString m_error;
 };
 
-const QStringList kMethods{L("file_review"), L("dip_sample"), L("survey"), L("interview"), L("focus_group")};
-const QStringList kSectionKinds{L("narrative"), L("judgment"), L("overview"), L("findings"),
-                                L("areas_for_improvement"), L("metrics_table"), L("chart"),
-                                L("grade_definitions"), L("contents"), L("letter_opening"),
-                                L("letter_closing")};
-const QStringList kCategories{L("factual_error"), L("typo"), L("challenge_to_judgment"), L("other")};
-const QStringList kDecisions{L(""), L("accepted"), L("partly_accepted"), L("rejected")};
+const QStringList kMethods{u"file_review"_s, u"dip_sample"_s, u"survey"_s, u"interview"_s, u"focus_group"_s};
+const QStringList kSectionKinds{u"narrative"_s, u"judgment"_s, u"overview"_s, u"findings"_s,
+                                u"areas_for_improvement"_s, u"metrics_table"_s, u"chart"_s,
+                                u"grade_definitions"_s, u"contents"_s, u"letter_opening"_s,
+                                u"letter_closing"_s};
+const QStringList kCategories{u"factual_error"_s, u"typo"_s, u"challenge_to_judgment"_s, u"other"_s};
+const QStringList kDecisions{u""_s, u"accepted"_s, u"partly_accepted"_s, u"rejected"_s};
 
 Question readQuestion(Reader& r, const QJsonObject& o, const QString& path)
 {
@@ -161,11 +161,11 @@ Question readQuestion(Reader& r, const QJsonObject& o, const QString& path)
     x.follows = r.str(o, path, "follows", false);
     if (!x.follows.isEmpty() && (x.follows.count(QLatin1Char('/')) != 1 || x.follows.startsWith(QLatin1Char('/')) ||
                                  x.follows.endsWith(QLatin1Char('/'))))
-        r.fail(path + L(".follows"), L("must be \"programme/question\""));
+        r.fail(path + u".follows"_s, u"must be \"programme/question\""_s);
     else if (!x.follows.isEmpty())
         for (const QString& part : x.follows.split(QLatin1Char('/')))
-            r.checkedCode(part, path + L(".follows"), "code");
-    x.comparable = !o.contains(L("comparable")) || o.value(L("comparable")).isNull() || r.boolean(o, path, "comparable");
+            r.checkedCode(part, path + u".follows"_s, "code");
+    x.comparable = !o.contains(u"comparable"_s) || o.value(u"comparable"_s).isNull() || r.boolean(o, path, "comparable");
     r.each(o, path, "children", [&](const QJsonObject& c, const QString& p) { x.children.push_back(readQuestion(r, c, p)); });
     return x;
 }
@@ -180,11 +180,11 @@ Section readSection(Reader& r, const QJsonObject& o, const QString& path)
     s.questionCode = r.code(o, path, "question", false);
     s.findingKind = r.str(o, path, "finding_kind", false);
     if (!s.findingKind.isEmpty() && !findingKinds().contains(s.findingKind))
-        r.fail(path + L(".finding_kind"), QStringLiteral("\"%1\" is not a finding kind").arg(s.findingKind));
+        r.fail(path + u".finding_kind"_s, QStringLiteral("\"%1\" is not a finding kind").arg(s.findingKind));
     s.figure = r.str(o, path, "figure", false);
-    static const QStringList needsQuestion{L("judgment"), L("overview"), L("findings"), L("areas_for_improvement")};
+    static const QStringList needsQuestion{u"judgment"_s, u"overview"_s, u"findings"_s, u"areas_for_improvement"_s};
     if (needsQuestion.contains(s.kind) && s.questionCode.isEmpty())
-        r.fail(path + L(".question"), QStringLiteral("a \"%1\" section needs a question").arg(s.kind));
+        r.fail(path + u".question"_s, QStringLiteral("a \"%1\" section needs a question").arg(s.kind));
     r.each(o, path, "children", [&](const QJsonObject& c, const QString& p) { s.children.push_back(readSection(r, c, p)); });
     return s;
 }
@@ -193,12 +193,12 @@ QJsonArray questionsJson(const QList<Question>& list)
 {
     QJsonArray a;
     for (const Question& x : list) {
-        QJsonObject q{{L("code"), x.code}, {L("text"), x.text}, {L("short_title"), x.shortTitle},
-                      {L("graded"), x.graded}, {L("children"), questionsJson(x.children)}};
+        QJsonObject q{{u"code"_s, x.code}, {u"text"_s, x.text}, {u"short_title"_s, x.shortTitle},
+                      {u"graded"_s, x.graded}, {u"children"_s, questionsJson(x.children)}};
         if (!x.follows.isEmpty())
-            q.insert(L("follows"), x.follows);
+            q.insert(u"follows"_s, x.follows);
         if (!x.comparable)
-            q.insert(L("comparable"), false);
+            q.insert(u"comparable"_s, false);
         a.append(q);
     }
     return a;
@@ -216,11 +216,11 @@ QJsonArray sectionsJson(const QList<Section>& list)
 
 QJsonObject sectionJson(const Section& s, bool withChildren)
 {
-    QJsonObject o{{L("uid"), s.uid}, {L("kind"), s.kind}, {L("title"), s.title}, {L("body"), s.body},
-                  {L("question"), orNull(s.questionCode)}, {L("finding_kind"), orNull(s.findingKind)},
-                  {L("figure"), s.figure}};
+    QJsonObject o{{u"uid"_s, s.uid}, {u"kind"_s, s.kind}, {u"title"_s, s.title}, {u"body"_s, s.body},
+                  {u"question"_s, orNull(s.questionCode)}, {u"finding_kind"_s, orNull(s.findingKind)},
+                  {u"figure"_s, s.figure}};
     if (withChildren)
-        o.insert(L("children"), sectionsJson(s.children));
+        o.insert(u"children"_s, sectionsJson(s.children));
     return o;
 }
 
@@ -241,7 +241,7 @@ public:
     {
         auto it = m_seen.constFind(key);
         if (it != m_seen.constEnd())
-            return QStringLiteral("%1.%2: \"%3\" appears twice (also %4)").arg(path, L(field), key, *it);
+            return QStringLiteral("%1.%2: \"%3\" appears twice (also %4)").arg(path, QString::fromUtf8(field), key, *it);
         m_seen.insert(key, path);
         return {};
     }
@@ -256,7 +256,7 @@ QString questionDuplicates(const QList<Question>& list, const QString& path, Uni
         const QString p = QStringLiteral("%1[%2]").arg(path).arg(i);
         if (QString e = keys.add(list[i].code, p, "code"); !e.isEmpty())
             return e;
-        if (QString e = questionDuplicates(list[i].children, p + L(".children"), keys); !e.isEmpty())
+        if (QString e = questionDuplicates(list[i].children, p + u".children"_s, keys); !e.isEmpty())
             return e;
     }
     return {};
@@ -268,7 +268,7 @@ QString sectionDuplicates(const QList<Section>& list, const QString& path, Uniqu
         const QString p = QStringLiteral("%1[%2]").arg(path).arg(i);
         if (QString e = keys.add(list[i].uid, p, "uid"); !e.isEmpty())
             return e;
-        if (QString e = sectionDuplicates(list[i].children, p + L(".children"), keys); !e.isEmpty())
+        if (QString e = sectionDuplicates(list[i].children, p + u".children"_s, keys); !e.isEmpty())
             return e;
     }
     return {};
@@ -279,7 +279,7 @@ QString listDuplicates(const QList<T>& list, const char* array, const char* fiel
 {
     UniqueKeys keys;
     for (int i = 0; i < list.size(); ++i)
-        if (QString e = keys.add(key(list[i]), QStringLiteral("%1[%2]").arg(L(array)).arg(i), field); !e.isEmpty())
+        if (QString e = keys.add(key(list[i]), QStringLiteral("%1[%2]").arg(QString::fromUtf8(array)).arg(i), field); !e.isEmpty())
             return e;
     return {};
 }
@@ -324,121 +324,121 @@ QString duplicates(const Interchange& d)
 
 } // namespace
 
-QJsonObject toJson(const Region& r) { return {{L("code"), r.code}, {L("name"), r.name}}; }
+QJsonObject toJson(const Region& r) { return {{u"code"_s, r.code}, {u"name"_s, r.name}}; }
 
 QJsonObject toJson(const Person& p)
 {
-    return {{L("code"), p.code},         {L("name"), p.name}, {L("title"), p.title},
-            {L("post_nominals"), p.postNominals}, {L("post"), p.post}, {L("greeting"), p.greeting},
-            {L("address_name"), p.addressName},   {L("force"), orNull(p.forceCode)}};
+    return {{u"code"_s, p.code},         {u"name"_s, p.name}, {u"title"_s, p.title},
+            {u"post_nominals"_s, p.postNominals}, {u"post"_s, p.post}, {u"greeting"_s, p.greeting},
+            {u"address_name"_s, p.addressName},   {u"force"_s, orNull(p.forceCode)}};
 }
 
 QJsonObject toJson(const Force& f)
 {
-    return {{L("code"), f.code},        {L("name"), f.name},   {L("short_name"), f.shortName},
-            {L("region"), f.regionCode}, {L("style"), f.style}, {L("chief_officer"), orNull(f.chiefOfficerCode)}};
+    return {{u"code"_s, f.code},        {u"name"_s, f.name},   {u"short_name"_s, f.shortName},
+            {u"region"_s, f.regionCode}, {u"style"_s, f.style}, {u"chief_officer"_s, orNull(f.chiefOfficerCode)}};
 }
 
 QJsonObject toJson(const GradeScale& s)
 {
     QJsonArray grades;
     for (const Grade& g : s.grades)
-        grades.append(QJsonObject{{L("code"), g.code}, {L("label"), g.label}, {L("definition"), g.definition}});
-    return {{L("code"), s.code}, {L("name"), s.name}, {L("grades"), grades}};
+        grades.append(QJsonObject{{u"code"_s, g.code}, {u"label"_s, g.label}, {u"definition"_s, g.definition}});
+    return {{u"code"_s, s.code}, {u"name"_s, s.name}, {u"grades"_s, grades}};
 }
 
 QJsonObject toJson(const Programme& p)
 {
-    return {{L("code"), p.code},          {L("title"), p.title},
-            {L("short_title"), p.shortTitle}, {L("year"), p.year},
-            {L("kind"), p.kind},          {L("grade_scale"), orNull(p.gradeScaleCode)},
-            {L("fieldwork"), p.fieldwork}, {L("published"), p.published},
-            {L("questions"), questionsJson(p.questions)}};
+    return {{u"code"_s, p.code},          {u"title"_s, p.title},
+            {u"short_title"_s, p.shortTitle}, {u"year"_s, p.year},
+            {u"kind"_s, p.kind},          {u"grade_scale"_s, orNull(p.gradeScaleCode)},
+            {u"fieldwork"_s, p.fieldwork}, {u"published"_s, p.published},
+            {u"questions"_s, questionsJson(p.questions)}};
 }
 
 QJsonObject toJson(const Judgment& j)
 {
-    return {{L("programme"), j.programmeCode}, {L("force"), j.forceCode},   {L("question"), j.questionCode},
-            {L("grade"), j.gradeCode},         {L("summary"), j.summary},   {L("overview"), j.overview},
-            {L("first_year_graded"), j.firstYearGraded}, {L("status"), j.status}};
+    return {{u"programme"_s, j.programmeCode}, {u"force"_s, j.forceCode},   {u"question"_s, j.questionCode},
+            {u"grade"_s, j.gradeCode},         {u"summary"_s, j.summary},   {u"overview"_s, j.overview},
+            {u"first_year_graded"_s, j.firstYearGraded}, {u"status"_s, j.status}};
 }
 
 QJsonObject toJson(const EvidenceSample& e)
 {
     QJsonArray strata, measures;
     for (const Stratum& s : e.strata)
-        strata.append(QJsonObject{{L("label"), s.label}, {L("size"), s.size}});
+        strata.append(QJsonObject{{u"label"_s, s.label}, {u"size"_s, s.size}});
     for (const Measure& m : e.measures)
-        measures.append(QJsonObject{{L("label"), m.label}, {L("count"), m.count},
-                                    {L("base"), m.base ? QJsonValue(*m.base) : QJsonValue()},
-                                    {L("base_label"), m.baseLabel}});
-    return {{L("uid"), e.uid},
-            {L("programme"), e.programmeCode},
-            {L("force"), e.forceCode},
-            {L("question"), orNull(e.questionCode)},
-            {L("label"), e.label},
-            {L("method"), e.method},
-            {L("population"), e.population},
-            {L("sample_size"), e.sampleSize ? QJsonValue(*e.sampleSize) : QJsonValue()},
-            {L("description"), e.description},
-            {L("strata"), strata},
-            {L("measures"), measures}};
+        measures.append(QJsonObject{{u"label"_s, m.label}, {u"count"_s, m.count},
+                                    {u"base"_s, m.base ? QJsonValue(*m.base) : QJsonValue()},
+                                    {u"base_label"_s, m.baseLabel}});
+    return {{u"uid"_s, e.uid},
+            {u"programme"_s, e.programmeCode},
+            {u"force"_s, e.forceCode},
+            {u"question"_s, orNull(e.questionCode)},
+            {u"label"_s, e.label},
+            {u"method"_s, e.method},
+            {u"population"_s, e.population},
+            {u"sample_size"_s, e.sampleSize ? QJsonValue(*e.sampleSize) : QJsonValue()},
+            {u"description"_s, e.description},
+            {u"strata"_s, strata},
+            {u"measures"_s, measures}};
 }
 
 QJsonObject toJson(const Finding& f)
 {
-    return {{L("uid"), f.uid},           {L("programme"), f.programmeCode}, {L("force"), f.forceCode},
-            {L("question"), f.questionCode}, {L("kind"), f.kind},        {L("position"), f.position},
-            {L("text"), f.text},         {L("status"), f.status},
-            {L("evidence"), QJsonArray::fromStringList(f.evidenceUids)}};
+    return {{u"uid"_s, f.uid},           {u"programme"_s, f.programmeCode}, {u"force"_s, f.forceCode},
+            {u"question"_s, f.questionCode}, {u"kind"_s, f.kind},        {u"position"_s, f.position},
+            {u"text"_s, f.text},         {u"status"_s, f.status},
+            {u"evidence"_s, QJsonArray::fromStringList(f.evidenceUids)}};
 }
 
 QJsonObject toJson(const Metric& m)
 {
-    return {{L("uid"), m.uid},
-            {L("programme"), m.programmeCode},
-            {L("force"), m.forceCode},
-            {L("question"), orNull(m.questionCode)},
-            {L("figure"), m.figure},
-            {L("name"), m.name},
-            {L("measure"), m.measure},
-            {L("period"), m.period},
-            {L("unit"), m.unit},
-            {L("force_value"), m.forceValue},
-            {L("national_value"), m.nationalValue ? QJsonValue(*m.nationalValue) : QJsonValue()},
-            {L("source"), m.source},
-            {L("note"), m.note},
-            {L("position"), m.position}};
+    return {{u"uid"_s, m.uid},
+            {u"programme"_s, m.programmeCode},
+            {u"force"_s, m.forceCode},
+            {u"question"_s, orNull(m.questionCode)},
+            {u"figure"_s, m.figure},
+            {u"name"_s, m.name},
+            {u"measure"_s, m.measure},
+            {u"period"_s, m.period},
+            {u"unit"_s, m.unit},
+            {u"force_value"_s, m.forceValue},
+            {u"national_value"_s, m.nationalValue ? QJsonValue(*m.nationalValue) : QJsonValue()},
+            {u"source"_s, m.source},
+            {u"note"_s, m.note},
+            {u"position"_s, m.position}};
 }
 
 QJsonObject toJson(const Section& s, bool withChildren) { return sectionJson(s, withChildren); }
 
 QJsonObject toJson(const Document& d)
 {
-    return {{L("uid"), d.uid},         {L("programme"), d.programmeCode}, {L("force"), d.forceCode},
-            {L("kind"), d.kind},       {L("title"), d.title},             {L("subtitle"), d.subtitle},
-            {L("status"), d.status},   {L("dated"), d.dated},             {L("embargo"), d.embargo},
-            {L("sender"), orNull(d.senderCode)}, {L("recipient"), orNull(d.recipientCode)},
-            {L("reference"), d.reference}, {L("sections"), sectionsJson(d.sections)}};
+    return {{u"uid"_s, d.uid},         {u"programme"_s, d.programmeCode}, {u"force"_s, d.forceCode},
+            {u"kind"_s, d.kind},       {u"title"_s, d.title},             {u"subtitle"_s, d.subtitle},
+            {u"status"_s, d.status},   {u"dated"_s, d.dated},             {u"embargo"_s, d.embargo},
+            {u"sender"_s, orNull(d.senderCode)}, {u"recipient"_s, orNull(d.recipientCode)},
+            {u"reference"_s, d.reference}, {u"sections"_s, sectionsJson(d.sections)}};
 }
 
 QJsonObject toJson(const ReviewNote& n)
 {
-    return {{L("uid"), n.uid},       {L("target"), n.target}, {L("author"), n.author},
-            {L("body"), n.body},     {L("status"), n.status}, {L("answer"), n.answer}};
+    return {{u"uid"_s, n.uid},       {u"target"_s, n.target}, {u"author"_s, n.author},
+            {u"body"_s, n.body},     {u"status"_s, n.status}, {u"answer"_s, n.answer}};
 }
 
 QJsonObject toJson(const FaResponse& r)
 {
-    return {{L("uid"), r.uid},
-            {L("document"), r.documentUid},
-            {L("reference"), r.reference},
-            {L("current_text"), r.currentText},
-            {L("proposed_change"), r.proposedChange},
-            {L("evidence_offered"), r.evidenceOffered},
-            {L("category"), r.category},
-            {L("decision"), r.decision},
-            {L("reason"), r.reason}};
+    return {{u"uid"_s, r.uid},
+            {u"document"_s, r.documentUid},
+            {u"reference"_s, r.reference},
+            {u"current_text"_s, r.currentText},
+            {u"proposed_change"_s, r.proposedChange},
+            {u"evidence_offered"_s, r.evidenceOffered},
+            {u"category"_s, r.category},
+            {u"decision"_s, r.decision},
+            {u"reason"_s, r.reason}};
 }
 
 QString compact(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
@@ -459,28 +459,28 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
         return Error::make(Error::Code::Invalid, QStringLiteral("%1: not a Findings Workbench interchange file "
                                                                 "(the top level is not an object)").arg(name));
     const QJsonObject root = doc.object();
-    if (root.value(L("format")).toString() != L("findings-workbench"))
+    if (root.value(u"format"_s).toString() != u"findings-workbench"_s)
         return Error::make(Error::Code::Invalid, QStringLiteral("%1: not a Findings Workbench interchange file "
                                                                 "(\"format\" is not \"findings-workbench\")").arg(name));
-    const QJsonValue version = root.value(L("version"));
+    const QJsonValue version = root.value(u"version"_s);
     if (!version.isDouble() || version.toInt() < 1)
         return Error::make(Error::Code::Invalid, QStringLiteral("%1: version: must be a positive whole number").arg(name));
     if (version.toInt() > FormatVersion)
         return Error::make(Error::Code::NewerSchema,
                            QStringLiteral("%1: written in interchange version %2; this version reads up to %3")
                                .arg(name).arg(version.toInt()).arg(FormatVersion));
-    static const QStringList known{L("format"), L("version"), L("scope"), L("regions"), L("people"), L("forces"),
-                                   L("grade_scales"), L("programmes"), L("judgments"), L("evidence"), L("findings"),
-                                   L("metrics"), L("documents"), L("review_notes"), L("responses")};
+    static const QStringList known{u"format"_s, u"version"_s, u"scope"_s, u"regions"_s, u"people"_s, u"forces"_s,
+                                   u"grade_scales"_s, u"programmes"_s, u"judgments"_s, u"evidence"_s, u"findings"_s,
+                                   u"metrics"_s, u"documents"_s, u"review_notes"_s, u"responses"_s};
     for (const QString& key : root.keys())
         if (!known.contains(key))
             return Error::make(Error::Code::Invalid, QStringLiteral("%1: %2: unknown member").arg(name, key));
 
     Reader r(name);
     Interchange d;
-    const QJsonObject scope = root.value(L("scope")).toObject();
-    d.scopeProgramme = scope.value(L("programme")).toString();
-    d.scopeForce = scope.value(L("force")).toString();
+    const QJsonObject scope = root.value(u"scope"_s).toObject();
+    d.scopeProgramme = scope.value(u"programme"_s).toString();
+    d.scopeForce = scope.value(u"force"_s).toString();
 
     r.each(root, {}, "regions", [&](const QJsonObject& o, const QString& p) {
         d.regions.push_back({0, r.code(o, p, "code"), r.str(o, p, "name")});
@@ -503,7 +503,7 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
         f.name = r.str(o, p, "name");
         f.shortName = r.str(o, p, "short_name");
         f.regionCode = r.code(o, p, "region");
-        f.style = r.oneOf(o, p, "style", {L("constabulary"), L("force"), L("service")}, L("force"));
+        f.style = r.oneOf(o, p, "style", {u"constabulary"_s, u"force"_s, u"service"_s}, u"force"_s);
         f.chiefOfficerCode = r.code(o, p, "chief_officer", false);
         d.forces.push_back(f);
     });
@@ -515,7 +515,7 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
             s.grades.push_back({0, r.code(g, gp, "code"), r.str(g, gp, "label"), r.str(g, gp, "definition", false), 0});
         });
         if (s.grades.isEmpty() && !r.failed())
-            r.fail(p + L(".grades"), L("a scale needs at least one grade"));
+            r.fail(p + u".grades"_s, u"a scale needs at least one grade"_s);
         d.gradeScales.push_back(s);
     });
     r.each(root, {}, "programmes", [&](const QJsonObject& o, const QString& p) {
@@ -524,7 +524,7 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
         x.title = r.str(o, p, "title");
         x.shortTitle = r.str(o, p, "short_title", false);
         x.year = r.integer(o, p, "year", true).value_or(0);
-        x.kind = r.oneOf(o, p, "kind", {L("thematic"), L("peel")}, L("thematic"));
+        x.kind = r.oneOf(o, p, "kind", {u"thematic"_s, u"peel"_s}, u"thematic"_s);
         x.gradeScaleCode = r.code(o, p, "grade_scale", false);
         x.fieldwork = r.str(o, p, "fieldwork", false);
         x.published = r.str(o, p, "published", false);
@@ -540,7 +540,7 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
         j.summary = r.str(o, p, "summary", false);
         j.overview = r.str(o, p, "overview", false);
         j.firstYearGraded = r.boolean(o, p, "first_year_graded");
-        j.status = r.oneOf(o, p, "status", statuses(), L("draft"));
+        j.status = r.oneOf(o, p, "status", statuses(), u"draft"_s);
         d.judgments.push_back(j);
     });
     r.each(root, {}, "evidence", [&](const QJsonObject& o, const QString& p) {
@@ -573,12 +573,12 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
         f.kind = r.oneOf(o, p, "kind", findingKinds());
         f.position = r.integer(o, p, "position", false).value_or(0);
         f.text = r.str(o, p, "text");
-        f.status = r.oneOf(o, p, "status", statuses(), L("draft"));
+        f.status = r.oneOf(o, p, "status", statuses(), u"draft"_s);
         const QJsonArray ev = r.array(o, p, "evidence");
         for (int i = 0; i < ev.size(); ++i) {
             const QString at = QStringLiteral("%1.evidence[%2]").arg(p).arg(i);
             if (!ev[i].isString() || ev[i].toString().isEmpty())
-                r.fail(at, L("must be an evidence uid"));
+                r.fail(at, u"must be an evidence uid"_s);
             f.evidenceUids << r.checkedCode(ev[i].toString(), at, "uid");
         }
         f.evidenceUids.sort();
@@ -607,10 +607,10 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
         x.uid = r.uid(o, p, "uid");
         x.programmeCode = r.code(o, p, "programme");
         x.forceCode = r.code(o, p, "force");
-        x.kind = r.oneOf(o, p, "kind", {L("letter"), L("report")});
+        x.kind = r.oneOf(o, p, "kind", {u"letter"_s, u"report"_s});
         x.title = r.str(o, p, "title");
         x.subtitle = r.str(o, p, "subtitle", false);
-        x.status = r.oneOf(o, p, "status", statuses(), L("draft"));
+        x.status = r.oneOf(o, p, "status", statuses(), u"draft"_s);
         x.dated = r.str(o, p, "dated", false);
         x.embargo = r.str(o, p, "embargo", false);
         x.senderCode = r.code(o, p, "sender", false);
@@ -625,7 +625,7 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
         n.target = r.str(o, p, "target");
         n.author = r.str(o, p, "author", false);
         n.body = r.str(o, p, "body");
-        n.status = r.oneOf(o, p, "status", {L("open"), L("answered"), L("resolved")}, L("open"));
+        n.status = r.oneOf(o, p, "status", {u"open"_s, u"answered"_s, u"resolved"_s}, u"open"_s);
         n.answer = r.str(o, p, "answer", false);
         d.reviewNotes.push_back(n);
     });
@@ -638,7 +638,7 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
         x.proposedChange = r.str(o, p, "proposed_change", false);
         x.evidenceOffered = r.str(o, p, "evidence_offered", false);
         x.category = r.oneOf(o, p, "category", kCategories);
-        x.decision = r.oneOf(o, p, "decision", kDecisions, L(""));
+        x.decision = r.oneOf(o, p, "decision", kDecisions, u""_s);
         x.reason = r.str(o, p, "reason", false);
         d.responses.push_back(x);
     });
@@ -651,22 +651,22 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
 
 QByteArray write(const Interchange& d)
 {
-    QJsonObject root{{L("format"), L("findings-workbench")},
-                     {L("version"), FormatVersion},
-                     {L("scope"), QJsonObject{{L("programme"), orNull(d.scopeProgramme)},
-                                              {L("force"), orNull(d.scopeForce)}}},
-                     {L("regions"), arrayOf(d.regions)},
-                     {L("people"), arrayOf(d.people)},
-                     {L("forces"), arrayOf(d.forces)},
-                     {L("grade_scales"), arrayOf(d.gradeScales)},
-                     {L("programmes"), arrayOf(d.programmes)},
-                     {L("judgments"), arrayOf(d.judgments)},
-                     {L("evidence"), arrayOf(d.evidence)},
-                     {L("findings"), arrayOf(d.findings)},
-                     {L("metrics"), arrayOf(d.metrics)},
-                     {L("documents"), arrayOf(d.documents)},
-                     {L("review_notes"), arrayOf(d.reviewNotes)},
-                     {L("responses"), arrayOf(d.responses)}};
+    QJsonObject root{{u"format"_s, u"findings-workbench"_s},
+                     {u"version"_s, FormatVersion},
+                     {u"scope"_s, QJsonObject{{u"programme"_s, orNull(d.scopeProgramme)},
+                                              {u"force"_s, orNull(d.scopeForce)}}},
+                     {u"regions"_s, arrayOf(d.regions)},
+                     {u"people"_s, arrayOf(d.people)},
+                     {u"forces"_s, arrayOf(d.forces)},
+                     {u"grade_scales"_s, arrayOf(d.gradeScales)},
+                     {u"programmes"_s, arrayOf(d.programmes)},
+                     {u"judgments"_s, arrayOf(d.judgments)},
+                     {u"evidence"_s, arrayOf(d.evidence)},
+                     {u"findings"_s, arrayOf(d.findings)},
+                     {u"metrics"_s, arrayOf(d.metrics)},
+                     {u"documents"_s, arrayOf(d.documents)},
+                     {u"review_notes"_s, arrayOf(d.reviewNotes)},
+                     {u"responses"_s, arrayOf(d.responses)}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

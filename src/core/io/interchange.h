@@ -3,8 +3,8 @@
 // plain domain values. Parsing checks shape and values and names the JSON path of any problem;
 // references between records are checked when the data is written.
 
-#include "domain/types.h"
-#include "util/result.h"
+#include "core/domain/types.h"
+#include "core/util/result.h"
 
 #include <QByteArray>
 #include <QJsonObject>

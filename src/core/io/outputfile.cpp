@@ -1,4 +1,4 @@
-#include "outputfile.h"
+#include "core/io/outputfile.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,7 +5,7 @@
 // medium that goes away — is removed again, temporary included, and the error names the file and
 // says why ("the disk is full", not "Unknown error").
 
-#include "util/result.h"
+#include "core/util/result.h"
 
 #include <QByteArray>
 #include <QList>

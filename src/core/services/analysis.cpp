@@ -1,17 +1,18 @@
-#include "analysis.h"
+#include "core/services/analysis.h"
 
-#include "domain/periods.h"
-#include "io/csv.h"
-#include "workbench.h"
+#include "core/domain/periods.h"
+#include "core/io/csv.h"
+#include "core/workbench.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb {
 namespace {
-QString L(const char* s) { return QString::fromLatin1(s); }
 } // namespace
 
 Result<JudgmentMatrix> judgmentMatrix(const Workbench& workbench, const QString& programmeCode, const QString& question)
@@ -76,7 +77,7 @@ Result<QList<GradeCount>> gradeCounts(const Workbench& workbench, const QString&
 QString FigureSeries::label() const
 {
     const QString what = unit.isEmpty() ? measure : unit;
-    return what.isEmpty() ? name : name + L(", ") + what;
+    return what.isEmpty() ? name : name + u", "_s + what;
 }
 
 // "Rate" and "Rate per 1,000 population" in two years' data are one figure when both are per 1,000
@@ -243,8 +244,8 @@ Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& for
 
 QByteArray profileCsv(const ForceProfile& p)
 {
-    QByteArray out = csv::formatRow({L("force"), L("programme"), L("year"), L("part"), L("item"), L("period"), L("value"),
-                                     L("england_and_wales"), L("region_mean")});
+    QByteArray out = csv::formatRow({u"force"_s, u"programme"_s, u"year"_s, u"part"_s, u"item"_s, u"period"_s, u"value"_s,
+                                     u"england_and_wales"_s, u"region_mean"_s});
     auto row = [&](const Programme* programme, const QString& part, const QString& item, const QString& period,
                    const QString& value, const QString& national = {}, const QString& region = {}) {
         out += csv::formatRow({p.force.code, programme ? programme->code : QString(),
@@ -252,21 +253,21 @@ QByteArray profileCsv(const ForceProfile& p)
     };
     for (const Programme& programme : p.programmes) {
         for (const Judgment& j : p.judgments.value(programme.code))
-            row(&programme, L("judgment"), j.questionCode, {}, j.gradeLabel);
+            row(&programme, u"judgment"_s, j.questionCode, {}, j.gradeLabel);
         const QMap<QString, int> kinds = p.findings.value(programme.code);
         for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
-            row(&programme, L("findings"), it.key(), {}, QString::number(it.value()));
+            row(&programme, u"findings"_s, it.key(), {}, QString::number(it.value()));
         for (const ProfileFigure& f : p.figures.value(programme.code)) {
             const Metric& m = f.metric;
-            const QString item = m.unit.isEmpty() ? m.name : m.name + L(" (") + m.unit + L(")");
-            row(&programme, L("figure"), item, m.period, number(m.forceValue), number(m.nationalValue), number(f.regionMean));
+            const QString item = m.unit.isEmpty() ? m.name : m.name + u" ("_s + m.unit + u")"_s;
+            row(&programme, u"figure"_s, item, m.period, number(m.forceValue), number(m.nationalValue), number(f.regionMean));
         }
     }
     // What is still open: a row each for the oldest listed (part "open KIND"), and the count of all.
     for (const FollowUpItem& i : p.stillOpen.items)
-        out += csv::formatRow({p.force.code, i.finding.programmeCode, QString::number(i.since), L("open ") + i.finding.kind,
+        out += csv::formatRow({p.force.code, i.finding.programmeCode, QString::number(i.since), u"open "_s + i.finding.kind,
                                i.finding.uid, {}, i.status(), {}, {}});
-    row(nullptr, L("still open"), L("total"), {}, QString::number(p.stillOpen.total));
+    row(nullptr, u"still open"_s, u"total"_s, {}, QString::number(p.stillOpen.total));
     return out;
 }
 
@@ -276,34 +277,34 @@ QByteArray profileJson(const ForceProfile& p)
     for (const Programme& programme : p.programmes) {
         QJsonObject judgments, findings;
         for (const Judgment& j : p.judgments.value(programme.code))
-            judgments.insert(j.questionCode, QJsonObject{{L("grade"), j.gradeCode}, {L("label"), j.gradeLabel}, {L("summary"), j.summary}});
+            judgments.insert(j.questionCode, QJsonObject{{u"grade"_s, j.gradeCode}, {u"label"_s, j.gradeLabel}, {u"summary"_s, j.summary}});
         const QMap<QString, int> kinds = p.findings.value(programme.code);
         for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
             findings.insert(it.key(), it.value());
         QJsonArray figures;
         for (const ProfileFigure& f : p.figures.value(programme.code))
-            figures.push_back(QJsonObject{{L("figure"), f.metric.figure},      {L("name"), f.metric.name},
-                                          {L("measure"), f.metric.measure},    {L("unit"), f.metric.unit},
-                                          {L("period"), f.metric.period},      {L("force"), f.metric.forceValue},
-                                          {L("england_and_wales"), jsonNumber(f.metric.nationalValue)},
-                                          {L("region_mean"), jsonNumber(f.regionMean)}, {L("region_forces"), f.regionForces}});
-        programmes.push_back(QJsonObject{{L("code"), programme.code}, {L("year"), programme.year}, {L("judgments"), judgments},
-                                         {L("findings"), findings}, {L("figures"), figures}});
+            figures.push_back(QJsonObject{{u"figure"_s, f.metric.figure},      {u"name"_s, f.metric.name},
+                                          {u"measure"_s, f.metric.measure},    {u"unit"_s, f.metric.unit},
+                                          {u"period"_s, f.metric.period},      {u"force"_s, f.metric.forceValue},
+                                          {u"england_and_wales"_s, jsonNumber(f.metric.nationalValue)},
+                                          {u"region_mean"_s, jsonNumber(f.regionMean)}, {u"region_forces"_s, f.regionForces}});
+        programmes.push_back(QJsonObject{{u"code"_s, programme.code}, {u"year"_s, programme.year}, {u"judgments"_s, judgments},
+                                         {u"findings"_s, findings}, {u"figures"_s, figures}});
     }
     for (const FigureSeries& s : p.series) {
         QJsonArray points;
         for (const SeriesPoint& x : s.points)
-            points.push_back(QJsonObject{{L("end"), x.end.toString(Qt::ISODate)}, {L("period"), x.period},
-                                         {L("programme"), x.programmeCode}, {L("force"), x.force},
-                                         {L("england_and_wales"), jsonNumber(x.national)}, {L("region_mean"), jsonNumber(x.regionMean)}});
-        series.push_back(QJsonObject{{L("name"), s.name}, {L("measure"), s.measure}, {L("unit"), s.unit}, {L("points"), points}});
+            points.push_back(QJsonObject{{u"end"_s, x.end.toString(Qt::ISODate)}, {u"period"_s, x.period},
+                                         {u"programme"_s, x.programmeCode}, {u"force"_s, x.force},
+                                         {u"england_and_wales"_s, jsonNumber(x.national)}, {u"region_mean"_s, jsonNumber(x.regionMean)}});
+        series.push_back(QJsonObject{{u"name"_s, s.name}, {u"measure"_s, s.measure}, {u"unit"_s, s.unit}, {u"points"_s, points}});
     }
     for (const FollowUpItem& i : p.stillOpen.items)
-        open.push_back(QJsonObject{{L("finding"), i.finding.uid}, {L("kind"), i.finding.kind}, {L("since"), i.since},
-                                   {L("status"), i.status()}, {L("years_open"), p.stillOpen.yearsOpen(i)}, {L("text"), i.finding.text}});
-    return QJsonDocument(QJsonObject{{L("force"), p.force.code}, {L("name"), p.force.name}, {L("region"), p.force.regionName},
-                                     {L("programmes"), programmes}, {L("series"), series}, {L("still_open"), open},
-                                     {L("still_open_total"), p.stillOpen.total}})
+        open.push_back(QJsonObject{{u"finding"_s, i.finding.uid}, {u"kind"_s, i.finding.kind}, {u"since"_s, i.since},
+                                   {u"status"_s, i.status()}, {u"years_open"_s, p.stillOpen.yearsOpen(i)}, {u"text"_s, i.finding.text}});
+    return QJsonDocument(QJsonObject{{u"force"_s, p.force.code}, {u"name"_s, p.force.name}, {u"region"_s, p.force.regionName},
+                                     {u"programmes"_s, programmes}, {u"series"_s, series}, {u"still_open"_s, open},
+                                     {u"still_open_total"_s, p.stillOpen.total}})
         .toJson(QJsonDocument::Indented);
 }
 
@@ -349,24 +350,24 @@ Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const 
         }
     if (named.isEmpty())
         return Error::make(Error::Code::NotFound, QStringLiteral("%1 has no figure \"%2\"%3")
-                                                      .arg(programmeCode, name, unit.isEmpty() ? QString() : L(" in ") + unit));
+                                                      .arg(programmeCode, name, unit.isEmpty() ? QString() : u" in "_s + unit));
     if (units.size() > 1)
         return Error::make(Error::Code::Invalid, QStringLiteral("\"%1\" is given in %2 units (%3): say which with --unit")
-                                                     .arg(name).arg(units.size()).arg(units.join(L(", "))));
+                                                     .arg(name).arg(units.size()).arg(units.join(u", "_s)));
     if (period.isEmpty() && periods.size() > 1)
         return Error::make(Error::Code::Invalid, QStringLiteral("\"%1\" is given for %2 periods (%3): say which with --period")
-                                                     .arg(name).arg(periods.size()).arg(periods.join(L("; "))));
+                                                     .arg(name).arg(periods.size()).arg(periods.join(u"; "_s)));
     const QString chosen = period.isEmpty() ? periods.front() : period;
     const auto like = std::find_if(named.cbegin(), named.cend(), [&](const Metric& m) { return m.period == chosen; });
     if (like == named.cend())
         return Error::make(Error::Code::NotFound, QStringLiteral("\"%1\" is not given for \"%2\" (it is for: %3)")
-                                                      .arg(name, chosen, periods.join(L("; "))));
+                                                      .arg(name, chosen, periods.join(u"; "_s)));
     return figureAcrossForces(workbench, *like);
 }
 
 QByteArray figureCsv(const FigureAcrossForces& f)
 {
-    QByteArray out = csv::formatRow({L("force"), L("name"), L("region"), L("value"), L("england_and_wales")});
+    QByteArray out = csv::formatRow({u"force"_s, u"name"_s, u"region"_s, u"value"_s, u"england_and_wales"_s});
     for (const ForceValue& v : f.forces)
         out += csv::formatRow({v.force.code, v.force.name, v.force.regionName, number(v.value), number(f.national)});
     return out;
@@ -374,7 +375,7 @@ QByteArray figureCsv(const FigureAcrossForces& f)
 
 QByteArray matrixCsv(const JudgmentMatrix& m)
 {
-    QStringList header{L("force"), L("name"), L("region")};
+    QStringList header{u"force"_s, u"name"_s, u"region"_s};
     for (const Question& q : m.columns)
         header << q.code;
     QByteArray out = csv::formatRow(header);
@@ -391,20 +392,20 @@ QByteArray matrixJson(const JudgmentMatrix& m)
 {
     QJsonArray questions, forces;
     for (const Question& q : m.columns)
-        questions.push_back(QJsonObject{{L("code"), q.code}, {L("text"), q.text}});
+        questions.push_back(QJsonObject{{u"code"_s, q.code}, {u"text"_s, q.text}});
     for (const MatrixRow& r : m.rows) {
         QJsonObject judgments;
         for (const Question& q : m.columns) {
             const auto cell = r.cells.find(q.code);
             judgments.insert(q.code, cell == r.cells.end()
                                          ? QJsonValue()
-                                         : QJsonValue(QJsonObject{{L("grade"), cell->gradeCode}, {L("label"), cell->gradeLabel},
-                                                                  {L("summary"), cell->summary}}));
+                                         : QJsonValue(QJsonObject{{u"grade"_s, cell->gradeCode}, {u"label"_s, cell->gradeLabel},
+                                                                  {u"summary"_s, cell->summary}}));
         }
-        forces.push_back(QJsonObject{{L("code"), r.force.code}, {L("name"), r.force.name},
-                                     {L("region"), r.force.regionName}, {L("judgments"), judgments}});
+        forces.push_back(QJsonObject{{u"code"_s, r.force.code}, {u"name"_s, r.force.name},
+                                     {u"region"_s, r.force.regionName}, {u"judgments"_s, judgments}});
     }
-    return QJsonDocument(QJsonObject{{L("programme"), m.programme.code}, {L("questions"), questions}, {L("forces"), forces}})
+    return QJsonDocument(QJsonObject{{u"programme"_s, m.programme.code}, {u"questions"_s, questions}, {u"forces"_s, forces}})
         .toJson(QJsonDocument::Indented);
 }
 
@@ -412,12 +413,12 @@ QString changeName(Change c)
 {
     switch (c) {
     case Change::None: return {};
-    case Change::Up: return L("up");
-    case Change::Down: return L("down");
-    case Change::Same: return L("same");
-    case Change::New: return L("new");
-    case Change::Gone: return L("gone");
-    case Change::NotComparable: return L("not comparable");
+    case Change::Up: return u"up"_s;
+    case Change::Down: return u"down"_s;
+    case Change::Same: return u"same"_s;
+    case Change::New: return u"new"_s;
+    case Change::Gone: return u"gone"_s;
+    case Change::NotComparable: return u"not comparable"_s;
     }
     return {};
 }
@@ -497,10 +498,10 @@ Result<ChangeView> changeView(const Workbench& workbench, const QString& from, c
 
 QByteArray changeCsv(const ChangeView& v)
 {
-    QStringList head{L("force"), L("name"), L("region")};
+    QStringList head{u"force"_s, u"name"_s, u"region"_s};
     for (const ChangeColumn& c : v.columns)
-        head << QString(c.earlier.code + L(" ") + v.from.code) << QString(c.question.code + L(" ") + v.to.code)
-             << QString(c.question.code + L(" change"));
+        head << QString(c.earlier.code + u" "_s + v.from.code) << QString(c.question.code + u" "_s + v.to.code)
+             << QString(c.question.code + u" change"_s);
     QByteArray out = csv::formatRow(head);
     for (const ChangeRow& r : v.rows) {
         QStringList line{r.force.code, r.force.name, r.force.regionName};
@@ -517,23 +518,23 @@ QByteArray changeJson(const ChangeView& v)
 {
     QJsonArray columns, forces;
     for (const ChangeColumn& c : v.columns)
-        columns.append(QJsonObject{{L("question"), c.question.code}, {L("follows"), c.earlier.code}, {L("comparable"), c.comparable}});
+        columns.append(QJsonObject{{u"question"_s, c.question.code}, {u"follows"_s, c.earlier.code}, {u"comparable"_s, c.comparable}});
     for (const ChangeRow& r : v.rows) {
         QJsonObject cells;
         for (const ChangeColumn& c : v.columns) {
             const ChangeCell cell = r.cells.value(c.question.code);
-            cells.insert(c.question.code, QJsonObject{{L("before"), cell.before.gradeCode.isEmpty() ? QJsonValue() : QJsonValue(cell.before.gradeCode)},
-                                                      {L("after"), cell.after.gradeCode.isEmpty() ? QJsonValue() : QJsonValue(cell.after.gradeCode)},
-                                                      {L("change"), changeName(cell.change)}});
+            cells.insert(c.question.code, QJsonObject{{u"before"_s, cell.before.gradeCode.isEmpty() ? QJsonValue() : QJsonValue(cell.before.gradeCode)},
+                                                      {u"after"_s, cell.after.gradeCode.isEmpty() ? QJsonValue() : QJsonValue(cell.after.gradeCode)},
+                                                      {u"change"_s, changeName(cell.change)}});
         }
-        forces.append(QJsonObject{{L("force"), r.force.code}, {L("name"), r.force.name}, {L("region"), r.force.regionName},
-                                  {L("questions"), cells}});
+        forces.append(QJsonObject{{u"force"_s, r.force.code}, {u"name"_s, r.force.name}, {u"region"_s, r.force.regionName},
+                                  {u"questions"_s, cells}});
     }
     QJsonObject totals;
     for (auto it = v.totals.cbegin(); it != v.totals.cend(); ++it)
         totals.insert(changeName(it.key()), it.value());
-    return QJsonDocument(QJsonObject{{L("from"), v.from.code}, {L("to"), v.to.code}, {L("columns"), columns},
-                                     {L("forces"), forces}, {L("totals"), totals}})
+    return QJsonDocument(QJsonObject{{u"from"_s, v.from.code}, {u"to"_s, v.to.code}, {u"columns"_s, columns},
+                                     {u"forces"_s, forces}, {u"totals"_s, totals}})
         .toJson(QJsonDocument::Indented);
 }
 

@@ -2,9 +2,9 @@
 // Analysis: judgments across the forces for a programme — the matrix (forces × graded questions),
 // and the count of forces at each grade per question. One query each, over the whole programme.
 
-#include "domain/types.h"
-#include "services/followups.h"
-#include "util/result.h"
+#include "core/domain/types.h"
+#include "core/services/followups.h"
+#include "core/util/result.h"
 
 #include <QDate>
 #include <QHash>

@@ -1,18 +1,18 @@
-#include "documents.h"
-#include "locks.h"
-#include "review.h"
+#include "core/services/documents.h"
+#include "core/services/locks.h"
+#include "core/services/review.h"
 
-#include "servicesupport.h"
+#include "core/services/servicesupport.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <spdlog/spdlog.h>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb {
 namespace {
-
-QString L(const char* s) { return QString::fromLatin1(s); }
 using service::inTransaction;
 using service::json;
 
@@ -74,22 +74,22 @@ void putAt(QList<Section>& list, Section s, int position)
 Status validateSection(const Section& s, const Programme& programme, const QString& documentKind)
 {
     if (!sectionKinds().contains(s.kind))
-        return invalid(QStringLiteral("unknown section kind \"%1\" (one of: %2)").arg(s.kind, sectionKinds().join(L(", "))));
-    static const QStringList needsQuestion{L("judgment"), L("overview"), L("findings"), L("areas_for_improvement")};
+        return invalid(QStringLiteral("unknown section kind \"%1\" (one of: %2)").arg(s.kind, sectionKinds().join(u", "_s)));
+    static const QStringList needsQuestion{u"judgment"_s, u"overview"_s, u"findings"_s, u"areas_for_improvement"_s};
     if (needsQuestion.contains(s.kind) && s.questionCode.isEmpty())
         return invalid(QStringLiteral("a %1 section shows a question's data: give the question").arg(sectionKindLabel(s.kind).toLower()));
     if (!s.questionCode.isEmpty() && !findQuestion(programme.questions, s.questionCode))
         return invalid(QStringLiteral("programme %1 has no question \"%2\"").arg(programme.code, s.questionCode));
-    if ((s.kind == L("judgment") || s.kind == L("overview")) && s.questionCode.size()) {
+    if ((s.kind == u"judgment"_s || s.kind == u"overview"_s) && s.questionCode.size()) {
         const Question* q = findQuestion(programme.questions, s.questionCode);
         if (!q->graded || programme.gradeScaleCode.isEmpty())
             return invalid(QStringLiteral("question %1 is not graded, so it has no judgment to show").arg(s.questionCode));
     }
-    if (s.kind == L("chart") && s.figure.trimmed().isEmpty())
-        return invalid(L("a chart shows the figures of one figure: give the figure (\"Figure 1\")"));
+    if (s.kind == u"chart"_s && s.figure.trimmed().isEmpty())
+        return invalid(u"a chart shows the figures of one figure: give the figure (\"Figure 1\")"_s);
     if (!s.findingKind.isEmpty() && !findingKinds().contains(s.findingKind))
         return invalid(QStringLiteral("unknown finding kind \"%1\"").arg(s.findingKind));
-    if ((s.kind == L("letter_opening") || s.kind == L("letter_closing")) && documentKind != L("letter"))
+    if ((s.kind == u"letter_opening"_s || s.kind == u"letter_closing"_s) && documentKind != u"letter"_s)
         return invalid(QStringLiteral("a %1 belongs in a letter, not a report").arg(sectionKindLabel(s.kind).toLower()));
     for (const Section& c : s.children)
         if (Status st = validateSection(c, programme, documentKind); !st)
@@ -100,9 +100,9 @@ Status validateSection(const Section& s, const Programme& programme, const QStri
 Status validateParticulars(const Document& d)
 {
     if (d.title.trimmed().isEmpty())
-        return invalid(L("a document needs a title"));
+        return invalid(u"a document needs a title"_s);
     if (!statuses().contains(d.status))
-        return invalid(QStringLiteral("unknown status \"%1\" (one of: %2)").arg(d.status, statuses().join(L(", "))));
+        return invalid(QStringLiteral("unknown status \"%1\" (one of: %2)").arg(d.status, statuses().join(u", "_s)));
     if (!d.dated.isEmpty() && !QDate::fromString(d.dated, Qt::ISODate).isValid())
         return invalid(QStringLiteral("the date \"%1\" is not a date (YYYY-MM-DD)").arg(d.dated));
     if (!d.embargo.isEmpty() && !QDateTime::fromString(d.embargo, Qt::ISODate).isValid())
@@ -137,28 +137,28 @@ Section section(const QString& kind, const QString& title, const QString& questi
 
 const QStringList& sectionKinds()
 {
-    static const QStringList kinds{L("narrative"),   L("judgment"),   L("overview"),  L("findings"),
-                                   L("areas_for_improvement"), L("metrics_table"), L("chart"),
-                                   L("grade_definitions"), L("contents"), L("letter_opening"), L("letter_closing")};
+    static const QStringList kinds{u"narrative"_s,   u"judgment"_s,   u"overview"_s,  u"findings"_s,
+                                   u"areas_for_improvement"_s, u"metrics_table"_s, u"chart"_s,
+                                   u"grade_definitions"_s, u"contents"_s, u"letter_opening"_s, u"letter_closing"_s};
     return kinds;
 }
 
-bool isBoundKind(const QString& kind) { return kind != L("narrative"); }
+bool isBoundKind(const QString& kind) { return kind != u"narrative"_s; }
 
 QString sectionKindLabel(const QString& kind)
 {
     static const QHash<QString, QString> labels{
-        {L("narrative"), L("Narrative")},
-        {L("judgment"), L("Judgment")},
-        {L("overview"), L("Overview summary")},
-        {L("findings"), L("Findings")},
-        {L("areas_for_improvement"), L("Areas for improvement")},
-        {L("metrics_table"), L("Figures table")},
-        {L("chart"), L("Chart")},
-        {L("grade_definitions"), L("Grade definitions")},
-        {L("contents"), L("Contents")},
-        {L("letter_opening"), L("Letter opening")},
-        {L("letter_closing"), L("Letter closing")},
+        {u"narrative"_s, u"Narrative"_s},
+        {u"judgment"_s, u"Judgment"_s},
+        {u"overview"_s, u"Overview summary"_s},
+        {u"findings"_s, u"Findings"_s},
+        {u"areas_for_improvement"_s, u"Areas for improvement"_s},
+        {u"metrics_table"_s, u"Figures table"_s},
+        {u"chart"_s, u"Chart"_s},
+        {u"grade_definitions"_s, u"Grade definitions"_s},
+        {u"contents"_s, u"Contents"_s},
+        {u"letter_opening"_s, u"Letter opening"_s},
+        {u"letter_closing"_s, u"Letter closing"_s},
     };
     return labels.value(kind, kind);
 }
@@ -191,11 +191,11 @@ Result<Document> documentTemplate(const Workbench& workbench, const QString& pro
     d.title = programme->title;
     d.dated = QDate::currentDate().toString(Qt::ISODate);
 
-    if (kind == L("letter")) {
+    if (kind == u"letter"_s) {
         d.recipientCode = force->chiefOfficerCode;
         // The sender: an inspector (a person of no force whose post is an inspector's).
         for (const Person& p : ref.people())
-            if (p.forceCode.isEmpty() && p.post.contains(L("Inspector"), Qt::CaseInsensitive)) {
+            if (p.forceCode.isEmpty() && p.post.contains(u"Inspector"_s, Qt::CaseInsensitive)) {
                 d.senderCode = p.code;
                 break;
             }
@@ -205,29 +205,29 @@ Result<Document> documentTemplate(const Workbench& workbench, const QString& pro
         if (!areas.isEmpty()) {
             QString& last = areas.last();
             last.chop(1);
-            last += L(".");
+            last += u"."_s;
         }
-        d.sections << section(L("letter_opening"), {});
-        d.sections << section(L("narrative"), {}, {},
+        d.sections << section(u"letter_opening"_s, {});
+        d.sections << section(u"narrative"_s, {}, {},
                               QStringLiteral("Between {{fieldwork}}, HMIC carried out inspection fieldwork across all 43 forces "
                                              "in England and Wales. This inspection, called '{{programme}}', assessed %1 "
                                              "areas of police work. These were:\n\n%2")
                                   .arg(programme->questions.size())
-                                  .arg(areas.join(L("\n"))));
-        d.sections << section(L("narrative"), {}, {},
-                              L("Attached is an embargoed copy of the national thematic report for this inspection which "
+                                  .arg(areas.join(u"\n"_s)));
+        d.sections << section(u"narrative"_s, {}, {},
+                              u"Attached is an embargoed copy of the national thematic report for this inspection which "
                                 "will now be published by HMIC on {{embargo}}. This must not be published until this "
-                                "date and time."));
-        d.sections << section(L("narrative"), {}, {},
-                              L("The findings that specifically relate to your force are included in this letter. The "
+                                "date and time."_s);
+        d.sections << section(u"narrative"_s, {}, {},
+                              u"The findings that specifically relate to your force are included in this letter. The "
                                 "initial findings were previously sent to you for factual accuracy checks and, where "
-                                "appropriate, have been amended following your response."));
+                                "appropriate, have been amended following your response."_s);
         for (const Question& q : programme->questions)
-            d.sections << section(L("findings"), q.label(), q.code);
-        d.sections << section(L("letter_closing"), {});
-    } else if (kind == L("report")) {
+            d.sections << section(u"findings"_s, q.label(), q.code);
+        d.sections << section(u"letter_closing"_s, {});
+    } else if (kind == u"report"_s) {
         d.subtitle = QStringLiteral("An inspection of %1").arg(force->name);
-        d.sections << section(L("contents"), L("Contents"));
+        d.sections << section(u"contents"_s, u"Contents"_s);
         // The overall question is the one graded question at the top; its children are the
         // core questions. A programme without one has its top-level questions as the core.
         const Question* overall = nullptr;
@@ -235,37 +235,37 @@ Result<Document> documentTemplate(const Workbench& workbench, const QString& pro
             overall = &programme->questions.first();
         const QList<Question>& core = overall ? overall->children : programme->questions;
         const bool graded = !programme->gradeScaleCode.isEmpty();
-        Section overview = section(L("narrative"), overall ? QStringLiteral("Overview – %1").arg(overall->text) : L("Overview"));
+        Section overview = section(u"narrative"_s, overall ? QStringLiteral("Overview – %1").arg(overall->text) : u"Overview"_s);
         if (overall && graded) {
-            overview.children << section(L("judgment"), L("Overall judgment"), overall->code);
-            overview.children << section(L("overview"), L("Summary"), overall->code);
+            overview.children << section(u"judgment"_s, u"Overall judgment"_s, overall->code);
+            overview.children << section(u"overview"_s, u"Summary"_s, overall->code);
         }
         for (const Question& q : core)
             if (graded && q.graded)
-                overview.children << section(L("overview"), q.text, q.code);
+                overview.children << section(u"overview"_s, q.text, q.code);
         d.sections << overview;
-        Section numbers = section(L("narrative"), L("Force in numbers"));
-        Section table = section(L("metrics_table"), L("Force in numbers"));
-        table.figure = L("Force in numbers");
+        Section numbers = section(u"narrative"_s, u"Force in numbers"_s);
+        Section table = section(u"metrics_table"_s, u"Force in numbers"_s);
+        table.figure = u"Force in numbers"_s;
         numbers.children << table;
         d.sections << numbers;
-        d.sections << section(L("narrative"), L("Introduction"));
+        d.sections << section(u"narrative"_s, u"Introduction"_s);
         for (const Question& q : core) {
-            Section chapter = section(L("narrative"), q.text, q.code);
-            chapter.children << section(L("narrative"), {}, q.code);
+            Section chapter = section(u"narrative"_s, q.text, q.code);
+            chapter.children << section(u"narrative"_s, {}, q.code);
             for (const Question& sub : q.children)
-                chapter.children << section(L("findings"), sub.text, sub.code);
+                chapter.children << section(u"findings"_s, sub.text, sub.code);
             if (q.children.isEmpty())
-                chapter.children << section(L("findings"), q.text, q.code);
+                chapter.children << section(u"findings"_s, q.text, q.code);
             if (graded && q.graded)
-                chapter.children << section(L("judgment"), L("Summary of findings"), q.code);
-            Section afi = section(L("areas_for_improvement"), L("Areas for improvement"), q.code);
-            afi.findingKind = L("area_for_improvement");
+                chapter.children << section(u"judgment"_s, u"Summary of findings"_s, q.code);
+            Section afi = section(u"areas_for_improvement"_s, u"Areas for improvement"_s, q.code);
+            afi.findingKind = u"area_for_improvement"_s;
             chapter.children << afi;
             d.sections << chapter;
         }
         if (graded)
-            d.sections << section(L("grade_definitions"), QStringLiteral("Annex A – HMIC judgments"));
+            d.sections << section(u"grade_definitions"_s, QStringLiteral("Annex A – HMIC judgments"));
     } else {
         return invalid(QStringLiteral("unknown document kind \"%1\" (letter or report)").arg(kind));
     }
@@ -277,9 +277,9 @@ Section DocumentService::newSection(const Document& document, const QString& kin
 {
     Section s;
     s.kind = kind;
-    if (kind == L("findings") || kind == L("judgment") || kind == L("overview") || kind == L("areas_for_improvement")) {
+    if (kind == u"findings"_s || kind == u"judgment"_s || kind == u"overview"_s || kind == u"areas_for_improvement"_s) {
         const auto programme = m_wb.reference().programme(document.programmeCode);
-        const bool graded = kind == L("judgment") || kind == L("overview");
+        const bool graded = kind == u"judgment"_s || kind == u"overview"_s;
         QString code = beside ? beside->questionCode : QString();
         const Question* q = programme && !code.isEmpty() ? findQuestion(programme->questions, code) : nullptr;
         if (!q || (graded && !q->graded)) {
@@ -296,26 +296,26 @@ Section DocumentService::newSection(const Document& document, const QString& kin
         }
         s.questionCode = code;
         if (const Question* chosen = programme ? findQuestion(programme->questions, code) : nullptr)
-            s.title = kind == L("judgment")                ? L("Summary of findings")
-                      : kind == L("areas_for_improvement") ? L("Areas for improvement")
+            s.title = kind == u"judgment"_s                ? u"Summary of findings"_s
+                      : kind == u"areas_for_improvement"_s ? u"Areas for improvement"_s
                                                            : chosen->text;
-        if (kind == L("areas_for_improvement"))
-            s.findingKind = L("area_for_improvement");
-    } else if (kind == L("metrics_table") || kind == L("chart")) {
+        if (kind == u"areas_for_improvement"_s)
+            s.findingKind = u"area_for_improvement"_s;
+    } else if (kind == u"metrics_table"_s || kind == u"chart"_s) {
         for (const Metric& m : m_wb.drafts().metrics(document.programmeCode, document.forceCode))
             if (!m.figure.isEmpty()) {
                 s.figure = m.figure;
                 break;
             }
         if (s.figure.isEmpty())
-            s.figure = L("Figure 1");
-        s.title = s.figure + L(": ");
-    } else if (kind == L("grade_definitions")) {
+            s.figure = u"Figure 1"_s;
+        s.title = s.figure + u": "_s;
+    } else if (kind == u"grade_definitions"_s) {
         s.title = QStringLiteral("Annex A – judgments");
-    } else if (kind == L("contents")) {
-        s.title = L("Contents");
+    } else if (kind == u"contents"_s) {
+        s.title = u"Contents"_s;
     } else {
-        s.title = L("New section");
+        s.title = u"New section"_s;
     }
     return s;
 }
@@ -369,7 +369,7 @@ Result<Document> DocumentService::create(const QString& programmeCode, const QSt
         return d.error();
     // A uid the caller chose is checked here; a fresh one is made of codes (and so follows the rule).
     if (!uid.isEmpty() && !isValidCode(uid))
-        return invalid(invalidCodeMessage(L("document uid"), uid));
+        return invalid(invalidCodeMessage(u"document uid"_s, uid));
     const auto programme = m_wb.reference().programme(programmeCode);
     d->uid = uid.isEmpty() ? QStringLiteral("%1-%2-%3-").arg(forceCode).arg(programme->year).arg(kind) + randomPart() : uid;
     return insert(*d);
@@ -377,9 +377,9 @@ Result<Document> DocumentService::create(const QString& programmeCode, const QSt
 
 Result<Document> DocumentService::insert(const Document& document)
 {
-    return inTransaction<Document>(m_wb, {L("documents")}, [&]() -> Result<Document> {
+    return inTransaction<Document>(m_wb, {u"documents"_s}, [&]() -> Result<Document> {
         if (document.uid.isEmpty())
-            return invalid(L("a document needs a uid"));
+            return invalid(u"a document needs a uid"_s);
         if (m_wb.documents().document(document.uid))
             return Error::make(Error::Code::Conflict, QStringLiteral("a document \"%1\" already exists").arg(document.uid));
         if (Status s = validateParticulars(document); !s)
@@ -395,7 +395,7 @@ Result<Document> DocumentService::insert(const Document& document)
         auto after = load(document.uid);
         if (!after)
             return after.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("insert"), L("document"), document.uid, {}, json(*after)); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"document"_s, document.uid, {}, json(*after)); !s)
             return s.error();
         spdlog::info("created {} {} for {} {}", document.kind.toStdString(), document.uid.toStdString(),
                      document.programmeCode.toStdString(), document.forceCode.toStdString());
@@ -405,7 +405,7 @@ Result<Document> DocumentService::insert(const Document& document)
 
 Result<Document> DocumentService::remove(const QString& uid)
 {
-    return inTransaction<Document>(m_wb, {L("documents")}, [&]() -> Result<Document> {
+    return inTransaction<Document>(m_wb, {u"documents"_s}, [&]() -> Result<Document> {
         auto before = load(uid);
         if (!before)
             return before.error();
@@ -413,7 +413,7 @@ Result<Document> DocumentService::remove(const QString& uid)
             return s.error();
         if (Status s = m_wb.documents().removeDocument(uid); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("document"), uid, json(*before), {}); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"document"_s, uid, json(*before), {}); !s)
             return s.error();
         spdlog::info("deleted document {}", uid.toStdString());
         return before;
@@ -422,7 +422,7 @@ Result<Document> DocumentService::remove(const QString& uid)
 
 Result<Document> DocumentService::setParticulars(const Document& particulars)
 {
-    return inTransaction<Document>(m_wb, {L("documents")}, [&]() -> Result<Document> {
+    return inTransaction<Document>(m_wb, {u"documents"_s}, [&]() -> Result<Document> {
         auto before = load(particulars.uid);
         if (!before)
             return before.error();
@@ -455,7 +455,7 @@ Result<Document> DocumentService::setParticulars(const Document& particulars)
         // Only the document's own row: its sections are not rewritten.
         if (Status s = m_wb.documents().updateParticulars(next); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("update"), L("document"), next.uid, json(a), json(b)); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, u"document"_s, next.uid, json(a), json(b)); !s)
             return s.error();
         return load(next.uid);
     });
@@ -463,7 +463,7 @@ Result<Document> DocumentService::setParticulars(const Document& particulars)
 
 Result<Section> DocumentService::addSection(const QString& documentUid, Section section, const Place& place)
 {
-    return inTransaction<Section>(m_wb, {L("documents")}, [&]() -> Result<Section> {
+    return inTransaction<Section>(m_wb, {u"documents"_s}, [&]() -> Result<Section> {
         auto d = load(documentUid);
         if (!d)
             return d.error();
@@ -484,7 +484,7 @@ Result<Section> DocumentService::addSection(const QString& documentUid, Section 
         putAt(*siblings, section, place.position);
         if (Status s = save(*d); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("insert"), L("section"), section.uid, {},
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"section"_s, section.uid, {},
                                            json(section) /* own fields */);
             !s)
             return s.error();
@@ -495,13 +495,13 @@ Result<Section> DocumentService::addSection(const QString& documentUid, Section 
 Result<Section> DocumentService::updateSection(const Section& section, const QString& reason)
 {
     const auto where = locate(section.uid);
-    QString entity = L("documents");
+    QString entity = u"documents"_s;
     if (where)
         if (const auto d = m_wb.documents().document(where->documentUid))
             if (const Section* current = findSection(d->sections, section.uid))
                 if (current->kind == section.kind && current->questionCode == section.questionCode &&
                     current->figure == section.figure && current->findingKind == section.findingKind)
-                    entity = L("documents.text");
+                    entity = u"documents.text"_s;
     return inTransaction<Section>(m_wb, {entity}, [&]() -> Result<Section> {
         // Found again inside the transaction: another writer may have moved it meanwhile.
         const auto here = locate(section.uid);
@@ -532,9 +532,9 @@ Result<Section> DocumentService::updateSection(const Section& section, const QSt
         if (Status s = save(*d); !s)
             return s.error();
         if (!isBoundKind(next.kind))
-            if (Status s = keepRevision(m_wb, L("section"), next.uid, d->status, before.body, next.body, reason); !s)
+            if (Status s = keepRevision(m_wb, u"section"_s, next.uid, d->status, before.body, next.body, reason); !s)
                 return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("update"), L("section"), section.uid, json(before), json(next)); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, u"section"_s, section.uid, json(before), json(next)); !s)
             return s.error();
         return next;
     });
@@ -557,7 +557,7 @@ Result<DocumentService::Taken> DocumentService::takeOut(const QString& uid) cons
 
 Result<Section> DocumentService::moveSection(const QString& uid, const Place& place)
 {
-    return inTransaction<Section>(m_wb, {L("documents")}, [&]() -> Result<Section> {
+    return inTransaction<Section>(m_wb, {u"documents"_s}, [&]() -> Result<Section> {
         auto taken = takeOut(uid);
         if (!taken)
             return taken.error();
@@ -566,7 +566,7 @@ Result<Section> DocumentService::moveSection(const QString& uid, const Place& pl
         QSet<QString> own;
         collectUids(moving, own);
         if (own.contains(place.parentUid))
-            return invalid(L("a section cannot be put inside itself"));
+            return invalid(u"a section cannot be put inside itself"_s);
         QList<Section>* siblings = childrenOf(d->sections, place.parentUid);
         if (!siblings)
             return Error::make(Error::Code::NotFound,
@@ -579,7 +579,7 @@ Result<Section> DocumentService::moveSection(const QString& uid, const Place& pl
             return s.error();
         const QString before = QStringLiteral("{\"parent\":\"%1\",\"position\":%2}").arg(from.parentUid).arg(from.position);
         const QString after = QStringLiteral("{\"parent\":\"%1\",\"position\":%2}").arg(place.parentUid).arg(at);
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("move"), L("section"), uid, before, after); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"move"_s, u"section"_s, uid, before, after); !s)
             return s.error();
         return moving;
     });
@@ -587,14 +587,14 @@ Result<Section> DocumentService::moveSection(const QString& uid, const Place& pl
 
 Result<DocumentService::Removed> DocumentService::removeSection(const QString& uid)
 {
-    return inTransaction<Removed>(m_wb, {L("documents")}, [&]() -> Result<Removed> {
+    return inTransaction<Removed>(m_wb, {u"documents"_s}, [&]() -> Result<Removed> {
         auto taken = takeOut(uid);
         if (!taken)
             return taken.error();
         auto& [d, removed, from] = *taken;
         if (Status s = save(d); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("section"), uid,
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"section"_s, uid,
                                            interchange::compact(interchange::toJson(removed, true)), {}); !s)
             return s.error();
         return Removed{d.uid, removed, from};

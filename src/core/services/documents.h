@@ -13,8 +13,8 @@
 //   {{programme}} the programme's title  {{fieldwork}} when the fieldwork was done
 //   {{date}} the document's date         {{embargo}} the embargo, as "Thursday 4 September 2014 at 00:01"
 
-#include "domain/types.h"
-#include "util/result.h"
+#include "core/domain/types.h"
+#include "core/util/result.h"
 
 namespace fwb {
 

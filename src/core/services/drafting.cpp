@@ -1,20 +1,19 @@
-#include "drafting.h"
+#include "core/services/drafting.h"
 
-#include "io/interchange.h"
-#include "locks.h"
-#include "review.h"
-#include "servicesupport.h"
-#include "storage/transaction.h"
-#include "workbench.h"
+#include "core/io/interchange.h"
+#include "core/services/locks.h"
+#include "core/services/review.h"
+#include "core/services/servicesupport.h"
+#include "core/storage/transaction.h"
+#include "core/workbench.h"
 
 #include <QRandomGenerator>
 #include <spdlog/spdlog.h>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb {
 namespace {
-
-QString L(const char* s) { return QString::fromLatin1(s); }
-
 using service::inTransaction;
 using service::json;
 
@@ -42,14 +41,14 @@ QString DraftingService::newUid(const QString& programmeCode, const QString& for
 
 Result<Finding> DraftingService::addFinding(Finding finding)
 {
-    return inTransaction<Finding>(m_wb, {L("findings")}, [&]() -> Result<Finding> {
+    return inTransaction<Finding>(m_wb, {u"findings"_s}, [&]() -> Result<Finding> {
         DraftRepository drafts = m_wb.drafts();
         if (finding.uid.isEmpty())
-            finding.uid = newUid(finding.programmeCode, finding.forceCode, L("f"));
+            finding.uid = newUid(finding.programmeCode, finding.forceCode, u"f"_s);
         else if (drafts.finding(finding.uid))
             return Error::make(Error::Code::Conflict, QStringLiteral("a finding \"%1\" already exists").arg(finding.uid));
         if (finding.status.isEmpty())
-            finding.status = L("draft");
+            finding.status = u"draft"_s;
         if (Status s = LockRule(m_wb.database()).refusePlace(finding.programmeCode, finding.forceCode,
                                                              LockRule::findingName(finding.uid));
             !s)
@@ -68,8 +67,8 @@ Result<Finding> DraftingService::addFinding(Finding finding)
             return done.error();
         const auto after = drafts.finding(finding.uid);
         if (!after)
-            return Error::make(Error::Code::Internal, L("the finding was not saved"));
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("insert"), L("finding"), finding.uid, {}, json(after)); !s)
+            return Error::make(Error::Code::Internal, u"the finding was not saved"_s);
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"finding"_s, finding.uid, {}, json(after)); !s)
             return s.error();
         spdlog::info("added finding {} under {} {} {}", finding.uid.toStdString(), finding.programmeCode.toStdString(),
                      finding.forceCode.toStdString(), finding.questionCode.toStdString());
@@ -82,7 +81,7 @@ Result<Finding> DraftingService::updateFinding(const Finding& finding, const QSt
     // A change of wording, status or citations leaves every count as it was: views that show only
     // counts and grades need not reload ("findings.text"); a change of kind does ("findings").
     const auto current = m_wb.drafts().finding(finding.uid);
-    const QString entity = current && current->kind == finding.kind ? L("findings.text") : L("findings");
+    const QString entity = current && current->kind == finding.kind ? u"findings.text"_s : u"findings"_s;
     return inTransaction<Finding>(m_wb, {entity}, [&]() -> Result<Finding> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.finding(finding.uid);
@@ -98,14 +97,14 @@ Result<Finding> DraftingService::updateFinding(const Finding& finding, const QSt
             return *before; // nothing to write, nothing to record
         if (Status s = LockRule(m_wb.database()).refuseFinding(*before); !s)
             return s.error();
-        if (Status s = recordStatusEdit(m_wb, L("finding:") + before->uid, before->status, next.status); !s)
+        if (Status s = recordStatusEdit(m_wb, u"finding:"_s + before->uid, before->status, next.status); !s)
             return s.error();
-        if (Status s = keepRevision(m_wb, L("finding"), before->uid, before->status, before->text, next.text, reason); !s)
+        if (Status s = keepRevision(m_wb, u"finding"_s, before->uid, before->status, before->text, next.text, reason); !s)
             return s.error();
         if (auto done = drafts.upsertFinding(next); !done)
             return done.error();
         const auto after = drafts.finding(finding.uid);
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("update"), L("finding"), finding.uid, json(before),
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, u"finding"_s, finding.uid, json(before),
                                            json(after));
             !s)
             return s.error();
@@ -115,7 +114,7 @@ Result<Finding> DraftingService::updateFinding(const Finding& finding, const QSt
 
 Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& questionCode, int position)
 {
-    return inTransaction<Finding>(m_wb, {L("findings")}, [&]() -> Result<Finding> {
+    return inTransaction<Finding>(m_wb, {u"findings"_s}, [&]() -> Result<Finding> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.finding(uid);
         if (!before)
@@ -150,7 +149,7 @@ Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& 
                 return done.error();
         }
         const auto after = drafts.finding(uid);
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("move"), L("finding"), uid, json(before), json(after)); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"move"_s, u"finding"_s, uid, json(before), json(after)); !s)
             return s.error();
         return *after;
     });
@@ -158,7 +157,7 @@ Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& 
 
 Result<Finding> DraftingService::deleteFinding(const QString& uid)
 {
-    return inTransaction<Finding>(m_wb, {L("findings")}, [&]() -> Result<Finding> {
+    return inTransaction<Finding>(m_wb, {u"findings"_s}, [&]() -> Result<Finding> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.finding(uid);
         if (!before)
@@ -171,7 +170,7 @@ Result<Finding> DraftingService::deleteFinding(const QString& uid)
                                             before->position + 1, -1);
             !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("finding"), uid, json(before), {}); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"finding"_s, uid, json(before), {}); !s)
             return s.error();
         spdlog::info("deleted finding {}", uid.toStdString());
         return *before;
@@ -183,13 +182,13 @@ Result<Finding> DraftingService::deleteFinding(const QString& uid)
 Result<Judgment> DraftingService::setJudgment(const Judgment& judgment, const QString& reason)
 {
     const auto current = m_wb.drafts().judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
-    const QString entity = current && current->gradeCode == judgment.gradeCode ? L("judgments.text") : L("judgments");
+    const QString entity = current && current->gradeCode == judgment.gradeCode ? u"judgments.text"_s : u"judgments"_s;
     return inTransaction<Judgment>(m_wb, {entity}, [&]() -> Result<Judgment> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
         Judgment next = judgment;
         if (next.status.isEmpty())
-            next.status = before ? before->status : L("draft");
+            next.status = before ? before->status : u"draft"_s;
         const bool same = before && before->gradeCode == next.gradeCode && before->summary == next.summary &&
                           before->overview == next.overview && before->firstYearGraded == next.firstYearGraded &&
                           before->status == next.status;
@@ -204,22 +203,22 @@ Result<Judgment> DraftingService::setJudgment(const Judgment& judgment, const QS
         }
         if (before) {
             const QString key = judgmentKey(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
-            if (Status s = recordStatusEdit(m_wb, L("judgment:") + key, before->status, next.status); !s)
+            if (Status s = recordStatusEdit(m_wb, u"judgment:"_s + key, before->status, next.status); !s)
                 return s.error();
-            if (Status s = keepRevision(m_wb, L("judgment"), key, before->status, before->summary, next.summary, reason); !s)
+            if (Status s = keepRevision(m_wb, u"judgment"_s, key, before->status, before->summary, next.summary, reason); !s)
                 return s.error();
-            if (Status s = keepRevision(m_wb, L("overview"), key, before->status, before->overview, next.overview, reason); !s)
+            if (Status s = keepRevision(m_wb, u"overview"_s, key, before->status, before->overview, next.overview, reason); !s)
                 return s.error();
         }
         if (auto done = drafts.upsertJudgment(next); !done)
             return done.error();
         const auto after = drafts.judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
         if (!after)
-            return Error::make(Error::Code::Internal, L("the judgment was not saved"));
+            return Error::make(Error::Code::Internal, u"the judgment was not saved"_s);
         if (before && json(before) == json(after))
             return *after;
         const QString key = judgmentKey(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
-        if (Status s = m_wb.audit().append(Workbench::actor(), before ? L("update") : L("insert"), L("judgment"), key,
+        if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s, u"judgment"_s, key,
                                            json(before), json(after));
             !s)
             return s.error();
@@ -230,7 +229,7 @@ Result<Judgment> DraftingService::setJudgment(const Judgment& judgment, const QS
 Result<Judgment> DraftingService::clearJudgment(const QString& programmeCode, const QString& forceCode,
                                                 const QString& questionCode)
 {
-    return inTransaction<Judgment>(m_wb, {L("judgments")}, [&]() -> Result<Judgment> {
+    return inTransaction<Judgment>(m_wb, {u"judgments"_s}, [&]() -> Result<Judgment> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.judgment(programmeCode, forceCode, questionCode);
         if (!before)
@@ -240,7 +239,7 @@ Result<Judgment> DraftingService::clearJudgment(const QString& programmeCode, co
             return s.error();
         if (Status s = drafts.removeJudgment(programmeCode, forceCode, questionCode); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("judgment"),
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"judgment"_s,
                                            judgmentKey(programmeCode, forceCode, questionCode), json(before), {});
             !s)
             return s.error();
@@ -257,13 +256,13 @@ Status DraftingService::validate(const EvidenceSample& e)
         return Error::make(Error::Code::Invalid, where + message);
     };
     if (e.label.trimmed().isEmpty())
-        return invalid(L("an evidence sample needs a label"));
+        return invalid(u"an evidence sample needs a label"_s);
     if (e.sampleSize && *e.sampleSize < 0)
-        return invalid(L("the sample size cannot be negative"));
+        return invalid(u"the sample size cannot be negative"_s);
     int strataTotal = 0;
     for (const Stratum& s : e.strata) {
         if (s.label.trimmed().isEmpty())
-            return invalid(L("every stratum needs a label"));
+            return invalid(u"every stratum needs a label"_s);
         if (s.size < 0)
             return invalid(QStringLiteral("stratum \"%1\" has a negative size").arg(s.label));
         strataTotal += s.size;
@@ -272,7 +271,7 @@ Status DraftingService::validate(const EvidenceSample& e)
         return invalid(QStringLiteral("the strata add up to %1, but the sample size is %2").arg(strataTotal).arg(*e.sampleSize));
     for (const Measure& m : e.measures) {
         if (m.label.trimmed().isEmpty())
-            return invalid(L("every measure needs a label"));
+            return invalid(u"every measure needs a label"_s);
         if (m.count < 0)
             return invalid(QStringLiteral("measure \"%1\" is negative").arg(m.label));
         if (m.base && *m.base < 0)
@@ -294,10 +293,10 @@ Result<EvidenceSample> DraftingService::saveEvidence(EvidenceSample sample)
 {
     if (Status s = validate(sample); !s)
         return s.error();
-    return inTransaction<EvidenceSample>(m_wb, {L("evidence")}, [&]() -> Result<EvidenceSample> {
+    return inTransaction<EvidenceSample>(m_wb, {u"evidence"_s}, [&]() -> Result<EvidenceSample> {
         DraftRepository drafts = m_wb.drafts();
         if (sample.uid.isEmpty())
-            sample.uid = newUid(sample.programmeCode, sample.forceCode, L("e"));
+            sample.uid = newUid(sample.programmeCode, sample.forceCode, u"e"_s);
         const auto before = drafts.evidenceSample(sample.uid);
         if (!before && sample.position <= 0)
             sample.position = int(drafts.evidence(sample.programmeCode, sample.forceCode).size()) + 1;
@@ -305,7 +304,7 @@ Result<EvidenceSample> DraftingService::saveEvidence(EvidenceSample sample)
             return done.error();
         const auto after = drafts.evidenceSample(sample.uid);
         if (!after)
-            return Error::make(Error::Code::Internal, L("the evidence sample was not saved"));
+            return Error::make(Error::Code::Internal, u"the evidence sample was not saved"_s);
         if (before && json(before) == json(after))
             return *after;
         // Changed: refused (and rolled back) where it was or where it goes is locked.
@@ -315,7 +314,7 @@ Result<EvidenceSample> DraftingService::saveEvidence(EvidenceSample sample)
                 return s.error();
         if (Status s = locks.refusePlace(after->programmeCode, after->forceCode, evidenceName(*after)); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), before ? L("update") : L("insert"), L("evidence"),
+        if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s, u"evidence"_s,
                                            sample.uid, json(before), json(after));
             !s)
             return s.error();
@@ -325,7 +324,7 @@ Result<EvidenceSample> DraftingService::saveEvidence(EvidenceSample sample)
 
 Result<DraftingService::DeletedEvidence> DraftingService::deleteEvidence(const QString& uid)
 {
-    return inTransaction<DeletedEvidence>(m_wb, {L("evidence"), L("findings")}, [&]() -> Result<DeletedEvidence> {
+    return inTransaction<DeletedEvidence>(m_wb, {u"evidence"_s, u"findings"_s}, [&]() -> Result<DeletedEvidence> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.evidenceSample(uid);
         if (!before)
@@ -338,7 +337,7 @@ Result<DraftingService::DeletedEvidence> DraftingService::deleteEvidence(const Q
                 deleted.citedBy.push_back(f.uid);
         if (Status s = drafts.removeEvidence(uid); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("evidence"), uid, json(before), {}); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"evidence"_s, uid, json(before), {}); !s)
             return s.error();
         return deleted;
     });
@@ -348,7 +347,7 @@ Result<EvidenceSample> DraftingService::restoreEvidence(const DeletedEvidence& d
 {
     if (Status s = validate(deleted.sample); !s)
         return s.error();
-    return inTransaction<EvidenceSample>(m_wb, {L("evidence"), L("findings")}, [&]() -> Result<EvidenceSample> {
+    return inTransaction<EvidenceSample>(m_wb, {u"evidence"_s, u"findings"_s}, [&]() -> Result<EvidenceSample> {
         DraftRepository drafts = m_wb.drafts();
         if (drafts.evidenceSample(deleted.sample.uid))
             return Error::make(Error::Code::Conflict,
@@ -368,7 +367,7 @@ Result<EvidenceSample> DraftingService::restoreEvidence(const DeletedEvidence& d
                 return done.error();
         }
         const auto after = drafts.evidenceSample(deleted.sample.uid);
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("insert"), L("evidence"), deleted.sample.uid, {},
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"evidence"_s, deleted.sample.uid, {},
                                            json(after));
             !s)
             return s.error();
@@ -380,10 +379,10 @@ Result<EvidenceSample> DraftingService::restoreEvidence(const DeletedEvidence& d
 
 Result<Metric> DraftingService::saveMetric(Metric metric)
 {
-    return inTransaction<Metric>(m_wb, {L("metrics")}, [&]() -> Result<Metric> {
+    return inTransaction<Metric>(m_wb, {u"metrics"_s}, [&]() -> Result<Metric> {
         DraftRepository drafts = m_wb.drafts();
         if (metric.uid.isEmpty())
-            metric.uid = newUid(metric.programmeCode, metric.forceCode, L("m"));
+            metric.uid = newUid(metric.programmeCode, metric.forceCode, u"m"_s);
         const auto before = drafts.metric(metric.uid);
         if (!before && metric.position <= 0)
             metric.position = int(drafts.metrics(metric.programmeCode, metric.forceCode).size()) + 1;
@@ -391,7 +390,7 @@ Result<Metric> DraftingService::saveMetric(Metric metric)
             return done.error();
         const auto after = drafts.metric(metric.uid);
         if (!after)
-            return Error::make(Error::Code::Internal, L("the metric was not saved"));
+            return Error::make(Error::Code::Internal, u"the metric was not saved"_s);
         if (before && json(before) == json(after))
             return *after;
         // Changed: refused (and rolled back) where it was or where it goes is locked.
@@ -401,7 +400,7 @@ Result<Metric> DraftingService::saveMetric(Metric metric)
                 return s.error();
         if (Status s = locks.refusePlace(after->programmeCode, after->forceCode, metricName(*after)); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), before ? L("update") : L("insert"), L("metric"),
+        if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s, u"metric"_s,
                                            metric.uid, json(before), json(after));
             !s)
             return s.error();
@@ -411,7 +410,7 @@ Result<Metric> DraftingService::saveMetric(Metric metric)
 
 Result<Metric> DraftingService::deleteMetric(const QString& uid)
 {
-    return inTransaction<Metric>(m_wb, {L("metrics")}, [&]() -> Result<Metric> {
+    return inTransaction<Metric>(m_wb, {u"metrics"_s}, [&]() -> Result<Metric> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.metric(uid);
         if (!before)
@@ -420,7 +419,7 @@ Result<Metric> DraftingService::deleteMetric(const QString& uid)
             return s.error();
         if (Status s = drafts.removeMetric(uid); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("metric"), uid, json(before), {}); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"metric"_s, uid, json(before), {}); !s)
             return s.error();
         return *before;
     });

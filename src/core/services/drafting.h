@@ -5,8 +5,8 @@
 // The window's undo commands and `fwb` both call these; an undo is itself an audited edit that
 // restores the earlier state.
 
-#include "domain/types.h"
-#include "util/result.h"
+#include "core/domain/types.h"
+#include "core/util/result.h"
 
 #include <optional>
 

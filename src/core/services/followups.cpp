@@ -1,25 +1,24 @@
-#include "followups.h"
+#include "core/services/followups.h"
 
-#include "io/csv.h"
-#include "locks.h"
-#include "servicesupport.h"
-#include "workbench.h"
+#include "core/io/csv.h"
+#include "core/services/locks.h"
+#include "core/services/servicesupport.h"
+#include "core/workbench.h"
 
 #include <QJsonObject>
 #include <spdlog/spdlog.h>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb {
 namespace {
-
-QString L(const char* s) { return QString::fromLatin1(s); }
-
 QString json(const FollowUp& f)
 {
-    return interchange::compact(QJsonObject{{L("finding"), f.findingUid},
-                                            {L("programme"), f.programmeCode},
-                                            {L("status"), f.status},
-                                            {L("evidence"), f.evidenceUid},
-                                            {L("note"), f.note}});
+    return interchange::compact(QJsonObject{{u"finding"_s, f.findingUid},
+                                            {u"programme"_s, f.programmeCode},
+                                            {u"status"_s, f.status},
+                                            {u"evidence"_s, f.evidenceUid},
+                                            {u"note"_s, f.note}});
 }
 
 Error invalid(const QString& m) { return Error::make(Error::Code::Invalid, m); }
@@ -40,13 +39,13 @@ Status refuseIfLocked(Workbench& wb, const QString& findingUid, const QString& p
 
 QString followUpStatusLabel(const QString& status)
 {
-    if (status == L("open"))
+    if (status == u"open"_s)
         return QStringLiteral("Open");
-    if (status == L("progress"))
+    if (status == u"progress"_s)
         return QStringLiteral("Progress made");
-    if (status == L("completed"))
+    if (status == u"completed"_s)
         return QStringLiteral("Completed");
-    if (status == L("superseded"))
+    if (status == u"superseded"_s)
         return QStringLiteral("Superseded");
     return status;
 }
@@ -61,7 +60,7 @@ Result<FollowUpList> followUpList(const Workbench& wb, const FollowUpFilter& fil
     if (!filter.force.isEmpty() && !forces.contains(filter.force))
         return Error::make(Error::Code::NotFound, QStringLiteral("no force \"%1\"").arg(filter.force));
     const QStringList kinds = filter.kind.isEmpty()
-                                  ? QStringList{L("area_for_improvement"), L("cause_of_concern"), L("recommendation")}
+                                  ? QStringList{u"area_for_improvement"_s, u"cause_of_concern"_s, u"recommendation"_s}
                                   : QStringList{filter.kind};
     auto wanted = [&](const QString& forceCode, const QString& kind) {
         return isFollowedUp(kind) && kinds.contains(kind) && (filter.force.isEmpty() || forceCode == filter.force) &&
@@ -98,7 +97,7 @@ Result<FollowUpList> followUpList(const Workbench& wb, const FollowUpFilter& fil
         const auto places = wb.followUps().assessedFindings(); // force and kind of each, in one query
         for (auto it = assessed.cbegin(); it != assessed.cend(); ++it) {
             const QString status = it->back().status;
-            if (status == L("open") || status == L("progress"))
+            if (status == u"open"_s || status == u"progress"_s)
                 continue;
             if (const auto at = places.find(it.key()); at != places.end() && wanted(at->first, at->second))
                 ++closed;
@@ -142,8 +141,8 @@ Result<FollowUpList> followUpList(const Workbench& wb, const FollowUpFilter& fil
 
 QByteArray followUpCsv(const FollowUpList& list)
 {
-    QByteArray out = csv::formatRow({L("force"), L("region"), L("kind"), L("finding"), L("text"), L("since"), L("status"),
-                                     L("assessed in"), L("evidence"), L("years open")});
+    QByteArray out = csv::formatRow({u"force"_s, u"region"_s, u"kind"_s, u"finding"_s, u"text"_s, u"since"_s, u"status"_s,
+                                     u"assessed in"_s, u"evidence"_s, u"years open"_s});
     for (const FollowUpItem& i : list.items) {
         const FollowUp* last = i.history.isEmpty() ? nullptr : &i.history.back();
         out += csv::formatRow({i.force.code, i.force.regionName, i.finding.kind, i.finding.uid, i.finding.text,
@@ -172,7 +171,7 @@ Result<FollowUp> FollowUpService::set(FollowUp f)
         return invalid(QStringLiteral("%1 (%2) is not later than the inspection that made %3 (%4)")
                            .arg(later->code, QString::number(later->year), f.findingUid,
                                 QString::number(earlier ? earlier->year : 0)));
-    if (f.evidenceUid.isEmpty() && f.status != L("open"))
+    if (f.evidenceUid.isEmpty() && f.status != u"open"_s)
         return invalid(QStringLiteral("“%1” needs the later finding that says so (--evidence)").arg(followUpStatusLabel(f.status)));
     if (!f.evidenceUid.isEmpty()) {
         const auto evidence = m_wb.drafts().finding(f.evidenceUid);
@@ -186,7 +185,7 @@ Result<FollowUp> FollowUpService::set(FollowUp f)
     f.year = later->year;
     f.note = f.note.trimmed();
     f.actor = Workbench::actor();
-    return service::inTransaction<FollowUp>(m_wb, {L("followups")}, [&]() -> Result<FollowUp> {
+    return service::inTransaction<FollowUp>(m_wb, {u"followups"_s}, [&]() -> Result<FollowUp> {
         FollowUpRepository repo = m_wb.followUps();
         QString before;
         for (const FollowUp& old : repo.followUps(f.findingUid))
@@ -197,7 +196,7 @@ Result<FollowUp> FollowUpService::set(FollowUp f)
                 return s.error();
         if (Status s = repo.upsert(f); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), before.isNull() ? L("insert") : L("update"), L("follow_up"),
+        if (Status s = m_wb.audit().append(Workbench::actor(), before.isNull() ? u"insert"_s : u"update"_s, u"follow_up"_s,
                                            f.findingUid + QLatin1Char('@') + f.programmeCode, before, json(f));
             !s)
             return s.error();
@@ -206,13 +205,13 @@ Result<FollowUp> FollowUpService::set(FollowUp f)
         for (const FollowUp& now : repo.followUps(f.findingUid))
             if (now.programmeCode == f.programmeCode)
                 return now;
-        return Error::make(Error::Code::Internal, L("the follow-up was not saved"));
+        return Error::make(Error::Code::Internal, u"the follow-up was not saved"_s);
     });
 }
 
 Result<FollowUp> FollowUpService::clear(const QString& findingUid, const QString& programmeCode)
 {
-    return service::inTransaction<FollowUp>(m_wb, {L("followups")}, [&]() -> Result<FollowUp> {
+    return service::inTransaction<FollowUp>(m_wb, {u"followups"_s}, [&]() -> Result<FollowUp> {
         FollowUpRepository repo = m_wb.followUps();
         std::optional<FollowUp> before;
         for (const FollowUp& old : repo.followUps(findingUid))
@@ -224,7 +223,7 @@ Result<FollowUp> FollowUpService::clear(const QString& findingUid, const QString
             return s.error();
         if (Status s = repo.remove(findingUid, programmeCode); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("follow_up"),
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"follow_up"_s,
                                            findingUid + QLatin1Char('@') + programmeCode, json(*before), {});
             !s)
             return s.error();

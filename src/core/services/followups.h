@@ -6,8 +6,8 @@
 // so. What was never followed up is open. The force profile and the national list show what is
 // still open (open, or progress made) and since when.
 
-#include "domain/types.h"
-#include "util/result.h"
+#include "core/domain/types.h"
+#include "core/util/result.h"
 
 #include <QByteArray>
 

@@ -1,20 +1,19 @@
-#include "frameworks.h"
+#include "core/services/frameworks.h"
 
-#include "io/interchange.h"
-#include "locks.h"
-#include "servicesupport.h"
-#include "storage/query.h"
-#include "storage/transaction.h"
-#include "workbench.h"
+#include "core/io/interchange.h"
+#include "core/services/locks.h"
+#include "core/services/servicesupport.h"
+#include "core/storage/query.h"
+#include "core/storage/transaction.h"
+#include "core/workbench.h"
 
 #include <QSet>
 #include <spdlog/spdlog.h>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb {
 namespace {
-
-QString L(const char* s) { return QString::fromLatin1(s); }
-
 using service::inTransaction;
 using service::json;
 
@@ -30,7 +29,7 @@ Status validateQuestions(const QList<Question>& questions, QSet<QString>& seen)
 {
     for (const Question& q : questions) {
         if (q.code.trimmed().isEmpty())
-            return Error::make(Error::Code::Invalid, L("every question needs a code"));
+            return Error::make(Error::Code::Invalid, u"every question needs a code"_s);
         if (q.code != q.code.trimmed() || q.code.contains(QLatin1Char('/')))
             return Error::make(Error::Code::Invalid,
                                QStringLiteral("question code \"%1\" may not have spaces at its ends or a \"/\"").arg(q.code));
@@ -48,11 +47,11 @@ Status validateQuestions(const QList<Question>& questions, QSet<QString>& seen)
 // What a question holds, in words ("3 findings, 1 judgment"); empty when nothing.
 Result<QString> holdings(const Database& db, Id question)
 {
-    Query q(db, L("SELECT (SELECT count(*) FROM findings WHERE question_id = ?), "
+    Query q(db, u"SELECT (SELECT count(*) FROM findings WHERE question_id = ?), "
                   "(SELECT count(*) FROM judgments WHERE question_id = ?), "
                   "(SELECT count(*) FROM evidence_samples WHERE question_id = ?), "
                   "(SELECT count(*) FROM metrics WHERE question_id = ?), "
-                  "(SELECT count(*) FROM document_sections WHERE question_id = ?)"));
+                  "(SELECT count(*) FROM document_sections WHERE question_id = ?)"_s);
     if (Status s = q.exec({question, question, question, question, question}); !s)
         return s.error();
     if (!q.next())
@@ -63,8 +62,8 @@ Result<QString> holdings(const Database& db, Id question)
     QStringList parts;
     for (int i = 0; i < 5; ++i)
         if (const qint64 n = q.integer(i); n > 0)
-            parts << QStringLiteral("%1 %2").arg(n).arg(L(names[i][n == 1 ? 0 : 1]));
-    return parts.join(L(", "));
+            parts << QStringLiteral("%1 %2").arg(n).arg(QString::fromUtf8(names[i][n == 1 ? 0 : 1]));
+    return parts.join(u", "_s);
 }
 
 // New codes follow the rule of domain/types.h; those already stored (perhaps before the rule)
@@ -73,7 +72,7 @@ Status checkNewCodes(const QList<Question>& questions, const QStringList& stored
 {
     for (const Question& q : questions) {
         if (!stored.contains(q.code) && !isValidCode(q.code))
-            return Error::make(Error::Code::Invalid, invalidCodeMessage(L("question code"), q.code));
+            return Error::make(Error::Code::Invalid, invalidCodeMessage(u"question code"_s, q.code));
         if (Status s = checkNewCodes(q.children, stored); !s)
             return s;
     }
@@ -91,7 +90,7 @@ Status FrameworkService::validate(const Programme& p)
         return Error::make(Error::Code::Invalid, QStringLiteral("programme %1 needs a title").arg(p.code));
     if (p.year < 1900 || p.year > 2200)
         return Error::make(Error::Code::Invalid, QStringLiteral("programme %1: %2 is not a year").arg(p.code).arg(p.year));
-    if (!p.kind.isEmpty() && p.kind != L("peel") && p.kind != L("thematic"))
+    if (!p.kind.isEmpty() && p.kind != u"peel"_s && p.kind != u"thematic"_s)
         return Error::make(Error::Code::Invalid, QStringLiteral("programme kind \"%1\" is not peel or thematic").arg(p.kind));
     QSet<QString> seen;
     return validateQuestions(p.questions, seen);
@@ -100,12 +99,12 @@ Status FrameworkService::validate(const Programme& p)
 Result<Programme> FrameworkService::createProgramme(const Programme& programme)
 {
     if (!isValidCode(programme.code))
-        return Error::make(Error::Code::Invalid, invalidCodeMessage(L("programme code"), programme.code));
+        return Error::make(Error::Code::Invalid, invalidCodeMessage(u"programme code"_s, programme.code));
     if (Status s = checkNewCodes(programme.questions, {}); !s)
         return s.error();
     if (Status s = validate(programme); !s)
         return s.error();
-    return inTransaction<Programme>(m_wb, {L("programmes")}, [&]() -> Result<Programme> {
+    return inTransaction<Programme>(m_wb, {u"programmes"_s}, [&]() -> Result<Programme> {
         ReferenceRepository ref = m_wb.reference();
         if (ref.programme(programme.code))
             return Error::make(Error::Code::Conflict, QStringLiteral("a programme \"%1\" already exists").arg(programme.code));
@@ -113,8 +112,8 @@ Result<Programme> FrameworkService::createProgramme(const Programme& programme)
             return done.error();
         const auto after = ref.programme(programme.code);
         if (!after)
-            return Error::make(Error::Code::Internal, L("the programme was not saved"));
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("insert"), L("programme"), programme.code, {}, json(after)); !s)
+            return Error::make(Error::Code::Internal, u"the programme was not saved"_s);
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"programme"_s, programme.code, {}, json(after)); !s)
             return s.error();
         spdlog::info("created programme {}", programme.code.toStdString());
         return *after;
@@ -125,7 +124,7 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
 {
     if (Status s = validate(programme); !s)
         return s.error();
-    return inTransaction<Programme>(m_wb, {L("programmes")}, [&]() -> Result<Programme> {
+    return inTransaction<Programme>(m_wb, {u"programmes"_s}, [&]() -> Result<Programme> {
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.programme(programme.code);
         if (!before)
@@ -134,7 +133,7 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
         // what would have changed named.
         const LockRule locks(m_wb.database());
         if (const QStringList changes = frameworkChanges(*before, programme); !changes.isEmpty())
-            if (Status s = locks.refuseFramework(programme.code, changes.join(L(", "))); !s)
+            if (Status s = locks.refuseFramework(programme.code, changes.join(u", "_s)); !s)
                 return s.error();
         QStringList stored;
         collectCodes(before->questions, stored);
@@ -166,7 +165,7 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
                                            .arg(q.code, *held));
                 removed << q;
             } else if (q.graded && !gradedAfter.value(q.code)) {
-                Query judged(m_wb.database(), L("SELECT count(*) FROM judgments WHERE question_id = ?"));
+                Query judged(m_wb.database(), u"SELECT count(*) FROM judgments WHERE question_id = ?"_s);
                 auto n = judged.scalar({q.id});
                 if (!n)
                     return n.error();
@@ -178,7 +177,7 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
         // Deepest first, so that a parent goes after its children.
         std::sort(removed.begin(), removed.end(), [](const Question& a, const Question& b) { return a.depth > b.depth; });
         for (const Question& q : removed) {
-            Query del(m_wb.database(), L("DELETE FROM questions WHERE id = ?"));
+            Query del(m_wb.database(), u"DELETE FROM questions WHERE id = ?"_s);
             if (Status s = del.exec({q.id}, QStringLiteral("removing question ") + q.code); !s)
                 return s.error();
         }
@@ -189,7 +188,7 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
             return *after;
         if (Status s = locks.refuseFramework(programme.code, QStringLiteral("programme \"%1\"").arg(programme.code)); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("update"), L("programme"), programme.code, json(before),
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, u"programme"_s, programme.code, json(before),
                                            json(after));
             !s)
             return s.error();
@@ -234,18 +233,18 @@ Result<Programme> FrameworkService::copyFramework(const QString& fromCode, const
 
 Result<Programme> FrameworkService::deleteProgramme(const QString& code)
 {
-    return inTransaction<Programme>(m_wb, {L("programmes")}, [&]() -> Result<Programme> {
+    return inTransaction<Programme>(m_wb, {u"programmes"_s}, [&]() -> Result<Programme> {
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.programme(code);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(code));
         if (Status s = LockRule(m_wb.database()).refuseFramework(code, QStringLiteral("programme \"%1\"").arg(code)); !s)
             return s.error();
-        Query q(m_wb.database(), L("SELECT (SELECT count(*) FROM findings f JOIN questions qn ON qn.id = f.question_id WHERE qn.programme_id = p.id) "
+        Query q(m_wb.database(), u"SELECT (SELECT count(*) FROM findings f JOIN questions qn ON qn.id = f.question_id WHERE qn.programme_id = p.id) "
                                    "+ (SELECT count(*) FROM judgments j JOIN questions qn ON qn.id = j.question_id WHERE qn.programme_id = p.id) "
                                    "+ (SELECT count(*) FROM evidence_samples WHERE programme_id = p.id) "
                                    "+ (SELECT count(*) FROM metrics WHERE programme_id = p.id) "
-                                   "+ (SELECT count(*) FROM documents WHERE programme_id = p.id) FROM programmes p WHERE p.code = ?"));
+                                   "+ (SELECT count(*) FROM documents WHERE programme_id = p.id) FROM programmes p WHERE p.code = ?"_s);
         auto n = q.scalar({code});
         if (!n)
             return n.error();
@@ -253,10 +252,10 @@ Result<Programme> FrameworkService::deleteProgramme(const QString& code)
             return Error::make(Error::Code::Invalid,
                                QStringLiteral("programme %1 holds %2 findings, judgments, samples, figures or documents; "
                                               "it cannot be deleted").arg(code).arg(n->toInt()));
-        Query del(m_wb.database(), L("DELETE FROM programmes WHERE code = ?"));
+        Query del(m_wb.database(), u"DELETE FROM programmes WHERE code = ?"_s);
         if (Status s = del.exec({code}, QStringLiteral("deleting programme ") + code); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("programme"), code, json(before), {}); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"programme"_s, code, json(before), {}); !s)
             return s.error();
         return *before;
     });
@@ -266,22 +265,22 @@ Result<Force> FrameworkService::saveForce(const Force& force)
 {
     if (force.name.trimmed().isEmpty())
         return Error::make(Error::Code::Invalid, QStringLiteral("force %1 needs a name").arg(force.code));
-    if (!QStringList{L("constabulary"), L("force"), L("service")}.contains(force.style))
+    if (!QStringList{u"constabulary"_s, u"force"_s, u"service"_s}.contains(force.style))
         return Error::make(Error::Code::Invalid,
                            QStringLiteral("force style \"%1\" is not constabulary, force or service").arg(force.style));
-    return inTransaction<Force>(m_wb, {L("forces")}, [&]() -> Result<Force> {
+    return inTransaction<Force>(m_wb, {u"forces"_s}, [&]() -> Result<Force> {
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.force(force.code);
         if (!before && !isValidCode(force.code))
-            return Error::make(Error::Code::Invalid, invalidCodeMessage(L("force code"), force.code));
+            return Error::make(Error::Code::Invalid, invalidCodeMessage(u"force code"_s, force.code));
         if (auto done = ref.upsertForce(force); !done)
             return done.error();
         const auto after = ref.force(force.code);
         if (!after)
-            return Error::make(Error::Code::Internal, L("the force was not saved"));
+            return Error::make(Error::Code::Internal, u"the force was not saved"_s);
         if (before && json(before) == json(after))
             return *after;
-        if (Status s = m_wb.audit().append(Workbench::actor(), before ? L("update") : L("insert"), L("force"), force.code,
+        if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s, u"force"_s, force.code,
                                            json(before), json(after));
             !s)
             return s.error();
@@ -292,22 +291,22 @@ Result<Force> FrameworkService::saveForce(const Force& force)
 Result<Person> FrameworkService::savePerson(const Person& person)
 {
     if (person.code.trimmed().isEmpty() || person.code.contains(QLatin1Char(' ')))
-        return Error::make(Error::Code::Invalid, invalidCodeMessage(L("person code"), person.code));
+        return Error::make(Error::Code::Invalid, invalidCodeMessage(u"person code"_s, person.code));
     if (person.name.trimmed().isEmpty())
         return Error::make(Error::Code::Invalid, QStringLiteral("person %1 needs a name").arg(person.code));
-    return inTransaction<Person>(m_wb, {L("people")}, [&]() -> Result<Person> {
+    return inTransaction<Person>(m_wb, {u"people"_s}, [&]() -> Result<Person> {
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.person(person.code);
         if (!before && !isValidCode(person.code))
-            return Error::make(Error::Code::Invalid, invalidCodeMessage(L("person code"), person.code));
+            return Error::make(Error::Code::Invalid, invalidCodeMessage(u"person code"_s, person.code));
         if (auto done = ref.upsertPerson(person); !done)
             return done.error();
         const auto after = ref.person(person.code);
         if (!after)
-            return Error::make(Error::Code::Internal, L("the person was not saved"));
+            return Error::make(Error::Code::Internal, u"the person was not saved"_s);
         if (before && json(before) == json(after))
             return *after;
-        if (Status s = m_wb.audit().append(Workbench::actor(), before ? L("update") : L("insert"), L("person"), person.code,
+        if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s, u"person"_s, person.code,
                                            json(before), json(after));
             !s)
             return s.error();
@@ -317,24 +316,24 @@ Result<Person> FrameworkService::savePerson(const Person& person)
 
 Result<Person> FrameworkService::deletePerson(const QString& code)
 {
-    return inTransaction<Person>(m_wb, {L("people")}, [&]() -> Result<Person> {
+    return inTransaction<Person>(m_wb, {u"people"_s}, [&]() -> Result<Person> {
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.person(code);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no person \"%1\"").arg(code));
-        Query q(m_wb.database(), L("SELECT (SELECT count(*) FROM forces WHERE chief_officer_id = p.id) + "
+        Query q(m_wb.database(), u"SELECT (SELECT count(*) FROM forces WHERE chief_officer_id = p.id) + "
                                    "(SELECT count(*) FROM documents WHERE sender_id = p.id OR recipient_id = p.id) "
-                                   "FROM people p WHERE p.code = ?"));
+                                   "FROM people p WHERE p.code = ?"_s);
         auto n = q.scalar({code});
         if (!n)
             return n.error();
         if (n->toInt() > 0)
             return Error::make(Error::Code::Invalid,
                                QStringLiteral("%1 is named as a chief officer or in a letter; they cannot be deleted").arg(before->name));
-        Query del(m_wb.database(), L("DELETE FROM people WHERE code = ?"));
+        Query del(m_wb.database(), u"DELETE FROM people WHERE code = ?"_s);
         if (Status s = del.exec({code}); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("delete"), L("person"), code, json(before), {}); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"person"_s, code, json(before), {}); !s)
             return s.error();
         return *before;
     });

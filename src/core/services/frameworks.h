@@ -6,8 +6,8 @@
 // question with judgments cannot be ungraded, and a programme with material cannot be deleted —
 // the refusal says what is in the way.
 
-#include "domain/types.h"
-#include "util/result.h"
+#include "core/domain/types.h"
+#include "core/util/result.h"
 
 namespace fwb {
 

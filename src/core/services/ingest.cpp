@@ -1,20 +1,19 @@
-#include "ingest.h"
+#include "core/services/ingest.h"
 
-#include "io/interchange.h"
-#include "locks.h"
-#include "review.h"
-#include "storage/transaction.h"
-#include "workbench.h"
+#include "core/io/interchange.h"
+#include "core/services/locks.h"
+#include "core/services/review.h"
+#include "core/storage/transaction.h"
+#include "core/workbench.h"
 
 #include <QHash>
 #include <QRegularExpression>
 #include <spdlog/spdlog.h>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb {
 namespace {
-
-QString L(const char* s) { return QString::fromLatin1(s); }
-
 // A line as a heading is compared: superscript note marks, leaders and page numbers gone, quotes
 // and dashes plain, spaces collapsed, lower case.
 QString normalise(QString s)
@@ -126,7 +125,7 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
             flush();
             continue;
         }
-        if (plan.forceCode.isEmpty() && normalise(trimmed).startsWith(L("an inspection of "))) {
+        if (plan.forceCode.isEmpty() && normalise(trimmed).startsWith(u"an inspection of "_s)) {
             const QString name = trimmed.mid(QStringLiteral("An inspection of ").size()).trimmed();
             for (const Force& f : ref.forces())
                 if (normalise(f.name) == normalise(name)) {
@@ -137,7 +136,7 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
                 plan.problems << QStringLiteral("line %1: \"%2\" is not one of the forces in the workbench").arg(lineNo).arg(name);
             continue;
         }
-        if (mode == Mode::Front && normalise(trimmed) == L("contents"))
+        if (mode == Mode::Front && normalise(trimmed) == u"contents"_s)
             continue;
         if (isContentsLine(raw) && mode == Mode::Front)
             continue;
@@ -146,12 +145,12 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
         const QString n = normalise(trimmed);
         if (mode == Mode::Annex)
             continue;
-        if (n.startsWith(L("annex a"))) {
+        if (n.startsWith(u"annex a"_s)) {
             structural();
             mode = Mode::Annex;
             continue;
         }
-        if (n.startsWith(L("overview - "))) {
+        if (n.startsWith(u"overview - "_s)) {
             structural();
             mode = Mode::Overview;
             const QString wording = n.mid(QStringLiteral("overview - ").size());
@@ -165,19 +164,19 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
             }
             continue;
         }
-        if (n == L("overall judgment")) {
+        if (n == u"overall judgment"_s) {
             structural();
             expect = Expect::OverviewGrade;
             current = overall;
             continue;
         }
-        if (n == L("summary") && mode == Mode::Overview) {
+        if (n == u"summary"_s && mode == Mode::Overview) {
             structural();
             current = overall;
             collect = Collect::Overview; // the overview's summary of the overall question
             continue;
         }
-        if (n == L("force in numbers") || n == L("introduction")) {
+        if (n == u"force in numbers"_s || n == u"introduction"_s) {
             structural();
             mode = Mode::Chapters;
             current.clear();
@@ -198,13 +197,13 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
             expect = Expect::None;
             continue;
         }
-        if (n == L("summary of findings")) {
+        if (n == u"summary of findings"_s) {
             structural();
             expect = Expect::ChapterGrade;
             collect = Collect::Summary;
             continue;
         }
-        if (n == L("areas for improvement")) {
+        if (n == u"areas for improvement"_s) {
             structural();
             collect = Collect::Areas;
             continue;
@@ -261,7 +260,7 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
     flush();
 
     if (plan.forceCode.isEmpty() && plan.problems.isEmpty())
-        plan.problems << L("no \"An inspection of <force>\" line: the force is not named on the title page");
+        plan.problems << u"no \"An inspection of <force>\" line: the force is not named on the title page"_s;
     for (const Question& q : ref.questionsFlat(programmeCode)) {
         if (!q.graded)
             continue;
@@ -337,7 +336,7 @@ Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
 {
     if (!plan.ok())
         return Error::make(Error::Code::Invalid, QStringLiteral("the report was not fully recognised: %1")
-                                                     .arg(plan.problems.isEmpty() ? L("no force") : plan.problems.front()));
+                                                     .arg(plan.problems.isEmpty() ? u"no force"_s : plan.problems.front()));
     if (Status s = workbench.database().requireWritable(); !s)
         return s.error();
     Transaction t(workbench.database());
@@ -347,7 +346,7 @@ Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
     DraftRepository drafts = workbench.drafts();
     AuditLog audit = workbench.audit();
     const QString actor = Workbench::actor();
-    const QString source = plan.source.isEmpty() ? L("a published report") : plan.source;
+    const QString source = plan.source.isEmpty() ? u"a published report"_s : plan.source;
     const QString from = QStringLiteral("ingested from %1").arg(source);
     // What is locked is read before anything is written; what is refused is listed whole.
     const LockRule locks(workbench.database(), true);
@@ -377,23 +376,23 @@ Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
         j.overview = before ? withNotesKept(ij.overview, before->overview) : ij.overview;
         // New material arrives as what the report is, published, and says so in its history;
         // what was there keeps its place in the lifecycle.
-        j.status = before ? before->status : L("published");
+        j.status = before ? before->status : u"published"_s;
         if (auto done = drafts.upsertJudgment(j); !done)
             return done.error();
         const auto after = drafts.judgment(plan.programmeCode, plan.forceCode, ij.questionCode);
         if (!after)
             return Error::make(Error::Code::Internal, QStringLiteral("the judgment %1 was not saved").arg(key));
-        if (Status s = audit.append(actor, L("ingest"), L("judgment"), key,
+        if (Status s = audit.append(actor, u"ingest"_s, u"judgment"_s, key,
                                     before ? interchange::compact(interchange::toJson(*before)) : QString(),
                                     interchange::compact(interchange::toJson(*after)));
             !s)
             return s.error();
         if (before) {
-            if (Status s = keepRevision(workbench, L("judgment"), key, before->status, before->summary, after->summary, from); !s)
+            if (Status s = keepRevision(workbench, u"judgment"_s, key, before->status, before->summary, after->summary, from); !s)
                 return s.error();
-            if (Status s = keepRevision(workbench, L("overview"), key, before->status, before->overview, after->overview, from); !s)
+            if (Status s = keepRevision(workbench, u"overview"_s, key, before->status, before->overview, after->overview, from); !s)
                 return s.error();
-        } else if (Status s = recordArrival(workbench.database(), L("judgment"), key, after->status, from, actor); !s) {
+        } else if (Status s = recordArrival(workbench.database(), u"judgment"_s, key, after->status, from, actor); !s) {
             return s.error();
         }
         ++result.judgmentsWritten;
@@ -420,17 +419,17 @@ Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
         f.programmeCode = plan.programmeCode;
         f.forceCode = plan.forceCode;
         f.questionCode = a.questionCode;
-        f.kind = L("area_for_improvement");
+        f.kind = u"area_for_improvement"_s;
         f.text = a.text;
-        f.status = L("published");
+        f.status = u"published"_s;
         f.position = int(siblings.size()) + 1;
         if (auto done = drafts.upsertFinding(f); !done)
             return done.error();
-        if (Status s = audit.append(actor, L("ingest"), L("finding"), f.uid, {},
+        if (Status s = audit.append(actor, u"ingest"_s, u"finding"_s, f.uid, {},
                                     interchange::compact(interchange::toJson(*drafts.finding(f.uid))));
             !s)
             return s.error();
-        if (Status s = recordArrival(workbench.database(), L("finding"), f.uid, f.status, from, actor); !s)
+        if (Status s = recordArrival(workbench.database(), u"finding"_s, f.uid, f.status, from, actor); !s)
             return s.error();
         ++result.findingsAdded;
     }
@@ -444,7 +443,7 @@ Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
         return s.error();
     spdlog::info("ingested {} judgments and {} areas for improvement for {} {} from {}", result.judgmentsWritten,
                  result.findingsAdded, plan.forceCode.toStdString(), plan.programmeCode.toStdString(), source.toStdString());
-    workbench.notifyChanged({L("judgments"), L("findings")});
+    workbench.notifyChanged({u"judgments"_s, u"findings"_s});
     return result;
 }
 

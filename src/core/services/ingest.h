@@ -6,8 +6,8 @@
 // confirmation; writing it is one transaction. Anything not recognised is reported with its line,
 // never guessed.
 
-#include "domain/types.h"
-#include "util/result.h"
+#include "core/domain/types.h"
+#include "core/util/result.h"
 
 #include <QList>
 #include <QString>

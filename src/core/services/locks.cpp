@@ -1,15 +1,14 @@
-#include "locks.h"
+#include "core/services/locks.h"
 
-#include "storage/documentrepository.h"
-#include "storage/reviewrepository.h"
+#include "core/storage/documentrepository.h"
+#include "core/storage/reviewrepository.h"
 
 #include <QMap>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb {
 namespace {
-
-QString L(const char* s) { return QString::fromLatin1(s); }
-
 QString reopenCommand(const QString& option, const QString& key)
 {
     return QStringLiteral("fwb review move FILE --%1 %2 --to amended --reason …").arg(option, key);
@@ -21,7 +20,7 @@ bool isPublished(const QString& status) { return status == QLatin1String("publis
 
 QString Lock::message() const
 {
-    QString out = reason.isEmpty() ? QString(item + L(" is published and locked")) : QString(item + L(" is locked: ") + reason);
+    QString out = reason.isEmpty() ? QString(item + u" is published and locked"_s) : QString(item + u" is locked: "_s + reason);
     if (!also.isEmpty())
         out += QStringLiteral(", as is %1, which shows it").arg(also);
     if (!reopen.isEmpty())
@@ -101,7 +100,7 @@ Result<std::optional<LockRule::Published>> LockRule::publishedIn(const QString& 
 Lock LockRule::byDocument(const QString& item, const Published& d, const QString& shows)
 {
     return Lock{item, QStringLiteral("“%1” (%2) is published and %3").arg(d.title, d.uid, shows), QString(),
-                reopenCommand(L("document"), d.uid), Error::Code::Conflict};
+                reopenCommand(u"document"_s, d.uid), Error::Code::Conflict};
 }
 
 std::optional<Lock> LockRule::unreadable(const QString& item, const Error& e)
@@ -131,19 +130,19 @@ std::optional<Lock> LockRule::item(const QString& item, bool published, const QS
 
 std::optional<Lock> LockRule::finding(const Finding& f) const
 {
-    return item(findingName(f.uid), isPublished(f.status), L("finding"), f.uid, f.programmeCode, f.forceCode);
+    return item(findingName(f.uid), isPublished(f.status), u"finding"_s, f.uid, f.programmeCode, f.forceCode);
 }
 
 std::optional<Lock> LockRule::judgment(const Judgment& j) const
 {
-    return item(judgmentName(j.programmeCode, j.forceCode, j.questionCode), isPublished(j.status), L("judgment"),
+    return item(judgmentName(j.programmeCode, j.forceCode, j.questionCode), isPublished(j.status), u"judgment"_s,
                 judgmentKey(j.programmeCode, j.forceCode, j.questionCode), j.programmeCode, j.forceCode);
 }
 
 std::optional<Lock> LockRule::document(const Document& d) const
 {
     if (isPublished(d.status))
-        return Lock{QStringLiteral("document \"%1\"").arg(d.uid), {}, {}, reopenCommand(L("document"), d.uid),
+        return Lock{QStringLiteral("document \"%1\"").arg(d.uid), {}, {}, reopenCommand(u"document"_s, d.uid),
                     Error::Code::Conflict};
     return std::nullopt;
 }
@@ -158,7 +157,7 @@ std::optional<Lock> LockRule::place(const QString& programmeCode, const QString&
     if (!published.value())
         return std::nullopt;
     return byDocument(item, *published.value(),
-                      L("shows this force's findings, judgments, evidence and figures in this programme"));
+                      u"shows this force's findings, judgments, evidence and figures in this programme"_s);
 }
 
 std::optional<Lock> LockRule::framework(const QString& programmeCode, const QString& item) const
@@ -170,7 +169,7 @@ std::optional<Lock> LockRule::framework(const QString& programmeCode, const QStr
         return unreadable(item, published.error());
     if (!published.value())
         return std::nullopt;
-    return byDocument(item, *published.value(), L("follows this programme's questions"));
+    return byDocument(item, *published.value(), u"follows this programme's questions"_s);
 }
 
 namespace {
@@ -209,11 +208,11 @@ QStringList frameworkChanges(const Programme& before, const Programme& after)
         const auto a = was.constFind(c), b = now.constFind(c);
         QString what;
         if (a == was.constEnd())
-            what = L("added");
+            what = u"added"_s;
         else if (b == now.constEnd())
-            what = L("removed");
+            what = u"removed"_s;
         else if (!(*a == *b))
-            what = a->text != b->text || a->shortTitle != b->shortTitle ? L("reworded") : L("changed");
+            what = a->text != b->text || a->shortTitle != b->shortTitle ? u"reworded"_s : u"changed"_s;
         if (!what.isEmpty())
             out << QStringLiteral("question %1/%2 (%3)").arg(before.code, c, what);
     }

@@ -15,8 +15,8 @@
 // `fwb review move FILE --document … --to amended --reason …`). What is only repeated unchanged
 // is never refused; callers ask only about what would change.
 
-#include "domain/types.h"
-#include "util/result.h"
+#include "core/domain/types.h"
+#include "core/util/result.h"
 
 #include <QHash>
 #include <optional>

@@ -23,9 +23,9 @@
 // "overview:<programme>/<force>/<question>", "section:<uid>" (a paragraph: "section:<uid>#<n>")
 // and "document:<uid>".
 
-#include "domain/types.h"
-#include "util/result.h"
-#include "util/worddiff.h"
+#include "core/domain/types.h"
+#include "core/util/result.h"
+#include "core/util/worddiff.h"
 
 #include <QDateTime>
 #include <functional>

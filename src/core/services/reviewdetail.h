@@ -2,15 +2,12 @@
 // What the review's three source files share (review.cpp: lifecycle and notes; reviewround.cpp:
 // rounds, the form and decisions; reviewtext.cpp: text, revisions and differences). Internal.
 
-#include "review.h"
-#include "servicesupport.h"
+#include "core/services/review.h"
+#include "core/services/servicesupport.h"
 
 #include <QDateTime>
 
 namespace fwb::reviewdetail {
-
-inline QString L(const char* s) { return QString::fromLatin1(s); }
-
 inline QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
 
 // A move or change the state of things does not allow.

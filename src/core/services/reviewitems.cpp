@@ -2,19 +2,18 @@
 // answer, walked in the order the assembler prints it (see documents/builder.h), so that the
 // references run F1, F2, … down the page.
 
-#include "documents.h"
-#include "review.h"
-#include "workbench.h"
+#include "core/services/documents.h"
+#include "core/services/review.h"
+#include "core/workbench.h"
 
 #include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb {
 namespace {
-
-QString L(const char* s) { return QString::fromLatin1(s); }
-
 class Walker {
 public:
     Walker(const Workbench& wb, const Document& d, const TextFiller& fill) : m_doc(d), m_fill(fill)
@@ -69,7 +68,7 @@ private:
     {
         const QStringList list = paragraphsOf(s.body);
         for (int n = 0; n < list.size(); ++n)
-            add(L("P"), m_paragraphs, L("section:") + s.uid + QLatin1Char('#') + QString::number(n + 1),
+            add(u"P"_s, m_paragraphs, u"section:"_s + s.uid + QLatin1Char('#') + QString::number(n + 1),
                 QStringLiteral("Paragraph %1 of “%2”").arg(n + 1).arg(sectionName(s)), list[n]);
     }
 
@@ -81,10 +80,10 @@ private:
         const Question* q = findQuestion(m_programme.questions, question);
         const QString name = q ? q->label() : question;
         if (overview && !it->overview.trimmed().isEmpty())
-            add(L("J"), m_judgmentCount, L("overview:") + key(question), QStringLiteral("Overview — %1").arg(name),
+            add(u"J"_s, m_judgmentCount, u"overview:"_s + key(question), QStringLiteral("Overview — %1").arg(name),
                 it->overview);
         else
-            add(L("J"), m_judgmentCount, L("judgment:") + key(question),
+            add(u"J"_s, m_judgmentCount, u"judgment:"_s + key(question),
                 QStringLiteral("Judgment (%1) — %2").arg(it->gradeLabel, name), it->summary);
     }
 
@@ -92,7 +91,7 @@ private:
     {
         for (const Finding& f : list) {
             const Question* q = findQuestion(m_programme.questions, f.questionCode);
-            add(L("F"), m_findingCount, L("finding:") + f.uid,
+            add(u"F"_s, m_findingCount, u"finding:"_s + f.uid,
                 QStringLiteral("%1 — %2").arg(findingKindLabel(f.kind), q ? q->label() : f.questionCode), f.text);
         }
     }
@@ -101,7 +100,7 @@ private:
     {
         QList<Finding> shown;
         for (const Finding& f : m_findings.value(q.code))
-            if (!(top && q.children.size() && f.kind == L("area_for_improvement")))
+            if (!(top && q.children.size() && f.kind == u"area_for_improvement"_s))
                 shown << f;
         findings(shown);
         for (const Section& c : s.children)
@@ -114,22 +113,22 @@ private:
     void section(const Section& s)
     {
         const QString& k = s.kind;
-        if (k == L("judgment")) {
+        if (k == u"judgment"_s) {
             judgment(s.questionCode, false);
-        } else if (k == L("overview")) {
+        } else if (k == u"overview"_s) {
             judgment(s.questionCode, true);
         }
-        static const QStringList prose{L("narrative"), L("judgment"), L("overview"), L("findings"),
-                                       L("areas_for_improvement"), L("letter_opening"), L("letter_closing")};
+        static const QStringList prose{u"narrative"_s, u"judgment"_s, u"overview"_s, u"findings"_s,
+                                       u"areas_for_improvement"_s, u"letter_opening"_s, u"letter_closing"_s};
         if (prose.contains(k))
             paragraphs(s);
-        if (k == L("findings")) {
+        if (k == u"findings"_s) {
             if (const Question* q = findQuestion(m_programme.questions, s.questionCode))
                 findingsTree(s, *q, true);
             return; // the children were placed under their questions
         }
-        if (k == L("areas_for_improvement")) {
-            const QString kind = s.findingKind.isEmpty() ? L("area_for_improvement") : s.findingKind;
+        if (k == u"areas_for_improvement"_s) {
+            const QString kind = s.findingKind.isEmpty() ? u"area_for_improvement"_s : s.findingKind;
             QList<Finding> list;
             for (const Finding& f : m_findings.value(s.questionCode))
                 if (f.kind == kind)

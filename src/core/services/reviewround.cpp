@@ -1,14 +1,16 @@
 // The factual accuracy round: sending, the response form, importing it, deciding each response
 // and the closing record.
-#include "review.h"
-#include "reviewdetail.h"
+#include "core/services/review.h"
+#include "core/services/reviewdetail.h"
 
-#include "io/csv.h"
-#include "workbench.h"
+#include "core/io/csv.h"
+#include "core/workbench.h"
 
 #include <QSet>
 #include <algorithm>
 #include <spdlog/spdlog.h>
+
+using namespace Qt::StringLiterals;
 
 namespace fwb {
 
@@ -23,11 +25,11 @@ Result<ReviewRound> ReviewService::send(const QString& documentUid, const TextFi
     const auto d = m_wb.documents().document(documentUid);
     if (!d)
         return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(documentUid));
-    if (d->status != L("ready"))
+    if (d->status != u"ready"_s)
         return refused(QStringLiteral("“%1” is “%2”: only a document ready for review can be sent for its factual "
                                       "accuracy check")
                            .arg(d->title, statusLabel(d->status)));
-    const QStringList entities{L("findings"), L("judgments"), L("documents"), L("review")};
+    const QStringList entities{u"findings"_s, u"judgments"_s, u"documents"_s, u"review"_s};
     return inTransaction<ReviewRound>(m_wb, entities, [&]() -> Result<ReviewRound> {
         ReviewRound round;
         round.documentUid = documentUid;
@@ -37,12 +39,12 @@ Result<ReviewRound> ReviewService::send(const QString& documentUid, const TextFi
         round.items = reviewItems(m_wb, *d, fill);
         if (auto id = m_wb.review().insertRound(round); !id)
             return id.error();
-        const Place place{L("document"), documentUid};
-        if (Status s = moveOne(place, L("ready"), L("sent"), QStringLiteral("factual accuracy round %1").arg(round.number)); !s)
+        const Place place{u"document"_s, documentUid};
+        if (Status s = moveOne(place, u"ready"_s, u"sent"_s, QStringLiteral("factual accuracy round %1").arg(round.number)); !s)
             return s.error();
-        if (auto carried = carry(*d, L("ready"), L("sent"), QStringLiteral("with document %1").arg(documentUid)); !carried)
+        if (auto carried = carry(*d, u"ready"_s, u"sent"_s, QStringLiteral("with document %1").arg(documentUid)); !carried)
             return carried.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("send"), L("review_round"), round.uid, {},
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"send"_s, u"review_round"_s, round.uid, {},
                                            QStringLiteral("{\"items\":%1}").arg(round.items.size()));
             !s)
             return s.error();
@@ -60,8 +62,8 @@ std::optional<ReviewRound> ReviewService::latestRound(const QString& documentUid
 namespace {
 const QStringList& formHeader()
 {
-    static const QStringList h{L("reference"), L("current text"), L("proposed change"), L("evidence offered"),
-                               L("category")};
+    static const QStringList h{u"reference"_s, u"current text"_s, u"proposed change"_s, u"evidence offered"_s,
+                               u"category"_s};
     return h;
 }
 } // namespace
@@ -92,7 +94,7 @@ ReviewService::ImportReport ReviewService::checkForm(const ReviewRound& round, c
         return report;
     }
     if (rows->isEmpty()) {
-        report.problems << FormProblem{1, {}, L("the form is empty: it has no header row")};
+        report.problems << FormProblem{1, {}, u"the form is empty: it has no header row"_s};
         return report;
     }
     // Columns are found by their header, so a form whose columns were reordered still reads.
@@ -106,7 +108,7 @@ ReviewService::ImportReport ReviewService::checkForm(const ReviewRound& round, c
             missing << QStringLiteral("“%1”").arg(h);
     if (!missing.isEmpty()) {
         report.problems << FormProblem{header.number, {}, QStringLiteral("the header lacks %1; it should be: %2")
-                                                              .arg(missing.join(L(", ")), formHeader().join(L(", ")))};
+                                                              .arg(missing.join(u", "_s), formHeader().join(u", "_s))};
         return report;
     }
     QHash<QString, const ReviewItem*> items;
@@ -119,11 +121,11 @@ ReviewService::ImportReport ReviewService::checkForm(const ReviewRound& round, c
     auto field = [&](const csv::Row& row, const QString& h) { return row.fields.value(column.value(h)); };
     for (qsizetype n = 1; n < rows->size(); ++n) {
         const csv::Row& row = (*rows)[n];
-        const QString reference = field(row, L("reference")).trimmed();
-        const QString current = field(row, L("current text"));
-        const QString proposed = field(row, L("proposed change")).trimmed();
-        const QString evidence = field(row, L("evidence offered")).trimmed();
-        const QString category = field(row, L("category")).trimmed();
+        const QString reference = field(row, u"reference"_s).trimmed();
+        const QString current = field(row, u"current text"_s);
+        const QString proposed = field(row, u"proposed change"_s).trimmed();
+        const QString evidence = field(row, u"evidence offered"_s).trimmed();
+        const QString category = field(row, u"category"_s).trimmed();
         if (proposed.isEmpty() && evidence.isEmpty() && category.isEmpty()) {
             ++report.unchanged; // the force had nothing to say about this reference
             continue;
@@ -131,27 +133,27 @@ ReviewService::ImportReport ReviewService::checkForm(const ReviewRound& round, c
         const int before = int(report.problems.size());
         const ReviewItem* item = items.value(reference.toUpper());
         if (reference.isEmpty())
-            report.problems << FormProblem{row.number, L("reference"), L("is empty")};
+            report.problems << FormProblem{row.number, u"reference"_s, u"is empty"_s};
         else if (!item)
-            report.problems << FormProblem{row.number, L("reference"),
+            report.problems << FormProblem{row.number, u"reference"_s,
                                            QStringLiteral("“%1” is not a reference of round %2 of this document")
                                                .arg(reference)
                                                .arg(round.number)};
         else if (normalised(current) != normalised(item->shown))
-            report.problems << FormProblem{row.number, L("current text"),
+            report.problems << FormProblem{row.number, u"current text"_s,
                                            QStringLiteral("differs from the text sent under %1; the form's current "
                                                           "text must not be edited (put the wording wanted under "
                                                           "“proposed change”)")
                                                .arg(item->reference)};
         if (category.isEmpty())
-            report.problems << FormProblem{row.number, L("category"),
-                                           L("is empty; it should be factual error, typo, challenge to judgment or other")};
+            report.problems << FormProblem{row.number, u"category"_s,
+                                           u"is empty; it should be factual error, typo, challenge to judgment or other"_s};
         else if (categoryCode(category).isEmpty())
-            report.problems << FormProblem{row.number, L("category"),
+            report.problems << FormProblem{row.number, u"category"_s,
                                            QStringLiteral("“%1” is not factual error, typo, challenge to judgment or other")
                                                .arg(category)};
         if (proposed.isEmpty() && evidence.isEmpty())
-            report.problems << FormProblem{row.number, L("proposed change"),
+            report.problems << FormProblem{row.number, u"proposed change"_s,
                                            QStringLiteral("is empty, and so is “evidence offered”: the row proposes nothing")};
         if (report.problems.size() != before)
             continue;
@@ -185,7 +187,7 @@ Result<ReviewService::ImportReport> ReviewService::importForm(const QString& doc
     if (!d)
         return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(documentUid));
     const auto round = m_wb.review().latestRound(documentUid);
-    if (!round || !round->isOpen() || (d->status != L("sent") && d->status != L("responded")))
+    if (!round || !round->isOpen() || (d->status != u"sent"_s && d->status != u"responded"_s))
         return refused(QStringLiteral("“%1” is “%2”: responses are imported while it is out for its factual accuracy "
                                       "check (sent, or responses received)")
                            .arg(d->title, statusLabel(d->status)));
@@ -200,26 +202,26 @@ Result<ReviewService::ImportReport> ReviewService::importForm(const QString& doc
             lines << p.toString();
         return Error::make(Error::Code::Invalid,
                            QStringLiteral("%1: nothing was imported%2; %3 problem(s):\n  %4")
-                               .arg(name, cleanRowsOnly && !structural ? L(" (no row is clean)") : QString(),
-                                    QString::number(report.problems.size()), lines.join(L("\n  "))));
+                               .arg(name, cleanRowsOnly && !structural ? u" (no row is clean)"_s : QString(),
+                                    QString::number(report.problems.size()), lines.join(u"\n  "_s)));
     }
-    const QStringList entities{L("findings"), L("judgments"), L("documents"), L("review")};
+    const QStringList entities{u"findings"_s, u"judgments"_s, u"documents"_s, u"review"_s};
     return inTransaction<ImportReport>(m_wb, entities, [&]() -> Result<ImportReport> {
         int next = int(m_wb.documents().roundResponses(round->uid).size());
         for (FaResponse r : clean) {
             r.uid = QStringLiteral("%1-r%2").arg(round->uid).arg(++next);
             if (auto up = m_wb.documents().upsertResponse(r); !up)
                 return up.error();
-            if (Status s = m_wb.audit().append(Workbench::actor(), L("import"), L("response"), r.uid, {}, json(r)); !s)
+            if (Status s = m_wb.audit().append(Workbench::actor(), u"import"_s, u"response"_s, r.uid, {}, json(r)); !s)
                 return s.error();
             ++report.imported;
         }
-        if (d->status == L("sent")) {
-            if (Status s = moveOne({L("document"), documentUid}, L("sent"), L("responded"),
+        if (d->status == u"sent"_s) {
+            if (Status s = moveOne({u"document"_s, documentUid}, u"sent"_s, u"responded"_s,
                                    QStringLiteral("responses imported from %1").arg(name));
                 !s)
                 return s.error();
-            if (auto carried = carry(*d, L("sent"), L("responded"), QStringLiteral("with document %1").arg(documentUid)); !carried)
+            if (auto carried = carry(*d, u"sent"_s, u"responded"_s, QStringLiteral("with document %1").arg(documentUid)); !carried)
                 return carried.error();
         }
         spdlog::info("imported {} responses for {} from {} ({} problems left out)", report.imported,
@@ -257,23 +259,23 @@ Result<FaResponse> ReviewService::decide(const QString& responseUid, const QStri
     if (reason.trimmed().isEmpty())
         return Error::make(Error::Code::Invalid, QStringLiteral("a decision needs a reason"));
     const auto d = m_wb.documents().document(r->documentUid);
-    if (d->status != L("responded"))
+    if (d->status != u"responded"_s)
         return refused(QStringLiteral("“%1” is “%2”: responses are decided once they have been received")
                            .arg(d->title, statusLabel(d->status)));
     const auto round = r->roundUid.isEmpty() ? std::nullopt : m_wb.review().round(r->roundUid);
     if (!round || !round->isOpen())
         return refused(QStringLiteral("response %1 belongs to a round that is closed").arg(r->reference));
     QString text = wording.trimmed();
-    if (decision == L("accepted") && text.isEmpty())
+    if (decision == u"accepted"_s && text.isEmpty())
         text = r->proposedChange.trimmed();
-    if (decision != L("rejected") && text.isEmpty())
+    if (decision != u"rejected"_s && text.isEmpty())
         return Error::make(Error::Code::Invalid,
-                           decision == L("accepted")
+                           decision == u"accepted"_s
                                ? QStringLiteral("response %1 proposes no wording: give the wording to apply, or partly "
                                                 "accept it with the wording used")
                                      .arg(r->reference)
                                : QStringLiteral("a partly accepted response needs the wording used"));
-    const QStringList entities{L("findings.text"), L("judgments.text"), L("documents.text"), L("review")};
+    const QStringList entities{u"findings.text"_s, u"judgments.text"_s, u"documents.text"_s, u"review"_s};
     QString sentText;
     for (const ReviewItem& i : round->items)
         if (i.reference == r->reference)
@@ -292,7 +294,7 @@ Result<FaResponse> ReviewService::decide(const QString& responseUid, const QStri
         r->reason = reason.trimmed();
         r->decidedBy = Workbench::actor();
         r->decidedAt = now();
-        if (decision != L("rejected")) {
+        if (decision != u"rejected"_s) {
             r->wording = text;
             int revision = 0;
             const QString why = QStringLiteral("factual accuracy response %1 (%2, row %3): %4")
@@ -305,7 +307,7 @@ Result<FaResponse> ReviewService::decide(const QString& responseUid, const QStri
         }
         if (auto up = m_wb.documents().upsertResponse(*r); !up)
             return up.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), L("decide"), L("response"), r->uid, json(before), json(*r)); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"decide"_s, u"response"_s, r->uid, json(before), json(*r)); !s)
             return s.error();
         spdlog::info("response {} {}", r->uid.toStdString(), decision.toStdString());
         return *m_wb.documents().response(responseUid);
@@ -314,9 +316,9 @@ Result<FaResponse> ReviewService::decide(const QString& responseUid, const QStri
 
 QByteArray ReviewService::recordCsv(const ReviewRound& round) const
 {
-    QByteArray out = csv::formatRow({L("row"), L("reference"), L("where"), L("category"), L("text sent"),
-                                     L("proposed change"), L("evidence offered"), L("decision"), L("reason"),
-                                     L("wording applied"), L("revision"), L("decided by"), L("decided at")});
+    QByteArray out = csv::formatRow({u"row"_s, u"reference"_s, u"where"_s, u"category"_s, u"text sent"_s,
+                                     u"proposed change"_s, u"evidence offered"_s, u"decision"_s, u"reason"_s,
+                                     u"wording applied"_s, u"revision"_s, u"decided by"_s, u"decided at"_s});
     QHash<QString, QString> labels;
     for (const ReviewItem& i : round.items)
         labels.insert(i.reference, i.label);

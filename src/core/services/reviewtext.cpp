@@ -1,14 +1,16 @@
 // Text under review: a target's text now, changing it as a decision does, its revisions and the
 // word-level differences between them or between the document as sent and as it stands.
-#include "review.h"
-#include "reviewdetail.h"
+#include "core/services/review.h"
+#include "core/services/reviewdetail.h"
 
-#include "documents.h"
-#include "locks.h"
-#include "workbench.h"
+#include "core/services/documents.h"
+#include "core/services/locks.h"
+#include "core/workbench.h"
 
 #include <QRegularExpression>
 #include <QSet>
+
+using namespace Qt::StringLiterals;
 
 namespace fwb {
 
@@ -67,14 +69,14 @@ Result<QString> ReviewService::currentText(const QString& target) const
 {
     const QString entity = target.section(QLatin1Char(':'), 0, 0);
     const QString key = target.section(QLatin1Char(':'), 1);
-    if (entity == L("finding")) {
+    if (entity == u"finding"_s) {
         if (const auto f = m_wb.drafts().finding(key))
             return f->text;
-    } else if ((entity == L("judgment") || entity == L("overview")) && key.count(QLatin1Char('/')) == 2) {
+    } else if ((entity == u"judgment"_s || entity == u"overview"_s) && key.count(QLatin1Char('/')) == 2) {
         const QStringList k = key.split(QLatin1Char('/'));
         if (const auto j = m_wb.drafts().judgment(k[0], k[1], k[2]))
-            return entity == L("judgment") ? j->summary : j->overview;
-    } else if (entity == L("section")) {
+            return entity == u"judgment"_s ? j->summary : j->overview;
+    } else if (entity == u"section"_s) {
         const SectionTarget t = sectionTarget(key);
         if (const auto doc = m_wb.documents().documentOfSection(t.uid))
             if (const auto d = m_wb.documents().document(*doc))
@@ -101,7 +103,7 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
     DraftRepository drafts = m_wb.drafts();
     QString revEntity = entity, revKey = key, status, before, after;
     QString beforeJson, afterJson, auditEntity = entity;
-    if (entity == L("finding")) {
+    if (entity == u"finding"_s) {
         auto f = drafts.finding(key);
         if (!f)
             return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(key));
@@ -114,7 +116,7 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
         if (auto r = drafts.upsertFinding(*f); !r)
             return r.error();
         afterJson = json(drafts.finding(key));
-    } else if (entity == L("judgment") || entity == L("overview")) {
+    } else if (entity == u"judgment"_s || entity == u"overview"_s) {
         const QStringList k = key.split(QLatin1Char('/'));
         auto j = drafts.judgment(k.value(0), k.value(1), k.value(2));
         if (!j)
@@ -123,14 +125,14 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
             return s;
         beforeJson = json(j);
         status = j->status;
-        QString& field = entity == L("judgment") ? j->summary : j->overview;
+        QString& field = entity == u"judgment"_s ? j->summary : j->overview;
         before = field;
         field = after = text;
         if (auto r = drafts.upsertJudgment(*j); !r)
             return r.error();
         afterJson = json(drafts.judgment(k[0], k[1], k[2]));
-        auditEntity = L("judgment");
-    } else if (entity == L("section")) {
+        auditEntity = u"judgment"_s;
+    } else if (entity == u"section"_s) {
         const SectionTarget t = sectionTarget(key);
         const auto docUid = m_wb.documents().documentOfSection(t.uid);
         const auto d = docUid ? m_wb.documents().document(*docUid) : std::nullopt;
@@ -182,11 +184,11 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
     }
     if (before == after)
         return {};
-    if (Status s = m_wb.audit().append(Workbench::actor(), L("update"), auditEntity,
-                                       entity == L("section") ? revKey : key, beforeJson, afterJson);
+    if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, auditEntity,
+                                       entity == u"section"_s ? revKey : key, beforeJson, afterJson);
         !s)
         return s;
-    if (Status s = keepRevision(m_wb, revEntity, revKey, status == L("draft") ? L("ready") : status, before, after, reason); !s)
+    if (Status s = keepRevision(m_wb, revEntity, revKey, status == u"draft"_s ? u"ready"_s : status, before, after, reason); !s)
         return s;
     if (revision) {
         const QList<Revision> kept = m_wb.review().revisions(revEntity, revKey);
@@ -217,7 +219,7 @@ Result<QList<diff::Piece>> ReviewService::compare(const QString& target, int fro
                            QStringLiteral("%1 has no revision %2 (it has %3)")
                                .arg(target)
                                .arg(n)
-                               .arg(kept.isEmpty() ? L("none") : QStringLiteral("1 to %1").arg(kept.back().number)));
+                               .arg(kept.isEmpty() ? u"none"_s : QStringLiteral("1 to %1").arg(kept.back().number)));
     };
     auto a = textOf(from);
     if (!a)

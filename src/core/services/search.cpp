@@ -1,22 +1,23 @@
-#include "search.h"
+#include "core/services/search.h"
 
-#include "storage/query.h"
+#include "core/storage/query.h"
 
 #include <QHash>
 #include <QRegularExpression>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb {
 namespace {
-QString L(const char* s) { return QString::fromLatin1(s); }
 constexpr QChar kOpen(0x02), kClose(0x03);
 } // namespace
 
 QString SearchHit::typeName() const
 {
     switch (type) {
-    case Type::Finding: return L("finding");
-    case Type::Judgment: return L("judgment");
-    case Type::Section: return L("section");
+    case Type::Finding: return u"finding"_s;
+    case Type::Judgment: return u"judgment"_s;
+    case Type::Section: return u"section"_s;
     }
     return {};
 }
@@ -66,9 +67,9 @@ QString stem(const QString& w)
 QList<SearchService::Term> SearchService::terms(const QString& text)
 {
     static const QStringList stopwords{
-        L("a"),   L("an"),  L("and"),  L("are"), L("as"),   L("at"),   L("be"),    L("by"),   L("for"),
-        L("from"), L("has"), L("have"), L("in"),  L("is"),   L("it"),   L("its"),   L("of"),   L("on"),
-        L("or"),  L("that"), L("the"),  L("to"),  L("was"),  L("were"), L("which"), L("with"), L("this")};
+        u"a"_s,   u"an"_s,  u"and"_s,  u"are"_s, u"as"_s,   u"at"_s,   u"be"_s,    u"by"_s,   u"for"_s,
+        u"from"_s, u"has"_s, u"have"_s, u"in"_s,  u"is"_s,   u"it"_s,   u"its"_s,   u"of"_s,   u"on"_s,
+        u"or"_s,  u"that"_s, u"the"_s,  u"to"_s,  u"was"_s,  u"were"_s, u"which"_s, u"with"_s, u"this"_s};
     QStringList words;
     for (auto it = wordPattern().globalMatch(text); it.hasNext();)
         words.push_back(it.next().captured(0));
@@ -93,7 +94,7 @@ QString SearchService::ftsQuery(const QString& text)
 {
     QStringList parts;
     for (const Term& t : terms(text))
-        parts.push_back(QLatin1Char('"') + t.word + QLatin1Char('"') + (t.prefix ? L("*") : QString()));
+        parts.push_back(QLatin1Char('"') + t.word + QLatin1Char('"') + (t.prefix ? u"*"_s : QString()));
     return parts.join(QLatin1Char(' '));
 }
 
@@ -157,7 +158,7 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
     // Filters are tags in the index (migration 0003): zp<programme id>, zf<force id>, zk<kind>, zs<status>.
     QStringList tags;
     auto idOf = [&](const char* sql, const QString& code) -> Result<qint64> {
-        Query q(m_db, L(sql));
+        Query q(m_db, QString::fromUtf8(sql));
         auto v = q.scalar({code});
         if (!v)
             return v.error();
@@ -191,16 +192,16 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
             return Error::make(Error::Code::Invalid, QStringLiteral("unknown status \"%1\"").arg(filter.status));
         tags << QStringLiteral("\"zs%1\"").arg(k + 1);
     }
-    QString match = L("{title body} : (") + words + L(")");
+    QString match = u"{title body} : ("_s + words + u")"_s;
     if (!tags.isEmpty())
-        match += L(" AND tags : (") + tags.join(QLatin1Char(' ')) + L(")");
+        match += u" AND tags : ("_s + tags.join(QLatin1Char(' ')) + u")"_s;
 
     // The newest candidates (FTS5 walks the index backwards and stops), then the best of them by
     // bm25. Snippets and places are then read for those rows only, each by rowid.
-    Query top(m_db, L("WITH cand AS MATERIALIZED (SELECT rowid AS rid, rank AS r FROM search_index "
+    Query top(m_db, u"WITH cand AS MATERIALIZED (SELECT rowid AS rid, rank AS r FROM search_index "
                       "WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?) "
-                      "SELECT rid, r, (SELECT count(*) FROM cand) FROM cand ORDER BY r LIMIT ?"));
-    if (Status run = top.exec({match, kRankedCandidates + 1, limit}, L("searching")); !run)
+                      "SELECT rid, r, (SELECT count(*) FROM cand) FROM cand ORDER BY r LIMIT ?"_s);
+    if (Status run = top.exec({match, kRankedCandidates + 1, limit}, u"searching"_s); !run)
         return run.error();
     QList<std::pair<qint64, double>> ranked;
     SearchResults results;
@@ -214,8 +215,7 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
     QStringList ids;
     for (const auto& [rid, rank] : ranked)
         ids << QString::number(rid);
-    Query place(m_db, L(
-        "SELECT top.value, f.uid, f.kind, s.uid, s.kind, d.uid, coalesce(f.status, j.status, d.status), "
+    Query place(m_db, u"SELECT top.value, f.uid, f.kind, s.uid, s.kind, d.uid, coalesce(f.status, j.status, d.status), "
         "coalesce(pq.code, pd.code), fo.code, coalesce(qn.code, qs.code, ''), "
         "coalesce(f.text, j.summary || char(10) || j.overview, s.body), s.title FROM json_each(?) top "
         "LEFT JOIN findings f ON top.value % 4 = 1 AND f.id = top.value / 4 "
@@ -226,9 +226,9 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
         "LEFT JOIN questions qs ON qs.id = s.question_id "
         "LEFT JOIN programmes pq ON pq.id = qn.programme_id "
         "LEFT JOIN programmes pd ON pd.id = d.programme_id "
-        "LEFT JOIN forces fo ON fo.id = coalesce(f.force_id, j.force_id, d.force_id)"));
+        "LEFT JOIN forces fo ON fo.id = coalesce(f.force_id, j.force_id, d.force_id)"_s);
     const QString idList = QLatin1Char('[') + ids.join(QLatin1Char(',')) + QLatin1Char(']');
-    if (Status run = place.exec({idList}, L("searching")); !run)
+    if (Status run = place.exec({idList}, u"searching"_s); !run)
         return run.error();
     QHash<qint64, SearchHit> byRow;
     while (place.next()) {

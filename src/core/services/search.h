@@ -4,7 +4,7 @@
 // of quoted terms, the last one a prefix so that results follow the typing; operators typed by a
 // person are treated as words, so no input is a syntax error.
 
-#include "util/result.h"
+#include "core/util/result.h"
 
 #include <QList>
 #include <QString>

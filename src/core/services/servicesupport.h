@@ -2,9 +2,9 @@
 // What every service shares: one transaction per change, announced only once committed, and the
 // record as JSON for the audit log.
 
-#include "io/interchange.h"
-#include "storage/transaction.h"
-#include "workbench.h"
+#include "core/io/interchange.h"
+#include "core/storage/transaction.h"
+#include "core/workbench.h"
 
 #include <optional>
 

@@ -1,17 +1,19 @@
-#include "transfer.h"
+#include "core/services/transfer.h"
 
 #include <algorithm>
 #include <type_traits>
 
-#include "io/csv.h"
-#include "locks.h"
-#include "storage/documentrepository.h"
-#include "storage/draftrepository.h"
-#include "storage/referencerepository.h"
-#include "storage/transaction.h"
+#include "core/io/csv.h"
+#include "core/services/locks.h"
+#include "core/storage/documentrepository.h"
+#include "core/storage/draftrepository.h"
+#include "core/storage/referencerepository.h"
+#include "core/storage/transaction.h"
 
 #include <QSet>
 #include <spdlog/spdlog.h>
+
+using namespace Qt::StringLiterals;
 
 namespace fwb {
 
@@ -22,9 +24,6 @@ QString ImportReport::summary() const
 
 namespace transfer {
 namespace {
-
-QString L(const char* s) { return QString::fromLatin1(s); }
-
 // Names where in the input a record failed. A code that is missing from the workbench is bad
 // input; a disk or database failure keeps its own code.
 Error at(const QString& name, const QString& path, const Error& e)
@@ -85,7 +84,7 @@ Status writeOne(Writing& w, const QString& entity, const QString& key, const T& 
         }
     }
     before ? ++w.report.updated : ++w.report.inserted;
-    if (Status s = w.audit.append(w.actor, before ? L("update") : L("insert"), entity, key, beforeJson, afterJson); !s)
+    if (Status s = w.audit.append(w.actor, before ? u"update"_s : u"insert"_s, entity, key, beforeJson, afterJson); !s)
         return s;
     if constexpr (std::is_same_v<T, Finding> || std::is_same_v<T, Judgment> || std::is_same_v<T, Document>)
         if (!before && after)
@@ -172,7 +171,7 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
         const QString item = LockRule::judgmentName(after.programmeCode, after.forceCode, after.questionCode);
         QStringList out;
         if (before && before->status != after.status)
-            out << statusMoved(item, L("judgment"), key, before->status, after.status);
+            out << statusMoved(item, u"judgment"_s, key, before->status, after.status);
         out += messages({before ? locks.judgment(*before) : locks.place(after.programmeCode, after.forceCode, item)});
         return out;
     };
@@ -180,7 +179,7 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
         const QString item = LockRule::findingName(after.uid);
         QStringList out;
         if (before && before->status != after.status)
-            out << statusMoved(item, L("finding"), after.uid, before->status, after.status);
+            out << statusMoved(item, u"finding"_s, after.uid, before->status, after.status);
         // Where it stands now, and where it would go when the import moves it to another place.
         const bool moved = !before || before->programmeCode != after.programmeCode || before->forceCode != after.forceCode;
         out += messages({before ? locks.finding(*before) : std::nullopt,
@@ -190,7 +189,7 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
     auto documentGuard = [&](const std::optional<Document>& before, const Document& after) {
         QStringList out;
         if (before && before->status != after.status)
-            out << statusMoved(QStringLiteral("document \"%1\"").arg(after.uid), L("document"), after.uid, before->status,
+            out << statusMoved(QStringLiteral("document \"%1\"").arg(after.uid), u"document"_s, after.uid, before->status,
                                after.status);
         if (before)
             out += messages({locks.document(*before)});
@@ -205,7 +204,7 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
                     return x;
             return std::nullopt;
         };
-        if (Status s = writeOne(w, L("region"), r.code, r, get,
+        if (Status s = writeOne(w, u"region"_s, r.code, r, get,
                                 [&](const Region& x) { return ref.upsertRegion(x); }, noGuard<Region>,
                                 P("regions", i)); !s)
             return fail(s);
@@ -214,14 +213,14 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
     // people first (without a force the first time), then forces, then people's forces.
     for (int i = 0; i < d.people.size(); ++i) {
         const Person& p = d.people[i];
-        if (Status s = writeOne(w, L("person"), p.code, p, [&] { return ref.person(p.code); },
+        if (Status s = writeOne(w, u"person"_s, p.code, p, [&] { return ref.person(p.code); },
                                 [&](const Person& x) { return ref.upsertPerson(x); }, noGuard<Person>,
                                 P("people", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.forces.size(); ++i) {
         const Force& f = d.forces[i];
-        if (Status s = writeOne(w, L("force"), f.code, f, [&] { return ref.force(f.code); },
+        if (Status s = writeOne(w, u"force"_s, f.code, f, [&] { return ref.force(f.code); },
                                 [&](const Force& x) { return ref.upsertForce(x); }, noGuard<Force>,
                                 P("forces", i)); !s)
             return fail(s);
@@ -234,13 +233,13 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
             return at(name, P("people", i) + QStringLiteral(".force"), f.error());
         ImportReport linked; // the person was counted on the first pass; this pass links the force
         Writing wl{db, AuditLog(db), linked, actor, name, {}};
-        if (Status s = writeOne(wl, L("person"), p.code, p, [&] { return ref.person(p.code); },
+        if (Status s = writeOne(wl, u"person"_s, p.code, p, [&] { return ref.person(p.code); },
                                 [&](const Person& x) { return ref.upsertPerson(x); }, noGuard<Person>, P("people", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.gradeScales.size(); ++i) {
         const GradeScale& g = d.gradeScales[i];
-        if (Status s = writeOne(w, L("grade_scale"), g.code, g,
+        if (Status s = writeOne(w, u"grade_scale"_s, g.code, g,
                                 [&] { return ref.gradeScale(g.code); },
                                 [&](const GradeScale& x) { return ref.upsertGradeScale(x); }, noGuard<GradeScale>,
                                 P("grade_scales", i)); !s)
@@ -253,7 +252,7 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
     std::stable_sort(byYear.begin(), byYear.end(), [&](int a, int b) { return d.programmes[a].year < d.programmes[b].year; });
     for (const int i : byYear) {
         const Programme& p = d.programmes[i];
-        if (Status s = writeOne(w, L("programme"), p.code, p,
+        if (Status s = writeOne(w, u"programme"_s, p.code, p,
                                 [&] { return ref.programme(p.code); },
                                 [&](const Programme& x) { return ref.upsertProgramme(x); }, programmeGuard,
                                 P("programmes", i)); !s)
@@ -261,7 +260,7 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
     }
     for (int i = 0; i < d.evidence.size(); ++i) {
         const EvidenceSample& e = d.evidence[i];
-        if (Status s = writeOne(w, L("evidence"), e.uid, e,
+        if (Status s = writeOne(w, u"evidence"_s, e.uid, e,
                                 [&] { return drafts.evidenceSample(e.uid); },
                                 [&](const EvidenceSample& x) { return drafts.upsertEvidence(x); }, evidenceGuard,
                                 P("evidence", i)); !s)
@@ -270,7 +269,7 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
     for (int i = 0; i < d.judgments.size(); ++i) {
         const Judgment& j = d.judgments[i];
         const QString key = j.programmeCode + QLatin1Char('/') + j.forceCode + QLatin1Char('/') + j.questionCode;
-        if (Status s = writeOne(w, L("judgment"), key, j,
+        if (Status s = writeOne(w, u"judgment"_s, key, j,
                                 [&] { return drafts.judgment(j.programmeCode, j.forceCode, j.questionCode); },
                                 [&](const Judgment& x) { return drafts.upsertJudgment(x); }, judgmentGuard,
                                 P("judgments", i)); !s)
@@ -278,21 +277,21 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
     }
     for (int i = 0; i < d.findings.size(); ++i) {
         const Finding& f = d.findings[i];
-        if (Status s = writeOne(w, L("finding"), f.uid, f, [&] { return drafts.finding(f.uid); },
+        if (Status s = writeOne(w, u"finding"_s, f.uid, f, [&] { return drafts.finding(f.uid); },
                                 [&](const Finding& x) { return drafts.upsertFinding(x); }, findingGuard,
                                 P("findings", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.metrics.size(); ++i) {
         const Metric& m = d.metrics[i];
-        if (Status s = writeOne(w, L("metric"), m.uid, m, [&] { return drafts.metric(m.uid); },
+        if (Status s = writeOne(w, u"metric"_s, m.uid, m, [&] { return drafts.metric(m.uid); },
                                 [&](const Metric& x) { return drafts.upsertMetric(x); }, metricGuard,
                                 P("metrics", i)); !s)
             return fail(s);
     }
     for (int i = 0; i < d.documents.size(); ++i) {
         const Document& x = d.documents[i];
-        if (Status s = writeOne(w, L("document"), x.uid, x, [&] { return docs.document(x.uid); },
+        if (Status s = writeOne(w, u"document"_s, x.uid, x, [&] { return docs.document(x.uid); },
                                 [&](const Document& v) { return docs.upsertDocument(v); }, documentGuard,
                                 P("documents", i)); !s)
             return fail(s);
@@ -300,7 +299,7 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
     for (int i = 0; i < d.reviewNotes.size(); ++i) {
         const ReviewNote& n = d.reviewNotes[i];
         auto get = [&] { return docs.reviewNote(n.uid); };
-        if (Status s = writeOne(w, L("review_note"), n.uid, n, get,
+        if (Status s = writeOne(w, u"review_note"_s, n.uid, n, get,
                                 [&](const ReviewNote& v) { return docs.upsertReviewNote(v); }, noGuard<ReviewNote>,
                                 P("review_notes", i)); !s)
             return fail(s);
@@ -308,7 +307,7 @@ Result<ImportReport> writeInterchange(Database& db, const Interchange& d, const 
     for (int i = 0; i < d.responses.size(); ++i) {
         const FaResponse& r = d.responses[i];
         auto get = [&] { return docs.response(r.uid); };
-        if (Status s = writeOne(w, L("response"), r.uid, r, get,
+        if (Status s = writeOne(w, u"response"_s, r.uid, r, get,
                                 [&](const FaResponse& v) { return docs.upsertResponse(v); }, noGuard<FaResponse>,
                                 P("responses", i)); !s)
             return fail(s);
@@ -344,7 +343,7 @@ Result<ImportReport> importJudgmentsCsv(Database& db, const QByteArray& text, co
     if (rows->isEmpty())
         return Error::make(Error::Code::Invalid, QStringLiteral("%1: empty file; expected a header row "
                                                                 "force,programme,question,grade,summary").arg(name));
-    static const QStringList columns{L("force"), L("programme"), L("question"), L("grade"), L("summary")};
+    static const QStringList columns{u"force"_s, u"programme"_s, u"question"_s, u"grade"_s, u"summary"_s};
     const QStringList header = rows->front().fields;
     QHash<QString, int> index;
     for (int i = 0; i < header.size(); ++i) {
@@ -352,7 +351,7 @@ Result<ImportReport> importJudgmentsCsv(Database& db, const QByteArray& text, co
         if (!columns.contains(h))
             return Error::make(Error::Code::Invalid, QStringLiteral("%1: row 1, column %2: unknown column \"%3\" "
                                                                     "(expected %4)")
-                                                         .arg(name).arg(i + 1).arg(header[i], columns.join(L(","))));
+                                                         .arg(name).arg(i + 1).arg(header[i], columns.join(u","_s)));
         if (index.contains(h))
             return Error::make(Error::Code::Invalid,
                                QStringLiteral("%1: row 1: column \"%2\" appears twice").arg(name, h));
@@ -388,20 +387,20 @@ Result<ImportReport> importJudgmentsCsv(Database& db, const QByteArray& text, co
                                                          .arg(name).arg(row.number).arg(row.fields.size())
                                                          .arg(header.size()));
         Judgment j;
-        j.forceCode = cell(L("force"));
-        j.programmeCode = cell(L("programme"));
-        j.questionCode = cell(L("question"));
-        j.summary = row.fields.value(index.value(L("summary")));
+        j.forceCode = cell(u"force"_s);
+        j.programmeCode = cell(u"programme"_s);
+        j.questionCode = cell(u"question"_s);
+        j.summary = row.fields.value(index.value(u"summary"_s));
         if (auto f = ref.forceId(j.forceCode); !f)
-            return bad(L("force"), f.error().message);
+            return bad(u"force"_s, f.error().message);
         auto pid = ref.programmeId(j.programmeCode);
         if (!pid)
-            return bad(L("programme"), pid.error().message);
+            return bad(u"programme"_s, pid.error().message);
         if (auto qid = ref.questionId(*pid, j.programmeCode, j.questionCode); !qid)
-            return bad(L("question"), qid.error().message);
-        auto grade = ref.gradeId(j.programmeCode, cell(L("grade")));
+            return bad(u"question"_s, qid.error().message);
+        auto grade = ref.gradeId(j.programmeCode, cell(u"grade"_s));
         if (!grade)
-            return bad(L("grade"), grade.error().message);
+            return bad(u"grade"_s, grade.error().message);
         j.gradeCode = gradeCodes.value(*grade); // the CSV may name a grade by its label
         const QString key = j.programmeCode + QLatin1Char('/') + j.forceCode + QLatin1Char('/') + j.questionCode;
         if (seen.contains(key))
@@ -504,12 +503,12 @@ static Result<Interchange> collectInSnapshot(Database& db, const ExportScope& sc
     // Review notes and responses that concern the material in the slice.
     QSet<QString> targets, documentUids;
     for (const Finding& f : d.findings)
-        targets.insert(L("finding:") + f.uid);
+        targets.insert(u"finding:"_s + f.uid);
     for (const Judgment& j : d.judgments)
-        targets.insert(L("judgment:") + j.programmeCode + QLatin1Char('/') + j.forceCode + QLatin1Char('/') + j.questionCode);
+        targets.insert(u"judgment:"_s + j.programmeCode + QLatin1Char('/') + j.forceCode + QLatin1Char('/') + j.questionCode);
     std::function<void(const QList<Section>&)> addSections = [&](const QList<Section>& list) {
         for (const Section& s : list) {
-            targets.insert(L("section:") + s.uid);
+            targets.insert(u"section:"_s + s.uid);
             addSections(s.children);
         }
     };
@@ -558,7 +557,7 @@ Result<QByteArray> exportJudgmentsCsv(const Database& db, const ExportScope& sco
     auto d = collectChecked(db, scope, nullptr);
     if (!d)
         return d.error();
-    QByteArray out = csv::formatRow({L("force"), L("programme"), L("question"), L("grade"), L("summary")});
+    QByteArray out = csv::formatRow({u"force"_s, u"programme"_s, u"question"_s, u"grade"_s, u"summary"_s});
     for (const Judgment& j : d->judgments)
         out += csv::formatRow({j.forceCode, j.programmeCode, j.questionCode, j.gradeCode, j.summary});
     return out;

@@ -2,8 +2,8 @@
 // Transfer: import and export of interchange JSON and judgments CSV. An import validates and
 // writes inside one transaction with an audit entry per record; any error rolls everything back.
 
-#include "io/interchange.h"
-#include "storage/database.h"
+#include "core/io/interchange.h"
+#include "core/storage/database.h"
 
 #include <functional>
 

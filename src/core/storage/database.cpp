@@ -1,5 +1,5 @@
-#include "database.h"
-#include "transaction.h"
+#include "core/storage/database.h"
+#include "core/storage/transaction.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,7 +3,7 @@
 // workbench before touching it, applies migrations (after a backup) and hands out transactions.
 // No SQL outside core/storage uses it directly; services go through repositories.
 
-#include "util/result.h"
+#include "core/util/result.h"
 
 #include <QSqlDatabase>
 #include <QString>

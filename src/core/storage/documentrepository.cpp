@@ -1,5 +1,5 @@
-#include "documentrepository.h"
-#include "query.h"
+#include "core/storage/documentrepository.h"
+#include "core/storage/query.h"
 
 namespace fwb {
 namespace {

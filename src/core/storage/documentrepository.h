@@ -2,7 +2,7 @@
 // DocumentRepository: letters and reports as section trees, review notes and factual accuracy
 // responses.
 
-#include "referencerepository.h"
+#include "core/storage/referencerepository.h"
 
 namespace fwb {
 

@@ -1,6 +1,6 @@
-#include "draftrepository.h"
+#include "core/storage/draftrepository.h"
 
-#include "query.h"
+#include "core/storage/query.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // DraftRepository: the material inspectors draft for one force and programme — judgments,
 // findings, evidence samples and metrics. Writes insert or update by natural key or uid.
 
-#include "referencerepository.h"
+#include "core/storage/referencerepository.h"
 
 namespace fwb {
 

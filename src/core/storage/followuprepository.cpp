@@ -1,5 +1,5 @@
-#include "followuprepository.h"
-#include "query.h"
+#include "core/storage/followuprepository.h"
+#include "core/storage/query.h"
 
 namespace fwb {
 namespace {

@@ -1,7 +1,7 @@
 #pragma once
 // FollowUpRepository: how later inspections found earlier findings (see services/followups.h).
 
-#include "referencerepository.h"
+#include "core/storage/referencerepository.h"
 
 namespace fwb {
 

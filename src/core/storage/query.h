@@ -3,8 +3,8 @@
 // goes through a placeholder; nothing is concatenated into SQL. Inside a Transaction, a failed
 // statement fails the transaction (see transaction.h) and no later statement runs.
 
-#include "database.h"
-#include "domain/types.h"
+#include "core/storage/database.h"
+#include "core/domain/types.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,5 +1,5 @@
-#include "referencerepository.h"
-#include "query.h"
+#include "core/storage/referencerepository.h"
+#include "core/storage/query.h"
 
 #include <QHash>
 

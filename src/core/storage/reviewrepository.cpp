@@ -1,5 +1,5 @@
-#include "reviewrepository.h"
-#include "query.h"
+#include "core/storage/reviewrepository.h"
+#include "core/storage/query.h"
 
 namespace fwb {
 namespace {

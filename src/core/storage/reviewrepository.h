@@ -2,7 +2,7 @@
 // ReviewRepository: rounds of the factual accuracy check with what each sent, revisions of text,
 // and the lifecycle's history. Written only by the services, inside their transactions.
 
-#include "referencerepository.h"
+#include "core/storage/referencerepository.h"
 
 namespace fwb {
 

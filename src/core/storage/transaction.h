@@ -5,7 +5,7 @@
 // statement's error, every later statement is refused, and nothing can commit in autocommit while
 // the guard lives (SQLite rolls a transaction back by itself on a damaged page or a full disk).
 
-#include "database.h"
+#include "core/storage/database.h"
 
 namespace fwb {
 

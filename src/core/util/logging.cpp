@@ -1,4 +1,4 @@
-#include "logging.h"
+#include "core/util/logging.h"
 
 #include <QDir>
 #include <QStandardPaths>

@@ -1,4 +1,4 @@
-#include "worddiff.h"
+#include "core/util/worddiff.h"
 
 #include <dtl/dtl.hpp>
 #include <vector>

@@ -13,14 +13,14 @@
 // It exits with status 2 when it cannot open the workbench or find something to type in, and by
 // itself after two minutes, so that a test that failed to kill it leaves nothing running.
 
-#include "documents/documentsworkspace.h"
-#include "drafting/draftingworkspace.h"
-#include "drafting/judgmentpanel.h"
-#include "drafting/markdownedit.h"
-#include "drafting/questionpage.h"
-#include "mainwindow.h"
-#include "panes/navigatorview.h"
-#include "workbench.h"
+#include "app/documents/documentsworkspace.h"
+#include "app/drafting/draftingworkspace.h"
+#include "app/drafting/judgmentpanel.h"
+#include "app/drafting/markdownedit.h"
+#include "app/drafting/questionpage.h"
+#include "app/mainwindow.h"
+#include "app/panes/navigatorview.h"
+#include "core/workbench.h"
 
 #include <QApplication>
 #include <QStandardPaths>
