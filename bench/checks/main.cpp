@@ -23,7 +23,10 @@ double median(QList<double> v)
     std::sort(v.begin(), v.end());
     return v.isEmpty() ? 0 : v[v.size() / 2];
 }
-double ms(const QElapsedTimer& t) { return double(t.nsecsElapsed()) / 1e6; }
+double ms(const QElapsedTimer& t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
 } // namespace
 
 int main(int argc, char* argv[])
@@ -43,7 +46,8 @@ int main(int argc, char* argv[])
         return 1;
 
     // Speed: the whole PEEL report of Lancashire (findings, judgments, 59 sections, 41 figures).
-    const QString peel = QStringLiteral("peel-effectiveness-2015"), lancs = QStringLiteral("lancashire");
+    const QString peel = QStringLiteral("peel-effectiveness-2015"),
+                  lancs = QStringLiteral("lancashire");
     QList<double> load, rules, whole;
     int problems = 0;
     for (int i = 0; i < 60; ++i) {
@@ -61,10 +65,13 @@ int main(int argc, char* argv[])
         whole << l + r;
     }
     std::printf("fwb-bench-checks\n\n");
-    std::printf("Checking the Lancashire PEEL 2015 report (median of %lld runs):\n", qsizetype(whole.size()));
+    std::printf("Checking the Lancashire PEEL 2015 report (median of %lld runs):\n",
+                qsizetype(whole.size()));
     std::printf("  loading the material  %6.2f ms\n", median(load));
     std::printf("  running every rule    %6.2f ms\n", median(rules));
-    std::printf("  whole check           %6.2f ms   (%d problems, all warnings of missing chart data)\n\n", median(whole), problems);
+    std::printf(
+        "  whole check           %6.2f ms   (%d problems, all warnings of missing chart data)\n\n",
+        median(whole), problems);
 
     // False alarms: errors on the clean demo.
     int falseAlarms = 0;
@@ -73,7 +80,8 @@ int main(int argc, char* argv[])
         for (const checks::Problem& p : checks::checkAll(*context))
             if (p.severity == checks::Severity::Error) {
                 ++falseAlarms;
-                std::printf("  false alarm: %s %s: %s\n", qPrintable(p.rule), qPrintable(p.place()), qPrintable(p.message));
+                std::printf("  false alarm: %s %s: %s\n", qPrintable(p.rule), qPrintable(p.place()),
+                            qPrintable(p.message));
             }
     }
     wb->reset();
@@ -99,7 +107,8 @@ int main(int argc, char* argv[])
                 ++strays; // an error somewhere the fault did not touch
         }
         found += hit ? 1 : 0;
-        std::printf("  %-55s %-30s %s\n", qPrintable(fault.name), qPrintable(fault.rule), hit ? "found" : "MISSED");
+        std::printf("  %-55s %-30s %s\n", qPrintable(fault.name), qPrintable(fault.rule),
+                    hit ? "found" : "MISSED");
     }
     std::printf("\nfound %d of %d injected faults (%.0f%%); false alarms on the clean demo: %d; "
                 "errors elsewhere in the faulty copies: %d\n",

@@ -6,9 +6,9 @@
 //
 //   fwb-bench-render [--runs N] [--soffice-runs N] [--keep DIR]
 
-#include "documents/export.h"
 #include "core/util/logging.h"
 #include "core/workbench.h"
+#include "documents/export.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -35,11 +35,16 @@ Stats stats(QList<double> v)
     if (v.isEmpty())
         return {};
     std::sort(v.begin(), v.end());
-    const auto at = [&](double q) { return v[std::min<qsizetype>(v.size() - 1, qsizetype(q * double(v.size())))]; };
+    const auto at = [&](double q) {
+        return v[std::min<qsizetype>(v.size() - 1, qsizetype(q * double(v.size())))];
+    };
     return {at(0.5), at(0.95), v.first()};
 }
 
-double ms(const QElapsedTimer& t) { return double(t.nsecsElapsed()) / 1e6; }
+double ms(const QElapsedTimer& t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
 
 // Runs a program and returns its wall time in ms, or a negative number when it failed.
 double timed(const QString& program, const QStringList& args)
@@ -71,11 +76,18 @@ int main(int argc, char* argv[])
     QGuiApplication app(argc, argv);
     logging::init({QStringLiteral("fwb-bench-render"), false, false, 0});
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("The Lancashire PEEL report to PDF: the workbench against LibreOffice."));
+    p.setApplicationDescription(
+        QStringLiteral("The Lancashire PEEL report to PDF: the workbench against LibreOffice."));
     p.addHelpOption();
-    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Timed runs of the workbench (default 15)."), QStringLiteral("N"), QStringLiteral("15"));
-    const QCommandLineOption sofficeOption(QStringLiteral("soffice-runs"), QStringLiteral("Timed runs of LibreOffice (default 5)."), QStringLiteral("N"), QStringLiteral("5"));
-    const QCommandLineOption keepOption(QStringLiteral("keep"), QStringLiteral("Keep the PDFs and the ODT in this folder."), QStringLiteral("DIR"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"),
+                                        QStringLiteral("Timed runs of the workbench (default 15)."),
+                                        QStringLiteral("N"), QStringLiteral("15"));
+    const QCommandLineOption sofficeOption(QStringLiteral("soffice-runs"),
+                                           QStringLiteral("Timed runs of LibreOffice (default 5)."),
+                                           QStringLiteral("N"), QStringLiteral("5"));
+    const QCommandLineOption keepOption(QStringLiteral("keep"),
+                                        QStringLiteral("Keep the PDFs and the ODT in this folder."),
+                                        QStringLiteral("DIR"));
     p.addOptions({runsOption, sofficeOption, keepOption});
     p.process(app);
     const int runs = std::max(1, p.value(runsOption).toInt());
@@ -130,11 +142,14 @@ int main(int argc, char* argv[])
     const Stats sa = stats(assembly), sp = stats(painting), sw = stats(whole);
 
     // ---- as commands: fwb render, and soffice on the workbench's ODT ----
-    const QString fwbBinary = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("fwb"));
+    const QString fwbBinary =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("fwb"));
     const QString pdfPath = QDir(dir).filePath(QStringLiteral("report-fwb.pdf"));
     QList<double> command;
     for (int i = 0; i < runs; ++i) {
-        const double t = timed(fwbBinary, {QStringLiteral("render"), file, QStringLiteral("--document"), report, QStringLiteral("-o"), pdfPath});
+        const double t =
+            timed(fwbBinary, {QStringLiteral("render"), file, QStringLiteral("--document"), report,
+                              QStringLiteral("-o"), pdfPath});
         if (t < 0)
             return 1;
         command << t;
@@ -147,20 +162,31 @@ int main(int argc, char* argv[])
         return 1;
     }
 
-    std::printf("Lancashire PEEL effectiveness 2015 report to PDF (%d pages, %lld KB)\n", pages, (long long)(bytes / 1024));
-    std::printf("  workbench, in-process (%d runs): median %.1f ms (assembly %.1f + pages %.1f), p95 %.1f ms, best %.1f ms\n",
+    std::printf("Lancashire PEEL effectiveness 2015 report to PDF (%d pages, %lld KB)\n", pages,
+                (long long)(bytes / 1024));
+    std::printf("  workbench, in-process (%d runs): median %.1f ms (assembly %.1f + pages %.1f), "
+                "p95 %.1f ms, best %.1f ms\n",
                 runs, sw.median, sa.median, sp.median, sw.p95, sw.min);
-    std::printf("  workbench, `fwb render` command (%d runs): median %.1f ms, p95 %.1f ms, best %.1f ms\n", runs, sc.median,
-                sc.p95, sc.min);
+    std::printf(
+        "  workbench, `fwb render` command (%d runs): median %.1f ms, p95 %.1f ms, best %.1f ms\n",
+        runs, sc.median, sc.p95, sc.min);
 
     const QString soffice = QStandardPaths::findExecutable(QStringLiteral("soffice"));
     if (soffice.isEmpty()) {
-        std::printf("  LibreOffice: soffice is not installed; no comparison (apt install libreoffice-writer-nogui)\n");
+        std::printf("  LibreOffice: soffice is not installed; no comparison (apt install "
+                    "libreoffice-writer-nogui)\n");
     } else {
-        const QString profile = QStringLiteral("-env:UserInstallation=file://") + QDir(tmp.path()).filePath(QStringLiteral("lo-profile"));
+        const QString profile = QStringLiteral("-env:UserInstallation=file://") +
+                                QDir(tmp.path()).filePath(QStringLiteral("lo-profile"));
         const QString out = QDir(dir).filePath(QStringLiteral("soffice"));
-        const QStringList args{QStringLiteral("--headless"), QStringLiteral("--norestore"), profile,
-                               QStringLiteral("--convert-to"), QStringLiteral("pdf"), QStringLiteral("--outdir"), out, odt};
+        const QStringList args{QStringLiteral("--headless"),
+                               QStringLiteral("--norestore"),
+                               profile,
+                               QStringLiteral("--convert-to"),
+                               QStringLiteral("pdf"),
+                               QStringLiteral("--outdir"),
+                               out,
+                               odt};
         const double cold = timed(soffice, args); // creates its profile
         QList<double> warm;
         for (int i = 0; i < sofficeRuns; ++i) {
@@ -170,10 +196,12 @@ int main(int argc, char* argv[])
             warm << t;
         }
         const Stats so = stats(warm);
-        std::printf("  LibreOffice, soffice --convert-to pdf of the ODT (%d runs, profile made): median %.1f ms, best %.1f ms "
+        std::printf("  LibreOffice, soffice --convert-to pdf of the ODT (%d runs, profile made): "
+                    "median %.1f ms, best %.1f ms "
                     "(first run, making its profile: %.1f ms)\n",
                     sofficeRuns, so.median, so.min, cold);
-        std::printf("  ratio, command against command: %.3f of LibreOffice's time (target at most 0.200): %s\n",
+        std::printf("  ratio, command against command: %.3f of LibreOffice's time (target at most "
+                    "0.200): %s\n",
                     sc.median / so.median, sc.median <= 0.2 * so.median ? "met" : "missed");
         std::printf("  ratio, in-process against LibreOffice: %.3f\n", sw.median / so.median);
     }

@@ -54,7 +54,8 @@ struct Vocabulary {
                 continue;
             const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
             for (const QJsonValue v : o.value(QStringLiteral("findings")).toArray())
-                for (auto it = word.globalMatch(v[QStringLiteral("text")].toString()); it.hasNext();)
+                for (auto it = word.globalMatch(v[QStringLiteral("text")].toString());
+                     it.hasNext();)
                     ++counts[it.next().captured(0).toLower()];
         }
         Vocabulary v;
@@ -103,7 +104,10 @@ struct Stmt {
             std::fprintf(stderr, "fwb-bench: cannot prepare %s: %s\n", sql, sqlite3_errmsg(db));
     }
     ~Stmt() { sqlite3_finalize(s); }
-    void text(int i, const QByteArray& b) { sqlite3_bind_text(s, i, b.constData(), int(b.size()), SQLITE_TRANSIENT); }
+    void text(int i, const QByteArray& b)
+    {
+        sqlite3_bind_text(s, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
+    }
     void integer(int i, qint64 v) { sqlite3_bind_int64(s, i, v); }
     bool step()
     {
@@ -113,12 +117,12 @@ struct Stmt {
     }
 };
 
-struct Place {
+struct SyntheticPlace {
     qint64 force, question;
 };
 
 // Fills a fresh workbench with synthetic programmes, questions, judgments and `findings` findings.
-bool populate(Workbench& wb, int findings, const Vocabulary& vocab, QList<Place>& places)
+bool populate(Workbench& wb, int findings, const Vocabulary& vocab, QList<SyntheticPlace>& places)
 {
     sqlite3* db = wb.database().handle();
     QRandomGenerator r(20150901);
@@ -130,9 +134,11 @@ bool populate(Workbench& wb, int findings, const Vocabulary& vocab, QList<Place>
         while (sqlite3_step(s.s) == SQLITE_ROW)
             forces << sqlite3_column_int64(s.s, 0);
     }
-    Stmt programme(db, "INSERT INTO programmes(code, title, short_title, year, kind, grade_scale_id) VALUES "
-                       "(?, ?, ?, ?, 'peel', (SELECT id FROM grade_scales WHERE code = 'peel-four-point'))");
-    Stmt question(db, "INSERT INTO questions(programme_id, parent_id, code, position, text, graded) VALUES (?, ?, ?, ?, ?, ?)");
+    Stmt programme(
+        db, "INSERT INTO programmes(code, title, short_title, year, kind, grade_scale_id) VALUES "
+            "(?, ?, ?, ?, 'peel', (SELECT id FROM grade_scales WHERE code = 'peel-four-point'))");
+    Stmt question(db, "INSERT INTO questions(programme_id, parent_id, code, position, text, "
+                      "graded) VALUES (?, ?, ?, ?, ?, ?)");
     Stmt judgment(db, "INSERT INTO judgments(force_id, question_id, grade_id, summary) VALUES "
                       "(?, ?, (SELECT g.id FROM grades g JOIN grade_scales s ON s.id = g.scale_id "
                       "WHERE s.code = 'peel-four-point' AND g.rank = ?), ?)");
@@ -140,7 +146,9 @@ bool populate(Workbench& wb, int findings, const Vocabulary& vocab, QList<Place>
     for (int p = 0; p < kProgrammes; ++p) {
         const int year = 2016 + p;
         programme.text(1, QStringLiteral("synthetic-peel-%1").arg(year).toUtf8());
-        programme.text(2, QStringLiteral("SYNTHETIC benchmark programme %1 (not real data)").arg(year).toUtf8());
+        programme.text(
+            2,
+            QStringLiteral("SYNTHETIC benchmark programme %1 (not real data)").arg(year).toUtf8());
         programme.text(3, QStringLiteral("SYNTHETIC %1").arg(year).toUtf8());
         programme.integer(4, year);
         if (!programme.step())
@@ -180,10 +188,12 @@ bool populate(Workbench& wb, int findings, const Vocabulary& vocab, QList<Place>
     }
     for (const qint64 f : forces)
         for (const qint64 q : allQuestions)
-            places << Place{f, q};
-    static const char* kinds[] = {"strength", "area_for_improvement", "cause_of_concern", "recommendation", "observation"};
+            places << SyntheticPlace{f, q};
+    static const char* kinds[] = {"strength", "area_for_improvement", "cause_of_concern",
+                                  "recommendation", "observation"};
     QHash<qint64, int> nextPosition; // by place index
-    Stmt finding(db, "INSERT INTO findings(uid, force_id, question_id, kind, position, text) VALUES (?, ?, ?, ?, ?, ?)");
+    Stmt finding(db, "INSERT INTO findings(uid, force_id, question_id, kind, position, text) "
+                     "VALUES (?, ?, ?, ?, ?, ?)");
     for (int i = 0; i < findings; ++i) {
         const int at = int(r.bounded(places.size()));
         finding.text(1, QStringLiteral("synthetic-f-%1").arg(i).toUtf8());
@@ -208,15 +218,18 @@ bool populate(Workbench& wb, int findings, const Vocabulary& vocab, QList<Place>
         const char* unit;
         double base;
     };
-    static const Figure figures[] = {{"Recorded crime (excluding fraud)", "per 1,000 population", 63},
-                                     {"Victim-based crime", "per 1,000 population", 56},
-                                     {"Sexual offences", "per 1,000 population", 1.6},
-                                     {"Assault with injury", "per 1,000 population", 6.3},
-                                     {"Burglary in a dwelling", "per 1,000 households", 8.4},
-                                     {"Anti-social behaviour incidents", "per 1,000 population", 33},
-                                     {"Victims satisfied with their whole experience with the police", "%", 84}};
-    Stmt metric(db, "INSERT INTO metrics(uid, programme_id, force_id, figure, name, measure, period, unit, force_value, "
-                    "national_value, position) VALUES (?, (SELECT id FROM programmes WHERE year = ? AND code LIKE 'synthetic-%'), "
+    static const Figure figures[] = {
+        {"Recorded crime (excluding fraud)", "per 1,000 population", 63},
+        {"Victim-based crime", "per 1,000 population", 56},
+        {"Sexual offences", "per 1,000 population", 1.6},
+        {"Assault with injury", "per 1,000 population", 6.3},
+        {"Burglary in a dwelling", "per 1,000 households", 8.4},
+        {"Anti-social behaviour incidents", "per 1,000 population", 33},
+        {"Victims satisfied with their whole experience with the police", "%", 84}};
+    Stmt metric(db, "INSERT INTO metrics(uid, programme_id, force_id, figure, name, measure, "
+                    "period, unit, force_value, "
+                    "national_value, position) VALUES (?, (SELECT id FROM programmes WHERE year = "
+                    "? AND code LIKE 'synthetic-%'), "
                     "?, 'Figure 2', ?, ?, ?, ?, ?, ?, ?)");
     QHash<QString, double> level; // by force and figure: this year's value
     for (int p = 0; p < kProgrammes; ++p) {
@@ -227,16 +240,22 @@ bool populate(Workbench& wb, int findings, const Vocabulary& vocab, QList<Place>
             for (const qint64 f : forces) {
                 const QString key = QStringLiteral("%1/%2").arg(f).arg(k);
                 double& v = level[key];
-                v = p == 0 ? national * (0.6 + 0.8 * r.generateDouble()) : v * (0.94 + 0.12 * r.generateDouble());
-                metric.text(1, QStringLiteral("synthetic-m-%1-%2-%3").arg(year).arg(f).arg(k).toUtf8());
+                v = p == 0 ? national * (0.6 + 0.8 * r.generateDouble())
+                           : v * (0.94 + 0.12 * r.generateDouble());
+                metric.text(
+                    1, QStringLiteral("synthetic-m-%1-%2-%3").arg(year).arg(f).arg(k).toUtf8());
                 metric.integer(2, year);
                 metric.integer(3, f);
                 metric.text(4, QByteArray(fig.name));
                 metric.text(5, QByteArray(fig.unit[0] == '%' ? "Percentage" : "Rate"));
-                metric.text(6, (fig.unit[0] == '%' ? QStringLiteral("12 months to 31 March %1") : QStringLiteral("12 months to 30 June %1"))
-                                   .arg(year).toUtf8());
+                metric.text(6, (fig.unit[0] == '%' ? QStringLiteral("12 months to 31 March %1")
+                                                   : QStringLiteral("12 months to 30 June %1"))
+                                   .arg(year)
+                                   .toUtf8());
                 metric.text(7, QByteArray(fig.unit));
-                sqlite3_bind_double(metric.s, 8, std::round(std::min(v, fig.unit[0] == '%' ? 99.0 : 1e9) * 10) / 10);
+                sqlite3_bind_double(metric.s, 8,
+                                    std::round(std::min(v, fig.unit[0] == '%' ? 99.0 : 1e9) * 10) /
+                                        10);
                 sqlite3_bind_double(metric.s, 9, std::round(national * 10) / 10);
                 metric.integer(10, k + 1);
                 if (!metric.step())
@@ -246,10 +265,13 @@ bool populate(Workbench& wb, int findings, const Vocabulary& vocab, QList<Place>
     }
     // Each year's framework continues the year before's, question for question (as a framework
     // copied from last year's records), so the change view has something to compare.
-    if (!exec(db, "UPDATE questions SET follows_id = (SELECT e.id FROM questions e JOIN programmes ep ON ep.id = e.programme_id "
-                  "JOIN programmes p ON p.id = questions.programme_id WHERE ep.year = p.year - 1 AND e.code = questions.code)"))
+    if (!exec(db, "UPDATE questions SET follows_id = (SELECT e.id FROM questions e JOIN programmes "
+                  "ep ON ep.id = e.programme_id "
+                  "JOIN programmes p ON p.id = questions.programme_id WHERE ep.year = p.year - 1 "
+                  "AND e.code = questions.code)"))
         return false;
-    return exec(db, "COMMIT") && exec(db, "PRAGMA optimize") && exec(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    return exec(db, "COMMIT") && exec(db, "PRAGMA optimize") &&
+           exec(db, "PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 struct Stats {
@@ -258,11 +280,16 @@ struct Stats {
 Stats stats(QList<double> ms)
 {
     std::sort(ms.begin(), ms.end());
-    auto at = [&](double q) { return ms.isEmpty() ? 0.0 : ms[qMin<qsizetype>(ms.size() - 1, qsizetype(q * ms.size()))]; };
+    auto at = [&](double q) {
+        return ms.isEmpty() ? 0.0 : ms[qMin<qsizetype>(ms.size() - 1, qsizetype(q * ms.size()))];
+    };
     return {at(0.50), at(0.95), ms.isEmpty() ? 0.0 : ms.back()};
 }
 
-double elapsedMs(const QElapsedTimer& t) { return double(t.nsecsElapsed()) / 1e6; }
+double elapsedMs(const QElapsedTimer& t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
 
 long peakRssMb()
 {
@@ -278,39 +305,61 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     logging::init({QStringLiteral("fwb-bench"), false, false, 0});
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Drafting workspace benchmark on synthetic national-scale workbenches."));
+    p.setApplicationDescription(
+        QStringLiteral("Drafting workspace benchmark on synthetic national-scale workbenches."));
     p.addHelpOption();
-    const QCommandLineOption sizesOpt(QStringLiteral("sizes"), QStringLiteral("Finding counts, comma-separated."),
+    const QCommandLineOption sizesOpt(QStringLiteral("sizes"),
+                                      QStringLiteral("Finding counts, comma-separated."),
                                       QStringLiteral("N,N"), QStringLiteral("100000,1000000"));
-    const QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Where to build the workbenches."), QStringLiteral("DIR"));
-    const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Runs of each query."), QStringLiteral("N"), QStringLiteral("20"));
-    const QCommandLineOption keepOpt(QStringLiteral("keep"), QStringLiteral("Keep the workbenches."));
+    const QCommandLineOption dirOpt(QStringLiteral("dir"),
+                                    QStringLiteral("Where to build the workbenches."),
+                                    QStringLiteral("DIR"));
+    const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Runs of each query."),
+                                     QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption keepOpt(QStringLiteral("keep"),
+                                     QStringLiteral("Keep the workbenches."));
     const QCommandLineOption reuseOpt(QStringLiteral("workbench"),
-                                      QStringLiteral("Measure this synthetic workbench (kept by an earlier --keep) instead of building one."),
+                                      QStringLiteral("Measure this synthetic workbench (kept by an "
+                                                     "earlier --keep) instead of building one."),
                                       QStringLiteral("FILE"));
-    const QCommandLineOption verboseOpt(QStringLiteral("verbose"), QStringLiteral("Print each query's times."));
+    const QCommandLineOption verboseOpt(QStringLiteral("verbose"),
+                                        QStringLiteral("Print each query's times."));
     p.addOptions({sizesOpt, dirOpt, runsOpt, keepOpt, reuseOpt, verboseOpt});
     p.process(app);
 
-    QTemporaryDir temp(p.isSet(dirOpt) ? p.value(dirOpt) + QStringLiteral("/fwb-bench-XXXXXX") : QString());
+    QTemporaryDir temp(p.isSet(dirOpt) ? p.value(dirOpt) + QStringLiteral("/fwb-bench-XXXXXX")
+                                       : QString());
     temp.setAutoRemove(!p.isSet(keepOpt));
     const int runs = qMax(1, p.value(runsOpt).toInt());
     const Vocabulary vocab = Vocabulary::fromDemo();
     // One- to three-word queries an inspector would type, and the same words half-typed.
-    const QStringList queries{
-        QStringLiteral("victims"), QStringLiteral("crime"), QStringLiteral("missing children"),
-        QStringLiteral("domestic abuse"), QStringLiteral("unattended crime reports"), QStringLiteral("investigation"),
-        QStringLiteral("neighbourhood policing"), QStringLiteral("anti social behaviour"), QStringLiteral("supervision"),
-        QStringLiteral("vulnerable people"), QStringLiteral("offenders"), QStringLiteral("the force"),
-        QStringLiteral("investig"), QStringLiteral("vulnera"), QStringLiteral("organised crime groups")};
+    const QStringList queries{QStringLiteral("victims"),
+                              QStringLiteral("crime"),
+                              QStringLiteral("missing children"),
+                              QStringLiteral("domestic abuse"),
+                              QStringLiteral("unattended crime reports"),
+                              QStringLiteral("investigation"),
+                              QStringLiteral("neighbourhood policing"),
+                              QStringLiteral("anti social behaviour"),
+                              QStringLiteral("supervision"),
+                              QStringLiteral("vulnerable people"),
+                              QStringLiteral("offenders"),
+                              QStringLiteral("the force"),
+                              QStringLiteral("investig"),
+                              QStringLiteral("vulnera"),
+                              QStringLiteral("organised crime groups")};
 
-    std::printf("fwb-bench: SYNTHETIC workbenches, %d programmes x 43 forces x %d questions; %d runs per query\n",
+    std::printf("fwb-bench: SYNTHETIC workbenches, %d programmes x 43 forces x %d questions; %d "
+                "runs per query\n",
                 kProgrammes, kTopQuestions * (1 + kSubQuestions), runs);
-    const QStringList sizes = p.isSet(reuseOpt) ? QStringList{QStringLiteral("0")}
-                                                 : p.value(sizesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QStringList sizes = p.isSet(reuseOpt)
+                                  ? QStringList{QStringLiteral("0")}
+                                  : p.value(sizesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString& sizeText : sizes) {
         int size = sizeText.toInt();
-        const QString path = p.isSet(reuseOpt) ? p.value(reuseOpt) : temp.filePath(QStringLiteral("synthetic-%1.fwb").arg(size));
+        const QString path = p.isSet(reuseOpt)
+                                 ? p.value(reuseOpt)
+                                 : temp.filePath(QStringLiteral("synthetic-%1.fwb").arg(size));
         QElapsedTimer build;
         build.start();
         auto wb = p.isSet(reuseOpt) ? Workbench::open(path) : Workbench::create(path);
@@ -318,7 +367,7 @@ int main(int argc, char* argv[])
             std::fprintf(stderr, "fwb-bench: %s\n", qPrintable(wb.error().message));
             return 1;
         }
-        QList<Place> places;
+        QList<SyntheticPlace> places;
         if (p.isSet(reuseOpt)) {
             size = int((*wb)->info().findings);
         } else if (!populate(**wb, size, vocab, places)) {
@@ -333,9 +382,11 @@ int main(int argc, char* argv[])
         sqlite3_open_v2(path.toUtf8().constData(), &direct, SQLITE_OPEN_READONLY, nullptr);
         // The same FTS5 statement the service runs first (newest candidates, then the best 50), and
         // the exhaustive ranking of every match for comparison.
-        Stmt raw(direct, "SELECT rid, r FROM (SELECT rowid AS rid, rank AS r FROM search_index WHERE search_index MATCH ? "
+        Stmt raw(direct, "SELECT rid, r FROM (SELECT rowid AS rid, rank AS r FROM search_index "
+                         "WHERE search_index MATCH ? "
                          "ORDER BY rowid DESC LIMIT 4001) ORDER BY r LIMIT 50");
-        Stmt full(direct, "SELECT rowid, rank FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 50");
+        Stmt full(direct, "SELECT rowid, rank FROM search_index WHERE search_index MATCH ? ORDER "
+                          "BY rank LIMIT 50");
         QList<double> serviceMs, directMs, fullMs;
         qsizetype hits = 0;
         int complete = 0;
@@ -346,10 +397,13 @@ int main(int argc, char* argv[])
                 auto result = search.search(q, SearchFilter{{}, {}, {}, {}, 50});
                 const double ms = elapsedMs(t);
                 if (!result) {
-                    std::fprintf(stderr, "fwb-bench: search \"%s\": %s\n", qPrintable(q), qPrintable(result.error().message));
+                    std::fprintf(stderr, "fwb-bench: search \"%s\": %s\n", qPrintable(q),
+                                 qPrintable(result.error().message));
                     return 1;
                 }
-                const QByteArray fts = (QStringLiteral("{title body} : (") + SearchService::ftsQuery(q) + QStringLiteral(")")).toUtf8();
+                const QByteArray fts = (QStringLiteral("{title body} : (") +
+                                        SearchService::ftsQuery(q) + QStringLiteral(")"))
+                                           .toUtf8();
                 t.restart();
                 raw.text(1, fts);
                 while (sqlite3_step(raw.s) == SQLITE_ROW) {
@@ -367,8 +421,8 @@ int main(int argc, char* argv[])
                 if (pass == 0)
                     continue; // warm-up
                 if (p.isSet(verboseOpt))
-                    std::printf("    %-28s service %7.2f ms  direct %7.2f ms  %s\n", qPrintable(q), ms, dms,
-                                result->complete ? "all ranked" : "newest ranked");
+                    std::printf("    %-28s service %7.2f ms  direct %7.2f ms  %s\n", qPrintable(q),
+                                ms, dms, result->complete ? "all ranked" : "newest ranked");
                 complete += result->complete ? 1 : 0;
                 serviceMs << ms;
                 directMs << dms;
@@ -381,7 +435,11 @@ int main(int argc, char* argv[])
             for (const QString& q : queries) {
                 QElapsedTimer t;
                 t.start();
-                auto result = search.search(q, SearchFilter{QStringLiteral("synthetic-peel-2020"), QStringLiteral("lancashire"), {}, {}, 50});
+                auto result = search.search(q, SearchFilter{QStringLiteral("synthetic-peel-2020"),
+                                                            QStringLiteral("lancashire"),
+                                                            {},
+                                                            {},
+                                                            50});
                 filteredMs << elapsedMs(t);
                 if (!result)
                     return 1;
@@ -396,9 +454,11 @@ int main(int argc, char* argv[])
         qsizetype rows = 0;
         for (int i = 0; i < runs * 20; ++i) {
             const Force& f = forces[int(r.bounded(forces.size()))];
-            const QString programmeCode = QStringLiteral("synthetic-peel-%1").arg(2016 + int(r.bounded(kProgrammes)));
+            const QString programmeCode =
+                QStringLiteral("synthetic-peel-%1").arg(2016 + int(r.bounded(kProgrammes)));
             const int top = 1 + int(r.bounded(kTopQuestions));
-            const QString question = QStringLiteral("Q%1.%2").arg(top).arg(1 + int(r.bounded(kSubQuestions)));
+            const QString question =
+                QStringLiteral("Q%1.%2").arg(top).arg(1 + int(r.bounded(kSubQuestions)));
             QElapsedTimer t;
             t.start();
             const QList<Finding> list = drafts.findings(programmeCode, f.code, question);
@@ -406,10 +466,12 @@ int main(int argc, char* argv[])
             rows += list.size();
         }
 
-        // The judgment matrix of one programme (43 forces × its graded questions) and the grade counts.
+        // The judgment matrix of one programme (43 forces × its graded questions) and the grade
+        // counts.
         QList<double> matrixMs, countsMs;
         for (int i = 0; i < runs * 5; ++i) {
-            const QString programmeCode = QStringLiteral("synthetic-peel-%1").arg(2016 + i % kProgrammes);
+            const QString programmeCode =
+                QStringLiteral("synthetic-peel-%1").arg(2016 + i % kProgrammes);
             QElapsedTimer t;
             t.start();
             auto matrix = judgmentMatrix(**wb, programmeCode);
@@ -438,7 +500,8 @@ int main(int argc, char* argv[])
         for (int i = 0; i < runs; ++i) {
             QElapsedTimer t;
             t.start();
-            auto list = followUpList(**wb, {{}, {}, {}, true, 2000}); // the Follow-up tab's first screen
+            auto list =
+                followUpList(**wb, {{}, {}, {}, true, 2000}); // the Follow-up tab's first screen
             followMs << elapsedMs(t);
             if (!list)
                 return 1;
@@ -448,8 +511,9 @@ int main(int argc, char* argv[])
         for (int i = 0; i < runs * 5; ++i) {
             QElapsedTimer t;
             t.start();
-            auto figure = figureAcrossForces(**wb, QStringLiteral("synthetic-peel-%1").arg(2016 + i % kProgrammes),
-                                             QStringLiteral("Recorded crime (excluding fraud)"));
+            auto figure = figureAcrossForces(
+                **wb, QStringLiteral("synthetic-peel-%1").arg(2016 + i % kProgrammes),
+                QStringLiteral("Recorded crime (excluding fraud)"));
             figureMs << elapsedMs(t);
             if (!figure)
                 return 1;
@@ -459,38 +523,53 @@ int main(int argc, char* argv[])
             const int year = 2017 + i % (kProgrammes - 1);
             QElapsedTimer t;
             t.start();
-            auto change = changeView(**wb, QStringLiteral("synthetic-peel-%1").arg(year - 1), QStringLiteral("synthetic-peel-%1").arg(year));
+            auto change = changeView(**wb, QStringLiteral("synthetic-peel-%1").arg(year - 1),
+                                     QStringLiteral("synthetic-peel-%1").arg(year));
             changeMs << elapsedMs(t);
             if (!change)
                 return 1;
         }
-        const Stats mx = stats(matrixMs), gc = stats(countsMs), fp = stats(profileMs), cv = stats(changeMs),
-                    fa = stats(figureMs), fu = stats(followMs);
+        const Stats mx = stats(matrixMs), gc = stats(countsMs), fp = stats(profileMs),
+                    cv = stats(changeMs), fa = stats(figureMs), fu = stats(followMs);
 
-        const Stats s = stats(serviceMs), d = stats(directMs), fs = stats(filteredMs), v = stats(viewMs), x = stats(fullMs);
+        const Stats s = stats(serviceMs), d = stats(directMs), fs = stats(filteredMs),
+                    v = stats(viewMs), x = stats(fullMs);
         std::printf("\n%d findings  (built in %.1f s, file %.0f MB)\n", size, buildS, fileMb);
-        std::printf("  search, service      p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%.1f hits/query)\n", s.p50,
-                    s.p95, s.max, double(hits) / double(qMax<qsizetype>(1, serviceMs.size())));
-        std::printf("  search, direct FTS5  p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (service/direct p95: %.2fx)\n",
+        std::printf("  search, service      p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%.1f "
+                    "hits/query)\n",
+                    s.p50, s.p95, s.max,
+                    double(hits) / double(qMax<qsizetype>(1, serviceMs.size())));
+        std::printf("  search, direct FTS5  p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   "
+                    "(service/direct p95: %.2fx)\n",
                     d.p50, d.p95, d.max, d.p95 > 0 ? s.p95 / d.p95 : 0.0);
-        std::printf("  exhaustive bm25      p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (every match ranked; %d of %lld searches ranked all)\n",
+        std::printf("  exhaustive bm25      p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (every "
+                    "match ranked; %d of %lld searches ranked all)\n",
                     x.p50, x.p95, x.max, complete, qsizetype(serviceMs.size()));
-        std::printf("  search, one force    p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms\n", fs.p50, fs.p95, fs.max);
-        std::printf("  findings view        p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%.1f findings/view)\n", v.p50,
-                    v.p95, v.max, double(rows) / double(qMax<qsizetype>(1, viewMs.size())));
-        std::printf("  judgment matrix      p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (one programme, 43 forces)\n", mx.p50,
-                    mx.p95, mx.max);
-        std::printf("  grade counts         p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms\n", gc.p50, gc.p95, gc.max);
-        std::printf("  change view          p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (one year against the year before)\n",
+        std::printf("  search, one force    p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms\n", fs.p50,
+                    fs.p95, fs.max);
+        std::printf("  findings view        p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%.1f "
+                    "findings/view)\n",
+                    v.p50, v.p95, v.max, double(rows) / double(qMax<qsizetype>(1, viewMs.size())));
+        std::printf("  judgment matrix      p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (one "
+                    "programme, 43 forces)\n",
+                    mx.p50, mx.p95, mx.max);
+        std::printf("  grade counts         p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms\n", gc.p50,
+                    gc.p95, gc.max);
+        std::printf("  change view          p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (one year "
+                    "against the year before)\n",
                     cv.p50, cv.p95, cv.max);
-        std::printf("  force profile        p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (10 programmes; %.0f series points "
+        std::printf("  force profile        p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (10 "
+                    "programmes; %.0f series points "
                     "and %.0f open items each)\n",
-                    fp.p50, fp.p95, fp.max, double(seriesPoints) / double(qMax<qsizetype>(1, profileMs.size())),
+                    fp.p50, fp.p95, fp.max,
+                    double(seriesPoints) / double(qMax<qsizetype>(1, profileMs.size())),
                     double(openShown) / double(qMax<qsizetype>(1, profileMs.size())));
-        std::printf("  follow-up list       p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (the oldest 2,000 of %d open, every force)\n",
+        std::printf("  follow-up list       p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (the "
+                    "oldest 2,000 of %d open, every force)\n",
                     fu.p50, fu.p95, fu.max, followTotal);
-        std::printf("  figure, every force  p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (one figure of a programme)\n", fa.p50,
-                    fa.p95, fa.max);
+        std::printf("  figure, every force  p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (one "
+                    "figure of a programme)\n",
+                    fa.p50, fa.p95, fa.max);
         std::printf("  peak memory          %ld MB\n", peakRssMb());
         std::fflush(stdout);
     }

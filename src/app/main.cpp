@@ -19,12 +19,14 @@ int main(int argc, char* argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/findings-workbench.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("findings-workbench"));
 
-    const QString logFile = fwb::logging::init({QStringLiteral("findings-workbench"), true, true, 2});
+    const QString logFile =
+        fwb::logging::init({QStringLiteral("findings-workbench"), true, true, 2});
     spdlog::info("Findings Workbench {} starting; log file {}", FWB_VERSION,
                  logFile.isEmpty() ? std::string("(none)") : logFile.toStdString());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Findings, judgments and reports for police inspection."));
+    parser.setApplicationDescription(
+        QStringLiteral("Findings, judgments and reports for police inspection."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The workbench to open."),

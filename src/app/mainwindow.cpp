@@ -3,53 +3,56 @@
 #include "app/analysis/matrixwindow.h"
 #include "app/dialogs/frameworkdialog.h"
 #include "app/dialogs/ingestdialog.h"
-#include "core/services/ingest.h"
-#include <QInputDialog>
 #include "app/dialogs/referencedialog.h"
 #include "app/documents/documentsworkspace.h"
-#include "app/review/reviewworkspace.h"
 #include "app/drafting/draftingworkspace.h"
+#include "app/drafting/evidencepage.h"
 #include "app/drafting/judgmentpanel.h"
 #include "app/drafting/markdownedit.h"
+#include "app/drafting/metricspage.h"
 #include "app/drafting/questionpage.h"
 #include "app/drafting/searchpane.h"
 #include "app/models/navigatormodel.h"
-#include "app/panes/diagnosticspane.h"
-#include "app/drafting/evidencepage.h"
-#include "app/drafting/metricspage.h"
 #include "app/panes/detailpane.h"
+#include "app/panes/diagnosticspane.h"
 #include "app/panes/navigatorview.h"
-#include "core/workbench.h"
+#include "app/review/reviewworkspace.h"
 #include "app/workbenchlock.h"
+#include "core/services/ingest.h"
+#include "core/workbench.h"
+#include <QInputDialog>
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDockWidget>
-#include <algorithm>
-#include <QTabWidget>
-#include <QTextEdit>
-#include <QRegularExpression>
-#include <QTextCursor>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSet>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTextCursor>
+#include <QTextEdit>
 #include <QUndoStack>
+#include <algorithm>
 #include <spdlog/spdlog.h>
 
 namespace fwb::app {
 namespace {
 
-std::string str(const QString& s) { return s.toStdString(); }
+std::string str(const QString& s)
+{
+    return s.toStdString();
+}
 
 // The same file reached through a link is the same workbench.
 QString absolute(const QString& path)
@@ -73,30 +76,32 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_model->setShowAllForces(m_settings.showAllForces());
     m_navigator = new NavigatorView(m_model, this);
     m_detail = new DetailPane(this);
-    m_drafting = new DraftingWorkspace(m_undoStack, [this](const QString& title, const QString& message) {
-        showError(title, message);
-    }, this);
+    m_drafting = new DraftingWorkspace(
+        m_undoStack,
+        [this](const QString& title, const QString& message) { showError(title, message); }, this);
     m_workTabs = new QTabWidget(this);
     m_workTabs->setObjectName(QStringLiteral("workTabs"));
     m_workTabs->setDocumentMode(true);
-    m_documents = new DocumentsWorkspace(m_undoStack, [this](const QString& title, const QString& message) {
-        showError(title, message);
-    }, this);
+    m_documents = new DocumentsWorkspace(
+        m_undoStack,
+        [this](const QString& title, const QString& message) { showError(title, message); }, this);
     m_workTabs->addTab(m_drafting, tr("&Draft"));
     m_workTabs->addTab(m_detail, tr("O&verview"));
     m_workTabs->addTab(m_documents, tr("Do&cuments"));
-    m_review = new ReviewWorkspace([this](const QString& title, const QString& message) { showError(title, message); }, this);
+    m_review = new ReviewWorkspace(
+        [this](const QString& title, const QString& message) { showError(title, message); }, this);
     m_workTabs->addTab(m_review, tr("Re&view"));
     connect(m_documents, &DocumentsWorkspace::editQuestionRequested, this,
             [this](const QString& programme, const QString& force, const QString& question) {
                 m_navigator->selectKey({NavigatorKey::Kind::Question, programme, force, question});
                 m_workTabs->setCurrentWidget(m_drafting);
             });
-    connect(m_documents, &DocumentsWorkspace::editFiguresRequested, this, [this](const QString& programme, const QString& force) {
-        m_navigator->selectKey({NavigatorKey::Kind::Force, programme, force, {}});
-        m_workTabs->setCurrentWidget(m_drafting);
-        m_drafting->forceTabs()->setCurrentWidget(m_drafting->metricsPage());
-    });
+    connect(m_documents, &DocumentsWorkspace::editFiguresRequested, this,
+            [this](const QString& programme, const QString& force) {
+                m_navigator->selectKey({NavigatorKey::Kind::Force, programme, force, {}});
+                m_workTabs->setCurrentWidget(m_drafting);
+                m_drafting->forceTabs()->setCurrentWidget(m_drafting->metricsPage());
+            });
     connect(m_workTabs, &QTabWidget::currentChanged, this, [this] {
         if (m_detailStale && m_workTabs->currentWidget() == m_detail)
             refreshDetail();
@@ -106,7 +111,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_searchDock = new QDockWidget(tr("Search"), this);
     m_searchDock->setObjectName(QStringLiteral("searchDock"));
     m_searchDock->setWidget(m_search);
-    m_searchDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea | Qt::LeftDockWidgetArea);
+    m_searchDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea |
+                                  Qt::LeftDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, m_searchDock);
     m_searchDock->hide();
     connect(m_search, &SearchPane::hitActivated, this, &MainWindow::goToHit);
@@ -152,7 +158,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     createStatusBar();
     updateTitleAndStatus();
 
-    if (const QByteArray geometry = m_settings.windowGeometry(); geometry.isEmpty() || !restoreGeometry(geometry)) {
+    if (const QByteArray geometry = m_settings.windowGeometry();
+        geometry.isEmpty() || !restoreGeometry(geometry)) {
         // First run: most of the screen, since the detail pane reads best wide.
         const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1400, 900);
         resize(available.boundedTo(QSize(1600, 1000)) * 0.92);
@@ -184,7 +191,8 @@ void MainWindow::createActions()
 {
     m_new = new QAction(QIcon(QStringLiteral(":/icons/document-new.svg")), tr("&New…"), this);
     m_new->setShortcut(QKeySequence::New);
-    m_new->setStatusTip(tr("Create a workbench with the reference data, and the demo content if you like"));
+    m_new->setStatusTip(
+        tr("Create a workbench with the reference data, and the demo content if you like"));
     connect(m_new, &QAction::triggered, this, &MainWindow::onNew);
 
     m_open = new QAction(QIcon(QStringLiteral(":/icons/document-open.svg")), tr("&Open…"), this);
@@ -192,12 +200,14 @@ void MainWindow::createActions()
     m_open->setStatusTip(tr("Open a workbench file"));
     connect(m_open, &QAction::triggered, this, &MainWindow::onOpen);
 
-    m_import = new QAction(QIcon(QStringLiteral(":/icons/document-import.svg")), tr("&Import…"), this);
+    m_import =
+        new QAction(QIcon(QStringLiteral(":/icons/document-import.svg")), tr("&Import…"), this);
     m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_import->setStatusTip(tr("Import a JSON interchange file or a judgments CSV; all or nothing"));
     connect(m_import, &QAction::triggered, this, &MainWindow::onImport);
 
-    m_export = new QAction(QIcon(QStringLiteral(":/icons/document-export.svg")), tr("&Export…"), this);
+    m_export =
+        new QAction(QIcon(QStringLiteral(":/icons/document-export.svg")), tr("&Export…"), this);
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_export->setStatusTip(tr("Export the workbench, a programme or a force as JSON or CSV"));
     connect(m_export, &QAction::triggered, this, &MainWindow::onExport);
@@ -213,7 +223,8 @@ void MainWindow::createActions()
     m_showAllForces->setCheckable(true);
     m_showAllForces->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_showAllForces->setChecked(m_model->showAllForces());
-    m_showAllForces->setStatusTip(tr("List all 43 forces under each programme, not only those with material"));
+    m_showAllForces->setStatusTip(
+        tr("List all 43 forces under each programme, not only those with material"));
     connect(m_showAllForces, &QAction::toggled, this, [this](bool on) {
         m_settings.setShowAllForces(on);
         m_model->setShowAllForces(on); // reloads; the navigator keeps its place
@@ -250,7 +261,8 @@ void MainWindow::createActions()
     m_find = new QAction(tr("&Find…"), this);
     m_find->setObjectName(QStringLiteral("findAction"));
     m_find->setShortcuts(QKeySequence::Find);
-    m_find->setStatusTip(tr("Search findings, judgment summaries and documents across the workbench"));
+    m_find->setStatusTip(
+        tr("Search findings, judgment summaries and documents across the workbench"));
     connect(m_find, &QAction::triggered, this, [this] {
         m_searchDock->show();
         m_searchDock->raise();
@@ -260,7 +272,8 @@ void MainWindow::createActions()
     m_check = new QAction(tr("&Check Text Against Data"), this);
     m_check->setObjectName(QStringLiteral("checkAction"));
     m_check->setShortcut(QKeySequence(Qt::Key_F7));
-    m_check->setStatusTip(tr("Check the force's findings, summaries and documents against its evidence, figures and judgments"));
+    m_check->setStatusTip(tr("Check the force's findings, summaries and documents against its "
+                             "evidence, figures and judgments"));
     connect(m_check, &QAction::triggered, this, [this] {
         flushEdits();
         m_diagnosticsDock->show();
@@ -290,10 +303,11 @@ void MainWindow::createMenus()
     file->addAction(m_export);
     file->addSeparator();
     // The letter or report on the Documents tab.
-    for (QAction* a : {m_documents->printPreviewAction(), m_documents->printAction(), m_documents->exportAction(),
-                       m_documents->exportAllAction()}) {
+    for (QAction* a : {m_documents->printPreviewAction(), m_documents->printAction(),
+                       m_documents->exportAction(), m_documents->exportAllAction()}) {
         file->addAction(a);
-        connect(a, &QAction::triggered, this, [this] { m_workTabs->setCurrentWidget(m_documents); });
+        connect(a, &QAction::triggered, this,
+                [this] { m_workTabs->setCurrentWidget(m_documents); });
     }
     file->addSeparator();
     file->addAction(m_quit);
@@ -312,7 +326,8 @@ void MainWindow::createMenus()
     m_editMenu->addSeparator();
     QAction* frameworks = m_editMenu->addAction(tr("&Programmes and Frameworks…"));
     frameworks->setObjectName(QStringLiteral("frameworksAction"));
-    frameworks->setStatusTip(tr("Create a programme, copy a framework from an earlier year, edit its questions"));
+    frameworks->setStatusTip(
+        tr("Create a programme, copy a framework from an earlier year, edit its questions"));
     connect(frameworks, &QAction::triggered, this, [this] {
         if (FrameworkDialog* d = frameworkDialog()) {
             d->selectProgramme(m_navigator->currentKey().programme);
@@ -341,18 +356,21 @@ void MainWindow::createMenus()
     QAction* switchPane = view->addAction(tr("&Next Pane"));
     switchPane->setShortcut(QKeySequence(Qt::Key_F6));
     connect(switchPane, &QAction::triggered, this, [this] {
-        (m_navigator->hasFocus() ? static_cast<QWidget*>(m_detail) : m_navigator)->setFocus(Qt::ShortcutFocusReason);
+        (m_navigator->hasFocus() ? static_cast<QWidget*>(m_detail) : m_navigator)
+            ->setFocus(Qt::ShortcutFocusReason);
     });
 
     QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
     QAction* ingest = analysis->addAction(tr("Import Published &Report…"));
     ingest->setObjectName(QStringLiteral("ingestAction"));
-    ingest->setStatusTip(tr("Read a published PEEL report's text (as pdftotext gives it) and show what it holds"));
+    ingest->setStatusTip(
+        tr("Read a published PEEL report's text (as pdftotext gives it) and show what it holds"));
     connect(ingest, &QAction::triggered, this, [this] {
         if (!m_workbench || !m_dialogsEnabled)
             return;
-        const QString path = QFileDialog::getOpenFileName(this, tr("Import Published Report"), dialogFolder(),
-                                                          tr("Report text (*.txt);;All files (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Import Published Report"), dialogFolder(),
+                                         tr("Report text (*.txt);;All files (*)"));
         if (path.isEmpty())
             return;
         QStringList labels, codes;
@@ -362,8 +380,9 @@ void MainWindow::createMenus()
                 codes << p.code;
             }
         bool ok = false;
-        const QString chosen = QInputDialog::getItem(this, tr("Import Published Report"), tr("The report belongs to:"),
-                                                     labels, 0, false, &ok);
+        const QString chosen =
+            QInputDialog::getItem(this, tr("Import Published Report"), tr("The report belongs to:"),
+                                  labels, 0, false, &ok);
         if (ok)
             ingestReport(path, codes.value(labels.indexOf(chosen)));
     });
@@ -397,8 +416,9 @@ void MainWindow::createStatusBar()
     m_countsLabel->setAccessibleName(tr("Workbench contents"));
     m_readOnlyLabel = new QLabel(tr("Read-only"), this);
     m_readOnlyLabel->setAccessibleName(tr("Read-only"));
-    m_readOnlyLabel->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fbe3c2; color: #6b3d00; border-radius: 3px; padding: 1px 8px; font-weight: bold; }"));
+    m_readOnlyLabel->setStyleSheet(
+        QStringLiteral("QLabel { background: #fbe3c2; color: #6b3d00; border-radius: 3px; padding: "
+                       "1px 8px; font-weight: bold; }"));
     m_readOnlyLabel->hide();
     statusBar()->addWidget(m_pathLabel, 1);
     m_problemsLabel = new QLabel(this);
@@ -450,9 +470,10 @@ bool MainWindow::newWorkbench(const QString& path, bool demo)
 {
     const QString file = absolute(path);
     if (QFileInfo::exists(file)) {
-        showError(tr("Cannot create workbench"),
-                  tr("%1 already exists. Choose another name: an existing file is never overwritten.")
-                      .arg(QDir::toNativeSeparators(file)));
+        showError(
+            tr("Cannot create workbench"),
+            tr("%1 already exists. Choose another name: an existing file is never overwritten.")
+                .arg(QDir::toNativeSeparators(file)));
         return false;
     }
     auto lock = WorkbenchLock::acquire(file);
@@ -494,12 +515,8 @@ void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<Wor
 
     m_workbench = std::move(workbench);
     m_lock = std::move(lock);
-    connect(m_workbench.get(), &Workbench::changed, this, [this](const QStringList& entities) {
-        spdlog::debug("workbench changed: {}", str(entities.join(QLatin1Char(','))));
-        const bool wordingOnly = std::all_of(entities.cbegin(), entities.cend(),
-                                             [](const QString& e) { return e.endsWith(QLatin1String(".text")); });
-        refresh(wordingOnly);
-    });
+    connect(m_workbench.get(), &Workbench::changed, this,
+            [this](const ChangeSet& changes) { refresh(changes.wordingOnly()); });
     m_model->setWorkbench(m_workbench.get());
     m_detail->setWorkbench(m_workbench.get());
     m_drafting->setWorkbench(m_workbench.get());
@@ -508,7 +525,8 @@ void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<Wor
     m_search->setWorkbench(m_workbench.get());
     m_diagnostics->setWorkbench(m_workbench.get());
     m_navigator->selectFirstForce();
-    m_workTabs->setCurrentWidget(m_detail); // open on the force's overview; a question opens the Draft tab
+    m_workTabs->setCurrentWidget(
+        m_detail); // open on the force's overview; a question opens the Draft tab
 
     m_settings.setLastWorkbench(m_workbench->path());
     m_settings.addRecentFile(m_workbench->path());
@@ -550,10 +568,12 @@ bool MainWindow::importFile(const QString& path)
     }
     auto report = m_workbench->importFile(path);
     if (!report) {
-        showError(tr("Import failed"), report.error().message + QStringLiteral("\n\n") + tr("Nothing was imported."));
+        showError(tr("Import failed"),
+                  report.error().message + QStringLiteral("\n\n") + tr("Nothing was imported."));
         return false;
     }
-    const QString summary = tr("Imported %1: %2").arg(QFileInfo(path).fileName(), report->summary());
+    const QString summary =
+        tr("Imported %1: %2").arg(QFileInfo(path).fileName(), report->summary());
     spdlog::info("{}", str(summary));
     statusBar()->showMessage(summary, 15000);
     return true;
@@ -569,7 +589,8 @@ bool MainWindow::exportTo(const QString& path, ExportFormat format, const Export
         showError(tr("Export failed"), own.error().message);
         return false;
     }
-    auto bytes = format == ExportFormat::Csv ? m_workbench->exportCsv(scope) : m_workbench->exportJson(scope);
+    auto bytes = format == ExportFormat::Csv ? m_workbench->exportCsv(scope)
+                                             : m_workbench->exportJson(scope);
     if (!bytes) {
         showError(tr("Export failed"), bytes.error().message);
         return false;
@@ -608,9 +629,10 @@ void MainWindow::updateTitleAndStatus()
     auto count = [](qint64 n, const QString& one, const QString& many) {
         return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
     };
-    m_countsLabel->setText(count(forces.size(), tr("force with material"), tr("forces with material"))
-                           + QStringLiteral("  ·  ") + count(info.findings, tr("finding"), tr("findings"))
-                           + QStringLiteral("  ·  ") + count(info.judgments, tr("judgment"), tr("judgments")));
+    m_countsLabel->setText(
+        count(forces.size(), tr("force with material"), tr("forces with material")) +
+        QStringLiteral("  ·  ") + count(info.findings, tr("finding"), tr("findings")) +
+        QStringLiteral("  ·  ") + count(info.judgments, tr("judgment"), tr("judgments")));
     m_readOnlyLabel->setText(info.damage.isEmpty() ? tr("Read-only") : tr("Damaged — read-only"));
     m_readOnlyLabel->setVisible(readOnly);
     m_readOnlyLabel->setToolTip(info.damage.isEmpty() ? info.readOnlyReason
@@ -623,7 +645,8 @@ void MainWindow::rebuildRecentMenu()
     const QStringList files = m_settings.recentFiles();
     int n = 0;
     for (const QString& file : files) {
-        QAction* action = m_recentMenu->addAction(QStringLiteral("&%1  %2").arg(++n).arg(QFileInfo(file).fileName()));
+        QAction* action = m_recentMenu->addAction(
+            QStringLiteral("&%1  %2").arg(++n).arg(QFileInfo(file).fileName()));
         action->setToolTip(QDir::toNativeSeparators(file));
         action->setStatusTip(QDir::toNativeSeparators(file));
         connect(action, &QAction::triggered, this, [this, file] { openWorkbench(file); });
@@ -648,17 +671,20 @@ void MainWindow::onNew()
     if (!m_dialogsEnabled)
         return; // offscreen and in tests: no modal dialogs
     QString path = QFileDialog::getSaveFileName(this, tr("New Workbench"), dialogFolder(),
-                                                tr("Workbenches (*.fwb)"), nullptr, QFileDialog::DontConfirmOverwrite);
+                                                tr("Workbenches (*.fwb)"), nullptr,
+                                                QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".fwb");
-    const auto answer = QMessageBox::question(
-        this, tr("New Workbench"),
-        tr("Include the demo content?\n\nThe demo holds Lancashire Constabulary's material from the Core business "
-           "2014 letter and the PEEL effectiveness 2015 report. Without it the workbench holds the reference "
-           "data only: forces, grade scale and question frameworks."),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    const auto answer =
+        QMessageBox::question(this, tr("New Workbench"),
+                              tr("Include the demo content?\n\nThe demo holds Lancashire "
+                                 "Constabulary's material from the Core business "
+                                 "2014 letter and the PEEL effectiveness 2015 report. Without it "
+                                 "the workbench holds the reference "
+                                 "data only: forces, grade scale and question frameworks."),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     newWorkbench(path, answer == QMessageBox::Yes);
 }
 
@@ -676,9 +702,10 @@ void MainWindow::onImport()
 {
     if (!m_dialogsEnabled)
         return; // offscreen and in tests: no modal dialogs
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import"), dialogFolder(),
-        tr("Interchange or judgments (*.json *.csv);;JSON interchange (*.json);;Judgments CSV (*.csv);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import"), dialogFolder(),
+                                     tr("Interchange or judgments (*.json *.csv);;JSON interchange "
+                                        "(*.json);;Judgments CSV (*.csv);;All files (*)"));
     if (!path.isEmpty())
         importFile(path);
 }
@@ -710,12 +737,13 @@ void MainWindow::onAbout()
 {
     if (!m_dialogsEnabled)
         return; // offscreen and in tests: no modal dialogs
-    QMessageBox::about(this, tr("About Findings Workbench"),
-                       tr("<h3>Findings Workbench %1</h3>"
-                          "<p>Graded judgments, findings, evidence samples and figures for police inspection, "
-                          "and the letters and reports made from them.</p>"
-                          "<p>Grades: Outstanding, Good, Requires improvement, Inadequate.</p>")
-                           .arg(QStringLiteral(FWB_VERSION)));
+    QMessageBox::about(
+        this, tr("About Findings Workbench"),
+        tr("<h3>Findings Workbench %1</h3>"
+           "<p>Graded judgments, findings, evidence samples and figures for police inspection, "
+           "and the letters and reports made from them.</p>"
+           "<p>Grades: Outstanding, Good, Requires improvement, Inadequate.</p>")
+            .arg(QStringLiteral(FWB_VERSION)));
 }
 
 void MainWindow::saveWindowState()
@@ -750,15 +778,18 @@ IngestDialog* MainWindow::ingestReport(const QString& path, const QString& progr
         return nullptr;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        showError(tr("Import Published Report"), tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        showError(tr("Import Published Report"),
+                  tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return nullptr;
     }
-    auto plan = planIngest(*m_workbench, programme, QString::fromUtf8(file.readAll()), QFileInfo(path).fileName());
+    auto plan = planIngest(*m_workbench, programme, QString::fromUtf8(file.readAll()),
+                           QFileInfo(path).fileName());
     if (!plan) {
         showError(tr("Import Published Report"), plan.error().message);
         return nullptr;
     }
-    auto* dialog = new IngestDialog(m_workbench.get(), std::move(plan).value(), QFileInfo(path).fileName(), this);
+    auto* dialog = new IngestDialog(m_workbench.get(), std::move(plan).value(),
+                                    QFileInfo(path).fileName(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_dialogsEnabled)
         dialog->open();
@@ -772,17 +803,20 @@ MatrixWindow* MainWindow::matrixWindow()
     if (!m_matrix) {
         m_matrix = new MatrixWindow(m_workbench.get(), this);
         connect(m_matrix, &MatrixWindow::exportFailed, this, &MainWindow::showError);
-        connect(m_matrix, &MatrixWindow::openRequested, this, [this](const QString& programme, const QString& force,
-                                                                     const QString& question) {
-            // Show the force even where it has no material yet, so the way to it exists.
-            if (!m_model->showAllForces() && !m_workbench->drafts().forcesWithMaterial(programme).contains(force))
-                m_showAllForces->setChecked(true);
-            m_navigator->selectKey(NavigatorKey{question.isEmpty() ? NavigatorKey::Kind::Force : NavigatorKey::Kind::Question,
-                                                programme, force, question});
-            m_workTabs->setCurrentWidget(m_drafting);
-            raise();
-            activateWindow();
-        });
+        connect(m_matrix, &MatrixWindow::openRequested, this,
+                [this](const QString& programme, const QString& force, const QString& question) {
+                    // Show the force even where it has no material yet, so the way to it exists.
+                    if (!m_model->showAllForces() &&
+                        !m_workbench->drafts().forcesWithMaterial(programme).contains(force))
+                        m_showAllForces->setChecked(true);
+                    m_navigator->selectKey(NavigatorKey{question.isEmpty()
+                                                            ? NavigatorKey::Kind::Force
+                                                            : NavigatorKey::Kind::Question,
+                                                        programme, force, question});
+                    m_workTabs->setCurrentWidget(m_drafting);
+                    raise();
+                    activateWindow();
+                });
     }
     return m_matrix;
 }
@@ -815,7 +849,8 @@ void MainWindow::goToHit(const SearchHit& hit)
         break;
     case SearchHit::Type::Judgment:
         m_workTabs->setCurrentWidget(m_drafting);
-        m_drafting->questionPage()->judgmentPanel()->summaryEditor()->textEdit()->setFocus(Qt::OtherFocusReason);
+        m_drafting->questionPage()->judgmentPanel()->summaryEditor()->textEdit()->setFocus(
+            Qt::OtherFocusReason);
         break;
     case SearchHit::Type::Section:
         m_workTabs->setCurrentWidget(m_documents);
@@ -829,14 +864,19 @@ void MainWindow::updateProblemCount()
 {
     const int errors = m_diagnostics->errorCount(), warnings = m_diagnostics->warningCount();
     m_problemsLabel->setText(tr("✖ %1  ⚠ %2").arg(errors).arg(warnings));
-    m_problemsLabel->setToolTip(tr("%1 errors and %2 warnings from the consistency checker (F7 to see them)").arg(errors).arg(warnings));
-    m_problemsLabel->setStyleSheet(errors > 0 ? QStringLiteral("QLabel { color: #b71c1c; font-weight: bold; }") : QString());
+    m_problemsLabel->setToolTip(
+        tr("%1 errors and %2 warnings from the consistency checker (F7 to see them)")
+            .arg(errors)
+            .arg(warnings));
+    m_problemsLabel->setStyleSheet(
+        errors > 0 ? QStringLiteral("QLabel { color: #b71c1c; font-weight: bold; }") : QString());
 }
 
 void MainWindow::goToProblem(const checks::Problem& problem)
 {
     NavigatorKey key{NavigatorKey::Kind::Force, problem.programme, problem.force, {}};
-    if (!problem.question.isEmpty() && (problem.entity == QLatin1String("finding") || problem.entity == QLatin1String("judgment") ||
+    if (!problem.question.isEmpty() && (problem.entity == QLatin1String("finding") ||
+                                        problem.entity == QLatin1String("judgment") ||
                                         problem.entity == QLatin1String("question"))) {
         key.kind = NavigatorKey::Kind::Question;
         key.question = problem.question;
@@ -854,9 +894,11 @@ void MainWindow::goToProblem(const checks::Problem& problem)
             if (!words.isEmpty() && !c.isNull())
                 edit->setTextCursor(c);
         }
-    } else if (problem.entity == QLatin1String("judgment") || problem.entity == QLatin1String("question")) {
+    } else if (problem.entity == QLatin1String("judgment") ||
+               problem.entity == QLatin1String("question")) {
         m_workTabs->setCurrentWidget(m_drafting);
-        m_drafting->questionPage()->judgmentPanel()->summaryEditor()->textEdit()->setFocus(Qt::OtherFocusReason);
+        m_drafting->questionPage()->judgmentPanel()->summaryEditor()->textEdit()->setFocus(
+            Qt::OtherFocusReason);
     } else if (problem.entity == QLatin1String("metric")) {
         m_workTabs->setCurrentWidget(m_drafting);
         m_drafting->forceTabs()->setCurrentWidget(m_drafting->metricsPage());

@@ -18,17 +18,41 @@ Settings::Settings() = default;
 
 Settings::Settings(const QString& iniFile) : m_settings(iniFile, QSettings::IniFormat) {}
 
-QByteArray Settings::windowGeometry() const { return m_settings.value(kGeometry).toByteArray(); }
-void Settings::setWindowGeometry(const QByteArray& geometry) { m_settings.setValue(kGeometry, geometry); }
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings.value(kGeometry).toByteArray();
+}
+void Settings::setWindowGeometry(const QByteArray& geometry)
+{
+    m_settings.setValue(kGeometry, geometry);
+}
 
-QByteArray Settings::windowState() const { return m_settings.value(kState).toByteArray(); }
-void Settings::setWindowState(const QByteArray& state) { m_settings.setValue(kState, state); }
+QByteArray Settings::windowState() const
+{
+    return m_settings.value(kState).toByteArray();
+}
+void Settings::setWindowState(const QByteArray& state)
+{
+    m_settings.setValue(kState, state);
+}
 
-QByteArray Settings::splitterState() const { return m_settings.value(kSplitter).toByteArray(); }
-void Settings::setSplitterState(const QByteArray& state) { m_settings.setValue(kSplitter, state); }
+QByteArray Settings::splitterState() const
+{
+    return m_settings.value(kSplitter).toByteArray();
+}
+void Settings::setSplitterState(const QByteArray& state)
+{
+    m_settings.setValue(kSplitter, state);
+}
 
-QString Settings::lastWorkbench() const { return m_settings.value(kLastWorkbench).toString(); }
-void Settings::setLastWorkbench(const QString& path) { m_settings.setValue(kLastWorkbench, path); }
+QString Settings::lastWorkbench() const
+{
+    return m_settings.value(kLastWorkbench).toString();
+}
+void Settings::setLastWorkbench(const QString& path)
+{
+    m_settings.setValue(kLastWorkbench, path);
+}
 
 QStringList Settings::recentFiles() const
 {
@@ -63,7 +87,13 @@ void Settings::removeRecentFile(const QString& path)
     setRecentFiles(files);
 }
 
-bool Settings::showAllForces() const { return m_settings.value(kShowAllForces, false).toBool(); }
-void Settings::setShowAllForces(bool on) { m_settings.setValue(kShowAllForces, on); }
+bool Settings::showAllForces() const
+{
+    return m_settings.value(kShowAllForces, false).toBool();
+}
+void Settings::setShowAllForces(bool on)
+{
+    m_settings.setValue(kShowAllForces, on);
+}
 
 } // namespace fwb::app

@@ -12,7 +12,8 @@ namespace fwb::app::startup {
 
 QString defaultWorkbenchPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo.fwb");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/demo.fwb");
 }
 
 Status ensureDefaultWorkbench(const QString& path)
@@ -21,7 +22,9 @@ Status ensureDefaultWorkbench(const QString& path)
         return {};
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder))
-        return Error::make(Error::Code::Io, QStringLiteral("Cannot create the folder %1").arg(QDir::toNativeSeparators(folder)));
+        return Error::make(
+            Error::Code::Io,
+            QStringLiteral("Cannot create the folder %1").arg(QDir::toNativeSeparators(folder)));
     spdlog::info("first run: creating the demo workbench {}", path.toStdString());
     CreateOptions options;
     options.demo = true;
@@ -39,7 +42,8 @@ Result<QString> workbenchToOpen(const QStringList& arguments, const Settings& se
     if (!last.isEmpty() && QFileInfo::exists(last))
         return last;
     if (!last.isEmpty())
-        spdlog::info("the last workbench {} no longer exists; opening the default one", last.toStdString());
+        spdlog::info("the last workbench {} no longer exists; opening the default one",
+                     last.toStdString());
     const QString path = defaultWorkbenchPath();
     if (Status s = ensureDefaultWorkbench(path); !s)
         return s.error();

@@ -50,18 +50,22 @@ Result<std::unique_ptr<WorkbenchLock>> WorkbenchLock::acquire(const QString& wor
         QString host, app;
         QString holder;
         if (file->getLockInfo(&pid, &host, &app) && pid > 0)
-            holder = QStringLiteral(" (process %1 on %2)").arg(pid).arg(host.isEmpty() ? QStringLiteral("this computer") : host);
+            holder = QStringLiteral(" (process %1 on %2)")
+                         .arg(pid)
+                         .arg(host.isEmpty() ? QStringLiteral("this computer") : host);
         spdlog::warn("{} is locked by another window{}", path.toStdString(), holder.toStdString());
-        return Error::make(Error::Code::Busy,
-                           QStringLiteral("%1 is open in another window%2. Close it there first, or "
-                                          "open a different workbench. (If that window's computer stopped "
-                                          "without closing it, delete %3.)")
-                               .arg(QDir::toNativeSeparators(path), holder,
-                                    QDir::toNativeSeparators(lockPathFor(path))));
+        return Error::make(
+            Error::Code::Busy,
+            QStringLiteral("%1 is open in another window%2. Close it there first, or "
+                           "open a different workbench. (If that window's computer stopped "
+                           "without closing it, delete %3.)")
+                .arg(QDir::toNativeSeparators(path), holder,
+                     QDir::toNativeSeparators(lockPathFor(path))));
     }
     case QLockFile::PermissionError:
         // Nowhere to put a lock file: the folder is read-only, so the workbench will be too.
-        spdlog::info("no lock file can be written beside {}; opening without one", path.toStdString());
+        spdlog::info("no lock file can be written beside {}; opening without one",
+                     path.toStdString());
         return std::unique_ptr<WorkbenchLock>(new WorkbenchLock(path, nullptr));
     case QLockFile::NoError:
     case QLockFile::UnknownError:

@@ -11,28 +11,31 @@ namespace {
 // Every command, in the order `fwb --help` lists them.
 const QList<Command>& commands()
 {
-    static const QList<Command> all = workbenchCommands() + draftingCommands() + frameworkCommands() + checkCommands() + analysisCommands() + documentCommands() + reviewCommands() + followUpCommands();
+    static const QList<Command> all = workbenchCommands() + draftingCommands() +
+                                      frameworkCommands() + checkCommands() + analysisCommands() +
+                                      documentCommands() + reviewCommands() + followUpCommands();
     return all;
 }
 
 QString helpText()
 {
     QString text = u"Usage: fwb COMMAND FILE [OPTIONS] ...\n"
-                     "\n"
-                     "Findings Workbench from the command line: the same workbench files and services as the window.\n"
-                     "\n"
-                     "Commands:\n"_s;
+                   "\n"
+                   "Findings Workbench from the command line: the same workbench files and "
+                   "services as the window.\n"
+                   "\n"
+                   "Commands:\n"_s;
     for (const Command& c : commands()) {
         text += u"  "_s + c.synopsis + u"\n"_s;
         for (const QString& line : c.summary.split(QLatin1Char('\n')))
             text += u"      "_s + line + u"\n"_s;
     }
     text += u"\n"
-              "Options:\n"
-              "  -h, --help      this help; `fwb COMMAND --help` for a command's options\n"
-              "  -v, --version   the version\n"
-              "\n"
-              "Exit status: 0 success, 1 failure (disk, busy file), 2 usage error, 3 bad input.\n"_s;
+            "Options:\n"
+            "  -h, --help      this help; `fwb COMMAND --help` for a command's options\n"
+            "  -v, --version   the version\n"
+            "\n"
+            "Exit status: 0 success, 1 failure (disk, busy file), 2 usage error, 3 bad input.\n"_s;
     return text;
 }
 

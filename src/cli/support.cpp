@@ -16,7 +16,8 @@ int fail(QTextStream& err, const Error& e)
 
 int usage(QTextStream& err, const QString& message)
 {
-    err << "fwb: " << message << "\n" << "Try 'fwb --help'." << Qt::endl;
+    err << "fwb: " << message << "\n"
+        << "Try 'fwb --help'." << Qt::endl;
     return Usage;
 }
 
@@ -33,7 +34,8 @@ bool parse(QCommandLineParser& p, const QStringList& args, const QString& synops
         return false;
     }
     if (p.isSet(help)) {
-        out << "Usage: fwb " << synopsis << "\n" << p.helpText().section(QLatin1Char('\n'), 2) << Qt::flush;
+        out << "Usage: fwb " << synopsis << "\n"
+            << p.helpText().section(QLatin1Char('\n'), 2) << Qt::flush;
         exitCode = Ok;
         return false;
     }
@@ -58,8 +60,9 @@ Status writeStdout(QTextStream& out, const QByteArray& bytes)
     if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
         return Error::make(Error::Code::Io, u"cannot write to standard output"_s);
     auto failed = [&](int errorNumber) {
-        return Error::make(Error::Code::Io, QStringLiteral("cannot write to standard output: %1")
-                                                .arg(writeErrorReason(errorNumber, stdoutFile.errorString())));
+        return Error::make(Error::Code::Io,
+                           QStringLiteral("cannot write to standard output: %1")
+                               .arg(writeErrorReason(errorNumber, stdoutFile.errorString())));
     };
     // Every write checked: a short one is retried, and the retry says why (a full disk).
     const char* at = bytes.constData();
@@ -78,7 +81,8 @@ Status writeStdout(QTextStream& out, const QByteArray& bytes)
     return {};
 }
 
-std::unique_ptr<Workbench> openToReport(const QCommandLineParser& p, int at, const QCommandLineOption& output, QTextStream& err,
+std::unique_ptr<Workbench> openToReport(const QCommandLineParser& p, int at,
+                                        const QCommandLineOption& output, QTextStream& err,
                                         int& code)
 {
     const QString file = p.positionalArguments().at(at);
@@ -109,8 +113,8 @@ int writeOutput(QTextStream& out, QTextStream& err, const QString& path, const Q
 }
 
 // Text from --text, or from the file named by --text-file ("-" for standard input).
-bool readText(QCommandLineParser& p, const QCommandLineOption& text, const QCommandLineOption& file, QString& out,
-              QTextStream& err, int& code)
+bool readText(QCommandLineParser& p, const QCommandLineOption& text, const QCommandLineOption& file,
+              QString& out, QTextStream& err, int& code)
 {
     if (p.isSet(text) && p.isSet(file)) {
         code = usage(err, u"give --text or --text-file, not both"_s);
@@ -123,15 +127,19 @@ bool readText(QCommandLineParser& p, const QCommandLineOption& text, const QComm
     if (p.isSet(file)) {
         QFile f;
         const QString name = p.value(file);
-        const bool ok = name == u"-"_s ? f.open(stdin, QIODevice::ReadOnly) : (f.setFileName(name), f.open(QIODevice::ReadOnly));
+        const bool ok = name == u"-"_s ? f.open(stdin, QIODevice::ReadOnly)
+                                       : (f.setFileName(name), f.open(QIODevice::ReadOnly));
         if (!ok) {
-            code = fail(err, Error::make(Error::Code::NotFound, QStringLiteral("cannot read %1: %2").arg(name, f.errorString())));
+            code = fail(
+                err, Error::make(Error::Code::NotFound,
+                                 QStringLiteral("cannot read %1: %2").arg(name, f.errorString())));
             return false;
         }
         const QByteArray bytes = f.readAll();
         out = QString::fromUtf8(bytes).trimmed();
         if (out.toUtf8() != bytes.trimmed()) {
-            code = fail(err, Error::make(Error::Code::Invalid, QStringLiteral("%1 is not UTF-8 text").arg(name)));
+            code = fail(err, Error::make(Error::Code::Invalid,
+                                         QStringLiteral("%1 is not UTF-8 text").arg(name)));
             return false;
         }
         return true;
@@ -139,7 +147,8 @@ bool readText(QCommandLineParser& p, const QCommandLineOption& text, const QComm
     return true;
 }
 
-bool requireOptions(QCommandLineParser& p, const QList<const QCommandLineOption*>& options, QTextStream& err, int& code)
+bool requireOptions(QCommandLineParser& p, const QList<const QCommandLineOption*>& options,
+                    QTextStream& err, int& code)
 {
     for (const QCommandLineOption* o : options)
         if (!p.isSet(*o)) {
@@ -153,19 +162,22 @@ int unknownAction(QTextStream& out, QTextStream& err, const QString& command, co
                   const QStringList& actions)
 {
     if (action == u"--help"_s || action == u"-h"_s) {
-        out << "Usage: fwb " << command << " " << actions.join(QLatin1Char('|')) << " FILE ...; `fwb " << command << " "
-            << actions.value(0) << " --help` for each\n"
+        out << "Usage: fwb " << command << " " << actions.join(QLatin1Char('|'))
+            << " FILE ...; `fwb " << command << " " << actions.value(0) << " --help` for each\n"
             << Qt::flush;
         return Ok;
     }
     QString listed = actions.value(0);
     for (qsizetype i = 1; i < actions.size(); ++i)
         listed += (i + 1 == actions.size() ? u" or "_s : u", "_s) + actions[i];
-    return usage(err, action.isEmpty() ? QStringLiteral("%1 needs an action: %2").arg(command, listed)
-                                       : QStringLiteral("unknown %1 action \"%2\" (%3)").arg(command, action, listed));
+    return usage(
+        err, action.isEmpty()
+                 ? QStringLiteral("%1 needs an action: %2").arg(command, listed)
+                 : QStringLiteral("unknown %1 action \"%2\" (%3)").arg(command, action, listed));
 }
 
-int dispatch(const QString& command, const QList<Action>& actions, const QStringList& args, QTextStream& out, QTextStream& err)
+int dispatch(const QString& command, const QList<Action>& actions, const QStringList& args,
+             QTextStream& out, QTextStream& err)
 {
     QStringList names;
     for (const Action& a : actions) {
@@ -183,7 +195,8 @@ Result<QDateTime> parseNow(QCommandLineParser& p, const QCommandLineOption& now)
     const QDateTime t = QDateTime::fromString(p.value(now), Qt::ISODate);
     if (!t.isValid())
         return Error::make(Error::Code::Invalid,
-                           QStringLiteral("--now: \"%1\" is not a date and time (YYYY-MM-DDTHH:MM)").arg(p.value(now)));
+                           QStringLiteral("--now: \"%1\" is not a date and time (YYYY-MM-DDTHH:MM)")
+                               .arg(p.value(now)));
     return t;
 }
 

@@ -21,9 +21,9 @@ class Workbench;
 namespace fwb::cli {
 
 struct Command {
-    QString name;      // "finding", "render" …
-    QString synopsis;  // "render FILE --programme CODE …", shown in help and usage errors
-    QString summary;   // one or two lines for `fwb --help`
+    QString name;     // "finding", "render" …
+    QString synopsis; // "render FILE --programme CODE …", shown in help and usage errors
+    QString summary;  // one or two lines for `fwb --help`
     std::function<int(const QStringList& args, QTextStream& out, QTextStream& err)> run;
 };
 
@@ -56,17 +56,19 @@ int writeOutput(QTextStream& out, QTextStream& err, const QString& path, const Q
 // Opens the workbench named by positional argument `at` to read, for a command that writes what it
 // reports to -o: refused, as a usage error, when -o names the workbench itself. Null, with `code`
 // set and the reason said, when it cannot be opened.
-std::unique_ptr<Workbench> openToReport(const QCommandLineParser& p, int at, const QCommandLineOption& output, QTextStream& err,
+std::unique_ptr<Workbench> openToReport(const QCommandLineParser& p, int at,
+                                        const QCommandLineOption& output, QTextStream& err,
                                         int& code);
 
 // Text from --text, or from the file named by --text-file ("-" for standard input). False, with
 // `code` set, when both are given or the file cannot be read or is not UTF-8.
-bool readText(QCommandLineParser& p, const QCommandLineOption& text, const QCommandLineOption& file, QString& out,
-              QTextStream& err, int& code);
+bool readText(QCommandLineParser& p, const QCommandLineOption& text, const QCommandLineOption& file,
+              QString& out, QTextStream& err, int& code);
 // The time given by a --now option (YYYY-MM-DDTHH:MM), or now when it is not given.
 Result<QDateTime> parseNow(QCommandLineParser& p, const QCommandLineOption& now);
 // False, with a usage error in `code`, when one of the options is missing.
-bool requireOptions(QCommandLineParser& p, const QList<const QCommandLineOption*>& options, QTextStream& err, int& code);
+bool requireOptions(QCommandLineParser& p, const QList<const QCommandLineOption*>& options,
+                    QTextStream& err, int& code);
 
 // For a command with actions ("finding add|edit|…"): --help lists them, a missing or unknown one is
 // a usage error naming them. Returns the exit code.
@@ -77,6 +79,7 @@ struct Action {
     std::function<int(const QStringList& args, QTextStream& out, QTextStream& err)> run;
 };
 // Runs the action args[1] names, or says which there are.
-int dispatch(const QString& command, const QList<Action>& actions, const QStringList& args, QTextStream& out, QTextStream& err);
+int dispatch(const QString& command, const QList<Action>& actions, const QStringList& args,
+             QTextStream& out, QTextStream& err);
 
 } // namespace fwb::cli

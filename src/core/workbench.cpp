@@ -25,7 +25,8 @@ namespace {
 QStringList jsonFilesIn(const QString& dir)
 {
     QStringList out;
-    for (const QString& name : QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+    for (const QString& name :
+         QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
         out << dir + QLatin1Char('/') + name;
     return out;
 }
@@ -41,7 +42,10 @@ QStringList Workbench::bundledReferenceFiles()
     return files + jsonFilesIn(QStringLiteral(":/data/frameworks"));
 }
 
-QStringList Workbench::bundledDemoFiles() { return jsonFilesIn(QStringLiteral(":/data/demo")); }
+QStringList Workbench::bundledDemoFiles()
+{
+    return jsonFilesIn(QStringLiteral(":/data/demo"));
+}
 
 Result<std::unique_ptr<Workbench>> Workbench::open(const QString& path, const OpenOptions& options)
 {
@@ -51,20 +55,23 @@ Result<std::unique_ptr<Workbench>> Workbench::open(const QString& path, const Op
     return std::unique_ptr<Workbench>(new Workbench(std::move(db).value()));
 }
 
-Result<std::unique_ptr<Workbench>> Workbench::create(const QString& path, const CreateOptions& options)
+Result<std::unique_ptr<Workbench>> Workbench::create(const QString& path,
+                                                     const CreateOptions& options)
 {
     QStringList files = bundledReferenceFiles();
     if (options.demo)
         files += bundledDemoFiles();
     auto populate = [&](Database& db) -> Status {
-        Query info(db, QStringLiteral("INSERT INTO workbench_info(key, value) VALUES ('created_at', "
-                                      "strftime('%Y-%m-%dT%H:%M:%SZ','now')), ('created_by', ?)"));
+        Query info(db,
+                   QStringLiteral("INSERT INTO workbench_info(key, value) VALUES ('created_at', "
+                                  "strftime('%Y-%m-%dT%H:%M:%SZ','now')), ('created_by', ?)"));
         if (Status s = info.exec({QVariant(QStringLiteral("Findings Workbench " FWB_VERSION))}); !s)
             return s;
         for (const QString& f : files) {
             QFile file(f);
             if (!file.open(QIODevice::ReadOnly))
-                return Error::make(Error::Code::Internal, QStringLiteral("bundled data missing: %1").arg(f));
+                return Error::make(Error::Code::Internal,
+                                   QStringLiteral("bundled data missing: %1").arg(f));
             auto r = transfer::importJson(db, file.readAll(), QFileInfo(f).fileName(), actor());
             if (!r)
                 return r.error();
@@ -85,16 +92,20 @@ WorkbenchInfo Workbench::info() const
     i.readOnly = m_db->isReadOnly();
     i.readOnlyReason = m_db->readOnlyReason();
     i.damage = m_db->damage();
-    Query q(*m_db, QStringLiteral(
-        "SELECT (SELECT count(*) FROM regions), (SELECT count(*) FROM forces), (SELECT count(*) FROM people), "
-        "(SELECT count(*) FROM programmes), (SELECT count(*) FROM questions), (SELECT count(*) FROM judgments), "
-        "(SELECT count(*) FROM findings), (SELECT count(*) FROM evidence_samples), (SELECT count(*) FROM metrics), "
-        "(SELECT count(*) FROM documents), (SELECT count(*) FROM review_notes), (SELECT count(*) FROM fa_responses), "
-        "(SELECT count(*) FROM audit_log)"));
+    Query q(*m_db, QStringLiteral("SELECT (SELECT count(*) FROM regions), (SELECT count(*) FROM "
+                                  "forces), (SELECT count(*) FROM people), "
+                                  "(SELECT count(*) FROM programmes), (SELECT count(*) FROM "
+                                  "questions), (SELECT count(*) FROM judgments), "
+                                  "(SELECT count(*) FROM findings), (SELECT count(*) FROM "
+                                  "evidence_samples), (SELECT count(*) FROM metrics), "
+                                  "(SELECT count(*) FROM documents), (SELECT count(*) FROM "
+                                  "review_notes), (SELECT count(*) FROM fa_responses), "
+                                  "(SELECT count(*) FROM audit_log)"));
     if (q.exec() && q.next()) {
-        qint64* fields[] = {&i.regions,   &i.forces,   &i.people,    &i.programmes, &i.questions,
-                            &i.judgments, &i.findings, &i.evidence,  &i.metrics,    &i.documents,
-                            &i.reviewNotes, &i.responses, &i.auditEntries};
+        qint64* fields[] = {&i.regions,     &i.forces,    &i.people,      &i.programmes,
+                            &i.questions,   &i.judgments, &i.findings,    &i.evidence,
+                            &i.metrics,     &i.documents, &i.reviewNotes, &i.responses,
+                            &i.auditEntries};
         for (int k = 0; k < 13; ++k)
             *fields[k] = q.integer(k);
     }
@@ -105,10 +116,22 @@ Result<ImportReport> Workbench::importFile(const QString& sourcePath)
 {
     QFile file(sourcePath);
     if (!file.exists())
-        return Error::make(Error::Code::NotFound, QStringLiteral("No such file: %1").arg(QDir::toNativeSeparators(sourcePath)));
+        return Error::make(
+            Error::Code::NotFound,
+            QStringLiteral("No such file: %1").arg(QDir::toNativeSeparators(sourcePath)));
     if (!file.open(QIODevice::ReadOnly))
-        return Error::make(Error::Code::Io, QStringLiteral("Cannot read %1: %2").arg(sourcePath, file.errorString()));
+        return Error::make(
+            Error::Code::Io,
+            QStringLiteral("Cannot read %1: %2").arg(sourcePath, file.errorString()));
     return importData(file.readAll(), QFileInfo(sourcePath).fileName());
+}
+
+void Workbench::notifyChanged(const ChangeSet& changes)
+{
+    if (changes.isEmpty())
+        return;
+    spdlog::debug("workbench changed: {}", describe(changes).toStdString());
+    Q_EMIT changed(changes);
 }
 
 Result<ImportReport> Workbench::importData(const QByteArray& data, const QString& name)
@@ -119,17 +142,23 @@ Result<ImportReport> Workbench::importData(const QByteArray& data, const QString
     auto r = json ? transfer::importJson(*m_db, data, name, actor())
                   : transfer::importJudgmentsCsv(*m_db, data, name, actor());
     if (r && (r->inserted || r->updated))
-        Q_EMIT changed({QStringLiteral("*")});
+        notifyChanged(ChangeSet::everything());
     return r;
 }
 
-Result<QByteArray> Workbench::exportJson(const ExportScope& scope) const { return transfer::exportJson(*m_db, scope); }
+Result<QByteArray> Workbench::exportJson(const ExportScope& scope) const
+{
+    return transfer::exportJson(*m_db, scope);
+}
 Result<QByteArray> Workbench::exportCsv(const ExportScope& scope) const
 {
     return transfer::exportJudgmentsCsv(*m_db, scope);
 }
 
-Status Workbench::refuseOwnFile(const QString& target) const { return refuseOwnFile(path(), target); }
+Status Workbench::refuseOwnFile(const QString& target) const
+{
+    return refuseOwnFile(path(), target);
+}
 
 Status Workbench::refuseOwnFile(const QString& workbenchPath, const QString& target)
 {

@@ -2,14 +2,15 @@
 // Workbench: one open .fwb file and the services over it. The window and `fwb` both hold one;
 // every change goes through it and is announced with changed() so that views refresh.
 
+#include "core/changes.h"
 #include "core/io/outputfile.h"
 #include "core/services/transfer.h"
 #include "core/storage/database.h"
 #include "core/storage/documentrepository.h"
-#include "core/storage/followuprepository.h"
-#include "core/storage/reviewrepository.h"
 #include "core/storage/draftrepository.h"
+#include "core/storage/followuprepository.h"
 #include "core/storage/referencerepository.h"
+#include "core/storage/reviewrepository.h"
 
 #include <QObject>
 #include <memory>
@@ -17,7 +18,7 @@
 namespace fwb {
 
 struct CreateOptions {
-    bool demo = false;          // add the Lancashire demo content
+    bool demo = false; // add the Lancashire demo content
     OpenOptions open;
 };
 
@@ -35,8 +36,10 @@ struct WorkbenchInfo {
 class Workbench : public QObject {
     Q_OBJECT
 public:
-    static Result<std::unique_ptr<Workbench>> open(const QString& path, const OpenOptions& options = {});
-    static Result<std::unique_ptr<Workbench>> create(const QString& path, const CreateOptions& options = {});
+    static Result<std::unique_ptr<Workbench>> open(const QString& path,
+                                                   const OpenOptions& options = {});
+    static Result<std::unique_ptr<Workbench>> create(const QString& path,
+                                                     const CreateOptions& options = {});
     // The bundled data as interchange files: reference data and frameworks, and the demo content.
     static QStringList bundledReferenceFiles();
     static QStringList bundledDemoFiles();
@@ -69,14 +72,13 @@ public:
     // Who is recorded in the audit log for changes made here.
     static QString actor();
 
-    // Services call this after they commit a change, so that every view refreshes.
-    void notifyChanged(const QStringList& entities) { Q_EMIT changed(entities); }
+    // Services call this after they commit a change, so that every view updates.
+    void notifyChanged(const ChangeSet& changes);
 
 Q_SIGNALS:
-    // Something was written; `entities` names the kinds of record that changed. A name ending in
-    // ".text" ("findings.text", "judgments.text") is a change of wording only: no count, kind or
-    // grade changed, so views of those need not reload.
-    void changed(const QStringList& entities);
+    // One committed transaction: what it changed, precisely enough for views to update the rows
+    // concerned in place (see core/changes.h).
+    void changed(const fwb::ChangeSet& changes);
 
 private:
     explicit Workbench(std::unique_ptr<Database> db);

@@ -1,22 +1,22 @@
 #include "documents/assembly.h"
 #include "documents/builder.h"
 
+#include "core/services/documents.h"
+#include "core/workbench.h"
 #include "documents/chart.h"
 #include "documents/markdown.h"
-#include "core/services/documents.h"
 #include "documents/style.h"
-#include "core/workbench.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QRegularExpression>
-#include <cmath>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
 #include <QTextList>
 #include <QTextTable>
+#include <cmath>
 #include <spdlog/spdlog.h>
 
 using namespace Qt::StringLiterals;
@@ -81,7 +81,8 @@ void Assembly::setContentsPages(const std::function<int(int)>& pageOf)
         QTextCursor c = cell.firstCursorPosition();
         c.setPosition(cell.lastCursorPosition().position(), QTextCursor::KeepAnchor);
         QTextCharFormat cf;
-        cf.setFont(style::bodyFont(h.level == 1 ? 10.5 : 10), QTextCharFormat::FontPropertiesSpecifiedOnly);
+        cf.setFont(style::bodyFont(h.level == 1 ? 10.5 : 10),
+                   QTextCharFormat::FontPropertiesSpecifiedOnly);
         cf.setFontPointSize(h.level == 1 ? 10.5 : 10);
         cf.setFontWeight(h.level == 1 ? QFont::Bold : QFont::Normal);
         cf.setForeground(h.level == 1 ? style::accent() : style::ink());
@@ -90,16 +91,19 @@ void Assembly::setContentsPages(const std::function<int(int)>& pageOf)
     document->markContentsDirty(0, document->characterCount());
 }
 
-Result<Assembly> assemble(const Workbench& workbench, const QString& documentUid, const AssemblyOptions& options)
+Result<Assembly> assemble(const Workbench& workbench, const QString& documentUid,
+                          const AssemblyOptions& options)
 {
     const auto d = workbench.documents().document(documentUid);
     if (!d)
-        return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(documentUid));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no document \"%1\"").arg(documentUid));
     return assemble(workbench, *d, options);
 }
 
 namespace {
-QHash<QString, QString> fieldsOf(const Document& document, const Force& force, const Programme& programme)
+QHash<QString, QString> fieldsOf(const Document& document, const Force& force,
+                                 const Programme& programme)
 {
     return {{u"force"_s, force.name},
             {u"force_short"_s, forceShort(force)},
@@ -107,7 +111,8 @@ QHash<QString, QString> fieldsOf(const Document& document, const Force& force, c
             {u"programme"_s, programme.title},
             {u"fieldwork"_s, programme.fieldwork},
             {u"date"_s, style::longDate(document.dated)},
-            {u"embargo"_s, document.embargo.isEmpty() ? QStringLiteral("(no embargo set)") : style::embargoPhrase(document.embargo)}};
+            {u"embargo"_s, document.embargo.isEmpty() ? QStringLiteral("(no embargo set)")
+                                                      : style::embargoPhrase(document.embargo)}};
 }
 } // namespace
 
@@ -121,12 +126,16 @@ QHash<QString, QString> documentFields(const Workbench& workbench, const Documen
     return fieldsOf(document, *force, *programme);
 }
 
-std::function<QString(const QString&)> fieldFiller(const Workbench& workbench, const Document& document)
+std::function<QString(const QString&)> fieldFiller(const Workbench& workbench,
+                                                   const Document& document)
 {
-    return [fields = documentFields(workbench, document)](const QString& text) { return fillFields(text, fields); };
+    return [fields = documentFields(workbench, document)](const QString& text) {
+        return fillFields(text, fields);
+    };
 }
 
-Result<Assembly> assemble(const Workbench& workbench, const Document& document, const AssemblyOptions& options)
+Result<Assembly> assemble(const Workbench& workbench, const Document& document,
+                          const AssemblyOptions& options)
 {
     QElapsedTimer clock;
     clock.start();
@@ -136,11 +145,13 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document, 
     data.doc = document;
     const auto programme = ref.programme(document.programmeCode);
     if (!programme)
-        return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(document.programmeCode));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no programme \"%1\"").arg(document.programmeCode));
     data.programme = *programme;
     const auto force = ref.force(document.forceCode);
     if (!force)
-        return Error::make(Error::Code::NotFound, QStringLiteral("no force \"%1\"").arg(document.forceCode));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no force \"%1\"").arg(document.forceCode));
     data.force = *force;
     for (const Person& p : ref.people()) {
         if (p.code == document.senderCode)
@@ -155,14 +166,18 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document, 
     for (const Finding& f : drafts.findings(document.programmeCode, document.forceCode))
         data.findings[f.questionCode].push_back(f);
     for (auto& list : data.findings)
-        std::stable_sort(list.begin(), list.end(), [](const Finding& a, const Finding& b) { return a.position < b.position; });
+        std::stable_sort(list.begin(), list.end(), [](const Finding& a, const Finding& b) {
+            return a.position < b.position;
+        });
     data.metrics = drafts.metrics(document.programmeCode, document.forceCode);
     std::stable_sort(data.metrics.begin(), data.metrics.end(),
                      [](const Metric& a, const Metric& b) { return a.position < b.position; });
     // Other forces' figures as the reader may see them: chosen here, so every exporter and the
     // preview show the same.
-    data.audience = options.audience.value_or(document.status == u"published"_s ? Audience::Outside : Audience::Inspectorate);
-    auto every = figuresOfEveryForce(workbench, document.programmeCode, document.forceCode, data.audience);
+    data.audience = options.audience.value_or(
+        document.status == u"published"_s ? Audience::Outside : Audience::Inspectorate);
+    auto every =
+        figuresOfEveryForce(workbench, document.programmeCode, document.forceCode, data.audience);
     if (!every)
         return every.error();
     data.everyForceMetrics = std::move(every->metrics);
@@ -200,15 +215,16 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document, 
     // The one place every text of the document passes: whatever path a text took into it, no
     // link but a web, mail or section link and no control character comes out.
     if (const int changed = neutralise(*doc))
-        spdlog::debug("assembly of {}: {} unsafe links or characters made plain", document.uid.toStdString(), changed);
+        spdlog::debug("assembly of {}: {} unsafe links or characters made plain",
+                      document.uid.toStdString(), changed);
     // The layout is made only now: while the text is being built, every insertion would lay the
     // document out again.
     doc->documentLayout()->setPaintDevice(layoutDevice());
     ChartObject::install(doc);
-    spdlog::debug("assembly of {}: data {} ms, text {} ms, contents {} ms", document.uid.toStdString(), loaded,
-                  built - loaded, clock.elapsed() - built);
-    spdlog::debug("assembled {} ({} characters, {} headings)", document.uid.toStdString(), doc->characterCount(),
-                  out.headings.size());
+    spdlog::debug("assembly of {}: data {} ms, text {} ms, contents {} ms",
+                  document.uid.toStdString(), loaded, built - loaded, clock.elapsed() - built);
+    spdlog::debug("assembled {} ({} characters, {} headings)", document.uid.toStdString(),
+                  doc->characterCount(), out.headings.size());
     return out;
 }
 

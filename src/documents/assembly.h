@@ -9,8 +9,8 @@
 
 #include <QDateTime>
 #include <QHash>
-#include <QTextDocument>
 #include <QTextCursor>
+#include <QTextDocument>
 #include <QTextFormat>
 #include <functional>
 #include <memory>
@@ -41,8 +41,8 @@ struct AssemblyOptions {
 
 struct Heading {
     QString text;
-    int level = 1;      // 1 chapter, 2 section, 3 sub-section
-    int position = 0;   // of its block in the document, as assembled
+    int level = 1;    // 1 chapter, 2 section, 3 sub-section
+    int position = 0; // of its block in the document, as assembled
     QString sectionUid;
     QTextCursor cursor; // the same place, kept as the document is edited (page numbers written)
 };
@@ -50,11 +50,12 @@ struct Heading {
 struct Assembly {
     std::unique_ptr<QTextDocument> document;
     Document source;
-    QString runningTitle;   // for page headers: "PEEL: Police effectiveness 2015 – Lancashire Constabulary"
+    QString runningTitle;   // for page headers: "PEEL: Police effectiveness 2015 – Lancashire
+                            // Constabulary"
     bool titlePage = false; // the first page is a title page (no header or footer)
     bool embargoed = false;
     Audience audience = Audience::Inspectorate; // who it was assembled for
-    QString embargoNotice;  // "EMBARGOED until 00:01 on Thursday 4 September 2014"
+    QString embargoNotice; // "EMBARGOED until 00:01 on Thursday 4 September 2014"
     QList<Heading> headings;
     QHash<QString, int> sectionPositions; // section uid → where its text starts
     QTextTable* contents = nullptr;       // the contents table, rows in step with contentsEntries
@@ -66,8 +67,10 @@ struct Assembly {
     void setContentsPages(const std::function<int(int position)>& pageOf);
 };
 
-Result<Assembly> assemble(const Workbench& workbench, const QString& documentUid, const AssemblyOptions& options = {});
-Result<Assembly> assemble(const Workbench& workbench, const Document& document, const AssemblyOptions& options = {});
+Result<Assembly> assemble(const Workbench& workbench, const QString& documentUid,
+                          const AssemblyOptions& options = {});
+Result<Assembly> assemble(const Workbench& workbench, const Document& document,
+                          const AssemblyOptions& options = {});
 
 // Documents are laid out for a 96 dots-per-inch device whatever they are shown or printed on, so a
 // page breaks in the same place in the preview, the PDF and on paper; painters scale to the device.
@@ -80,6 +83,7 @@ QPaintDevice* layoutDevice();
 QString fillFields(const QString& text, const QHash<QString, QString>& fields);
 // The fields of one document, and a filler for the review's references (what the reader sees).
 QHash<QString, QString> documentFields(const Workbench& workbench, const Document& document);
-std::function<QString(const QString&)> fieldFiller(const Workbench& workbench, const Document& document);
+std::function<QString(const QString&)> fieldFiller(const Workbench& workbench,
+                                                   const Document& document);
 
 } // namespace fwb::documents

@@ -2,12 +2,12 @@
 // The assembler's insides, shared by assembly.cpp (text, judgments, findings, letters) and
 // figures.cpp (tables and charts). Not part of the library's interface.
 
-#include "documents/assembly.h"
-#include "documents/chart.h"
 #include "core/services/analysis.h"
-#include "documents/markdown.h"
 #include "core/services/documents.h"
 #include "core/services/review.h"
+#include "documents/assembly.h"
+#include "documents/chart.h"
+#include "documents/markdown.h"
 #include "documents/style.h"
 
 #include <QRegularExpression>
@@ -49,9 +49,15 @@ inline void indexQuestions(const QList<Question>& list, QHash<QString, const Que
 }
 
 // Only a per cent sign follows a number in a table; other units are in the column's heading.
-inline QString suffix(const QString& unit) { return unit == QLatin1String("%") ? unit : QString(); }
+inline QString suffix(const QString& unit)
+{
+    return unit == QLatin1String("%") ? unit : QString();
+}
 
-inline QString forceShort(const Force& f) { return f.shortName.isEmpty() ? f.name : f.shortName; }
+inline QString forceShort(const Force& f)
+{
+    return f.shortName.isEmpty() ? f.name : f.shortName;
+}
 
 class Builder {
 public:
@@ -82,7 +88,8 @@ private:
         f.setLineHeight(118, QTextBlockFormat::ProportionalHeight);
         return f;
     }
-    QTextCharFormat text(qreal size = 10.5, bool bold = false, const QColor& colour = style::ink()) const
+    QTextCharFormat text(qreal size = 10.5, bool bold = false,
+                         const QColor& colour = style::ink()) const
     {
         QTextCharFormat f;
         f.setFont(style::bodyFont(size), QTextCharFormat::FontPropertiesSpecifiedOnly);
@@ -159,7 +166,8 @@ private:
 
     // Markdown (with {{fields}} and footnotes) as paragraphs; the notes are returned for the
     // end of the section.
-    void markdown(const QString& source, QList<Footnote>& notes, qreal size = 10.5, const QColor& colour = style::ink())
+    void markdown(const QString& source, QList<Footnote>& notes, qreal size = 10.5,
+                  const QColor& colour = style::ink())
     {
         const QString filled = fillFields(source, m_data.markdownFields);
         if (filled.trimmed().isEmpty())
@@ -189,7 +197,8 @@ private:
 
     QString judgmentKey(const QString& question) const
     {
-        return m_data.doc.programmeCode + QLatin1Char('/') + m_data.doc.forceCode + QLatin1Char('/') + question;
+        return m_data.doc.programmeCode + QLatin1Char('/') + m_data.doc.forceCode +
+               QLatin1Char('/') + question;
     }
     // The reference printed beside a text in the pack for the force (empty outside a pack).
     QString referenceOf(const QString& target) const { return m_options.references.value(target); }
@@ -226,7 +235,8 @@ private:
         notes += md.footnotes;
         const QStringList chunks = paragraphsOf(md.body);
         for (int i = 0; i < chunks.size(); ++i) {
-            markNext(QStringLiteral("section:") + s.uid + QLatin1Char('#') + QString::number(i + 1));
+            markNext(QStringLiteral("section:") + s.uid + QLatin1Char('#') +
+                     QString::number(i + 1));
             rendered(chunks[i]);
         }
         m_pendingReference.clear();
@@ -237,8 +247,20 @@ private:
     {
         for (QChar c : s)
             switch (c.unicode()) {
-            case '*': case '_': case '[': case ']': case '`': case '#': case '<': case '>': case '|': case '\\':
-            case '\n': case '&': case '!': case '~':
+            case '*':
+            case '_':
+            case '[':
+            case ']':
+            case '`':
+            case '#':
+            case '<':
+            case '>':
+            case '|':
+            case '\\':
+            case '\n':
+            case '&':
+            case '!':
+            case '~':
                 return false;
             default:
                 break;
@@ -264,10 +286,12 @@ private:
         for (QTextBlock b = part.begin(); b.isValid(); b = b.next()) {
             QTextBlockFormat bf = paragraphFormat();
             const int level = b.blockFormat().headingLevel();
-            QTextCharFormat base = text(level ? size + 2 : size, level > 0, level ? style::accent() : colour);
+            QTextCharFormat base =
+                text(level ? size + 2 : size, level > 0, level ? style::accent() : colour);
             if (level) {
                 bf.setTopMargin(8);
-                bf.setHeadingLevel(0); // a heading inside a section's text is a run-in heading, not a chapter
+                bf.setHeadingLevel(
+                    0); // a heading inside a section's text is a run-in heading, not a chapter
             }
             if (b.textList())
                 bf.setBottomMargin(3);
@@ -297,7 +321,8 @@ private:
                     cf.setFontWeight(QFont::Bold);
                 if (src.fontItalic())
                     cf.setFontItalic(true);
-                if (const QString href = src.isAnchor() ? safeLink(src.anchorHref()) : QString(); !href.isEmpty()) {
+                if (const QString href = src.isAnchor() ? safeLink(src.anchorHref()) : QString();
+                    !href.isEmpty()) {
                     cf.setAnchor(true);
                     cf.setAnchorHref(href);
                     cf.setForeground(style::accent());
@@ -317,7 +342,8 @@ private:
             bf.setTextIndent(-16);
             const QTextCharFormat cf = text(8.5, false, style::muted());
             block(bf, cf);
-            m_c.insertText(QString::number(n.number) + QStringLiteral("\u2002"), text(8.5, true, style::muted()));
+            m_c.insertText(QString::number(n.number) + QStringLiteral("\u2002"),
+                           text(8.5, true, style::muted()));
             QTextDocument part;
             readMarkdown(part, n.text);
             m_c.insertText(part.toPlainText().simplified(), cf);
@@ -407,7 +433,8 @@ private:
         cell.insertText(m_data.doc.title, text(26, true, Qt::white));
         if (!m_data.doc.subtitle.isEmpty()) {
             cell.insertBlock(bf);
-            cell.insertText(fillFields(m_data.doc.subtitle, m_data.fields), text(16, false, Qt::white));
+            cell.insertText(fillFields(m_data.doc.subtitle, m_data.fields),
+                            text(16, false, Qt::white));
         }
         afterFrame();
         QTextBlockFormat dateFormat;
@@ -417,7 +444,8 @@ private:
             QTextBlockFormat gap;
             gap.setTopMargin(300);
             bool first = true;
-            for (const QString& l : m_data.doc.reference.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            for (const QString& l :
+                 m_data.doc.reference.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
                 QTextBlockFormat bf2;
                 bf2.setBottomMargin(4);
                 if (first)
@@ -467,7 +495,8 @@ public:
             bf.setLeftMargin(h.level == 1 ? 0 : 16);
             bf.setTopMargin(h.level == 1 ? 5 : 0);
             cell.setBlockFormat(bf);
-            QTextCharFormat cf = text(h.level == 1 ? 10.5 : 10, h.level == 1, h.level == 1 ? style::accent() : style::ink());
+            QTextCharFormat cf = text(h.level == 1 ? 10.5 : 10, h.level == 1,
+                                      h.level == 1 ? style::accent() : style::ink());
             cf.setAnchor(true);
             cf.setAnchorHref(QStringLiteral("#s-") + h.sectionUid);
             cell.insertText(h.text, cf);
@@ -511,7 +540,8 @@ private:
         QTextBlockFormat bf;
         bf.setAlignment(Qt::AlignCenter);
         cell.setBlockFormat(bf);
-        cell.insertText(it->gradeLabel, text(13, true, style::gradeForeground(it->gradeCode, it->gradeRank)));
+        cell.insertText(it->gradeLabel,
+                        text(13, true, style::gradeForeground(it->gradeCode, it->gradeRank)));
         afterFrame();
     }
 
@@ -549,7 +579,10 @@ private:
     }
 
     // Every force that has the same figure as `m`, highest first.
-    QList<ForceValue> everyForce(const Metric& m) const { return valuesOfEveryForce(m_data.everyForceMetrics, m_data.forces, m); }
+    QList<ForceValue> everyForce(const Metric& m) const
+    {
+        return valuesOfEveryForce(m_data.everyForceMetrics, m_data.forces, m);
+    }
 
     // Figures: a caption, then the figure's metrics as a table or a chart (figures.cpp).
     void caption(const Section& s);
@@ -559,7 +592,8 @@ private:
 
     void gradeDefinitions(const Section& s, int level, QList<Footnote>& notes)
     {
-        heading(s.title.isEmpty() ? QStringLiteral("Annex A – judgments") : s.title, level, s.uid, level == 1);
+        heading(s.title.isEmpty() ? QStringLiteral("Annex A – judgments") : s.title, level, s.uid,
+                level == 1);
         if (!s.body.trimmed().isEmpty()) {
             markdown(s.body, notes);
             return;
@@ -573,7 +607,8 @@ private:
             QTextBlockFormat bf = paragraphFormat();
             bf.setLeftMargin(14);
             block(bf, text());
-            m_c.insertText(g.label, text(10.5, true, style::gradeBackground(g.code, g.rank).darker(115)));
+            m_c.insertText(g.label,
+                           text(10.5, true, style::gradeBackground(g.code, g.rank).darker(115)));
             if (!g.definition.isEmpty())
                 m_c.insertText(QStringLiteral(" – ") + g.definition, text());
         }
@@ -611,7 +646,9 @@ private:
         if (m_data.recipient) {
             QTextBlockFormat dear = paragraphFormat();
             dear.setBottomMargin(12);
-            line(QStringLiteral("Dear ") + (m_data.recipient->greeting.isEmpty() ? m_data.recipient->name : m_data.recipient->greeting),
+            line(QStringLiteral("Dear ") + (m_data.recipient->greeting.isEmpty()
+                                                ? m_data.recipient->name
+                                                : m_data.recipient->greeting),
                  text(), dear);
         }
         QTextBlockFormat subject = paragraphFormat();
@@ -651,7 +688,8 @@ private:
 
     // The findings of a question and of the questions below it, each sub-question under its
     // own heading, and the sections placed under those questions after their findings.
-    void findingsTree(const Section& s, const Question& q, int level, QList<Footnote>& notes, bool top)
+    void findingsTree(const Section& s, const Question& q, int level, QList<Footnote>& notes,
+                      bool top)
     {
         const QList<Finding> own = findingsOf(q.code);
         QList<Section> placed;
@@ -703,19 +741,24 @@ private:
                 anchorNext(s.uid);
             body(s, n);
         } else if (k == QStringLiteral("judgment")) {
-            heading(s.title.isEmpty() ? QStringLiteral("Summary of findings") : s.title, level, s.uid, chapter);
+            heading(s.title.isEmpty() ? QStringLiteral("Summary of findings") : s.title, level,
+                    s.uid, chapter);
             badge(s.questionCode);
-            if (const auto it = m_data.judgments.constFind(s.questionCode); it != m_data.judgments.cend())
-                referenced(QStringLiteral("judgment:") + judgmentKey(s.questionCode), it->summary, n);
+            if (const auto it = m_data.judgments.constFind(s.questionCode);
+                it != m_data.judgments.cend())
+                referenced(QStringLiteral("judgment:") + judgmentKey(s.questionCode), it->summary,
+                           n);
             body(s, n);
         } else if (k == QStringLiteral("overview")) {
             const Question* q = m_data.questions.value(s.questionCode);
             heading(s.title.isEmpty() && q ? q->text : s.title, level, s.uid, chapter);
             if (!m_overviewJudged.contains(s.questionCode))
                 badge(s.questionCode);
-            if (const auto it = m_data.judgments.constFind(s.questionCode); it != m_data.judgments.cend()) {
+            if (const auto it = m_data.judgments.constFind(s.questionCode);
+                it != m_data.judgments.cend()) {
                 const bool own = !it->overview.trimmed().isEmpty();
-                referenced((own ? QStringLiteral("overview:") : QStringLiteral("judgment:")) + judgmentKey(s.questionCode),
+                referenced((own ? QStringLiteral("overview:") : QStringLiteral("judgment:")) +
+                               judgmentKey(s.questionCode),
                            own ? it->overview : it->summary, n);
             }
             body(s, n);
@@ -728,11 +771,17 @@ private:
             notes(n);
             return; // the children were placed under their questions
         } else if (k == QStringLiteral("areas_for_improvement")) {
-            const QList<Finding> afis = findingsOf(s.questionCode, s.findingKind.isEmpty() ? QStringLiteral("area_for_improvement") : s.findingKind);
+            const QList<Finding> afis = findingsOf(
+                s.questionCode,
+                s.findingKind.isEmpty() ? QStringLiteral("area_for_improvement") : s.findingKind);
             if (afis.isEmpty() && s.body.trimmed().isEmpty()) {
                 anchorNext(s.uid);
             } else {
-                heading(s.title.isEmpty() ? findingKindPluralLabel(s.findingKind.isEmpty() ? QStringLiteral("area_for_improvement") : s.findingKind) : s.title,
+                heading(s.title.isEmpty()
+                            ? findingKindPluralLabel(s.findingKind.isEmpty()
+                                                         ? QStringLiteral("area_for_improvement")
+                                                         : s.findingKind)
+                            : s.title,
                         level, s.uid, chapter);
                 body(s, n);
                 QStringList items, targets;
@@ -789,7 +838,7 @@ private:
     bool m_contentsPending = false;
     int m_contentsAt = 0;
     QSet<QString> m_overviewJudged;
-    QStringList m_pendingAnchors; // sections waiting for their first block
+    QStringList m_pendingAnchors;   // sections waiting for their first block
     QList<Footnote> m_captionNotes; // notes marked in the caption being printed
 };
 

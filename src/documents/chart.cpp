@@ -62,9 +62,15 @@ QVariant ChartSpec::toVariant() const
         f << v;
     for (const auto& v : national)
         n << (v ? QVariant(*v) : QVariant());
-    return QVariantMap{{u"title"_s, title},           {u"unit"_s, unit},       {u"forceLabel"_s, forceLabel},
-                       {u"nationalLabel"_s, nationalLabel}, {u"categories"_s, categories}, {u"force"_s, f},
-                       {u"national"_s, n}, {u"kind"_s, int(kind)}, {u"marked"_s, marked}};
+    return QVariantMap{{u"title"_s, title},
+                       {u"unit"_s, unit},
+                       {u"forceLabel"_s, forceLabel},
+                       {u"nationalLabel"_s, nationalLabel},
+                       {u"categories"_s, categories},
+                       {u"force"_s, f},
+                       {u"national"_s, n},
+                       {u"kind"_s, int(kind)},
+                       {u"marked"_s, marked}};
 }
 
 ChartSpec ChartSpec::fromVariant(const QVariant& v)
@@ -81,7 +87,8 @@ ChartSpec ChartSpec::fromVariant(const QVariant& v)
     for (const QVariant& x : m.value(u"force"_s).toList())
         s.force << x.toDouble();
     for (const QVariant& x : m.value(u"national"_s).toList())
-        s.national << (x.isValid() && !x.isNull() ? std::optional<double>(x.toDouble()) : std::nullopt);
+        s.national << (x.isValid() && !x.isNull() ? std::optional<double>(x.toDouble())
+                                                  : std::nullopt);
     return s;
 }
 
@@ -126,7 +133,8 @@ void ChartSpec::paint(QPainter& p, const QRectF& rect, qreal pt) const
         legendItem(style::national(), nationalLabel);
     if (!unit.isEmpty()) {
         p.setPen(style::muted());
-        p.drawText(QRectF(rect.left(), legendY - pt * 0.2, rect.width(), pt * 1.4), Qt::AlignRight | Qt::AlignVCenter, unit);
+        p.drawText(QRectF(rect.left(), legendY - pt * 0.2, rect.width(), pt * 1.4),
+                   Qt::AlignRight | Qt::AlignVCenter, unit);
     }
 
     // Category labels on the left, bars to the right of them.
@@ -149,8 +157,8 @@ void ChartSpec::paint(QPainter& p, const QRectF& rect, qreal pt) const
     if (hi - lo <= 0)
         hi = 1;
     const qreal valueRoom = fm.horizontalAdvance(u"000,000.0"_s) * 0.8;
-    const QRectF plot(rect.left() + labelWidth, rect.top() + pt * 3.2, rect.width() - labelWidth - valueRoom,
-                      rect.height() - pt * 3.2 - pt * 2.4);
+    const QRectF plot(rect.left() + labelWidth, rect.top() + pt * 3.2,
+                      rect.width() - labelWidth - valueRoom, rect.height() - pt * 3.2 - pt * 2.4);
     auto xOf = [&](double v) { return plot.left() + (v - lo) / (hi - lo) * plot.width(); };
 
     // Grid lines and axis labels at quarters.
@@ -168,14 +176,16 @@ void ChartSpec::paint(QPainter& p, const QRectF& rect, qreal pt) const
     for (qsizetype i = 0; i < categories.size(); ++i) {
         const qreal top = plot.top() + i * rowHeight;
         p.setPen(style::ink());
-        p.drawText(QRectF(rect.left(), top, labelWidth - pt * 0.6, rowHeight), Qt::AlignRight | Qt::AlignVCenter | Qt::TextWordWrap,
-                   categories[i]);
+        p.drawText(QRectF(rect.left(), top, labelWidth - pt * 0.6, rowHeight),
+                   Qt::AlignRight | Qt::AlignVCenter | Qt::TextWordWrap, categories[i]);
         auto bar = [&](double v, qreal y, const QColor& colour) {
             const qreal x0 = xOf(0), x1 = xOf(v);
-            p.fillRect(QRectF(QPointF(qMin(x0, x1), y), QPointF(qMax(x0, x1), y + barHeight)), colour);
+            p.fillRect(QRectF(QPointF(qMin(x0, x1), y), QPointF(qMax(x0, x1), y + barHeight)),
+                       colour);
             p.setPen(style::ink());
             const QString label = number(v);
-            p.drawText(QPointF(qMax(x0, x1) + pt * 0.3, y + barHeight / 2 + fm.capHeight() / 2), label);
+            p.drawText(QPointF(qMax(x0, x1) + pt * 0.3, y + barHeight / 2 + fm.capHeight() / 2),
+                       label);
         };
         const qreal first = top + (rowHeight - (both ? 2 * barHeight + pt * 0.15 : barHeight)) / 2;
         if (i < force.size())
@@ -191,8 +201,8 @@ void ChartSpec::paint(QPainter& p, const QRectF& rect, qreal pt) const
 namespace {
 
 // The legend across the top: a swatch and a label for each entry, the unit at the right.
-void legend(QPainter& p, const QRectF& rect, qreal pt, const QList<std::pair<QColor, QString>>& entries, const QString& unit,
-            bool lines)
+void legend(QPainter& p, const QRectF& rect, qreal pt,
+            const QList<std::pair<QColor, QString>>& entries, const QString& unit, bool lines)
 {
     const QFontMetricsF fm(p.font());
     qreal x = rect.left();
@@ -211,7 +221,8 @@ void legend(QPainter& p, const QRectF& rect, qreal pt, const QList<std::pair<QCo
     }
     if (!unit.isEmpty()) {
         p.setPen(style::muted());
-        p.drawText(QRectF(rect.left(), y - pt * 0.2, rect.width(), pt * 1.4), Qt::AlignRight | Qt::AlignVCenter, unit);
+        p.drawText(QRectF(rect.left(), y - pt * 0.2, rect.width(), pt * 1.4),
+                   Qt::AlignRight | Qt::AlignVCenter, unit);
     }
 }
 
@@ -244,13 +255,15 @@ Axis axisFor(const QList<double>& values)
 QString axisLabel(double v, double step)
 {
     int decimals = 0;
-    while (decimals < 4 && std::abs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6)
+    while (decimals < 4 && std::abs(step * std::pow(10.0, decimals) -
+                                    std::round(step * std::pow(10.0, decimals))) > 1e-6)
         ++decimals;
     return style::english().toString(v, 'f', decimals);
 }
 
 // The axis's grid across the plot, labels on the left.
-void valueAxis(QPainter& p, const QRectF& plot, qreal pt, const Axis& axis, const std::function<qreal(double)>& yOf)
+void valueAxis(QPainter& p, const QRectF& plot, qreal pt, const Axis& axis,
+               const std::function<qreal(double)>& yOf)
 {
     const QFontMetricsF fm(p.font());
     for (double v = axis.lo; v <= axis.hi + axis.step / 2; v += axis.step) {
@@ -260,7 +273,9 @@ void valueAxis(QPainter& p, const QRectF& plot, qreal pt, const Axis& axis, cons
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
         p.setPen(style::muted());
         const QString label = axisLabel(at, axis.step);
-        p.drawText(QPointF(plot.left() - pt * 0.4 - fm.horizontalAdvance(label), y + fm.capHeight() / 2), label);
+        p.drawText(
+            QPointF(plot.left() - pt * 0.4 - fm.horizontalAdvance(label), y + fm.capHeight() / 2),
+            label);
     }
 }
 
@@ -269,7 +284,8 @@ qreal labelRoom(const QFontMetricsF& fm, const Axis& axis, qreal pt)
 {
     qreal w = 0;
     for (double v = axis.lo; v <= axis.hi + axis.step / 2; v += axis.step)
-        w = qMax(w, fm.horizontalAdvance(axisLabel(std::abs(v) < axis.step / 1e6 ? 0 : v, axis.step)));
+        w = qMax(w,
+                 fm.horizontalAdvance(axisLabel(std::abs(v) < axis.step / 1e6 ? 0 : v, axis.step)));
     return w + pt;
 }
 
@@ -291,17 +307,23 @@ void ChartSpec::paintLine(QPainter& p, const QRectF& rect, qreal pt) const
     const Axis axis = axisFor(all);
     const double lo = axis.lo, hi = axis.hi;
     const qreal left = labelRoom(fm, axis, pt);
-    const QRectF plot(rect.left() + left, rect.top() + pt * 3.2, rect.width() - left - pt, rect.height() - pt * 3.2 - pt * 2.6);
+    const QRectF plot(rect.left() + left, rect.top() + pt * 3.2, rect.width() - left - pt,
+                      rect.height() - pt * 3.2 - pt * 2.6);
     auto yOf = [&](double v) { return plot.bottom() - (v - lo) / (hi - lo) * plot.height(); };
     valueAxis(p, plot, pt, axis, yOf);
     const qsizetype n = categories.size();
-    auto xOf = [&](qsizetype i) { return n <= 1 ? plot.center().x() : plot.left() + pt + (plot.width() - 2 * pt) * i / (n - 1); };
+    auto xOf = [&](qsizetype i) {
+        return n <= 1 ? plot.center().x()
+                      : plot.left() + pt + (plot.width() - 2 * pt) * i / (n - 1);
+    };
     p.setPen(style::muted());
     for (qsizetype i = 0; i < n; ++i) {
         const QString label = categories[i];
-        p.drawText(QPointF(xOf(i) - fm.horizontalAdvance(label) / 2, plot.bottom() + pt * 1.5), label);
+        p.drawText(QPointF(xOf(i) - fm.horizontalAdvance(label) / 2, plot.bottom() + pt * 1.5),
+                   label);
     }
-    auto draw = [&](const QList<std::optional<double>>& values, const QColor& colour, Qt::PenStyle style) {
+    auto draw = [&](const QList<std::optional<double>>& values, const QColor& colour,
+                    Qt::PenStyle style) {
         QPolygonF line;
         for (qsizetype i = 0; i < values.size() && i < n; ++i)
             if (values[i])
@@ -325,7 +347,9 @@ void ChartSpec::paintLine(QPainter& p, const QRectF& rect, qreal pt) const
     for (qsizetype i = 0; i < force.size() && i < n; ++i) {
         const QString label = number(force[i]);
         const bool below = i < national.size() && national[i] && *national[i] > force[i];
-        p.drawText(QPointF(xOf(i) - fm.horizontalAdvance(label) / 2, yOf(force[i]) + (below ? pt * 1.3 : -pt * 0.5)), label);
+        p.drawText(QPointF(xOf(i) - fm.horizontalAdvance(label) / 2,
+                           yOf(force[i]) + (below ? pt * 1.3 : -pt * 0.5)),
+                   label);
     }
     p.setPen(QPen(style::ink(), 0.8));
     p.drawLine(QPointF(plot.left(), yOf(lo)), QPointF(plot.right(), yOf(lo)));
@@ -337,7 +361,8 @@ void ChartSpec::paintForces(QPainter& p, const QRectF& rect, qreal pt) const
     const QFont font = begin(p, pt);
     const QFontMetricsF fm(font);
     const std::optional<double> line = national.isEmpty() ? std::nullopt : national.front();
-    QList<std::pair<QColor, QString>> entries{{style::national(), QStringLiteral("Other forces")}, {style::accent(), forceLabel}};
+    QList<std::pair<QColor, QString>> entries{{style::national(), QStringLiteral("Other forces")},
+                                              {style::accent(), forceLabel}};
     if (line)
         entries.push_back({style::ink(), nationalLabel + u" ("_s + number(*line) + u")"_s});
     legend(p, rect, pt, entries, unit, false);
@@ -359,11 +384,13 @@ void ChartSpec::paintForces(QPainter& p, const QRectF& rect, qreal pt) const
     for (qsizetype i = 0; i < n; ++i) {
         const qreal x = plot.left() + i * step;
         const qreal y0 = yOf(0), y1 = yOf(force[i]);
-        p.fillRect(QRectF(QPointF(x + step * 0.12, qMin(y0, y1)), QPointF(x + step * 0.88, qMax(y0, y1))),
-                   i == marked ? style::accent() : style::national());
+        p.fillRect(
+            QRectF(QPointF(x + step * 0.12, qMin(y0, y1)), QPointF(x + step * 0.88, qMax(y0, y1))),
+            i == marked ? style::accent() : style::national());
         // The name upright below the plot, reading upwards.
         p.save();
-        p.translate(x + step / 2 + fm.capHeight() / 2, plot.bottom() + pt * 0.4 + fm.horizontalAdvance(categories.value(i)));
+        p.translate(x + step / 2 + fm.capHeight() / 2,
+                    plot.bottom() + pt * 0.4 + fm.horizontalAdvance(categories.value(i)));
         p.rotate(-90);
         QFont f = font;
         f.setBold(i == marked);
@@ -381,7 +408,8 @@ void ChartSpec::paintForces(QPainter& p, const QRectF& rect, qreal pt) const
     if (marked >= 0 && marked < n) { // the force's value over its bar
         const QString label = number(force[marked]);
         const qreal x = plot.left() + marked * step + step / 2;
-        const qreal y = force[marked] >= 0 ? yOf(force[marked]) - pt * 0.3 : yOf(force[marked]) + pt * 1.1;
+        const qreal y =
+            force[marked] >= 0 ? yOf(force[marked]) - pt * 0.3 : yOf(force[marked]) + pt * 1.1;
         p.setPen(style::ink());
         p.drawText(QPointF(x - fm.horizontalAdvance(label) / 2, y), label);
     }
@@ -434,7 +462,8 @@ QSizeF ChartObject::intrinsicSize(QTextDocument* doc, int, const QTextFormat& fo
     return spec.sizeFor(width, fm.height() * 0.8);
 }
 
-void ChartObject::drawObject(QPainter* painter, const QRectF& rect, QTextDocument* doc, int, const QTextFormat& format)
+void ChartObject::drawObject(QPainter* painter, const QRectF& rect, QTextDocument* doc, int,
+                             const QTextFormat& format)
 {
     const ChartSpec spec = ChartSpec::fromVariant(format.property(ChartSpecProperty));
     const QFontMetricsF fm(doc->defaultFont(), doc->documentLayout()->paintDevice());

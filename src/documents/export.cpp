@@ -1,11 +1,11 @@
 #include "documents/export.h"
 
+#include "core/io/filenames.h"
+#include "core/workbench.h"
 #include "documents/chart.h"
 #include "documents/markdown.h"
-#include "core/io/filenames.h"
 #include "documents/package.h"
 #include "documents/style.h"
-#include "core/workbench.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -21,8 +21,8 @@
 #include <QTextDocumentFragment>
 #include <QTextDocumentWriter>
 #include <QTextFrame>
-#include <QTextTable>
 #include <QTextImageFormat>
+#include <QTextTable>
 #include <QUrl>
 #include <cmath>
 #include <spdlog/spdlog.h>
@@ -48,7 +48,8 @@ QList<ChartAt> chartsOf(const QTextDocument& doc)
             const QTextFragment f = it.fragment();
             if (f.charFormat().objectType() == ChartObjectType)
                 for (int i = 0; i < f.length(); ++i)
-                    out.push_back({f.position() + i, ChartSpec::fromVariant(f.charFormat().property(ChartSpecProperty))});
+                    out.push_back({f.position() + i, ChartSpec::fromVariant(f.charFormat().property(
+                                                         ChartSpecProperty))});
         }
     return out;
 }
@@ -58,8 +59,9 @@ void dropContentsPages(const Assembly& a, QTextDocument& copy);
 // A copy of the assembled document without the contents' page numbers (they mean nothing outside
 // a paged format) and with each chart replaced by what `replace` inserts. The page numbers go
 // first, while positions in the copy are still those of the assembly.
-std::unique_ptr<QTextDocument> withChartsReplaced(const Assembly& a,
-                                                  const std::function<void(QTextCursor&, const ChartSpec&, int)>& replace)
+std::unique_ptr<QTextDocument>
+withChartsReplaced(const Assembly& a,
+                   const std::function<void(QTextCursor&, const ChartSpec&, int)>& replace)
 {
     std::unique_ptr<QTextDocument> copy(a.document->clone());
     dropContentsPages(a, *copy);
@@ -96,7 +98,8 @@ void unwrapSingleCells(QTextDocument& copy)
             if (!table || table->rows() != 1 || table->columns() != 1)
                 continue;
             QTextCursor cell = table->cellAt(0, 0).firstCursorPosition();
-            cell.setPosition(table->cellAt(0, 0).lastCursorPosition().position(), QTextCursor::KeepAnchor);
+            cell.setPosition(table->cellAt(0, 0).lastCursorPosition().position(),
+                             QTextCursor::KeepAnchor);
             const QTextDocumentFragment content = cell.selection();
             // The cell's text goes in as blocks of its own just before the table, then the
             // table goes.
@@ -112,7 +115,8 @@ void unwrapSingleCells(QTextDocument& copy)
                 range.setPosition(start);
                 range.setPosition(end, QTextCursor::KeepAnchor);
                 QTextCharFormat coloured;
-                coloured.setForeground(fill.color().lightnessF() > 0.6 ? fill.color().darker(160) : fill.color());
+                coloured.setForeground(fill.color().lightnessF() > 0.6 ? fill.color().darker(160)
+                                                                       : fill.color());
                 range.mergeCharFormat(coloured);
             }
             table->removeRows(0, 1);
@@ -149,8 +153,8 @@ void escapeForMarkdown(QTextDocument& copy)
             if (cf.isAnchor()) {
                 QString href;
                 for (QChar c : cf.anchorHref()) {
-                    if (c == QLatin1Char('(') || c == QLatin1Char(')') || c == QLatin1Char('<') || c == QLatin1Char('>')
-                        || c == QLatin1Char('\\') || c == QLatin1Char('&'))
+                    if (c == QLatin1Char('(') || c == QLatin1Char(')') || c == QLatin1Char('<') ||
+                        c == QLatin1Char('>') || c == QLatin1Char('\\') || c == QLatin1Char('&'))
                         href += QLatin1Char('\\');
                     href += c == QLatin1Char(' ') ? QStringLiteral("%20") : QString(c);
                 }
@@ -197,23 +201,34 @@ std::optional<Format> formatFromName(const QString& name)
 QString formatName(Format f)
 {
     switch (f) {
-    case Format::Pdf: return u"pdf"_s;
-    case Format::Odt: return u"odt"_s;
-    case Format::Html: return u"html"_s;
-    case Format::Markdown: return u"md"_s;
+    case Format::Pdf:
+        return u"pdf"_s;
+    case Format::Odt:
+        return u"odt"_s;
+    case Format::Html:
+        return u"html"_s;
+    case Format::Markdown:
+        return u"md"_s;
     }
     return {};
 }
 
-QString extension(Format f) { return u"."_s + formatName(f); }
+QString extension(Format f)
+{
+    return u"."_s + formatName(f);
+}
 
 QString formatLabel(Format f)
 {
     switch (f) {
-    case Format::Pdf: return u"PDF document"_s;
-    case Format::Odt: return u"OpenDocument text"_s;
-    case Format::Html: return u"Web page (HTML)"_s;
-    case Format::Markdown: return u"Markdown"_s;
+    case Format::Pdf:
+        return u"PDF document"_s;
+    case Format::Odt:
+        return u"OpenDocument text"_s;
+    case Format::Html:
+        return u"Web page (HTML)"_s;
+    case Format::Markdown:
+        return u"Markdown"_s;
     }
     return {};
 }
@@ -221,7 +236,8 @@ QString formatLabel(Format f)
 QString suggestedFileName(const Document& d, Format format)
 {
     // Codes and uids are data: the name is made of their slugs, never of them as they are.
-    return fileSlug(d.forceCode + u"-"_s + d.programmeCode + u"-"_s + d.kind, u"document"_s) + extension(format);
+    return fileSlug(d.forceCode + u"-"_s + d.programmeCode + u"-"_s + d.kind, u"document"_s) +
+           extension(format);
 }
 
 QStringList batchFileNames(const QList<Document>& documents, Format format)
@@ -236,8 +252,10 @@ QStringList batchFileNames(const QList<Document>& documents, Format format)
     for (const Document& d : documents) {
         QString name = suggestedFileName(d, format);
         if (perName.value(name.toLower()) > 1)
-            name = fileSlug(d.forceCode + u"-"_s + d.programmeCode + u"-"_s + d.kind + u"-"_s + d.uid, u"document"_s) +
-                   extension(format);
+            name =
+                fileSlug(d.forceCode + u"-"_s + d.programmeCode + u"-"_s + d.kind + u"-"_s + d.uid,
+                         u"document"_s) +
+                extension(format);
         const QString stem = name.left(name.size() - extension(format).size());
         for (int n = 2; taken.contains(name.toLower()); ++n)
             name = stem + u"-"_s + QString::number(n) + extension(format);
@@ -249,15 +267,16 @@ QStringList batchFileNames(const QList<Document>& documents, Format format)
 
 int paintPages(Assembly& a, QPagedPaintDevice& device)
 {
-    device.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
-                                     QPageLayout::Millimeter));
+    device.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                     QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
     QTextDocument* doc = a.document.get();
     // The text is laid out in 96-dpi units (see kLayoutDpi); page furniture is drawn in the
     // device's own units.
     const qreal dmm = device.logicalDpiY() / 25.4;
     const qreal lmm = kLayoutDpi / 25.4;
     const qreal scale = device.logicalDpiY() / kLayoutDpi;
-    const QRectF body(kLeft * lmm, kTop * lmm, (kPageWidth - kLeft - kRight) * lmm, (kPageHeight - kTop - kBottom) * lmm);
+    const QRectF body(kLeft * lmm, kTop * lmm, (kPageWidth - kLeft - kRight) * lmm,
+                      (kPageHeight - kTop - kBottom) * lmm);
     doc->documentLayout()->setPaintDevice(layoutDevice());
     ChartObject::install(doc);
     doc->setPageSize(body.size());
@@ -336,9 +355,11 @@ int paintPages(Assembly& a, QPagedPaintDevice& device)
         const qreal left = kLeft * mm, width = (kPageWidth - kLeft - kRight) * mm;
         // A letter's first page is its letterhead: no running title.
         if (i > 0 || a.source.kind != QLatin1String("letter")) {
-            painter.drawText(QRectF(left, headerY, width, 5 * mm), Qt::AlignLeft | Qt::AlignVCenter, a.runningTitle);
+            painter.drawText(QRectF(left, headerY, width, 5 * mm), Qt::AlignLeft | Qt::AlignVCenter,
+                             a.runningTitle);
             painter.setPen(QPen(style::rule(), 0.3 * mm));
-            painter.drawLine(QPointF(left, headerY + 5.5 * mm), QPointF(left + width, headerY + 5.5 * mm));
+            painter.drawLine(QPointF(left, headerY + 5.5 * mm),
+                             QPointF(left + width, headerY + 5.5 * mm));
             painter.setPen(style::muted());
         }
         painter.drawText(QRectF(left, (kPageHeight - 14) * mm, width, 6 * mm), Qt::AlignCenter,
@@ -361,7 +382,8 @@ Result<QByteArray> toPdf(Assembly& a)
         spdlog::debug("PDF of {}: {} pages", a.source.uid.toStdString(), pages);
     }
     // A PDF is complete when it starts with its header and ends with its trailer.
-    if (buffer.data().size() < 100 || !buffer.data().startsWith("%PDF") || !buffer.data().trimmed().endsWith("%%EOF"))
+    if (buffer.data().size() < 100 || !buffer.data().startsWith("%PDF") ||
+        !buffer.data().trimmed().endsWith("%%EOF"))
         return Error::make(Error::Code::Internal, u"the PDF could not be written"_s);
     return buffer.data();
 }
@@ -392,14 +414,16 @@ Result<QByteArray> toOdt(const Assembly& a)
     auto content = package::read(buffer.data(), u"content.xml"_s);
     if (!content)
         return content.error();
-    return package::replace(buffer.data(), u"content.xml"_s, package::outlineHeadings(*content, levels));
+    return package::replace(buffer.data(), u"content.xml"_s,
+                            package::outlineHeadings(*content, levels));
 }
 
 QByteArray toHtml(const Assembly& a)
 {
     auto copy = withChartsReplaced(a, [&](QTextCursor& c, const ChartSpec& spec, int) {
         QTextImageFormat f;
-        f.setName(u"data:image/svg+xml;base64,"_s + QString::fromLatin1(spec.toSvg(720).toBase64()));
+        f.setName(u"data:image/svg+xml;base64,"_s +
+                  QString::fromLatin1(spec.toSvg(720).toBase64()));
         f.setWidth(720);
         c.insertImage(f);
     });
@@ -413,13 +437,16 @@ QByteArray toHtml(const Assembly& a)
     QString html = copy->toHtml();
     html.remove(u"<title></title>"_s);
     // Qt gives a list item two style attributes (its text's and its block's); a page has one.
-    static const QRegularExpression twoStyles(QStringLiteral(" style=\"([^\"]*)\" style=\"([^\"]*)\""));
+    static const QRegularExpression twoStyles(
+        QStringLiteral(" style=\"([^\"]*)\" style=\"([^\"]*)\""));
     html.replace(twoStyles, QStringLiteral(" style=\"\\1\\2\""));
     const qsizetype head = html.indexOf(u"</head>"_s);
     if (head >= 0)
-        html.insert(head, u"<title>"_s + cleanText(title).toHtmlEscaped() + u"</title>\n<meta charset=\"utf-8\"/>\n"_s
-                              + u"<style>body { max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.4; } "
-                                  "table { border-collapse: collapse; }</style>\n"_s);
+        html.insert(head, u"<title>"_s + cleanText(title).toHtmlEscaped() +
+                              u"</title>\n<meta charset=\"utf-8\"/>\n"_s +
+                              u"<style>body { max-width: 46em; margin: 2em auto; padding: 0 1em; "
+                              u"line-height: 1.4; } "
+                              "table { border-collapse: collapse; }</style>\n"_s);
     return html.toUtf8();
 }
 
@@ -428,7 +455,8 @@ QByteArray toMarkdown(const Assembly& a)
     auto copy = withChartsReplaced(a, [&](QTextCursor& c, const ChartSpec& spec, int) {
         QStringList lines;
         for (qsizetype i = 0; i < spec.categories.size(); ++i) {
-            QString line = spec.categories[i] + u": "_s + spec.forceLabel + u" "_s + style::number(spec.force.value(i));
+            QString line = spec.categories[i] + u": "_s + spec.forceLabel + u" "_s +
+                           style::number(spec.force.value(i));
             if (i < spec.national.size() && spec.national[i])
                 line += u"; "_s + spec.nationalLabel + u" "_s + style::number(*spec.national[i]);
             lines << line;
@@ -444,16 +472,20 @@ QByteArray toMarkdown(const Assembly& a)
 Result<QByteArray> render(Assembly& a, Format format)
 {
     switch (format) {
-    case Format::Pdf: return toPdf(a);
-    case Format::Odt: return toOdt(a);
-    case Format::Html: return toHtml(a);
-    case Format::Markdown: return toMarkdown(a);
+    case Format::Pdf:
+        return toPdf(a);
+    case Format::Odt:
+        return toOdt(a);
+    case Format::Html:
+        return toHtml(a);
+    case Format::Markdown:
+        return toMarkdown(a);
     }
     return Error::make(Error::Code::Invalid, u"unknown format"_s);
 }
 
-Status renderToFile(const Workbench& workbench, const QString& documentUid, Format format, const QString& path,
-                    const AssemblyOptions& options)
+Status renderToFile(const Workbench& workbench, const QString& documentUid, Format format,
+                    const QString& path, const AssemblyOptions& options)
 {
     if (Status s = workbench.refuseOwnFile(path); !s)
         return s;
@@ -467,7 +499,8 @@ Status renderToFile(const Workbench& workbench, const QString& documentUid, Form
         return bytes.error();
     if (Status s = writeFileAtomically(path, *bytes); !s)
         return s;
-    spdlog::info("rendered {} as {} to {}", documentUid.toStdString(), formatName(format).toStdString(), path.toStdString());
+    spdlog::info("rendered {} as {} to {}", documentUid.toStdString(),
+                 formatName(format).toStdString(), path.toStdString());
     return {};
 }
 

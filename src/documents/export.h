@@ -20,9 +20,9 @@ enum class Format { Pdf, Odt, Html, Markdown };
 
 // "pdf", "odt", "html" (or "htm"), "md" (or "markdown"); nullopt for anything else.
 std::optional<Format> formatFromName(const QString& name);
-QString formatName(Format format);   // "pdf"
-QString extension(Format format);    // ".pdf"
-QString formatLabel(Format format);  // "PDF document"
+QString formatName(Format format);  // "pdf"
+QString extension(Format format);   // ".pdf"
+QString formatLabel(Format format); // "PDF document"
 
 // Lays the document out on the device's pages and paints every one; returns the page count.
 int paintPages(Assembly& assembly, QPagedPaintDevice& device);
@@ -35,8 +35,8 @@ Result<QByteArray> render(Assembly& assembly, Format format);
 
 // Assembles and writes one document to a file, atomically (nothing is left half-written).
 // Refuses to write over the workbench itself.
-Status renderToFile(const Workbench& workbench, const QString& documentUid, Format format, const QString& path,
-                    const AssemblyOptions& options = {});
+Status renderToFile(const Workbench& workbench, const QString& documentUid, Format format,
+                    const QString& path, const AssemblyOptions& options = {});
 
 // A file name for a document: "lancashire-peel-effectiveness-2015-report.pdf", made of the slugs
 // of its codes (io/filenames.h: fileSlug), so that no code or uid reaches a file name as it is.

@@ -1,7 +1,7 @@
 // Figures in assembled documents: the caption, and a figure's metrics as a table (a row per
 // metric, a column per measure for the force and for England and Wales) or as a chart.
-#include "documents/builder.h"
 #include "core/domain/periods.h"
+#include "documents/builder.h"
 
 using namespace Qt::StringLiterals;
 
@@ -18,7 +18,8 @@ void Builder::caption(const Section& s)
     block(bf, text(10, true, style::accent()));
     anchor(s.uid);
     // A note marked in the caption is defined in the section's text, below it.
-    MarkdownText t = extractFootnotes(s.title + QStringLiteral("\n\n") + definitionsOf(s.body), m_nextNote);
+    MarkdownText t =
+        extractFootnotes(s.title + QStringLiteral("\n\n") + definitionsOf(s.body), m_nextNote);
     m_nextNote += int(t.footnotes.size());
     m_captionNotes += t.footnotes;
     m_c.insertText(t.body, text(10, true, style::accent()));
@@ -26,7 +27,8 @@ void Builder::caption(const Section& s)
 
 QString Builder::definitionsOf(const QString& body)
 {
-    static const QRegularExpression definition(QStringLiteral("^\\[\\^[^\\]]+\\]:.*$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression definition(QStringLiteral("^\\[\\^[^\\]]+\\]:.*$"),
+                                               QRegularExpression::MultilineOption);
     QStringList out;
     auto it = definition.globalMatch(body);
     while (it.hasNext())
@@ -75,7 +77,8 @@ void Builder::metricsTable(const Section& s, QList<Footnote>& notes)
         m_c.movePosition(QTextCursor::End);
         QTextTable* t = m_c.insertTable(int(rows.size()) + (twoHeaderRows ? 2 : 1), columns, tf);
         const QTextCharFormat head = text(9, true, Qt::white);
-        auto put = [&](int r, int col, const QString& v, const QTextCharFormat& cf, Qt::Alignment a) {
+        auto put = [&](int r, int col, const QString& v, const QTextCharFormat& cf,
+                       Qt::Alignment a) {
             QTextTableCell cell = t->cellAt(r, col);
             QTextCursor cc = cell.firstCursorPosition();
             QTextBlockFormat bf;
@@ -124,7 +127,9 @@ void Builder::metricsTable(const Section& s, QList<Footnote>& notes)
                 decimals[m.measure] = 1;
         }
         auto figure = [&](double v, const QString& measure, const QString& unit) -> QString {
-            return (decimals.value(measure) ? style::english().toString(v, 'f', 1) : style::number(v)) + suffix(unit);
+            return (decimals.value(measure) ? style::english().toString(v, 'f', 1)
+                                            : style::number(v)) +
+                   suffix(unit);
         };
         for (int r = 0; r < rows.size(); ++r) {
             const int row = headerRows + r;
@@ -139,10 +144,12 @@ void Builder::metricsTable(const Section& s, QList<Footnote>& notes)
                     continue;
                 if (showPeriod && m == 0)
                     put(row, 1, metric->period, body, Qt::AlignLeft);
-                put(row, firstValue + m, figure(metric->forceValue, metric->measure, metric->unit), body, Qt::AlignRight);
+                put(row, firstValue + m, figure(metric->forceValue, metric->measure, metric->unit),
+                    body, Qt::AlignRight);
                 if (national && metric->nationalValue)
-                    put(row, firstValue + int(measures.size()) + m, figure(*metric->nationalValue, metric->measure, metric->unit),
-                        body, Qt::AlignRight);
+                    put(row, firstValue + int(measures.size()) + m,
+                        figure(*metric->nationalValue, metric->measure, metric->unit), body,
+                        Qt::AlignRight);
             }
         }
         afterFrame();
@@ -158,7 +165,8 @@ void Builder::chart(const Section& s, QList<Footnote>& notes)
     notes += std::exchange(m_captionNotes, {});
     const QList<Metric> metrics = metricsOf(s.figure);
     if (metrics.isEmpty()) {
-        note(QStringLiteral("No figures are recorded for %1, so there is no chart to draw.").arg(s.figure));
+        note(QStringLiteral("No figures are recorded for %1, so there is no chart to draw.")
+                 .arg(s.figure));
     } else {
         ChartSpec spec;
         spec.title = s.title;
@@ -172,20 +180,24 @@ void Builder::chart(const Section& s, QList<Footnote>& notes)
             units.insert(m.unit);
             dated = dated && periodEnd(m.period).isValid() && !isComparison(m.period);
         }
-        // A figure of one metric only: with several (a count and a rate, say) the columns would show one and lose the rest.
-        // The forces are those the reader may see (assembly.cpp): outside the inspectorate, an
-        // unpublished value of another force is not among them.
+        // A figure of one metric only: with several (a count and a rate, say) the columns would
+        // show one and lose the rest. The forces are those the reader may see (assembly.cpp):
+        // outside the inspectorate, an unpublished value of another force is not among them.
         const bool ofEveryForce = metrics.size() == 1;
-        const QList<ForceValue> others = ofEveryForce ? everyForce(metrics.front()) : QList<ForceValue>{};
-        const bool unpublished = ofEveryForce && m_data.unpublished.contains(figurePeriodKey(metrics.front()));
+        const QList<ForceValue> others =
+            ofEveryForce ? everyForce(metrics.front()) : QList<ForceValue>{};
+        const bool unpublished =
+            ofEveryForce && m_data.unpublished.contains(figurePeriodKey(metrics.front()));
         if (names.size() == 1 && units.size() == 1 && periods.size() > 1 && dated) {
             // One figure over time: a line through the periods, oldest first ("Jun 2015").
             QList<Metric> byEnd = metrics;
-            std::stable_sort(byEnd.begin(), byEnd.end(),
-                             [](const Metric& a, const Metric& b) { return periodEnd(a.period) < periodEnd(b.period); });
+            std::stable_sort(byEnd.begin(), byEnd.end(), [](const Metric& a, const Metric& b) {
+                return periodEnd(a.period) < periodEnd(b.period);
+            });
             spec.kind = ChartSpec::Kind::Line;
             for (const Metric& m : byEnd) {
-                spec.categories << style::english().toString(periodEnd(m.period), QStringLiteral("MMM yyyy"));
+                spec.categories << style::english().toString(periodEnd(m.period),
+                                                             QStringLiteral("MMM yyyy"));
                 spec.force << m.forceValue;
                 spec.national << m.nationalValue;
             }
@@ -200,12 +212,13 @@ void Builder::chart(const Section& s, QList<Footnote>& notes)
                     spec.marked = int(i);
             }
             spec.national << metrics.front().nationalValue;
-            spec.unit = metrics.front().unit.isEmpty() ? metrics.front().measure : metrics.front().unit;
+            spec.unit =
+                metrics.front().unit.isEmpty() ? metrics.front().measure : metrics.front().unit;
         } else {
             for (const Metric& m : metrics) {
                 QString category = names.size() == 1 && periods.size() > 1 ? m.period
-                                   : periods.size() > 1                   ? m.name + u", "_s + m.period
-                                                                          : m.name;
+                                   : periods.size() > 1 ? m.name + u", "_s + m.period
+                                                        : m.name;
                 if (measures.size() > 1)
                     category += u" ("_s + m.measure + u")"_s;
                 spec.categories << category;
@@ -227,8 +240,9 @@ void Builder::chart(const Section& s, QList<Footnote>& notes)
         if (unpublished && m_data.audience == Audience::Outside)
             note(u"Other forces' figures are not shown until they are published."_s);
         else if (unpublished && spec.kind == ChartSpec::Kind::Forces)
-            note(u"Draft figures of other forces are shown. The pack sent to the force and the published document "
-                   "show other forces' figures only once they are published."_s);
+            note(u"Draft figures of other forces are shown. The pack sent to the force and the "
+                 u"published document "
+                 "show other forces' figures only once they are published."_s);
     }
     markdown(s.body, notes, 9, style::muted());
 }

@@ -21,15 +21,18 @@ QString superscript(int n)
 bool isAsciiPunctuation(QChar c)
 {
     const char16_t u = c.unicode();
-    return (u >= 0x21 && u <= 0x2f) || (u >= 0x3a && u <= 0x40) || (u >= 0x5b && u <= 0x60) || (u >= 0x7b && u <= 0x7e);
+    return (u >= 0x21 && u <= 0x2f) || (u >= 0x3a && u <= 0x40) || (u >= 0x5b && u <= 0x60) ||
+           (u >= 0x7b && u <= 0x7e);
 }
 
 // One character reference ("&#x61;", "&#97;", "&colon;") at `at`, decoded; `length` is how many
 // characters it took. Empty when there is none there.
 QString characterReference(const QString& s, qsizetype at, qsizetype& length)
 {
-    static const QRegularExpression reference(QStringLiteral("&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,9})|([A-Za-z][A-Za-z0-9]{1,31}));"));
-    const auto m = reference.match(s, at, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+    static const QRegularExpression reference(
+        QStringLiteral("&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,9})|([A-Za-z][A-Za-z0-9]{1,31}));"));
+    const auto m = reference.match(s, at, QRegularExpression::NormalMatch,
+                                   QRegularExpression::AnchorAtOffsetMatchOption);
     if (!m.hasMatch())
         return {};
     length = m.capturedLength();
@@ -129,7 +132,8 @@ MarkdownText extractFootnotes(const QString& markdown, int firstNumber)
 
 QTextDocument::MarkdownFeatures markdownFeatures()
 {
-    return QTextDocument::MarkdownFeatures(int(QTextDocument::MarkdownDialectGitHub) | int(QTextDocument::MarkdownNoHTML));
+    return QTextDocument::MarkdownFeatures(int(QTextDocument::MarkdownDialectGitHub) |
+                                           int(QTextDocument::MarkdownNoHTML));
 }
 
 QString safeLink(const QString& href)
@@ -188,14 +192,28 @@ QString escapeMarkdown(const QString& text)
         const QChar c = text[i];
         const bool wordStart = i == 0 || text[i - 1].isSpace();
         switch (c.unicode()) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '&': case '|': case '~':
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '<':
+        case '>':
+        case '&':
+        case '|':
+        case '~':
             out += QLatin1Char('\\');
             break;
-        case '#': case '-': case '+': case '=':
+        case '#':
+        case '-':
+        case '+':
+        case '=':
             if (wordStart)
                 out += QLatin1Char('\\');
             break;
-        case '.': case ')': {
+        case '.':
+        case ')': {
             // "2014. " could start a numbered list where a line breaks before it.
             qsizetype d = i;
             while (d > 0 && text[d - 1].isDigit())
@@ -245,11 +263,13 @@ void readMarkdown(QTextDocument& document, const QString& markdown)
             if (cf.isImageFormat()) {
                 // Nothing is fetched for a text: an image is its alternative text.
                 const QString alt = cf.property(QTextFormat::ImageAltText).toString();
-                for (int p : {int(QTextFormat::ObjectType), int(QTextFormat::ImageName), int(QTextFormat::ImageAltText),
-                              int(QTextFormat::ImageTitle), int(QTextFormat::ImageWidth), int(QTextFormat::ImageHeight),
+                for (int p : {int(QTextFormat::ObjectType), int(QTextFormat::ImageName),
+                              int(QTextFormat::ImageAltText), int(QTextFormat::ImageTitle),
+                              int(QTextFormat::ImageWidth), int(QTextFormat::ImageHeight),
                               int(QTextFormat::ImageQuality)})
                     cf.clearProperty(p);
-                images.push_back({f.position(), f.length(), cleanText(alt).repeated(f.length()), cf});
+                images.push_back(
+                    {f.position(), f.length(), cleanText(alt).repeated(f.length()), cf});
                 continue;
             }
             if (cf != source) {
@@ -268,7 +288,10 @@ void readMarkdown(QTextDocument& document, const QString& markdown)
     }
 }
 
-bool isSectionLink(const QString& href) { return href.startsWith(QLatin1String("#s-")); }
+bool isSectionLink(const QString& href)
+{
+    return href.startsWith(QLatin1String("#s-"));
+}
 
 int neutralise(QTextDocument& document, const std::function<bool(const QString&)>& keepImage)
 {
@@ -288,8 +311,9 @@ int neutralise(QTextDocument& document, const std::function<bool(const QString&)
             if (cf.isImageFormat()) {
                 if (keepImage && keepImage(cf.toImageFormat().name()))
                     continue;
-                for (int p : {int(QTextFormat::ObjectType), int(QTextFormat::ImageName), int(QTextFormat::ImageAltText),
-                              int(QTextFormat::ImageTitle), int(QTextFormat::ImageWidth), int(QTextFormat::ImageHeight),
+                for (int p : {int(QTextFormat::ObjectType), int(QTextFormat::ImageName),
+                              int(QTextFormat::ImageAltText), int(QTextFormat::ImageTitle),
+                              int(QTextFormat::ImageWidth), int(QTextFormat::ImageHeight),
                               int(QTextFormat::ImageQuality)})
                     cf.clearProperty(p);
                 text = QString(f.length(), QChar::ReplacementCharacter);
@@ -345,7 +369,8 @@ QString toHtml(const QString& markdown)
     if (!text.footnotes.isEmpty()) {
         html += QStringLiteral("<p style=\"font-size:small; color:#555\">");
         for (const Footnote& f : text.footnotes)
-            html += QStringLiteral("%1 %2<br/>").arg(superscript(f.number), cleanText(f.text).toHtmlEscaped());
+            html += QStringLiteral("%1 %2<br/>")
+                        .arg(superscript(f.number), cleanText(f.text).toHtmlEscaped());
         html += QStringLiteral("</p>");
     }
     return html;

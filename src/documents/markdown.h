@@ -59,7 +59,8 @@ bool isSectionLink(const QString& href);
 // a safe link (see safeLink) nor a section link becomes plain text, a character that is not
 // printable becomes U+FFFD, and an image that `keepImage` does not accept (every image, when it is
 // empty) becomes U+FFFD. Link titles (tooltips) are dropped. Returns how many things it changed.
-int neutralise(QTextDocument& document, const std::function<bool(const QString& imageName)>& keepImage = {});
+int neutralise(QTextDocument& document,
+               const std::function<bool(const QString& imageName)>& keepImage = {});
 
 // Escapes text so that a Markdown reader reads it back as the same characters: backslashes,
 // emphasis, code, link and HTML characters, entities, and whatever could start a heading, a list,

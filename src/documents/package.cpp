@@ -12,7 +12,8 @@ namespace {
 
 Error zipError(const QString& what, zip_error_t* e)
 {
-    return Error::make(Error::Code::Invalid, QStringLiteral("%1: %2").arg(what, QString::fromUtf8(zip_error_strerror(e))));
+    return Error::make(Error::Code::Invalid, QStringLiteral("%1: %2").arg(
+                                                 what, QString::fromUtf8(zip_error_strerror(e))));
 }
 
 // The same for an error of our own, which is then released.
@@ -74,7 +75,8 @@ Result<QByteArray> read(const QByteArray& bytes, const QString& entry)
     const QByteArray name = entry.toUtf8();
     zip_stat_t st;
     if (zip_stat(z, name.constData(), 0, &st) != 0)
-        return Error::make(Error::Code::NotFound, QStringLiteral("the package has no %1").arg(entry));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("the package has no %1").arg(entry));
     zip_file_t* f = zip_fopen(z, name.constData(), 0);
     if (!f)
         return zipError(entry, zip_get_error(z));
@@ -82,7 +84,8 @@ Result<QByteArray> read(const QByteArray& bytes, const QString& entry)
     const zip_int64_t got = zip_fread(f, out.data(), st.size);
     zip_fclose(f);
     if (got != zip_int64_t(st.size))
-        return Error::make(Error::Code::Truncated, QStringLiteral("%1 is cut short in the package").arg(entry));
+        return Error::make(Error::Code::Truncated,
+                           QStringLiteral("%1 is cut short in the package").arg(entry));
     return out;
 }
 
@@ -105,9 +108,13 @@ Result<QByteArray> replace(const QByteArray& bytes, const QString& entry, const 
     }
     const QByteArray name = entry.toUtf8();
     const zip_int64_t index = zip_name_locate(z, name.constData(), 0);
-    zip_source_t* data = index < 0 ? nullptr : zip_source_buffer(z, content.constData(), zip_uint64_t(content.size()), 0);
-    if (index < 0 || !data || zip_file_replace(z, zip_uint64_t(index), data, ZIP_FL_ENC_UTF_8) != 0) {
-        const Error e = index < 0 ? Error::make(Error::Code::NotFound, QStringLiteral("the package has no %1").arg(entry))
+    zip_source_t* data =
+        index < 0 ? nullptr
+                  : zip_source_buffer(z, content.constData(), zip_uint64_t(content.size()), 0);
+    if (index < 0 || !data ||
+        zip_file_replace(z, zip_uint64_t(index), data, ZIP_FL_ENC_UTF_8) != 0) {
+        const Error e = index < 0 ? Error::make(Error::Code::NotFound,
+                                                QStringLiteral("the package has no %1").arg(entry))
                                   : zipError(entry, zip_get_error(z));
         if (data)
             zip_source_free(data);
@@ -121,7 +128,8 @@ Result<QByteArray> replace(const QByteArray& bytes, const QString& entry, const 
     }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error::make(Error::Code::Io, QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+        return Error::make(Error::Code::Io,
+                           QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
     return f.readAll();
 }
 
@@ -143,7 +151,9 @@ QByteArray outlineHeadings(const QByteArray& contentXml, const QHash<QString, in
         if (level == levels.cend())
             continue;
         out += QStringView(xml).mid(last, m.capturedStart() - last);
-        out += QStringLiteral("<text:h text:style-name=\"%1\" text:outline-level=\"%2\">").arg(m.captured(1)).arg(*level);
+        out += QStringLiteral("<text:h text:style-name=\"%1\" text:outline-level=\"%2\">")
+                   .arg(m.captured(1))
+                   .arg(*level);
         out += m.captured(2);
         out += QStringLiteral("</text:h>");
         last = m.capturedEnd();

@@ -1,9 +1,9 @@
 #include "documents/reviewpack.h"
 
-#include "documents/export.h"
 #include "core/io/filenames.h"
-#include "documents/style.h"
 #include "core/workbench.h"
+#include "documents/export.h"
+#include "documents/style.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -17,7 +17,10 @@ using namespace Qt::StringLiterals;
 
 namespace fwb::documents {
 namespace {
-QString esc(const QString& s) { return s.toHtmlEscaped(); }
+QString esc(const QString& s)
+{
+    return s.toHtmlEscaped();
+}
 
 QString page(const QString& title, const QString& body)
 {
@@ -28,12 +31,13 @@ QString page(const QString& title, const QString& body)
 
 } // namespace
 
-Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, const QString& directory,
-                              const QDateTime& now)
+Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round,
+                              const QString& directory, const QDateTime& now)
 {
     const auto document = workbench.documents().document(round.documentUid);
     if (!document)
-        return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(round.documentUid));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no document \"%1\"").arg(round.documentUid));
     AssemblyOptions options;
     options.now = now;
     // The force reads it: another force's figure only where it is published.
@@ -60,9 +64,11 @@ Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, co
             return inside.error();
         files << OutputBytes{dir.filePath(base + extension(format)), *bytes};
     }
-    if (const auto inside = pathInside(dir.path(), base + QStringLiteral("-response-form.csv")); !inside)
+    if (const auto inside = pathInside(dir.path(), base + QStringLiteral("-response-form.csv"));
+        !inside)
         return inside.error();
-    files << OutputBytes{dir.filePath(base + QStringLiteral("-response-form.csv")), ReviewService(workbench).form(round)};
+    files << OutputBytes{dir.filePath(base + QStringLiteral("-response-form.csv")),
+                         ReviewService(workbench).form(round)};
     QStringList written;
     for (const OutputBytes& f : files) {
         if (Status s = workbench.refuseOwnFile(f.path); !s)
@@ -74,21 +80,24 @@ Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, co
         return s.error();
     if (Status s = writeFilesTogether(files); !s) {
         folder.removeIfEmpty();
-        return Error::make(s.error().code, s.error().message + QStringLiteral("; no file of the pack was written"));
+        return Error::make(s.error().code,
+                           s.error().message + QStringLiteral("; no file of the pack was written"));
     }
-    spdlog::info("wrote the factual accuracy pack of {} round {} to {}", round.documentUid.toStdString(), round.number,
-                 directory.toStdString());
+    spdlog::info("wrote the factual accuracy pack of {} round {} to {}",
+                 round.documentUid.toStdString(), round.number, directory.toStdString());
     return written;
 }
 
-Result<QStringList> writePackAgain(Workbench& workbench, const QString& documentUid, const QString& directory,
-                                   const QDateTime& now)
+Result<QStringList> writePackAgain(Workbench& workbench, const QString& documentUid,
+                                   const QString& directory, const QDateTime& now)
 {
     ReviewService review(workbench);
     const auto round = review.latestRound(documentUid);
     if (!round || !round->isOpen())
-        return Error::make(Error::Code::Conflict,
-                           QStringLiteral("%1 has no factual accuracy round open: there is no pack to write").arg(documentUid));
+        return Error::make(
+            Error::Code::Conflict,
+            QStringLiteral("%1 has no factual accuracy round open: there is no pack to write")
+                .arg(documentUid));
     auto changes = review.sinceSent(documentUid);
     if (!changes)
         return changes.error();
@@ -96,11 +105,13 @@ Result<QStringList> writePackAgain(Workbench& workbench, const QString& document
     for (const auto& c : *changes)
         changed += c.added || c.removed || diff::changeCount(c.pieces) ? 1 : 0;
     if (changed)
-        return Error::make(Error::Code::Conflict,
-                           QStringLiteral("%1 has changed in %2 place(s) since it was sent: the pack would not match the "
-                                          "form the force has")
-                               .arg(documentUid)
-                               .arg(changed));
+        return Error::make(
+            Error::Code::Conflict,
+            QStringLiteral(
+                "%1 has changed in %2 place(s) since it was sent: the pack would not match the "
+                "form the force has")
+                .arg(documentUid)
+                .arg(changed));
     return writePack(workbench, *round, directory, now);
 }
 
@@ -108,11 +119,13 @@ QString sinceSentHtml(const Workbench& workbench, const ReviewRound& round,
                       const QList<ReviewService::ItemChange>& changes, bool changedOnly)
 {
     const auto document = workbench.documents().document(round.documentUid);
-    QString body = QStringLiteral("<p style=\"color:%1\">As sent to the force on %2 (round %3), against the text now. "
-                                  "<span style=\"color:#b3261e; text-decoration:line-through\">Deleted</span> · "
-                                  "<span style=\"color:#1e6b34; text-decoration:underline\">inserted</span>.</p>")
-                       .arg(style::muted().name(), esc(round.sentAt.left(10)))
-                       .arg(round.number);
+    QString body =
+        QStringLiteral(
+            "<p style=\"color:%1\">As sent to the force on %2 (round %3), against the text now. "
+            "<span style=\"color:#b3261e; text-decoration:line-through\">Deleted</span> · "
+            "<span style=\"color:#1e6b34; text-decoration:underline\">inserted</span>.</p>")
+            .arg(style::muted().name(), esc(round.sentAt.left(10)))
+            .arg(round.number);
     int shown = 0;
     for (const ReviewService::ItemChange& c : changes) {
         const bool changed = c.added || c.removed || diff::changeCount(c.pieces) > 0;
@@ -124,21 +137,26 @@ QString sinceSentHtml(const Workbench& workbench, const ReviewRound& round,
             state = QStringLiteral(" — added since it was sent");
         else if (c.removed)
             state = QStringLiteral(" — no longer in the document");
-        body += QStringLiteral("<p style=\"margin-top:10px\"><b>%1</b> <span style=\"color:%2\">%3%4</span><br>%5</p>")
-                    .arg(esc(c.item.reference.isEmpty() ? u"New"_s : c.item.reference), style::muted().name(),
-                         esc(c.item.label), esc(state), diff::toHtml(c.pieces));
+        body +=
+            QStringLiteral("<p style=\"margin-top:10px\"><b>%1</b> <span "
+                           "style=\"color:%2\">%3%4</span><br>%5</p>")
+                .arg(esc(c.item.reference.isEmpty() ? u"New"_s : c.item.reference),
+                     style::muted().name(), esc(c.item.label), esc(state), diff::toHtml(c.pieces));
     }
     if (shown == 0)
         body += u"<p><i>Nothing has changed since the document was sent.</i></p>"_s;
-    return page(QStringLiteral("%1 — changes since the factual accuracy check").arg(document ? document->title : round.documentUid),
+    return page(QStringLiteral("%1 — changes since the factual accuracy check")
+                    .arg(document ? document->title : round.documentUid),
                 body);
 }
 
-QString revisionsHtml(const QString& target, const QString& title, int from, int to, const QList<diff::Piece>& pieces)
+QString revisionsHtml(const QString& target, const QString& title, int from, int to,
+                      const QList<diff::Piece>& pieces)
 {
-    const QString range = QStringLiteral("Revision %1 against %2")
-                              .arg(from)
-                              .arg(to == 0 ? u"the text now"_s : QStringLiteral("revision %1").arg(to));
+    const QString range =
+        QStringLiteral("Revision %1 against %2")
+            .arg(from)
+            .arg(to == 0 ? u"the text now"_s : QStringLiteral("revision %1").arg(to));
     return page(title.isEmpty() ? target : title,
                 QStringLiteral("<p style=\"color:%1\">%2 · %3</p><p>%4</p>")
                     .arg(style::muted().name(), esc(target), esc(range), diff::toHtml(pieces)));
@@ -152,15 +170,19 @@ QString recordHtml(Workbench& workbench, const ReviewRound& round)
     QHash<QString, QString> labels;
     for (const ReviewItem& i : round.items)
         labels.insert(i.reference, i.label);
-    QString body = QStringLiteral("<p>Round %1 · sent %2 by %3 · %4 · %5 of %6 responses decided</p>")
-                       .arg(round.number)
-                       .arg(esc(round.sentAt.left(10)), esc(round.sentBy),
-                            round.isOpen() ? u"open"_s : esc(QStringLiteral("closed %1").arg(round.closedAt.left(10))))
-                       .arg(progress.decided)
-                       .arg(progress.total);
-    body += u"<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\" style=\"border-color:#999\">"
-              "<thead><tr style=\"background-color:#e8eef4\"><th>Row</th><th>Ref.</th><th>Category</th>"
-              "<th>Proposed change and evidence</th><th>Decision and reason</th><th>Revision</th></tr></thead>"_s;
+    QString body =
+        QStringLiteral("<p>Round %1 · sent %2 by %3 · %4 · %5 of %6 responses decided</p>")
+            .arg(round.number)
+            .arg(esc(round.sentAt.left(10)), esc(round.sentBy),
+                 round.isOpen() ? u"open"_s
+                                : esc(QStringLiteral("closed %1").arg(round.closedAt.left(10))))
+            .arg(progress.decided)
+            .arg(progress.total);
+    body +=
+        u"<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\" "
+        u"style=\"border-color:#999\">"
+        "<thead><tr style=\"background-color:#e8eef4\"><th>Row</th><th>Ref.</th><th>Category</th>"
+        "<th>Proposed change and evidence</th><th>Decision and reason</th><th>Revision</th></tr></thead>"_s;
     for (const FaResponse& r : review.responses(round.uid)) {
         QString category = r.category;
         category.replace(QLatin1Char('_'), QLatin1Char(' '));
@@ -175,14 +197,19 @@ QString recordHtml(Workbench& workbench, const ReviewRound& round)
         if (!r.decidedBy.isEmpty())
             decided += QStringLiteral("<br><span style=\"color:%1\">%2, %3</span>")
                            .arg(style::muted().name(), esc(r.decidedBy), esc(r.decidedAt.left(16)));
-        body += QStringLiteral("<tr><td>%1</td><td><b>%2</b><br><span style=\"color:%3\">%4</span></td><td>%5</td>"
-                               "<td>%6</td><td>%7</td><td>%8</td></tr>")
-                    .arg(r.formRow)
-                    .arg(esc(r.reference), style::muted().name(), esc(labels.value(r.reference)), esc(category), proposed,
-                         decided, r.revision ? QString::number(r.revision) : QStringLiteral("—"));
+        body +=
+            QStringLiteral(
+                "<tr><td>%1</td><td><b>%2</b><br><span style=\"color:%3\">%4</span></td><td>%5</td>"
+                "<td>%6</td><td>%7</td><td>%8</td></tr>")
+                .arg(r.formRow)
+                .arg(esc(r.reference), style::muted().name(), esc(labels.value(r.reference)),
+                     esc(category), proposed, decided,
+                     r.revision ? QString::number(r.revision) : QStringLiteral("—"));
     }
     body += u"</table>"_s;
-    return page(QStringLiteral("%1 — factual accuracy record").arg(document ? document->title : round.documentUid), body);
+    return page(QStringLiteral("%1 — factual accuracy record")
+                    .arg(document ? document->title : round.documentUid),
+                body);
 }
 
 Result<QByteArray> htmlToPdf(const QString& html, const QString& title)
@@ -197,12 +224,13 @@ Result<QByteArray> htmlToPdf(const QString& html, const QString& title)
         writer.setResolution(300);
         writer.setTitle(title);
         writer.setCreator(QStringLiteral("Findings Workbench"));
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 18, 18, 18),
-                                         QPageLayout::Millimeter));
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                         QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter));
         doc.print(&writer);
     }
     // A PDF is complete when it starts with its header and ends with its trailer.
-    if (buffer.data().size() < 100 || !buffer.data().startsWith("%PDF") || !buffer.data().trimmed().endsWith("%%EOF"))
+    if (buffer.data().size() < 100 || !buffer.data().startsWith("%PDF") ||
+        !buffer.data().trimmed().endsWith("%%EOF"))
         return Error::make(Error::Code::Internal, u"the PDF could not be written"_s);
     return buffer.data();
 }

@@ -21,12 +21,14 @@ namespace fwb::documents {
 
 // Writes the pack of a round into a directory (created if need be); returns the paths written.
 // Each file is written whole or not at all.
-Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round, const QString& directory,
+Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round,
+                              const QString& directory,
                               const QDateTime& now = QDateTime::currentDateTime());
 
 // The pack of a document's open round written again (when the first writing failed, or a copy is
 // wanted). Refused when the document says anything different from what the round sent.
-Result<QStringList> writePackAgain(Workbench& workbench, const QString& documentUid, const QString& directory,
+Result<QStringList> writePackAgain(Workbench& workbench, const QString& documentUid,
+                                   const QString& directory,
                                    const QDateTime& now = QDateTime::currentDateTime());
 
 // Tracked changes as HTML: one entry per reference, deletions struck through in red, insertions

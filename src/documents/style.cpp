@@ -16,19 +16,41 @@ QFont bodyFont(qreal pointSize)
 {
     QFont f;
     // Liberation Sans has Arial's metrics, the face the inspectorate's reports are set in.
-    f.setFamilies({QStringLiteral("Liberation Sans"), QStringLiteral("Arial"), QStringLiteral("DejaVu Sans")});
+    f.setFamilies({QStringLiteral("Liberation Sans"), QStringLiteral("Arial"),
+                   QStringLiteral("DejaVu Sans")});
     f.setPointSizeF(pointSize);
     f.setStyleHint(QFont::SansSerif);
     return f;
 }
 
-QColor ink() { return QColor(0x1a, 0x1a, 0x1a); }
-QColor accent() { return QColor(0x1d, 0x3a, 0x6b); }
-QColor national() { return QColor(0x9a, 0xa7, 0xb8); }
-QColor muted() { return QColor(0x55, 0x5d, 0x66); }
-QColor rule() { return QColor(0xc3, 0xc9, 0xd1); }
-QColor shade() { return QColor(0xf0, 0xf3, 0xf7); }
-QColor embargo() { return QColor(0xb0, 0x10, 0x1e); }
+QColor ink()
+{
+    return QColor(0x1a, 0x1a, 0x1a);
+}
+QColor accent()
+{
+    return QColor(0x1d, 0x3a, 0x6b);
+}
+QColor national()
+{
+    return QColor(0x9a, 0xa7, 0xb8);
+}
+QColor muted()
+{
+    return QColor(0x55, 0x5d, 0x66);
+}
+QColor rule()
+{
+    return QColor(0xc3, 0xc9, 0xd1);
+}
+QColor shade()
+{
+    return QColor(0xf0, 0xf3, 0xf7);
+}
+QColor embargo()
+{
+    return QColor(0xb0, 0x10, 0x1e);
+}
 
 QColor gradeBackground(const QString& gradeCode, int rank)
 {
@@ -47,7 +69,8 @@ QColor gradeBackground(const QString& gradeCode, int rank)
 
 QColor gradeForeground(const QString& gradeCode, int rank)
 {
-    return gradeBackground(gradeCode, rank).lightnessF() > 0.6 ? QColor(0x3a, 0x24, 0x00) : QColor(Qt::white);
+    return gradeBackground(gradeCode, rank).lightnessF() > 0.6 ? QColor(0x3a, 0x24, 0x00)
+                                                               : QColor(Qt::white);
 }
 
 QString longDate(const QString& iso, bool monthOnly)
@@ -55,7 +78,8 @@ QString longDate(const QString& iso, bool monthOnly)
     const QDate d = QDate::fromString(iso.left(10), Qt::ISODate);
     if (!d.isValid())
         return iso;
-    return english().toString(d, monthOnly ? QStringLiteral("MMMM yyyy") : QStringLiteral("d MMMM yyyy"));
+    return english().toString(d, monthOnly ? QStringLiteral("MMMM yyyy")
+                                           : QStringLiteral("d MMMM yyyy"));
 }
 
 QString embargoTime(const QString& iso)

@@ -16,10 +16,12 @@ WarningRecorder::~WarningRecorder()
     s_current = nullptr;
 }
 
-void WarningRecorder::handler(QtMsgType type, const QMessageLogContext& context, const QString& message)
+void WarningRecorder::handler(QtMsgType type, const QMessageLogContext& context,
+                              const QString& message)
 {
     if (s_current && type >= QtWarningMsg)
-        s_current->m_messages << QStringLiteral("%1: %2").arg(QLatin1String(context.category ? context.category : "default"), message);
+        s_current->m_messages << QStringLiteral("%1: %2").arg(
+            QLatin1String(context.category ? context.category : "default"), message);
 }
 
 QStringList WarningRecorder::modelTestFailures() const

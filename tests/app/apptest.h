@@ -6,12 +6,12 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QTest>
-#include <functional>
 #include <QRegularExpression>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QTest>
 #include <catch2/catch.hpp>
+#include <functional>
 #include <memory>
 
 namespace fwb::apptest {
@@ -30,7 +30,10 @@ inline bool eventually(const std::function<bool()>& done, int ms = 5000)
     return true;
 }
 
-inline QString fixture(const QString& relative) { return QStringLiteral(FWB_APP_FIXTURES_DIR "/") + relative; }
+inline QString fixture(const QString& relative)
+{
+    return QStringLiteral(FWB_APP_FIXTURES_DIR "/") + relative;
+}
 
 inline QByteArray readFile(const QString& path)
 {
@@ -59,7 +62,8 @@ inline QString normalise(const QString& s)
 // The lines of a seed document (tests/fixtures/seeds).
 inline QStringList seedLines(const QString& name)
 {
-    return QString::fromUtf8(readFile(fixture(QStringLiteral("seeds/") + name))).split(QLatin1Char('\n'));
+    return QString::fromUtf8(readFile(fixture(QStringLiteral("seeds/") + name)))
+        .split(QLatin1Char('\n'));
 }
 
 // The first line of a seed that starts with `prefix`, normalised; fails the test when none does.

@@ -2,8 +2,8 @@
 // The main window open on a fresh demo workbench in a temporary folder, with the errors it showed
 // recorded: what most window tests start from.
 
-#include "apptest.h"
 #include "app/mainwindow.h"
+#include "apptest.h"
 
 #include <QSize>
 
@@ -16,7 +16,8 @@ struct DemoWindow {
     QStringList errors;
     explicit DemoWindow(const QSize& size = {})
     {
-        QObject::connect(&window, &app::MainWindow::errorShown, [this](const QString& m) { errors << m; });
+        QObject::connect(&window, &app::MainWindow::errorShown,
+                         [this](const QString& m) { errors << m; });
         if (size.isValid())
             window.resize(size);
         window.show();

@@ -1,7 +1,6 @@
 // The consistency checker in the window: F7 lists the problems, a double-click goes to the
 // place, the status bar counts them, and an editor underlines a problem as it is typed.
 
-#include "apptest.h"
 #include "app/drafting/diagnostichighlighter.h"
 #include "app/drafting/draftingworkspace.h"
 #include "app/drafting/markdownedit.h"
@@ -9,6 +8,7 @@
 #include "app/mainwindow.h"
 #include "app/panes/diagnosticspane.h"
 #include "app/panes/navigatorview.h"
+#include "apptest.h"
 #include "core/services/drafting.h"
 #include "core/services/review.h"
 
@@ -22,7 +22,9 @@
 using namespace fwb;
 using namespace fwb::app;
 
-TEST_CASE("F7 lists the checker's problems, activating one goes to the finding and selects the words", "[window][checks]")
+TEST_CASE(
+    "F7 lists the checker's problems, activating one goes to the finding and selects the words",
+    "[window][checks]")
 {
     apptest::Scratch scratch;
     const QString path = scratch.createFile(QStringLiteral("demo.fwb"));
@@ -32,19 +34,24 @@ TEST_CASE("F7 lists the checker's problems, activating one goes to the finding a
     REQUIRE(w.openWorkbench(path));
     // A count changed in the letter's finding on unattended crime reports.
     // The letter is published: it is reopened first, as a person correcting it would.
-    REQUIRE(ReviewService(*w.workbench()).move(QStringLiteral("document:lancs-2014-letter"), QStringLiteral("amended"),
-                                               QStringLiteral("a count to correct")));
+    REQUIRE(ReviewService(*w.workbench())
+                .move(QStringLiteral("document:lancs-2014-letter"), QStringLiteral("amended"),
+                      QStringLiteral("a count to correct")));
     Finding f = *w.workbench()->drafts().finding(QStringLiteral("lancs-2014-f-13"));
     f.text.replace(QStringLiteral("Thirty four"), QStringLiteral("Thirty six"));
     REQUIRE(DraftingService(*w.workbench()).updateFinding(f));
 
-    w.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Force, QStringLiteral("core-business-2014"),
-                                              QStringLiteral("lancashire"), {}});
+    w.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Force,
+                                              QStringLiteral("core-business-2014"),
+                                              QStringLiteral("lancashire"),
+                                              {}});
     QTest::keyClick(&w, Qt::Key_F7);
     DiagnosticsPane* pane = w.diagnosticsPane();
     REQUIRE(pane->isVisible());
     REQUIRE(apptest::eventually([&] { return !pane->isChecking() && pane->errorCount() == 1; }));
-    CHECK(w.findChild<QLabel*>(QStringLiteral("problemsLabel"))->text().contains(QStringLiteral("1")));
+    CHECK(w.findChild<QLabel*>(QStringLiteral("problemsLabel"))
+              ->text()
+              .contains(QStringLiteral("1")));
     QTreeWidgetItem* item = pane->tree()->topLevelItem(0);
     REQUIRE(item);
     CHECK(item->text(1) == QStringLiteral("evidence.count"));
@@ -69,8 +76,9 @@ TEST_CASE("An editor underlines another force's name as it is typed", "[window][
     w.show();
     REQUIRE(QTest::qWaitForWindowExposed(&w));
     REQUIRE(w.openWorkbench(path));
-    w.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Question, QStringLiteral("peel-effectiveness-2015"),
-                                              QStringLiteral("lancashire"), QStringLiteral("Q1.1.1")});
+    w.navigatorView()->selectKey(
+        NavigatorKey{NavigatorKey::Kind::Question, QStringLiteral("peel-effectiveness-2015"),
+                     QStringLiteral("lancashire"), QStringLiteral("Q1.1.1")});
     QuestionPage* page = w.draftingWorkspace()->questionPage();
     QTextEdit* edit = page->editor()->textEdit();
     edit->setFocus();
@@ -83,6 +91,9 @@ TEST_CASE("An editor underlines another force's name as it is typed", "[window][
     CHECK(page->findingHighlighter()->problemAt(int(p.start) + 2).has_value());
     // The underline is layout only: the text saved is what was typed.
     REQUIRE(apptest::eventually([&] {
-        return w.workbench()->drafts().finding(page->currentUid())->text.endsWith(QStringLiteral("As Kent Police found."));
+        return w.workbench()
+            ->drafts()
+            .finding(page->currentUid())
+            ->text.endsWith(QStringLiteral("As Kent Police found."));
     }));
 }

@@ -3,13 +3,13 @@
 // As root the disk is a small tmpfs mounted for the test and filled up; otherwise the targets are
 // /dev/full (which a user cannot replace, as /dev is not theirs).
 
-#include "apptest.h"
-#include "demowindow.h"
 #include "app/analysis/matrixwindow.h"
 #include "app/documents/batchexportdialog.h"
 #include "app/documents/documentsworkspace.h"
 #include "app/mainwindow.h"
 #include "app/panes/navigatorview.h"
+#include "apptest.h"
+#include "demowindow.h"
 
 #include <QDir>
 #include <QProcess>
@@ -22,7 +22,10 @@ using namespace fwb::app;
 
 namespace {
 
-QString S(const char* s) { return QString::fromUtf8(s); }
+QString S(const char* s)
+{
+    return QString::fromUtf8(s);
+}
 
 // A full disk for the test: a tmpfs of 64 KiB filled to the last byte (as root), unmounted when
 // it goes. folder() is empty when none could be mounted.
@@ -32,7 +35,8 @@ public:
     {
         if (::geteuid() != 0 || !QDir().mkpath(mountPoint))
             return;
-        if (QProcess::execute(S("mount"), {S("-t"), S("tmpfs"), S("-o"), S("size=64k"), S("tmpfs"), mountPoint}) != 0)
+        if (QProcess::execute(S("mount"), {S("-t"), S("tmpfs"), S("-o"), S("size=64k"), S("tmpfs"),
+                                           mountPoint}) != 0)
             return;
         m_mounted = true;
         QFile filler(mountPoint + S("/filler"));
@@ -51,7 +55,8 @@ public:
     // What is on the disk besides the filler, hidden files included.
     QStringList left() const
     {
-        QStringList out = QDir(m_dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+        QStringList out = QDir(m_dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System |
+                                                QDir::NoDotAndDotDot);
         out.removeAll(S("filler"));
         return out;
     }
@@ -63,7 +68,8 @@ private:
 
 } // namespace
 
-TEST_CASE("The window's exports on a full disk say so, name the file and leave nothing", "[window][diskfull]")
+TEST_CASE("The window's exports on a full disk say so, name the file and leave nothing",
+          "[window][diskfull]")
 {
     apptest::DemoWindow w(QSize(1400, 900));
     FullDisk disk(w.scratch.path(S("disk")));
@@ -75,7 +81,9 @@ TEST_CASE("The window's exports on a full disk say so, name the file and leave n
         }
         WARN("not root: the exports go to /dev/full");
     }
-    auto target = [&](const char* name) { return tmpfs ? disk.folder() + S("/") + S(name) : S("/dev/full"); };
+    auto target = [&](const char* name) {
+        return tmpfs ? disk.folder() + S("/") + S(name) : S("/dev/full");
+    };
 
     // File ▸ Export
     const QString json = target("lancs.json");
@@ -84,8 +92,8 @@ TEST_CASE("The window's exports on a full disk say so, name the file and leave n
     CHECK(w.errors.last().contains(S("Cannot write ") + json + S(": the disk is full")));
 
     // A document's export
-    w.window.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Force, S("peel-effectiveness-2015"),
-                                                     S("lancashire"), {}});
+    w.window.navigatorView()->selectKey(
+        NavigatorKey{NavigatorKey::Kind::Force, S("peel-effectiveness-2015"), S("lancashire"), {}});
     w.window.findChild<QTabWidget*>(S("workTabs"))->setCurrentWidget(w.window.documentsWorkspace());
     const QString pdf = target("report.pdf");
     const Status exported = w.window.documentsWorkspace()->exportTo(pdf, S("pdf"));
@@ -99,7 +107,8 @@ TEST_CASE("The window's exports on a full disk say so, name the file and leave n
     const qsizetype before = w.errors.size();
     for (const char* name : {"m.csv", "m.png", "m.svg"}) {
         const QString path = tmpfs ? target(name) : S("/dev/full");
-        const bool ok = QString::fromLatin1(name).endsWith(S(".csv")) ? m->exportCsv(path) : m->saveImage(path);
+        const bool ok =
+            QString::fromLatin1(name).endsWith(S(".csv")) ? m->exportCsv(path) : m->saveImage(path);
         CHECK_FALSE(ok);
         CHECK(m->lastError().contains(S("Cannot write ") + path + S(": the disk is full")));
     }
@@ -107,13 +116,16 @@ TEST_CASE("The window's exports on a full disk say so, name the file and leave n
 
     if (tmpfs) {
         // Export All Forces into a folder on the full disk
-        BatchExportDialog dialog(*w.window.workbench(), S("peel-effectiveness-2015"), S("report"), &w.window);
+        BatchExportDialog dialog(*w.window.workbench(), S("peel-effectiveness-2015"), S("report"),
+                                 &w.window);
         dialog.setFolder(disk.folder() + S("/all"));
         dialog.setFormat(S("odt"));
         CHECK(dialog.exportAll() == 0);
         CHECK(dialog.summary().contains(S("0 of 1 written")));
         CHECK(dialog.summary().contains(S("the disk is full")));
-        CHECK(QDir(disk.folder() + S("/all")).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+        CHECK(QDir(disk.folder() + S("/all"))
+                  .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+                  .isEmpty());
         CHECK(disk.left() == QStringList{S("all")}); // no file, no temporary
     }
 }

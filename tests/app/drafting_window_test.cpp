@@ -2,8 +2,6 @@
 // the Edit menu, finding it with Ctrl+F, grading a question, refusing impossible evidence, and
 // the models under QAbstractItemModelTester.
 
-#include "apptest.h"
-#include "demowindow.h"
 #include "app/drafting/draftingworkspace.h"
 #include "app/drafting/evidencepage.h"
 #include "app/drafting/findingsmodel.h"
@@ -14,21 +12,23 @@
 #include "app/drafting/searchpane.h"
 #include "app/mainwindow.h"
 #include "app/panes/navigatorview.h"
+#include "apptest.h"
+#include "demowindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMimeData>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 #include <QUndoStack>
-#include <QMimeData>
-#include <QElapsedTimer>
 
 using namespace fwb;
 using namespace fwb::app;
@@ -41,7 +41,8 @@ const QString kLancs = QStringLiteral("lancashire");
 struct Window : apptest::DemoWindow {
     QuestionPage* select(const QString& question)
     {
-        window.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Question, kPeel, kLancs, question});
+        window.navigatorView()->selectKey(
+            NavigatorKey{NavigatorKey::Kind::Question, kPeel, kLancs, question});
         REQUIRE(window.draftingWorkspace()->key().question == question);
         return window.draftingWorkspace()->questionPage();
     }
@@ -56,7 +57,8 @@ struct Window : apptest::DemoWindow {
 
 } // namespace
 
-TEST_CASE("A finding typed in the window is saved, undone from the Edit menu, redone, and found by search",
+TEST_CASE("A finding typed in the window is saved, undone from the Edit menu, redone, and found by "
+          "search",
           "[window][drafting]")
 {
     Window w;
@@ -68,12 +70,17 @@ TEST_CASE("A finding typed in the window is saved, undone from the Edit menu, re
     QTest::keyClick(&w.window, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
     REQUIRE(page->editor()->textEdit()->hasFocus());
     CHECK(page->editor()->markdown().isEmpty());
-    QTest::keyClicks(page->editor()->textEdit(), QStringLiteral("Cybercrime victims wait too long for a call back."));
-    REQUIRE(apptest::eventually([&] { return w.texts(QStringLiteral("Q2.1")).size() == before.size() + 1; }));
+    QTest::keyClicks(page->editor()->textEdit(),
+                     QStringLiteral("Cybercrime victims wait too long for a call back."));
+    REQUIRE(apptest::eventually(
+        [&] { return w.texts(QStringLiteral("Q2.1")).size() == before.size() + 1; }));
     // More typing in the same finding, after the first save.
     QTest::keyClicks(page->editor()->textEdit(), QStringLiteral(" Supervisors do not check."));
-    REQUIRE(apptest::eventually([&] { return w.texts(QStringLiteral("Q2.1")).contains(
-                                QStringLiteral("Cybercrime victims wait too long for a call back. Supervisors do not check.")); }));
+    REQUIRE(apptest::eventually([&] {
+        return w.texts(QStringLiteral("Q2.1"))
+            .contains(QStringLiteral(
+                "Cybercrime victims wait too long for a call back. Supervisors do not check."));
+    }));
     CHECK(page->editor()->wordCount() == 13);
     const QString uid = page->currentUid();
     REQUIRE(!uid.isEmpty());
@@ -86,7 +93,8 @@ TEST_CASE("A finding typed in the window is saved, undone from the Edit menu, re
     w.window.redoAction()->trigger();
     const QStringList after = w.texts(QStringLiteral("Q2.1"));
     REQUIRE(after.size() == before.size() + 1);
-    CHECK(after.contains(QStringLiteral("Cybercrime victims wait too long for a call back. Supervisors do not check.")));
+    CHECK(after.contains(QStringLiteral(
+        "Cybercrime victims wait too long for a call back. Supervisors do not check.")));
     CHECK(w.window.workbench()->drafts().finding(uid).has_value());
 
     // Ctrl+F, type, Enter: the window goes to the finding.
@@ -105,12 +113,15 @@ TEST_CASE("A finding typed in the window is saved, undone from the Edit menu, re
     CHECK(w.errors.isEmpty());
 }
 
-TEST_CASE("Bold and lists typed in the editor are stored as Markdown, and kind changes are undoable", "[window][drafting]")
+TEST_CASE(
+    "Bold and lists typed in the editor are stored as Markdown, and kind changes are undoable",
+    "[window][drafting]")
 {
     Window w;
     QuestionPage* page = w.select(QStringLiteral("Q1.1.1"));
     REQUIRE(page->model()->rowCount() > 0);
-    const Finding first = w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.1")).front();
+    const Finding first =
+        w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.1")).front();
     CHECK(page->currentUid() == first.uid);
 
     QTextEdit* edit = page->editor()->textEdit();
@@ -120,12 +131,17 @@ TEST_CASE("Bold and lists typed in the editor are stored as Markdown, and kind c
     QTest::keyClick(edit, Qt::Key_B, Qt::ControlModifier);
     QTest::keyClicks(edit, QStringLiteral("Checked again"));
     QTest::keyClick(edit, Qt::Key_B, Qt::ControlModifier);
-    REQUIRE(apptest::eventually([&] { return w.window.workbench()->drafts().finding(first.uid)->text.endsWith(QStringLiteral(" **Checked again**")); }));
+    REQUIRE(apptest::eventually([&] {
+        return w.window.workbench()->drafts().finding(first.uid)->text.endsWith(
+            QStringLiteral(" **Checked again**"));
+    }));
 
     // Kind: a menu choice, one undo step named for it.
-    page->kindCombo()->setCurrentIndex(page->kindCombo()->findData(QStringLiteral("cause_of_concern")));
+    page->kindCombo()->setCurrentIndex(
+        page->kindCombo()->findData(QStringLiteral("cause_of_concern")));
     Q_EMIT page->kindCombo()->activated(page->kindCombo()->currentIndex());
-    CHECK(w.window.workbench()->drafts().finding(first.uid)->kind == QStringLiteral("cause_of_concern"));
+    CHECK(w.window.workbench()->drafts().finding(first.uid)->kind ==
+          QStringLiteral("cause_of_concern"));
     CHECK(w.window.undoAction()->text() == QStringLiteral("&Undo Change Kind to Cause of concern"));
     w.window.undoAction()->trigger();
     CHECK(w.window.workbench()->drafts().finding(first.uid)->kind == first.kind);
@@ -137,7 +153,8 @@ TEST_CASE("Bold and lists typed in the editor are stored as Markdown, and kind c
 
     // Markdown written by the editor reads back the same.
     page->editor()->setMarkdown(QStringLiteral("Intro *with* **weight**.\n\n- one\n- two [^fn3]"));
-    CHECK(page->editor()->markdown() == QStringLiteral("Intro *with* **weight**.\n\n- one\n- two [^fn3]"));
+    CHECK(page->editor()->markdown() ==
+          QStringLiteral("Intro *with* **weight**.\n\n- one\n- two [^fn3]"));
 }
 
 TEST_CASE("Reordering, moving and deleting findings from the window", "[window][drafting]")
@@ -147,18 +164,21 @@ TEST_CASE("Reordering, moving and deleting findings from the window", "[window][
     // An ungraded sub-question has no judgment box at all.
     CHECK_FALSE(page->judgmentPanel()->isGraded());
     CHECK_FALSE(page->findChild<QWidget*>(QStringLiteral("judgmentBox"))->isVisible());
-    const QList<Finding> before = w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.2"));
+    const QList<Finding> before =
+        w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.2"));
     REQUIRE(before.size() >= 3);
     page->list()->setCurrentIndex(page->model()->index(1, 0));
     page->list()->setFocus();
     QTest::keyClick(page->list(), Qt::Key_Up, Qt::AltModifier);
-    QList<Finding> now = w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.2"));
+    QList<Finding> now =
+        w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.2"));
     CHECK(now[0].uid == before[1].uid);
     CHECK(now[1].uid == before[0].uid);
     CHECK(page->currentUid() == before[1].uid); // the selection follows the finding
 
     REQUIRE(page->moveSelectedTo(QStringLiteral("Q1.1.3")));
-    CHECK(w.window.workbench()->drafts().finding(before[1].uid)->questionCode == QStringLiteral("Q1.1.3"));
+    CHECK(w.window.workbench()->drafts().finding(before[1].uid)->questionCode ==
+          QStringLiteral("Q1.1.3"));
     CHECK(page->model()->rowCount() == before.size() - 1);
 
     page->list()->setCurrentIndex(page->model()->index(0, 0));
@@ -180,26 +200,35 @@ TEST_CASE("Reordering, moving and deleting findings from the window", "[window][
 
     // Dragging the third finding to the top (the drop the list view makes) moves it there.
     {
-        const QList<Finding> order = w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.2"));
+        const QList<Finding> order =
+            w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.2"));
         std::unique_ptr<QMimeData> mime(page->model()->mimeData({page->model()->index(2, 0)}));
         REQUIRE(mime);
-        CHECK_FALSE(page->model()->dropMimeData(mime.get(), Qt::MoveAction, 0, 0, {})); // the reload moves the row
-        const QList<Finding> dragged = w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.2"));
+        CHECK_FALSE(page->model()->dropMimeData(mime.get(), Qt::MoveAction, 0, 0,
+                                                {})); // the reload moves the row
+        const QList<Finding> dragged =
+            w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.2"));
         CHECK(dragged[0].uid == order[2].uid);
         CHECK(dragged[1].uid == order[0].uid);
         CHECK(page->model()->index(0, 0).data(FindingsModel::UidRole).toString() == order[2].uid);
         w.window.undoAction()->trigger();
-        CHECK(w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q1.1.2"))[2].uid == order[2].uid);
+        CHECK(w.window.workbench()
+                  ->drafts()
+                  .findings(kPeel, kLancs, QStringLiteral("Q1.1.2"))[2]
+                  .uid == order[2].uid);
     }
 
     // Filters: only areas for improvement; reordering is off while filtered.
-    page->kindFilter()->setCurrentIndex(page->kindFilter()->findData(QStringLiteral("area_for_improvement")));
+    page->kindFilter()->setCurrentIndex(
+        page->kindFilter()->findData(QStringLiteral("area_for_improvement")));
     for (int r = 0; r < page->model()->rowCount(); ++r)
-        CHECK(page->model()->index(r, 0).data(FindingsModel::KindRole).toString() == QStringLiteral("area_for_improvement"));
+        CHECK(page->model()->index(r, 0).data(FindingsModel::KindRole).toString() ==
+              QStringLiteral("area_for_improvement"));
     CHECK_FALSE(page->moveUpAction()->isEnabled());
 }
 
-TEST_CASE("Grading a question shows the definition, is undoable, and an ungraded question is marked incomplete",
+TEST_CASE("Grading a question shows the definition, is undoable, and an ungraded question is "
+          "marked incomplete",
           "[window][drafting]")
 {
     Window w;
@@ -209,7 +238,8 @@ TEST_CASE("Grading a question shows the definition, is undoable, and an ungraded
     CHECK(panel->isGraded());
     CHECK(page->findChild<QWidget*>(QStringLiteral("judgmentBox"))->isVisible());
     // The demo has no judgment for Q3 (the report did not grade legitimacy here).
-    const bool hadJudgment = w.window.workbench()->drafts().judgment(kPeel, kLancs, QStringLiteral("Q3")).has_value();
+    const bool hadJudgment =
+        w.window.workbench()->drafts().judgment(kPeel, kLancs, QStringLiteral("Q3")).has_value();
     if (hadJudgment)
         REQUIRE(w.window.workbench()->drafts().judgment(kPeel, kLancs, QStringLiteral("Q3")));
     else
@@ -228,21 +258,29 @@ TEST_CASE("Grading a question shows the definition, is undoable, and an ungraded
     CHECK_FALSE(panel->findChild<QLabel*>(QStringLiteral("missingJudgment"))->isVisible());
 
     panel->firstYearCheck()->setChecked(true);
-    CHECK(w.window.workbench()->drafts().judgment(kPeel, kLancs, QStringLiteral("Q3"))->firstYearGraded);
+    CHECK(w.window.workbench()
+              ->drafts()
+              .judgment(kPeel, kLancs, QStringLiteral("Q3"))
+              ->firstYearGraded);
     QTextEdit* summary = panel->summaryEditor()->textEdit();
     summary->setFocus();
     QTest::keyClicks(summary, QStringLiteral("Legitimacy is good."));
     REQUIRE(apptest::eventually([&] {
-        return w.window.workbench()->drafts().judgment(kPeel, kLancs, QStringLiteral("Q3"))->summary.endsWith(
-            QStringLiteral("Legitimacy is good."));
+        return w.window.workbench()
+            ->drafts()
+            .judgment(kPeel, kLancs, QStringLiteral("Q3"))
+            ->summary.endsWith(QStringLiteral("Legitimacy is good."));
     }));
     w.window.undoAction()->trigger(); // the summary
     w.window.undoAction()->trigger(); // first year
     w.window.undoAction()->trigger(); // the grade
-    CHECK(w.window.workbench()->drafts().judgment(kPeel, kLancs, QStringLiteral("Q3")).has_value() == hadJudgment);
+    CHECK(
+        w.window.workbench()->drafts().judgment(kPeel, kLancs, QStringLiteral("Q3")).has_value() ==
+        hadJudgment);
 }
 
-TEST_CASE("Impossible evidence counts are refused in the form and nothing is saved", "[window][drafting]")
+TEST_CASE("Impossible evidence counts are refused in the form and nothing is saved",
+          "[window][drafting]")
 {
     Window w;
     w.window.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Force, kPeel, kLancs, {}});
@@ -261,16 +299,19 @@ TEST_CASE("Impossible evidence counts are refused in the form and nothing is sav
     CHECK(page->problemLabel()->isVisibleTo(page));
     CHECK(page->problemLabel()->text().contains(QStringLiteral("more than the sample")));
     QTest::qWait(600);
-    CHECK(w.window.workbench()->drafts().evidenceSample(uid)->measures.front().count == before->measures.front().count);
+    CHECK(w.window.workbench()->drafts().evidenceSample(uid)->measures.front().count ==
+          before->measures.front().count);
 
     // Put it right: saved, and one undo step.
     measures->item(0, 1)->setText(QString::number(*before->sampleSize - 1));
     CHECK_FALSE(page->problemLabel()->isVisibleTo(page));
     REQUIRE(apptest::eventually([&] {
-        return w.window.workbench()->drafts().evidenceSample(uid)->measures.front().count == *before->sampleSize - 1;
+        return w.window.workbench()->drafts().evidenceSample(uid)->measures.front().count ==
+               *before->sampleSize - 1;
     }));
     w.window.undoAction()->trigger();
-    CHECK(w.window.workbench()->drafts().evidenceSample(uid)->measures.front().count == before->measures.front().count);
+    CHECK(w.window.workbench()->drafts().evidenceSample(uid)->measures.front().count ==
+          before->measures.front().count);
 
     // Strata that do not add up.
     page->sizeSpin()->setValue(*before->sampleSize + 1);
@@ -278,7 +319,8 @@ TEST_CASE("Impossible evidence counts are refused in the form and nothing is sav
         CHECK(page->problemLabel()->text().contains(QStringLiteral("strata add up")));
 }
 
-TEST_CASE("Force in numbers edits in place, refuses a value that is not a number, and undoes", "[window][drafting]")
+TEST_CASE("Force in numbers edits in place, refuses a value that is not a number, and undoes",
+          "[window][drafting]")
 {
     Window w;
     w.window.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Force, kPeel, kLancs, {}});
@@ -307,13 +349,15 @@ TEST_CASE("Force in numbers edits in place, refuses a value that is not a number
     CHECK(w.window.workbench()->drafts().metrics(kPeel, kLancs).size() == before);
 }
 
-TEST_CASE("The findings model passes QAbstractItemModelTester while it loads, filters and reloads", "[window][drafting][model]")
+TEST_CASE("The findings model passes QAbstractItemModelTester while it loads, filters and reloads",
+          "[window][drafting][model]")
 {
     apptest::Scratch scratch;
     auto wb = scratch.create(QStringLiteral("m.fwb"));
     apptest::WarningRecorder warnings;
     FindingsModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
     model.setWorkbench(wb.get());
     model.setPlace(kPeel, kLancs, QStringLiteral("Q2.2.2"));
     CHECK(model.rowCount() == 11);

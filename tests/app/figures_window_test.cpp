@@ -2,13 +2,13 @@
 // every force leaves out another force's draft figure, as the PDF and the pack do; the draft
 // shows the inspectorate every force.
 
-#include "apptest.h"
-#include "documents/chart.h"
 #include "app/documents/documentsworkspace.h"
 #include "app/mainwindow.h"
 #include "app/panes/navigatorview.h"
+#include "apptest.h"
 #include "core/services/drafting.h"
 #include "core/services/review.h"
+#include "documents/chart.h"
 
 #include <QTabWidget>
 #include <QTest>
@@ -20,7 +20,10 @@ using namespace fwb::app;
 
 namespace {
 
-QString S(const char* s) { return QString::fromUtf8(s); }
+QString S(const char* s)
+{
+    return QString::fromUtf8(s);
+}
 
 void asb(Workbench& wb, const QString& force, double value, const QString& source)
 {
@@ -45,7 +48,8 @@ QStringList figure3(const QTextDocument* doc)
     for (QTextBlock b = doc->begin(); b.isValid(); b = b.next())
         for (auto it = b.begin(); !it.atEnd(); ++it)
             if (it.fragment().charFormat().objectType() == documents::ChartObjectType) {
-                const auto spec = documents::ChartSpec::fromVariant(it.fragment().charFormat().property(documents::ChartSpecProperty));
+                const auto spec = documents::ChartSpec::fromVariant(
+                    it.fragment().charFormat().property(documents::ChartSpecProperty));
                 if (spec.title.startsWith(S("Figure 3:")))
                     return spec.categories;
             }
@@ -54,7 +58,8 @@ QStringList figure3(const QTextDocument* doc)
 
 QStringList previewOf(MainWindow& window, const QString& document)
 {
-    window.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Force, S("peel-effectiveness-2015"), S("lancashire"), {}});
+    window.navigatorView()->selectKey(
+        NavigatorKey{NavigatorKey::Kind::Force, S("peel-effectiveness-2015"), S("lancashire"), {}});
     auto* tabs = window.findChild<QTabWidget*>(S("workTabs"));
     tabs->setCurrentWidget(window.documentsWorkspace());
     DocumentsWorkspace* docs = window.documentsWorkspace();
@@ -69,22 +74,27 @@ QStringList previewOf(MainWindow& window, const QString& document)
 
 } // namespace
 
-TEST_CASE("Documents tab: the preview of a published report shows only other forces' published figures", "[app][documents][figures]")
+TEST_CASE(
+    "Documents tab: the preview of a published report shows only other forces' published figures",
+    "[app][documents][figures]")
 {
     apptest::Scratch scratch;
     const QString path = scratch.path(S("demo.fwb"));
     {
         auto wb = scratch.create(S("demo.fwb"));
         asb(*wb, S("kent"), 41.3, S("HMIC data collection"));
-        asb(*wb, S("west-yorkshire"), 12.9, S("Published statistics: ASB incidents, year to June 2015, Home Office"));
+        asb(*wb, S("west-yorkshire"), 12.9,
+            S("Published statistics: ASB incidents, year to June 2015, Home Office"));
     }
     {
         MainWindow window;
         window.show();
         REQUIRE(QTest::qWaitForWindowExposed(&window));
         REQUIRE(window.openWorkbench(path));
-        CHECK(previewOf(window, S("lancs-2015-report")) == QStringList{S("Kent"), S("West Yorkshire"), S("Lancashire")});
-        CHECK(window.documentsWorkspace()->preview()->toPlainText().contains(S("Draft figures of other forces are shown.")));
+        CHECK(previewOf(window, S("lancs-2015-report")) ==
+              QStringList{S("Kent"), S("West Yorkshire"), S("Lancashire")});
+        CHECK(window.documentsWorkspace()->preview()->toPlainText().contains(
+            S("Draft figures of other forces are shown.")));
     }
     {
         auto wb = Workbench::open(path);
@@ -93,13 +103,15 @@ TEST_CASE("Documents tab: the preview of a published report shows only other for
         REQUIRE(review.move(S("document:lancs-2015-report"), S("ready"), {}));
         REQUIRE(review.send(S("lancs-2015-report")));
         for (const char* to : {"responded", "amended", "final", "published"})
-            REQUIRE(review.move(S("document:lancs-2015-report"), S(to), {}, QDateTime::currentDateTimeUtc().addYears(20)));
+            REQUIRE(review.move(S("document:lancs-2015-report"), S(to), {},
+                                QDateTime::currentDateTimeUtc().addYears(20)));
     }
     MainWindow window;
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     REQUIRE(window.openWorkbench(path));
-    CHECK(previewOf(window, S("lancs-2015-report")) == QStringList{S("West Yorkshire"), S("Lancashire")});
+    CHECK(previewOf(window, S("lancs-2015-report")) ==
+          QStringList{S("West Yorkshire"), S("Lancashire")});
     const QString text = window.documentsWorkspace()->preview()->toPlainText();
     CHECK(text.contains(S("Other forces' figures are not shown until they are published.")));
     CHECK_FALSE(text.contains(S("Kent")));

@@ -1,10 +1,10 @@
 // Programmes, frameworks, forces and people edited from the window's dialogs, with undo.
 
-#include "apptest.h"
-#include "demowindow.h"
 #include "app/dialogs/frameworkdialog.h"
 #include "app/dialogs/referencedialog.h"
 #include "app/mainwindow.h"
+#include "apptest.h"
+#include "demowindow.h"
 
 #include <QAction>
 #include <QListWidget>
@@ -25,15 +25,19 @@ QTreeWidgetItem* item(QTreeWidget* tree, const QString& code)
 }
 } // namespace
 
-TEST_CASE("A programme copied from last year's framework, a question added under it, and both undone", "[window][frameworks]")
+TEST_CASE(
+    "A programme copied from last year's framework, a question added under it, and both undone",
+    "[window][frameworks]")
 {
     Window w;
     FrameworkDialog* d = w.window.frameworkDialog();
     REQUIRE(d);
     d->show();
-    REQUIRE(d->createProgramme(QStringLiteral("peel-effectiveness-2016"), QStringLiteral("PEEL: Police effectiveness 2016"),
-                               2016, QStringLiteral("peel-effectiveness-2015")));
-    const auto copy = w.window.workbench()->reference().programme(QStringLiteral("peel-effectiveness-2016"));
+    REQUIRE(d->createProgramme(QStringLiteral("peel-effectiveness-2016"),
+                               QStringLiteral("PEEL: Police effectiveness 2016"), 2016,
+                               QStringLiteral("peel-effectiveness-2015")));
+    const auto copy =
+        w.window.workbench()->reference().programme(QStringLiteral("peel-effectiveness-2016"));
     REQUIRE(copy);
     CHECK(copy->gradeScaleCode == QStringLiteral("peel-four-point"));
     CHECK(d->currentProgramme() == QStringLiteral("peel-effectiveness-2016"));
@@ -42,25 +46,31 @@ TEST_CASE("A programme copied from last year's framework, a question added under
     d->tree()->setCurrentItem(item(d->tree(), QStringLiteral("Q3")));
     REQUIRE(d->addQuestion(true));
     bool added = false;
-    for (const Question& q : w.window.workbench()->reference().questionsFlat(QStringLiteral("peel-effectiveness-2016")))
+    for (const Question& q :
+         w.window.workbench()->reference().questionsFlat(QStringLiteral("peel-effectiveness-2016")))
         added = added || q.code == QStringLiteral("Q3.1");
     CHECK(added);
     // Tick it graded in the tree: saved at once.
     item(d->tree(), QStringLiteral("Q3.1"))->setCheckState(3, Qt::Checked);
-    for (const Question& q : w.window.workbench()->reference().questionsFlat(QStringLiteral("peel-effectiveness-2016")))
+    for (const Question& q :
+         w.window.workbench()->reference().questionsFlat(QStringLiteral("peel-effectiveness-2016")))
         if (q.code == QStringLiteral("Q3.1"))
             CHECK(q.graded);
 
     w.window.undoAction()->trigger(); // graded
     w.window.undoAction()->trigger(); // the sub-question
-    CHECK(apptest::eventually([&] { return !item(d->tree(), QStringLiteral("Q3.1")); })); // the tree follows once the edit is done
+    CHECK(apptest::eventually([&] {
+        return !item(d->tree(), QStringLiteral("Q3.1"));
+    })); // the tree follows once the edit is done
     CHECK(w.window.undoAction()->text().startsWith(QStringLiteral("&Undo Copy Framework")));
     w.window.undoAction()->trigger(); // the programme
-    CHECK_FALSE(w.window.workbench()->reference().programme(QStringLiteral("peel-effectiveness-2016")));
+    CHECK_FALSE(
+        w.window.workbench()->reference().programme(QStringLiteral("peel-effectiveness-2016")));
     CHECK(w.errors.isEmpty());
 }
 
-TEST_CASE("Removing a question that holds findings is refused and the tree shows what is stored", "[window][frameworks]")
+TEST_CASE("Removing a question that holds findings is refused and the tree shows what is stored",
+          "[window][frameworks]")
 {
     Window w;
     FrameworkDialog* d = w.window.frameworkDialog();
@@ -69,9 +79,13 @@ TEST_CASE("Removing a question that holds findings is refused and the tree shows
     CHECK_FALSE(d->removeQuestion());
     REQUIRE(w.errors.size() == 1);
     CHECK(w.errors.front().contains(QStringLiteral("Q1.1.2 holds")));
-    CHECK(apptest::eventually([&] { return item(d->tree(), QStringLiteral("Q1.1.2")) != nullptr; }));
-    CHECK(w.window.workbench()->drafts().findings(QStringLiteral("peel-effectiveness-2015"), QStringLiteral("lancashire"),
-                                                  QStringLiteral("Q1.1.2")).size() == 5);
+    CHECK(
+        apptest::eventually([&] { return item(d->tree(), QStringLiteral("Q1.1.2")) != nullptr; }));
+    CHECK(w.window.workbench()
+              ->drafts()
+              .findings(QStringLiteral("peel-effectiveness-2015"), QStringLiteral("lancashire"),
+                        QStringLiteral("Q1.1.2"))
+              .size() == 5);
 }
 
 TEST_CASE("Forces and people are edited in place and undone", "[window][frameworks]")
@@ -86,12 +100,14 @@ TEST_CASE("Forces and people are edited in place and undone", "[window][framewor
             kent = r;
     REQUIRE(kent >= 0);
     forces->item(kent, ReferenceDialog::ForceName)->setText(QStringLiteral("Kent County Police"));
-    CHECK(w.window.workbench()->reference().force(QStringLiteral("kent"))->name == QStringLiteral("Kent County Police"));
+    CHECK(w.window.workbench()->reference().force(QStringLiteral("kent"))->name ==
+          QStringLiteral("Kent County Police"));
     forces->item(kent, ReferenceDialog::ForceStyle)->setText(QStringLiteral("brigade"));
     CHECK(w.errors.size() == 1);
     CHECK(forces->item(kent, ReferenceDialog::ForceStyle)->text() == QStringLiteral("force"));
     w.window.undoAction()->trigger();
-    CHECK(w.window.workbench()->reference().force(QStringLiteral("kent"))->name == QStringLiteral("Kent Police"));
+    CHECK(w.window.workbench()->reference().force(QStringLiteral("kent"))->name ==
+          QStringLiteral("Kent Police"));
 
     REQUIRE(d->addPerson(QStringLiteral("alan-pughsley"), QStringLiteral("Alan Pughsley")));
     CHECK(w.window.workbench()->reference().person(QStringLiteral("alan-pughsley")));
@@ -99,11 +115,14 @@ TEST_CASE("Forces and people are edited in place and undone", "[window][framewor
     CHECK_FALSE(w.window.workbench()->reference().person(QStringLiteral("alan-pughsley")));
 }
 
-TEST_CASE("A copied framework's questions show what they continue, unticking one marks it not comparable and keeps the link", "[window][frameworks][change]")
+TEST_CASE("A copied framework's questions show what they continue, unticking one marks it not "
+          "comparable and keeps the link",
+          "[window][frameworks][change]")
 {
     Window w;
     FrameworkDialog* d = w.window.frameworkDialog();
-    REQUIRE(d->createProgramme(QStringLiteral("peel-2016"), QStringLiteral("PEEL 2016"), 2016, QStringLiteral("peel-effectiveness-2015")));
+    REQUIRE(d->createProgramme(QStringLiteral("peel-2016"), QStringLiteral("PEEL 2016"), 2016,
+                               QStringLiteral("peel-effectiveness-2015")));
     REQUIRE(d->selectProgramme(QStringLiteral("peel-2016")));
     QTreeWidgetItem* q0 = d->tree()->topLevelItem(0);
     REQUIRE(q0);
@@ -114,7 +133,8 @@ TEST_CASE("A copied framework's questions show what they continue, unticking one
     REQUIRE(q2);
     CHECK(q2->text(4) == QStringLiteral("peel-effectiveness-2015/Q2"));
     CHECK(q2->checkState(4) == Qt::Checked);
-    q2->setCheckState(4, Qt::Unchecked); // saved as the person unticks it; the tree is rebuilt afterwards
+    q2->setCheckState(
+        4, Qt::Unchecked); // saved as the person unticks it; the tree is rebuilt afterwards
     auto stored = [&](const QString& code) {
         const auto p = w.window.workbench()->reference().programme(QStringLiteral("peel-2016"));
         return *findQuestion(p->questions, code);
@@ -125,7 +145,8 @@ TEST_CASE("A copied framework's questions show what they continue, unticking one
     QTest::qWait(50);
     q0 = d->tree()->topLevelItem(0);
     q0->setText(2, QStringLiteral("Overall"));
-    REQUIRE(apptest::eventually([&] { return stored(QStringLiteral("Q0")).shortTitle == QStringLiteral("Overall"); }));
+    REQUIRE(apptest::eventually(
+        [&] { return stored(QStringLiteral("Q0")).shortTitle == QStringLiteral("Overall"); }));
     CHECK(stored(QStringLiteral("Q0")).follows == QStringLiteral("peel-effectiveness-2015/Q0"));
     CHECK(stored(QStringLiteral("Q1")).follows == QStringLiteral("peel-effectiveness-2015/Q1"));
     CHECK_FALSE(stored(QStringLiteral("Q2")).comparable);

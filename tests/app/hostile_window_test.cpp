@@ -4,12 +4,12 @@
 // from the workbench show it as text.
 
 #include "../support/hostiletext.h"
-#include "apptest.h"
 #include "app/documents/documentsworkspace.h"
 #include "app/mainwindow.h"
 #include "app/panes/detailpane.h"
 #include "app/panes/navigatorview.h"
 #include "app/panes/safetextbrowser.h"
+#include "apptest.h"
 
 #include <QComboBox>
 #include <QDesktopServices>
@@ -70,7 +70,8 @@ void checkShown(const QTextDocument& doc, const char* where)
     for (QTextBlock b = doc.begin(); b.isValid(); b = b.next())
         for (auto it = b.begin(); !it.atEnd(); ++it) {
             const QTextCharFormat cf = it.fragment().charFormat();
-            if (cf.isAnchor() && !cf.anchorHref().isEmpty() && !hostile::isSafeHref(cf.anchorHref()) &&
+            if (cf.isAnchor() && !cf.anchorHref().isEmpty() &&
+                !hostile::isSafeHref(cf.anchorHref()) &&
                 !cf.anchorHref().startsWith(QLatin1String("fwb:")))
                 unsafe << cf.anchorHref();
             if (cf.isImageFormat())
@@ -85,28 +86,35 @@ void checkShown(const QTextDocument& doc, const char* where)
 
 } // namespace
 
-TEST_CASE("Hostile text: the detail pane shows it as text, with no unsafe link or image", "[app][hostile]")
+TEST_CASE("Hostile text: the detail pane shows it as text, with no unsafe link or image",
+          "[app][hostile]")
 {
     HostileWindow w;
     DetailPane* pane = w.window.detailPane();
     pane->showKey(NavigatorKey{NavigatorKey::Kind::Force, w.made.programme, w.made.force, {}});
     checkShown(*pane->document(), "force page");
-    requireMarkers(pane->toPlainText(), {hostile::EvidenceLabel, hostile::MetricName, hostile::MetricMeasure, hostile::Title},
-                   "force page");
-    pane->showKey(NavigatorKey{NavigatorKey::Kind::Question, w.made.programme, w.made.force, w.made.question});
+    requireMarkers(
+        pane->toPlainText(),
+        {hostile::EvidenceLabel, hostile::MetricName, hostile::MetricMeasure, hostile::Title},
+        "force page");
+    pane->showKey(NavigatorKey{NavigatorKey::Kind::Question, w.made.programme, w.made.force,
+                               w.made.question});
     checkShown(*pane->document(), "question page");
     requireMarkers(pane->toPlainText(),
-                   {hostile::FindingText, hostile::JudgmentSummary, hostile::EvidenceLabel, hostile::MetricName},
+                   {hostile::FindingText, hostile::JudgmentSummary, hostile::EvidenceLabel,
+                    hostile::MetricName},
                    "question page");
     // The raw HTML is there as its characters.
     CHECK(pane->toPlainText().contains(QStringLiteral("<img src=file:///etc/passwd>")));
     CHECK(pane->toPlainText().contains(QStringLiteral("<script>alert(1)</script>")));
 }
 
-TEST_CASE("Hostile text: the Documents tab's preview and section data show it as text", "[app][hostile]")
+TEST_CASE("Hostile text: the Documents tab's preview and section data show it as text",
+          "[app][hostile]")
 {
     HostileWindow w;
-    w.window.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Force, w.made.programme, w.made.force, {}});
+    w.window.navigatorView()->selectKey(
+        NavigatorKey{NavigatorKey::Kind::Force, w.made.programme, w.made.force, {}});
     auto* tabs = w.window.findChild<QTabWidget*>(QStringLiteral("workTabs"));
     tabs->setCurrentWidget(w.window.documentsWorkspace());
     DocumentsWorkspace* docs = w.window.documentsWorkspace();
@@ -117,11 +125,14 @@ TEST_CASE("Hostile text: the Documents tab's preview and section data show it as
         REQUIRE(index >= 0);
         box->setCurrentIndex(index);
         REQUIRE(apptest::eventually([&] { return docs->currentDocument() == uid; }));
-        REQUIRE(apptest::eventually([&] { return docs->preview()->document()->toPlainText().contains(hostile::after(hostile::SectionBody, 0)); }));
+        REQUIRE(apptest::eventually([&] {
+            return docs->preview()->document()->toPlainText().contains(
+                hostile::after(hostile::SectionBody, 0));
+        }));
         checkShown(*docs->preview()->document(), "preview");
         requireMarkers(docs->preview()->document()->toPlainText(),
-                       {hostile::Title, hostile::SectionTitle, hostile::SectionBody, hostile::FindingText, hostile::JudgmentSummary,
-                        hostile::FigureCaption},
+                       {hostile::Title, hostile::SectionTitle, hostile::SectionBody,
+                        hostile::FindingText, hostile::JudgmentSummary, hostile::FigureCaption},
                        "preview");
         checkShown(*docs->dataView()->document(), "section data");
     }
@@ -130,23 +141,29 @@ TEST_CASE("Hostile text: the Documents tab's preview and section data show it as
 TEST_CASE("Hostile text: no view follows a link that is not a web or mail link", "[app][hostile]")
 {
     Opened opened;
-    for (const char* scheme : {"http", "https", "mailto", "javascript", "file", "data", "vbscript", "smb"})
+    for (const char* scheme :
+         {"http", "https", "mailto", "javascript", "file", "data", "vbscript", "smb"})
         QDesktopServices::setUrlHandler(QString::fromLatin1(scheme), &opened, "open");
     HostileWindow w;
     int selected = 0;
-    QObject::connect(w.window.detailPane(), &DetailPane::linkActivated, [&](const NavigatorKey&) { ++selected; });
-    for (QTextBrowser* view : {static_cast<QTextBrowser*>(w.window.detailPane()), w.window.documentsWorkspace()->preview()}) {
+    QObject::connect(w.window.detailPane(), &DetailPane::linkActivated,
+                     [&](const NavigatorKey&) { ++selected; });
+    for (QTextBrowser* view : {static_cast<QTextBrowser*>(w.window.detailPane()),
+                               w.window.documentsWorkspace()->preview()}) {
         CHECK_FALSE(view->openLinks());
         CHECK_FALSE(view->openExternalLinks());
-        for (const char* bad : {"javascript:alert(1)", "JAVASCRIPT:alert(1)", "file:///etc/passwd", "data:text/html,x",
-                                "vbscript:msgbox(1)", "smb://server/share/run.exe"})
+        for (const char* bad :
+             {"javascript:alert(1)", "JAVASCRIPT:alert(1)", "file:///etc/passwd",
+              "data:text/html,x", "vbscript:msgbox(1)", "smb://server/share/run.exe"})
             Q_EMIT view->anchorClicked(QUrl(QString::fromLatin1(bad)));
         Q_EMIT view->anchorClicked(QUrl(QStringLiteral("https://example.org/")));
     }
-    for (const char* scheme : {"http", "https", "mailto", "javascript", "file", "data", "vbscript", "smb"})
+    for (const char* scheme :
+         {"http", "https", "mailto", "javascript", "file", "data", "vbscript", "smb"})
         QDesktopServices::unsetUrlHandler(QString::fromLatin1(scheme));
     INFO(QUrl::toStringList(opened.urls).join(QLatin1Char(' ')).toStdString());
-    CHECK(opened.urls == QList<QUrl>{QUrl(QStringLiteral("https://example.org/")), QUrl(QStringLiteral("https://example.org/"))});
+    CHECK(opened.urls == QList<QUrl>{QUrl(QStringLiteral("https://example.org/")),
+                                     QUrl(QStringLiteral("https://example.org/"))});
     CHECK(selected == 0);
 }
 
@@ -157,7 +174,8 @@ TEST_CASE("Hostile text: the views load no image from the disk", "[app][hostile]
     QImage big(240, 160, QImage::Format_RGB32);
     big.fill(Qt::red);
     REQUIRE(big.save(png));
-    const QString html = QStringLiteral("<img src=\"%1\">").arg(QUrl::fromLocalFile(png).toString());
+    const QString html =
+        QStringLiteral("<img src=\"%1\">").arg(QUrl::fromLocalFile(png).toString());
     SafeTextBrowser view;
     view.setHtml(html);
     view.document()->setTextWidth(600);
@@ -169,7 +187,8 @@ TEST_CASE("Hostile text: the views load no image from the disk", "[app][hostile]
     checkShown(tip, "tooltip");
 }
 
-TEST_CASE("Hostile text: a tooltip of text from the workbench shows it as the characters it is", "[app][hostile]")
+TEST_CASE("Hostile text: a tooltip of text from the workbench shows it as the characters it is",
+          "[app][hostile]")
 {
     for (const QString& s : hostile::strings()) {
         const QString text = QStringLiteral("before ") + s + QStringLiteral(" after");

@@ -16,6 +16,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("findings-workbench-tests"));
     QApplication::setOrganizationName(QStringLiteral("Findings Workbench Tests"));
     QSettings().clear(); // every run starts from defaults: no recent files, no "show all forces"
-    spdlog::set_level(qEnvironmentVariableIsEmpty("FWB_TEST_LOG") ? spdlog::level::err : spdlog::level::debug);
+    spdlog::set_level(qEnvironmentVariableIsEmpty("FWB_TEST_LOG") ? spdlog::level::err
+                                                                  : spdlog::level::debug);
     return Catch::Session().run(argc, argv);
 }

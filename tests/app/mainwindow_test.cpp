@@ -1,15 +1,15 @@
 // The main window on the offscreen platform: walking the navigator with the keyboard, what the
 // detail pane shows (checked against the seed documents), bad files, import and export.
-#include "apptest.h"
 #include "app/mainwindow.h"
 #include "app/models/navigatormodel.h"
 #include "app/panes/detailpane.h"
 #include "app/panes/navigatorview.h"
 #include "app/workbenchlock.h"
+#include "apptest.h"
 
 #include <QAction>
-#include <QLabel>
 #include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -25,9 +25,13 @@ namespace {
 const QString kPeelSeed = QStringLiteral("peel-2015-effectiveness-report-lancashire.txt");
 const QString kLetterSeed = QStringLiteral("core-business-2014-letter-lancashire.txt");
 
-QString detailText(const MainWindow& w) { return apptest::normalise(w.detailPane()->toPlainText()); }
+QString detailText(const MainWindow& w)
+{
+    return apptest::normalise(w.detailPane()->toPlainText());
+}
 
-QModelIndex rowOf(const NavigatorModel& model, int role, const QString& value, const QModelIndex& parent = {})
+QModelIndex rowOf(const NavigatorModel& model, int role, const QString& value,
+                  const QModelIndex& parent = {})
 {
     for (int r = 0; r < model.rowCount(parent); ++r)
         if (model.index(r, 0, parent).data(role).toString() == value)
@@ -77,7 +81,8 @@ TEST_CASE("The window opens on Lancashire's overview of the newest programme", "
     CHECK(w.window.detailPane()->accessibleName() == QStringLiteral("Details"));
 }
 
-TEST_CASE("Walking the navigator with the keyboard shows a question's judgment and findings", "[window]")
+TEST_CASE("Walking the navigator with the keyboard shows a question's judgment and findings",
+          "[window]")
 {
     Window w;
     NavigatorView* view = w.window.navigatorView();
@@ -85,11 +90,13 @@ TEST_CASE("Walking the navigator with the keyboard shows a question's judgment a
     view->collapseAll();
 
     // Programme: click it, then expand it with the Right key.
-    const QModelIndex peel = rowOf(*model, NavigatorModel::ProgrammeRole, QStringLiteral("peel-effectiveness-2015"));
+    const QModelIndex peel =
+        rowOf(*model, NavigatorModel::ProgrammeRole, QStringLiteral("peel-effectiveness-2015"));
     REQUIRE(peel.isValid());
     click(view, peel);
     CHECK(view->currentKey().kind == NavigatorKey::Kind::Programme);
-    const QString title = apptest::seedLine(kPeelSeed, QStringLiteral("PEEL: Police effectiveness 2015"));
+    const QString title =
+        apptest::seedLine(kPeelSeed, QStringLiteral("PEEL: Police effectiveness 2015"));
     CHECK(detailText(w.window).contains(QStringLiteral("Police effectiveness")));
     QTest::keyClick(view, Qt::Key_Right);
     CHECK(view->isExpanded(peel));
@@ -107,13 +114,16 @@ TEST_CASE("Walking the navigator with the keyboard shows a question's judgment a
     QTest::keyClick(view, Qt::Key_Down);
     REQUIRE(view->currentKey().kind == NavigatorKey::Kind::Question);
     QTest::keyClick(view, Qt::Key_Right); // open the overall question
-    const QString heading = QStringLiteral("How effective is the force at investigating crime and managing offenders?");
+    const QString heading =
+        QStringLiteral("How effective is the force at investigating crime and managing offenders?");
     REQUIRE(apptest::seedLine(kPeelSeed, heading).startsWith(heading));
     bool found = false;
     for (int step = 0; step < 40 && !found; ++step) {
         QTest::keyClick(view, Qt::Key_Down);
         // The tooltip is markup with the data escaped; its first line is the question as printed.
-        const QString tip = QTextDocumentFragment::fromHtml(view->currentIndex().data(Qt::ToolTipRole).toString()).toPlainText();
+        const QString tip =
+            QTextDocumentFragment::fromHtml(view->currentIndex().data(Qt::ToolTipRole).toString())
+                .toPlainText();
         const QString text = tip.section(QLatin1Char('\n'), 0, 0);
         found = apptest::normalise(text) == heading;
     }
@@ -124,24 +134,34 @@ TEST_CASE("Walking the navigator with the keyboard shows a question's judgment a
     CHECK(detail.contains(heading));
     CHECK(detail.contains(QStringLiteral("Good")));
     // The judgment's summary and a finding, as the report prints them.
-    CHECK(detail.contains(apptest::seedLine(kPeelSeed, QStringLiteral("Lancashire Constabulary's approach to investigating crime and managing offenders is good."))
-                              .section(QLatin1Char('.'), 0, 0)));
-    const QString finding = apptest::seedLine(kPeelSeed, QStringLiteral("Lancashire Constabulary has an effective process for the initial investigation"));
+    CHECK(detail.contains(
+        apptest::seedLine(kPeelSeed,
+                          QStringLiteral("Lancashire Constabulary's approach to investigating "
+                                         "crime and managing offenders is good."))
+            .section(QLatin1Char('.'), 0, 0)));
+    const QString finding = apptest::seedLine(
+        kPeelSeed,
+        QStringLiteral(
+            "Lancashire Constabulary has an effective process for the initial investigation"));
     CHECK(detail.contains(finding.section(QLatin1Char('.'), 0, 0)));
     CHECK(title.contains(QStringLiteral("effectiveness")));
 }
 
-TEST_CASE("A question of the 2014 letter shows the letter's findings and the case-file sample", "[window]")
+TEST_CASE("A question of the 2014 letter shows the letter's findings and the case-file sample",
+          "[window]")
 {
     Window w;
     NavigatorView* view = w.window.navigatorView();
-    view->selectKey({NavigatorKey::Kind::Question, QStringLiteral("core-business-2014"), QStringLiteral("lancashire"), QStringLiteral("A2")});
+    view->selectKey({NavigatorKey::Kind::Question, QStringLiteral("core-business-2014"),
+                     QStringLiteral("lancashire"), QStringLiteral("A2")});
     REQUIRE(view->currentKey().question == QStringLiteral("A2"));
     const QString detail = detailText(w.window);
     INFO(detail.left(3000).toStdString());
-    const QString letter = apptest::seedLine(kLetterSeed, QStringLiteral("- Fifty unattended crime reports were examined."));
+    const QString letter = apptest::seedLine(
+        kLetterSeed, QStringLiteral("- Fifty unattended crime reports were examined."));
     CHECK(detail.contains(letter.mid(2).section(QLatin1Char('.'), 0, 0)));
-    CHECK(detail.contains(QStringLiteral("34 of 50"))); // "Thirty four of those files contained no evidence …"
+    CHECK(detail.contains(
+        QStringLiteral("34 of 50"))); // "Thirty four of those files contained no evidence …"
     CHECK(detail.contains(QStringLiteral("Areas for improvement")));
 }
 
@@ -200,49 +220,65 @@ TEST_CASE("A read-only workbench says so in the title and the status bar", "[win
     CHECK(shown);
 }
 
-TEST_CASE("Import through the window refreshes the navigator, and a bad import changes nothing", "[window][import]")
+TEST_CASE("Import through the window refreshes the navigator, and a bad import changes nothing",
+          "[window][import]")
 {
     Window w;
     NavigatorModel* model = w.window.navigatorModel();
-    const auto programme = w.window.workbench()->reference().programme(QStringLiteral("peel-effectiveness-2015"));
+    const auto programme =
+        w.window.workbench()->reference().programme(QStringLiteral("peel-effectiveness-2015"));
     REQUIRE(programme);
     const QString question = programme->questions.front().code;
     const QString csv = w.scratch.path(QStringLiteral("judgments.csv"));
-    apptest::writeFile(csv, QStringLiteral("force,programme,question,grade,summary\n"
-                                           "cumbria,peel-effectiveness-2015,%1,Outstanding,\"Cumbria is outstanding.\"\n")
-                                .arg(question).toUtf8());
+    apptest::writeFile(
+        csv, QStringLiteral(
+                 "force,programme,question,grade,summary\n"
+                 "cumbria,peel-effectiveness-2015,%1,Outstanding,\"Cumbria is outstanding.\"\n")
+                 .arg(question)
+                 .toUtf8());
     REQUIRE(w.window.importFile(csv));
-    CHECK(w.window.statusBar()->currentMessage().startsWith(QStringLiteral("Imported judgments.csv")));
-    const QModelIndex q = model->indexOf({NavigatorKey::Kind::Question, programme->code, QStringLiteral("cumbria"), question});
+    CHECK(w.window.statusBar()->currentMessage().startsWith(
+        QStringLiteral("Imported judgments.csv")));
+    const QModelIndex q = model->indexOf(
+        {NavigatorKey::Kind::Question, programme->code, QStringLiteral("cumbria"), question});
     REQUIRE(q.isValid());
     CHECK(q.data(NavigatorModel::GradeRole).toString() == QStringLiteral("outstanding"));
 
     const qint64 judgments = w.window.workbench()->info().judgments;
     const QString bad = w.scratch.path(QStringLiteral("bad.csv"));
-    apptest::writeFile(bad, QStringLiteral("force,programme,question,grade,summary\n"
-                                           "durham,peel-effectiveness-2015,%1,good,\"fine\"\n"
-                                           "durham,peel-effectiveness-2015,%1,excellent,\"no such grade\"\n")
-                                .arg(question).toUtf8());
+    apptest::writeFile(
+        bad, QStringLiteral("force,programme,question,grade,summary\n"
+                            "durham,peel-effectiveness-2015,%1,good,\"fine\"\n"
+                            "durham,peel-effectiveness-2015,%1,excellent,\"no such grade\"\n")
+                 .arg(question)
+                 .toUtf8());
     QSignalSpy errors(&w.window, &MainWindow::errorShown);
     CHECK_FALSE(w.window.importFile(bad));
     REQUIRE(errors.count() == 1);
     CHECK(errors.front().front().toString().contains(QStringLiteral("excellent")));
     CHECK(w.window.workbench()->info().judgments == judgments);
-    CHECK_FALSE(model->indexOf({NavigatorKey::Kind::Force, programme->code, QStringLiteral("durham"), {}}).data(NavigatorModel::ForceRole).toString() == QStringLiteral("durham"));
+    CHECK_FALSE(
+        model->indexOf({NavigatorKey::Kind::Force, programme->code, QStringLiteral("durham"), {}})
+            .data(NavigatorModel::ForceRole)
+            .toString() == QStringLiteral("durham"));
 }
 
 TEST_CASE("Export writes the selected force's slice", "[window][export]")
 {
     Window w;
     const QString json = w.scratch.path(QStringLiteral("lancs.json"));
-    REQUIRE(w.window.exportTo(json, ExportFormat::Json, {QStringLiteral("peel-effectiveness-2015"), QStringLiteral("lancashire")}));
+    REQUIRE(w.window.exportTo(
+        json, ExportFormat::Json,
+        {QStringLiteral("peel-effectiveness-2015"), QStringLiteral("lancashire")}));
     const QByteArray bytes = apptest::readFile(json);
     CHECK(bytes.contains("\"findings-workbench\""));
     CHECK(bytes.contains("lancashire"));
     const QString csv = w.scratch.path(QStringLiteral("all.csv"));
     REQUIRE(w.window.exportTo(csv, ExportFormat::Csv, {}));
     const QByteArray header = apptest::readFile(csv).split('\n').front();
-    CHECK(QString::fromUtf8(header).remove(QLatin1Char('"')).startsWith(QStringLiteral("force,programme,question,grade")));
+    CHECK(QString::fromUtf8(header)
+              .remove(QLatin1Char('"'))
+              .startsWith(QStringLiteral("force,programme,question,grade")));
     CHECK(apptest::readFile(csv).contains("lancashire"));
 }
 
@@ -251,7 +287,8 @@ TEST_CASE("Show all forces is an action that keeps the place in the tree", "[win
     Window w;
     const NavigatorKey before = w.window.navigatorView()->currentKey();
     w.window.showAllForcesAction()->setChecked(true);
-    const QModelIndex peel = rowOf(*w.window.navigatorModel(), NavigatorModel::ProgrammeRole, before.programme);
+    const QModelIndex peel =
+        rowOf(*w.window.navigatorModel(), NavigatorModel::ProgrammeRole, before.programme);
     CHECK(w.window.navigatorModel()->rowCount(peel) == 43);
     CHECK(w.window.navigatorView()->currentKey() == before);
     w.window.showAllForcesAction()->setChecked(false);
@@ -272,7 +309,8 @@ TEST_CASE("Export refuses to write over the open workbench", "[app][export]")
     CHECK(apptest::readFile(own).left(16) == before.left(16)); // still an SQLite file
 }
 
-TEST_CASE("A workbench reached through a symbolic link is the same workbench for the lock", "[app][lock]")
+TEST_CASE("A workbench reached through a symbolic link is the same workbench for the lock",
+          "[app][lock]")
 {
     apptest::Scratch dir;
     const QString real = dir.createFile(QStringLiteral("real.fwb"), false);
@@ -285,17 +323,20 @@ TEST_CASE("A workbench reached through a symbolic link is the same workbench for
     CHECK(second.error().message.contains(QStringLiteral("open in another window")));
 }
 
-TEST_CASE("A workbench with a damaged page opens read-only in the window with a warning", "[window][damaged]")
+TEST_CASE("A workbench with a damaged page opens read-only in the window with a warning",
+          "[window][damaged]")
 {
     apptest::Scratch scratch;
     const QString path = scratch.createFile(QStringLiteral("damaged.fwb"));
     qint64 page = 0;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("pages"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("pages"));
         db.setDatabaseName(path);
         REQUIRE(db.open());
         QSqlQuery q(db);
-        REQUIRE(q.exec(QStringLiteral("SELECT max(pageno) FROM dbstat WHERE name = 'search_index_content'")));
+        REQUIRE(q.exec(
+            QStringLiteral("SELECT max(pageno) FROM dbstat WHERE name = 'search_index_content'")));
         REQUIRE(q.next());
         page = q.value(0).toLongLong();
     }

@@ -1,41 +1,41 @@
 // The judgment matrix in the window: the model under QAbstractItemModelTester, filters by region
 // and grade, the exports, and a double-click that opens the force.
 
+#include "app/analysis/changeview.h"
+#include "app/analysis/followupview.h"
+#include "app/analysis/forceprofileview.h"
 #include "app/analysis/matrixmodel.h"
 #include "app/analysis/matrixwindow.h"
 #include "app/analysis/nationalchart.h"
-#include "app/analysis/forceprofileview.h"
-#include "app/analysis/changeview.h"
-#include "app/analysis/followupview.h"
-#include "core/services/frameworks.h"
-#include <QTextBrowser>
 #include "app/dialogs/ingestdialog.h"
-#include <QPushButton>
-#include <QTreeWidget>
-#include "apptest.h"
-#include "demowindow.h"
 #include "app/drafting/draftingworkspace.h"
-#include "core/io/csv.h"
 #include "app/mainwindow.h"
 #include "app/panes/navigatorview.h"
+#include "apptest.h"
+#include "core/io/csv.h"
 #include "core/services/drafting.h"
+#include "core/services/frameworks.h"
+#include "demowindow.h"
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QTreeWidget>
 
+#include <QAbstractBarSeries>
 #include <QAbstractItemModelTester>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
-#include <QTableView>
+#include <QLineEdit>
+#include <QLineSeries>
 #include <QListWidget>
 #include <QTabWidget>
-#include <QBarSet>
-#include <QChartView>
-#include <QChart>
-#include <QAbstractBarSeries>
-#include <QBarSeries>
-#include <QBarCategoryAxis>
-#include <QLineSeries>
-#include <QFile>
-#include <QLineEdit>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 
@@ -57,16 +57,20 @@ void grade(Workbench& wb, const QString& force, const QString& question, const Q
 }
 } // namespace
 
-TEST_CASE("The matrix model passes QAbstractItemModelTester and shows grades by letters and colour", "[window][analysis][model]")
+TEST_CASE("The matrix model passes QAbstractItemModelTester and shows grades by letters and colour",
+          "[window][analysis][model]")
 {
     apptest::Scratch scratch;
     auto wb = scratch.create(QStringLiteral("m.fwb"));
-    grade(*wb, QStringLiteral("kent"), QStringLiteral("Q1"), QStringLiteral("requires-improvement"));
+    grade(*wb, QStringLiteral("kent"), QStringLiteral("Q1"),
+          QStringLiteral("requires-improvement"));
     apptest::WarningRecorder warnings;
     MatrixModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
     MatrixFilter filter;
-    QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester filterTester(&filter,
+                                          QAbstractItemModelTester::FailureReportingMode::Warning);
     filter.setSourceModel(&model);
     auto m = judgmentMatrix(*wb, kPeel);
     REQUIRE(m);
@@ -85,11 +89,14 @@ TEST_CASE("The matrix model passes QAbstractItemModelTester and shows grades by 
     const QModelIndex q1 = model.index(kent, MatrixModel::FirstQuestionColumn + 1);
     CHECK(q1.data().toString() == QStringLiteral("RI"));
     CHECK(q1.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Summary for kent.")));
-    CHECK(q1.data(Qt::AccessibleTextRole).toString() == QStringLiteral("Kent Police, Q1: Requires improvement"));
+    CHECK(q1.data(Qt::AccessibleTextRole).toString() ==
+          QStringLiteral("Kent Police, Q1: Requires improvement"));
     const QModelIndex none = model.index(kent, MatrixModel::FirstQuestionColumn + 2);
     CHECK(none.data().toString() == QStringLiteral("–"));
-    CHECK(none.data(Qt::BackgroundRole).value<QBrush>().style() != q1.data(Qt::BackgroundRole).value<QBrush>().style());
-    CHECK(model.index(lancs, MatrixModel::FirstQuestionColumn).data().toString() == QStringLiteral("G"));
+    CHECK(none.data(Qt::BackgroundRole).value<QBrush>().style() !=
+          q1.data(Qt::BackgroundRole).value<QBrush>().style());
+    CHECK(model.index(lancs, MatrixModel::FirstQuestionColumn).data().toString() ==
+          QStringLiteral("G"));
 
     filter.setRegion(QStringLiteral("South East"));
     CHECK(filter.rowCount() > 1);
@@ -99,12 +106,14 @@ TEST_CASE("The matrix model passes QAbstractItemModelTester and shows grades by 
     filter.setRegion({});
     filter.setGrade(QStringLiteral("good"), QStringLiteral("Q1"));
     CHECK(filter.rowCount() == 1);
-    CHECK(filter.index(0, 0).data(MatrixModel::ForceCodeRole).toString() == QStringLiteral("lancashire"));
+    CHECK(filter.index(0, 0).data(MatrixModel::ForceCodeRole).toString() ==
+          QStringLiteral("lancashire"));
     filter.sort(MatrixModel::FirstQuestionColumn + 1);
     CHECK(warnings.modelTestFailures().isEmpty());
 }
 
-TEST_CASE("Filtering the matrix in the window, exporting it, and opening a force", "[window][analysis]")
+TEST_CASE("Filtering the matrix in the window, exporting it, and opening a force",
+          "[window][analysis]")
 {
     apptest::Scratch scratch;
     const QString path = scratch.createFile(QStringLiteral("demo.fwb"));
@@ -112,7 +121,8 @@ TEST_CASE("Filtering the matrix in the window, exporting it, and opening a force
     w.show();
     REQUIRE(QTest::qWaitForWindowExposed(&w));
     REQUIRE(w.openWorkbench(path));
-    grade(*w.workbench(), QStringLiteral("kent"), QStringLiteral("Q2"), QStringLiteral("inadequate"));
+    grade(*w.workbench(), QStringLiteral("kent"), QStringLiteral("Q2"),
+          QStringLiteral("inadequate"));
     MatrixWindow* m = w.matrixWindow();
     REQUIRE(m);
     m->setProgramme(kPeel);
@@ -152,12 +162,15 @@ TEST_CASE("Filtering the matrix in the window, exporting it, and opening a force
     CHECK(w.draftingWorkspace()->key().force == QStringLiteral("kent"));
 }
 
-TEST_CASE("The national picture stacks the forces at each grade and lists those behind a bar", "[window][analysis]")
+TEST_CASE("The national picture stacks the forces at each grade and lists those behind a bar",
+          "[window][analysis]")
 {
     apptest::Scratch scratch;
     auto wb = scratch.create(QStringLiteral("n.fwb"));
-    grade(*wb, QStringLiteral("kent"), QStringLiteral("Q1"), QStringLiteral("requires-improvement"));
-    grade(*wb, QStringLiteral("surrey"), QStringLiteral("Q1"), QStringLiteral("requires-improvement"));
+    grade(*wb, QStringLiteral("kent"), QStringLiteral("Q1"),
+          QStringLiteral("requires-improvement"));
+    grade(*wb, QStringLiteral("surrey"), QStringLiteral("Q1"),
+          QStringLiteral("requires-improvement"));
     grade(*wb, QStringLiteral("durham"), QStringLiteral("Q1"), QStringLiteral("outstanding"));
     MatrixWindow window(wb.get());
     window.setProgramme(kPeel);
@@ -168,7 +181,8 @@ TEST_CASE("The national picture stacks the forces at each grade and lists those 
     auto* series = qobject_cast<QAbstractBarSeries*>(chart->chartView()->chart()->series().front());
     REQUIRE(series);
     REQUIRE(series->count() == 5);
-    const int q1 = int(window.model()->matrix().columns.size()) - 2; // categories run bottom-up; Q1 is the second
+    const int q1 = int(window.model()->matrix().columns.size()) -
+                   2;                            // categories run bottom-up; Q1 is the second
     CHECK(series->barSets().at(2)->at(q1) == 2); // requires improvement
     CHECK(series->barSets().at(0)->at(q1) == 1); // outstanding
     CHECK(series->barSets().at(4)->at(q1) == 39);
@@ -177,8 +191,10 @@ TEST_CASE("The national picture stacks the forces at each grade and lists those 
     CHECK(chart->forceList()->item(0)->text() == QStringLiteral("Kent Police"));
 
     // By region: the South East only.
-    window.regionCombo()->setCurrentIndex(window.regionCombo()->findData(QStringLiteral("South East")));
-    CHECK(chart->forcesAt(QStringLiteral("Q1"), QStringLiteral("requires-improvement")).size() == 2);
+    window.regionCombo()->setCurrentIndex(
+        window.regionCombo()->findData(QStringLiteral("South East")));
+    CHECK(chart->forcesAt(QStringLiteral("Q1"), QStringLiteral("requires-improvement")).size() ==
+          2);
     CHECK(chart->forcesAt(QStringLiteral("Q1"), QStringLiteral("outstanding")).isEmpty());
     window.tabs()->setCurrentWidget(chart);
     window.resize(900, 600);
@@ -187,7 +203,8 @@ TEST_CASE("The national picture stacks the forces at each grade and lists those 
     CHECK(apptest::readFile(svg).contains("<svg"));
 }
 
-TEST_CASE("A published report is shown before it is written, and written only when asked", "[window][analysis][ingest]")
+TEST_CASE("A published report is shown before it is written, and written only when asked",
+          "[window][analysis][ingest]")
 {
     apptest::Scratch scratch;
     const QString path = scratch.createFile(QStringLiteral("empty.fwb"), false);
@@ -195,12 +212,14 @@ TEST_CASE("A published report is shown before it is written, and written only wh
     w.show();
     REQUIRE(QTest::qWaitForWindowExposed(&w));
     REQUIRE(w.openWorkbench(path));
-    const QString report = apptest::fixture(QStringLiteral("seeds/peel-2015-effectiveness-report-lancashire.txt"));
+    const QString report =
+        apptest::fixture(QStringLiteral("seeds/peel-2015-effectiveness-report-lancashire.txt"));
     IngestDialog* dialog = w.ingestReport(report, kPeel);
     REQUIRE(dialog);
     // Shown, not written.
     CHECK(w.workbench()->drafts().judgments(kPeel).isEmpty());
-    REQUIRE(dialog->tree()->topLevelItemCount() == 2); // judgments, areas for improvement; no problems
+    REQUIRE(dialog->tree()->topLevelItemCount() ==
+            2); // judgments, areas for improvement; no problems
     CHECK(dialog->tree()->topLevelItem(0)->childCount() == 5);
     CHECK(dialog->tree()->topLevelItem(1)->childCount() == 2);
     REQUIRE(dialog->writeButton()->isEnabled());
@@ -210,7 +229,8 @@ TEST_CASE("A published report is shown before it is written, and written only wh
 
     // Damaged text: the problems are listed and Write is off.
     QString text = QString::fromUtf8(apptest::readFile(report));
-    text.replace(QStringLiteral("An inspection of Lancashire Constabulary"), QStringLiteral("An inspection of Atlantis Police"));
+    text.replace(QStringLiteral("An inspection of Lancashire Constabulary"),
+                 QStringLiteral("An inspection of Atlantis Police"));
     const QString damaged = scratch.path(QStringLiteral("damaged.txt"));
     apptest::writeFile(damaged, text.toUtf8());
     IngestDialog* bad = w.ingestReport(damaged, kPeel);
@@ -222,7 +242,8 @@ TEST_CASE("A published report is shown before it is written, and written only wh
     bad->deleteLater();
 }
 
-TEST_CASE("A force profile shows its judgments over time, its findings by kind and its figures against England and Wales",
+TEST_CASE("A force profile shows its judgments over time, its findings by kind and its figures "
+          "against England and Wales",
           "[window][analysis]")
 {
     apptest::Scratch scratch;
@@ -232,11 +253,13 @@ TEST_CASE("A force profile shows its judgments over time, its findings by kind a
     CHECK(profile->programmes.front().year == 2014); // oldest first
     CHECK(profile->judgments.value(kPeel).size() == 5);
     CHECK(profile->findings.value(kPeel).value(QStringLiteral("strength")) == 54);
-    CHECK(profile->findings.value(QStringLiteral("core-business-2014")).value(QStringLiteral("area_for_improvement")) == 13);
+    CHECK(profile->findings.value(QStringLiteral("core-business-2014"))
+              .value(QStringLiteral("area_for_improvement")) == 13);
     // Lancashire is the only force of its region with figures: there is no region's mean to show.
     bool found = false;
     for (const ProfileFigure& f : profile->figures.value(kPeel))
-        if (f.metric.name == QStringLiteral("Victim-based crime") && f.metric.unit == QStringLiteral("per 1,000 population")) {
+        if (f.metric.name == QStringLiteral("Victim-based crime") &&
+            f.metric.unit == QStringLiteral("per 1,000 population")) {
             found = true;
             CHECK_FALSE(f.regionMean);
             CHECK(f.regionForces == 1);
@@ -253,13 +276,16 @@ TEST_CASE("A force profile shows its judgments over time, its findings by kind a
     CHECK(view->chartedProgramme() == kPeel);
     auto* series = view->chartView()->chart()->series().value(0);
     REQUIRE(series);
-    CHECK(qobject_cast<QAbstractBarSeries*>(series)->barSets().size() == 2); // the force and England and Wales: no region's mean of one
+    CHECK(qobject_cast<QAbstractBarSeries*>(series)->barSets().size() ==
+          2); // the force and England and Wales: no region's mean of one
     // A click on a grade opens the question.
     QString opened;
-    QObject::connect(view, &ForceProfileView::openRequested, [&](const QString& p, const QString& f, const QString& q) {
-        opened = p + QLatin1Char('/') + f + QLatin1Char('/') + q;
-    });
-    Q_EMIT view->page()->anchorClicked(QUrl(QStringLiteral("fwb:peel-effectiveness-2015/lancashire/Q2")));
+    QObject::connect(view, &ForceProfileView::openRequested,
+                     [&](const QString& p, const QString& f, const QString& q) {
+                         opened = p + QLatin1Char('/') + f + QLatin1Char('/') + q;
+                     });
+    Q_EMIT view->page()->anchorClicked(
+        QUrl(QStringLiteral("fwb:peel-effectiveness-2015/lancashire/Q2")));
     CHECK(opened == QStringLiteral("peel-effectiveness-2015/lancashire/Q2"));
     // A force without material says so instead of drawing empty bars.
     view->setForce(QStringLiteral("kent"));
@@ -267,7 +293,8 @@ TEST_CASE("A force profile shows its judgments over time, its findings by kind a
     CHECK(view->chartView()->chart()->title().contains(QStringLiteral("No rates")));
 }
 
-TEST_CASE("The force profile charts a figure over time and one figure of every force, chosen beside the chart",
+TEST_CASE("The force profile charts a figure over time and one figure of every force, chosen "
+          "beside the chart",
           "[window][analysis][figures]")
 {
     apptest::Scratch scratch;
@@ -302,13 +329,16 @@ TEST_CASE("The force profile charts a figure over time and one figure of every f
     CHECK(rates->barSets().size() == 2);
     // The rates of the latest period only, each once, each bar with its own name: the earlier
     // years of victim-based crime are for the chart over time.
-    auto* names = qobject_cast<QBarCategoryAxis*>(view->chartView()->chart()->axes(Qt::Vertical).value(0));
+    auto* names =
+        qobject_cast<QBarCategoryAxis*>(view->chartView()->chart()->axes(Qt::Vertical).value(0));
     REQUIRE(names);
     const QStringList categories = names->categories();
     CHECK(categories.size() == rates->barSets()[0]->count());
     CHECK(categories.count(QStringLiteral("Victim-based crime")) == 1);
-    CHECK(rates->barSets()[0]->at(int(categories.indexOf(QStringLiteral("Victim-based crime")))) == 58.1);
-    const int overTime = choice->findText(QStringLiteral("Victim-based crime, per 1,000 population, over time"));
+    CHECK(rates->barSets()[0]->at(int(categories.indexOf(QStringLiteral("Victim-based crime")))) ==
+          58.1);
+    const int overTime =
+        choice->findText(QStringLiteral("Victim-based crime, per 1,000 population, over time"));
     REQUIRE(overTime > 0);
     // Chosen from the keyboard, as a person would: focus the combo and step down to it.
     choice->setFocus();
@@ -329,7 +359,8 @@ TEST_CASE("The force profile charts a figure over time and one figure of every f
 
     // One figure of every force: a bar per force, highest first, Lancashire's marked, England and
     // Wales a line across.
-    const int everyForce = choice->findText(QStringLiteral("Victim-based crime, every force (12 months to 30 June 2015)"));
+    const int everyForce = choice->findText(
+        QStringLiteral("Victim-based crime, every force (12 months to 30 June 2015)"));
     REQUIRE(everyForce > 0);
     choice->setCurrentIndex(everyForce);
     chart = view->chartView()->chart();
@@ -348,7 +379,9 @@ TEST_CASE("The force profile charts a figure over time and one figure of every f
 
     // The choice stays with another force where it can, and the CSV is the profile's own.
     view->setForce(QStringLiteral("kent"));
-    CHECK(choice->currentIndex() == choice->findText(QStringLiteral("Victim-based crime, every force (12 months to 30 June 2015)")));
+    CHECK(choice->currentIndex() ==
+          choice->findText(
+              QStringLiteral("Victim-based crime, every force (12 months to 30 June 2015)")));
     auto* kentBars = qobject_cast<QBarSeries*>(view->chartView()->chart()->series().value(0));
     REQUIRE(kentBars);
     REQUIRE(kentBars->barSets().size() == 1);
@@ -361,12 +394,16 @@ TEST_CASE("The force profile charts a figure over time and one figure of every f
     CHECK((*rows)[1].fields.value(0) == QStringLiteral("kent"));
 }
 
-TEST_CASE("The change tab shows who went up or down since the programme followed, and opens a force", "[window][analysis][change]")
+TEST_CASE(
+    "The change tab shows who went up or down since the programme followed, and opens a force",
+    "[window][analysis][change]")
 {
     apptest::DemoWindow demo;
     MainWindow& w = demo.window;
     const apptest::Scratch& scratch = demo.scratch;
-    auto copied = FrameworkService(*w.workbench()).copyFramework(kPeel, QStringLiteral("peel-2016"), QStringLiteral("PEEL 2016"), 2016);
+    auto copied =
+        FrameworkService(*w.workbench())
+            .copyFramework(kPeel, QStringLiteral("peel-2016"), QStringLiteral("PEEL 2016"), 2016);
     REQUIRE(copied);
     Judgment j;
     j.programmeCode = QStringLiteral("peel-2016");
@@ -381,7 +418,8 @@ TEST_CASE("The change tab shows who went up or down since the programme followed
     m->setProgramme(QStringLiteral("peel-2016"));
     ChangeViewWidget* change = m->changeView();
     m->tabs()->setCurrentWidget(change);
-    QAbstractItemModelTester tester(change->model(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(change->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
     CHECK(change->fromCombo()->currentData().toString() == kPeel);
     CHECK(change->summary()->text().contains(QStringLiteral("1 down")));
     CHECK(change->filter()->rowCount() == 1); // only Lancashire is judged in either year
@@ -392,7 +430,8 @@ TEST_CASE("The change tab shows who went up or down since the programme followed
     CHECK(name.data().toString() == QStringLiteral("Lancashire Constabulary"));
     int q2 = -1;
     for (int c = ChangeModel::FirstQuestionColumn; c < change->filter()->columnCount(); ++c)
-        if (change->filter()->index(0, c).data(ChangeModel::QuestionCodeRole).toString() == QStringLiteral("Q2"))
+        if (change->filter()->index(0, c).data(ChangeModel::QuestionCodeRole).toString() ==
+            QStringLiteral("Q2"))
             q2 = c;
     REQUIRE(q2 > 0);
     const QModelIndex cell = change->filter()->index(0, q2);
@@ -417,7 +456,8 @@ TEST_CASE("The change tab shows who went up or down since the programme followed
     CHECK(w.navigatorView()->currentKey().question == QStringLiteral("Q2"));
 }
 
-TEST_CASE("The follow-up tab lists what earlier inspections asked, records how a later one found it, and exports",
+TEST_CASE("The follow-up tab lists what earlier inspections asked, records how a later one found "
+          "it, and exports",
           "[window][analysis][followups]")
 {
     apptest::DemoWindow demo;
@@ -441,7 +481,8 @@ TEST_CASE("The follow-up tab lists what earlier inspections asked, records how a
     REQUIRE(view->selectFinding(earlier));
     REQUIRE(view->programmeCombo()->count() == 1); // only the later programme
     REQUIRE(view->recordButton()->isEnabled());
-    view->statusCombo()->setCurrentIndex(view->statusCombo()->findData(QStringLiteral("completed")));
+    view->statusCombo()->setCurrentIndex(
+        view->statusCombo()->findData(QStringLiteral("completed")));
     // Without the later finding that says so, it is refused with the reason on show.
     view->evidenceCombo()->setCurrentIndex(0);
     QTest::mouseClick(view->recordButton(), Qt::LeftButton);
@@ -456,7 +497,8 @@ TEST_CASE("The follow-up tab lists what earlier inspections asked, records how a
     QTest::mouseClick(view->openOnly(), Qt::LeftButton);
     QTRY_COMPARE(view->table()->rowCount(), open);
     REQUIRE(view->selectFinding(earlier));
-    CHECK(view->table()->item(view->table()->currentRow(), 4)->text() == QStringLiteral("Completed"));
+    CHECK(view->table()->item(view->table()->currentRow(), 4)->text() ==
+          QStringLiteral("Completed"));
 
     // The window's export acts on the tab on show and parses back to the same rows.
     const QString path = demo.scratch.path(QStringLiteral("followups.csv"));
@@ -467,7 +509,8 @@ TEST_CASE("The follow-up tab lists what earlier inspections asked, records how a
     REQUIRE(rows);
     CHECK(rows->size() == open + 1);
 
-    // Capped, the table shows the oldest few and says how many there are; the export still takes all.
+    // Capped, the table shows the oldest few and says how many there are; the export still takes
+    // all.
     view->setShownAtMost(3);
     QTRY_COMPARE(view->table()->rowCount(), 3);
     CHECK(view->summary()->text().startsWith(QStringLiteral("The oldest 3 of %1 shown").arg(open)));

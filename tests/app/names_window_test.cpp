@@ -1,10 +1,10 @@
 // Export All Forces with documents whose uids came in before uids were checked: every file is
 // written under a safe name inside the folder chosen, none beside it.
 
-#include "apptest.h"
-#include "demowindow.h"
 #include "app/documents/batchexportdialog.h"
+#include "apptest.h"
 #include "core/services/documents.h"
+#include "demowindow.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -29,17 +29,21 @@ QStringList filesUnder(const QString& root)
 
 } // namespace
 
-TEST_CASE("Export All Forces writes documents with uids from before the rule under safe names inside the folder",
+TEST_CASE("Export All Forces writes documents with uids from before the rule under safe names "
+          "inside the folder",
           "[app][documents][names]")
 {
     apptest::DemoWindow w;
     Workbench& wb = *w.window.workbench();
     const QString peel = QStringLiteral("peel-effectiveness-2015");
-    REQUIRE(DocumentService(wb).create(peel, QStringLiteral("lancashire"), QStringLiteral("report"), QStringLiteral("lancs-a")));
-    REQUIRE(DocumentService(wb).create(peel, QStringLiteral("lancashire"), QStringLiteral("report"), QStringLiteral("lancs-b")));
-    REQUIRE(wb.database().execScript(QStringLiteral("UPDATE documents SET uid = '/../../x' WHERE uid = 'lancs-a';"
-                                                    "UPDATE documents SET uid = 'a\\b' WHERE uid = 'lancs-b';"),
-                                     QStringLiteral("storing old uids")));
+    REQUIRE(DocumentService(wb).create(peel, QStringLiteral("lancashire"), QStringLiteral("report"),
+                                       QStringLiteral("lancs-a")));
+    REQUIRE(DocumentService(wb).create(peel, QStringLiteral("lancashire"), QStringLiteral("report"),
+                                       QStringLiteral("lancs-b")));
+    REQUIRE(wb.database().execScript(
+        QStringLiteral("UPDATE documents SET uid = '/../../x' WHERE uid = 'lancs-a';"
+                       "UPDATE documents SET uid = 'a\\b' WHERE uid = 'lancs-b';"),
+        QStringLiteral("storing old uids")));
     const QString out = w.scratch.path(QStringLiteral("out/reports"));
     REQUIRE(QDir().mkpath(out + QStringLiteral("/lancashire-peel-effectiveness-2015-report-")));
     REQUIRE(QDir().mkpath(w.scratch.path(QStringLiteral("out/sibling"))));

@@ -1,7 +1,7 @@
 // NavigatorModel over the demo workbench: structure checked by QAbstractItemModelTester, before
 // and after "show all forces" and an import; grades, counts and incomplete questions.
-#include "apptest.h"
 #include "app/models/navigatormodel.h"
+#include "apptest.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -20,7 +20,8 @@ QModelIndex programmeRow(const NavigatorModel& model, const QString& code)
 }
 
 // Every index in the tree, depth first.
-void walk(const NavigatorModel& model, const QModelIndex& parent, const std::function<void(const QModelIndex&)>& visit)
+void walk(const NavigatorModel& model, const QModelIndex& parent,
+          const std::function<void(const QModelIndex&)>& visit)
 {
     for (int r = 0; r < model.rowCount(parent); ++r) {
         const QModelIndex i = model.index(r, 0, parent);
@@ -52,7 +53,8 @@ TEST_CASE("NavigatorModel is a well-behaved tree over the demo workbench", "[nav
     apptest::WarningRecorder warnings;
 
     NavigatorModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
     model.setWorkbench(wb.get());
     CHECK(warnings.modelTestFailures().isEmpty());
 
@@ -64,7 +66,8 @@ TEST_CASE("NavigatorModel is a well-behaved tree over the demo workbench", "[nav
     {
         const QModelIndex peel = programmeRow(model, QStringLiteral("peel-effectiveness-2015"));
         REQUIRE(peel.isValid());
-        REQUIRE(model.rowCount(peel) == wb->drafts().forcesWithMaterial(QStringLiteral("peel-effectiveness-2015")).size());
+        REQUIRE(model.rowCount(peel) ==
+                wb->drafts().forcesWithMaterial(QStringLiteral("peel-effectiveness-2015")).size());
         const QModelIndex lancs = model.index(0, 0, peel);
         CHECK(lancs.data().toString() == QStringLiteral("Lancashire Constabulary"));
         CHECK(lancs.data(NavigatorModel::KindRole).toInt() == int(NavigatorKey::Kind::Force));
@@ -77,17 +80,25 @@ TEST_CASE("NavigatorModel is a well-behaved tree over the demo workbench", "[nav
         // Findings are counted, and shown in the second column.
         bool anyCounts = false;
         walk(model, lancs, [&](const QModelIndex& i) {
-            anyCounts = anyCounts || !i.siblingAtColumn(NavigatorModel::FindingsColumn).data().toString().isEmpty();
+            anyCounts =
+                anyCounts ||
+                !i.siblingAtColumn(NavigatorModel::FindingsColumn).data().toString().isEmpty();
         });
         CHECK(anyCounts);
-        CHECK(lancs.siblingAtColumn(NavigatorModel::FindingsColumn).data().toString().contains(QStringLiteral("▲")));
+        CHECK(lancs.siblingAtColumn(NavigatorModel::FindingsColumn)
+                  .data()
+                  .toString()
+                  .contains(QStringLiteral("▲")));
         // Graded questions with a judgment carry the grade.
         int graded = 0;
         walk(model, lancs, [&](const QModelIndex& i) {
             if (!i.data(NavigatorModel::GradeRole).toString().isEmpty())
                 ++graded;
         });
-        CHECK(graded == wb->drafts().judgments(QStringLiteral("peel-effectiveness-2015"), QStringLiteral("lancashire")).size());
+        CHECK(graded == wb->drafts()
+                            .judgments(QStringLiteral("peel-effectiveness-2015"),
+                                       QStringLiteral("lancashire"))
+                            .size());
     }
 
     SECTION("show all forces lists every force under every programme")
@@ -103,12 +114,16 @@ TEST_CASE("NavigatorModel is a well-behaved tree over the demo workbench", "[nav
         // A force without material has the question tree and no grades.
         const QModelIndex peel = programmeRow(model, QStringLiteral("peel-effectiveness-2015"));
         const QModelIndex avon = model.index(0, 0, peel);
-        CHECK(avon.data(NavigatorModel::ForceRole).toString() == QStringLiteral("avon-and-somerset"));
-        walk(model, avon, [&](const QModelIndex& i) { CHECK(i.data(NavigatorModel::GradeRole).toString().isEmpty()); });
+        CHECK(avon.data(NavigatorModel::ForceRole).toString() ==
+              QStringLiteral("avon-and-somerset"));
+        walk(model, avon, [&](const QModelIndex& i) {
+            CHECK(i.data(NavigatorModel::GradeRole).toString().isEmpty());
+        });
 
         model.setShowAllForces(false);
         CHECK(warnings.modelTestFailures().isEmpty());
-        CHECK(model.rowCount(programmeRow(model, QStringLiteral("peel-effectiveness-2015"))) == wb->drafts().forcesWithMaterial(QStringLiteral("peel-effectiveness-2015")).size());
+        CHECK(model.rowCount(programmeRow(model, QStringLiteral("peel-effectiveness-2015"))) ==
+              wb->drafts().forcesWithMaterial(QStringLiteral("peel-effectiveness-2015")).size());
     }
 
     SECTION("an import adds a force with its grade and findings")
@@ -126,13 +141,17 @@ TEST_CASE("NavigatorModel is a well-behaved tree over the demo workbench", "[nav
         REQUIRE(report.ok());
         CHECK(warnings.modelTestFailures().isEmpty());
 
-        const QModelIndex cumbria = model.indexOf({NavigatorKey::Kind::Force, programme->code, QStringLiteral("cumbria"), {}});
+        const QModelIndex cumbria = model.indexOf(
+            {NavigatorKey::Kind::Force, programme->code, QStringLiteral("cumbria"), {}});
         REQUIRE(cumbria.isValid());
         CHECK(cumbria.data(NavigatorModel::ForceRole).toString() == QStringLiteral("cumbria"));
-        const QModelIndex q = model.indexOf({NavigatorKey::Kind::Question, programme->code, QStringLiteral("cumbria"), question});
+        const QModelIndex q = model.indexOf(
+            {NavigatorKey::Kind::Question, programme->code, QStringLiteral("cumbria"), question});
         REQUIRE(q.isValid());
-        CHECK(q.data(NavigatorModel::GradeRole).toString() == QStringLiteral("requires-improvement"));
-        CHECK(q.siblingAtColumn(NavigatorModel::FindingsColumn).data().toString() == QStringLiteral("1 ▼"));
+        CHECK(q.data(NavigatorModel::GradeRole).toString() ==
+              QStringLiteral("requires-improvement"));
+        CHECK(q.siblingAtColumn(NavigatorModel::FindingsColumn).data().toString() ==
+              QStringLiteral("1 ▼"));
         CHECK(q.data(Qt::DecorationRole).value<QIcon>().isNull() == false);
 
         // Cumbria's other graded questions have no judgment: shown as incomplete.
@@ -141,7 +160,10 @@ TEST_CASE("NavigatorModel is a well-behaved tree over the demo workbench", "[nav
             if (i.data(NavigatorModel::IncompleteRole).toBool()) {
                 ++incomplete;
                 CHECK(i.data(Qt::FontRole).value<QFont>().italic());
-                CHECK(i.siblingAtColumn(NavigatorModel::FindingsColumn).data().toString().contains(QStringLiteral("no judgment")));
+                CHECK(i.siblingAtColumn(NavigatorModel::FindingsColumn)
+                          .data()
+                          .toString()
+                          .contains(QStringLiteral("no judgment")));
             }
         });
         CHECK(incomplete > 0);
@@ -157,9 +179,11 @@ TEST_CASE("NavigatorModel is a well-behaved tree over the demo workbench", "[nav
 
 TEST_CASE("Finding counts read as symbols and words", "[navigator]")
 {
-    QMap<QString, int> counts{{QStringLiteral("strength"), 3}, {QStringLiteral("area_for_improvement"), 2}};
+    QMap<QString, int> counts{{QStringLiteral("strength"), 3},
+                              {QStringLiteral("area_for_improvement"), 2}};
     CHECK(NavigatorModel::countsText(counts) == QStringLiteral("3 ▲ 2 ▼"));
-    CHECK(NavigatorModel::countsInWords(counts) == QStringLiteral("3 strengths, 2 areas for improvement"));
+    CHECK(NavigatorModel::countsInWords(counts) ==
+          QStringLiteral("3 strengths, 2 areas for improvement"));
     CHECK(NavigatorModel::countsText({}).isEmpty());
     counts = {{QStringLiteral("area_for_improvement"), 1}};
     CHECK(NavigatorModel::countsInWords(counts) == QStringLiteral("1 area for improvement"));

@@ -2,15 +2,15 @@
 // force's form, then decide a response by editing its wording, typing the reason and clicking
 // Accept; a rejection without a reason is refused; notes block sign-off; a published letter
 // offers only reopening.
-#include "apptest.h"
-#include "demowindow.h"
-#include "core/io/csv.h"
 #include "app/mainwindow.h"
 #include "app/panes/navigatorview.h"
 #include "app/review/reviewworkspace.h"
 #include "app/review/revisionsview.h"
+#include "apptest.h"
+#include "core/io/csv.h"
 #include "core/services/review.h"
 #include "core/workbench.h"
+#include "demowindow.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -25,14 +25,20 @@
 #include <QTextBrowser>
 #include <QTreeWidget>
 
-inline std::ostream& operator<<(std::ostream& os, const QString& s) { return os << s.toStdString(); }
+inline std::ostream& operator<<(std::ostream& os, const QString& s)
+{
+    return os << s.toStdString();
+}
 
 using namespace fwb;
 using namespace fwb::app;
 
 namespace {
 
-QString S(const char* s) { return QString::fromUtf8(s); }
+QString S(const char* s)
+{
+    return QString::fromUtf8(s);
+}
 
 QByteArray readFile(const QString& path)
 {
@@ -52,7 +58,8 @@ struct Window : apptest::DemoWindow {
     Window() : DemoWindow(QSize(1500, 950)) {}
     ReviewWorkspace* open(const QString& programme)
     {
-        window.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Force, programme, S("lancashire"), {}});
+        window.navigatorView()->selectKey(
+            NavigatorKey{NavigatorKey::Kind::Force, programme, S("lancashire"), {}});
         window.workTabs()->setCurrentWidget(window.reviewWorkspace());
         return window.reviewWorkspace();
     }
@@ -68,7 +75,8 @@ struct Window : apptest::DemoWindow {
 
 } // namespace
 
-TEST_CASE("Review tab: a reviewer sends the report, imports the form and decides a response", "[app][review]")
+TEST_CASE("Review tab: a reviewer sends the report, imports the form and decides a response",
+          "[app][review]")
 {
     Window w;
     ReviewWorkspace* review = w.open(S("peel-effectiveness-2015"));
@@ -82,7 +90,8 @@ TEST_CASE("Review tab: a reviewer sends the report, imports the form and decides
     QTRY_VERIFY(review->statusLabel()->text().contains(S("Ready for review")));
     REQUIRE(w.moveButton(S("sent")));
     // The button reads as written, its ellipsis one character, not bytes read as Latin-1 ("â¦").
-    CHECK(w.moveButton(S("sent"))->text() == QString::fromUtf8("Send for factual accuracy check\u2026"));
+    CHECK(w.moveButton(S("sent"))->text() ==
+          QString::fromUtf8("Send for factual accuracy check\u2026"));
 
     // Send the pack (the folder dialog is what a person sees; the test names the folder).
     const QString pack = w.scratch.path(S("pack"));
@@ -117,7 +126,8 @@ TEST_CASE("Review tab: a reviewer sends the report, imports the form and decides
     CHECK(review->progressLabel()->text() == S("0 of 2 decided"));
     CHECK(review->statusLabel()->text().contains(S("Responses received")));
 
-    // The first response is in hand: the proposal shows as tracked changes, the wording is editable.
+    // The first response is in hand: the proposal shows as tracked changes, the wording is
+    // editable.
     REQUIRE(review->selectResponse(0));
     CHECK(review->proposalView()->toHtml().contains(S("It did so in 2015.")));
     CHECK(review->wordingEdit()->toPlainText().endsWith(S("It did so in 2015.")));
@@ -206,14 +216,17 @@ TEST_CASE("Review tab: a published letter offers only reopening", "[app][review]
     QTRY_VERIFY(review->statusLabel()->text().contains(S("Amended")));
     // Changed while another tab is on show, the tab is brought up to date when it is shown again.
     w.window.workTabs()->setCurrentIndex(0);
-    REQUIRE(ReviewService(*w.window.workbench()).addNote(S("document:lancs-2014-letter"), S("Check the date.")));
+    REQUIRE(ReviewService(*w.window.workbench())
+                .addNote(S("document:lancs-2014-letter"), S("Check the date.")));
     QCoreApplication::processEvents();
     CHECK(review->notesList()->topLevelItemCount() == 0);
     w.window.workTabs()->setCurrentWidget(review);
     QTRY_COMPARE(review->notesList()->topLevelItemCount(), 1);
 }
 
-TEST_CASE("Review tab: an error box shown from a move button's click does not pull the button from under it", "[app][review]")
+TEST_CASE("Review tab: an error box shown from a move button's click does not pull the button from "
+          "under it",
+          "[app][review]")
 {
     apptest::Scratch scratch;
     auto wb = Workbench::open(scratch.createFile(S("demo.fwb")));

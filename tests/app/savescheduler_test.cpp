@@ -1,8 +1,8 @@
 // SaveScheduler: typing is saved when it rests, and no later than the deadline while it goes on
 // without a pause; flush saves at once, cancel forgets. Short intervals stand in for the real ones.
 
-#include "apptest.h"
 #include "app/drafting/savescheduler.h"
+#include "apptest.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -25,7 +25,8 @@ void typeFor(SaveScheduler& s, int forMs, int everyMs)
 
 } // namespace
 
-TEST_CASE("SaveScheduler: typing without a pause is saved by the deadline, again and again", "[typing][scheduler]")
+TEST_CASE("SaveScheduler: typing without a pause is saved by the deadline, again and again",
+          "[typing][scheduler]")
 {
     QElapsedTimer clock;
     QList<qint64> saves;
@@ -54,7 +55,8 @@ TEST_CASE("SaveScheduler: typing without a pause is saved by the deadline, again
     CHECK(s.saves() == during + 1);
 }
 
-TEST_CASE("SaveScheduler: a short burst is saved once after the rest, not at once", "[typing][scheduler]")
+TEST_CASE("SaveScheduler: a short burst is saved once after the rest, not at once",
+          "[typing][scheduler]")
 {
     int saves = 0;
     SaveScheduler s([&] { ++saves; }, nullptr, 150, 1000);
@@ -69,14 +71,15 @@ TEST_CASE("SaveScheduler: a short burst is saved once after the rest, not at onc
     CHECK(saves == 1);
 }
 
-TEST_CASE("SaveScheduler: flush saves what waits at once, cancel forgets it, and a save that flushes saves once",
+TEST_CASE("SaveScheduler: flush saves what waits at once, cancel forgets it, and a save that "
+          "flushes saves once",
           "[typing][scheduler]")
 {
     int saves = 0;
     SaveScheduler* self = nullptr;
     SaveScheduler s([&] {
         ++saves;
-        self->flush(); // a save whose reload flushes the editor again
+        self->flush();  // a save whose reload flushes the editor again
         self->edited(); // and whose reload marks an edit: a new wait, not a second save now
     });
     self = &s;

@@ -1,6 +1,6 @@
 // Settings: typed accessors, recent files kept short and without duplicates.
-#include "apptest.h"
 #include "app/settings.h"
+#include "apptest.h"
 
 using namespace fwb::app;
 

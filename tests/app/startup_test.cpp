@@ -1,7 +1,7 @@
 // Which workbench the window opens at start.
-#include "apptest.h"
 #include "app/settings.h"
 #include "app/startup.h"
+#include "apptest.h"
 
 #include <QFileInfo>
 

@@ -73,7 +73,8 @@ Run typeAndKill(const QString& workbench, const QString& editor, int ms)
     startup.start();
     while (!ready) {
         if (typist.state() == QProcess::NotRunning || startup.elapsed() > 60000) {
-            run.failure = QStringLiteral("fwb-typist never got ready: ") + QString::fromUtf8(typist.readAllStandardError());
+            run.failure = QStringLiteral("fwb-typist never got ready: ") +
+                          QString::fromUtf8(typist.readAllStandardError());
             typist.kill();
             typist.waitForFinished();
             return run;
@@ -89,7 +90,8 @@ Run typeAndKill(const QString& workbench, const QString& editor, int ms)
     typist.waitForFinished(10000);
     readLines(); // what it had typed by then is in the pipe
     if (typist.exitStatus() != QProcess::CrashExit)
-        run.failure = QStringLiteral("fwb-typist ended by itself: ") + QString::fromUtf8(typist.readAllStandardError());
+        run.failure = QStringLiteral("fwb-typist ended by itself: ") +
+                      QString::fromUtf8(typist.readAllStandardError());
     return run;
 }
 
@@ -141,7 +143,8 @@ void crashWhileTyping(const QString& editor)
         REQUIRE_FALSE(run.target.isEmpty());
         const QString stored = storedText(path, editor, run.target);
         const int saved = savedLetters(stored, run.original, run.typed);
-        spdlog::info("{}: killed after {} s, {} letters typed, {} saved", editor.toStdString(), seconds, run.typed, saved);
+        spdlog::info("{}: killed after {} s, {} letters typed, {} saved", editor.toStdString(),
+                     seconds, run.typed, saved);
         INFO("typed " << run.typed << ", saved " << saved << ", stored text ends \""
                       << stored.right(40).toStdString() << "\"");
         CHECK(run.typed >= seconds * kPerSecond / 2); // it did type all along
@@ -158,13 +161,15 @@ TEST_CASE("Killed while typing a finding without a pause, the window loses at mo
     crashWhileTyping(QStringLiteral("finding"));
 }
 
-TEST_CASE("Killed while typing a judgment summary without a pause, the window loses at most the last second",
+TEST_CASE("Killed while typing a judgment summary without a pause, the window loses at most the "
+          "last second",
           "[window][typing][crash]")
 {
     crashWhileTyping(QStringLiteral("summary"));
 }
 
-TEST_CASE("Killed while typing a document section without a pause, the window loses at most the last second",
+TEST_CASE("Killed while typing a document section without a pause, the window loses at most the "
+          "last second",
           "[window][typing][crash]")
 {
     crashWhileTyping(QStringLiteral("section"));

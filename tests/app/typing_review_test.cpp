@@ -2,17 +2,17 @@
 // before OK — is kept as a draft while it is typed: a reload, a click on another response or a
 // crash does not lose it, and it is offered again where it was typed until the act is done.
 
-#include "apptest.h"
-#include "demowindow.h"
 #include "app/drafting/savescheduler.h"
 #include "app/drafting/typingdrafts.h"
-#include "core/io/csv.h"
 #include "app/mainwindow.h"
 #include "app/panes/navigatorview.h"
 #include "app/review/reviewnote.h"
 #include "app/review/reviewworkspace.h"
+#include "apptest.h"
+#include "core/io/csv.h"
 #include "core/services/review.h"
 #include "core/workbench.h"
+#include "demowindow.h"
 
 #include <QApplication>
 #include <QDir>
@@ -31,13 +31,17 @@ using namespace fwb::app;
 
 namespace {
 
-QString S(const char* s) { return QString::fromUtf8(s); }
+QString S(const char* s)
+{
+    return QString::fromUtf8(s);
+}
 
 struct Window : apptest::DemoWindow {
     Window() : DemoWindow(QSize(1500, 950)) {}
     ReviewWorkspace* open()
     {
-        window.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Force, S("peel-effectiveness-2015"), S("lancashire"), {}});
+        window.navigatorView()->selectKey(NavigatorKey{
+            NavigatorKey::Kind::Force, S("peel-effectiveness-2015"), S("lancashire"), {}});
         window.workTabs()->setCurrentWidget(window.reviewWorkspace());
         return window.reviewWorkspace();
     }
@@ -85,7 +89,8 @@ QString responseUid(Window& w, int row)
 
 } // namespace
 
-TEST_CASE("The wording and reason typed before a decision survive a reload, another response and reopening",
+TEST_CASE("The wording and reason typed before a decision survive a reload, another response and "
+          "reopening",
           "[window][typing][review]")
 {
     Window w;
@@ -101,8 +106,9 @@ TEST_CASE("The wording and reason typed before a decision survive a reload, anot
     const TypingDrafts drafts;
     const QString path = w.window.workbench()->path();
     // Kept as it is typed, without any act of the person's.
-    REQUIRE(apptest::eventually([&] { return drafts.text(path, S("decision:") + uid).value(1) == S("Records confirm"); },
-                                kSaveMaxWaitMs + 1000));
+    REQUIRE(apptest::eventually(
+        [&] { return drafts.text(path, S("decision:") + uid).value(1) == S("Records confirm"); },
+        kSaveMaxWaitMs + 1000));
     CHECK(drafts.text(path, S("decision:") + uid).value(0) == proposal + S(" (Checked.)"));
 
     // A reload (the workbench changed) leaves the form as typed, caret included.
@@ -131,7 +137,8 @@ TEST_CASE("The wording and reason typed before a decision survive a reload, anot
 
     // Decided: the draft is gone, and the decision holds what was typed.
     QTest::mouseClick(review->acceptButton(), Qt::LeftButton);
-    REQUIRE(apptest::eventually([&] { return review->progressLabel()->text() == S("1 of 2 decided"); }));
+    REQUIRE(apptest::eventually(
+        [&] { return review->progressLabel()->text() == S("1 of 2 decided"); }));
     CHECK_FALSE(drafts.has(path, S("decision:") + uid));
     const auto round = ReviewService(*w.window.workbench()).latestRound(S("lancs-2015-report"));
     for (const FaResponse& r : ReviewService(*w.window.workbench()).responses(round->uid))
@@ -142,7 +149,8 @@ TEST_CASE("The wording and reason typed before a decision survive a reload, anot
     CHECK(w.errors.isEmpty());
 }
 
-TEST_CASE("A note typed in its dialog is kept while it is typed, offered again, and removed once added or cancelled",
+TEST_CASE("A note typed in its dialog is kept while it is typed, offered again, and removed once "
+          "added or cancelled",
           "[window][typing][review]")
 {
     apptest::Scratch scratch;
@@ -172,10 +180,11 @@ TEST_CASE("A note typed in its dialog is kept while it is typed, offered again, 
         dialog->reject();
     });
     bool acted = false;
-    CHECK_FALSE(askForText(&parent, workbench, key, S("Add Review Note"), S("Note:"), [&](const QString&) {
-        acted = true;
-        return true;
-    }));
+    CHECK_FALSE(
+        askForText(&parent, workbench, key, S("Add Review Note"), S("Note:"), [&](const QString&) {
+            acted = true;
+            return true;
+        }));
     CHECK(seenWhileOpen);
     CHECK_FALSE(acted);
     CHECK_FALSE(drafts.has(workbench, key));
@@ -193,15 +202,17 @@ TEST_CASE("A note typed in its dialog is kept while it is typed, offered again, 
         });
     };
     acceptDialog();
-    CHECK_FALSE(askForText(&parent, workbench, key, S("Add Review Note"), S("Note:"), [](const QString&) { return false; }));
+    CHECK_FALSE(askForText(&parent, workbench, key, S("Add Review Note"), S("Note:"),
+                           [](const QString&) { return false; }));
     CHECK(offered == S("Check the date of the audit."));
     CHECK(drafts.text(workbench, key) == QStringList{S("Check the date of the audit.")});
     QString added;
     acceptDialog();
-    CHECK(askForText(&parent, workbench, key, S("Add Review Note"), S("Note:"), [&](const QString& text) {
-        added = text;
-        return true;
-    }));
+    CHECK(askForText(&parent, workbench, key, S("Add Review Note"), S("Note:"),
+                     [&](const QString& text) {
+                         added = text;
+                         return true;
+                     }));
     CHECK(added == S("Check the date of the audit."));
     CHECK_FALSE(drafts.has(workbench, key));
 }

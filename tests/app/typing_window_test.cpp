@@ -3,8 +3,6 @@
 // saves leave the editor alone: the caret stays where the person types, nothing typed is lost or
 // doubled, and the editor's own undo still has the typing.
 
-#include "apptest.h"
-#include "demowindow.h"
 #include "app/documents/documentsworkspace.h"
 #include "app/drafting/draftingworkspace.h"
 #include "app/drafting/evidencepage.h"
@@ -14,7 +12,9 @@
 #include "app/drafting/questionpage.h"
 #include "app/mainwindow.h"
 #include "app/panes/navigatorview.h"
+#include "apptest.h"
 #include "core/services/documents.h"
+#include "demowindow.h"
 
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -75,7 +75,8 @@ struct Window : apptest::DemoWindow {
     Window() : DemoWindow(QSize(1400, 900)) {}
     QuestionPage* question(const QString& code)
     {
-        window.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Question, kPeel, kLancs, code});
+        window.navigatorView()->selectKey(
+            NavigatorKey{NavigatorKey::Kind::Question, kPeel, kLancs, code});
         window.workTabs()->setCurrentWidget(window.draftingWorkspace());
         return window.draftingWorkspace()->questionPage();
     }
@@ -91,7 +92,8 @@ void checkEditorKept(QTextEdit* edit, const QString& original, int typed)
 
 } // namespace
 
-TEST_CASE("Typing a finding without a pause is saved while it goes on, and the editor keeps its caret and undo",
+TEST_CASE("Typing a finding without a pause is saved while it goes on, and the editor keeps its "
+          "caret and undo",
           "[window][typing]")
 {
     Window w;
@@ -105,11 +107,14 @@ TEST_CASE("Typing a finding without a pause is saved while it goes on, and the e
     const QString original = page->editor()->markdown();
     const int steps = w.window.undoStack()->count();
     int typed = 0;
-    const QString early = typeWithoutPause(edit, [&] { return w.window.workbench()->drafts().finding(uid)->text; }, &typed);
+    const QString early = typeWithoutPause(
+        edit, [&] { return w.window.workbench()->drafts().finding(uid)->text; }, &typed);
     INFO("held after 1.5 s: " << held(early, original) << " of about 30 typed");
     CHECK(held(early, original) >= 10);
     checkEditorKept(edit, original, typed);
-    REQUIRE(apptest::eventually([&] { return held(w.window.workbench()->drafts().finding(uid)->text, original) == typed; }));
+    REQUIRE(apptest::eventually([&] {
+        return held(w.window.workbench()->drafts().finding(uid)->text, original) == typed;
+    }));
     // The saves of one stretch of typing are one undo step.
     CHECK(w.window.undoStack()->count() == steps + 1);
     w.window.undoAction()->trigger();
@@ -121,21 +126,27 @@ TEST_CASE("Typing a new finding without a pause adds it while typing goes on", "
 {
     Window w;
     QuestionPage* page = w.question(QStringLiteral("Q2.1"));
-    const int before = int(w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q2.1")).size());
+    const int before =
+        int(w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q2.1")).size());
     page->startNewFinding();
     QTextEdit* edit = page->editor()->textEdit();
     int typed = 0;
-    const QString early = typeWithoutPause(edit, [&] {
-        const auto all = w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q2.1"));
-        return all.size() > before ? QString::number(all.size()) : QString();
-    }, &typed);
+    const QString early = typeWithoutPause(
+        edit,
+        [&] {
+            const auto all =
+                w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q2.1"));
+            return all.size() > before ? QString::number(all.size()) : QString();
+        },
+        &typed);
     CHECK(early == QString::number(before + 1));
     checkEditorKept(edit, QString(), typed);
     REQUIRE(apptest::eventually([&] {
         const auto f = w.window.workbench()->drafts().finding(page->currentUid());
         return f && f->text == letters(typed);
     }));
-    CHECK(w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q2.1")).size() == before + 1);
+    CHECK(w.window.workbench()->drafts().findings(kPeel, kLancs, QStringLiteral("Q2.1")).size() ==
+          before + 1);
 }
 
 TEST_CASE("Typing a judgment summary without a pause is saved while it goes on", "[window][typing]")
@@ -143,7 +154,8 @@ TEST_CASE("Typing a judgment summary without a pause is saved while it goes on",
     Window w;
     QString code;
     for (const Question& q : w.window.workbench()->reference().questionsFlat(kPeel))
-        if (q.graded && w.window.workbench()->drafts().judgment(kPeel, kLancs, q.code) && code.isEmpty())
+        if (q.graded && w.window.workbench()->drafts().judgment(kPeel, kLancs, q.code) &&
+            code.isEmpty())
             code = q.code;
     REQUIRE_FALSE(code.isEmpty());
     QuestionPage* page = w.question(code);
@@ -153,7 +165,9 @@ TEST_CASE("Typing a judgment summary without a pause is saved while it goes on",
     edit->setFocus();
     edit->moveCursor(QTextCursor::End);
     const QString original = summary->markdown();
-    auto stored = [&] { return w.window.workbench()->drafts().judgment(kPeel, kLancs, code)->summary; };
+    auto stored = [&] {
+        return w.window.workbench()->drafts().judgment(kPeel, kLancs, code)->summary;
+    };
     int typed = 0;
     const QString early = typeWithoutPause(edit, stored, &typed);
     INFO("held after 1.5 s: " << held(early, original));
@@ -193,7 +207,8 @@ TEST_CASE("Typing a document section without a pause is saved while it goes on",
     CHECK(w.errors.isEmpty());
 }
 
-TEST_CASE("Typing an evidence sample without a pause is saved while it goes on, and the form keeps what is typed",
+TEST_CASE("Typing an evidence sample without a pause is saved while it goes on, and the form keeps "
+          "what is typed",
           "[window][typing]")
 {
     Window w;
@@ -212,7 +227,8 @@ TEST_CASE("Typing an evidence sample without a pause is saved while it goes on, 
         label->end(false);
         const QString original = label->text();
         int typed = 0;
-        const QString early = typeWithoutPause(label, [&] { return stored()->label; }, &typed);
+        const QString early = typeWithoutPause(
+            label, [&] { return stored()->label; }, &typed);
         INFO("held after 1.5 s: " << held(early, original));
         CHECK(held(early, original) >= 10);
         CHECK(label->text() == original + letters(typed));
@@ -227,7 +243,8 @@ TEST_CASE("Typing an evidence sample without a pause is saved while it goes on, 
         CHECK(stored()->label == original + letters(typed) + QStringLiteral(" x"));
         QTest::keyClicks(label, QStringLiteral("y"));
         CHECK(label->text() == original + letters(typed) + QStringLiteral(" x y"));
-        REQUIRE(apptest::eventually([&] { return stored()->label == original + letters(typed) + QStringLiteral(" x y"); }));
+        REQUIRE(apptest::eventually(
+            [&] { return stored()->label == original + letters(typed) + QStringLiteral(" x y"); }));
     }
     SECTION("the description")
     {
@@ -240,13 +257,15 @@ TEST_CASE("Typing an evidence sample without a pause is saved while it goes on, 
         description->moveCursor(QTextCursor::End);
         QTest::qWait(kSaveDelayMs + 300);
         int typed = 0;
-        const QString early = typeWithoutPause(description, [&] { return stored()->description; }, &typed);
+        const QString early = typeWithoutPause(
+            description, [&] { return stored()->description; }, &typed);
         INFO("held after 1.5 s: " << held(early, original));
         CHECK(held(early, original) >= 10);
         // The caret did not jump to the start at a save.
         CHECK(description->toPlainText() == original + letters(typed));
         CHECK(description->textCursor().position() == description->toPlainText().size());
-        REQUIRE(apptest::eventually([&] { return stored()->description == original + letters(typed); }));
+        REQUIRE(apptest::eventually(
+            [&] { return stored()->description == original + letters(typed); }));
     }
     CHECK(w.errors.isEmpty());
 }

@@ -1,6 +1,6 @@
 // The lock beside a workbench: a second holder is refused until the first lets go.
-#include "apptest.h"
 #include "app/workbenchlock.h"
+#include "apptest.h"
 
 #include <QFileInfo>
 

@@ -15,7 +15,10 @@ using namespace fwb::clitest;
 
 namespace {
 
-int errLines(const Run& r) { return int(r.err.trimmed().split(QLatin1Char('\n')).size()); }
+int errLines(const Run& r)
+{
+    return int(r.err.trimmed().split(QLatin1Char('\n')).size());
+}
 
 } // namespace
 
@@ -44,7 +47,8 @@ TEST_CASE("fwb usage errors exit 2 with one line saying what is wrong", "[cli]")
     const Run missing = runFwb({QStringLiteral("init")});
     CHECK(missing.code == 2);
     CHECK(missing.err.contains(QStringLiteral("init takes 1 argument")));
-    const Run badOption = runFwb({QStringLiteral("info"), dir.path(QStringLiteral("x.fwb")), QStringLiteral("--bogus")});
+    const Run badOption = runFwb(
+        {QStringLiteral("info"), dir.path(QStringLiteral("x.fwb")), QStringLiteral("--bogus")});
     CHECK(badOption.code == 2);
     const Run badFormat = runFwb({QStringLiteral("export"), dir.path(QStringLiteral("x.fwb")),
                                   QStringLiteral("--format"), QStringLiteral("xml")});
@@ -65,7 +69,9 @@ TEST_CASE("fwb init creates a workbench that fwb info describes", "[cli]")
     CHECK(o.value(QStringLiteral("forces")).toInt() == 43);
     CHECK(o.value(QStringLiteral("findings")).toInt() == 0);
     CHECK(o.value(QStringLiteral("schema_version")).toInt() == Database::latestVersion());
-    CHECK(o.value(QStringLiteral("programmes")).toObject().contains(QStringLiteral("peel-effectiveness-2015")));
+    CHECK(o.value(QStringLiteral("programmes"))
+              .toObject()
+              .contains(QStringLiteral("peel-effectiveness-2015")));
 
     // A second init on the same path refuses and leaves the file as it was.
     const QByteArray before = test::readFile(file);
@@ -92,7 +98,8 @@ TEST_CASE("fwb info on files that are not workbenches exits 3 naming the file", 
     CHECK(missing.err.contains(QStringLiteral("No such file")));
 }
 
-TEST_CASE("fwb export then import into a new workbench reproduces the data exactly", "[cli][roundtrip]")
+TEST_CASE("fwb export then import into a new workbench reproduces the data exactly",
+          "[cli][roundtrip]")
 {
     test::Scratch dir;
     const QString a = dir.path(QStringLiteral("a.fwb"));
@@ -100,8 +107,8 @@ TEST_CASE("fwb export then import into a new workbench reproduces the data exact
     REQUIRE(runFwb({QStringLiteral("init"), a, QStringLiteral("--demo")}).code == 0);
     REQUIRE(runFwb({QStringLiteral("init"), b}).code == 0);
     const QString json = dir.path(QStringLiteral("a.json"));
-    const Run exported = runFwb({QStringLiteral("export"), a, QStringLiteral("--format"), QStringLiteral("json"),
-                                 QStringLiteral("-o"), json});
+    const Run exported = runFwb({QStringLiteral("export"), a, QStringLiteral("--format"),
+                                 QStringLiteral("json"), QStringLiteral("-o"), json});
     REQUIRE(exported.code == 0);
     const QJsonObject doc = QJsonDocument::fromJson(test::readFile(json)).object();
     CHECK(doc.value(QStringLiteral("findings")).toArray().size() > 50);
@@ -111,13 +118,16 @@ TEST_CASE("fwb export then import into a new workbench reproduces the data exact
     REQUIRE(imported.code == 0);
     CHECK(imported.out.contains(QStringLiteral("added")));
 
-    const Run again = runFwb({QStringLiteral("export"), b, QStringLiteral("--format"), QStringLiteral("json")});
+    const Run again =
+        runFwb({QStringLiteral("export"), b, QStringLiteral("--format"), QStringLiteral("json")});
     REQUIRE(again.code == 0);
     CHECK(again.out.toUtf8() == test::readFile(json));
 
     // The CSV of judgments agrees too.
-    const Run csvA = runFwb({QStringLiteral("export"), a, QStringLiteral("--format"), QStringLiteral("csv")});
-    const Run csvB = runFwb({QStringLiteral("export"), b, QStringLiteral("--format"), QStringLiteral("csv")});
+    const Run csvA =
+        runFwb({QStringLiteral("export"), a, QStringLiteral("--format"), QStringLiteral("csv")});
+    const Run csvB =
+        runFwb({QStringLiteral("export"), b, QStringLiteral("--format"), QStringLiteral("csv")});
     REQUIRE(csvA.code == 0);
     CHECK(csvA.out == csvB.out);
     CHECK(csvA.out.count(QStringLiteral("\r\n")) == 6); // header + five judgments
@@ -128,20 +138,23 @@ TEST_CASE("fwb export of one force and programme holds nothing of the rest", "[c
     test::Scratch dir;
     const QString a = dir.path(QStringLiteral("a.fwb"));
     REQUIRE(runFwb({QStringLiteral("init"), a, QStringLiteral("--demo")}).code == 0);
-    const Run r = runFwb({QStringLiteral("export"), a, QStringLiteral("--format"), QStringLiteral("json"),
-                          QStringLiteral("--programme"), QStringLiteral("core-business-2014"),
-                          QStringLiteral("--force"), QStringLiteral("lancashire")});
+    const Run r =
+        runFwb({QStringLiteral("export"), a, QStringLiteral("--format"), QStringLiteral("json"),
+                QStringLiteral("--programme"), QStringLiteral("core-business-2014"),
+                QStringLiteral("--force"), QStringLiteral("lancashire")});
     REQUIRE(r.code == 0);
     const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
     CHECK(doc.value(QStringLiteral("forces")).toArray().size() == 1);
     CHECK(doc.value(QStringLiteral("programmes")).toArray().size() == 1);
     CHECK(doc.value(QStringLiteral("judgments")).toArray().isEmpty()); // 2014 was not graded
     for (const QJsonValue& f : doc.value(QStringLiteral("findings")).toArray())
-        CHECK(f.toObject().value(QStringLiteral("programme")).toString() == QStringLiteral("core-business-2014"));
+        CHECK(f.toObject().value(QStringLiteral("programme")).toString() ==
+              QStringLiteral("core-business-2014"));
     CHECK_FALSE(r.out.contains(QStringLiteral("peel-effectiveness-2015")));
 
-    const Run unknown = runFwb({QStringLiteral("export"), a, QStringLiteral("--format"), QStringLiteral("csv"),
-                                QStringLiteral("--force"), QStringLiteral("atlantis")});
+    const Run unknown =
+        runFwb({QStringLiteral("export"), a, QStringLiteral("--format"), QStringLiteral("csv"),
+                QStringLiteral("--force"), QStringLiteral("atlantis")});
     CHECK(unknown.code == 3);
     CHECK(unknown.err.contains(QStringLiteral("no force \"atlantis\"")));
 }
@@ -152,25 +165,33 @@ TEST_CASE("fwb import of a CSV with one bad row names the row and imports nothin
     const QString file = dir.path(QStringLiteral("w.fwb"));
     REQUIRE(runFwb({QStringLiteral("init"), file}).code == 0);
     const QString csv = dir.path(QStringLiteral("judgments.csv"));
-    test::writeFile(csv, "force,programme,question,grade,summary\n"
-                         "cumbria,peel-effectiveness-2015,Q1,good,\"Cumbria is good at preventing crime.\"\n"
-                         "kent,peel-effectiveness-2015,Q2,excellent,Kent investigates well.\n");
-    const QByteArray before = runFwb({QStringLiteral("export"), file, QStringLiteral("--format"), QStringLiteral("json")}).out.toUtf8();
+    test::writeFile(
+        csv, "force,programme,question,grade,summary\n"
+             "cumbria,peel-effectiveness-2015,Q1,good,\"Cumbria is good at preventing crime.\"\n"
+             "kent,peel-effectiveness-2015,Q2,excellent,Kent investigates well.\n");
+    const QByteArray before =
+        runFwb({QStringLiteral("export"), file, QStringLiteral("--format"), QStringLiteral("json")})
+            .out.toUtf8();
     const Run r = runFwb({QStringLiteral("import"), file, csv});
     CHECK(r.code == 3);
     CHECK(errLines(r) == 1);
     CHECK(r.err.contains(QStringLiteral("judgments.csv: row 3, column \"grade\"")));
     CHECK(r.err.contains(QStringLiteral("excellent")));
-    const QByteArray after = runFwb({QStringLiteral("export"), file, QStringLiteral("--format"), QStringLiteral("json")}).out.toUtf8();
+    const QByteArray after =
+        runFwb({QStringLiteral("export"), file, QStringLiteral("--format"), QStringLiteral("json")})
+            .out.toUtf8();
     CHECK(after == before);
 
     // Corrected, it imports both rows.
-    test::writeFile(csv, "force,programme,question,grade,summary\n"
-                         "cumbria,peel-effectiveness-2015,Q1,good,\"Cumbria is good at preventing crime.\"\n"
-                         "kent,peel-effectiveness-2015,Q2,Requires improvement,\"Kent requires improvement,\nin two lines.\"\n");
+    test::writeFile(
+        csv, "force,programme,question,grade,summary\n"
+             "cumbria,peel-effectiveness-2015,Q1,good,\"Cumbria is good at preventing crime.\"\n"
+             "kent,peel-effectiveness-2015,Q2,Requires improvement,\"Kent requires "
+             "improvement,\nin two lines.\"\n");
     const Run ok = runFwb({QStringLiteral("import"), file, csv});
     CHECK(ok.code == 0);
-    const Run csvOut = runFwb({QStringLiteral("export"), file, QStringLiteral("--format"), QStringLiteral("csv")});
+    const Run csvOut =
+        runFwb({QStringLiteral("export"), file, QStringLiteral("--format"), QStringLiteral("csv")});
     CHECK(csvOut.out.contains(QStringLiteral("\"requires-improvement\"")));
     CHECK(csvOut.out.contains(QStringLiteral("in two lines.")));
 }
@@ -181,11 +202,13 @@ TEST_CASE("fwb import of malformed JSON exits 3 and names line and column", "[cl
     const QString file = dir.path(QStringLiteral("w.fwb"));
     REQUIRE(runFwb({QStringLiteral("init"), file}).code == 0);
     const QString bad = dir.path(QStringLiteral("broken.json"));
-    test::writeFile(bad, "{\n  \"format\": \"findings-workbench\",\n  \"version\": 1,\n  \"findings\": [ {,} ]\n}\n");
+    test::writeFile(bad, "{\n  \"format\": \"findings-workbench\",\n  \"version\": 1,\n  "
+                         "\"findings\": [ {,} ]\n}\n");
     const Run r = runFwb({QStringLiteral("import"), file, bad});
     CHECK(r.code == 3);
     CHECK(r.err.contains(QStringLiteral("broken.json: line 4")));
-    const Run missing = runFwb({QStringLiteral("import"), file, dir.path(QStringLiteral("nope.json"))});
+    const Run missing =
+        runFwb({QStringLiteral("import"), file, dir.path(QStringLiteral("nope.json"))});
     CHECK(missing.code == 3);
     CHECK(missing.err.contains(QStringLiteral("No such file")));
 }
@@ -196,8 +219,8 @@ TEST_CASE("fwb export refuses to write over the workbench and reports a failed w
     const QString file = dir.path(QStringLiteral("w.fwb"));
     REQUIRE(runFwb({QStringLiteral("init"), file}).code == 0);
     const QByteArray before = test::readFile(file);
-    const Run over = runFwb({QStringLiteral("export"), file, QStringLiteral("--format"), QStringLiteral("csv"),
-                             QStringLiteral("-o"), file});
+    const Run over = runFwb({QStringLiteral("export"), file, QStringLiteral("--format"),
+                             QStringLiteral("csv"), QStringLiteral("-o"), file});
     CHECK(over.code == 2);
     CHECK(over.err.contains(QStringLiteral("is the workbench's own file")));
     CHECK(test::readFile(file) == before);
@@ -205,9 +228,11 @@ TEST_CASE("fwb export refuses to write over the workbench and reports a failed w
     if (QFile::exists(QStringLiteral("/dev/full"))) {
         QProcess p;
         p.setStandardOutputFile(QStringLiteral("/dev/full"));
-        p.start(QStringLiteral(FWB_BINARY), {QStringLiteral("export"), file, QStringLiteral("--format"), QStringLiteral("json")});
+        p.start(QStringLiteral(FWB_BINARY), {QStringLiteral("export"), file,
+                                             QStringLiteral("--format"), QStringLiteral("json")});
         REQUIRE(p.waitForFinished(60000));
         CHECK(p.exitCode() == 1);
-        CHECK(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("cannot write to standard output")));
+        CHECK(QString::fromUtf8(p.readAllStandardError())
+                  .contains(QStringLiteral("cannot write to standard output")));
     }
 }

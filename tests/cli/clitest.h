@@ -22,9 +22,13 @@ inline Run runFwb(const QStringList& args, const QString& cwd = {})
         p.setWorkingDirectory(cwd);
     p.start(QStringLiteral(FWB_BINARY), args);
     REQUIRE(p.waitForFinished(60000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
-inline QString S(const char* s) { return QString::fromUtf8(s); }
+inline QString S(const char* s)
+{
+    return QString::fromUtf8(s);
+}
 
 } // namespace fwb::clitest

@@ -35,7 +35,8 @@ void checkNoLiveFormula(const QByteArray& bytes, const char* what)
 {
     INFO(what);
     REQUIRE_FALSE(bytes.isEmpty());
-    static const QRegularExpression live(QStringLiteral("(^|\\n|,)\"([=+@\\t\\r]|-(?![0-9.]+(e[+-]?[0-9]+)?\"))"));
+    static const QRegularExpression live(
+        QStringLiteral("(^|\\n|,)\"([=+@\\t\\r]|-(?![0-9.]+(e[+-]?[0-9]+)?\"))"));
     const QString text = QString::fromUtf8(bytes);
     const auto m = live.match(text);
     INFO("at: " << text.mid(qMax(0, int(m.capturedStart()) - 40), 120).toStdString());
@@ -77,34 +78,47 @@ TEST_CASE("A formula in a force's answered form imports as text and no CSV writt
     // Hostile text wherever the CSVs carry text: a force's name, a finding, a judgment's summary,
     // a metric's name; and a copy of the programme for the change.
     ok({S("force"), S("set"), file, S("kent"), S("--name"), kLink});
-    ok({S("finding"), S("add"), file, S("--programme"), kPeel, S("--force"), S("kent"), S("--question"), S("Q2.1"),
-        S("--kind"), S("area_for_improvement"), S("--text"), kLink});
-    ok({S("finding"), S("add"), file, S("--programme"), kPeel, S("--force"), S("lancashire"), S("--question"), S("Q1.1"),
-        S("--kind"), S("strength"), S("--text"), S("-1+1 is a sum the force will see")});
-    ok({S("judgment"), S("set"), file, S("--programme"), kPeel, S("--force"), S("kent"), S("--question"), S("Q2"),
-        S("--grade"), S("good"), S("--summary"), kLink});
-    ok({S("metric"), S("set"), file, S("--programme"), kPeel, S("--force"), S("kent"), S("--name"), kLink, S("--value"),
-        S("-5.2"), S("--national"), S("-3")});
-    ok({S("programme"), S("create"), file, S("--code"), S("peel-2016"), S("--title"), S("PEEL 2016"), S("--year"), S("2016"),
-        S("--copy-from"), kPeel});
-    ok({S("judgment"), S("set"), file, S("--programme"), S("peel-2016"), S("--force"), S("kent"), S("--question"), S("Q2"),
-        S("--grade"), S("inadequate"), S("--summary"), S("@worse")});
+    ok({S("finding"), S("add"), file, S("--programme"), kPeel, S("--force"), S("kent"),
+        S("--question"), S("Q2.1"), S("--kind"), S("area_for_improvement"), S("--text"), kLink});
+    ok({S("finding"), S("add"), file, S("--programme"), kPeel, S("--force"), S("lancashire"),
+        S("--question"), S("Q1.1"), S("--kind"), S("strength"), S("--text"),
+        S("-1+1 is a sum the force will see")});
+    ok({S("judgment"), S("set"), file, S("--programme"), kPeel, S("--force"), S("kent"),
+        S("--question"), S("Q2"), S("--grade"), S("good"), S("--summary"), kLink});
+    ok({S("metric"), S("set"), file, S("--programme"), kPeel, S("--force"), S("kent"), S("--name"),
+        kLink, S("--value"), S("-5.2"), S("--national"), S("-3")});
+    ok({S("programme"), S("create"), file, S("--code"), S("peel-2016"), S("--title"),
+        S("PEEL 2016"), S("--year"), S("2016"), S("--copy-from"), kPeel});
+    ok({S("judgment"), S("set"), file, S("--programme"), S("peel-2016"), S("--force"), S("kent"),
+        S("--question"), S("Q2"), S("--grade"), S("inadequate"), S("--summary"), S("@worse")});
 
-    checkHolds(ok({S("export"), file, S("--format"), S("csv")}).out.toUtf8(), kLink, "judgments export");
-    checkHolds(ok({S("judgments"), file, S("--programme"), kPeel, S("--format"), S("csv")}).out.toUtf8(), kLink, "matrix");
-    checkHolds(ok({S("change"), file, S("--to"), S("peel-2016"), S("--format"), S("csv")}).out.toUtf8(), kLink, "change");
-    const QByteArray profile = ok({S("profile"), file, S("--force"), S("kent"), S("--format"), S("csv")}).out.toUtf8();
+    checkHolds(ok({S("export"), file, S("--format"), S("csv")}).out.toUtf8(), kLink,
+               "judgments export");
+    checkHolds(
+        ok({S("judgments"), file, S("--programme"), kPeel, S("--format"), S("csv")}).out.toUtf8(),
+        kLink, "matrix");
+    checkHolds(
+        ok({S("change"), file, S("--to"), S("peel-2016"), S("--format"), S("csv")}).out.toUtf8(),
+        kLink, "change");
+    const QByteArray profile =
+        ok({S("profile"), file, S("--force"), S("kent"), S("--format"), S("csv")}).out.toUtf8();
     checkHolds(profile, kLink, "profile");
     CHECK(profile.contains("\"-5.2\"")); // a plain number stays a number
-    checkHolds(ok({S("figure"), file, S("--programme"), kPeel, S("--name"), kLink, S("--format"), S("csv")}).out.toUtf8(),
+    checkHolds(ok({S("figure"), file, S("--programme"), kPeel, S("--name"), kLink, S("--format"),
+                   S("csv")})
+                   .out.toUtf8(),
                kLink, "figure list");
-    checkHolds(ok({S("followup"), S("list"), file, S("--force"), S("kent"), S("--format"), S("csv")}).out.toUtf8(), kLink,
-               "follow-up list");
+    checkHolds(
+        ok({S("followup"), S("list"), file, S("--force"), S("kent"), S("--format"), S("csv")})
+            .out.toUtf8(),
+        kLink, "follow-up list");
 
     // The factual accuracy round: the form carries the finding that looks like a sum behind an
     // apostrophe; the force answers with a formula, in the clear, as a spreadsheet saves it.
-    ok({S("review"), S("move"), file, S("--document"), S("lancs-2015-report"), S("--to"), S("ready")});
-    ok({S("review"), S("send"), file, S("--document"), S("lancs-2015-report"), S("-o"), dir.path(S("pack"))});
+    ok({S("review"), S("move"), file, S("--document"), S("lancs-2015-report"), S("--to"),
+        S("ready")});
+    ok({S("review"), S("send"), file, S("--document"), S("lancs-2015-report"), S("-o"),
+        dir.path(S("pack"))});
     const QString form = packFile(dir.path(S("pack")), S("-response-form.csv"));
     REQUIRE_FALSE(form.isEmpty());
     const QByteArray formBytes = test::readFile(form);
@@ -124,15 +138,16 @@ TEST_CASE("A formula in a force's answered form imports as text and no CSV writt
     // Written as a spreadsheet writes it: fields quoted only where needed, the apostrophe of the
     // row that had one kept, the formula in the clear.
     auto field = [](const QString& s) {
-        return s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n'))
+        return s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) ||
+                       s.contains(QLatin1Char('\n'))
                    ? QLatin1Char('"') + QString(s).replace(S("\""), S("\"\"")) + QLatin1Char('"')
                    : s;
     };
     QString answered = S("reference,current text,proposed change,evidence offered,category\r\n");
-    answered += (*rows)[other].fields[0] + S(",") + field((*rows)[other].fields[1]) + S(",") + field(kLink) +
-                S(",,factual error\r\n");
-    answered += (*rows)[sum].fields[0] + S(",'-1+1 is a sum the force will see,") + field(S("@SUM(A1)")) +
-                S(",'=see it,typo\r\n");
+    answered += (*rows)[other].fields[0] + S(",") + field((*rows)[other].fields[1]) + S(",") +
+                field(kLink) + S(",,factual error\r\n");
+    answered += (*rows)[sum].fields[0] + S(",'-1+1 is a sum the force will see,") +
+                field(S("@SUM(A1)")) + S(",'=see it,typo\r\n");
     test::writeFile(dir.path(S("answered.csv")), answered.toUtf8());
     const Run imported = runFwb({S("review"), S("import"), file, dir.path(S("answered.csv"))});
     INFO(imported.err.toStdString());
@@ -145,7 +160,8 @@ TEST_CASE("A formula in a force's answered form imports as text and no CSV writt
         db.setDatabaseName(file);
         REQUIRE(db.open());
         QSqlQuery q(db);
-        REQUIRE(q.exec(S("SELECT proposed_change, evidence_offered FROM fa_responses ORDER BY id")));
+        REQUIRE(
+            q.exec(S("SELECT proposed_change, evidence_offered FROM fa_responses ORDER BY id")));
         REQUIRE(q.next());
         CHECK(q.value(0).toString() == kLink);
         REQUIRE(q.next());

@@ -16,8 +16,9 @@ using namespace fwb::clitest;
 
 namespace {
 
-const QStringList kReport{S("--programme"), S("peel-effectiveness-2015"), S("--force"), S("lancashire"), S("--kind"),
-                          S("report")};
+const QStringList kReport{S("--programme"), S("peel-effectiveness-2015"),
+                          S("--force"),     S("lancashire"),
+                          S("--kind"),      S("report")};
 
 QString demo(const test::Scratch& dir)
 {
@@ -55,8 +56,9 @@ TEST_CASE("fwb render on a full disk fails, says so and leaves no PDF or ODT", "
     SECTION("a PDF on a 64 KiB disk (the report is about 180 KiB)")
     {
         const QString target = disk + S("/r.pdf");
-        const SmallDiskRun r = runOnSmallDisk(64, disk, dir.path(S("left")), QStringList{S("render"), file} + kReport +
-                                                                                  QStringList{S("-o"), target});
+        const SmallDiskRun r =
+            runOnSmallDisk(64, disk, dir.path(S("left")),
+                           QStringList{S("render"), file} + kReport + QStringList{S("-o"), target});
         CHECK(r.code == 1);
         CHECK(r.err.contains(S("the disk is full")));
         CHECK(r.err.contains(target));
@@ -67,8 +69,9 @@ TEST_CASE("fwb render on a full disk fails, says so and leaves no PDF or ODT", "
     SECTION("an ODT on a 16 KiB disk")
     {
         const QString target = disk + S("/r.odt");
-        const SmallDiskRun r = runOnSmallDisk(16, disk, dir.path(S("left")), QStringList{S("render"), file} + kReport +
-                                                                                  QStringList{S("-o"), target});
+        const SmallDiskRun r =
+            runOnSmallDisk(16, disk, dir.path(S("left")),
+                           QStringList{S("render"), file} + kReport + QStringList{S("-o"), target});
         CHECK(r.code == 1);
         CHECK(r.err.contains(S("Cannot write ") + target + S(": the disk is full")));
         CHECK_FALSE(r.out.contains(S("wrote")));
@@ -76,8 +79,9 @@ TEST_CASE("fwb render on a full disk fails, says so and leaves no PDF or ODT", "
     }
     SECTION("the same PDF on a disk with room is written whole")
     {
-        const SmallDiskRun r = runOnSmallDisk(1024, disk, dir.path(S("left")), QStringList{S("render"), file} + kReport +
-                                                                                    QStringList{S("-o"), disk + S("/r.pdf")});
+        const SmallDiskRun r = runOnSmallDisk(1024, disk, dir.path(S("left")),
+                                              QStringList{S("render"), file} + kReport +
+                                                  QStringList{S("-o"), disk + S("/r.pdf")});
         CHECK(r.code == 0);
         CHECK(r.out.contains(S("wrote")));
         REQUIRE(r.left == QStringList{S("r.pdf")});
@@ -87,58 +91,68 @@ TEST_CASE("fwb render on a full disk fails, says so and leaves no PDF or ODT", "
     }
 }
 
-TEST_CASE("fwb render --all-forces on a disk where the first file fits and the second does not", "[cli][diskfull]")
+TEST_CASE("fwb render --all-forces on a disk where the first file fits and the second does not",
+          "[cli][diskfull]")
 {
     if (!haveSmallDisk())
         return;
     test::Scratch dir;
     const QString file = demo(dir);
     // Kent's report is short (a few KiB as ODT); Lancashire's, with the demo material, is ~150 KiB.
-    REQUIRE(runFwb({S("document"), S("create"), file, S("--programme"), S("peel-effectiveness-2015"), S("--force"), S("kent"),
-                    S("--kind"), S("report")})
-                .code == 0);
+    REQUIRE(
+        runFwb({S("document"), S("create"), file, S("--programme"), S("peel-effectiveness-2015"),
+                S("--force"), S("kent"), S("--kind"), S("report")})
+            .code == 0);
     const QString disk = dir.path(S("disk"));
     const QString out = disk + S("/out");
-    const SmallDiskRun r =
-        runOnSmallDisk(64, disk, dir.path(S("left")),
-                       {S("render"), file, S("--programme"), S("peel-effectiveness-2015"), S("--kind"), S("report"),
-                        S("--all-forces"), S("--format"), S("odt"), S("--dir"), out});
+    const SmallDiskRun r = runOnSmallDisk(
+        64, disk, dir.path(S("left")),
+        {S("render"), file, S("--programme"), S("peel-effectiveness-2015"), S("--kind"),
+         S("report"), S("--all-forces"), S("--format"), S("odt"), S("--dir"), out});
     CHECK(r.code == 1);
-    CHECK(r.err.contains(S("Cannot write ") + out + S("/lancashire-peel-effectiveness-2015-report.odt: the disk is full")));
+    CHECK(r.err.contains(S("Cannot write ") + out +
+                         S("/lancashire-peel-effectiveness-2015-report.odt: the disk is full")));
     CHECK(r.err.contains(S("1 of 2 written before it")));
     CHECK_FALSE(r.out.contains(S("wrote")));
     // Kent's file, finished before the disk filled, stays and is whole; Lancashire's left nothing.
     CHECK(r.out.contains(out + S("/kent-peel-effectiveness-2015-report.odt")));
     REQUIRE(r.left == QStringList{S("out"), S("out/kent-peel-effectiveness-2015-report.odt")});
-    const QByteArray kent = test::readFile(dir.path(S("left/out/kent-peel-effectiveness-2015-report.odt")));
+    const QByteArray kent =
+        test::readFile(dir.path(S("left/out/kent-peel-effectiveness-2015-report.odt")));
     auto content = documents::package::read(kent, S("content.xml"));
     REQUIRE(content);
     CHECK(content->contains("office:document-content"));
 }
 
-TEST_CASE("fwb review send on a full disk leaves no pack at all, and the pack can be written later", "[cli][diskfull]")
+TEST_CASE("fwb review send on a full disk leaves no pack at all, and the pack can be written later",
+          "[cli][diskfull]")
 {
     if (!haveSmallDisk())
         return;
     test::Scratch dir;
     const QString file = demo(dir);
     const QStringList doc{S("--document"), S("lancs-2015-report")};
-    REQUIRE(runFwb(QStringList{S("review"), S("move"), file} + doc + QStringList{S("--to"), S("ready")}).code == 0);
+    REQUIRE(
+        runFwb(QStringList{S("review"), S("move"), file} + doc + QStringList{S("--to"), S("ready")})
+            .code == 0);
     const QString disk = dir.path(S("disk"));
     const QString pack = disk + S("/pack");
     // 240 KiB: room for the PDF (~180 KiB) but not the ODT after it.
     const SmallDiskRun r = runOnSmallDisk(240, disk, dir.path(S("left")),
-                                          QStringList{S("review"), S("send"), file} + doc + QStringList{S("-o"), pack});
+                                          QStringList{S("review"), S("send"), file} + doc +
+                                              QStringList{S("-o"), pack});
     CHECK(r.code == 1);
     CHECK(r.err.contains(S("the disk is full")));
-    CHECK(r.err.contains(pack + S("/lancashire-peel-effectiveness-2015-report-factual-accuracy-1.odt")));
+    CHECK(r.err.contains(pack +
+                         S("/lancashire-peel-effectiveness-2015-report-factual-accuracy-1.odt")));
     CHECK(r.err.contains(S("no file of the pack was written")));
     CHECK(r.err.contains(S("fwb review pack")));
     CHECK_FALSE(r.out.contains(S("wrote")));
     CHECK(r.left.isEmpty()); // not the PDF that fitted, no temporaries, not even the folder
 
     // The round is sent; the same pack is written once there is room.
-    const Run again = runFwb(QStringList{S("review"), S("pack"), file} + doc + QStringList{S("-o"), dir.path(S("pack"))});
+    const Run again = runFwb(QStringList{S("review"), S("pack"), file} + doc +
+                             QStringList{S("-o"), dir.path(S("pack"))});
     REQUIRE(again.code == 0);
     CHECK(QDir(dir.path(S("pack"))).entryList(QDir::Files).size() == 3);
 }
@@ -151,8 +165,9 @@ TEST_CASE("fwb export on a full disk names the file and leaves nothing", "[cli][
     const QString file = demo(dir);
     const QString disk = dir.path(S("disk"));
     const QString json = disk + S("/lancs.json");
-    const SmallDiskRun r = runOnSmallDisk(16, disk, dir.path(S("left")),
-                                          {S("export"), file, S("--format"), S("json"), S("-o"), json});
+    const SmallDiskRun r =
+        runOnSmallDisk(16, disk, dir.path(S("left")),
+                       {S("export"), file, S("--format"), S("json"), S("-o"), json});
     CHECK(r.code == 1);
     CHECK(r.err.contains(S("Cannot write ") + json + S(": the disk is full")));
     CHECK_FALSE(r.out.contains(S("written")));
@@ -177,15 +192,17 @@ TEST_CASE("fwb on /dev/full: the disk is full, and the device stays a device", "
         bool kept = false;
         if (!smallDisk().unshare.isEmpty()) {
             target = dir.path(S("disk/full"));
-            const SmallDiskRun d = runOnSmallDisk(64, dir.path(S("disk")), dir.path(S("left")),
-                                                  QStringList{S("render"), file} + kReport +
-                                                      QStringList{S("--format"), S("pdf"), S("-o"), target},
-                                                  true);
+            const SmallDiskRun d =
+                runOnSmallDisk(64, dir.path(S("disk")), dir.path(S("left")),
+                               QStringList{S("render"), file} + kReport +
+                                   QStringList{S("--format"), S("pdf"), S("-o"), target},
+                               true);
             r = d;
             kept = d.err.contains(S("full: still the device"));
             CHECK(d.left.isEmpty());
         } else if (::geteuid() != 0) {
-            r = runFwb(QStringList{S("render"), file} + kReport + QStringList{S("--format"), S("pdf"), S("-o"), target});
+            r = runFwb(QStringList{S("render"), file} + kReport +
+                       QStringList{S("--format"), S("pdf"), S("-o"), target});
             kept = isCharacterDevice("/dev/full");
         } else {
             WARN("as root without a private mount /dev/full is not written to");
@@ -203,6 +220,7 @@ TEST_CASE("fwb on /dev/full: the disk is full, and the device stays a device", "
         p.start(S(FWB_BINARY), {S("export"), file, S("--format"), S("csv")});
         REQUIRE(p.waitForFinished(60000));
         CHECK(p.exitCode() == 1);
-        CHECK(QString::fromUtf8(p.readAllStandardError()).contains(S("cannot write to standard output: the disk is full")));
+        CHECK(QString::fromUtf8(p.readAllStandardError())
+                  .contains(S("cannot write to standard output: the disk is full")));
     }
 }

@@ -17,9 +17,11 @@ TEST_CASE("fwb followup: set, list and history", "[cli][followups]")
     test::Scratch dir;
     const QString file = dir.path(S("demo.fwb"));
     REQUIRE(runFwb({S("init"), file, S("--demo")}).code == 0);
-    const Run all = runFwb({S("followup"), S("list"), file, S("--force"), S("lancashire"), S("--format"), S("json")});
+    const Run all = runFwb(
+        {S("followup"), S("list"), file, S("--force"), S("lancashire"), S("--format"), S("json")});
     REQUIRE(all.code == 0);
-    const QJsonArray items = QJsonDocument::fromJson(all.out.toUtf8()).object()[S("items")].toArray();
+    const QJsonArray items =
+        QJsonDocument::fromJson(all.out.toUtf8()).object()[S("items")].toArray();
     REQUIRE(items.size() > 3);
     QString earlier;
     for (const QJsonValue& v : items)
@@ -27,18 +29,20 @@ TEST_CASE("fwb followup: set, list and history", "[cli][followups]")
             earlier = v[S("finding")].toString();
     REQUIRE_FALSE(earlier.isEmpty());
 
-    const Run refused = runFwb({S("followup"), S("set"), file, earlier, S("--programme"), S("peel-effectiveness-2015"),
-                                S("--status"), S("completed")});
+    const Run refused = runFwb({S("followup"), S("set"), file, earlier, S("--programme"),
+                                S("peel-effectiveness-2015"), S("--status"), S("completed")});
     CHECK(refused.code == 3);
     CHECK(refused.err.contains(S("needs the later finding")));
-    const Run set = runFwb({S("followup"), S("set"), file, earlier, S("--programme"), S("peel-effectiveness-2015"),
-                            S("--status"), S("completed"), S("--evidence"), S("lancs-2015-f-036"), S("--note"), S("Done.")});
+    const Run set = runFwb({S("followup"), S("set"), file, earlier, S("--programme"),
+                            S("peel-effectiveness-2015"), S("--status"), S("completed"),
+                            S("--evidence"), S("lancs-2015-f-036"), S("--note"), S("Done.")});
     REQUIRE(set.code == 0);
     const Run history = runFwb({S("followup"), S("history"), file, earlier});
     REQUIRE(history.code == 0);
     CHECK(history.out.contains(S("Completed  (lancs-2015-f-036)  Done.")));
 
-    const Run open = runFwb({S("followup"), S("list"), file, S("--force"), S("lancashire"), S("--open"), S("--format"), S("csv")});
+    const Run open = runFwb({S("followup"), S("list"), file, S("--force"), S("lancashire"),
+                             S("--open"), S("--format"), S("csv")});
     REQUIRE(open.code == 0);
     auto rows = csv::parse(open.out.toUtf8(), S("open.csv"));
     REQUIRE(rows);

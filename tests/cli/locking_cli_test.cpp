@@ -41,7 +41,9 @@ void publishReport(const test::Scratch& dir, const QString& file)
         REQUIRE(r.code == 0);
     };
     move({S("--to"), S("ready")});
-    REQUIRE(runFwb(QStringList{S("review"), S("send"), file} + report + QStringList{S("-o"), dir.path(S("pack"))}).code == 0);
+    REQUIRE(runFwb(QStringList{S("review"), S("send"), file} + report +
+                   QStringList{S("-o"), dir.path(S("pack"))})
+                .code == 0);
     const QString form = packFile(dir.path(S("pack")), S("-response-form.csv"));
     REQUIRE_FALSE(form.isEmpty());
     auto rows = csv::parse(test::readFile(form), S("form"));
@@ -60,11 +62,14 @@ void publishReport(const test::Scratch& dir, const QString& file)
     test::writeFile(dir.path(S("answered.csv")), bytes);
     REQUIRE(runFwb({S("review"), S("import"), file, dir.path(S("answered.csv"))}).code == 0);
     REQUIRE(runFwb(QStringList{S("review"), S("decide"), file} + report +
-                   QStringList{S("--reference"), filled[row].fields[0], S("--accept"), S("--reason"), S("Right.")})
+                   QStringList{S("--reference"), filled[row].fields[0], S("--accept"),
+                               S("--reason"), S("Right.")})
                 .code == 0);
     move({S("--to"), S("amended")});
     move({S("--to"), S("final")});
-    REQUIRE(runFwb({S("document"), S("set"), file, S("lancs-2015-report"), S("--embargo"), S("2016-02-18T00:01")}).code == 0);
+    REQUIRE(runFwb({S("document"), S("set"), file, S("lancs-2015-report"), S("--embargo"),
+                    S("2016-02-18T00:01")})
+                .code == 0);
     move({S("--to"), S("published"), S("--now"), S("2016-02-18T09:00")});
 }
 
@@ -113,7 +118,8 @@ void refused(const QString& file, const QStringList& args, const QStringList& na
 
 QJsonObject slice(const QString& file, const QString& programme)
 {
-    const Run r = runFwb({S("export"), file, S("--format"), S("json"), S("--programme"), programme, S("--force"), S("lancashire")});
+    const Run r = runFwb({S("export"), file, S("--format"), S("json"), S("--programme"), programme,
+                          S("--force"), S("lancashire")});
     REQUIRE(r.code == 0);
     return QJsonDocument::fromJson(r.out.toUtf8()).object();
 }
@@ -130,7 +136,8 @@ QJsonObject withFinding(QJsonObject root, const QString& field, const QJsonValue
 
 } // namespace
 
-TEST_CASE("fwb: every command that writes is refused on a published letter and a published report", "[cli][locking]")
+TEST_CASE("fwb: every command that writes is refused on a published letter and a published report",
+          "[cli][locking]")
 {
     const QString which = GENERATE(S("letter"), S("report"));
     INFO(which.toStdString());
@@ -152,8 +159,10 @@ TEST_CASE("fwb: every command that writes is refused on a published letter and a
     CHECK(again.code == 0);
     CHECK(again.out.contains(S("0 added, 0 updated")));
     const QString edited = dir.path(S("lancs.json"));
-    test::writeFile(edited, QJsonDocument(withFinding(exported, S("text"), S("Rewritten."))).toJson());
-    refused(file, {S("import"), file, edited}, {S("lancs.json"), S("nothing was imported"), uid, S("reopen")});
+    test::writeFile(edited,
+                    QJsonDocument(withFinding(exported, S("text"), S("Rewritten."))).toJson());
+    refused(file, {S("import"), file, edited},
+            {S("lancs.json"), S("nothing was imported"), uid, S("reopen")});
     test::writeFile(edited, QJsonDocument(withFinding(exported, S("status"), S("draft"))).toJson());
     refused(file, {S("import"), file, edited}, {uid, S("fwb review move")});
     QJsonObject added = withFinding(exported, S("uid"), S("lancs-added-after"));
@@ -161,63 +170,98 @@ TEST_CASE("fwb: every command that writes is refused on a published letter and a
     refused(file, {S("import"), file, edited}, {S("lancs-added-after"), document});
 
     // The services, one by one.
-    const QString question = exported[S("programmes")].toArray()[0].toObject()[S("questions")].toArray()[0].toObject()[S("code")].toString();
-    refused(file, {S("question"), S("edit"), file, S("--programme"), programme, S("--code"), question, S("--text"), S("Reworded?")},
+    const QString question = exported[S("programmes")]
+                                 .toArray()[0]
+                                 .toObject()[S("questions")]
+                                 .toArray()[0]
+                                 .toObject()[S("code")]
+                                 .toString();
+    refused(file,
+            {S("question"), S("edit"), file, S("--programme"), programme, S("--code"), question,
+             S("--text"), S("Reworded?")},
             {question, document, S("reopen")});
-    refused(file, {S("question"), S("add"), file, S("--programme"), programme, S("--code"), S("Z9"), S("--text"), S("Added?")},
+    refused(file,
+            {S("question"), S("add"), file, S("--programme"), programme, S("--code"), S("Z9"),
+             S("--text"), S("Added?")},
             {S("Z9"), document});
-    refused(file, {S("evidence"), S("add"), file, S("--programme"), programme, S("--force"), S("lancashire"), S("--label"),
-                   S("Added afterwards"), S("--method"), S("file_review"), S("--size"), S("10")},
+    refused(file,
+            {S("evidence"), S("add"), file, S("--programme"), programme, S("--force"),
+             S("lancashire"), S("--label"), S("Added afterwards"), S("--method"), S("file_review"),
+             S("--size"), S("10")},
             {S("Added afterwards"), document});
     const QString evidence = exported[S("evidence")].toArray()[0].toObject()[S("uid")].toString();
-    refused(file, {S("evidence"), S("add"), file, S("--programme"), programme, S("--force"), S("lancashire"), S("--uid"), evidence,
-                   S("--label"), S("Relabelled"), S("--method"), S("file_review")},
+    refused(file,
+            {S("evidence"), S("add"), file, S("--programme"), programme, S("--force"),
+             S("lancashire"), S("--uid"), evidence, S("--label"), S("Relabelled"), S("--method"),
+             S("file_review")},
             {evidence, document});
     const QString metric = exported[S("metrics")].toArray()[0].toObject()[S("uid")].toString();
-    refused(file, {S("metric"), S("set"), file, S("--programme"), programme, S("--force"), S("lancashire"), S("--uid"), metric,
-                   S("--value"), S("99")},
+    refused(file,
+            {S("metric"), S("set"), file, S("--programme"), programme, S("--force"),
+             S("lancashire"), S("--uid"), metric, S("--value"), S("99")},
             {document});
-    refused(file, {S("finding"), S("edit"), file, uid, S("--text"), S("Changed.")}, {uid, S("published and locked"), S("reopen")});
-    refused(file, {S("finding"), S("add"), file, S("--programme"), programme, S("--force"), S("lancashire"), S("--question"),
-                   first[S("question")].toString(), S("--kind"), S("strength"), S("--text"), S("Added.")},
+    refused(file, {S("finding"), S("edit"), file, uid, S("--text"), S("Changed.")},
+            {uid, S("published and locked"), S("reopen")});
+    refused(file,
+            {S("finding"), S("add"), file, S("--programme"), programme, S("--force"),
+             S("lancashire"), S("--question"), first[S("question")].toString(), S("--kind"),
+             S("strength"), S("--text"), S("Added.")},
             {document});
     refused(file, {S("finding"), S("delete"), file, uid}, {uid});
-    refused(file, {S("document"), S("set"), file, document, S("--title"), S("Changed")}, {document, S("reopen")});
-    const QString section = exported[S("documents")].toArray()[0].toObject()[S("sections")].toArray()[0].toObject()[S("uid")].toString();
+    refused(file, {S("document"), S("set"), file, document, S("--title"), S("Changed")},
+            {document, S("reopen")});
+    const QString section = exported[S("documents")]
+                                .toArray()[0]
+                                .toObject()[S("sections")]
+                                .toArray()[0]
+                                .toObject()[S("uid")]
+                                .toString();
     refused(file, {S("section"), S("edit"), file, section, S("--title"), S("Changed")}, {document});
 
     if (which == S("report")) {
         // A judgment, by the command and by a judgments CSV.
-        refused(file, {S("judgment"), S("set"), file, S("--programme"), kPeel, S("--force"), S("lancashire"), S("--question"), S("Q2"),
-                       S("--grade"), S("inadequate"), S("--summary"), S("Rewritten.")},
+        refused(file,
+                {S("judgment"), S("set"), file, S("--programme"), kPeel, S("--force"),
+                 S("lancashire"), S("--question"), S("Q2"), S("--grade"), S("inadequate"),
+                 S("--summary"), S("Rewritten.")},
                 {S("peel-effectiveness-2015/lancashire/Q2"), S("reopen")});
         const QString judgments = dir.path(S("judgments.csv"));
         test::writeFile(judgments, "force,programme,question,grade,summary\n"
                                    "lancashire,peel-effectiveness-2015,Q2,inadequate,Rewritten.\n");
-        refused(file, {S("import"), file, judgments}, {S("row 2"), S("peel-effectiveness-2015/lancashire/Q2")});
+        refused(file, {S("import"), file, judgments},
+                {S("row 2"), S("peel-effectiveness-2015/lancashire/Q2")});
         // The published report read again with one judgment reworded.
-        QString text = QString::fromUtf8(test::readFile(test::fixture(S("seeds/peel-2015-effectiveness-report-lancashire.txt"))));
-        text.replace(S("Lancashire Constabulary is good at keeping people safe and reducing crime. The constabulary works well"),
-                     S("Lancashire Constabulary is good at keeping people safe and reducing crime. The constabulary works very well"));
+        QString text = QString::fromUtf8(test::readFile(
+            test::fixture(S("seeds/peel-2015-effectiveness-report-lancashire.txt"))));
+        text.replace(S("Lancashire Constabulary is good at keeping people safe and reducing crime. "
+                       "The constabulary works well"),
+                     S("Lancashire Constabulary is good at keeping people safe and reducing crime. "
+                       "The constabulary works very well"));
         const QString report = dir.path(S("report.txt"));
         test::writeFile(report, text.toUtf8());
         refused(file, {S("ingest"), file, report, S("--programme"), kPeel},
-                {S("report.txt"), S("nothing was written"), S("peel-effectiveness-2015/lancashire/Q0")});
+                {S("report.txt"), S("nothing was written"),
+                 S("peel-effectiveness-2015/lancashire/Q0")});
         // Reopened with a reason, the report's material changes again.
-        REQUIRE(runFwb({S("review"), S("move"), file, S("--document"), document, S("--to"), S("amended"), S("--reason"),
-                        S("a correction after publication")})
+        REQUIRE(runFwb({S("review"), S("move"), file, S("--document"), document, S("--to"),
+                        S("amended"), S("--reason"), S("a correction after publication")})
                     .code == 0);
-        CHECK(runFwb({S("finding"), S("edit"), file, uid, S("--text"), S("Corrected after publication.")}).code == 0);
+        CHECK(runFwb({S("finding"), S("edit"), file, uid, S("--text"),
+                      S("Corrected after publication.")})
+                  .code == 0);
     } else {
         // The 2015 report is a draft: its framework and material change as before.
-        CHECK(runFwb({S("question"), S("edit"), file, S("--programme"), kPeel, S("--code"), S("Q1"), S("--text"),
-                      S("How effective is the force at keeping people safe?")})
+        CHECK(runFwb({S("question"), S("edit"), file, S("--programme"), kPeel, S("--code"), S("Q1"),
+                      S("--text"), S("How effective is the force at keeping people safe?")})
                   .code == 0);
-        CHECK(runFwb({S("evidence"), S("add"), file, S("--programme"), kPeel, S("--force"), S("lancashire"), S("--label"),
-                      S("A new sample"), S("--method"), S("file_review"), S("--size"), S("10")})
+        CHECK(runFwb({S("evidence"), S("add"), file, S("--programme"), kPeel, S("--force"),
+                      S("lancashire"), S("--label"), S("A new sample"), S("--method"),
+                      S("file_review"), S("--size"), S("10")})
                   .code == 0);
         QJsonObject draft = slice(file, kPeel);
-        test::writeFile(edited, QJsonDocument(withFinding(draft, S("text"), S("Reworded in the draft."))).toJson());
+        test::writeFile(
+            edited,
+            QJsonDocument(withFinding(draft, S("text"), S("Reworded in the draft."))).toJson());
         const Run ok = runFwb({S("import"), file, edited});
         INFO(ok.err.toStdString());
         CHECK(ok.code == 0);

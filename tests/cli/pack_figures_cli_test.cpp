@@ -27,10 +27,27 @@ void run(const QStringList& args)
 
 void asb(const QString& file, const QString& force, const QString& value, const QString& source)
 {
-    run({S("metric"), S("set"), file, S("--programme"), kProgrammeCode, S("--force"), force, S("--name"),
-         S("Anti-social behaviour incidents"), S("--measure"), S("Percentage change"), S("--period"),
-         S("12 months to 30 June 2015 compared with the previous 12 months"), S("--unit"), S("%"), S("--value"), value,
-         S("--national"), S("-9"), S("--source"), source});
+    run({S("metric"),
+         S("set"),
+         file,
+         S("--programme"),
+         kProgrammeCode,
+         S("--force"),
+         force,
+         S("--name"),
+         S("Anti-social behaviour incidents"),
+         S("--measure"),
+         S("Percentage change"),
+         S("--period"),
+         S("12 months to 30 June 2015 compared with the previous 12 months"),
+         S("--unit"),
+         S("%"),
+         S("--value"),
+         value,
+         S("--national"),
+         S("-9"),
+         S("--source"),
+         source});
 }
 
 QString pdfText(const QString& path)
@@ -72,35 +89,41 @@ QString everythingIn(const QString& dir)
 
 } // namespace
 
-TEST_CASE("fwb review send: the pack shows other forces' figures only where published", "[cli][review][figures]")
+TEST_CASE("fwb review send: the pack shows other forces' figures only where published",
+          "[cli][review][figures]")
 {
     test::Scratch dir;
     const QString file = dir.path(S("demo.fwb"));
     run({S("init"), file, S("--demo")});
     asb(file, S("kent"), S("41.3"), S("HMIC data collection"));
     asb(file, S("merseyside"), S("-37.8"), S("HMIC data collection"));
-    asb(file, S("west-yorkshire"), S("12.9"), S("Published statistics: ASB incidents, year to June 2015, Home Office"));
+    asb(file, S("west-yorkshire"), S("12.9"),
+        S("Published statistics: ASB incidents, year to June 2015, Home Office"));
     asb(file, S("durham"), S("-14.2"), S("HMIC data collection"));
     // Durham's report of the programme published, through the whole lifecycle.
-    run({S("document"), S("create"), file, S("--programme"), kProgrammeCode, S("--force"), S("durham"), S("--kind"),
-         S("report"), S("--uid"), S("durham-2015-report")});
+    run({S("document"), S("create"), file, S("--programme"), kProgrammeCode, S("--force"),
+         S("durham"), S("--kind"), S("report"), S("--uid"), S("durham-2015-report")});
     const QStringList durham{S("--document"), S("durham-2015-report")};
     run(QStringList{S("review"), S("move"), file} + durham + QStringList{S("--to"), S("ready")});
-    run(QStringList{S("review"), S("send"), file} + durham + QStringList{S("-o"), dir.path(S("durham-pack"))});
+    run(QStringList{S("review"), S("send"), file} + durham +
+        QStringList{S("-o"), dir.path(S("durham-pack"))});
     for (const char* to : {"responded", "amended", "final", "published"})
         run(QStringList{S("review"), S("move"), file} + durham + QStringList{S("--to"), S(to)});
 
     // The draft rendered for the inspectorate: every force.
-    const Run inside = runFwb({S("render"), file, S("--document"), S("lancs-2015-report"), S("--format"), S("md")});
+    const Run inside = runFwb(
+        {S("render"), file, S("--document"), S("lancs-2015-report"), S("--format"), S("md")});
     REQUIRE(inside.code == 0);
     CHECK(inside.out.contains(S("Kent")));
     CHECK(inside.out.contains(S("Merseyside")));
     CHECK(inside.out.contains(S("Draft figures of other forces are shown.")));
 
     // The pack for Lancashire.
-    run({S("review"), S("move"), file, S("--document"), S("lancs-2015-report"), S("--to"), S("ready")});
+    run({S("review"), S("move"), file, S("--document"), S("lancs-2015-report"), S("--to"),
+         S("ready")});
     const QString pack = dir.path(S("pack"));
-    run({S("review"), S("send"), file, S("--programme"), kProgrammeCode, S("--force"), S("lancashire"), S("-o"), pack});
+    run({S("review"), S("send"), file, S("--programme"), kProgrammeCode, S("--force"),
+         S("lancashire"), S("-o"), pack});
     REQUIRE(QDir(pack).entryList(QDir::Files).size() == 3);
     const QString all = everythingIn(pack);
     for (const char* withheld : {"Kent", "Merseyside", "41.3", "37.8"}) {
@@ -112,14 +135,15 @@ TEST_CASE("fwb review send: the pack shows other forces' figures only where publ
     QString pdf;
     for (const QString& name : QDir(pack).entryList({S("*.pdf")}, QDir::Files))
         pdf += pdfText(QDir(pack).filePath(name));
-    CHECK(pdf.simplified().contains(S("Other forces' figures are not shown until they are published.")));
+    CHECK(pdf.simplified().contains(
+        S("Other forces' figures are not shown until they are published.")));
 
     // A render for outside, in every format, chooses the same; a bad audience is refused.
     for (const char* format : {"pdf", "odt", "html", "md"}) {
         const QString out = dir.path(S("outside-") + S(format));
         QDir().mkpath(out);
-        run({S("render"), file, S("--document"), S("lancs-2015-report"), S("--audience"), S("outside"), S("-o"),
-             QDir(out).filePath(S("report.") + S(format))});
+        run({S("render"), file, S("--document"), S("lancs-2015-report"), S("--audience"),
+             S("outside"), S("-o"), QDir(out).filePath(S("report.") + S(format))});
         const QString text = everythingIn(out);
         INFO(format);
         CHECK_FALSE(text.contains(S("Kent")));
@@ -127,8 +151,8 @@ TEST_CASE("fwb review send: the pack shows other forces' figures only where publ
         if (QString::fromLatin1(format) != S("odt")) // the ODT's charts are pictures
             CHECK(text.contains(S("Durham")));
     }
-    const Run bad = runFwb({S("render"), file, S("--document"), S("lancs-2015-report"), S("--audience"), S("everyone"),
-                            S("--format"), S("md")});
+    const Run bad = runFwb({S("render"), file, S("--document"), S("lancs-2015-report"),
+                            S("--audience"), S("everyone"), S("--format"), S("md")});
     CHECK(bad.code == 2);
     CHECK(bad.err.contains(S("--audience")));
     CHECK(bad.out.isEmpty());

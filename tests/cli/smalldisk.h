@@ -31,9 +31,10 @@ inline const SmallDisk& smallDisk()
             candidates << QStringLiteral("-m");
         for (const QString& option : candidates) {
             QProcess p;
-            p.start(QStringLiteral("unshare"), {option, QStringLiteral("sh"), QStringLiteral("-c"),
-                                                QStringLiteral("mount -t tmpfs -o size=16k tmpfs \"$1\""),
-                                                QStringLiteral("sh"), probe.path()});
+            p.start(QStringLiteral("unshare"),
+                    {option, QStringLiteral("sh"), QStringLiteral("-c"),
+                     QStringLiteral("mount -t tmpfs -o size=16k tmpfs \"$1\""),
+                     QStringLiteral("sh"), probe.path()});
             if (!p.waitForFinished(20000)) {
                 tried << QStringLiteral("unshare %1: %2").arg(option, p.errorString());
                 continue;
@@ -42,7 +43,8 @@ inline const SmallDisk& smallDisk()
                 d.unshare = {option};
                 return d;
             }
-            tried << QStringLiteral("unshare %1: %2").arg(option, QString::fromLocal8Bit(p.readAllStandardError()).trimmed());
+            tried << QStringLiteral("unshare %1: %2")
+                         .arg(option, QString::fromLocal8Bit(p.readAllStandardError()).trimmed());
         }
         d.whyNot = tried.join(QStringLiteral("; "));
         return d;
@@ -58,29 +60,32 @@ struct SmallDiskRun : Run {
 // left there is copied to `copyTo` (an empty folder outside it) and listed in `left`. With
 // `devFull`, MOUNTPOINT/full is /dev/full bound there for the run; whether it is still that
 // device afterwards is told on standard error ("full: still the device").
-inline SmallDiskRun runOnSmallDisk(int kib, const QString& mountPoint, const QString& copyTo, const QStringList& args,
-                                   bool devFull = false)
+inline SmallDiskRun runOnSmallDisk(int kib, const QString& mountPoint, const QString& copyTo,
+                                   const QStringList& args, bool devFull = false)
 {
     REQUIRE_FALSE(smallDisk().unshare.isEmpty());
     REQUIRE(QDir().mkpath(mountPoint));
     REQUIRE(QDir().mkpath(copyTo));
-    const QString script = QStringLiteral(
-        "d=$1; o=$2; k=$3; f=$4; shift 4\n"
-        "mount -t tmpfs -o size=${k}k tmpfs \"$d\" || exit 97\n"
-        "if [ \"$f\" = 1 ]; then : > \"$d/full\" && mount --bind /dev/full \"$d/full\" || exit 97; fi\n"
-        "\"$@\"; rc=$?\n"
-        "if [ \"$f\" = 1 ]; then\n"
-        "  [ -c \"$d/full\" ] && echo 'full: still the device' >&2\n"
-        "  umount \"$d/full\" 2>/dev/null; rm -f \"$d/full\"\n"
-        "fi\n"
-        "cp -a \"$d\"/. \"$o\"/ || exit 98\n"
-        "exit $rc\n");
+    const QString script =
+        QStringLiteral("d=$1; o=$2; k=$3; f=$4; shift 4\n"
+                       "mount -t tmpfs -o size=${k}k tmpfs \"$d\" || exit 97\n"
+                       "if [ \"$f\" = 1 ]; then : > \"$d/full\" && mount --bind /dev/full "
+                       "\"$d/full\" || exit 97; fi\n"
+                       "\"$@\"; rc=$?\n"
+                       "if [ \"$f\" = 1 ]; then\n"
+                       "  [ -c \"$d/full\" ] && echo 'full: still the device' >&2\n"
+                       "  umount \"$d/full\" 2>/dev/null; rm -f \"$d/full\"\n"
+                       "fi\n"
+                       "cp -a \"$d\"/. \"$o\"/ || exit 98\n"
+                       "exit $rc\n");
     QProcess p;
-    p.start(QStringLiteral("unshare"), smallDisk().unshare + QStringList{QStringLiteral("sh"), QStringLiteral("-c"), script,
-                                                                         QStringLiteral("sh"), mountPoint, copyTo,
-                                                                         QString::number(kib), devFull ? QStringLiteral("1") : QStringLiteral("0"),
-                                                                         QStringLiteral(FWB_BINARY)} +
-                                           args);
+    p.start(QStringLiteral("unshare"),
+            smallDisk().unshare +
+                QStringList{QStringLiteral("sh"), QStringLiteral("-c"), script,
+                            QStringLiteral("sh"), mountPoint, copyTo, QString::number(kib),
+                            devFull ? QStringLiteral("1") : QStringLiteral("0"),
+                            QStringLiteral(FWB_BINARY)} +
+                args);
     REQUIRE(p.waitForFinished(120000));
     SmallDiskRun r;
     r.code = p.exitCode();

@@ -48,12 +48,14 @@ Run runUnprivileged(const QStringList& args)
 {
     QProcess p;
     if (geteuid() == 0)
-        p.start(S("setpriv"), QStringList{S("--reuid=nobody"), S("--regid=nogroup"), S("--clear-groups"),
-                                          S(FWB_BINARY)} + args);
+        p.start(S("setpriv"), QStringList{S("--reuid=nobody"), S("--regid=nogroup"),
+                                          S("--clear-groups"), S(FWB_BINARY)} +
+                                  args);
     else
         p.start(S(FWB_BINARY), args);
     REQUIRE(p.waitForFinished(60000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 // A demo workbench with one page of the search index overwritten with junk.
@@ -61,7 +63,8 @@ QString damagedDemo(const test::Scratch& dir)
 {
     const QString file = dir.path(S("damaged.fwb"));
     REQUIRE(runFwb({S("init"), file, S("--demo")}).code == 0);
-    const qint64 page = sqlCount(file, S("SELECT max(pageno) FROM dbstat WHERE name = 'search_index_content'"));
+    const qint64 page =
+        sqlCount(file, S("SELECT max(pageno) FROM dbstat WHERE name = 'search_index_content'"));
     REQUIRE(page > 1);
     QFile f(file);
     REQUIRE(f.open(QIODevice::ReadWrite));
@@ -110,7 +113,8 @@ TEST_CASE("fwb info and import on a workbench with a damaged page: reported, exi
     CHECK_FALSE(QFileInfo::exists(file + S("-wal")));
 }
 
-TEST_CASE("fwb info and export leave no -wal or -shm, and importing the own export does not grow the file",
+TEST_CASE("fwb info and export leave no -wal or -shm, and importing the own export does not grow "
+          "the file",
           "[cli][readonly]")
 {
     test::Scratch dir;
@@ -128,12 +132,14 @@ TEST_CASE("fwb info and export leave no -wal or -shm, and importing the own expo
     CHECK(QFileInfo(file).size() == size);
 }
 
-TEST_CASE("A workbench in a folder an ordinary user cannot write opens read-only, with and without -wal/-shm",
+TEST_CASE("A workbench in a folder an ordinary user cannot write opens read-only, with and without "
+          "-wal/-shm",
           "[cli][readonly]")
 {
     test::Scratch dir;
     QFile::setPermissions(dir.path(S("")), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
-                                                  QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+                                               QFile::ReadGroup | QFile::ExeGroup |
+                                               QFile::ReadOther | QFile::ExeOther);
     const QString folder = dir.path(S("shared"));
     REQUIRE(QDir().mkpath(folder));
     const QString plain = folder + S("/plain.fwb");
@@ -147,7 +153,8 @@ TEST_CASE("A workbench in a folder an ordinary user cannot write opens read-only
         REQUIRE(db.open());
         QSqlQuery q(db);
         REQUIRE(q.exec(S("PRAGMA wal_autocheckpoint=0")));
-        REQUIRE(q.exec(S("INSERT INTO regions(code, name) VALUES ('only-in-log', 'Only in the log')")));
+        REQUIRE(
+            q.exec(S("INSERT INTO regions(code, name) VALUES ('only-in-log', 'Only in the log')")));
         REQUIRE(QFile::copy(logged + S("-wal"), folder + S("/keep-wal")));
         REQUIRE(QFile::copy(logged + S("-shm"), folder + S("/keep-shm")));
     }
@@ -156,11 +163,13 @@ TEST_CASE("A workbench in a folder an ordinary user cannot write opens read-only
     QFile::remove(logged + S("-shm"));
     REQUIRE(QFile::rename(folder + S("/keep-wal"), logged + S("-wal")));
     REQUIRE(QFile::rename(folder + S("/keep-shm"), logged + S("-shm")));
-    const auto readable = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
+    const auto readable =
+        QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
     for (const QString& f : QStringList{plain, logged, logged + S("-wal"), logged + S("-shm")})
         REQUIRE(QFile::setPermissions(f, readable));
     REQUIRE(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup |
-                                              QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+                                              QFile::ExeGroup | QFile::ReadOther |
+                                              QFile::ExeOther));
     const QByteArray plainBefore = digest(plain);
 
     for (const QString& file : QStringList{plain, logged}) {

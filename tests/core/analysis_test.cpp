@@ -1,10 +1,10 @@
 // The judgment matrix and the counts per grade, on a workbench with known judgments; the exports
 // parse back to the same grades.
 
-#include "coretest.h"
 #include "core/io/csv.h"
 #include "core/services/analysis.h"
 #include "core/services/drafting.h"
+#include "coretest.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -28,11 +28,13 @@ void grade(Workbench& wb, const QString& force, const QString& question, const Q
 }
 } // namespace
 
-TEST_CASE("the matrix holds every force against the graded questions, and the counts add up", "[analysis]")
+TEST_CASE("the matrix holds every force against the graded questions, and the counts add up",
+          "[analysis]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("a.fwb"), true); // Lancashire: good throughout
-    grade(*wb, QStringLiteral("kent"), QStringLiteral("Q1"), QStringLiteral("requires-improvement"));
+    grade(*wb, QStringLiteral("kent"), QStringLiteral("Q1"),
+          QStringLiteral("requires-improvement"));
     grade(*wb, QStringLiteral("durham"), QStringLiteral("Q1"), QStringLiteral("outstanding"));
     grade(*wb, QStringLiteral("durham"), QStringLiteral("Q2"), QStringLiteral("good"));
     grade(*wb, QStringLiteral("essex"), QStringLiteral("Q1"), QStringLiteral("inadequate"));
@@ -43,7 +45,8 @@ TEST_CASE("the matrix holds every force against the graded questions, and the co
     QStringList columns;
     for (const Question& q : m->columns)
         columns << q.code;
-    CHECK(columns == QStringList{QStringLiteral("Q0"), QStringLiteral("Q1"), QStringLiteral("Q2"), QStringLiteral("Q3"), QStringLiteral("Q4")});
+    CHECK(columns == QStringList{QStringLiteral("Q0"), QStringLiteral("Q1"), QStringLiteral("Q2"),
+                                 QStringLiteral("Q3"), QStringLiteral("Q4")});
     // Grouped by region, then by name.
     for (int i = 1; i < m->rows.size(); ++i)
         CHECK(std::tie(m->rows[i - 1].force.regionName, m->rows[i - 1].force.name) <=
@@ -51,7 +54,8 @@ TEST_CASE("the matrix holds every force against the graded questions, and the co
     QHash<QString, MatrixRow> byForce;
     for (const MatrixRow& r : m->rows)
         byForce.insert(r.force.code, r);
-    CHECK(byForce[QStringLiteral("kent")].cells.value(QStringLiteral("Q1")).gradeLabel == QStringLiteral("Requires improvement"));
+    CHECK(byForce[QStringLiteral("kent")].cells.value(QStringLiteral("Q1")).gradeLabel ==
+          QStringLiteral("Requires improvement"));
     CHECK(byForce[QStringLiteral("durham")].cells.value(QStringLiteral("Q1")).rank == 1);
     CHECK_FALSE(byForce[QStringLiteral("kent")].cells.contains(QStringLiteral("Q2")));
     CHECK(byForce[QStringLiteral("lancashire")].cells.size() == 5);
@@ -84,7 +88,8 @@ TEST_CASE("the matrix exports parse back to the same grades", "[analysis]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("a.fwb"), true);
-    grade(*wb, QStringLiteral("kent"), QStringLiteral("Q1"), QStringLiteral("requires-improvement"));
+    grade(*wb, QStringLiteral("kent"), QStringLiteral("Q1"),
+          QStringLiteral("requires-improvement"));
     auto m = judgmentMatrix(*wb, kPeel);
     REQUIRE(m);
 
@@ -92,7 +97,8 @@ TEST_CASE("the matrix exports parse back to the same grades", "[analysis]")
     REQUIRE(rows);
     REQUIRE(rows->size() == 44);
     const QStringList header = rows->front().fields;
-    CHECK(header.mid(0, 3) == QStringList{QStringLiteral("force"), QStringLiteral("name"), QStringLiteral("region")});
+    CHECK(header.mid(0, 3) ==
+          QStringList{QStringLiteral("force"), QStringLiteral("name"), QStringLiteral("region")});
     int graded = 0;
     for (const csv::Row& r : rows->mid(1)) {
         for (int c = 3; c < r.fields.size(); ++c) {

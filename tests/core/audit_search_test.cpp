@@ -19,7 +19,8 @@ QByteArray findingsDoc(const QString& f2Text)
                          {QStringLiteral("label"), QStringLiteral("Files")},
                          {QStringLiteral("method"), QStringLiteral("file_review")},
                          {QStringLiteral("sample_size"), 10}};
-    auto finding = [](const QString& uid, const QString& question, const QString& text, const QJsonArray& ev) {
+    auto finding = [](const QString& uid, const QString& question, const QString& text,
+                      const QJsonArray& ev) {
         return QJsonObject{{QStringLiteral("uid"), uid},
                            {QStringLiteral("programme"), kProgramme},
                            {QStringLiteral("force"), QStringLiteral("lancashire")},
@@ -40,9 +41,10 @@ QByteArray findingsDoc(const QString& f2Text)
         {QStringLiteral("evidence"), QJsonArray{evidence}},
         {QStringLiteral("judgments"), QJsonArray{judgment}},
         {QStringLiteral("findings"),
-         QJsonArray{finding(QStringLiteral("audit-f-1"), QStringLiteral("Q1"), QStringLiteral("First finding."),
-                            QJsonArray{QStringLiteral("audit-e-1")}),
-                    finding(QStringLiteral("audit-f-2"), QStringLiteral("Q2"), f2Text, QJsonArray{})}}};
+         QJsonArray{
+             finding(QStringLiteral("audit-f-1"), QStringLiteral("Q1"),
+                     QStringLiteral("First finding."), QJsonArray{QStringLiteral("audit-e-1")}),
+             finding(QStringLiteral("audit-f-2"), QStringLiteral("Q2"), f2Text, QJsonArray{})}}};
     return QJsonDocument(root).toJson();
 }
 
@@ -55,7 +57,8 @@ QJsonObject parseObject(const QString& json)
 QList<qint64> searchRows(const Database& db, const QString& query)
 {
     QSqlQuery q(db.sql());
-    REQUIRE(q.prepare(QStringLiteral("SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid")));
+    REQUIRE(q.prepare(QStringLiteral(
+        "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid")));
     q.addBindValue(query);
     INFO(q.lastError().text().toStdString());
     REQUIRE(q.exec());
@@ -93,7 +96,9 @@ TEST_CASE("An import writes one audit entry per changed record with actor, actio
         CHECK(e.actor == QStringLiteral("alice"));
         CHECK(e.action == QStringLiteral("insert"));
         CHECK(e.before.isEmpty());
-        CHECK(scalar(*db, QStringLiteral("SELECT before IS NULL FROM audit_log WHERE id = ?"), {e.id}).toInt() == 1);
+        CHECK(
+            scalar(*db, QStringLiteral("SELECT before IS NULL FROM audit_log WHERE id = ?"), {e.id})
+                .toInt() == 1);
         const QJsonObject after = parseObject(e.after);
         CHECK_FALSE(after.isEmpty());
         CHECK_FALSE(e.at.isEmpty());
@@ -121,27 +126,33 @@ TEST_CASE("An import writes one audit entry per changed record with actor, actio
     CHECK(u.action == QStringLiteral("update"));
     CHECK(u.entity == QStringLiteral("finding"));
     CHECK(u.entityKey == QStringLiteral("audit-f-2"));
-    CHECK(parseObject(u.before).value(QStringLiteral("text")).toString() == QStringLiteral("The old wording."));
-    CHECK(parseObject(u.after).value(QStringLiteral("text")).toString() == QStringLiteral("The new wording."));
+    CHECK(parseObject(u.before).value(QStringLiteral("text")).toString() ==
+          QStringLiteral("The old wording."));
+    CHECK(parseObject(u.after).value(QStringLiteral("text")).toString() ==
+          QStringLiteral("The new wording."));
     CHECK(audit.entries(QStringLiteral("finding"), QStringLiteral("audit-f-2")).size() == 2);
 }
 
-TEST_CASE("The search index follows a finding through insert, update and delete", "[search][storage]")
+TEST_CASE("The search index follows a finding through insert, update and delete",
+          "[search][storage]")
 {
     test::Scratch dir;
     auto db = createReferenceWorkbench(dir.path(QStringLiteral("wb.fwb")));
-    REQUIRE(transfer::importJson(*db, findingsDoc(QStringLiteral("Officers praised the xylophonist downtown.")),
-                                 QStringLiteral("a.json"), kActor)
+    REQUIRE(transfer::importJson(
+                *db, findingsDoc(QStringLiteral("Officers praised the xylophonist downtown.")),
+                QStringLiteral("a.json"), kActor)
                 .ok());
     const qint64 id =
         scalar(*db, QStringLiteral("SELECT id FROM findings WHERE uid = 'audit-f-2'")).toLongLong();
     REQUIRE(id > 0);
     CHECK(searchRows(*db, QStringLiteral("xylophonist")) == QList<qint64>{id * 4 + 1});
 
-    REQUIRE(transfer::importJson(*db, findingsDoc(QStringLiteral("Officers praised the saxophonist uptown.")),
-                                 QStringLiteral("b.json"), kActor)
+    REQUIRE(transfer::importJson(
+                *db, findingsDoc(QStringLiteral("Officers praised the saxophonist uptown.")),
+                QStringLiteral("b.json"), kActor)
                 .ok());
-    CHECK(scalar(*db, QStringLiteral("SELECT id FROM findings WHERE uid = 'audit-f-2'")).toLongLong() == id);
+    CHECK(scalar(*db, QStringLiteral("SELECT id FROM findings WHERE uid = 'audit-f-2'"))
+              .toLongLong() == id);
     CHECK(searchRows(*db, QStringLiteral("xylophonist")).isEmpty());
     CHECK(searchRows(*db, QStringLiteral("downtown")).isEmpty());
     CHECK(searchRows(*db, QStringLiteral("saxophonist")) == QList<qint64>{id * 4 + 1});
@@ -153,24 +164,32 @@ TEST_CASE("The search index follows a finding through insert, update and delete"
         REQUIRE(q.exec());
     }
     CHECK(searchRows(*db, QStringLiteral("saxophonist")).isEmpty());
-    CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM search_index WHERE rowid = ?"), {id * 4 + 1}).toInt() == 0);
+    CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM search_index WHERE rowid = ?"),
+                 {id * 4 + 1})
+              .toInt() == 0);
     // The other finding and the judgment are still indexed.
     CHECK(searchRows(*db, QStringLiteral("first")).size() == 1);
     CHECK(searchRows(*db, QStringLiteral("preventing")).size() == 1);
     QSqlQuery check(db->sql());
-    CHECK(check.exec(QStringLiteral("INSERT INTO search_index(search_index) VALUES ('integrity-check')")));
+    CHECK(check.exec(
+        QStringLiteral("INSERT INTO search_index(search_index) VALUES ('integrity-check')")));
 }
 
 TEST_CASE("The search index follows judgment summaries and document sections", "[search][storage]")
 {
     test::Scratch dir;
     auto db = createMaterialWorkbench(dir.path(QStringLiteral("wb.fwb")));
-    const qint64 judgment = scalar(*db, QStringLiteral("SELECT j.id FROM judgments j JOIN forces f ON f.id = j.force_id "
-                                                       "WHERE f.code = 'durham'")).toLongLong();
+    const qint64 judgment =
+        scalar(*db,
+               QStringLiteral("SELECT j.id FROM judgments j JOIN forces f ON f.id = j.force_id "
+                              "WHERE f.code = 'durham'"))
+            .toLongLong();
     CHECK(searchRows(*db, QStringLiteral("durham AND summary")) == QList<qint64>{judgment * 4 + 2});
 
     const qint64 section =
-        scalar(*db, QStringLiteral("SELECT id FROM document_sections WHERE uid = 'lancs-s-letter-body'")).toLongLong();
+        scalar(*db,
+               QStringLiteral("SELECT id FROM document_sections WHERE uid = 'lancs-s-letter-body'"))
+            .toLongLong();
     CHECK(searchRows(*db, QStringLiteral("thank")) == QList<qint64>{section * 4 + 3});
 
     // Re-importing the document with new text replaces what is indexed.
@@ -186,18 +205,22 @@ TEST_CASE("The search index follows judgment summaries and document sections", "
     QJsonObject root{{QStringLiteral("format"), QStringLiteral("findings-workbench")},
                      {QStringLiteral("version"), 1},
                      {QStringLiteral("documents"), QJsonArray{letter}}};
-    auto r = transfer::importJson(*db, QJsonDocument(root).toJson(), QStringLiteral("letter.json"), kActor);
+    auto r = transfer::importJson(*db, QJsonDocument(root).toJson(), QStringLiteral("letter.json"),
+                                  kActor);
     REQUIRE(r.ok());
     CHECK(r->updated == 1);
     CHECK(searchRows(*db, QStringLiteral("thank")).isEmpty());
     CHECK(searchRows(*db, QStringLiteral("hospitality")).size() == 1);
     // Every indexed section still exists.
-    CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM search_index WHERE rowid % 4 = 3 AND rowid / 4 NOT IN "
-                                     "(SELECT id FROM document_sections)"))
+    CHECK(scalar(*db,
+                 QStringLiteral(
+                     "SELECT count(*) FROM search_index WHERE rowid % 4 = 3 AND rowid / 4 NOT IN "
+                     "(SELECT id FROM document_sections)"))
               .toInt() == 0);
 }
 
-TEST_CASE("Two connections to one workbench see each other's committed writes", "[storage][concurrency]")
+TEST_CASE("Two connections to one workbench see each other's committed writes",
+          "[storage][concurrency]")
 {
     test::Scratch dir;
     const QString path = dir.path(QStringLiteral("shared.fwb"));
@@ -208,7 +231,8 @@ TEST_CASE("Two connections to one workbench see each other's committed writes", 
     CHECK(scalar(*b, QStringLiteral("PRAGMA journal_mode")).toString() == QStringLiteral("wal"));
 
     CHECK_FALSE(DraftRepository(*b).finding(QStringLiteral("audit-f-1")).has_value());
-    REQUIRE(transfer::importJson(*a, findingsDoc(QStringLiteral("Written through A.")), QStringLiteral("a.json"), kActor)
+    REQUIRE(transfer::importJson(*a, findingsDoc(QStringLiteral("Written through A.")),
+                                 QStringLiteral("a.json"), kActor)
                 .ok());
     auto seen = DraftRepository(*b).finding(QStringLiteral("audit-f-2"));
     REQUIRE(seen.has_value());
@@ -219,14 +243,17 @@ TEST_CASE("Two connections to one workbench see each other's committed writes", 
     Finding f = *seen;
     f.text = QStringLiteral("Rewritten through B.");
     REQUIRE(DraftRepository(*b).upsertFinding(f).ok());
-    CHECK(DraftRepository(*a).finding(QStringLiteral("audit-f-2"))->text == QStringLiteral("Rewritten through B."));
+    CHECK(DraftRepository(*a).finding(QStringLiteral("audit-f-2"))->text ==
+          QStringLiteral("Rewritten through B."));
 
     // An uncommitted change in B is not visible in A.
     {
         QSqlQuery q(b->sql());
         REQUIRE(q.exec(QStringLiteral("BEGIN")));
-        REQUIRE(q.exec(QStringLiteral("UPDATE findings SET text = 'Pending.' WHERE uid = 'audit-f-2'")));
-        CHECK(DraftRepository(*a).finding(QStringLiteral("audit-f-2"))->text == QStringLiteral("Rewritten through B."));
+        REQUIRE(q.exec(
+            QStringLiteral("UPDATE findings SET text = 'Pending.' WHERE uid = 'audit-f-2'")));
+        CHECK(DraftRepository(*a).finding(QStringLiteral("audit-f-2"))->text ==
+              QStringLiteral("Rewritten through B."));
         REQUIRE(q.exec(QStringLiteral("ROLLBACK")));
     }
 
@@ -234,6 +261,7 @@ TEST_CASE("Two connections to one workbench see each other's committed writes", 
     a.reset();
     b.reset();
     auto c = openWorkbench(path);
-    CHECK(DraftRepository(*c).finding(QStringLiteral("audit-f-2"))->text == QStringLiteral("Rewritten through B."));
+    CHECK(DraftRepository(*c).finding(QStringLiteral("audit-f-2"))->text ==
+          QStringLiteral("Rewritten through B."));
     CHECK(c->integrityCheck() == QStringLiteral("ok"));
 }

@@ -5,8 +5,8 @@
 #include "core/checks/checker.h"
 #include "core/checks/corpus.h"
 #include "core/checks/numbers.h"
-#include "coretest.h"
 #include "core/services/drafting.h"
+#include "coretest.h"
 #include "testsupport.h"
 
 using namespace fwb;
@@ -78,8 +78,9 @@ TEST_CASE("numbers are read as a report writes them", "[checks][numbers]")
     CHECK_FALSE(parseNumberWords(QStringLiteral("tenth")));
     CHECK_FALSE(parseNumberWords(QStringLiteral("and")));
 
-    const QString text = QStringLiteral("Thirty four of those files, 35 had none; 1,000 calls, 62.7 per 1,000 and 17.4% "
-                                        "(or 3 per cent); all but three; one of the cases; filed within 24 hours.");
+    const QString text = QStringLiteral(
+        "Thirty four of those files, 35 had none; 1,000 calls, 62.7 per 1,000 and 17.4% "
+        "(or 3 per cent); all but three; one of the cases; filed within 24 hours.");
     const QList<NumberMention> n = findNumbers(text);
     QList<double> values;
     for (const NumberMention& m : n)
@@ -106,7 +107,8 @@ TEST_CASE("the published demo content holds no error", "[checks]")
     }
 }
 
-TEST_CASE("fault corpus: every injected fault is found by its rule at its place", "[checks][corpus]")
+TEST_CASE("fault corpus: every injected fault is found by its rule at its place",
+          "[checks][corpus]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("c.fwb"), true);
@@ -114,42 +116,60 @@ TEST_CASE("fault corpus: every injected fault is found by its rule at its place"
 
     SECTION("a count in the text changed")
     {
-        setText(*wb, QStringLiteral("lancs-2014-f-13"), QStringLiteral("Thirty four"), QStringLiteral("Thirty six"));
-        const auto p = found(check(*wb, kCore), QStringLiteral("evidence.count"), QStringLiteral("lancs-2014-f-13"));
+        setText(*wb, QStringLiteral("lancs-2014-f-13"), QStringLiteral("Thirty four"),
+                QStringLiteral("Thirty six"));
+        const auto p = found(check(*wb, kCore), QStringLiteral("evidence.count"),
+                             QStringLiteral("lancs-2014-f-13"));
         REQUIRE(p.size() == 1);
-        CHECK(finding(*wb, QStringLiteral("lancs-2014-f-13")).text.mid(p[0].start, p[0].length) == QStringLiteral("Thirty six"));
+        CHECK(finding(*wb, QStringLiteral("lancs-2014-f-13")).text.mid(p[0].start, p[0].length) ==
+              QStringLiteral("Thirty six"));
     }
     SECTION("a count in the evidence changed")
     {
         EvidenceSample e = *wb->drafts().evidenceSample(QStringLiteral("lancs-2014-e-3"));
         e.measures[0].count = 7; // the text says "Only 6 of these records"
         e.measures[1].count = 3;
-        REQUIRE(reopenPublished(*wb, QStringLiteral("a correction"))); // the letter shows this sample
+        REQUIRE(
+            reopenPublished(*wb, QStringLiteral("a correction"))); // the letter shows this sample
         REQUIRE(drafting.saveEvidence(e));
-        CHECK(!found(check(*wb, kCore), QStringLiteral("evidence.count"), QStringLiteral("lancs-2014-f-18")).isEmpty());
+        CHECK(!found(check(*wb, kCore), QStringLiteral("evidence.count"),
+                     QStringLiteral("lancs-2014-f-18"))
+                   .isEmpty());
     }
     SECTION("a count larger than what it is out of")
     {
-        setText(*wb, QStringLiteral("lancs-2015-f-036"), QStringLiteral("39 of the 40"), QStringLiteral("41 of the 40"));
-        CHECK(!found(check(*wb, kPeel), QStringLiteral("evidence.exceeds"), QStringLiteral("lancs-2015-f-036")).isEmpty());
+        setText(*wb, QStringLiteral("lancs-2015-f-036"), QStringLiteral("39 of the 40"),
+                QStringLiteral("41 of the 40"));
+        CHECK(!found(check(*wb, kPeel), QStringLiteral("evidence.exceeds"),
+                     QStringLiteral("lancs-2015-f-036"))
+                   .isEmpty());
     }
     SECTION("all but N that no longer follows")
     {
-        setText(*wb, QStringLiteral("lancs-2015-f-036"), QStringLiteral("all but three"), QStringLiteral("all but five"));
-        CHECK(!found(check(*wb, kPeel), QStringLiteral("evidence.count"), QStringLiteral("lancs-2015-f-036")).isEmpty());
+        setText(*wb, QStringLiteral("lancs-2015-f-036"), QStringLiteral("all but three"),
+                QStringLiteral("all but five"));
+        CHECK(!found(check(*wb, kPeel), QStringLiteral("evidence.count"),
+                     QStringLiteral("lancs-2015-f-036"))
+                   .isEmpty());
     }
     SECTION("the sample size changed")
     {
         EvidenceSample e = *wb->drafts().evidenceSample(QStringLiteral("lancs-2014-e-1"));
         e.sampleSize = 60;
-        REQUIRE(reopenPublished(*wb, QStringLiteral("a correction"))); // the letter shows this sample
+        REQUIRE(
+            reopenPublished(*wb, QStringLiteral("a correction"))); // the letter shows this sample
         REQUIRE(drafting.saveEvidence(e));
-        CHECK(!found(check(*wb, kCore), QStringLiteral("evidence.sample-size"), QStringLiteral("lancs-2014-f-13")).isEmpty());
+        CHECK(!found(check(*wb, kCore), QStringLiteral("evidence.sample-size"),
+                     QStringLiteral("lancs-2014-f-13"))
+                   .isEmpty());
     }
     SECTION("strata that no longer make the sample")
     {
-        setText(*wb, QStringLiteral("lancs-2014-f-14"), QStringLiteral("10 each from"), QStringLiteral("12 each from"));
-        CHECK(!found(check(*wb, kCore), QStringLiteral("evidence.strata"), QStringLiteral("lancs-2014-f-14")).isEmpty());
+        setText(*wb, QStringLiteral("lancs-2014-f-14"), QStringLiteral("10 each from"),
+                QStringLiteral("12 each from"));
+        CHECK(!found(check(*wb, kCore), QStringLiteral("evidence.strata"),
+                     QStringLiteral("lancs-2014-f-14"))
+                   .isEmpty());
     }
     SECTION("grade words swapped in a summary")
     {
@@ -170,27 +190,34 @@ TEST_CASE("fault corpus: every injected fault is found by its rule at its place"
         j.gradeCode = QStringLiteral("requires-improvement");
         REQUIRE(drafting.setJudgment(j));
         // "Lancashire Constabulary's approach to investigating crime … is good."
-        CHECK(!found(check(*wb, kPeel), QStringLiteral("judgment.grade-words"), kPeel + QStringLiteral("/lancashire/Q2")).isEmpty());
+        CHECK(!found(check(*wb, kPeel), QStringLiteral("judgment.grade-words"),
+                     kPeel + QStringLiteral("/lancashire/Q2"))
+                   .isEmpty());
     }
     SECTION("another force's name pasted in")
     {
         setText(*wb, QStringLiteral("lancs-2015-f-036"), QStringLiteral("The review identified"),
                 QStringLiteral("As in Cumbria Constabulary, the review identified"));
-        const auto p = found(check(*wb, kPeel), QStringLiteral("force.other-name"), QStringLiteral("lancs-2015-f-036"));
+        const auto p = found(check(*wb, kPeel), QStringLiteral("force.other-name"),
+                             QStringLiteral("lancs-2015-f-036"));
         REQUIRE(p.size() == 1);
         CHECK(p[0].message.contains(QStringLiteral("Cumbria Constabulary")));
     }
     SECTION("a figure in the text that is not the metric's")
     {
         Finding f = finding(*wb, QStringLiteral("lancs-2015-f-036"));
-        f.text = QStringLiteral("Victim-based crime was 60.3 crimes per 1,000 population in the 12 months to 30 June 2015.\n\n") + f.text;
+        f.text = QStringLiteral("Victim-based crime was 60.3 crimes per 1,000 population in the 12 "
+                                "months to 30 June 2015.\n\n") +
+                 f.text;
         REQUIRE(drafting.updateFinding(f));
         CHECK(!found(check(*wb, kPeel), QStringLiteral("figures.value"), f.uid).isEmpty());
     }
     SECTION("a shifted period")
     {
         Finding f = finding(*wb, QStringLiteral("lancs-2015-f-036"));
-        f.text = QStringLiteral("Victim-based crime was 58.1 crimes per 1,000 population in the 12 months to 30 June 2014.\n\n") + f.text;
+        f.text = QStringLiteral("Victim-based crime was 58.1 crimes per 1,000 population in the 12 "
+                                "months to 30 June 2014.\n\n") +
+                 f.text;
         REQUIRE(drafting.updateFinding(f));
         CHECK(!found(check(*wb, kPeel), QStringLiteral("period.mismatch"), f.uid).isEmpty());
     }
@@ -198,7 +225,8 @@ TEST_CASE("fault corpus: every injected fault is found by its rule at its place"
     {
         Metric rate;
         for (const Metric& m : wb->drafts().metrics(kPeel, kLancs))
-            if (m.name == QStringLiteral("Charged/Summoned") && m.unit == QStringLiteral("per 100 crimes"))
+            if (m.name == QStringLiteral("Charged/Summoned") &&
+                m.unit == QStringLiteral("per 100 crimes"))
                 rate = m;
         REQUIRE(!rate.uid.isEmpty());
         rate.forceValue = 21.4;
@@ -210,11 +238,14 @@ TEST_CASE("fault corpus: every injected fault is found by its rule at its place"
         Document letter = wb->documents().documents(kCore, kLancs).front();
         letter.dated = QStringLiteral("2014-09-05");
         REQUIRE(wb->documents().upsertDocument(letter));
-        CHECK(!found(check(*wb, kCore), QStringLiteral("dates.dated-after-embargo"), letter.uid).isEmpty());
+        CHECK(!found(check(*wb, kCore), QStringLiteral("dates.dated-after-embargo"), letter.uid)
+                   .isEmpty());
         letter.dated = QStringLiteral("2014-03-01");
         letter.embargo = QStringLiteral("2014-03-02T00:01:00");
         REQUIRE(wb->documents().upsertDocument(letter));
-        CHECK(!found(check(*wb, kCore), QStringLiteral("dates.embargo-before-fieldwork"), letter.uid).isEmpty());
+        CHECK(
+            !found(check(*wb, kCore), QStringLiteral("dates.embargo-before-fieldwork"), letter.uid)
+                 .isEmpty());
     }
 }
 
@@ -224,9 +255,11 @@ TEST_CASE("one text is checked as it is typed, with positions in that text", "[c
     auto wb = dir.create(QStringLiteral("c.fwb"), true);
     auto context = CheckContext::load(*wb, kPeel, kLancs);
     REQUIRE(context);
-    const QString text = QStringLiteral("Unlike Merseyside Police, the constabulary reviewed 41 of the 40 cases.");
-    const auto problems = checkText(*context, QStringLiteral("finding"), QStringLiteral("new"), QStringLiteral("Q2.1"), text,
-                                    {QStringLiteral("lancs-2015-e-1")});
+    const QString text =
+        QStringLiteral("Unlike Merseyside Police, the constabulary reviewed 41 of the 40 cases.");
+    const auto problems =
+        checkText(*context, QStringLiteral("finding"), QStringLiteral("new"),
+                  QStringLiteral("Q2.1"), text, {QStringLiteral("lancs-2015-e-1")});
     const auto other = found(problems, QStringLiteral("force.other-name"), QStringLiteral("new"));
     REQUIRE(other.size() == 1);
     CHECK(text.mid(other[0].start, other[0].length) == QStringLiteral("Merseyside Police"));
@@ -236,7 +269,8 @@ TEST_CASE("one text is checked as it is typed, with positions in that text", "[c
     CHECK_FALSE(CheckContext::load(*wb, kPeel, QStringLiteral("atlantis")));
 }
 
-TEST_CASE("the whole fault corpus is found, each fault on a fresh copy of the demo", "[checks][corpus]")
+TEST_CASE("the whole fault corpus is found, each fault on a fresh copy of the demo",
+          "[checks][corpus]")
 {
     test::Scratch dir;
     const QString clean = dir.path(QStringLiteral("clean.fwb"));

@@ -24,7 +24,10 @@
 #include <ostream>
 
 // Lets Catch print QStrings and QByteArrays in failure messages.
-inline std::ostream& operator<<(std::ostream& os, const QString& s) { return os << s.toStdString(); }
+inline std::ostream& operator<<(std::ostream& os, const QString& s)
+{
+    return os << s.toStdString();
+}
 inline std::ostream& operator<<(std::ostream& os, const QByteArray& b)
 {
     return os << "QByteArray(" << b.size() << " bytes)";
@@ -35,27 +38,39 @@ namespace coretest {
 inline const QString kActor = QStringLiteral("test-actor");
 inline const QString kProgramme = QStringLiteral("peel-test-2015");
 
-inline QString referenceFixture() { return fwb::test::fixture(QStringLiteral("core/reference.json")); }
-inline QString materialFixture() { return fwb::test::fixture(QStringLiteral("core/material.json")); }
+inline QString referenceFixture()
+{
+    return fwb::test::fixture(QStringLiteral("core/reference.json"));
+}
+inline QString materialFixture()
+{
+    return fwb::test::fixture(QStringLiteral("core/material.json"));
+}
 
-inline QString message(const fwb::Error& e) { return e.message; }
+inline QString message(const fwb::Error& e)
+{
+    return e.message;
+}
 
 // Imports a JSON file into db, requiring success.
 inline fwb::ImportReport importJsonFile(fwb::Database& db, const QString& file)
 {
-    auto r = fwb::transfer::importJson(db, fwb::test::readFile(file), QFileInfo(file).fileName(), kActor);
+    auto r = fwb::transfer::importJson(db, fwb::test::readFile(file), QFileInfo(file).fileName(),
+                                       kActor);
     INFO((r ? QString() : r.error().message).toStdString());
     REQUIRE(r.ok());
     return r.value();
 }
 
 // Creates a workbench at path holding the schema and the given interchange files.
-inline std::unique_ptr<fwb::Database> createWorkbench(const QString& path, const QStringList& jsonFiles = {},
+inline std::unique_ptr<fwb::Database> createWorkbench(const QString& path,
+                                                      const QStringList& jsonFiles = {},
                                                       const fwb::OpenOptions& options = {})
 {
     auto populate = [&](fwb::Database& db) -> fwb::Status {
         for (const QString& f : jsonFiles) {
-            auto r = fwb::transfer::importJson(db, fwb::test::readFile(f), QFileInfo(f).fileName(), kActor);
+            auto r = fwb::transfer::importJson(db, fwb::test::readFile(f), QFileInfo(f).fileName(),
+                                               kActor);
             if (!r)
                 return r.error();
         }
@@ -77,7 +92,8 @@ inline std::unique_ptr<fwb::Database> createMaterialWorkbench(const QString& pat
     return createWorkbench(path, {referenceFixture(), materialFixture()});
 }
 
-inline std::unique_ptr<fwb::Database> openWorkbench(const QString& path, const fwb::OpenOptions& options = {})
+inline std::unique_ptr<fwb::Database> openWorkbench(const QString& path,
+                                                    const fwb::OpenOptions& options = {})
 {
     auto db = fwb::Database::open(path, options);
     INFO((db ? QString() : db.error().message).toStdString());
@@ -108,8 +124,9 @@ inline QMap<QString, qint64> tableCounts(const fwb::Database& db)
     QStringList tables;
     {
         QSqlQuery q(db.sql());
-        REQUIRE(q.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                                      "ORDER BY name")));
+        REQUIRE(q.exec(QStringLiteral(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name")));
         while (q.next())
             tables << q.value(0).toString();
     }
@@ -180,7 +197,10 @@ private:
     QString m_error;
 };
 
-inline bool exists(const QString& path) { return QFileInfo::exists(path); }
+inline bool exists(const QString& path)
+{
+    return QFileInfo::exists(path);
+}
 
 // Full bytes of a file (empty when it does not exist).
 inline QByteArray bytesOf(const QString& path)

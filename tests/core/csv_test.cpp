@@ -12,17 +12,20 @@ using namespace coretest;
 
 namespace {
 
-const QString kMultiLine = QStringLiteral("Lancashire Constabulary is good at preventing crime, and:\n\n"
-                                          "* it works with \"partners\";\n* it listens.");
+const QString kMultiLine =
+    QStringLiteral("Lancashire Constabulary is good at preventing crime, and:\n\n"
+                   "* it works with \"partners\";\n* it listens.");
 
 const QByteArray kValidCsv =
     "force,programme,question,grade,summary\r\n"
-    "lancashire,peel-test-2015,Q1,good,\"Lancashire Constabulary is good at preventing crime, and:\n\n"
+    "lancashire,peel-test-2015,Q1,good,\"Lancashire Constabulary is good at preventing crime, "
+    "and:\n\n"
     "* it works with \"\"partners\"\";\n* it listens.\"\r\n"
     "lancashire,peel-test-2015,Q2,Requires improvement,Investigation requires improvement.\r\n"
     "durham,peel-test-2015,Q0,outstanding,Durham is outstanding.\r\n";
 
-Error csvError(Database& db, const QByteArray& text, const QString& name = QStringLiteral("judgments.csv"))
+Error csvError(Database& db, const QByteArray& text,
+               const QString& name = QStringLiteral("judgments.csv"))
 {
     const qint64 audit = AuditLog(db).count();
     const qint64 judgments = count(db, QStringLiteral("judgments"));
@@ -38,7 +41,8 @@ Error csvError(Database& db, const QByteArray& text, const QString& name = QStri
 
 } // namespace
 
-TEST_CASE("A valid judgments CSV with a multi-line summary and a grade label creates judgments", "[import][csv]")
+TEST_CASE("A valid judgments CSV with a multi-line summary and a grade label creates judgments",
+          "[import][csv]")
 {
     test::Scratch dir;
     auto db = createReferenceWorkbench(dir.path(QStringLiteral("wb.fwb")));
@@ -64,14 +68,16 @@ TEST_CASE("A valid judgments CSV with a multi-line summary and a grade label cre
     CHECK(count(*db, QStringLiteral("judgments")) == 3);
 
     // Importing it again changes nothing.
-    auto again = transfer::importJudgmentsCsv(*db, kValidCsv, QStringLiteral("judgments.csv"), kActor);
+    auto again =
+        transfer::importJudgmentsCsv(*db, kValidCsv, QStringLiteral("judgments.csv"), kActor);
     REQUIRE(again.ok());
     CHECK(again->inserted == 0);
     CHECK(again->updated == 0);
     CHECK(again->unchanged == 3);
 }
 
-TEST_CASE("Judgments CSV columns may come in any order and any case, with a byte-order mark", "[import][csv]")
+TEST_CASE("Judgments CSV columns may come in any order and any case, with a byte-order mark",
+          "[import][csv]")
 {
     test::Scratch dir;
     auto db = createReferenceWorkbench(dir.path(QStringLiteral("wb.fwb")));
@@ -80,13 +86,15 @@ TEST_CASE("Judgments CSV columns may come in any order and any case, with a byte
     auto r = transfer::importJudgmentsCsv(*db, text, QStringLiteral("j.csv"), kActor);
     INFO((r ? QString() : r.error().message).toStdString());
     REQUIRE(r.ok());
-    auto j = DraftRepository(*db).judgment(kProgramme, QStringLiteral("cumbria"), QStringLiteral("Q2"));
+    auto j =
+        DraftRepository(*db).judgment(kProgramme, QStringLiteral("cumbria"), QStringLiteral("Q2"));
     REQUIRE(j.has_value());
     CHECK(j->gradeCode == QStringLiteral("inadequate"));
     CHECK(j->summary == QStringLiteral("Cumbria, briefly."));
 }
 
-TEST_CASE("A judgments CSV whose row 3 has an unknown grade imports nothing and names row 3 and the grade",
+TEST_CASE("A judgments CSV whose row 3 has an unknown grade imports nothing and names row 3 and "
+          "the grade",
           "[import][csv]")
 {
     test::Scratch dir;
@@ -102,7 +110,8 @@ TEST_CASE("A judgments CSV whose row 3 has an unknown grade imports nothing and 
     CHECK_FALSE(e.message.contains(QStringLiteral("row 4")));
 }
 
-TEST_CASE("A judgments CSV row on an ungraded question names its row and imports nothing", "[import][csv]")
+TEST_CASE("A judgments CSV row on an ungraded question names its row and imports nothing",
+          "[import][csv]")
 {
     test::Scratch dir;
     auto db = createReferenceWorkbench(dir.path(QStringLiteral("wb.fwb")));
@@ -135,7 +144,8 @@ TEST_CASE("A judgments CSV with a wrong header is refused naming row 1", "[impor
     }
     SECTION("a missing column")
     {
-        const Error e = csvError(*db, "force,programme,question,grade\nlancashire,peel-test-2015,Q1,good\n");
+        const Error e =
+            csvError(*db, "force,programme,question,grade\nlancashire,peel-test-2015,Q1,good\n");
         CHECK(e.message.contains(QStringLiteral("row 1")));
         CHECK(e.message.contains(QStringLiteral("summary")));
     }
@@ -147,7 +157,8 @@ TEST_CASE("A judgments CSV with a wrong header is refused naming row 1", "[impor
     }
 }
 
-TEST_CASE("A judgments CSV row with the wrong number of fields is refused naming its row", "[import][csv]")
+TEST_CASE("A judgments CSV row with the wrong number of fields is refused naming its row",
+          "[import][csv]")
 {
     test::Scratch dir;
     auto db = createReferenceWorkbench(dir.path(QStringLiteral("wb.fwb")));
@@ -187,7 +198,8 @@ TEST_CASE("Exported judgments CSV parses back to the same judgments", "[export][
 {
     test::Scratch dir;
     auto db = createMaterialWorkbench(dir.path(QStringLiteral("wb.fwb")));
-    REQUIRE(transfer::importJudgmentsCsv(*db, kValidCsv, QStringLiteral("judgments.csv"), kActor).ok());
+    REQUIRE(
+        transfer::importJudgmentsCsv(*db, kValidCsv, QStringLiteral("judgments.csv"), kActor).ok());
     const QList<Judgment> stored = DraftRepository(*db).judgments(kProgramme);
     REQUIRE(stored.size() >= 3);
 
@@ -198,8 +210,9 @@ TEST_CASE("Exported judgments CSV parses back to the same judgments", "[export][
     REQUIRE(rows.ok());
     REQUIRE(rows->size() == stored.size() + 1);
     const QStringList header = rows->at(0).fields;
-    CHECK(header == QStringList{QStringLiteral("force"), QStringLiteral("programme"), QStringLiteral("question"),
-                                QStringLiteral("grade"), QStringLiteral("summary")});
+    CHECK(header == QStringList{QStringLiteral("force"), QStringLiteral("programme"),
+                                QStringLiteral("question"), QStringLiteral("grade"),
+                                QStringLiteral("summary")});
 
     QMap<QString, Judgment> byKey;
     for (const Judgment& j : stored)
@@ -223,7 +236,8 @@ TEST_CASE("Exported judgments CSV parses back to the same judgments", "[export][
 
     // Imported into a fresh workbench it creates the same judgments.
     auto fresh = createReferenceWorkbench(dir.path(QStringLiteral("fresh.fwb")));
-    auto r = transfer::importJudgmentsCsv(*fresh, exported.value(), QStringLiteral("export.csv"), kActor);
+    auto r = transfer::importJudgmentsCsv(*fresh, exported.value(), QStringLiteral("export.csv"),
+                                          kActor);
     INFO((r ? QString() : r.error().message).toStdString());
     REQUIRE(r.ok());
     CHECK(r->inserted == stored.size());
@@ -287,7 +301,8 @@ QStringList trickyValues()
 
 bool formulaStart(const QString& cell)
 {
-    return !cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()) && cell.front() != QChar();
+    return !cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()) &&
+           cell.front() != QChar();
 }
 
 } // namespace
@@ -312,7 +327,8 @@ TEST_CASE("Every tricky value reads back exactly after formatRow and parse", "[c
     CHECK(rows->back().fields == values);
 }
 
-TEST_CASE("A cell a spreadsheet would run as a formula is written behind an apostrophe", "[csv][formula]")
+TEST_CASE("A cell a spreadsheet would run as a formula is written behind an apostrophe",
+          "[csv][formula]")
 {
     CHECK(csv::formatRow({QStringLiteral("=HYPERLINK(\"http://x\",\"click\")")}) ==
           QByteArray("\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\"\r\n"));
@@ -342,7 +358,8 @@ TEST_CASE("A cell a spreadsheet would run as a formula is written behind an apos
     }
 }
 
-TEST_CASE("A file from a spreadsheet: the apostrophe before a formula character is taken off, others stay",
+TEST_CASE("A file from a spreadsheet: the apostrophe before a formula character is taken off, "
+          "others stay",
           "[csv][formula]")
 {
     const QByteArray text = "a,b,c,d,e\r\n"
@@ -350,29 +367,36 @@ TEST_CASE("A file from a spreadsheet: the apostrophe before a formula character 
     auto rows = csv::parse(text, QStringLiteral("f.csv"));
     REQUIRE(rows.ok());
     REQUIRE(rows->size() == 2);
-    CHECK(rows->at(1).fields == QStringList({QStringLiteral("=HYPERLINK(\"x\")"), QStringLiteral("'plain"),
-                                             QStringLiteral("-5"), QStringLiteral("'"), QStringLiteral("=raw")}));
+    CHECK(rows->at(1).fields ==
+          QStringList({QStringLiteral("=HYPERLINK(\"x\")"), QStringLiteral("'plain"),
+                       QStringLiteral("-5"), QStringLiteral("'"), QStringLiteral("=raw")}));
 }
 
-TEST_CASE("A judgment summary that is a formula is exported behind an apostrophe and imports back as itself",
+TEST_CASE("A judgment summary that is a formula is exported behind an apostrophe and imports back "
+          "as itself",
           "[csv][formula][export][import]")
 {
     test::Scratch dir;
     auto db = createMaterialWorkbench(dir.path(QStringLiteral("wb.fwb")));
     const QStringList values = trickyValues();
     // A hand-made file as a spreadsheet saves it: the formula in the clear.
-    const QByteArray hostile = "force,programme,question,grade,summary\r\n"
-                               "lancashire,peel-test-2015,Q1,good,\"=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\"\r\n"
-                               "lancashire,peel-test-2015,Q2,good,'-5\r\n"
-                               "durham,peel-test-2015,Q0,good,@SUM(A1)\r\n";
+    const QByteArray hostile =
+        "force,programme,question,grade,summary\r\n"
+        "lancashire,peel-test-2015,Q1,good,\"=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\"\r\n"
+        "lancashire,peel-test-2015,Q2,good,'-5\r\n"
+        "durham,peel-test-2015,Q0,good,@SUM(A1)\r\n";
     auto in = transfer::importJudgmentsCsv(*db, hostile, QStringLiteral("hostile.csv"), kActor);
     INFO((in ? QString() : in.error().message).toStdString());
     REQUIRE(in.ok());
     DraftRepository drafts(*db);
-    CHECK(drafts.judgment(kProgramme, QStringLiteral("lancashire"), QStringLiteral("Q1"))->summary ==
-          QStringLiteral("=HYPERLINK(\"http://x\",\"click\")"));
-    CHECK(drafts.judgment(kProgramme, QStringLiteral("lancashire"), QStringLiteral("Q2"))->summary == QStringLiteral("-5"));
-    CHECK(drafts.judgment(kProgramme, QStringLiteral("durham"), QStringLiteral("Q0"))->summary == QStringLiteral("@SUM(A1)"));
+    CHECK(
+        drafts.judgment(kProgramme, QStringLiteral("lancashire"), QStringLiteral("Q1"))->summary ==
+        QStringLiteral("=HYPERLINK(\"http://x\",\"click\")"));
+    CHECK(
+        drafts.judgment(kProgramme, QStringLiteral("lancashire"), QStringLiteral("Q2"))->summary ==
+        QStringLiteral("-5"));
+    CHECK(drafts.judgment(kProgramme, QStringLiteral("durham"), QStringLiteral("Q0"))->summary ==
+          QStringLiteral("@SUM(A1)"));
 
     auto exported = transfer::exportJudgmentsCsv(*db, {});
     REQUIRE(exported.ok());
@@ -381,12 +405,15 @@ TEST_CASE("A judgment summary that is a formula is exported behind an apostrophe
     CHECK_FALSE(exported->contains(",\"=HYPERLINK"));
 
     // Every tricky value as a summary: import, export, parse: the same text each time.
-    const Judgment j = *drafts.judgment(kProgramme, QStringLiteral("lancashire"), QStringLiteral("Q1"));
+    const Judgment j =
+        *drafts.judgment(kProgramme, QStringLiteral("lancashire"), QStringLiteral("Q1"));
     for (int i = 0; i < values.size(); ++i) {
-        const QByteArray one = "force,programme,question,grade,summary\r\n" +
-                               csv::formatRow({j.forceCode, j.programmeCode, j.questionCode, j.gradeCode, values[i]});
+        const QByteArray one =
+            "force,programme,question,grade,summary\r\n" +
+            csv::formatRow({j.forceCode, j.programmeCode, j.questionCode, j.gradeCode, values[i]});
         auto r = transfer::importJudgmentsCsv(*db, one, QStringLiteral("one.csv"), kActor);
-        INFO("value " << i << ": " << values[i].toStdString() << " " << (r ? QString() : r.error().message).toStdString());
+        INFO("value " << i << ": " << values[i].toStdString() << " "
+                      << (r ? QString() : r.error().message).toStdString());
         REQUIRE(r.ok());
         CHECK(drafts.judgment(kProgramme, j.forceCode, j.questionCode)->summary == values[i]);
         auto again = transfer::exportJudgmentsCsv(*db, {});

@@ -5,8 +5,8 @@
 #include "testsupport.h"
 
 #include <QRegularExpression>
-#include <functional>
 #include <catch2/catch.hpp>
+#include <functional>
 
 using namespace fwb;
 
@@ -14,14 +14,16 @@ namespace {
 
 QStringList seedLines(const QString& name)
 {
-    return QString::fromUtf8(test::readFile(test::fixture(QStringLiteral("seeds/") + name))).split(QLatin1Char('\n'));
+    return QString::fromUtf8(test::readFile(test::fixture(QStringLiteral("seeds/") + name)))
+        .split(QLatin1Char('\n'));
 }
 
 // Folds white space and drops footnote markers: superscript digits in the seed, [^label]
 // references and "[^label]: …" definitions in the workbench's Markdown.
 QString normal(QString s)
 {
-    static const QRegularExpression definition(QStringLiteral("^\\[\\^[^\\]]+\\]:.*$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression definition(QStringLiteral("^\\[\\^[^\\]]+\\]:.*$"),
+                                               QRegularExpression::MultilineOption);
     static const QRegularExpression reference(QStringLiteral("\\[\\^[^\\]]+\\]"));
     static const QRegularExpression superscripts(QStringLiteral("[⁰¹²³⁴⁵⁶⁷⁸⁹]+"));
     static const QRegularExpression bullet(QStringLiteral("(^|\\n)\\s*[-*]\\s+"));
@@ -35,11 +37,13 @@ QString normal(QString s)
 // The letter's bullets under each area heading, with page-broken bullets joined.
 QMap<QString, QStringList> letterBullets()
 {
-    const QStringList headings{QStringLiteral("Preventing crime"), QStringLiteral("Crime recording and attendance"),
+    const QStringList headings{QStringLiteral("Preventing crime"),
+                               QStringLiteral("Crime recording and attendance"),
                                QStringLiteral("Freeing up time")};
     QMap<QString, QStringList> out;
     QString area;
-    for (const QString& raw : seedLines(QStringLiteral("core-business-2014-letter-lancashire.txt"))) {
+    for (const QString& raw :
+         seedLines(QStringLiteral("core-business-2014-letter-lancashire.txt"))) {
         const QString line = raw.trimmed();
         if (headings.contains(line)) {
             area = line;
@@ -68,12 +72,14 @@ TEST_CASE("Demo: every bullet of the 2014 letter is a finding under its area, in
     auto wb = dir.create(QStringLiteral("demo.fwb"), true);
     const auto bullets = letterBullets();
     REQUIRE(bullets.size() == 3);
-    const QMap<QString, QString> areaCode{{QStringLiteral("Preventing crime"), QStringLiteral("A1")},
-                                          {QStringLiteral("Crime recording and attendance"), QStringLiteral("A2")},
-                                          {QStringLiteral("Freeing up time"), QStringLiteral("A3")}};
+    const QMap<QString, QString> areaCode{
+        {QStringLiteral("Preventing crime"), QStringLiteral("A1")},
+        {QStringLiteral("Crime recording and attendance"), QStringLiteral("A2")},
+        {QStringLiteral("Freeing up time"), QStringLiteral("A3")}};
     int total = 0;
     for (auto it = bullets.begin(); it != bullets.end(); ++it) {
-        const QList<Finding> findings = wb->drafts().findings(kCore, QStringLiteral("lancashire"), areaCode[it.key()]);
+        const QList<Finding> findings =
+            wb->drafts().findings(kCore, QStringLiteral("lancashire"), areaCode[it.key()]);
         INFO(it.key().toStdString());
         REQUIRE(findings.size() == it.value().size());
         for (int i = 0; i < findings.size(); ++i)
@@ -88,7 +94,8 @@ TEST_CASE("Demo: the letter's parties, date and embargo", "[demo]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("demo.fwb"), true);
-    const QStringList letter = seedLines(QStringLiteral("core-business-2014-letter-lancashire.txt"));
+    const QStringList letter =
+        seedLines(QStringLiteral("core-business-2014-letter-lancashire.txt"));
     const QList<Document> docs = wb->documents().documents(kCore, QStringLiteral("lancashire"));
     REQUIRE(docs.size() == 1);
     const Document& d = docs.front();
@@ -107,7 +114,8 @@ TEST_CASE("Demo: the letter's parties, date and embargo", "[demo]")
     CHECK(d.dated == QLatin1String("2014-09-03"));
     // "published by HMIC on Thursday 4 September 2014 at 00:01"
     CHECK(d.embargo == QLatin1String("2014-09-04T00:01:00"));
-    CHECK(letter.join(QLatin1Char(' ')).contains(QStringLiteral("Thursday 4 September 2014 at 00:01")));
+    CHECK(letter.join(QLatin1Char(' '))
+              .contains(QStringLiteral("Thursday 4 September 2014 at 00:01")));
     const auto force = wb->reference().force(QStringLiteral("lancashire"));
     REQUIRE(force);
     CHECK(force->chiefOfficerCode == recipient->code);
@@ -117,25 +125,31 @@ TEST_CASE("Demo: the letter's case-file samples and their counts", "[demo]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("demo.fwb"), true);
-    const QList<EvidenceSample> samples = wb->drafts().evidence(kCore, QStringLiteral("lancashire"));
+    const QList<EvidenceSample> samples =
+        wb->drafts().evidence(kCore, QStringLiteral("lancashire"));
     const QString letter = test::collapseWhitespace(
-        seedLines(QStringLiteral("core-business-2014-letter-lancashire.txt")).join(QLatin1Char(' ')));
+        seedLines(QStringLiteral("core-business-2014-letter-lancashire.txt"))
+            .join(QLatin1Char(' ')));
     REQUIRE(samples.size() >= 4);
     // "Fifty unattended crime reports were examined. Thirty four … 35 … 35"
-    REQUIRE(letter.contains(QStringLiteral("Fifty unattended crime reports were examined. Thirty four")));
-    const auto unattended = std::find_if(samples.begin(), samples.end(), [](const EvidenceSample& s) {
-        return s.label.contains(QStringLiteral("nattended"));
-    });
+    REQUIRE(letter.contains(
+        QStringLiteral("Fifty unattended crime reports were examined. Thirty four")));
+    const auto unattended =
+        std::find_if(samples.begin(), samples.end(), [](const EvidenceSample& s) {
+            return s.label.contains(QStringLiteral("nattended"));
+        });
     REQUIRE(unattended != samples.end());
     CHECK(unattended->sampleSize == 50);
     QList<int> counts;
     for (const Measure& m : unattended->measures)
         counts << m.count;
     CHECK(counts == QList<int>{34, 35, 35});
-    // "50 undetected investigations - 10 each from the categories of …; of the other 30 cases 13 … 19 … 19"
-    const auto undetected = std::find_if(samples.begin(), samples.end(), [](const EvidenceSample& s) {
-        return s.label.contains(QStringLiteral("ndetected"));
-    });
+    // "50 undetected investigations - 10 each from the categories of …; of the other 30 cases 13 …
+    // 19 … 19"
+    const auto undetected =
+        std::find_if(samples.begin(), samples.end(), [](const EvidenceSample& s) {
+            return s.label.contains(QStringLiteral("ndetected"));
+        });
     REQUIRE(undetected != samples.end());
     CHECK(undetected->sampleSize == 50);
     REQUIRE(undetected->strata.size() == 5);
@@ -160,8 +174,9 @@ TEST_CASE("Demo: the letter's case-file samples and their counts", "[demo]")
         bool citedByItsFinding = false;
         for (const Finding& f : wb->drafts().findings(kCore, QStringLiteral("lancashire")))
             if (f.evidenceUids.contains(s.uid))
-                citedByItsFinding = citedByItsFinding ||
-                                    test::collapseWhitespace(f.text).contains(test::collapseWhitespace(s.description).left(40));
+                citedByItsFinding =
+                    citedByItsFinding || test::collapseWhitespace(f.text).contains(
+                                             test::collapseWhitespace(s.description).left(40));
         CHECK(citedByItsFinding);
     }
 }
@@ -170,9 +185,11 @@ TEST_CASE("Demo: the PEEL judgments are those printed in the report", "[demo]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("demo.fwb"), true);
-    const QStringList report = seedLines(QStringLiteral("peel-2015-effectiveness-report-lancashire.txt"));
+    const QStringList report =
+        seedLines(QStringLiteral("peel-2015-effectiveness-report-lancashire.txt"));
     const QList<Question> questions = wb->reference().questionsFlat(kPeel);
-    // Each graded question's text is printed as a heading followed (after blank lines) by its grade.
+    // Each graded question's text is printed as a heading followed (after blank lines) by its
+    // grade.
     int graded = 0;
     for (const Question& q : questions) {
         if (!q.graded)
@@ -185,7 +202,8 @@ TEST_CASE("Demo: the PEEL judgments are those printed in the report", "[demo]")
             for (int k = i + 1; k < report.size() && k < i + 9; ++k) {
                 const QString t = report[k].trimmed();
                 if (t == QLatin1String("Good") || t == QLatin1String("Outstanding") ||
-                    t == QLatin1String("Requires improvement") || t == QLatin1String("Inadequate")) {
+                    t == QLatin1String("Requires improvement") ||
+                    t == QLatin1String("Inadequate")) {
                     printed = t;
                     break;
                 }
@@ -200,16 +218,20 @@ TEST_CASE("Demo: the PEEL judgments are those printed in the report", "[demo]")
     }
     CHECK(graded == 5);
     // "This is the first year HMIC has graded forces on their overall effectiveness"
-    CHECK(wb->drafts().judgment(kPeel, QStringLiteral("lancashire"), QStringLiteral("Q0"))->firstYearGraded);
+    CHECK(wb->drafts()
+              .judgment(kPeel, QStringLiteral("lancashire"), QStringLiteral("Q0"))
+              ->firstYearGraded);
 }
 
 TEST_CASE("Demo: the report's areas for improvement are findings of their core question", "[demo]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("demo.fwb"), true);
-    const QStringList report = seedLines(QStringLiteral("peel-2015-effectiveness-report-lancashire.txt"));
+    const QStringList report =
+        seedLines(QStringLiteral("peel-2015-effectiveness-report-lancashire.txt"));
     const QList<Question> questions = wb->reference().questionsFlat(kPeel);
-    // Walk the report: remember the last core question heading; bullets after "Areas for improvement".
+    // Walk the report: remember the last core question heading; bullets after "Areas for
+    // improvement".
     QString core;
     bool inAreas = false;
     QList<QPair<QString, QString>> expected;
@@ -234,7 +256,8 @@ TEST_CASE("Demo: the report's areas for improvement are findings of their core q
         INFO(code.toStdString() << ": " << text.toStdString());
         bool found = false;
         for (const Finding& f : wb->drafts().findings(kPeel, QStringLiteral("lancashire"), code))
-            found = found || (f.kind == QLatin1String("area_for_improvement") && normal(f.text) == normal(text));
+            found = found || (f.kind == QLatin1String("area_for_improvement") &&
+                              normal(f.text) == normal(text));
         CHECK(found);
     }
 }
@@ -243,19 +266,22 @@ TEST_CASE("Demo: every paragraph under a report question is a finding of that qu
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("demo.fwb"), true);
-    const QStringList report = seedLines(QStringLiteral("peel-2015-effectiveness-report-lancashire.txt"));
+    const QStringList report =
+        seedLines(QStringLiteral("peel-2015-effectiveness-report-lancashire.txt"));
     const QList<Question> questions = wb->reference().questionsFlat(kPeel);
     QHash<QString, QString> byText;
     for (const Question& q : questions)
         byText.insert(q.text, q.code);
 
-    // Findings live under the most specific questions: those without children, below a core question.
+    // Findings live under the most specific questions: those without children, below a core
+    // question.
     QSet<QString> leaves;
     for (const Question& q : questions)
         if (q.depth >= 2 && q.children.isEmpty())
             leaves.insert(q.code);
     // Headings that end a question's findings without being questions.
-    const QStringList stops{QStringLiteral("Summary of findings"), QStringLiteral("Areas for improvement"),
+    const QStringList stops{QStringLiteral("Summary of findings"),
+                            QStringLiteral("Areas for improvement"),
                             QStringLiteral("Force in numbers"), QStringLiteral("Introduction")};
 
     QHash<QString, QStringList> paragraphs;
@@ -273,7 +299,8 @@ TEST_CASE("Demo: every paragraph under a report question is a finding of that qu
         const QString line = raw.trimmed();
         if (line.contains(QLatin1Char('\t')))
             continue; // the contents list and table rows
-        if (byText.contains(line) || stops.contains(line) || line.startsWith(QLatin1String("Annex A"))) {
+        if (byText.contains(line) || stops.contains(line) ||
+            line.startsWith(QLatin1String("Annex A"))) {
             flush();
             current = leaves.contains(byText.value(line)) ? byText.value(line) : QString();
             continue;
@@ -287,11 +314,13 @@ TEST_CASE("Demo: every paragraph under a report question is a finding of that qu
             footnoteOpen = false;
             continue;
         }
-        if (line.isEmpty() || line.startsWith(QLatin1String("Figure ")) || line.startsWith(QLatin1String("Source:")))
+        if (line.isEmpty() || line.startsWith(QLatin1String("Figure ")) ||
+            line.startsWith(QLatin1String("Source:")))
             continue;
         // A paragraph broken by a page or a footnote continues on its next text line; a list item
         // always starts anew.
-        if (!pending.isEmpty() && !ends.match(pending).hasMatch() && !line.startsWith(QLatin1String("- "))) {
+        if (!pending.isEmpty() && !ends.match(pending).hasMatch() &&
+            !line.startsWith(QLatin1String("- "))) {
             pending += QLatin1Char(' ') + line;
             continue;
         }
@@ -333,7 +362,8 @@ TEST_CASE("Demo: every paragraph under a report question is a finding of that qu
     CHECK(asFindings >= total * 3 / 4);
 }
 
-TEST_CASE("Reference data: 43 forces in ten regions, and the PEEL grade scale of Annex A", "[demo][reference]")
+TEST_CASE("Reference data: 43 forces in ten regions, and the PEEL grade scale of Annex A",
+          "[demo][reference]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("ref.fwb"), false);
@@ -353,7 +383,8 @@ TEST_CASE("Reference data: 43 forces in ten regions, and the PEEL grade scale of
     // No demo content without --demo.
     CHECK(wb->drafts().findings({}).isEmpty());
 
-    // Annex A: "The judgment categories are: outstanding; good; requires improvement; and inadequate."
+    // Annex A: "The judgment categories are: outstanding; good; requires improvement; and
+    // inadequate."
     const auto scale = wb->reference().gradeScale(QStringLiteral("peel-four-point"));
     REQUIRE(scale);
     QStringList labels;
@@ -362,10 +393,14 @@ TEST_CASE("Reference data: 43 forces in ten regions, and the PEEL grade scale of
         CHECK_FALSE(g.definition.isEmpty());
     }
     CHECK(labels == QStringList{QStringLiteral("outstanding"), QStringLiteral("good"),
-                                QStringLiteral("requires improvement"), QStringLiteral("inadequate")});
-    const QString annex = test::collapseWhitespace(
-        QString::fromUtf8(test::readFile(test::fixture(QStringLiteral("seeds/peel-2015-effectiveness-report-lancashire.txt")))));
-    // "the effectiveness of the force is inadequate because it is considerably lower than is expected"
-    CHECK(annex.contains(QStringLiteral("inadequate because it is considerably lower than is expected")));
-    CHECK(scale->grades.last().definition.contains(QStringLiteral("considerably lower than is expected")));
+                                QStringLiteral("requires improvement"),
+                                QStringLiteral("inadequate")});
+    const QString annex = test::collapseWhitespace(QString::fromUtf8(test::readFile(
+        test::fixture(QStringLiteral("seeds/peel-2015-effectiveness-report-lancashire.txt")))));
+    // "the effectiveness of the force is inadequate because it is considerably lower than is
+    // expected"
+    CHECK(annex.contains(
+        QStringLiteral("inadequate because it is considerably lower than is expected")));
+    CHECK(scale->grades.last().definition.contains(
+        QStringLiteral("considerably lower than is expected")));
 }

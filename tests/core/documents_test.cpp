@@ -2,8 +2,8 @@
 // change writes nothing (compared through the workbench's own export), and a removed section can
 // be put back exactly where it was.
 
-#include "coretest.h"
 #include "core/services/documents.h"
+#include "coretest.h"
 #include "testsupport.h"
 
 #include <QSignalSpy>
@@ -47,7 +47,9 @@ QStringList kindsAndQuestions(const QList<Section>& sections, int depth = 0)
 
 } // namespace
 
-TEST_CASE("Templates: a PEEL report has the report's structure built from the programme's questions", "[documents]")
+TEST_CASE(
+    "Templates: a PEEL report has the report's structure built from the programme's questions",
+    "[documents]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("demo.fwb"), true);
@@ -61,8 +63,9 @@ TEST_CASE("Templates: a PEEL report has the report's structure built from the pr
     QStringList demoBound;
     for (const QString& line : kindsAndQuestions(demo->sections)) {
         const QString kind = line.section(QLatin1Char(' '), 0, 0).remove(QLatin1Char('>'));
-        if (kind == QLatin1String("judgment") || kind == QLatin1String("overview") || kind == QLatin1String("contents") ||
-            kind == QLatin1String("grade_definitions") || kind == QLatin1String("areas_for_improvement"))
+        if (kind == QLatin1String("judgment") || kind == QLatin1String("overview") ||
+            kind == QLatin1String("contents") || kind == QLatin1String("grade_definitions") ||
+            kind == QLatin1String("areas_for_improvement"))
             demoBound << line;
     }
     qsizetype from = 0;
@@ -87,7 +90,9 @@ TEST_CASE("Templates: a PEEL report has the report's structure built from the pr
     CHECK(unique.size() == uids.size());
 }
 
-TEST_CASE("Templates: a letter has its parties, one findings section per area and the embargo field", "[documents]")
+TEST_CASE(
+    "Templates: a letter has its parties, one findings section per area and the embargo field",
+    "[documents]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("demo.fwb"), true);
@@ -96,8 +101,9 @@ TEST_CASE("Templates: a letter has its parties, one findings section per area an
     CHECK(t->recipientCode == QStringLiteral("steve-finnigan"));
     CHECK(t->senderCode == QStringLiteral("roger-baker"));
     CHECK(kindsAndQuestions(t->sections) ==
-          QStringList{QStringLiteral("letter_opening "), QStringLiteral("narrative "), QStringLiteral("narrative "),
-                      QStringLiteral("narrative "), QStringLiteral("findings A1"), QStringLiteral("findings A2"),
+          QStringList{QStringLiteral("letter_opening "), QStringLiteral("narrative "),
+                      QStringLiteral("narrative "), QStringLiteral("narrative "),
+                      QStringLiteral("findings A1"), QStringLiteral("findings A2"),
                       QStringLiteral("findings A3"), QStringLiteral("letter_closing ")});
     CHECK(t->sections[2].body.contains(QStringLiteral("{{embargo}}")));
     CHECK(t->sections[1].body.contains(QStringLiteral("how well forces are preventing crime")));
@@ -105,7 +111,8 @@ TEST_CASE("Templates: a letter has its parties, one findings section per area an
     CHECK_FALSE(documentTemplate(*wb, kCore, QStringLiteral("atlantis"), QStringLiteral("letter")));
 }
 
-TEST_CASE("DocumentService: create, change particulars, add, edit, move and remove sections", "[documents]")
+TEST_CASE("DocumentService: create, change particulars, add, edit, move and remove sections",
+          "[documents]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("demo.fwb"), true);
@@ -113,7 +120,8 @@ TEST_CASE("DocumentService: create, change particulars, add, edit, move and remo
     QSignalSpy changed(wb.get(), &Workbench::changed);
     const qint64 auditBefore = wb->audit().count();
 
-    auto doc = service.create(kPeel, kLancs, QStringLiteral("report"), QStringLiteral("second-report"));
+    auto doc =
+        service.create(kPeel, kLancs, QStringLiteral("report"), QStringLiteral("second-report"));
     REQUIRE(doc);
     CHECK(wb->documents().documents(kPeel, kLancs).size() == 2);
     CHECK(changed.size() == 1);
@@ -129,7 +137,8 @@ TEST_CASE("DocumentService: create, change particulars, add, edit, move and remo
     particulars.status.clear();
     auto set = service.setParticulars(particulars);
     REQUIRE(set);
-    CHECK(wb->documents().document(QStringLiteral("second-report"))->embargo == QStringLiteral("2016-02-02T00:01"));
+    CHECK(wb->documents().document(QStringLiteral("second-report"))->embargo ==
+          QStringLiteral("2016-02-02T00:01"));
 
     Section intro;
     intro.kind = QStringLiteral("narrative");
@@ -144,10 +153,13 @@ TEST_CASE("DocumentService: create, change particulars, add, edit, move and remo
     Section edited = *added;
     edited.body = QStringLiteral("A better word before the report.");
     REQUIRE(service.updateSection(edited));
-    CHECK(findSection(wb->documents().document(QStringLiteral("second-report"))->sections, added->uid)->body == edited.body);
+    CHECK(
+        findSection(wb->documents().document(QStringLiteral("second-report"))->sections, added->uid)
+            ->body == edited.body);
 
     // Nest it under the introduction, then put it back at the top.
-    const QString introduction = wb->documents().document(QStringLiteral("second-report"))->sections[4].uid;
+    const QString introduction =
+        wb->documents().document(QStringLiteral("second-report"))->sections[4].uid;
     REQUIRE(service.moveSection(added->uid, {introduction, 1}));
     auto where = service.locate(added->uid);
     REQUIRE(where);
@@ -157,7 +169,8 @@ TEST_CASE("DocumentService: create, change particulars, add, edit, move and remo
     CHECK(service.locate(added->uid)->place.parentUid.isEmpty());
 
     // Remove and restore: the same place, the same text.
-    const QStringList before = outline(wb->documents().document(QStringLiteral("second-report"))->sections);
+    const QStringList before =
+        outline(wb->documents().document(QStringLiteral("second-report"))->sections);
     auto removed = service.removeSection(added->uid);
     REQUIRE(removed);
     CHECK_FALSE(service.locate(added->uid));
@@ -169,7 +182,8 @@ TEST_CASE("DocumentService: create, change particulars, add, edit, move and remo
     CHECK(entries.size() >= 5);
     bool sawEdit = false;
     for (const AuditEntry& e : entries)
-        if (e.action == QLatin1String("update") && e.before.contains(QStringLiteral("A word before")) &&
+        if (e.action == QLatin1String("update") &&
+            e.before.contains(QStringLiteral("A word before")) &&
             e.after.contains(QStringLiteral("A better word")))
             sawEdit = true;
     CHECK(sawEdit);
@@ -251,7 +265,9 @@ TEST_CASE("DocumentService refuses bad changes with a reason and writes nothing"
     CHECK(outline(wb->documents().document(kReport)->sections) == outline(demo->sections));
 }
 
-TEST_CASE("DocumentService: a wording change is announced as documents.text, a structural one as documents", "[documents]")
+TEST_CASE("DocumentService: a wording change is announced as documents.text, a structural one as "
+          "documents",
+          "[documents]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("demo.fwb"), true);
@@ -264,19 +280,23 @@ TEST_CASE("DocumentService: a wording change is announced as documents.text, a s
     intro.children.clear();
     REQUIRE(service.updateSection(intro));
     REQUIRE(changed.size() == 1);
-    CHECK(changed.at(0).at(0).toStringList() == QStringList{QStringLiteral("documents.text")});
+    const auto set = changed.at(0).at(0).value<ChangeSet>();
+    CHECK(set.wordingOnly());
+    CHECK(set.touches(EntityKind::Document));
     intro.kind = QStringLiteral("grade_definitions");
     REQUIRE(service.updateSection(intro));
     CHECK(changed.at(1).at(0).toStringList() == QStringList{QStringLiteral("documents")});
 }
 
-TEST_CASE("DocumentService: changing particulars leaves the sections' rows as they are", "[documents]")
+TEST_CASE("DocumentService: changing particulars leaves the sections' rows as they are",
+          "[documents]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("demo.fwb"), true);
     auto ids = [&] {
         QSqlQuery q(wb->database().sql());
-        REQUIRE(q.exec(QStringLiteral("SELECT group_concat(id) FROM (SELECT id FROM document_sections ORDER BY id)")));
+        REQUIRE(q.exec(QStringLiteral(
+            "SELECT group_concat(id) FROM (SELECT id FROM document_sections ORDER BY id)")));
         REQUIRE(q.next());
         return q.value(0).toString();
     };

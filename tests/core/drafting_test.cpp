@@ -2,8 +2,8 @@
 // with the state before the edit through the workbench's own export of the force's material, and
 // the audit log must hold both the edit and its undo.
 
-#include "coretest.h"
 #include "core/services/drafting.h"
+#include "coretest.h"
 #include "testsupport.h"
 
 #include <QSignalSpy>
@@ -60,7 +60,8 @@ QList<int> oneToN(qsizetype n)
 
 } // namespace
 
-TEST_CASE("adding a finding, undone by deleting it and redone by restoring it, leaves no trace in the data",
+TEST_CASE("adding a finding, undone by deleting it and redone by restoring it, leaves no trace in "
+          "the data",
           "[drafting]")
 {
     test::Scratch dir;
@@ -72,7 +73,8 @@ TEST_CASE("adding a finding, undone by deleting it and redone by restoring it, l
     const qint64 auditBefore = wb->audit().count();
 
     QSignalSpy changed(wb.get(), &Workbench::changed);
-    auto added = drafting.addFinding(newFinding(QStringLiteral("Q1.1.1"), QStringLiteral("Victims are *kept* informed."), 2));
+    auto added = drafting.addFinding(
+        newFinding(QStringLiteral("Q1.1.1"), QStringLiteral("Victims are *kept* informed."), 2));
     REQUIRE(added);
     CHECK(changed.count() == 1);
     CHECK(added->position == 2);
@@ -101,7 +103,8 @@ TEST_CASE("adding a finding, undone by deleting it and redone by restoring it, l
     for (const AuditEntry& e : entries)
         actions << e.action;
     actions.sort();
-    CHECK(actions == QStringList{QStringLiteral("delete"), QStringLiteral("insert"), QStringLiteral("insert")});
+    CHECK(actions == QStringList{QStringLiteral("delete"), QStringLiteral("insert"),
+                                 QStringLiteral("insert")});
     CHECK(wb->audit().count() == auditBefore + 3);
     for (const AuditEntry& e : entries) {
         CHECK(e.actor == Workbench::actor());
@@ -277,8 +280,8 @@ TEST_CASE("setting and clearing a judgment, and their undo", "[drafting]")
     for (int i = 0; i < 4; ++i) // newest first
         actions << entries[i].action;
     actions.sort();
-    CHECK(actions == QStringList{QStringLiteral("delete"), QStringLiteral("insert"), QStringLiteral("update"),
-                                 QStringLiteral("update")});
+    CHECK(actions == QStringList{QStringLiteral("delete"), QStringLiteral("insert"),
+                                 QStringLiteral("update"), QStringLiteral("update")});
 
     // An ungraded question and an unknown grade are refused.
     Judgment ungraded = *original;
@@ -292,7 +295,8 @@ TEST_CASE("setting and clearing a judgment, and their undo", "[drafting]")
     CHECK(snapshot(*wb) == before);
 }
 
-TEST_CASE("evidence counts that cannot be true are refused with a clear message", "[drafting][evidence]")
+TEST_CASE("evidence counts that cannot be true are refused with a clear message",
+          "[drafting][evidence]")
 {
     EvidenceSample e;
     e.programmeCode = kPeel;
@@ -300,10 +304,14 @@ TEST_CASE("evidence counts that cannot be true are refused with a clear message"
     e.label = QStringLiteral("Unattended crime reports");
     e.method = QStringLiteral("file_review");
     e.sampleSize = 50;
-    e.strata = {{QStringLiteral("Burglary"), 10}, {QStringLiteral("Vehicle"), 10}, {QStringLiteral("Theft"), 10},
-                {QStringLiteral("Damage"), 10}, {QStringLiteral("Assault"), 10}};
-    e.measures = {{QStringLiteral("No evidence of investigation"), 34, std::nullopt, {}},
-                  {QStringLiteral("No record of investigation"), 13, 30, QStringLiteral("the other 30")}};
+    e.strata = {{QStringLiteral("Burglary"), 10},
+                {QStringLiteral("Vehicle"), 10},
+                {QStringLiteral("Theft"), 10},
+                {QStringLiteral("Damage"), 10},
+                {QStringLiteral("Assault"), 10}};
+    e.measures = {
+        {QStringLiteral("No evidence of investigation"), 34, std::nullopt, {}},
+        {QStringLiteral("No record of investigation"), 13, 30, QStringLiteral("the other 30")}};
     CHECK(DraftingService::validate(e));
 
     auto refused = [](EvidenceSample x, const QString& expected) {
@@ -347,7 +355,8 @@ TEST_CASE("evidence counts that cannot be true are refused with a clear message"
     }
 }
 
-TEST_CASE("evidence samples are saved, refused, deleted and restored with their citations", "[drafting][evidence]")
+TEST_CASE("evidence samples are saved, refused, deleted and restored with their citations",
+          "[drafting][evidence]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("d.fwb"), true);
@@ -426,12 +435,14 @@ TEST_CASE("edits to a read-only workbench are refused", "[drafting]")
     dir.create(QStringLiteral("ro.fwb"), true).reset();
     auto wb = Workbench::open(path, OpenOptions{true, 1000});
     REQUIRE(wb);
-    auto r = DraftingService(**wb).addFinding(newFinding(QStringLiteral("Q1"), QStringLiteral("Text")));
+    auto r =
+        DraftingService(**wb).addFinding(newFinding(QStringLiteral("Q1"), QStringLiteral("Text")));
     REQUIRE_FALSE(r);
     CHECK(r.error().code == Error::Code::ReadOnly);
 }
 
-TEST_CASE("a change of wording is announced as such, so views of counts and grades need not reload", "[drafting]")
+TEST_CASE("a change of wording is announced as such, so views of counts and grades need not reload",
+          "[drafting]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("d.fwb"), true);

@@ -1,12 +1,12 @@
 // Figures over time and across forces: periods read as dates, a force's figures followed through
 // the periods and programmes, one figure for every force, and the profile's exports parsing back.
 
-#include "coretest.h"
 #include "core/domain/periods.h"
 #include "core/io/csv.h"
 #include "core/services/analysis.h"
 #include "core/services/drafting.h"
 #include "core/services/frameworks.h"
+#include "coretest.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -16,11 +16,15 @@
 using namespace fwb;
 
 namespace {
-QString S(const char* s) { return QString::fromUtf8(s); }
+QString S(const char* s)
+{
+    return QString::fromUtf8(s);
+}
 const QString kPeel = S("peel-effectiveness-2015");
 
-Metric metric(const QString& programme, const QString& force, const QString& name, const QString& period, double value,
-              std::optional<double> national, const QString& unit = S("per 1,000 population"))
+Metric metric(const QString& programme, const QString& force, const QString& name,
+              const QString& period, double value, std::optional<double> national,
+              const QString& unit = S("per 1,000 population"))
 {
     Metric m;
     m.programmeCode = programme;
@@ -76,11 +80,15 @@ TEST_CASE("a force's figure is followed over time across periods and programmes"
     // The demo gives the 2015 rate; the 2015 programme and a later one add earlier years, out of
     // order, the later programme revising 2014, and a comparison that is not a point.
     const QString later = S("peel-effectiveness-2016");
-    REQUIRE(FrameworkService(*wb).copyFramework(kPeel, later, S("PEEL: Police effectiveness 2016"), 2016));
+    REQUIRE(FrameworkService(*wb).copyFramework(kPeel, later, S("PEEL: Police effectiveness 2016"),
+                                                2016));
     save(*wb, metric(later, S("lancashire"), crime, S("12 months to 30 June 2013"), 66.0, 61.5));
     save(*wb, metric(kPeel, S("lancashire"), crime, S("12 months to 30 June 2014"), 64.6, 60.6));
-    save(*wb, metric(later, S("lancashire"), crime, S("12 months to 30 June 2014"), 64.0, 60.0)); // revised in 2016
-    save(*wb, metric(kPeel, S("lancashire"), crime, S("12 months to 30 June 2015 compared with 12 months to 30 June 2014"), -3, 4, S("%")));
+    save(*wb, metric(later, S("lancashire"), crime, S("12 months to 30 June 2014"), 64.0,
+                     60.0)); // revised in 2016
+    save(*wb, metric(kPeel, S("lancashire"), crime,
+                     S("12 months to 30 June 2015 compared with 12 months to 30 June 2014"), -3, 4,
+                     S("%")));
     // Its region's other forces, for the mean.
     save(*wb, metric(kPeel, S("cumbria"), crime, S("12 months to 30 June 2015"), 40.0, 63.0));
     save(*wb, metric(kPeel, S("merseyside"), crime, S("12 months to 30 June 2015"), 80.0, 63.0));
@@ -112,8 +120,8 @@ TEST_CASE("a force's figure is followed over time across periods and programmes"
     }
     // The demo's own two-period figure (very high risk offenders, 2014 and 2015) is a series.
     CHECK(std::any_of(p->series.cbegin(), p->series.cend(), [](const FigureSeries& x) {
-        return x.name == S("Offenders assessed as very high risk") && x.points.size() == 2 && x.points[0].force == 113 &&
-               x.points[1].force == 24;
+        return x.name == S("Offenders assessed as very high risk") && x.points.size() == 2 &&
+               x.points[0].force == 113 && x.points[1].force == 24;
     }));
 }
 
@@ -123,10 +131,12 @@ TEST_CASE("one figure of a programme for every force, and its refusals", "[figur
     auto wb = dir.create(S("a.fwb"), true);
     const QString crime = S("Recorded crime (excluding fraud)");
     save(*wb, metric(kPeel, S("kent"), crime, S("12 months to 30 June 2015"), 70.5, 63.0));
-    save(*wb, metric(kPeel, S("durham"), crime, S("12 months to 30 June 2015"), 55.0, std::nullopt));
+    save(*wb,
+         metric(kPeel, S("durham"), crime, S("12 months to 30 June 2015"), 55.0, std::nullopt));
     save(*wb, metric(kPeel, S("durham"), crime, S("12 months to 30 June 2014"), 54.0, 60.0));
 
-    auto f = figureAcrossForces(*wb, kPeel, crime, S("per 1,000 population"), S("12 months to 30 June 2015"));
+    auto f = figureAcrossForces(*wb, kPeel, crime, S("per 1,000 population"),
+                                S("12 months to 30 June 2015"));
     REQUIRE(f);
     REQUIRE(f->forces.size() == 3);
     CHECK(f->forces[0].force.code == S("kent")); // highest first
@@ -153,9 +163,11 @@ TEST_CASE("one figure of a programme for every force, and its refusals", "[figur
     REQUIRE_FALSE(units);
     CHECK(units.error().message.contains(S("--unit")));
     CHECK_FALSE(figureAcrossForces(*wb, kPeel, S("No such figure")));
-    // A force that gives the same figure twice is one force, in the list and in the profile's count.
+    // A force that gives the same figure twice is one force, in the list and in the profile's
+    // count.
     save(*wb, metric(kPeel, S("kent"), crime, S("12 months to 30 June 2015"), 70.5, 63.0));
-    auto again = figureAcrossForces(*wb, kPeel, crime, S("per 1,000 population"), S("12 months to 30 June 2015"));
+    auto again = figureAcrossForces(*wb, kPeel, crime, S("per 1,000 population"),
+                                    S("12 months to 30 June 2015"));
     REQUIRE(again);
     CHECK(again->forces.size() == 3);
     auto kent = forceProfile(*wb, S("kent"));
@@ -164,10 +176,12 @@ TEST_CASE("one figure of a programme for every force, and its refusals", "[figur
         if (pf.metric.name == crime && pf.metric.period == S("12 months to 30 June 2015"))
             CHECK(pf.forces == 3);
     CHECK_FALSE(figureAcrossForces(*wb, S("nope"), crime));
-    CHECK_FALSE(figureAcrossForces(*wb, kPeel, crime, S("per 1,000 population"), S("12 months to 30 June 1999")));
+    CHECK_FALSE(figureAcrossForces(*wb, kPeel, crime, S("per 1,000 population"),
+                                   S("12 months to 30 June 1999")));
 }
 
-TEST_CASE("the force profile exports parse back to the same judgments, counts and figures", "[figures]")
+TEST_CASE("the force profile exports parse back to the same judgments, counts and figures",
+          "[figures]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("a.fwb"), true);
@@ -176,7 +190,8 @@ TEST_CASE("the force profile exports parse back to the same judgments, counts an
     auto rows = csv::parse(profileCsv(*p), S("profile.csv"));
     REQUIRE(rows);
     REQUIRE(rows->size() > 1);
-    CHECK((*rows)[0].fields == QStringList{S("force"), S("programme"), S("year"), S("part"), S("item"), S("period"), S("value"),
+    CHECK((*rows)[0].fields == QStringList{S("force"), S("programme"), S("year"), S("part"),
+                                           S("item"), S("period"), S("value"),
                                            S("england_and_wales"), S("region_mean")});
     int judgments = 0, figures = 0, open = 0, strengths = -1;
     for (int r = 1; r < rows->size(); ++r) {
@@ -192,7 +207,8 @@ TEST_CASE("the force profile exports parse back to the same judgments, counts an
             CHECK(f[6].toInt() == p->stillOpen.total);
         if (f[3] == S("findings") && f[1] == kPeel && f[4] == S("strength"))
             strengths = f[6].toInt();
-        if (f[3] == S("figure") && f[4] == S("Recorded crime (excluding fraud) (per 1,000 population)")) {
+        if (f[3] == S("figure") &&
+            f[4] == S("Recorded crime (excluding fraud) (per 1,000 population)")) {
             CHECK(f[6].toDouble() == Approx(62.7));
             CHECK(f[7].toDouble() == Approx(63.0));
         }

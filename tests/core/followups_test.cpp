@@ -1,17 +1,20 @@
 // Follow-up of earlier findings: assessments by later inspections, what they refuse, the list of
 // what is still open and for how long, and the force profile's share of it.
 
-#include "coretest.h"
 #include "core/io/csv.h"
 #include "core/services/analysis.h"
 #include "core/services/followups.h"
+#include "coretest.h"
 #include "testsupport.h"
 
 using namespace fwb;
 
 namespace {
 
-QString S(const char* s) { return QString::fromUtf8(s); }
+QString S(const char* s)
+{
+    return QString::fromUtf8(s);
+}
 const QString kCore = S("core-business-2014");
 const QString kPeel = S("peel-effectiveness-2015");
 const QString kLancs = S("lancashire");
@@ -27,7 +30,9 @@ QStringList uidsOf(Workbench& wb, const QString& programme, const QString& kind)
 
 } // namespace
 
-TEST_CASE("Follow-up: a later inspection records how it found an earlier finding, and refuses what cannot be", "[followups]")
+TEST_CASE("Follow-up: a later inspection records how it found an earlier finding, and refuses what "
+          "cannot be",
+          "[followups]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
@@ -38,7 +43,8 @@ TEST_CASE("Follow-up: a later inspection records how it found an earlier finding
     REQUIRE(afis.size() >= 3);
     REQUIRE_FALSE(later.isEmpty());
 
-    auto progress = service.set({afis[0], kPeel, 0, S("progress"), later[0], S("Supervision improved"), {}, {}});
+    auto progress = service.set(
+        {afis[0], kPeel, 0, S("progress"), later[0], S("Supervision improved"), {}, {}});
     REQUIRE(progress);
     CHECK(progress->year == 2015);
     CHECK(progress->status == S("progress"));
@@ -59,7 +65,8 @@ TEST_CASE("Follow-up: a later inspection records how it found an earlier finding
     CHECK(noEvidence.error().message.contains(S("needs the later finding")));
     auto wrongEvidence = service.set({afis[1], kPeel, 0, S("completed"), afis[2], {}, {}, {}});
     REQUIRE_FALSE(wrongEvidence);
-    CHECK(wrongEvidence.error().message.contains(S("not of lancashire in peel-effectiveness-2015")));
+    CHECK(
+        wrongEvidence.error().message.contains(S("not of lancashire in peel-effectiveness-2015")));
     CHECK_FALSE(service.set({afis[1], kPeel, 0, S("done"), later[0], {}, {}, {}}));
     CHECK_FALSE(service.set({S("no-such-finding"), kPeel, 0, S("open"), {}, {}, {}, {}}));
     CHECK(wb->audit().count() == audits);
@@ -134,7 +141,8 @@ TEST_CASE("Follow-up list: filters by force, region and kind", "[followups]")
     CHECK_FALSE(followUpList(*wb, {S("atlantis"), {}, {}, false}));
 }
 
-TEST_CASE("Follow-up list: a limit lists the oldest open items and still counts them all", "[followups]")
+TEST_CASE("Follow-up list: a limit lists the oldest open items and still counts them all",
+          "[followups]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
@@ -157,7 +165,8 @@ TEST_CASE("Follow-up list: a limit lists the oldest open items and still counts 
     CHECK(three->total == open->total);
     REQUIRE(three->items.size() == 3);
     for (int i = 0; i < 3; ++i)
-        CHECK(three->items[i].finding.uid == open->items[i].finding.uid); // the oldest, in the same order
+        CHECK(three->items[i].finding.uid ==
+              open->items[i].finding.uid);         // the oldest, in the same order
     CHECK(three->items[0].finding.uid == afis[2]); // the closed two skipped
     // Of every kind, and of one region, the limit holds the same way.
     auto region = followUpList(*wb, {{}, three->items[0].force.regionCode, {}, true, 2});

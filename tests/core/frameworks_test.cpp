@@ -1,8 +1,8 @@
 // FrameworkService: programmes, question trees, forces and people — and what it refuses so that
 // nothing an inspector wrote is lost.
 
-#include "coretest.h"
 #include "core/services/frameworks.h"
+#include "coretest.h"
 #include "testsupport.h"
 
 using namespace fwb;
@@ -32,7 +32,8 @@ Question* find(QList<Question>& qs, const QString& code)
 }
 } // namespace
 
-TEST_CASE("copying a framework gives a new programme with the same questions, grading and scale", "[frameworks]")
+TEST_CASE("copying a framework gives a new programme with the same questions, grading and scale",
+          "[frameworks]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("f.fwb"), true);
@@ -54,13 +55,16 @@ TEST_CASE("copying a framework gives a new programme with the same questions, gr
     CHECK(wb->drafts().findings(copy->code).isEmpty());
     CHECK(wb->audit().entries(QStringLiteral("programme"), copy->code).size() == 1);
 
-    auto again = frameworks.copyFramework(kPeel, QStringLiteral("peel-effectiveness-2016"), QStringLiteral("x"), 2016);
+    auto again = frameworks.copyFramework(kPeel, QStringLiteral("peel-effectiveness-2016"),
+                                          QStringLiteral("x"), 2016);
     REQUIRE_FALSE(again);
     CHECK(again.error().code == Error::Code::Conflict);
-    CHECK_FALSE(frameworks.copyFramework(QStringLiteral("nope"), QStringLiteral("a"), QStringLiteral("b"), 2016));
+    CHECK_FALSE(frameworks.copyFramework(QStringLiteral("nope"), QStringLiteral("a"),
+                                         QStringLiteral("b"), 2016));
 }
 
-TEST_CASE("editing a question tree: add, nest, reorder, remove — and removing what holds material is refused",
+TEST_CASE("editing a question tree: add, nest, reorder, remove — and removing what holds material "
+          "is refused",
           "[frameworks]")
 {
     test::Scratch dir;
@@ -80,8 +84,10 @@ TEST_CASE("editing a question tree: add, nest, reorder, remove — and removing 
     Question* top = find(p.questions, QStringLiteral("Q0"));
     REQUIRE(top);
     auto& tops = top->children;
-    const auto i3 = std::find_if(tops.begin(), tops.end(), [](const Question& q) { return q.code == QStringLiteral("Q3"); });
-    const auto i4 = std::find_if(tops.begin(), tops.end(), [](const Question& q) { return q.code == QStringLiteral("Q4"); });
+    const auto i3 = std::find_if(tops.begin(), tops.end(),
+                                 [](const Question& q) { return q.code == QStringLiteral("Q3"); });
+    const auto i4 = std::find_if(tops.begin(), tops.end(),
+                                 [](const Question& q) { return q.code == QStringLiteral("Q4"); });
     REQUIRE(i3 != tops.end());
     REQUIRE(i4 != tops.end());
     std::iter_swap(i3, i4);
@@ -103,7 +109,8 @@ TEST_CASE("editing a question tree: add, nest, reorder, remove — and removing 
 
     // Undo: saving the original removes the empty Q3.1 again.
     REQUIRE(frameworks.saveProgramme(original));
-    CHECK_FALSE(codes(wb->reference().programme(kPeel)->questions).contains(QStringLiteral("Q3.1")));
+    CHECK_FALSE(
+        codes(wb->reference().programme(kPeel)->questions).contains(QStringLiteral("Q3.1")));
 
     // Q1.1.2 holds findings: removing it is refused, and nothing changes.
     const QByteArray before = wb->exportJson(ExportScope{kPeel, {}}).value();
@@ -169,23 +176,27 @@ TEST_CASE("a new programme, and deleting one only when it holds nothing", "[fram
     CHECK_FALSE(frameworks.createProgramme(bad));
 }
 
-TEST_CASE("forces and people are edited with an audit trail, people in use cannot be deleted", "[frameworks]")
+TEST_CASE("forces and people are edited with an audit trail, people in use cannot be deleted",
+          "[frameworks]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("f.fwb"), true);
     FrameworkService frameworks(*wb);
     Force kent = *wb->reference().force(QStringLiteral("kent"));
     const QString name = kent.name;
-    const auto history = wb->audit().entries(QStringLiteral("force"), QStringLiteral("kent")).size();
+    const auto history =
+        wb->audit().entries(QStringLiteral("force"), QStringLiteral("kent")).size();
     kent.name = QStringLiteral("Kent County Police");
     REQUIRE(frameworks.saveForce(kent));
-    CHECK(wb->reference().force(QStringLiteral("kent"))->name == QStringLiteral("Kent County Police"));
+    CHECK(wb->reference().force(QStringLiteral("kent"))->name ==
+          QStringLiteral("Kent County Police"));
     kent.style = QStringLiteral("brigade");
     CHECK_FALSE(frameworks.saveForce(kent));
     kent.style = QStringLiteral("force");
     kent.name = name;
     REQUIRE(frameworks.saveForce(kent));
-    CHECK(wb->audit().entries(QStringLiteral("force"), QStringLiteral("kent")).size() == history + 2);
+    CHECK(wb->audit().entries(QStringLiteral("force"), QStringLiteral("kent")).size() ==
+          history + 2);
 
     Person p;
     p.code = QStringLiteral("alan-pughsley");

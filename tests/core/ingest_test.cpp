@@ -1,8 +1,8 @@
 // Ingest of a published report's text: the seed report is read with every judgment and area for
 // improvement, exactly as the curated demo holds them; damaged text is reported, not guessed.
 
-#include "coretest.h"
 #include "core/services/ingest.h"
+#include "coretest.h"
 #include "testsupport.h"
 
 #include <QRegularExpression>
@@ -12,7 +12,11 @@ using namespace fwb;
 namespace {
 const QString kPeel = QStringLiteral("peel-effectiveness-2015");
 
-QString seed() { return QString::fromUtf8(test::readFile(test::fixture(QStringLiteral("seeds/peel-2015-effectiveness-report-lancashire.txt")))); }
+QString seed()
+{
+    return QString::fromUtf8(test::readFile(
+        test::fixture(QStringLiteral("seeds/peel-2015-effectiveness-report-lancashire.txt"))));
+}
 
 // The demo's Markdown without its footnotes, as plain words.
 QString plainWords(QString s)
@@ -37,7 +41,9 @@ QString replaceLine(const QString& text, const QString& line, int nth, const QSt
 }
 } // namespace
 
-TEST_CASE("the seed report is read with every judgment and area for improvement, as the demo holds them", "[ingest]")
+TEST_CASE(
+    "the seed report is read with every judgment and area for improvement, as the demo holds them",
+    "[ingest]")
 {
     test::Scratch dir;
     auto demo = dir.create(QStringLiteral("demo.fwb"), true);
@@ -50,7 +56,8 @@ TEST_CASE("the seed report is read with every judgment and area for improvement,
     REQUIRE(plan->judgments.size() == 5);
     for (const IngestedJudgment& j : plan->judgments) {
         INFO(j.questionCode.toStdString());
-        const auto expected = demo->drafts().judgment(kPeel, QStringLiteral("lancashire"), j.questionCode);
+        const auto expected =
+            demo->drafts().judgment(kPeel, QStringLiteral("lancashire"), j.questionCode);
         REQUIRE(expected);
         CHECK(j.gradeCode == expected->gradeCode);
         CHECK(test::collapseWhitespace(j.summary) == plainWords(expected->summary));
@@ -59,9 +66,11 @@ TEST_CASE("the seed report is read with every judgment and area for improvement,
     // The two bulleted areas for improvement, under the questions whose chapters list them.
     REQUIRE(plan->areasForImprovement.size() == 2);
     CHECK(plan->areasForImprovement[0].questionCode == QStringLiteral("Q2"));
-    CHECK(plan->areasForImprovement[0].text.startsWith(QStringLiteral("The constabulary should ensure that it has oversight")));
+    CHECK(plan->areasForImprovement[0].text.startsWith(
+        QStringLiteral("The constabulary should ensure that it has oversight")));
     CHECK(plan->areasForImprovement[1].questionCode == QStringLiteral("Q4"));
-    CHECK(plan->areasForImprovement[1].text.startsWith(QStringLiteral("The constabulary should continue to enhance")));
+    CHECK(plan->areasForImprovement[1].text.startsWith(
+        QStringLiteral("The constabulary should continue to enhance")));
 
     auto written = applyIngest(*wb, *plan);
     REQUIRE(written);
@@ -91,41 +100,50 @@ TEST_CASE("damaged report text is reported with its line, and nothing is written
         auto plan = planIngest(*wb, kPeel, text);
         REQUIRE(plan);
         CHECK_FALSE(plan->ok());
-        CHECK(plan->problems.join(QLatin1Char('\n')).contains(QStringLiteral("no grade follows Q4's heading")));
+        CHECK(plan->problems.join(QLatin1Char('\n'))
+                  .contains(QStringLiteral("no grade follows Q4's heading")));
         CHECK_FALSE(applyIngest(*wb, *plan));
     }
     SECTION("unknown question wording")
     {
         QString text = seed();
-        text.replace(QStringLiteral("How effective is the force at investigating crime and managing offenders?"),
-                     QStringLiteral("How effective is the force at solving crime and managing offenders?"));
+        text.replace(
+            QStringLiteral(
+                "How effective is the force at investigating crime and managing offenders?"),
+            QStringLiteral("How effective is the force at solving crime and managing offenders?"));
         auto plan = planIngest(*wb, kPeel, text);
         REQUIRE(plan);
         CHECK_FALSE(plan->ok());
         const QString problems = plan->problems.join(QLatin1Char('\n'));
-        CHECK(problems.contains(QStringLiteral("\"How effective is the force at solving crime and managing offenders?\" reads like a question heading")));
+        CHECK(problems.contains(
+            QStringLiteral("\"How effective is the force at solving crime and managing "
+                           "offenders?\" reads like a question heading")));
         CHECK(problems.contains(QRegularExpression(QStringLiteral("line \\d+:"))));
         CHECK_FALSE(applyIngest(*wb, *plan));
     }
     SECTION("a force that is not one of the 43")
     {
         QString text = seed();
-        text.replace(QStringLiteral("An inspection of Lancashire Constabulary"), QStringLiteral("An inspection of Atlantis Police"));
+        text.replace(QStringLiteral("An inspection of Lancashire Constabulary"),
+                     QStringLiteral("An inspection of Atlantis Police"));
         auto plan = planIngest(*wb, kPeel, text);
         REQUIRE(plan);
-        CHECK(plan->problems.join(QLatin1Char('\n')).contains(QStringLiteral("\"Atlantis Police\" is not one of the forces")));
+        CHECK(plan->problems.join(QLatin1Char('\n'))
+                  .contains(QStringLiteral("\"Atlantis Police\" is not one of the forces")));
         CHECK_FALSE(applyIngest(*wb, *plan));
     }
     SECTION("the overview and the chapter disagree")
     {
-        const QString text = replaceLine(seed(), QStringLiteral("Good"), 7, QStringLiteral("Requires improvement"));
+        const QString text =
+            replaceLine(seed(), QStringLiteral("Good"), 7, QStringLiteral("Requires improvement"));
         auto plan = planIngest(*wb, kPeel, text);
         REQUIRE(plan);
         CHECK(plan->problems.join(QLatin1Char('\n')).contains(QStringLiteral("in the overview")));
     }
     SECTION("not a report at all")
     {
-        auto plan = planIngest(*wb, kPeel, QStringLiteral("Minutes of the meeting\n\nApologies were received."));
+        auto plan = planIngest(
+            *wb, kPeel, QStringLiteral("Minutes of the meeting\n\nApologies were received."));
         REQUIRE(plan);
         CHECK_FALSE(plan->ok());
         CHECK(plan->problems.join(QLatin1Char('\n')).contains(QStringLiteral("not in the report")));

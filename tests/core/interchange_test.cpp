@@ -16,8 +16,8 @@ namespace {
 
 QByteArray doc(const QByteArray& members)
 {
-    return "{\n  \"format\": \"findings-workbench\",\n  \"version\": 1" + (members.isEmpty() ? QByteArray() : ",\n" + members) +
-           "\n}\n";
+    return "{\n  \"format\": \"findings-workbench\",\n  \"version\": 1" +
+           (members.isEmpty() ? QByteArray() : ",\n" + members) + "\n}\n";
 }
 
 Error parseError(const QByteArray& json, const QString& name = QStringLiteral("bad.json"))
@@ -48,7 +48,8 @@ TEST_CASE("Interchange parse errors name the file and the JSON path", "[import][
     }
     SECTION("a bad value deep inside a record names its full path")
     {
-        const Error e = parseError(doc(R"(  "evidence": [ { "uid": "e1", "programme": "peel-test-2015",
+        const Error e =
+            parseError(doc(R"(  "evidence": [ { "uid": "e1", "programme": "peel-test-2015",
             "force": "lancashire", "label": "Files", "method": "file_review", "sample_size": 20,
             "strata": [ { "label": "a", "size": 10 }, { "label": "b", "size": "ten" } ] } ])"));
         CHECK(e.message.contains(QStringLiteral("evidence[0].strata[1].size")));
@@ -83,7 +84,10 @@ TEST_CASE("Interchange parse errors name the file and the JSON path", "[import][
         CHECK(e.code == Error::Code::Invalid);
         CHECK(e.message.contains(QStringLiteral("line 4, column ")));
         const int at = int(e.message.indexOf(QStringLiteral("column "))) + 7;
-        const int column = e.message.mid(at).section(QLatin1Char(':'), 0, 0).section(QLatin1Char(' '), 0, 0).toInt();
+        const int column = e.message.mid(at)
+                               .section(QLatin1Char(':'), 0, 0)
+                               .section(QLatin1Char(' '), 0, 0)
+                               .toInt();
         CHECK(column >= badColumn - 1);
         CHECK(column <= badColumn + 1);
     }
@@ -100,7 +104,8 @@ TEST_CASE("Interchange parse errors name the file and the JSON path", "[import][
     }
 }
 
-TEST_CASE("An import whose third finding names an unknown question imports nothing", "[import][json]")
+TEST_CASE("An import whose third finding names an unknown question imports nothing",
+          "[import][json]")
 {
     test::Scratch dir;
     auto db = createMaterialWorkbench(dir.path(QStringLiteral("wb.fwb")));
@@ -109,22 +114,29 @@ TEST_CASE("An import whose third finding names an unknown question imports nothi
     const QByteArray searchBefore =
         scalar(*db, QStringLiteral("SELECT group_concat(rowid) FROM search_index")).toByteArray();
 
-    auto finding = [](const QByteArray& uid, const QByteArray& question, const QByteArray& text) -> QByteArray {
-        return "{ \"uid\": \"" + uid + "\", \"programme\": \"peel-test-2015\", \"force\": \"cumbria\", "
-               "\"question\": \"" + question + "\", \"kind\": \"strength\", \"text\": \"" + text + "\" }";
+    auto finding = [](const QByteArray& uid, const QByteArray& question,
+                      const QByteArray& text) -> QByteArray {
+        return "{ \"uid\": \"" + uid +
+               "\", \"programme\": \"peel-test-2015\", \"force\": \"cumbria\", "
+               "\"question\": \"" +
+               question + "\", \"kind\": \"strength\", \"text\": \"" + text + "\" }";
     };
-    const QByteArray json = doc(
-        "  \"regions\": [ { \"code\": \"wales\", \"name\": \"Wales\" } ],\n"
-        "  \"judgments\": [ { \"programme\": \"peel-test-2015\", \"force\": \"cumbria\", \"question\": \"Q1\", "
-        "\"grade\": \"good\", \"summary\": \"New.\" },\n"
-        "                   { \"programme\": \"peel-test-2015\", \"force\": \"lancashire\", \"question\": \"Q1\", "
-        "\"grade\": \"inadequate\", \"summary\": \"Changed.\" } ],\n"
-        "  \"evidence\": [ { \"uid\": \"cumbria-e-1\", \"programme\": \"peel-test-2015\", \"force\": \"cumbria\", "
-        "\"label\": \"Files\", \"method\": \"file_review\" } ],\n"
-        "  \"findings\": [ " + finding("cumbria-f-1", "Q1", "First new finding.") + ",\n" +
-        finding("lancs-f-001", "Q1", "An update to an existing finding.") + ",\n" +
-        finding("cumbria-f-3", "Q9", "Names a question that does not exist.") + ",\n" +
-        finding("cumbria-f-4", "Q2", "After the bad one.") + " ]");
+    const QByteArray json =
+        doc("  \"regions\": [ { \"code\": \"wales\", \"name\": \"Wales\" } ],\n"
+            "  \"judgments\": [ { \"programme\": \"peel-test-2015\", \"force\": \"cumbria\", "
+            "\"question\": \"Q1\", "
+            "\"grade\": \"good\", \"summary\": \"New.\" },\n"
+            "                   { \"programme\": \"peel-test-2015\", \"force\": \"lancashire\", "
+            "\"question\": \"Q1\", "
+            "\"grade\": \"inadequate\", \"summary\": \"Changed.\" } ],\n"
+            "  \"evidence\": [ { \"uid\": \"cumbria-e-1\", \"programme\": \"peel-test-2015\", "
+            "\"force\": \"cumbria\", "
+            "\"label\": \"Files\", \"method\": \"file_review\" } ],\n"
+            "  \"findings\": [ " +
+            finding("cumbria-f-1", "Q1", "First new finding.") + ",\n" +
+            finding("lancs-f-001", "Q1", "An update to an existing finding.") + ",\n" +
+            finding("cumbria-f-3", "Q9", "Names a question that does not exist.") + ",\n" +
+            finding("cumbria-f-4", "Q2", "After the bad one.") + " ]");
 
     auto r = transfer::importJson(*db, json, QStringLiteral("cumbria.json"), kActor);
     REQUIRE_FALSE(r.ok());
@@ -136,22 +148,27 @@ TEST_CASE("An import whose third finding names an unknown question imports nothi
 
     CHECK(tableCounts(*db) == countsBefore);
     CHECK(AuditLog(*db).count() == auditBefore);
-    CHECK(scalar(*db, QStringLiteral("SELECT group_concat(rowid) FROM search_index")).toByteArray() == searchBefore);
+    CHECK(
+        scalar(*db, QStringLiteral("SELECT group_concat(rowid) FROM search_index")).toByteArray() ==
+        searchBefore);
     DraftRepository drafts(*db);
-    CHECK(drafts.finding(QStringLiteral("lancs-f-001"))->text == QStringLiteral("The constabulary works well with partners."));
-    CHECK(drafts.judgment(kProgramme, QStringLiteral("lancashire"), QStringLiteral("Q1"))->gradeCode ==
-          QStringLiteral("outstanding"));
+    CHECK(drafts.finding(QStringLiteral("lancs-f-001"))->text ==
+          QStringLiteral("The constabulary works well with partners."));
+    CHECK(drafts.judgment(kProgramme, QStringLiteral("lancashire"), QStringLiteral("Q1"))
+              ->gradeCode == QStringLiteral("outstanding"));
     CHECK_FALSE(drafts.finding(QStringLiteral("cumbria-f-1")).has_value());
     CHECK_FALSE(drafts.evidenceSample(QStringLiteral("cumbria-e-1")).has_value());
 
     // The workbench is still usable: a transaction was not left open.
-    auto ok = transfer::importJson(*db, doc("  \"regions\": [ { \"code\": \"wales\", \"name\": \"Wales\" } ]"),
-                                   QStringLiteral("wales.json"), kActor);
+    auto ok = transfer::importJson(
+        *db, doc("  \"regions\": [ { \"code\": \"wales\", \"name\": \"Wales\" } ]"),
+        QStringLiteral("wales.json"), kActor);
     REQUIRE(ok.ok());
     CHECK(ok->inserted == 1);
 }
 
-TEST_CASE("Export, import into a fresh workbench and export again gives identical JSON", "[import][export][json]")
+TEST_CASE("Export, import into a fresh workbench and export again gives identical JSON",
+          "[import][export][json]")
 {
     test::Scratch dir;
     auto original = createMaterialWorkbench(dir.path(QStringLiteral("original.fwb")));
@@ -169,8 +186,9 @@ TEST_CASE("Export, import into a fresh workbench and export again gives identica
         CHECK(out.value(key).toArray().size() == fixture.value(key).toArray().size());
     }
     const QJsonObject reference = jsonObject(test::readFile(referenceFixture()));
-    for (const QString& key : {QStringLiteral("regions"), QStringLiteral("people"), QStringLiteral("forces"),
-                               QStringLiteral("grade_scales"), QStringLiteral("programmes")}) {
+    for (const QString& key :
+         {QStringLiteral("regions"), QStringLiteral("people"), QStringLiteral("forces"),
+          QStringLiteral("grade_scales"), QStringLiteral("programmes")}) {
         INFO("array " << key.toStdString());
         CHECK(out.value(key).toArray().size() == reference.value(key).toArray().size());
     }
@@ -178,8 +196,8 @@ TEST_CASE("Export, import into a fresh workbench and export again gives identica
     bool sawFigure = false;
     for (const QJsonValue& d : out.value(QStringLiteral("documents")).toArray())
         if (d[QStringLiteral("uid")] == QStringLiteral("lancs-d-report")) {
-            const QJsonValue figure = d[QStringLiteral("sections")][1][QStringLiteral("children")][1]
-                                       [QStringLiteral("children")][0];
+            const QJsonValue figure = d[QStringLiteral("sections")][1][QStringLiteral("children")]
+                                       [1][QStringLiteral("children")][0];
             CHECK(figure[QStringLiteral("uid")].toString() == QStringLiteral("lancs-s-q1-figure"));
             CHECK(figure[QStringLiteral("figure")].toString() == QStringLiteral("Figure 1"));
             sawFigure = true;
@@ -201,8 +219,8 @@ TEST_CASE("Export, import into a fresh workbench and export again gives identica
         const QList<QByteArray> a = exported.split('\n'), b = second.value().split('\n');
         for (int i = 0; i < std::min(a.size(), b.size()); ++i)
             if (a[i] != b[i]) {
-                FAIL_CHECK("line " << i + 1 << ":\n  first:  " << a[i].toStdString() << "\n  second: "
-                                   << b[i].toStdString());
+                FAIL_CHECK("line " << i + 1 << ":\n  first:  " << a[i].toStdString()
+                                   << "\n  second: " << b[i].toStdString());
                 break;
             }
     }
@@ -236,11 +254,13 @@ TEST_CASE("A slice export holds only its programme and force, and imports into a
     const QJsonObject o = jsonObject(slice);
 
     CHECK(o[QStringLiteral("scope")][QStringLiteral("programme")].toString() == kProgramme);
-    CHECK(o[QStringLiteral("scope")][QStringLiteral("force")].toString() == QStringLiteral("lancashire"));
+    CHECK(o[QStringLiteral("scope")][QStringLiteral("force")].toString() ==
+          QStringLiteral("lancashire"));
 
     // Every drafted record belongs to the programme and the force.
-    for (const QString& key : {QStringLiteral("judgments"), QStringLiteral("evidence"), QStringLiteral("findings"),
-                               QStringLiteral("metrics"), QStringLiteral("documents")}) {
+    for (const QString& key :
+         {QStringLiteral("judgments"), QStringLiteral("evidence"), QStringLiteral("findings"),
+          QStringLiteral("metrics"), QStringLiteral("documents")}) {
         const QJsonArray a = o.value(key).toArray();
         INFO("array " << key.toStdString());
         CHECK_FALSE(a.isEmpty());

@@ -4,7 +4,6 @@
 // to publication through the whole lifecycle. After each refusal the workbench is as it was: its
 // export byte for byte, its status history, revisions and audit log. A draft place still changes.
 
-#include "coretest.h"
 #include "core/io/csv.h"
 #include "core/services/documents.h"
 #include "core/services/drafting.h"
@@ -13,13 +12,17 @@
 #include "core/services/ingest.h"
 #include "core/services/locks.h"
 #include "core/services/review.h"
+#include "coretest.h"
 #include "testsupport.h"
 
 using namespace fwb;
 
 namespace {
 
-QString S(const char* s) { return QString::fromUtf8(s); }
+QString S(const char* s)
+{
+    return QString::fromUtf8(s);
+}
 
 const QString kCore = S("core-business-2014");
 const QString kPeel = S("peel-effectiveness-2015");
@@ -38,7 +41,8 @@ State state(Workbench& wb)
 {
     auto exported = wb.exportJson();
     REQUIRE(exported);
-    return {*exported, coretest::count(wb.database(), S("status_changes")), coretest::count(wb.database(), S("revisions")),
+    return {*exported, coretest::count(wb.database(), S("status_changes")),
+            coretest::count(wb.database(), S("revisions")),
             coretest::count(wb.database(), S("audit_log"))};
 }
 
@@ -55,9 +59,11 @@ void publishReport(Workbench& wb)
         if (!item && i.target.startsWith(S("finding:")))
             item = &i;
     REQUIRE(item);
-    QByteArray form = csv::formatRow({S("reference"), S("current text"), S("proposed change"), S("evidence offered"), S("category")});
-    form += csv::formatRow({item->reference, item->shown, item->text + S(" (as the force records it)"), S("Force records"),
-                            S("factual error")});
+    QByteArray form = csv::formatRow({S("reference"), S("current text"), S("proposed change"),
+                                      S("evidence offered"), S("category")});
+    form +=
+        csv::formatRow({item->reference, item->shown, item->text + S(" (as the force records it)"),
+                        S("Force records"), S("factual error")});
     REQUIRE(review.importForm(kReport, form, S("answered.csv")));
     const QList<FaResponse> responses = review.responses(round->uid);
     REQUIRE(responses.size() == 1);
@@ -93,10 +99,14 @@ QJsonObject sliceOf(Workbench& wb, const Locked& at)
     return coretest::jsonObject(*exported);
 }
 
-QByteArray bytes(const QJsonObject& o) { return QJsonDocument(o).toJson(); }
+QByteArray bytes(const QJsonObject& o)
+{
+    return QJsonDocument(o).toJson();
+}
 
 // Sets one field of element `index` of a top-level array.
-QJsonObject withField(QJsonObject root, const QString& array, int index, const QString& field, const QJsonValue& value)
+QJsonObject withField(QJsonObject root, const QString& array, int index, const QString& field,
+                      const QJsonValue& value)
 {
     QJsonArray a = root[array].toArray();
     QJsonObject e = a[index].toObject();
@@ -107,7 +117,8 @@ QJsonObject withField(QJsonObject root, const QString& array, int index, const Q
 }
 
 // Requires the write refused, naming `names`, and nothing changed.
-template <class R> void requireRefused(Workbench& wb, const State& before, const R& result, const QStringList& names)
+template <class R>
+void requireRefused(Workbench& wb, const State& before, const R& result, const QStringList& names)
 {
     REQUIRE_FALSE(result);
     const QString message = result.error().message;
@@ -119,7 +130,9 @@ template <class R> void requireRefused(Workbench& wb, const State& before, const
 
 } // namespace
 
-TEST_CASE("Locking: a JSON import that would change locked material is refused whole, naming each item", "[locking]")
+TEST_CASE(
+    "Locking: a JSON import that would change locked material is refused whole, naming each item",
+    "[locking]")
 {
     const QString which = GENERATE(S("letter"), S("report"));
     INFO(which.toStdString());
@@ -143,20 +156,24 @@ TEST_CASE("Locking: a JSON import that would change locked material is refused w
     }
     SECTION("edited text")
     {
-        QJsonObject edited = withField(slice, S("findings"), 0, S("text"), S("Rewritten after publication."));
+        QJsonObject edited =
+            withField(slice, S("findings"), 0, S("text"), S("Rewritten after publication."));
         edited = withField(edited, S("findings"), 1, S("text"), S("And this one too."));
         auto r = wb->importData(bytes(edited), S("lancs.json"));
-        requireRefused(*wb, before, r, {S("lancs.json"), S("nothing was imported"), f0, f1, S("findings[0]"), S("findings[1]"),
-                                        S("--to amended")});
+        requireRefused(*wb, before, r,
+                       {S("lancs.json"), S("nothing was imported"), f0, f1, S("findings[0]"),
+                        S("findings[1]"), S("--to amended")});
     }
     SECTION("a status")
     {
-        auto r = wb->importData(bytes(withField(slice, S("findings"), 0, S("status"), S("draft"))), S("lancs.json"));
+        auto r = wb->importData(bytes(withField(slice, S("findings"), 0, S("status"), S("draft"))),
+                                S("lancs.json"));
         requireRefused(*wb, before, r, {f0, S("fwb review move"), S("“published” to “draft”")});
     }
     SECTION("a position")
     {
-        auto r = wb->importData(bytes(withField(slice, S("findings"), 0, S("position"), 40)), S("lancs.json"));
+        auto r = wb->importData(bytes(withField(slice, S("findings"), 0, S("position"), 40)),
+                                S("lancs.json"));
         requireRefused(*wb, before, r, {f0});
     }
     SECTION("a document's title and a section")
@@ -164,15 +181,18 @@ TEST_CASE("Locking: a JSON import that would change locked material is refused w
         QJsonObject edited = withField(slice, S("documents"), 0, S("title"), S("Another title"));
         auto r = wb->importData(bytes(edited), S("lancs.json"));
         requireRefused(*wb, before, r, {S("document \"") + at.document + S("\"")});
-        QJsonArray sections = slice[S("documents")].toArray()[0].toObject()[S("sections")].toArray();
+        QJsonArray sections =
+            slice[S("documents")].toArray()[0].toObject()[S("sections")].toArray();
         QJsonObject first = sections[0].toObject();
         first[S("title")] = S("A new heading");
         first[S("body")] = S("Words the published document never had.");
         sections[0] = first;
-        auto s = wb->importData(bytes(withField(slice, S("documents"), 0, S("sections"), sections)), S("lancs.json"));
+        auto s = wb->importData(bytes(withField(slice, S("documents"), 0, S("sections"), sections)),
+                                S("lancs.json"));
         requireRefused(*wb, before, s, {at.document});
         // A document's status moves only through the review.
-        auto st = wb->importData(bytes(withField(slice, S("documents"), 0, S("status"), S("amended"))), S("lancs.json"));
+        auto st = wb->importData(
+            bytes(withField(slice, S("documents"), 0, S("status"), S("amended"))), S("lancs.json"));
         requireRefused(*wb, before, st, {at.document, S("fwb review move")});
     }
     SECTION("a question of the programme")
@@ -184,15 +204,18 @@ TEST_CASE("Locking: a JSON import that would change locked material is refused w
         const QString code = q[S("code")].toString();
         q[S("text")] = S("A question the inspection never asked?");
         questions[0] = q;
-        QJsonObject added{{S("code"), S("Z9")}, {S("text"), S("A question added afterwards?")}, {S("graded"), false}};
+        QJsonObject added{{S("code"), S("Z9")},
+                          {S("text"), S("A question added afterwards?")},
+                          {S("graded"), false}};
         questions.append(added);
         p[S("questions")] = questions;
         programmes[0] = p;
         QJsonObject edited = slice;
         edited[S("programmes")] = programmes;
         auto r = wb->importData(bytes(edited), S("lancs.json"));
-        requireRefused(*wb, before, r, {S("question ") + at.programme + S("/") + code, S("question ") + at.programme + S("/Z9"),
-                                        at.document});
+        requireRefused(*wb, before, r,
+                       {S("question ") + at.programme + S("/") + code,
+                        S("question ") + at.programme + S("/Z9"), at.document});
     }
     SECTION("a new finding in the locked place, and one more figure")
     {
@@ -210,25 +233,34 @@ TEST_CASE("Locking: a JSON import that would change locked material is refused w
         metrics.append(m);
         edited[S("metrics")] = metrics;
         auto r = wb->importData(bytes(edited), S("lancs.json"));
-        requireRefused(*wb, before, r, {S("lancs-new-finding"), S("lancs-new-figure"), at.document});
+        requireRefused(*wb, before, r,
+                       {S("lancs-new-finding"), S("lancs-new-figure"), at.document});
     }
     SECTION("evidence")
     {
-        auto r = wb->importData(bytes(withField(slice, S("evidence"), 0, S("description"), S("Changed."))), S("lancs.json"));
-        requireRefused(*wb, before, r, {slice[S("evidence")].toArray()[0].toObject()[S("uid")].toString()});
+        auto r = wb->importData(
+            bytes(withField(slice, S("evidence"), 0, S("description"), S("Changed."))),
+            S("lancs.json"));
+        requireRefused(*wb, before, r,
+                       {slice[S("evidence")].toArray()[0].toObject()[S("uid")].toString()});
     }
     if (which == S("report")) {
         SECTION("a judgment")
         {
-            auto r = wb->importData(bytes(withField(slice, S("judgments"), 0, S("summary"), S("Rewritten."))), S("lancs.json"));
+            auto r = wb->importData(
+                bytes(withField(slice, S("judgments"), 0, S("summary"), S("Rewritten."))),
+                S("lancs.json"));
             const QJsonObject j = slice[S("judgments")].toArray()[0].toObject();
             requireRefused(*wb, before, r,
-                           {S("judgment \"") + kPeel + S("/lancashire/") + j[S("question")].toString() + S("\"")});
+                           {S("judgment \"") + kPeel + S("/lancashire/") +
+                            j[S("question")].toString() + S("\"")});
         }
     }
 }
 
-TEST_CASE("Locking: a judgments CSV that would change a locked judgment is refused and writes nothing", "[locking]")
+TEST_CASE(
+    "Locking: a judgments CSV that would change a locked judgment is refused and writes nothing",
+    "[locking]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
@@ -254,20 +286,25 @@ TEST_CASE("Locking: a judgments CSV that would change a locked judgment is refus
     }
     auto r = wb->importData(changed, S("judgments.csv"));
     requireRefused(*wb, before, r,
-                   {S("row 2"), S("row 3"), S("judgment \"") + kPeel + S("/lancashire/") + (*rows)[1].fields[2],
-                    S("judgment \"") + kPeel + S("/lancashire/") + (*rows)[2].fields[2], S("nothing was imported")});
+                   {S("row 2"), S("row 3"),
+                    S("judgment \"") + kPeel + S("/lancashire/") + (*rows)[1].fields[2],
+                    S("judgment \"") + kPeel + S("/lancashire/") + (*rows)[2].fields[2],
+                    S("nothing was imported")});
 
     // The letter's programme: a judgment added there is refused too (it has no grades to give).
-    QByteArray letter = csv::formatRow({S("force"), S("programme"), S("question"), S("grade"), S("summary")});
+    QByteArray letter =
+        csv::formatRow({S("force"), S("programme"), S("question"), S("grade"), S("summary")});
     letter += csv::formatRow({kLancs, kCore, S("A1"), S("good"), S("Added.")});
     requireRefused(*wb, before, wb->importData(letter, S("letter.csv")), {S("letter.csv")});
 }
 
-TEST_CASE("Locking: an ingest that would change locked material is refused, naming each item", "[locking]")
+TEST_CASE("Locking: an ingest that would change locked material is refused, naming each item",
+          "[locking]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
-    const QString seed = QString::fromUtf8(test::readFile(test::fixture(S("seeds/peel-2015-effectiveness-report-lancashire.txt"))));
+    const QString seed = QString::fromUtf8(
+        test::readFile(test::fixture(S("seeds/peel-2015-effectiveness-report-lancashire.txt"))));
 
     SECTION("the published report")
     {
@@ -288,9 +325,11 @@ TEST_CASE("Locking: an ingest that would change locked material is refused, nami
         changed.judgments[1].gradeCode = S("inadequate");
         changed.areasForImprovement.push_back({S("Q2"), S("A new area for improvement."), 999});
         auto r = applyIngest(*wb, changed);
-        requireRefused(*wb, before, r,
-                       {S("report.txt"), S("nothing was written"), S("judgment \"") + kPeel + S("/lancashire/") +
-                        changed.judgments[1].questionCode, S("line 999"), kReport});
+        requireRefused(
+            *wb, before, r,
+            {S("report.txt"), S("nothing was written"),
+             S("judgment \"") + kPeel + S("/lancashire/") + changed.judgments[1].questionCode,
+             S("line 999"), kReport});
     }
     SECTION("the published letter")
     {
@@ -300,7 +339,8 @@ TEST_CASE("Locking: an ingest that would change locked material is refused, nami
         plan.forceCode = kLancs;
         plan.forceName = S("Lancashire Constabulary");
         plan.source = S("letter.txt");
-        plan.areasForImprovement.push_back({S("A1"), S("An area for improvement added afterwards."), 12});
+        plan.areasForImprovement.push_back(
+            {S("A1"), S("An area for improvement added afterwards."), 12});
         requireRefused(*wb, before, applyIngest(*wb, plan), {S("line 12"), kLetter});
     }
 }
@@ -326,7 +366,8 @@ TEST_CASE("Locking: every service refuses a change to locked material, by one ru
         Programme edited = p;
         edited.questions[0].text = S("A reworded question?");
         requireRefused(*wb, before, frameworks.saveProgramme(edited),
-                       {S("question ") + at.programme + S("/") + p.questions[0].code, S("reworded"), at.document, S("reopen")});
+                       {S("question ") + at.programme + S("/") + p.questions[0].code, S("reworded"),
+                        at.document, S("reopen")});
         Programme added = p;
         Question q;
         q.code = S("Z9");
@@ -356,7 +397,8 @@ TEST_CASE("Locking: every service refuses a change to locked material, by one ru
         fresh.label = S("A sample added afterwards");
         fresh.method = S("file_review");
         requireRefused(*wb, before, drafting.saveEvidence(fresh), {S("A sample added afterwards")});
-        requireRefused(*wb, before, drafting.deleteEvidence(evidence.first().uid), {evidence.first().uid});
+        requireRefused(*wb, before, drafting.deleteEvidence(evidence.first().uid),
+                       {evidence.first().uid});
         // Unchanged, it is no change.
         CHECK(drafting.saveEvidence(evidence.first()));
         CHECK(state(*wb) == before);
@@ -373,7 +415,8 @@ TEST_CASE("Locking: every service refuses a change to locked material, by one ru
         fresh.forceCode = at.force;
         fresh.name = S("A figure added afterwards");
         requireRefused(*wb, before, drafting.saveMetric(fresh), {S("A figure added afterwards")});
-        requireRefused(*wb, before, drafting.deleteMetric(metrics.first().uid), {metrics.first().name});
+        requireRefused(*wb, before, drafting.deleteMetric(metrics.first().uid),
+                       {metrics.first().name});
     }
     SECTION("findings: add, edit, move, delete")
     {
@@ -384,9 +427,11 @@ TEST_CASE("Locking: every service refuses a change to locked material, by one ru
         requireRefused(*wb, before, drafting.addFinding(added), {at.document});
         Finding edited = f;
         edited.text += S(" More.");
-        requireRefused(*wb, before, drafting.updateFinding(edited),
-                       {f.uid, S("published and locked"), S("as is"), S("--document ") + at.document});
-        requireRefused(*wb, before, drafting.moveFinding(f.uid, {}, int(findings.size()) + 1), {f.uid});
+        requireRefused(
+            *wb, before, drafting.updateFinding(edited),
+            {f.uid, S("published and locked"), S("as is"), S("--document ") + at.document});
+        requireRefused(*wb, before, drafting.moveFinding(f.uid, {}, int(findings.size()) + 1),
+                       {f.uid});
         requireRefused(*wb, before, drafting.deleteFinding(f.uid), {f.uid});
     }
     SECTION("judgments: set and clear")
@@ -403,8 +448,11 @@ TEST_CASE("Locking: every service refuses a change to locked material, by one ru
         } else {
             Judgment j = judgments.first();
             j.summary += S(" More.");
-            requireRefused(*wb, before, drafting.setJudgment(j), {S("judgment \""), S("published and locked")});
-            requireRefused(*wb, before, drafting.clearJudgment(j.programmeCode, j.forceCode, j.questionCode), {S("judgment \"")});
+            requireRefused(*wb, before, drafting.setJudgment(j),
+                           {S("judgment \""), S("published and locked")});
+            requireRefused(*wb, before,
+                           drafting.clearJudgment(j.programmeCode, j.forceCode, j.questionCode),
+                           {S("judgment \"")});
         }
     }
     SECTION("the document: particulars and sections")
@@ -412,7 +460,8 @@ TEST_CASE("Locking: every service refuses a change to locked material, by one ru
         const Document d = *wb->documents().document(at.document);
         Document particulars = d;
         particulars.title = S("Another title");
-        requireRefused(*wb, before, documents.setParticulars(particulars), {at.document, S("reopen")});
+        requireRefused(*wb, before, documents.setParticulars(particulars),
+                       {at.document, S("reopen")});
         Section s = d.sections.first();
         s.title = S("Another heading");
         requireRefused(*wb, before, documents.updateSection(s), {at.document});
@@ -420,7 +469,8 @@ TEST_CASE("Locking: every service refuses a change to locked material, by one ru
         n.kind = S("narrative");
         n.title = S("Added");
         requireRefused(*wb, before, documents.addSection(at.document, n, {}), {at.document});
-        requireRefused(*wb, before, documents.moveSection(d.sections.first().uid, {{}, 0}), {at.document});
+        requireRefused(*wb, before, documents.moveSection(d.sections.first().uid, {{}, 0}),
+                       {at.document});
         requireRefused(*wb, before, documents.removeSection(d.sections.last().uid), {at.document});
         requireRefused(*wb, before, documents.remove(at.document), {at.document});
     }
@@ -447,7 +497,9 @@ TEST_CASE("Locking: a draft place still imports and changes as before", "[lockin
     const Locked draft{kPeel, kLancs, kReport};
     QJsonObject slice = sliceOf(*wb, draft);
     const QString uid = slice[S("findings")].toArray()[0].toObject()[S("uid")].toString();
-    auto r = wb->importData(bytes(withField(slice, S("findings"), 0, S("text"), S("Reworded in the draft."))), S("lancs.json"));
+    auto r = wb->importData(
+        bytes(withField(slice, S("findings"), 0, S("text"), S("Reworded in the draft."))),
+        S("lancs.json"));
     INFO((r ? QString() : r.error().message).toStdString());
     REQUIRE(r);
     CHECK(r->updated == 1);
@@ -460,7 +512,8 @@ TEST_CASE("Locking: a draft place still imports and changes as before", "[lockin
     e.method = S("file_review");
     CHECK(drafting.saveEvidence(e));
     Programme p = *wb->reference().programme(kPeel);
-    p.questions[0].text = S("How effective is the force at keeping people safe and reducing crime? (reworded)");
+    p.questions[0].text =
+        S("How effective is the force at keeping people safe and reducing crime? (reworded)");
     CHECK(FrameworkService(*wb).saveProgramme(p));
     // Kent has no published document in 2014: its material there is free.
     Finding k;
@@ -476,7 +529,8 @@ TEST_CASE("Locking: a draft place still imports and changes as before", "[lockin
     CHECK_FALSE(FrameworkService(*wb).saveProgramme(core));
 }
 
-TEST_CASE("Locking: material imported with a status has where it came from in its history", "[locking]")
+TEST_CASE("Locking: material imported with a status has where it came from in its history",
+          "[locking]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
@@ -498,7 +552,8 @@ TEST_CASE("Locking: material imported with a status has where it came from in it
     f[S("force")] = S("kent");
     f[S("status")] = S("ready");
     f[S("evidence")] = QJsonArray();
-    QJsonObject root{{S("format"), S("findings-workbench")}, {S("version"), 1}, {S("findings"), QJsonArray{f}}};
+    QJsonObject root{
+        {S("format"), S("findings-workbench")}, {S("version"), 1}, {S("findings"), QJsonArray{f}}};
     auto r = wb->importData(bytes(root), S("kent.json"));
     INFO((r ? QString() : r.error().message).toStdString());
     REQUIRE(r);
@@ -510,13 +565,17 @@ TEST_CASE("Locking: material imported with a status has where it came from in it
     f[S("status")] = S("draft");
     root[S("findings")] = QJsonArray{f};
     const State before = state(*wb);
-    requireRefused(*wb, before, wb->importData(bytes(root), S("kent.json")), {S("kent-2015-f-imported"), S("fwb review move")});
+    requireRefused(*wb, before, wb->importData(bytes(root), S("kent.json")),
+                   {S("kent-2015-f-imported"), S("fwb review move")});
 }
 
-TEST_CASE("Ingest moves nothing through the lifecycle, records where it came from and keeps footnotes", "[locking][ingest]")
+TEST_CASE(
+    "Ingest moves nothing through the lifecycle, records where it came from and keeps footnotes",
+    "[locking][ingest]")
 {
     test::Scratch dir;
-    const QString seed = QString::fromUtf8(test::readFile(test::fixture(S("seeds/peel-2015-effectiveness-report-lancashire.txt"))));
+    const QString seed = QString::fromUtf8(
+        test::readFile(test::fixture(S("seeds/peel-2015-effectiveness-report-lancashire.txt"))));
 
     SECTION("into material that is there")
     {
@@ -556,7 +615,8 @@ TEST_CASE("Ingest moves nothing through the lifecycle, records where it came fro
         auto written = applyIngest(*wb, *plan);
         REQUIRE(written);
         CHECK(written->judgmentsWritten == 5);
-        const QList<StatusChange> h = ReviewService(*wb).history(S("judgment:") + kPeel + S("/lancashire/Q2"));
+        const QList<StatusChange> h =
+            ReviewService(*wb).history(S("judgment:") + kPeel + S("/lancashire/Q2"));
         REQUIRE(h.size() == 1);
         CHECK(h.front().to == S("published"));
         CHECK(h.front().reason == S("ingested from report.txt"));

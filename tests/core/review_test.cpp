@@ -2,11 +2,11 @@
 // review notes and sign-off, the factual accuracy round (send, import with bad rows, decisions),
 // revisions and word-level differences.
 
-#include "coretest.h"
 #include "core/io/csv.h"
 #include "core/services/documents.h"
 #include "core/services/drafting.h"
 #include "core/services/review.h"
+#include "coretest.h"
 #include "testsupport.h"
 
 using namespace fwb;
@@ -18,12 +18,15 @@ const QString kLancs = QStringLiteral("lancashire");
 const QString kReport = QStringLiteral("lancs-2015-report");
 const QString kLetter = QStringLiteral("lancs-2014-letter");
 
-QString S(const char* s) { return QString::fromUtf8(s); }
+QString S(const char* s)
+{
+    return QString::fromUtf8(s);
+}
 
 // The lifecycle as the inspectorate works it, written out here rather than taken from the code.
-const QSet<QString> kAllowed{S("draft>ready"),   S("ready>draft"),   S("ready>sent"),
-                             S("sent>responded"), S("responded>amended"), S("amended>final"),
-                             S("final>published"), S("final>amended"), S("published>amended")};
+const QSet<QString> kAllowed{S("draft>ready"),     S("ready>draft"),       S("ready>sent"),
+                             S("sent>responded"),  S("responded>amended"), S("amended>final"),
+                             S("final>published"), S("final>amended"),     S("published>amended")};
 
 Finding firstFinding(Workbench& wb)
 {
@@ -50,8 +53,10 @@ qint64 auditCount(Workbench& wb, const QString& action)
 
 QByteArray formWith(const ReviewRound& round, const QList<QStringList>& answers)
 {
-    // Each answer: reference, proposed change, evidence, category; the current text is the one sent.
-    QByteArray out = csv::formatRow({S("reference"), S("current text"), S("proposed change"), S("evidence offered"), S("category")});
+    // Each answer: reference, proposed change, evidence, category; the current text is the one
+    // sent.
+    QByteArray out = csv::formatRow({S("reference"), S("current text"), S("proposed change"),
+                                     S("evidence offered"), S("category")});
     for (const QStringList& a : answers) {
         QString shown;
         for (const ReviewItem& i : round.items)
@@ -83,7 +88,9 @@ ReviewRound sendReport(Workbench& wb)
 
 } // namespace
 
-TEST_CASE("Lifecycle: every allowed move is made and recorded, every other move is refused and changes nothing", "[review]")
+TEST_CASE("Lifecycle: every allowed move is made and recorded, every other move is refused and "
+          "changes nothing",
+          "[review]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
@@ -158,7 +165,8 @@ TEST_CASE("Lifecycle: a document carries the findings and judgments that stood w
     CHECK(sent.error().message.contains(S("Send for factual accuracy check")));
 }
 
-TEST_CASE("Locking: published material refuses edits and says how to reopen, reopening is audited", "[review]")
+TEST_CASE("Locking: published material refuses edits and says how to reopen, reopening is audited",
+          "[review]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
@@ -175,7 +183,8 @@ TEST_CASE("Locking: published material refuses edits and says how to reopen, reo
     CHECK(r.error().message.contains(S("published and locked")));
     CHECK(r.error().message.contains(S("reopen")));
     CHECK_FALSE(drafting.deleteFinding(uid));
-    CHECK_FALSE(drafting.moveFinding(uid, {}, 1 + int(wb->drafts().findings(kPeel, kLancs).size())));
+    CHECK_FALSE(
+        drafting.moveFinding(uid, {}, 1 + int(wb->drafts().findings(kPeel, kLancs).size())));
     // The 2014 letter is published: its sections and particulars are locked too.
     DocumentService documents(*wb);
     const Document letter = *wb->documents().document(kLetter);
@@ -195,9 +204,11 @@ TEST_CASE("Locking: published material refuses edits and says how to reopen, reo
     // Reopened with a reason, the finding can be edited again, and the reopening is on record.
     ReviewService review(*wb);
     const qint64 statusRows = auditCount(*wb, S("status"));
-    REQUIRE(review.move(S("finding:") + uid, S("amended"), S("a figure was wrong after publication")));
+    REQUIRE(
+        review.move(S("finding:") + uid, S("amended"), S("a figure was wrong after publication")));
     CHECK(auditCount(*wb, S("status")) == statusRows + 1);
-    CHECK(review.history(S("finding:") + uid).back().reason == S("a figure was wrong after publication"));
+    CHECK(review.history(S("finding:") + uid).back().reason ==
+          S("a figure was wrong after publication"));
     edited.status.clear(); // the status it had when read is no longer its status
     REQUIRE(drafting.updateFinding(edited, S("corrected after publication")));
     CHECK(wb->drafts().finding(uid)->text == edited.text);
@@ -244,7 +255,8 @@ TEST_CASE("Status edits through drafting follow the lifecycle", "[review]")
     CHECK(ReviewService(*wb).history(S("finding:") + f.uid).size() == 1);
 }
 
-TEST_CASE("Review notes: added, answered and resolved, open notes block sign-off with the reason", "[review]")
+TEST_CASE("Review notes: added, answered and resolved, open notes block sign-off with the reason",
+          "[review]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
@@ -271,7 +283,8 @@ TEST_CASE("Review notes: added, answered and resolved, open notes block sign-off
     CHECK_FALSE(review.addNote(S("finding:") + f.uid, S("   ")));
 }
 
-TEST_CASE("Send: the round freezes every finding, judgment and paragraph under a reference", "[review]")
+TEST_CASE("Send: the round freezes every finding, judgment and paragraph under a reference",
+          "[review]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
@@ -285,7 +298,8 @@ TEST_CASE("Send: the round freezes every finding, judgment and paragraph under a
         CHECK_FALSE(references.contains(i.reference));
         references.insert(i.reference);
         findings += i.target.startsWith(S("finding:")) ? 1 : 0;
-        judgments += i.target.startsWith(S("judgment:")) || i.target.startsWith(S("overview:")) ? 1 : 0;
+        judgments +=
+            i.target.startsWith(S("judgment:")) || i.target.startsWith(S("overview:")) ? 1 : 0;
         paragraphs += i.target.startsWith(S("section:")) ? 1 : 0;
         CHECK_FALSE(i.text.trimmed().isEmpty());
     }
@@ -305,7 +319,8 @@ TEST_CASE("Send: the round freezes every finding, judgment and paragraph under a
     CHECK_FALSE(ReviewService(*wb).send(kLetter));
 }
 
-TEST_CASE("Import: each kind of bad row is reported by row and field, and nothing is imported", "[review]")
+TEST_CASE("Import: each kind of bad row is reported by row and field, and nothing is imported",
+          "[review]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
@@ -315,11 +330,12 @@ TEST_CASE("Import: each kind of bad row is reported by row and field, and nothin
     const ReviewItem* j = itemFor(round, S("judgment:"));
     REQUIRE(f);
     REQUIRE(j);
-    const QByteArray bad = formWith(round, {{f->reference, S("New wording."), S(""), S("factual error")},
-                                            {S("Z99"), S("x"), S(""), S("typo")},
-                                            {j->reference, S("y"), S(""), S("typo"), S("A current text the force rewrote.")},
-                                            {f->reference, S("z"), S(""), S("complaint")},
-                                            {f->reference, S(""), S(""), S("typo")}});
+    const QByteArray bad = formWith(
+        round, {{f->reference, S("New wording."), S(""), S("factual error")},
+                {S("Z99"), S("x"), S(""), S("typo")},
+                {j->reference, S("y"), S(""), S("typo"), S("A current text the force rewrote.")},
+                {f->reference, S("z"), S(""), S("complaint")},
+                {f->reference, S(""), S(""), S("typo")}});
     auto r = review.importForm(kReport, bad, S("form.csv"));
     REQUIRE_FALSE(r);
     const QString m = r.error().message;
@@ -333,22 +349,25 @@ TEST_CASE("Import: each kind of bad row is reported by row and field, and nothin
     CHECK(wb->documents().document(kReport)->status == S("sent"));
 
     // Malformed files say so and import nothing.
-    for (const QByteArray& broken : {QByteArray(), QByteArray("reference,current text\r\n"),
-                                     QByteArray("reference,current text,proposed change,evidence offered,category\r\n\"F1,"),
-                                     QByteArray("\x89PNG\r\n\x1a\n")}) {
+    for (const QByteArray& broken :
+         {QByteArray(), QByteArray("reference,current text\r\n"),
+          QByteArray("reference,current text,proposed change,evidence offered,category\r\n\"F1,"),
+          QByteArray("\x89PNG\r\n\x1a\n")}) {
         auto b = review.importForm(kReport, broken, S("broken.csv"));
         REQUIRE_FALSE(b);
         CHECK(b.error().code == Error::Code::Invalid);
     }
     CHECK(review.responses(round.uid).isEmpty());
 
-    // Even chosen explicitly, a form with no clean row imports nothing and leaves the round as it was.
+    // Even chosen explicitly, a form with no clean row imports nothing and leaves the round as it
+    // was.
     const QByteArray allBad = formWith(round, {{S("Z98"), S("x"), S(""), S("typo")}});
     auto none = review.importForm(kReport, allBad, S("bad.csv"), true);
     REQUIRE_FALSE(none);
     CHECK(none.error().message.contains(S("no row is clean")));
     CHECK(wb->documents().document(kReport)->status == S("sent"));
-    auto unreadable = review.importForm(kReport, QByteArray("reference,current text\r\n"), S("short.csv"), true);
+    auto unreadable =
+        review.importForm(kReport, QByteArray("reference,current text\r\n"), S("short.csv"), true);
     REQUIRE_FALSE(unreadable);
     CHECK(wb->documents().document(kReport)->status == S("sent"));
 
@@ -379,7 +398,9 @@ TEST_CASE("Import: each kind of bad row is reported by row and field, and nothin
     CHECK(repeated->alreadyImported == 1);
 }
 
-TEST_CASE("Decisions: a paragraph is changed where its text is now, or refused when it was changed meanwhile", "[review]")
+TEST_CASE("Decisions: a paragraph is changed where its text is now, or refused when it was changed "
+          "meanwhile",
+          "[review]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
@@ -397,20 +418,24 @@ TEST_CASE("Decisions: a paragraph is changed where its text is now, or refused w
         if (i.target == S("section:") + uid + S("#1"))
             first = &i;
     REQUIRE(first);
-    REQUIRE(review.importForm(kReport, formWith(round, {{second->reference, S("The second, corrected."), S(""), S("typo")},
-                                                        {first->reference, S("The first, corrected."), S(""), S("typo")}}),
-                              S("form.csv")));
+    REQUIRE(review.importForm(
+        kReport,
+        formWith(round, {{second->reference, S("The second, corrected."), S(""), S("typo")},
+                         {first->reference, S("The first, corrected."), S(""), S("typo")}}),
+        S("form.csv")));
     // Meanwhile a paragraph is put in at the top of the section, and the first one is reworded.
     const Document d = *wb->documents().document(kReport);
     Section s = *findSection(d.sections, uid);
     const QStringList before = paragraphsOf(s.body);
-    s.body = S("A new opening paragraph.\n\n") + s.body.replace(before[0], S("The first, reworded by the author."));
+    s.body = S("A new opening paragraph.\n\n") +
+             s.body.replace(before[0], S("The first, reworded by the author."));
     REQUIRE(DocumentService(*wb).updateSection(s, S("author's own change")));
     const QList<FaResponse> rs = review.responses(round.uid);
     REQUIRE(rs.size() == 2);
     // The second paragraph is now the third: it is found by its text and changed there.
     REQUIRE(review.decide(rs[0].uid, S("accepted"), S("Agreed.")));
-    QStringList now = paragraphsOf(findSection(wb->documents().document(kReport)->sections, uid)->body);
+    QStringList now =
+        paragraphsOf(findSection(wb->documents().document(kReport)->sections, uid)->body);
     CHECK(now[0] == S("A new opening paragraph."));
     CHECK(now[1] == S("The first, reworded by the author."));
     CHECK(now[2] == S("The second, corrected."));
@@ -421,7 +446,8 @@ TEST_CASE("Decisions: a paragraph is changed where its text is now, or refused w
     CHECK(review.decide(rs[1].uid, S("rejected"), S("Already reworded by the author.")));
 }
 
-TEST_CASE("Decisions: accept, partly accept and reject make the right revisions and audit rows", "[review]")
+TEST_CASE("Decisions: accept, partly accept and reject make the right revisions and audit rows",
+          "[review]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
@@ -435,10 +461,12 @@ TEST_CASE("Decisions: accept, partly accept and reject make the right revisions 
     REQUIRE(findings.size() >= 3);
     REQUIRE(paragraph);
     const QString accepted = findings[0]->text + S(" (corrected)");
-    const QByteArray form = formWith(round, {{findings[0]->reference, accepted, S("Force records"), S("factual error")},
-                                             {findings[1]->reference, S("Replace everything."), S(""), S("challenge to judgment")},
-                                             {findings[2]->reference, S("Something else."), S("Minutes of 3 May"), S("other")},
-                                             {paragraph->reference, S("The force's own wording."), S(""), S("typo")}});
+    const QByteArray form = formWith(
+        round,
+        {{findings[0]->reference, accepted, S("Force records"), S("factual error")},
+         {findings[1]->reference, S("Replace everything."), S(""), S("challenge to judgment")},
+         {findings[2]->reference, S("Something else."), S("Minutes of 3 May"), S("other")},
+         {paragraph->reference, S("The force's own wording."), S(""), S("typo")}});
     REQUIRE(review.importForm(kReport, form, S("form.csv")));
     QList<FaResponse> rs = review.responses(round.uid);
     REQUIRE(rs.size() == 4);
@@ -449,7 +477,8 @@ TEST_CASE("Decisions: accept, partly accept and reject make the right revisions 
     REQUIRE_FALSE(early);
     CHECK(early.error().message.contains(S("4 of 4")));
 
-    const QString f0 = findings[0]->target.mid(8), f1 = findings[1]->target.mid(8), f2 = findings[2]->target.mid(8);
+    const QString f0 = findings[0]->target.mid(8), f1 = findings[1]->target.mid(8),
+                  f2 = findings[2]->target.mid(8);
     const QString f2Before = wb->drafts().finding(f2)->text;
     const qint64 decides = auditCount(*wb, S("decide"));
 
@@ -466,8 +495,10 @@ TEST_CASE("Decisions: accept, partly accept and reject make the right revisions 
     CHECK(revs[1].reason.contains(S("The force's records show it.")));
     CHECK_FALSE(review.decide(rs[0].uid, S("rejected"), S("changed my mind"))); // decided once
 
-    CHECK_FALSE(review.decide(rs[1].uid, S("partly_accepted"), S("Some of it"))); // needs the wording used
-    auto p = review.decide(rs[1].uid, S("partly_accepted"), S("Some of it is right."), S("A narrower wording."));
+    CHECK_FALSE(
+        review.decide(rs[1].uid, S("partly_accepted"), S("Some of it"))); // needs the wording used
+    auto p = review.decide(rs[1].uid, S("partly_accepted"), S("Some of it is right."),
+                           S("A narrower wording."));
     REQUIRE(p);
     CHECK(p->wording == S("A narrower wording."));
     CHECK(wb->drafts().finding(f1)->text == S("A narrower wording."));
@@ -535,7 +566,9 @@ TEST_CASE("Sign-off is refused for a document never reviewed", "[review]")
     CHECK(r.error().message.contains(S("never been through a factual accuracy check")));
 }
 
-TEST_CASE("Revisions: every change of text under review is kept with its reason, and compared word by word", "[review]")
+TEST_CASE("Revisions: every change of text under review is kept with its reason, and compared word "
+          "by word",
+          "[review]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
@@ -565,7 +598,8 @@ TEST_CASE("Revisions: every change of text under review is kept with its reason,
     CHECK(typing[2].text == typed.text);
     auto d = review.compare(S("finding:") + f.uid, 1, 2);
     REQUIRE(d);
-    CHECK(diff::toText(*d) == S("Fifty{+-one+} unattended crime reports were [-examined-]{+looked at+}."));
+    CHECK(diff::toText(*d) ==
+          S("Fifty{+-one+} unattended crime reports were [-examined-]{+looked at+}."));
     auto none = review.compare(S("finding:") + f.uid, 3, 0); // the last revision is the text now
     REQUIRE(none);
     CHECK(diff::changeCount(*none) == 0);
@@ -586,8 +620,10 @@ TEST_CASE("Word differences rebuild both texts and group replaced phrases", "[re
     }
     CHECK(before == a);
     CHECK(after == b);
-    CHECK(diff::toText(pieces) == S("thirty[- -]{+-+}four contained no [-evidence-]{+record+} of any investigation{+ at all+}"));
-    CHECK(diff::toText(diff::words(S("was examined by"), S("were looked at by"))) == S("[-was examined-]{+were looked at+} by"));
+    CHECK(diff::toText(pieces) == S("thirty[- -]{+-+}four contained no [-evidence-]{+record+} of "
+                                    "any investigation{+ at all+}"));
+    CHECK(diff::toText(diff::words(S("was examined by"), S("were looked at by"))) ==
+          S("[-was examined-]{+were looked at+} by"));
     CHECK(diff::toHtml(diff::words(S("a <b>"), S("a <c>"))).contains(S("&lt;")));
     CHECK(diff::words(S("same"), S("same")).size() == 1);
     CHECK(diff::changeCount(diff::words(S(""), S("new"))) == 1);
@@ -604,7 +640,10 @@ TEST_CASE("Since sent: the document as sent against the document now", "[review]
     for (const auto& c : *unchanged)
         CHECK(diff::changeCount(c.pieces) == 0);
     const ReviewItem* f = itemFor(round, S("finding:"));
-    REQUIRE(review.importForm(kReport, formWith(round, {{f->reference, f->text + S(" Now corrected."), S(""), S("typo")}}), S("f.csv")));
+    REQUIRE(review.importForm(
+        kReport,
+        formWith(round, {{f->reference, f->text + S(" Now corrected."), S(""), S("typo")}}),
+        S("f.csv")));
     REQUIRE(review.decide(review.responses(round.uid)[0].uid, S("accepted"), S("ok")));
     auto changed = review.sinceSent(kReport);
     REQUIRE(changed);

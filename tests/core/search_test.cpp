@@ -1,8 +1,8 @@
 // SearchService: the words a person types, ranked hits with snippets, and the filters.
 
-#include "coretest.h"
 #include "core/services/drafting.h"
 #include "core/services/search.h"
+#include "coretest.h"
 #include "testsupport.h"
 
 using namespace fwb;
@@ -23,18 +23,22 @@ QList<SearchHit> find(Workbench& wb, const QString& text, const SearchFilter& fi
 
 TEST_CASE("typed words become a safe FTS5 query with the last word as a prefix", "[search]")
 {
-    CHECK(SearchService::ftsQuery(QStringLiteral("unattended crime")) == QStringLiteral("\"unattended\" \"crime\"*"));
-    CHECK(SearchService::ftsQuery(QStringLiteral("unattended crime ")) == QStringLiteral("\"unattended\" \"crime\""));
+    CHECK(SearchService::ftsQuery(QStringLiteral("unattended crime")) ==
+          QStringLiteral("\"unattended\" \"crime\"*"));
+    CHECK(SearchService::ftsQuery(QStringLiteral("unattended crime ")) ==
+          QStringLiteral("\"unattended\" \"crime\""));
     // FTS5 operators and quotes typed by a person are words or separators, never syntax.
     CHECK(SearchService::ftsQuery(QStringLiteral("NEAR(\"x\" NOT b) ")) ==
           QStringLiteral("\"NEAR\" \"x\" \"NOT\" \"b\""));
     CHECK(SearchService::ftsQuery(QStringLiteral("  -- ")).isEmpty());
-    CHECK(SearchService::ftsQuery(QStringLiteral("1,000 café")) == QStringLiteral("\"1\" \"000\" \"café\"*"));
+    CHECK(SearchService::ftsQuery(QStringLiteral("1,000 café")) ==
+          QStringLiteral("\"1\" \"000\" \"café\"*"));
     // Common words are left out beside others, kept alone; short half-typed words are whole words.
     CHECK(SearchService::ftsQuery(QStringLiteral("the force ")) == QStringLiteral("\"force\""));
     CHECK(SearchService::ftsQuery(QStringLiteral("the ")) == QStringLiteral("\"the\""));
     CHECK(SearchService::ftsQuery(QStringLiteral("crime in")) == QStringLiteral("\"crime\""));
-    CHECK(SearchService::ftsQuery(QStringLiteral("crime inv")) == QStringLiteral("\"crime\" \"inv\"*"));
+    CHECK(SearchService::ftsQuery(QStringLiteral("crime inv")) ==
+          QStringLiteral("\"crime\" \"inv\"*"));
 }
 
 TEST_CASE("snippets mark the words the index matched, around the first match", "[search]")
@@ -42,9 +46,10 @@ TEST_CASE("snippets mark the words the index matched, around the first match", "
     const auto terms = SearchService::terms(QStringLiteral("victim investig"));
     REQUIRE(terms.size() == 2);
     CHECK(terms[1].prefix);
-    const QString text = QStringLiteral(
-        "In the period reviewed the constabulary **kept** most Victims informed, and investigations of burglary "
-        "were supervised; but in several cases the victim was not told of the outcome at all, which matters.");
+    const QString text = QStringLiteral("In the period reviewed the constabulary **kept** most "
+                                        "Victims informed, and investigations of burglary "
+                                        "were supervised; but in several cases the victim was not "
+                                        "told of the outcome at all, which matters.");
     const QString s = SearchService::snippet(text, terms, 8);
     const QChar open(0x02), close(0x03);
     CHECK(s.contains(QString(open) + QStringLiteral("Victims") + close));
@@ -53,12 +58,15 @@ TEST_CASE("snippets mark the words the index matched, around the first match", "
     CHECK(s.startsWith(QChar(0x2026)));
     CHECK(s.endsWith(QChar(0x2026)));
     // Accents and case are folded as the index folds them.
-    const QString cafe = SearchService::snippet(QStringLiteral("Le Café ouvert"), SearchService::terms(QStringLiteral("cafe ")));
-    CHECK(cafe == QStringLiteral("Le ") + open + QStringLiteral("Café") + close + QStringLiteral(" ouvert"));
+    const QString cafe = SearchService::snippet(QStringLiteral("Le Café ouvert"),
+                                                SearchService::terms(QStringLiteral("cafe ")));
+    CHECK(cafe == QStringLiteral("Le ") + open + QStringLiteral("Café") + close +
+                      QStringLiteral(" ouvert"));
     CHECK(SearchService::snippet(QString(), terms).isEmpty());
 }
 
-TEST_CASE("search finds the seed's words in findings, summaries and document text, best first", "[search]")
+TEST_CASE("search finds the seed's words in findings, summaries and document text, best first",
+          "[search]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("s.fwb"), true);
@@ -71,7 +79,8 @@ TEST_CASE("search finds the seed's words in findings, summaries and document tex
     CHECK(top.programme == kCore);
     CHECK(top.force == kLancs);
     CHECK(top.snippet.contains(QChar(0x02)));
-    CHECK(top.markedSnippet(QStringLiteral("<b>"), QStringLiteral("</b>"), true).contains(QStringLiteral("<b>unattended</b>")));
+    CHECK(top.markedSnippet(QStringLiteral("<b>"), QStringLiteral("</b>"), true)
+              .contains(QStringLiteral("<b>unattended</b>")));
     for (int i = 1; i < unattended.size(); ++i)
         CHECK(unattended[i - 1].rank <= unattended[i].rank);
 
@@ -82,7 +91,8 @@ TEST_CASE("search finds the seed's words in findings, summaries and document tex
 
     // Judgment summaries and document sections are found too.
     bool judgment = false, section = false;
-    for (const SearchHit& h : find(*wb, QStringLiteral("Lancashire Constabulary"), SearchFilter{{}, {}, {}, {}, 500})) {
+    for (const SearchHit& h :
+         find(*wb, QStringLiteral("Lancashire Constabulary"), SearchFilter{{}, {}, {}, {}, 500})) {
         judgment = judgment || h.type == SearchHit::Type::Judgment;
         section = section || (h.type == SearchHit::Type::Section && !h.documentUid.isEmpty());
     }

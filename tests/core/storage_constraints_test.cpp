@@ -10,7 +10,8 @@ using namespace coretest;
 
 namespace {
 
-Judgment judgmentOf(const QString& force, const QString& question, const QString& grade, const QString& summary)
+Judgment judgmentOf(const QString& force, const QString& question, const QString& grade,
+                    const QString& summary)
 {
     Judgment j;
     j.programmeCode = kProgramme;
@@ -30,10 +31,11 @@ qint64 idOf(const Database& db, const QString& sql, const QVariantList& binds)
 
 qint64 questionId(const Database& db, const QString& code)
 {
-    return idOf(db,
-                QStringLiteral("SELECT q.id FROM questions q JOIN programmes p ON p.id = q.programme_id "
-                               "WHERE p.code = ? AND q.code = ?"),
-                {kProgramme, code});
+    return idOf(
+        db,
+        QStringLiteral("SELECT q.id FROM questions q JOIN programmes p ON p.id = q.programme_id "
+                       "WHERE p.code = ? AND q.code = ?"),
+        {kProgramme, code});
 }
 
 qint64 forceId(const Database& db, const QString& code)
@@ -82,47 +84,54 @@ TEST_CASE("A judgment on an ungraded question is refused by the repository and b
     auto db = createReferenceWorkbench(dir.path(QStringLiteral("wb.fwb")));
     DraftRepository drafts(*db);
 
-    auto r = drafts.upsertJudgment(judgmentOf(QStringLiteral("lancashire"), QStringLiteral("Q1.1"),
-                                              QStringLiteral("good"), QStringLiteral("Not allowed.")));
+    auto r =
+        drafts.upsertJudgment(judgmentOf(QStringLiteral("lancashire"), QStringLiteral("Q1.1"),
+                                         QStringLiteral("good"), QStringLiteral("Not allowed.")));
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().code == Error::Code::Invalid);
     CHECK(r.error().message.contains(QStringLiteral("Q1.1")));
     CHECK(r.error().message.contains(QStringLiteral("not graded")));
 
     // A programme without a grade scale cannot have judgments either.
-    Judgment thematic = judgmentOf(QStringLiteral("lancashire"), QStringLiteral("A1"), QStringLiteral("good"),
-                                   QStringLiteral("No scale."));
+    Judgment thematic = judgmentOf(QStringLiteral("lancashire"), QStringLiteral("A1"),
+                                   QStringLiteral("good"), QStringLiteral("No scale."));
     thematic.programmeCode = QStringLiteral("thematic-test-2014");
     CHECK_FALSE(drafts.upsertJudgment(thematic).ok());
 
     // Straight SQL: the trigger aborts.
     const QString text = refusedSql(
-        *db, QStringLiteral("INSERT INTO judgments(force_id, question_id, grade_id, summary) VALUES (?, ?, ?, 'x')"),
+        *db,
+        QStringLiteral("INSERT INTO judgments(force_id, question_id, grade_id, summary) VALUES (?, "
+                       "?, ?, 'x')"),
         {forceId(*db, QStringLiteral("lancashire")), questionId(*db, QStringLiteral("Q1.1")),
          gradeId(*db, QStringLiteral("peel-four-point"), QStringLiteral("good"))});
     CHECK(text.contains(QStringLiteral("graded question")));
 
     // Nor can a graded question with judgments be made ungraded.
-    REQUIRE(drafts.upsertJudgment(judgmentOf(QStringLiteral("lancashire"), QStringLiteral("Q1"),
-                                             QStringLiteral("good"), QStringLiteral("Fine.")))
+    REQUIRE(drafts
+                .upsertJudgment(judgmentOf(QStringLiteral("lancashire"), QStringLiteral("Q1"),
+                                           QStringLiteral("good"), QStringLiteral("Fine.")))
                 .ok());
     QSqlQuery q(db->sql());
     CHECK_FALSE(q.exec(QStringLiteral("UPDATE questions SET graded = 0 WHERE code = 'Q1'")));
     CHECK(count(*db, QStringLiteral("judgments")) == 1);
 }
 
-TEST_CASE("A second judgment for the same force and question updates the first", "[storage][constraints]")
+TEST_CASE("A second judgment for the same force and question updates the first",
+          "[storage][constraints]")
 {
     test::Scratch dir;
     auto db = createReferenceWorkbench(dir.path(QStringLiteral("wb.fwb")));
     DraftRepository drafts(*db);
 
-    auto first = drafts.upsertJudgment(judgmentOf(QStringLiteral("lancashire"), QStringLiteral("Q2"),
-                                                  QStringLiteral("good"), QStringLiteral("First text.")));
+    auto first =
+        drafts.upsertJudgment(judgmentOf(QStringLiteral("lancashire"), QStringLiteral("Q2"),
+                                         QStringLiteral("good"), QStringLiteral("First text.")));
     REQUIRE(first.ok());
     CHECK(first->inserted);
-    auto second = drafts.upsertJudgment(judgmentOf(QStringLiteral("lancashire"), QStringLiteral("Q2"),
-                                                   QStringLiteral("inadequate"), QStringLiteral("Second text.")));
+    auto second = drafts.upsertJudgment(
+        judgmentOf(QStringLiteral("lancashire"), QStringLiteral("Q2"), QStringLiteral("inadequate"),
+                   QStringLiteral("Second text.")));
     REQUIRE(second.ok());
     CHECK_FALSE(second->inserted);
     CHECK(second->id == first->id);
@@ -135,14 +144,16 @@ TEST_CASE("A second judgment for the same force and question updates the first",
 
     // The schema's own unique key refuses a duplicate row.
     refusedSql(*db,
-               QStringLiteral("INSERT INTO judgments(force_id, question_id, grade_id, summary) VALUES (?, ?, ?, 'dup')"),
+               QStringLiteral("INSERT INTO judgments(force_id, question_id, grade_id, summary) "
+                              "VALUES (?, ?, ?, 'dup')"),
                {forceId(*db, QStringLiteral("lancashire")), questionId(*db, QStringLiteral("Q2")),
                 gradeId(*db, QStringLiteral("peel-four-point"), QStringLiteral("good"))});
     CHECK(count(*db, QStringLiteral("judgments")) == 1);
 
     // Another force's judgment on the same question is a separate row.
-    REQUIRE(drafts.upsertJudgment(judgmentOf(QStringLiteral("durham"), QStringLiteral("Q2"), QStringLiteral("good"),
-                                             QStringLiteral("Durham.")))
+    REQUIRE(drafts
+                .upsertJudgment(judgmentOf(QStringLiteral("durham"), QStringLiteral("Q2"),
+                                           QStringLiteral("good"), QStringLiteral("Durham.")))
                 .ok());
     CHECK(count(*db, QStringLiteral("judgments")) == 2);
 }
@@ -155,35 +166,39 @@ TEST_CASE("A grade from another scale is refused", "[storage][constraints]")
     GradeScale other;
     other.code = QStringLiteral("three-point");
     other.name = QStringLiteral("Another scale");
-    other.grades = {Grade{0, QStringLiteral("excellent"), QStringLiteral("Excellent"), QString(), 0},
-                    Grade{0, QStringLiteral("fair"), QStringLiteral("Fair"), QString(), 0}};
+    other.grades = {
+        Grade{0, QStringLiteral("excellent"), QStringLiteral("Excellent"), QString(), 0},
+        Grade{0, QStringLiteral("fair"), QStringLiteral("Fair"), QString(), 0}};
     REQUIRE(ref.upsertGradeScale(other).ok());
 
     DraftRepository drafts(*db);
     for (const QString& grade : {QStringLiteral("excellent"), QStringLiteral("Excellent")}) {
-        auto r = drafts.upsertJudgment(
-            judgmentOf(QStringLiteral("lancashire"), QStringLiteral("Q1"), grade, QStringLiteral("Wrong scale.")));
+        auto r =
+            drafts.upsertJudgment(judgmentOf(QStringLiteral("lancashire"), QStringLiteral("Q1"),
+                                             grade, QStringLiteral("Wrong scale.")));
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().message.contains(grade));
         CHECK(r.error().message.contains(QStringLiteral("peel-four-point")));
     }
     const QString text = refusedSql(
-        *db, QStringLiteral("INSERT INTO judgments(force_id, question_id, grade_id, summary) VALUES (?, ?, ?, 'x')"),
+        *db,
+        QStringLiteral("INSERT INTO judgments(force_id, question_id, grade_id, summary) VALUES (?, "
+                       "?, ?, 'x')"),
         {forceId(*db, QStringLiteral("lancashire")), questionId(*db, QStringLiteral("Q1")),
          gradeId(*db, QStringLiteral("three-point"), QStringLiteral("excellent"))});
     CHECK(text.contains(QStringLiteral("scale")));
 
     // Changing an existing judgment's grade to another scale's is refused too.
-    auto ok = drafts.upsertJudgment(
-        judgmentOf(QStringLiteral("lancashire"), QStringLiteral("Q1"), QStringLiteral("good"), QStringLiteral("Good.")));
+    auto ok = drafts.upsertJudgment(judgmentOf(QStringLiteral("lancashire"), QStringLiteral("Q1"),
+                                               QStringLiteral("good"), QStringLiteral("Good.")));
     REQUIRE(ok.ok());
     QSqlQuery q(db->sql());
     REQUIRE(q.prepare(QStringLiteral("UPDATE judgments SET grade_id = ? WHERE id = ?")));
     q.addBindValue(gradeId(*db, QStringLiteral("three-point"), QStringLiteral("fair")));
     q.addBindValue(ok->id);
     CHECK_FALSE(q.exec());
-    CHECK(drafts.judgment(kProgramme, QStringLiteral("lancashire"), QStringLiteral("Q1"))->gradeCode ==
-          QStringLiteral("good"));
+    CHECK(drafts.judgment(kProgramme, QStringLiteral("lancashire"), QStringLiteral("Q1"))
+              ->gradeCode == QStringLiteral("good"));
 }
 
 TEST_CASE("An unknown finding kind is refused", "[storage][constraints]")
@@ -204,10 +219,11 @@ TEST_CASE("An unknown finding kind is refused", "[storage][constraints]")
     CHECK(r.error().message.contains(QStringLiteral("praise")));
     CHECK(count(*db, QStringLiteral("findings")) == 0);
 
-    refusedSql(*db,
-               QStringLiteral("INSERT INTO findings(uid, force_id, question_id, kind, position, text) "
-                              "VALUES ('f-raw', ?, ?, 'praise', 1, 'x')"),
-               {forceId(*db, QStringLiteral("lancashire")), questionId(*db, QStringLiteral("Q1"))});
+    refusedSql(
+        *db,
+        QStringLiteral("INSERT INTO findings(uid, force_id, question_id, kind, position, text) "
+                       "VALUES ('f-raw', ?, ?, 'praise', 1, 'x')"),
+        {forceId(*db, QStringLiteral("lancashire")), questionId(*db, QStringLiteral("Q1"))});
     CHECK(count(*db, QStringLiteral("findings")) == 0);
 
     f.kind = QStringLiteral("strength");
@@ -217,7 +233,8 @@ TEST_CASE("An unknown finding kind is refused", "[storage][constraints]")
     CHECK(count(*db, QStringLiteral("findings")) == 1);
 }
 
-TEST_CASE("Evidence samples are checked: strata, measures and bases must fit the sample", "[storage][constraints]")
+TEST_CASE("Evidence samples are checked: strata, measures and bases must fit the sample",
+          "[storage][constraints]")
 {
     test::Scratch dir;
     auto db = createReferenceWorkbench(dir.path(QStringLiteral("wb.fwb")));
@@ -226,7 +243,9 @@ TEST_CASE("Evidence samples are checked: strata, measures and bases must fit the
     SECTION("strata that do not add up to the sample size are refused")
     {
         EvidenceSample e = sample(QStringLiteral("e-strata"), 30);
-        e.strata = {{QStringLiteral("burglary"), 10}, {QStringLiteral("robbery"), 10}, {QStringLiteral("theft"), 5}};
+        e.strata = {{QStringLiteral("burglary"), 10},
+                    {QStringLiteral("robbery"), 10},
+                    {QStringLiteral("theft"), 5}};
         auto r = drafts.upsertEvidence(e);
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().code == Error::Code::Invalid);
@@ -260,8 +279,10 @@ TEST_CASE("Evidence samples are checked: strata, measures and bases must fit the
     SECTION("an unknown method is refused by the schema as well")
     {
         refusedSql(*db,
-                   QStringLiteral("INSERT INTO evidence_samples(uid, programme_id, force_id, label, method) "
-                                  "VALUES ('e-raw', (SELECT id FROM programmes WHERE code = ?), ?, 'x', 'telepathy')"),
+                   QStringLiteral(
+                       "INSERT INTO evidence_samples(uid, programme_id, force_id, label, method) "
+                       "VALUES ('e-raw', (SELECT id FROM programmes WHERE code = ?), ?, 'x', "
+                       "'telepathy')"),
                    {kProgramme, forceId(*db, QStringLiteral("lancashire"))});
     }
     CHECK(count(*db, QStringLiteral("evidence_samples")) == 0);
@@ -269,13 +290,16 @@ TEST_CASE("Evidence samples are checked: strata, measures and bases must fit the
     CHECK(count(*db, QStringLiteral("evidence_measures")) == 0);
 }
 
-TEST_CASE("A valid evidence sample is stored with its strata and measures", "[storage][constraints]")
+TEST_CASE("A valid evidence sample is stored with its strata and measures",
+          "[storage][constraints]")
 {
     test::Scratch dir;
     auto db = createReferenceWorkbench(dir.path(QStringLiteral("wb.fwb")));
     DraftRepository drafts(*db);
     EvidenceSample e = sample(QStringLiteral("e-good"), 30);
-    e.strata = {{QStringLiteral("burglary"), 10}, {QStringLiteral("robbery"), 10}, {QStringLiteral("theft"), 10}};
+    e.strata = {{QStringLiteral("burglary"), 10},
+                {QStringLiteral("robbery"), 10},
+                {QStringLiteral("theft"), 10}};
     e.measures = {{QStringLiteral("victim contacted"), 30, std::nullopt, QString()},
                   {QStringLiteral("referred"), 4, 4, QStringLiteral("vulnerable victims")}};
     auto r = drafts.upsertEvidence(e);

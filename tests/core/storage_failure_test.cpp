@@ -35,7 +35,8 @@ void damageSearchIndex(const QString& path)
         RawDb raw(path, SQLITE_OPEN_READWRITE); // closing it removes its -wal and -shm
         REQUIRE(raw.ok());
         pageSize = raw.integer(QStringLiteral("PRAGMA page_size"));
-        page = raw.integer(QStringLiteral("SELECT max(pageno) FROM dbstat WHERE name = 'search_index_content'"));
+        page = raw.integer(
+            QStringLiteral("SELECT max(pageno) FROM dbstat WHERE name = 'search_index_content'"));
     }
     REQUIRE(page > 1);
     QFile f(path);
@@ -53,7 +54,8 @@ qint64 rawCount(const QString& path, const QString& sql)
 
 } // namespace
 
-TEST_CASE("A statement that fails on a damaged page fails the whole transaction and commit names the damage",
+TEST_CASE("A statement that fails on a damaged page fails the whole transaction and commit names "
+          "the damage",
           "[storage][transaction]")
 {
     test::Scratch dir;
@@ -61,7 +63,8 @@ TEST_CASE("A statement that fails on a damaged page fails the whole transaction 
     damageSearchIndex(path);
     const qint64 audit = rawCount(path, QStringLiteral("SELECT count(*) FROM audit_log"));
     OpenOptions skipCheck;
-    skipCheck.quickCheckMs = 0; // the check on open would refuse it; this tests the transaction guard
+    skipCheck.quickCheckMs =
+        0; // the check on open would refuse it; this tests the transaction guard
     {
         auto db = openWorkbench(path, skipCheck);
         Transaction t(*db);
@@ -77,7 +80,8 @@ TEST_CASE("A statement that fails on a damaged page fails the whole transaction 
         int written = 0;
         Status failed;
         for (qint64 id : ids) {
-            Query u(*db, QStringLiteral("UPDATE findings SET text = text || ' edited' WHERE id = ?"));
+            Query u(*db,
+                    QStringLiteral("UPDATE findings SET text = text || ' edited' WHERE id = ?"));
             failed = u.exec({id});
             if (!failed)
                 break;
@@ -88,10 +92,12 @@ TEST_CASE("A statement that fails on a damaged page fails the whole transaction 
         CHECK(failed.error().code == Error::Code::Damaged);
         CHECK(db->transactionFailure().has_value());
         // Nothing more runs: the next statement is refused, not run in autocommit.
-        Query more(*db, QStringLiteral("UPDATE findings SET text = 'after the failure' WHERE id = ?"));
+        Query more(*db,
+                   QStringLiteral("UPDATE findings SET text = 'after the failure' WHERE id = ?"));
         const Status after = more.exec({ids.front()});
         CHECK_FALSE(after.ok());
-        Query log(*db, QStringLiteral("INSERT INTO audit_log(actor, action, entity, entity_key) VALUES ('x', 'y', 'z', 'k')"));
+        Query log(*db, QStringLiteral("INSERT INTO audit_log(actor, action, entity, entity_key) "
+                                      "VALUES ('x', 'y', 'z', 'k')"));
         CHECK_FALSE(log.exec().ok());
         const Status committed = t.commit();
         REQUIRE_FALSE(committed.ok());
@@ -103,7 +109,8 @@ TEST_CASE("A statement that fails on a damaged page fails the whole transaction 
     CHECK(rawCount(path, QStringLiteral("SELECT count(*) FROM audit_log")) == audit);
 }
 
-TEST_CASE("After SQLite rolled a transaction back by itself nothing commits on its own", "[storage][transaction]")
+TEST_CASE("After SQLite rolled a transaction back by itself nothing commits on its own",
+          "[storage][transaction]")
 {
     test::Scratch dir;
     const QString path = closedMaterialWorkbench(dir, QStringLiteral("rolled-back.fwb"));
@@ -114,11 +121,13 @@ TEST_CASE("After SQLite rolled a transaction back by itself nothing commits on i
         REQUIRE(t.active());
         // What SQLite does on a full disk or a damaged page: the transaction ends under the guard.
         REQUIRE(sqlite3_exec(db->handle(), "ROLLBACK", nullptr, nullptr, nullptr) == SQLITE_OK);
-        Query viaQuery(*db, QStringLiteral("INSERT INTO regions(code, name) VALUES ('one', 'One')"));
+        Query viaQuery(*db,
+                       QStringLiteral("INSERT INTO regions(code, name) VALUES ('one', 'One')"));
         CHECK_FALSE(viaQuery.exec().ok());
         // Even SQL that bypasses the query helper cannot commit while the guard lives.
         QSqlQuery raw(db->sql());
-        CHECK_FALSE(raw.exec(QStringLiteral("INSERT INTO regions(code, name) VALUES ('two', 'Two')")));
+        CHECK_FALSE(
+            raw.exec(QStringLiteral("INSERT INTO regions(code, name) VALUES ('two', 'Two')")));
         const Status committed = t.commit();
         REQUIRE_FALSE(committed.ok());
         CHECK_FALSE(committed.error().message.contains(QStringLiteral("no transaction is active")));
@@ -134,8 +143,9 @@ TEST_CASE("After SQLite rolled a transaction back by itself nothing commits on i
     CHECK(count(*db, QStringLiteral("regions")) == regions + 1);
 }
 
-TEST_CASE("A workbench with a damaged page opens read-only, says what is damaged and refuses every write",
-          "[storage][open][damaged]")
+TEST_CASE(
+    "A workbench with a damaged page opens read-only, says what is damaged and refuses every write",
+    "[storage][open][damaged]")
 {
     test::Scratch dir;
     const QString path = closedMaterialWorkbench(dir, QStringLiteral("damaged.fwb"));
@@ -149,7 +159,8 @@ TEST_CASE("A workbench with a damaged page opens read-only, says what is damaged
         CHECK(db->damageWarning().contains(QStringLiteral("fwb export")));
         CHECK(db->damageWarning().contains(QStringLiteral("backup")));
         CHECK(count(*db, QStringLiteral("forces")) == 3); // what can be read is read
-        auto r = transfer::importJson(*db, test::readFile(materialFixture()), QStringLiteral("material.json"), kActor);
+        auto r = transfer::importJson(*db, test::readFile(materialFixture()),
+                                      QStringLiteral("material.json"), kActor);
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().code == Error::Code::Damaged);
         CHECK_FALSE(r.error().isBadInput());
@@ -160,7 +171,8 @@ TEST_CASE("A workbench with a damaged page opens read-only, says what is damaged
         CHECK_FALSE(exists(path + QLatin1String(suffix)));
 }
 
-TEST_CASE("A sound workbench passes the check on open and stays writable", "[storage][open][damaged]")
+TEST_CASE("A sound workbench passes the check on open and stays writable",
+          "[storage][open][damaged]")
 {
     test::Scratch dir;
     const QString path = closedMaterialWorkbench(dir, QStringLiteral("sound.fwb"));
@@ -203,7 +215,8 @@ TEST_CASE("Reading a workbench read-only leaves no -wal or -shm beside a file th
     CHECK(other.integer(QStringLiteral("SELECT count(*) FROM regions WHERE code = 'later'")) == 1);
 }
 
-TEST_CASE("Importing a workbench's own export changes nothing and does not grow the file", "[storage][import]")
+TEST_CASE("Importing a workbench's own export changes nothing and does not grow the file",
+          "[storage][import]")
 {
     test::Scratch dir;
     const QString path = closedMaterialWorkbench(dir, QStringLiteral("same.fwb"));

@@ -18,8 +18,8 @@ TEST_CASE("Database::create builds the latest schema from empty", "[storage][mig
     auto db = createWorkbench(path);
 
     // The number of migrations bundled is the latest version.
-    const QStringList scripts = QDir(QStringLiteral(":/migrations")).entryList({QStringLiteral("*.sql")}, QDir::Files,
-                                                                                QDir::Name);
+    const QStringList scripts = QDir(QStringLiteral(":/migrations"))
+                                    .entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     REQUIRE_FALSE(scripts.isEmpty());
     CHECK(Database::latestVersion() == scripts.size());
     CHECK(Database::latestVersion() == scripts.last().left(4).toInt());
@@ -33,24 +33,41 @@ TEST_CASE("Database::create builds the latest schema from empty", "[storage][mig
     CHECK_FALSE(db->isReadOnly());
     CHECK(db->backupPath().isEmpty());
 
-    const QStringList tables{
-        QStringLiteral("workbench_info"), QStringLiteral("regions"),           QStringLiteral("people"),
-        QStringLiteral("forces"),         QStringLiteral("grade_scales"),      QStringLiteral("grades"),
-        QStringLiteral("programmes"),     QStringLiteral("questions"),         QStringLiteral("judgments"),
-        QStringLiteral("findings"),       QStringLiteral("evidence_samples"),  QStringLiteral("evidence_strata"),
-        QStringLiteral("evidence_measures"), QStringLiteral("finding_evidence"), QStringLiteral("metrics"),
-        QStringLiteral("documents"),      QStringLiteral("document_sections"), QStringLiteral("revisions"),
-        QStringLiteral("review_notes"),   QStringLiteral("fa_responses"),      QStringLiteral("audit_log"),
-        QStringLiteral("search_index")};
+    const QStringList tables{QStringLiteral("workbench_info"),
+                             QStringLiteral("regions"),
+                             QStringLiteral("people"),
+                             QStringLiteral("forces"),
+                             QStringLiteral("grade_scales"),
+                             QStringLiteral("grades"),
+                             QStringLiteral("programmes"),
+                             QStringLiteral("questions"),
+                             QStringLiteral("judgments"),
+                             QStringLiteral("findings"),
+                             QStringLiteral("evidence_samples"),
+                             QStringLiteral("evidence_strata"),
+                             QStringLiteral("evidence_measures"),
+                             QStringLiteral("finding_evidence"),
+                             QStringLiteral("metrics"),
+                             QStringLiteral("documents"),
+                             QStringLiteral("document_sections"),
+                             QStringLiteral("revisions"),
+                             QStringLiteral("review_notes"),
+                             QStringLiteral("fa_responses"),
+                             QStringLiteral("audit_log"),
+                             QStringLiteral("search_index")};
     for (const QString& t : tables) {
         INFO("table " << t.toStdString());
-        CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?"), {t})
+        CHECK(scalar(*db,
+                     QStringLiteral(
+                         "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?"),
+                     {t})
                   .toInt() == 1);
     }
 
     // One audit row per migration applied, in order, and nothing else yet.
     QSqlQuery q(db->sql());
-    REQUIRE(q.exec(QStringLiteral("SELECT actor, action, entity, entity_key, after FROM audit_log ORDER BY id")));
+    REQUIRE(q.exec(QStringLiteral(
+        "SELECT actor, action, entity, entity_key, after FROM audit_log ORDER BY id")));
     int n = 0;
     while (q.next()) {
         ++n;
@@ -64,7 +81,8 @@ TEST_CASE("Database::create builds the latest schema from empty", "[storage][mig
     CHECK(n == Database::latestVersion());
 }
 
-TEST_CASE("Database::create refuses an existing path and leaves no temporary files", "[storage][migration]")
+TEST_CASE("Database::create refuses an existing path and leaves no temporary files",
+          "[storage][migration]")
 {
     test::Scratch dir;
     const QString path = dir.path(QStringLiteral("taken.fwb"));
@@ -82,7 +100,8 @@ TEST_CASE("Database::create refuses an existing path and leaves no temporary fil
     REQUIRE_FALSE(failed.ok());
     CHECK(failed.error().message == QStringLiteral("populate failed"));
     CHECK_FALSE(exists(other));
-    CHECK(QDir(dir.path(QString())).entryList(QDir::Files | QDir::Hidden) == QStringList{QStringLiteral("taken.fwb")});
+    CHECK(QDir(dir.path(QString())).entryList(QDir::Files | QDir::Hidden) ==
+          QStringList{QStringLiteral("taken.fwb")});
 }
 
 namespace {
@@ -110,7 +129,8 @@ void buildVersion1(const QString& path)
         "INSERT INTO questions(id, programme_id, code, position, text, graded) "
         "  VALUES (1, 1, 'Q1', 1, 'How effective is the force?', 1);"
         "INSERT INTO findings(id, uid, force_id, question_id, kind, position, text) "
-        "  VALUES (7, 'old-f-1', 1, 1, 'strength', 1, 'Partnership working is quixotically thorough.');"
+        "  VALUES (7, 'old-f-1', 1, 1, 'strength', 1, 'Partnership working is quixotically "
+        "thorough.');"
         "INSERT INTO findings(id, uid, force_id, question_id, kind, position, text) "
         "  VALUES (9, 'old-f-2', 1, 1, 'observation', 2, 'Another finding about zebras.');"
         "INSERT INTO judgments(id, force_id, question_id, grade_id, summary) "
@@ -121,8 +141,9 @@ void buildVersion1(const QString& path)
 
 } // namespace
 
-TEST_CASE("Opening a version-1 workbench backs it up beside itself, migrates it and indexes its material",
-          "[storage][migration]")
+TEST_CASE(
+    "Opening a version-1 workbench backs it up beside itself, migrates it and indexes its material",
+    "[storage][migration]")
 {
     REQUIRE(Database::latestVersion() > 1);
     test::Scratch dir;
@@ -148,7 +169,8 @@ TEST_CASE("Opening a version-1 workbench backs it up beside itself, migrates it 
         CHECK(old.integer(QStringLiteral("PRAGMA application_id")) == Database::ApplicationId);
         CHECK(old.text(QStringLiteral("SELECT text FROM findings WHERE uid = 'old-f-1'")) ==
               QStringLiteral("Partnership working is quixotically thorough."));
-        CHECK(old.integer(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'search_index'")) == 0);
+        CHECK(old.integer(QStringLiteral(
+                  "SELECT count(*) FROM sqlite_schema WHERE name = 'search_index'")) == 0);
         CHECK(old.text(QStringLiteral("PRAGMA integrity_check")) == QStringLiteral("ok"));
     }
     CHECK(exists(path));
@@ -156,8 +178,11 @@ TEST_CASE("Opening a version-1 workbench backs it up beside itself, migrates it 
     // Existing rows survived and were indexed by the search migration.
     CHECK(count(*db, QStringLiteral("findings")) == 2);
     auto match = [&](const QString& word) {
-        return scalar(*db, QStringLiteral("SELECT group_concat(rowid) FROM search_index WHERE search_index MATCH ?"),
-                      {word})
+        return scalar(
+                   *db,
+                   QStringLiteral(
+                       "SELECT group_concat(rowid) FROM search_index WHERE search_index MATCH ?"),
+                   {word})
             .toString();
     };
     CHECK(match(QStringLiteral("quixotically")) == QString::number(7 * 4 + 1));
@@ -167,12 +192,18 @@ TEST_CASE("Opening a version-1 workbench backs it up beside itself, migrates it 
     // The migrations applied are in the audit log; version 1's was not applied here.
     for (int v = 2; v <= Database::latestVersion(); ++v) {
         INFO("migration " << v);
-        CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'migrate' AND entity_key = ?"),
-                     {QString::number(v)})
+        CHECK(scalar(
+                  *db,
+                  QStringLiteral(
+                      "SELECT count(*) FROM audit_log WHERE action = 'migrate' AND entity_key = ?"),
+                  {QString::number(v)})
                   .toInt() == 1);
     }
-    CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'migrate' AND entity_key = '1'"))
-              .toInt() == 0);
+    CHECK(
+        scalar(*db,
+               QStringLiteral(
+                   "SELECT count(*) FROM audit_log WHERE action = 'migrate' AND entity_key = '1'"))
+            .toInt() == 0);
 
     // Opening again migrates nothing and takes no second backup.
     db.reset();
@@ -182,7 +213,8 @@ TEST_CASE("Opening a version-1 workbench backs it up beside itself, migrates it 
     CHECK(QDir(dir.path(QString())).entryList({QStringLiteral("*.bak")}, QDir::Files).size() == 1);
 }
 
-TEST_CASE("A read-only version-1 workbench is refused rather than opened unmigrated", "[storage][migration]")
+TEST_CASE("A read-only version-1 workbench is refused rather than opened unmigrated",
+          "[storage][migration]")
 {
     test::Scratch dir;
     const QString path = dir.path(QStringLiteral("old.fwb"));

@@ -19,7 +19,8 @@ const char* const kSidecars[] = {"-wal", "-shm", "-journal"};
 
 // Opens path expecting refusal with `code`; checks the message names the file and the bytes are
 // unchanged. With noSidecars, also that SQLite left no -wal, -shm or -journal beside it.
-Error expectRefused(const QString& path, Error::Code code, bool noSidecars, const OpenOptions& options = {})
+Error expectRefused(const QString& path, Error::Code code, bool noSidecars,
+                    const OpenOptions& options = {})
 {
     const bool existed = exists(path);
     const QByteArray before = bytesOf(path);
@@ -101,7 +102,8 @@ TEST_CASE("Opening an empty file is refused with NotWorkbench", "[storage][open]
     CHECK(QFileInfo(path).size() == 0);
 }
 
-TEST_CASE("Opening the SQLite database of another program is refused with NotWorkbench", "[storage][open]")
+TEST_CASE("Opening the SQLite database of another program is refused with NotWorkbench",
+          "[storage][open]")
 {
     test::Scratch dir;
     const QString path = dir.path(QStringLiteral("other-program.db"));
@@ -116,8 +118,9 @@ TEST_CASE("Opening the SQLite database of another program is refused with NotWor
     CHECK(e.message.contains(QStringLiteral("another program")));
 }
 
-TEST_CASE("Opening another program's SQLite database in WAL mode is refused and leaves nothing beside it",
-          "[storage][open]")
+TEST_CASE(
+    "Opening another program's SQLite database in WAL mode is refused and leaves nothing beside it",
+    "[storage][open]")
 {
     test::Scratch dir;
     const QString wal = dir.path(QStringLiteral("other-wal.db"));
@@ -133,7 +136,8 @@ TEST_CASE("Opening another program's SQLite database in WAL mode is refused and 
     CHECK(e.message.contains(QStringLiteral("another program")));
 }
 
-TEST_CASE("Opening a workbench written by a newer version is refused with NewerSchema", "[storage][open]")
+TEST_CASE("Opening a workbench written by a newer version is refused with NewerSchema",
+          "[storage][open]")
 {
     test::Scratch dir;
     const QString path = closedWorkbench(dir, QStringLiteral("newer.fwb"));
@@ -185,7 +189,8 @@ TEST_CASE("Opening a truncated workbench is refused with Truncated", "[storage][
     }
 }
 
-TEST_CASE("Opening a garbage file that starts with the SQLite header is refused as damaged", "[storage][open]")
+TEST_CASE("Opening a garbage file that starts with the SQLite header is refused as damaged",
+          "[storage][open]")
 {
     test::Scratch dir;
     auto refusedAsDamaged = [](const Error& e) {
@@ -204,10 +209,18 @@ TEST_CASE("Opening a garbage file that starts with the SQLite header is refused 
         // Page size 4096, file format 1/1, no reserved bytes, payload fractions 64/32/32,
         // change counter 1, four pages, version-valid-for 1: a header SQLite accepts.
         QByteArray header = kMagic;
-        header += QByteArray::fromHex("1000" "01" "01" "00" "40" "20" "20" "00000001" "00000004");
+        header += QByteArray::fromHex("1000"
+                                      "01"
+                                      "01"
+                                      "00"
+                                      "40"
+                                      "20"
+                                      "20"
+                                      "00000001"
+                                      "00000004");
         header += QByteArray(100 - header.size(), '\0');
-        header[92 + 3] = 1;  // version-valid-for
-        header[96] = 0x00;   // SQLITE_VERSION_NUMBER 3038005
+        header[92 + 3] = 1; // version-valid-for
+        header[96] = 0x00;  // SQLITE_VERSION_NUMBER 3038005
         header[97] = 0x2e;
         header[98] = 0x5b;
         header[99] = 0x35;
@@ -240,7 +253,8 @@ TEST_CASE("A file without owner-write permission opens read-only and refuses eve
         if (!writable.ok())
             CHECK(writable.error().code == Error::Code::ReadOnly);
 
-        auto json = transfer::importJson(db, test::readFile(materialFixture()), QStringLiteral("material.json"), kActor);
+        auto json = transfer::importJson(db, test::readFile(materialFixture()),
+                                         QStringLiteral("material.json"), kActor);
         CHECK_FALSE(json.ok());
         if (!json.ok()) {
             CHECK(json.error().code == Error::Code::ReadOnly);
@@ -272,7 +286,8 @@ TEST_CASE("OpenOptions::readOnly opens a writable workbench read-only", "[storag
         auto db = openWorkbench(path, options);
         CHECK(db->isReadOnly());
         CHECK_FALSE(db->readOnlyReason().isEmpty());
-        auto r = transfer::importJson(*db, test::readFile(materialFixture()), QStringLiteral("material.json"), kActor);
+        auto r = transfer::importJson(*db, test::readFile(materialFixture()),
+                                      QStringLiteral("material.json"), kActor);
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().code == Error::Code::ReadOnly);
         // Even SQL that bypasses the services cannot write.
@@ -282,9 +297,10 @@ TEST_CASE("OpenOptions::readOnly opens a writable workbench read-only", "[storag
     CHECK(bytesOf(path) == before);
 }
 
-TEST_CASE("A workbench whose write lock another program holds is refused as busy after the timeout, "
-          "and opens once the lock is released",
-          "[storage][open][busy]")
+TEST_CASE(
+    "A workbench whose write lock another program holds is refused as busy after the timeout, "
+    "and opens once the lock is released",
+    "[storage][open][busy]")
 {
     test::Scratch dir;
     const QString path = closedWorkbench(dir, QStringLiteral("busy.fwb"));
@@ -292,7 +308,8 @@ TEST_CASE("A workbench whose write lock another program holds is refused as busy
     REQUIRE(other.ok());
     REQUIRE(other.text(QStringLiteral("PRAGMA journal_mode")) == QStringLiteral("wal"));
     other.execOrFail(QStringLiteral("BEGIN EXCLUSIVE"));
-    other.execOrFail(QStringLiteral("INSERT INTO regions(code, name) VALUES ('elsewhere', 'Elsewhere')"));
+    other.execOrFail(
+        QStringLiteral("INSERT INTO regions(code, name) VALUES ('elsewhere', 'Elsewhere')"));
 
     OpenOptions options{false, 200};
     QElapsedTimer timer;
@@ -312,5 +329,7 @@ TEST_CASE("A workbench whose write lock another program holds is refused as busy
     auto reopened = Database::open(path, options);
     INFO((reopened ? QString() : reopened.error().message).toStdString());
     REQUIRE(reopened.ok());
-    CHECK(scalar(*reopened.value(), QStringLiteral("SELECT count(*) FROM regions WHERE code = 'elsewhere'")).toInt() == 1);
+    CHECK(scalar(*reopened.value(),
+                 QStringLiteral("SELECT count(*) FROM regions WHERE code = 'elsewhere'"))
+              .toInt() == 1);
 }

@@ -9,7 +9,10 @@
 #include <catch2/catch.hpp>
 #include <ostream>
 
-inline std::ostream& operator<<(std::ostream& os, const QString& s) { return os << s.toStdString(); }
+inline std::ostream& operator<<(std::ostream& os, const QString& s)
+{
+    return os << s.toStdString();
+}
 
 namespace doctest {
 
@@ -21,16 +24,24 @@ inline const QString kLetter = QStringLiteral("lancs-2014-letter");
 
 inline QString seed(const QString& name)
 {
-    return QString::fromUtf8(fwb::test::readFile(fwb::test::fixture(QStringLiteral("seeds/") + name)));
+    return QString::fromUtf8(
+        fwb::test::readFile(fwb::test::fixture(QStringLiteral("seeds/") + name)));
 }
-inline QString letterSeed() { return seed(QStringLiteral("core-business-2014-letter-lancashire.txt")); }
-inline QString reportSeed() { return seed(QStringLiteral("peel-2015-effectiveness-report-lancashire.txt")); }
+inline QString letterSeed()
+{
+    return seed(QStringLiteral("core-business-2014-letter-lancashire.txt"));
+}
+inline QString reportSeed()
+{
+    return seed(QStringLiteral("peel-2015-effectiveness-report-lancashire.txt"));
+}
 
 // Folds white space, drops footnote markers (superscripts, [^label] references and their
 // definitions), bullets and the object replacement character, and unifies quotes.
 inline QString normal(QString s)
 {
-    static const QRegularExpression definition(QStringLiteral("^\\[\\^[^\\]]+\\]:.*$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression definition(QStringLiteral("^\\[\\^[^\\]]+\\]:.*$"),
+                                               QRegularExpression::MultilineOption);
     static const QRegularExpression reference(QStringLiteral("\\[\\^[^\\]]+\\]"));
     static const QRegularExpression superscripts(QStringLiteral("[⁰¹²³⁴⁵⁶⁷⁸⁹]+"));
     static const QRegularExpression bullet(QStringLiteral("(^|\\n)\\s*[-*•]\\s+"));

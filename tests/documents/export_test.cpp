@@ -18,7 +18,8 @@ using namespace doctest;
 
 namespace {
 
-documents::Assembly make(Workbench& wb, const QString& uid, bool embargoInText, const QDateTime& now = QDateTime::currentDateTime())
+documents::Assembly make(Workbench& wb, const QString& uid, bool embargoInText,
+                         const QDateTime& now = QDateTime::currentDateTime())
 {
     documents::AssemblyOptions o;
     o.now = now;
@@ -76,7 +77,8 @@ TEST_CASE("PDF: readable, numbered pages, a contents whose page numbers are righ
     REQUIRE(contents.contains(QStringLiteral("Contents")));
     for (const QString& title : {QStringLiteral("Force in numbers"), QStringLiteral("Introduction"),
                                  QStringLiteral("Annex A – HMIC judgments")}) {
-        const QRegularExpression line(QRegularExpression::escape(title) + QStringLiteral("\\s+(\\d+)\\s*$"),
+        const QRegularExpression line(QRegularExpression::escape(title) +
+                                          QStringLiteral("\\s+(\\d+)\\s*$"),
                                       QRegularExpression::MultilineOption);
         const auto m = line.match(contents);
         INFO(title);
@@ -87,11 +89,13 @@ TEST_CASE("PDF: readable, numbered pages, a contents whose page numbers are righ
         // The page listed starts with that heading (after the running header).
         const QString page = pages[listed - 1];
         CHECK(page.contains(title));
-        CHECK_FALSE(pages[listed - 2].contains(QRegularExpression(QStringLiteral("^") + QRegularExpression::escape(title) + QStringLiteral("\\s*$"),
-                                                                  QRegularExpression::MultilineOption)));
+        CHECK_FALSE(pages[listed - 2].contains(QRegularExpression(
+            QStringLiteral("^") + QRegularExpression::escape(title) + QStringLiteral("\\s*$"),
+            QRegularExpression::MultilineOption)));
     }
     // The running header names the document.
-    CHECK(pages[5].contains(QStringLiteral("PEEL: Police effectiveness 2015 – Lancashire Constabulary")));
+    CHECK(pages[5].contains(
+        QStringLiteral("PEEL: Police effectiveness 2015 – Lancashire Constabulary")));
 }
 
 TEST_CASE("PDF: an embargoed letter carries the notice on every page", "[export][pdf]")
@@ -106,8 +110,10 @@ TEST_CASE("PDF: an embargoed letter carries the notice on every page", "[export]
     if (!pages.isEmpty()) {
         REQUIRE(pages.size() >= 2);
         for (const QString& page : pages)
-            CHECK(page.contains(QStringLiteral("EMBARGOED until 00:01 on Thursday 4 September 2014")));
-        CHECK(pages.join(QString()).count(QStringLiteral("EMBARGOED")) == pages.size()); // not also in the text
+            CHECK(page.contains(
+                QStringLiteral("EMBARGOED until 00:01 on Thursday 4 September 2014")));
+        CHECK(pages.join(QString()).count(QStringLiteral("EMBARGOED")) ==
+              pages.size()); // not also in the text
     }
     documents::AssemblyOptions after;
     after.now = QDateTime(QDate(2014, 9, 5), QTime(9, 0));
@@ -116,7 +122,8 @@ TEST_CASE("PDF: an embargoed letter carries the notice on every page", "[export]
         CHECK_FALSE(page.contains(QStringLiteral("EMBARGOED")));
 }
 
-TEST_CASE("ODT: headings with outline levels, lists and tables, the findings' text", "[export][odt]")
+TEST_CASE("ODT: headings with outline levels, lists and tables, the findings' text",
+          "[export][odt]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("demo.fwb"), true);
@@ -137,7 +144,8 @@ TEST_CASE("ODT: headings with outline levels, lists and tables, the findings' te
         if (xml.isStartElement()) {
             if (xml.qualifiedName() == QLatin1String("text:h")) {
                 ++headings;
-                if (xml.attributes().value(QStringLiteral("text:outline-level")) == QLatin1String("1"))
+                if (xml.attributes().value(QStringLiteral("text:outline-level")) ==
+                    QLatin1String("1"))
                     ++level1;
                 headingTexts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
             } else if (xml.qualifiedName() == QLatin1String("text:list")) {
@@ -158,7 +166,8 @@ TEST_CASE("ODT: headings with outline levels, lists and tables, the findings' te
     const QList<Finding> findings = wb->drafts().findings(kPeel, kLancs, QStringLiteral("Q4.1"));
     REQUIRE_FALSE(findings.isEmpty());
     CHECK(normal(text).contains(normal(findings.first().text).left(80)));
-    CHECK_FALSE(documents::package::read(QByteArray("not a zip at all"), QStringLiteral("content.xml")));
+    CHECK_FALSE(
+        documents::package::read(QByteArray("not a zip at all"), QStringLiteral("content.xml")));
 }
 
 TEST_CASE("ODT: LibreOffice converts the export to PDF (when installed)", "[export][odt][soffice]")
@@ -173,9 +182,11 @@ TEST_CASE("ODT: LibreOffice converts the export to PDF (when installed)", "[expo
     const QString odt = dir.path(QStringLiteral("report.odt"));
     REQUIRE(documents::renderToFile(*wb, kReport, documents::Format::Odt, odt));
     QProcess p;
-    p.start(soffice, {QStringLiteral("--headless"), QStringLiteral("--norestore"),
-                      QStringLiteral("-env:UserInstallation=file://") + dir.path(QStringLiteral("profile")),
-                      QStringLiteral("--convert-to"), QStringLiteral("pdf"), QStringLiteral("--outdir"), dir.path(QStringLiteral("out")), odt});
+    p.start(soffice,
+            {QStringLiteral("--headless"), QStringLiteral("--norestore"),
+             QStringLiteral("-env:UserInstallation=file://") + dir.path(QStringLiteral("profile")),
+             QStringLiteral("--convert-to"), QStringLiteral("pdf"), QStringLiteral("--outdir"),
+             dir.path(QStringLiteral("out")), odt});
     REQUIRE(p.waitForFinished(180000));
     const QString pdf = dir.path(QStringLiteral("out/report.pdf"));
     REQUIRE(QFile::exists(pdf));
@@ -194,15 +205,18 @@ TEST_CASE("HTML: one self-contained file with headings, tables and charts inline
     CHECK(html.contains(QStringLiteral("<h1")));
     CHECK(html.contains(QStringLiteral("<table")));
     CHECK(html.contains(QStringLiteral("<title>PEEL: Police effectiveness 2015</title>")));
-    CHECK(html.count(QStringLiteral("src=\"data:image/svg+xml;base64,")) == 4); // Figures 3, 5, 6 and 7 have data
+    CHECK(html.count(QStringLiteral("src=\"data:image/svg+xml;base64,")) ==
+          4); // Figures 3, 5, 6 and 7 have data
     // Nothing is fetched from elsewhere: every image is inline.
     static const QRegularExpression src(QStringLiteral("src=\"(?!data:)"));
     CHECK_FALSE(html.contains(src));
-    const QString letter = QString::fromUtf8(documents::toHtml(make(*wb, kLetter, true, QDateTime(QDate(2014, 9, 1), QTime(12, 0)))));
+    const QString letter = QString::fromUtf8(
+        documents::toHtml(make(*wb, kLetter, true, QDateTime(QDate(2014, 9, 1), QTime(12, 0)))));
     const qsizetype body = letter.indexOf(QStringLiteral("<body"));
     REQUIRE(body > 0);
     CHECK(letter.indexOf(QStringLiteral("EMBARGOED until")) > body);
-    CHECK(letter.indexOf(QStringLiteral("EMBARGOED until")) < letter.indexOf(QStringLiteral("Dear Steve")));
+    CHECK(letter.indexOf(QStringLiteral("EMBARGOED until")) <
+          letter.indexOf(QStringLiteral("Dear Steve")));
 }
 
 TEST_CASE("Markdown: headings, bullets, tables and the grade as text", "[export][markdown]")
@@ -213,9 +227,12 @@ TEST_CASE("Markdown: headings, bullets, tables and the grade as text", "[export]
     CHECK(md.contains(QStringLiteral("\n# Introduction\n")));
     CHECK(md.contains(QStringLiteral("\n## Overall judgment\n")));
     CHECK(md.contains(QStringLiteral("**Good**")));
-    CHECK(md.contains(QRegularExpression(QStringLiteral("\\|Recorded crime \\(excluding fraud\\)\\s*\\|62\\.7\\s*\\|63\\.0"))));
+    CHECK(md.contains(QRegularExpression(
+        QStringLiteral("\\|Recorded crime \\(excluding fraud\\)\\s*\\|62\\.7\\s*\\|63\\.0"))));
     CHECK(md.contains(QStringLiteral("- The constabulary should ensure that it has oversight")));
-    CHECK(test::collapseWhitespace(md).contains(QStringLiteral("OCGs whose predominant crime type is drug activity: Lancashire 88; England and Wales 64")));
+    CHECK(test::collapseWhitespace(md).contains(
+        QStringLiteral("OCGs whose predominant crime type is drug activity: Lancashire 88; England "
+                       "and Wales 64")));
     const QString letter = QString::fromUtf8(documents::toMarkdown(make(*wb, kLetter, true)));
     CHECK(letter.contains(QStringLiteral("Dear Steve")));
     CHECK(letter.contains(QStringLiteral("\n- Fifty unattended crime reports were examined.")));
@@ -232,8 +249,9 @@ TEST_CASE("Exports are written whole or not at all, and never over the workbench
     const QString missing = dir.path(QStringLiteral("no/such/folder/report.pdf"));
     CHECK_FALSE(documents::renderToFile(*wb, kReport, documents::Format::Pdf, missing));
     CHECK_FALSE(QFile::exists(missing));
-    auto unknown = documents::renderToFile(*wb, QStringLiteral("no-such-document"), documents::Format::Html,
-                                           dir.path(QStringLiteral("x.html")));
+    auto unknown =
+        documents::renderToFile(*wb, QStringLiteral("no-such-document"), documents::Format::Html,
+                                dir.path(QStringLiteral("x.html")));
     REQUIRE_FALSE(unknown);
     CHECK(unknown.error().message.contains(QStringLiteral("no document")));
     CHECK_FALSE(QFile::exists(dir.path(QStringLiteral("x.html"))));
@@ -242,7 +260,10 @@ TEST_CASE("Exports are written whole or not at all, and never over the workbench
     test::writeFile(path, "old");
     REQUIRE(documents::renderToFile(*wb, kReport, documents::Format::Markdown, path));
     CHECK(test::readFile(path).startsWith("**PEEL: Police effectiveness 2015**"));
-    CHECK(QDir(dir.path(QString())).entryList({QStringLiteral("*.tmp*"), QStringLiteral(".*report*")}, QDir::Files | QDir::Hidden).isEmpty());
+    CHECK(QDir(dir.path(QString()))
+              .entryList({QStringLiteral("*.tmp*"), QStringLiteral(".*report*")},
+                         QDir::Files | QDir::Hidden)
+              .isEmpty());
     CHECK(documents::formatFromName(QStringLiteral("PDF")) == documents::Format::Pdf);
     CHECK_FALSE(documents::formatFromName(QStringLiteral("docx")));
 }

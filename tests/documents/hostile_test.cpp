@@ -36,11 +36,13 @@ QStringList fieldsOf(bool letter)
     QStringList out;
     QList<int> fields = hostile::documentFields();
     fields << hostile::LongLine;
-    fields << (letter ? QList<int>{hostile::SenderName, hostile::SenderPost, hostile::RecipientName, hostile::RecipientPost}
+    fields << (letter ? QList<int>{hostile::SenderName, hostile::SenderPost, hostile::RecipientName,
+                                   hostile::RecipientPost}
                       : QList<int>{hostile::Subtitle});
     for (int f : fields)
-        out << (f == hostile::LongLine ? QStringList{QStringLiteral("h%1w0a").arg(f), QStringLiteral("h%1w0z").arg(f)}
-                                       : hostile::markers(f));
+        out << (f == hostile::LongLine
+                    ? QStringList{QStringLiteral("h%1w0a").arg(f), QStringLiteral("h%1w0z").arg(f)}
+                    : hostile::markers(f));
     return out;
 }
 
@@ -94,44 +96,77 @@ struct Hostile {
 
 } // namespace
 
-TEST_CASE("Hostile text: links are kept only for web and mail, in every case and encoding", "[hostile][markdown]")
+TEST_CASE("Hostile text: links are kept only for web and mail, in every case and encoding",
+          "[hostile][markdown]")
 {
     using documents::safeLink;
-    CHECK(safeLink(QStringLiteral("https://example.org/a?b=1&c=2")) == QStringLiteral("https://example.org/a?b=1&c=2"));
+    CHECK(safeLink(QStringLiteral("https://example.org/a?b=1&c=2")) ==
+          QStringLiteral("https://example.org/a?b=1&c=2"));
     CHECK(safeLink(QStringLiteral("HTTP://Example.org/")) == QStringLiteral("http://example.org/"));
-    CHECK(safeLink(QStringLiteral("mailto:someone@example.org")) == QStringLiteral("mailto:someone@example.org"));
-    CHECK(safeLink(QStringLiteral("http://example.org/a&amp;b")) == QStringLiteral("http://example.org/a&b"));
-    for (const char* bad : {"javascript:alert(1)", "JaVaScRiPt:alert(1)", "  javascript:alert(1)", "\tjavascript:alert(1)",
-                            "java\tscript:alert(1)", "java\nscript:alert(1)", "jav&#x61;script:alert(1)",
-                            "jav&#97;script:alert(1)", "jav&#0000097;script:alert(1)", "javascript&colon;alert(1)",
-                            "java&Tab;script:alert(1)", "%6Aavascript:alert(1)", "java\\script:alert(1)",
-                            "data:text/html;base64,PHNjcmlwdD4=", "DATA:text/html,x", "file:///etc/passwd",
-                            "FILE://server/share/x.exe", "vbscript:msgbox(1)", "VBScript:msgbox(1)", "fwb:programme",
-                            "//evil.example/x", "/etc/passwd", "#s-anchor", "relative.html", "http:/no-host", "http://",
-                            "mailto:", "\x01javascript:alert(1)", "ftp://example.org/x", "smb://server/share"}) {
+    CHECK(safeLink(QStringLiteral("mailto:someone@example.org")) ==
+          QStringLiteral("mailto:someone@example.org"));
+    CHECK(safeLink(QStringLiteral("http://example.org/a&amp;b")) ==
+          QStringLiteral("http://example.org/a&b"));
+    for (const char* bad : {"javascript:alert(1)",
+                            "JaVaScRiPt:alert(1)",
+                            "  javascript:alert(1)",
+                            "\tjavascript:alert(1)",
+                            "java\tscript:alert(1)",
+                            "java\nscript:alert(1)",
+                            "jav&#x61;script:alert(1)",
+                            "jav&#97;script:alert(1)",
+                            "jav&#0000097;script:alert(1)",
+                            "javascript&colon;alert(1)",
+                            "java&Tab;script:alert(1)",
+                            "%6Aavascript:alert(1)",
+                            "java\\script:alert(1)",
+                            "data:text/html;base64,PHNjcmlwdD4=",
+                            "DATA:text/html,x",
+                            "file:///etc/passwd",
+                            "FILE://server/share/x.exe",
+                            "vbscript:msgbox(1)",
+                            "VBScript:msgbox(1)",
+                            "fwb:programme",
+                            "//evil.example/x",
+                            "/etc/passwd",
+                            "#s-anchor",
+                            "relative.html",
+                            "http:/no-host",
+                            "http://",
+                            "mailto:",
+                            "\x01javascript:alert(1)",
+                            "ftp://example.org/x",
+                            "smb://server/share"}) {
         INFO(bad);
         CHECK(safeLink(QString::fromLatin1(bad)).isEmpty());
     }
 }
 
-TEST_CASE("Hostile text: raw HTML in Markdown is shown as the text it is, nothing after it is dropped", "[hostile][markdown]")
+TEST_CASE(
+    "Hostile text: raw HTML in Markdown is shown as the text it is, nothing after it is dropped",
+    "[hostile][markdown]")
 {
-    const QString md = QStringLiteral("See <img src=x> then the rest of this text, <b>all</b> of it.");
+    const QString md =
+        QStringLiteral("See <img src=x> then the rest of this text, <b>all</b> of it.");
     QTextDocument doc;
     documents::readMarkdown(doc, md);
     CHECK(doc.toPlainText() == md);
     CHECK(documents::toPlainText(md) == md);
     const QString html = documents::toHtml(md);
-    CHECK(html.contains(QStringLiteral("See &lt;img src=x&gt; then the rest of this text, &lt;b&gt;all&lt;/b&gt; of it.")));
+    CHECK(html.contains(QStringLiteral(
+        "See &lt;img src=x&gt; then the rest of this text, &lt;b&gt;all&lt;/b&gt; of it.")));
     CHECK_FALSE(html.contains(QStringLiteral("<img")));
     // An image is its alternative text: nothing is fetched.
     QTextDocument picture;
-    documents::readMarkdown(picture, QStringLiteral("before ![the words](file:///etc/passwd) after"));
+    documents::readMarkdown(picture,
+                            QStringLiteral("before ![the words](file:///etc/passwd) after"));
     CHECK(picture.toPlainText() == QStringLiteral("before the words after"));
     checkDocument(picture, "an image");
     // A link that is not a web or mail link is its text.
     QTextDocument links;
-    documents::readMarkdown(links, QStringLiteral("[one](javascript:alert(1)) [two](https://example.org/) <file:///etc/passwd>"));
+    documents::readMarkdown(
+        links, QStringLiteral(
+                   "[one](javascript:alert(1)) [two](https://example.org/) <file:///etc/passwd>"));
     CHECK(links.toPlainText() == QStringLiteral("one two file:///etc/passwd"));
     checkDocument(links, "links");
     int live = 0;
@@ -146,15 +181,19 @@ TEST_CASE("Hostile text: Markdown escaping reads back as the same text", "[hosti
         const QString line = QString(s).replace(QLatin1Char('\n'), QLatin1Char(' '));
         const QString clean = documents::cleanText(line);
         QTextDocument doc;
-        doc.setMarkdown(documents::escapeMarkdown(clean)); // as a Markdown reader with HTML would read it
+        doc.setMarkdown(
+            documents::escapeMarkdown(clean)); // as a Markdown reader with HTML would read it
         INFO(line);
         CHECK(doc.toPlainText().simplified() == clean.simplified());
         checkDocument(doc, "escaped");
     }
-    CHECK(documents::escapeMarkdown(QStringLiteral("In 2014. Then 62.7 and a-b")) == QStringLiteral("In 2014\\. Then 62.7 and a-b"));
+    CHECK(documents::escapeMarkdown(QStringLiteral("In 2014. Then 62.7 and a-b")) ==
+          QStringLiteral("In 2014\\. Then 62.7 and a-b"));
 }
 
-TEST_CASE("Hostile text: the assembled documents hold every word and no unsafe link, image or character", "[hostile][assembly]")
+TEST_CASE(
+    "Hostile text: the assembled documents hold every word and no unsafe link, image or character",
+    "[hostile][assembly]")
 {
     Hostile h;
     for (const bool letter : {false, true}) {
@@ -164,34 +203,42 @@ TEST_CASE("Hostile text: the assembled documents hold every word and no unsafe l
         requireEveryMarker(text, fieldsOf(letter), "assembly");
         checkDocument(*a.document, "assembly");
         for (QChar c : text)
-            if (!documents::isPrintable(c) && c != QChar::ObjectReplacementCharacter && c != QChar::ParagraphSeparator &&
-                c != QChar::LineSeparator && c != QChar(0xfdd0) && c != QChar(0xfdd1)) {
-                FAIL_CHECK("a character that is not printable: U+" << QString::number(c.unicode(), 16));
+            if (!documents::isPrintable(c) && c != QChar::ObjectReplacementCharacter &&
+                c != QChar::ParagraphSeparator && c != QChar::LineSeparator && c != QChar(0xfdd0) &&
+                c != QChar(0xfdd1)) {
+                FAIL_CHECK("a character that is not printable: U+"
+                           << QString::number(c.unicode(), 16));
                 break;
             }
         // The safe link stays a link.
         bool safe = false;
         for (QTextBlock b = a.document->begin(); b.isValid(); b = b.next())
             for (auto it = b.begin(); !it.atEnd(); ++it)
-                safe = safe || it.fragment().charFormat().anchorHref() == QStringLiteral("https://example.org/a?b=1&c=2");
+                safe = safe || it.fragment().charFormat().anchorHref() ==
+                                   QStringLiteral("https://example.org/a?b=1&c=2");
         CHECK(safe);
     }
 }
 
-TEST_CASE("Hostile text: HTML export escapes every text and links only to the web, mail and its own sections", "[hostile][html]")
+TEST_CASE("Hostile text: HTML export escapes every text and links only to the web, mail and its "
+          "own sections",
+          "[hostile][html]")
 {
     Hostile h;
     for (const bool letter : {false, true}) {
         INFO((letter ? "letter" : "report"));
-        const QString html = QString::fromUtf8(documents::toHtml(make(*h.wb, letter ? h.made.letter : h.made.report)));
+        const QString html = QString::fromUtf8(
+            documents::toHtml(make(*h.wb, letter ? h.made.letter : h.made.report)));
         // The title is one element with the whole title as its text.
         const qsizetype open = html.indexOf(QStringLiteral("<title>"));
         REQUIRE(open > 0);
         CHECK(html.count(QStringLiteral("<title>")) == 1);
         CHECK(html.count(QStringLiteral("</title>")) == 1);
-        const QString title = html.mid(open + 7, html.indexOf(QStringLiteral("</title>")) - open - 7);
+        const QString title =
+            html.mid(open + 7, html.indexOf(QStringLiteral("</title>")) - open - 7);
         CHECK_FALSE(title.contains(QLatin1Char('<')));
-        CHECK(QTextDocumentFragment::fromHtml(title).toPlainText().contains(QStringLiteral("</title><script>alert(1)</script><title>")));
+        CHECK(QTextDocumentFragment::fromHtml(title).toPlainText().contains(
+            QStringLiteral("</title><script>alert(1)</script><title>")));
         // No element or attribute from the text: scripts, frames, styles in the body, handlers.
         const QString lower = html.toLower();
         CHECK_FALSE(lower.contains(QStringLiteral("<script")));
@@ -200,16 +247,19 @@ TEST_CASE("Hostile text: HTML export escapes every text and links only to the we
         CHECK_FALSE(lower.contains(QStringLiteral("<div onmouseover")));
         CHECK(lower.count(QStringLiteral("<style")) == 2); // Qt's and this writer's, in the head
         CHECK(lower.indexOf(QStringLiteral("<style"), lower.indexOf(QStringLiteral("<body"))) < 0);
-        static const QRegularExpression handler(QStringLiteral("<[^>]*\\son[a-z]+\\s*="), QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression handler(QStringLiteral("<[^>]*\\son[a-z]+\\s*="),
+                                                QRegularExpression::CaseInsensitiveOption);
         CHECK_FALSE(html.contains(handler));
-        static const QRegularExpression img(QStringLiteral("<img\\s[^>]*src=\"(?!data:image/svg\\+xml;base64,)"));
+        static const QRegularExpression img(
+            QStringLiteral("<img\\s[^>]*src=\"(?!data:image/svg\\+xml;base64,)"));
         CHECK_FALSE(html.contains(img));
         // Every link goes to the web, to mail or to a section.
         static const QRegularExpression href(QStringLiteral("href=\"([^\"]*)\""));
         QStringList unsafe;
         bool safeKept = false;
         for (auto it = href.globalMatch(html); it.hasNext();) {
-            const QString target = QTextDocumentFragment::fromHtml(it.next().captured(1)).toPlainText();
+            const QString target =
+                QTextDocumentFragment::fromHtml(it.next().captured(1)).toPlainText();
             if (!hostile::isSafeHref(target))
                 unsafe << target;
             safeKept = safeKept || target == QStringLiteral("https://example.org/a?b=1&c=2");
@@ -224,13 +274,17 @@ TEST_CASE("Hostile text: HTML export escapes every text and links only to the we
         while (!reader.atEnd())
             reader.readNext();
         if (reader.hasError())
-            qWarning().noquote() << xml.split(QLatin1Char('\n')).value(int(reader.lineNumber()) - 1).left(400);
-        INFO(reader.errorString().toStdString() << " at line " << reader.lineNumber() << ", column " << reader.columnNumber());
+            qWarning().noquote()
+                << xml.split(QLatin1Char('\n')).value(int(reader.lineNumber()) - 1).left(400);
+        INFO(reader.errorString().toStdString()
+             << " at line " << reader.lineNumber() << ", column " << reader.columnNumber());
         CHECK_FALSE(reader.hasError());
         // Every word around each hostile string is there.
-        requireEveryMarker(QTextDocumentFragment::fromHtml(html).toPlainText(), fieldsOf(letter), "HTML");
+        requireEveryMarker(QTextDocumentFragment::fromHtml(html).toPlainText(), fieldsOf(letter),
+                           "HTML");
         // The charts' SVG: well formed, its labels text, no script or handler.
-        static const QRegularExpression svgData(QStringLiteral("src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\""));
+        static const QRegularExpression svgData(
+            QStringLiteral("src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\""));
         int charts = 0;
         for (auto it = svgData.globalMatch(html); it.hasNext(); ++charts) {
             const QByteArray svg = QByteArray::fromBase64(it.next().captured(1).toLatin1());
@@ -255,16 +309,19 @@ TEST_CASE("Hostile text: HTML export escapes every text and links only to the we
     }
 }
 
-TEST_CASE("Hostile text: Markdown export writes text as text, links only to the web and mail", "[hostile][markdown]")
+TEST_CASE("Hostile text: Markdown export writes text as text, links only to the web and mail",
+          "[hostile][markdown]")
 {
     Hostile h;
     for (const bool letter : {false, true}) {
         INFO((letter ? "letter" : "report"));
-        const QString md = QString::fromUtf8(documents::toMarkdown(make(*h.wb, letter ? h.made.letter : h.made.report)));
+        const QString md = QString::fromUtf8(
+            documents::toMarkdown(make(*h.wb, letter ? h.made.letter : h.made.report)));
         // No HTML: every "<" is escaped.
         static const QRegularExpression bareAngle(QStringLiteral("(?<!\\\\)<"));
         CHECK(md.count(bareAngle) == 0);
-        // Read back as a Markdown reader with HTML would: every word there, no unsafe link or image.
+        // Read back as a Markdown reader with HTML would: every word there, no unsafe link or
+        // image.
         QTextDocument back;
         back.setMarkdown(md, QTextDocument::MarkdownDialectGitHub);
         checkDocument(back, "Markdown read back");
@@ -275,7 +332,8 @@ TEST_CASE("Hostile text: Markdown export writes text as text, links only to the 
     }
 }
 
-TEST_CASE("Hostile text: the PDF holds every word and links only to the web and mail", "[hostile][pdf]")
+TEST_CASE("Hostile text: the PDF holds every word and links only to the web and mail",
+          "[hostile][pdf]")
 {
     Hostile h;
     for (const bool letter : {false, true}) {
@@ -292,7 +350,8 @@ TEST_CASE("Hostile text: the PDF holds every word and links only to the web and 
         }
         INFO(unsafe.join(QStringLiteral(" | ")));
         CHECK(unsafe.isEmpty());
-        const QString path = h.dir.path(letter ? QStringLiteral("letter.pdf") : QStringLiteral("report.pdf"));
+        const QString path =
+            h.dir.path(letter ? QStringLiteral("letter.pdf") : QStringLiteral("report.pdf"));
         test::writeFile(path, *pdf);
         const QString text = pdfText(path);
         if (text.isEmpty()) {
@@ -303,7 +362,9 @@ TEST_CASE("Hostile text: the PDF holds every word and links only to the web and 
     }
 }
 
-TEST_CASE("Hostile text: the ODT's content.xml parses, holds every word and links only to the web and mail", "[hostile][odt]")
+TEST_CASE("Hostile text: the ODT's content.xml parses, holds every word and links only to the web "
+          "and mail",
+          "[hostile][odt]")
 {
     Hostile h;
     for (const bool letter : {false, true}) {
@@ -320,11 +381,15 @@ TEST_CASE("Hostile text: the ODT's content.xml parses, holds every word and link
             if (xml.isCharacters())
                 text += xml.text();
             if (xml.isStartElement()) {
-                if (xml.name() == QLatin1String("p") || xml.name() == QLatin1String("h") || xml.name() == QLatin1String("s") ||
-                    xml.name() == QLatin1String("tab"))
+                if (xml.name() == QLatin1String("p") || xml.name() == QLatin1String("h") ||
+                    xml.name() == QLatin1String("s") || xml.name() == QLatin1String("tab"))
                     text += QLatin1Char(' ');
-                const QString href = xml.attributes().value(QStringLiteral("http://www.w3.org/1999/xlink"), QStringLiteral("href")).toString();
-                if (!href.isEmpty() && !hostile::isSafeHref(href) && !href.startsWith(QLatin1String("Pictures/")) &&
+                const QString href = xml.attributes()
+                                         .value(QStringLiteral("http://www.w3.org/1999/xlink"),
+                                                QStringLiteral("href"))
+                                         .toString();
+                if (!href.isEmpty() && !hostile::isSafeHref(href) &&
+                    !href.startsWith(QLatin1String("Pictures/")) &&
                     !href.startsWith(QLatin1String("chart-")))
                     unsafe << href;
             }

@@ -9,6 +9,7 @@ int main(int argc, char* argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
-    spdlog::set_level(qEnvironmentVariableIsEmpty("FWB_TEST_LOG") ? spdlog::level::err : spdlog::level::debug);
+    spdlog::set_level(qEnvironmentVariableIsEmpty("FWB_TEST_LOG") ? spdlog::level::err
+                                                                  : spdlog::level::debug);
     return Catch::Session().run(argc, argv);
 }

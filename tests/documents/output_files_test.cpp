@@ -3,9 +3,9 @@
 
 #include "doctest.h"
 
+#include "core/services/review.h"
 #include "documents/export.h"
 #include "documents/reviewpack.h"
-#include "core/services/review.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -16,16 +16,21 @@ using namespace doctest;
 
 namespace {
 
-QString S(const char* s) { return QString::fromUtf8(s); }
+QString S(const char* s)
+{
+    return QString::fromUtf8(s);
+}
 
 QStringList everything(const QString& dir)
 {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+    return QDir(dir).entryList(
+        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
 }
 
 } // namespace
 
-TEST_CASE("Pack: when one file of the pack cannot be written, none of it is", "[review][pack][diskfull]")
+TEST_CASE("Pack: when one file of the pack cannot be written, none of it is",
+          "[review][pack][diskfull]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
@@ -36,13 +41,15 @@ TEST_CASE("Pack: when one file of the pack cannot be written, none of it is", "[
     REQUIRE(round);
     const QString out = dir.path(S("pack"));
     // The ODT's name is taken by a folder: the PDF (written first) must not be left on its own.
-    REQUIRE(QDir().mkpath(out + S("/lancashire-peel-effectiveness-2015-report-factual-accuracy-1.odt")));
+    REQUIRE(QDir().mkpath(out +
+                          S("/lancashire-peel-effectiveness-2015-report-factual-accuracy-1.odt")));
     auto written = documents::writePack(*wb, *round, out);
     REQUIRE_FALSE(written);
-    CHECK(written.error().message.contains(S("lancashire-peel-effectiveness-2015-report-factual-accuracy-1.odt")));
+    CHECK(written.error().message.contains(
+        S("lancashire-peel-effectiveness-2015-report-factual-accuracy-1.odt")));
     CHECK(written.error().message.contains(S("no file of the pack was written")));
-    CHECK(everything(out) == QStringList{S("lancashire-peel-effectiveness-2015-report-factual-accuracy-1.odt")});
-
+    CHECK(everything(out) ==
+          QStringList{S("lancashire-peel-effectiveness-2015-report-factual-accuracy-1.odt")});
 }
 
 TEST_CASE("Files written together: all or none, and no temporary left", "[export][diskfull]")
@@ -65,14 +72,16 @@ TEST_CASE("Files written together: all or none, and no temporary left", "[export
     CHECK(everything(dir.path(S("out"))) == QStringList{S("a.csv"), S("b.csv")});
 }
 
-TEST_CASE("A document rendered into a pipe is written to it, and the pipe stays a pipe", "[export][diskfull]")
+TEST_CASE("A document rendered into a pipe is written to it, and the pipe stays a pipe",
+          "[export][diskfull]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
     const QString fifo = dir.path(S("pipe"));
     REQUIRE(QProcess::execute(S("mkfifo"), {fifo}) == 0);
     QProcess reader;
-    reader.start(S("sh"), {S("-c"), S("cat \"$1\" > \"$2\""), S("sh"), fifo, dir.path(S("through.md"))});
+    reader.start(S("sh"),
+                 {S("-c"), S("cat \"$1\" > \"$2\""), S("sh"), fifo, dir.path(S("through.md"))});
     REQUIRE(reader.waitForStarted());
     REQUIRE(documents::renderToFile(*wb, kLetter, documents::Format::Markdown, fifo));
     REQUIRE(reader.waitForFinished(30000));

@@ -6,15 +6,15 @@
 
 #include "doctest.h"
 
+#include "core/services/analysis.h"
+#include "core/services/documents.h"
+#include "core/services/drafting.h"
+#include "core/services/review.h"
 #include "documents/assembly.h"
 #include "documents/chart.h"
 #include "documents/export.h"
 #include "documents/package.h"
 #include "documents/reviewpack.h"
-#include "core/services/analysis.h"
-#include "core/services/documents.h"
-#include "core/services/drafting.h"
-#include "core/services/review.h"
 
 #include <QDir>
 #include <QImage>
@@ -28,7 +28,10 @@ using namespace doctest;
 
 namespace {
 
-QString S(const char* s) { return QString::fromUtf8(s); }
+QString S(const char* s)
+{
+    return QString::fromUtf8(s);
+}
 
 const QString kAsb = S("Anti-social behaviour incidents");
 const QString kAsbPeriod = S("12 months to 30 June 2015 compared with the previous 12 months");
@@ -49,8 +52,9 @@ QString run(const QString& tool, const QStringList& args)
     return QString::fromUtf8(p.readAllStandardOutput());
 }
 
-void saveMetric(Workbench& wb, const QString& force, const QString& name, const QString& measure, const QString& period,
-                const QString& unit, double value, std::optional<double> national, const QString& source)
+void saveMetric(Workbench& wb, const QString& force, const QString& name, const QString& measure,
+                const QString& period, const QString& unit, double value,
+                std::optional<double> national, const QString& source)
 {
     Metric m;
     m.programmeCode = kPeel;
@@ -67,15 +71,16 @@ void saveMetric(Workbench& wb, const QString& force, const QString& name, const 
     REQUIRE(saved);
 }
 
-void asb(Workbench& wb, const QString& force, double value, const QString& source = S("HMIC data collection"))
+void asb(Workbench& wb, const QString& force, double value,
+         const QString& source = S("HMIC data collection"))
 {
     saveMetric(wb, force, kAsb, S("Percentage change"), kAsbPeriod, S("%"), value, -9, source);
 }
 
 void ocg(Workbench& wb, const QString& force, double value)
 {
-    saveMetric(wb, force, kOcg, S("OCGs per one million population"), kOcgPeriod, S("per million population"), value,
-               std::nullopt, S("HMIC data collection"));
+    saveMetric(wb, force, kOcg, S("OCGs per one million population"), kOcgPeriod,
+               S("per million population"), value, std::nullopt, S("HMIC data collection"));
 }
 
 // A document taken through the whole lifecycle to published.
@@ -86,7 +91,8 @@ void publish(Workbench& wb, const QString& uid)
     const Document d = *wb.documents().document(uid);
     REQUIRE(review.send(uid, documents::fieldFiller(wb, d)));
     for (const char* to : {"responded", "amended", "final", "published"}) {
-        auto moved = review.move(S("document:") + uid, S(to), {}, QDateTime::currentDateTimeUtc().addYears(20));
+        auto moved = review.move(S("document:") + uid, S(to), {},
+                                 QDateTime::currentDateTimeUtc().addYears(20));
         INFO(to << ": " << (moved ? QString() : moved.error().message).toStdString());
         REQUIRE(moved);
     }
@@ -101,7 +107,8 @@ struct Withheld {
 };
 
 // The demo with other forces' figures of Figure 3 and Figure 6:
-//  - Kent, Merseyside and Cumbria: drafts (Merseyside's report exists but is only ready for review);
+//  - Kent, Merseyside and Cumbria: drafts (Merseyside's report exists but is only ready for
+//  review);
 //  - Durham: its report of the programme is published;
 //  - West Yorkshire: its Figure 3 value is recorded as published statistics; its Figure 6 value is
 //    not, and its material is not published;
@@ -117,8 +124,9 @@ struct Fixture {
         asb(*wb, S("merseyside"), -37.8);
         asb(*wb, S("cumbria"), 28.6);
         asb(*wb, S("durham"), -14.2);
-        asb(*wb, S("west-yorkshire"), 12.9, S("Published statistics: Anti-social behaviour incidents, year to June 2015, "
-                                                "Home Office"));
+        asb(*wb, S("west-yorkshire"), 12.9,
+            S("Published statistics: Anti-social behaviour incidents, year to June 2015, "
+              "Home Office"));
         asb(*wb, S("humberside"), 33.4, S("Published statistics:  "));
         ocg(*wb, S("kent"), 987.6);
         ocg(*wb, S("merseyside"), 654.3);
@@ -137,7 +145,8 @@ struct Fixture {
         for (auto it = values.cbegin(); it != values.cend(); ++it) {
             const auto f = wb->reference().force(it.key());
             REQUIRE(f);
-            // West Yorkshire's Figure 3 value is published statistics: only its Figure 6 value is withheld.
+            // West Yorkshire's Figure 3 value is published statistics: only its Figure 6 value is
+            // withheld.
             if (f->code == S("west-yorkshire"))
                 withheld << Withheld{f->code, {}, {}, it.value()};
             else
@@ -152,7 +161,8 @@ QList<documents::ChartSpec> chartsOf(const QTextDocument& doc)
     for (QTextBlock b = doc.begin(); b.isValid(); b = b.next())
         for (auto it = b.begin(); !it.atEnd(); ++it)
             if (it.fragment().charFormat().objectType() == documents::ChartObjectType)
-                out << documents::ChartSpec::fromVariant(it.fragment().charFormat().property(documents::ChartSpecProperty));
+                out << documents::ChartSpec::fromVariant(
+                    it.fragment().charFormat().property(documents::ChartSpecProperty));
     return out;
 }
 
@@ -171,7 +181,8 @@ QString underChart(const QTextDocument& doc, const QString& start)
     for (QTextBlock b = doc.begin(); b.isValid(); b = b.next())
         for (auto it = b.begin(); !it.atEnd(); ++it)
             if (it.fragment().charFormat().objectType() == documents::ChartObjectType &&
-                documents::ChartSpec::fromVariant(it.fragment().charFormat().property(documents::ChartSpecProperty))
+                documents::ChartSpec::fromVariant(
+                    it.fragment().charFormat().property(documents::ChartSpecProperty))
                     .title.startsWith(start)) {
                 QString out;
                 QTextBlock n = b.next();
@@ -209,10 +220,12 @@ void checkOutsideCharts(const QTextDocument& doc)
 QString withPictures(const QString& html)
 {
     QString out = html;
-    static const QRegularExpression data(QStringLiteral("data:image/[a-z+]+;base64,([A-Za-z0-9+/=]+)"));
+    static const QRegularExpression data(
+        QStringLiteral("data:image/[a-z+]+;base64,([A-Za-z0-9+/=]+)"));
     int pictures = 0;
     for (auto it = data.globalMatch(html); it.hasNext(); ++pictures)
-        out += QLatin1Char('\n') + QString::fromUtf8(QByteArray::fromBase64(it.next().captured(1).toLatin1()));
+        out += QLatin1Char('\n') +
+               QString::fromUtf8(QByteArray::fromBase64(it.next().captured(1).toLatin1()));
     CHECK((!html.contains(S("<html")) || pictures > 0));
     return out;
 }
@@ -233,8 +246,8 @@ QString everything(const QString& path)
         }
     }
     if (path.endsWith(S(".pdf")))
-        out += run(S("pdftotext"), {S("-layout"), path, S("-")}) + run(S("pdftotext"), {S("-raw"), path, S("-")}) +
-               run(S("pdfinfo"), {path});
+        out += run(S("pdftotext"), {S("-layout"), path, S("-")}) +
+               run(S("pdftotext"), {S("-raw"), path, S("-")}) + run(S("pdfinfo"), {path});
     return out;
 }
 
@@ -268,7 +281,8 @@ void checkNothingWithheld(const QString& text, const QList<Withheld>& withheld, 
 
 } // namespace
 
-TEST_CASE("Published figures: a force's programme published or a figure of published statistics, nothing else",
+TEST_CASE("Published figures: a force's programme published or a figure of published statistics, "
+          "nothing else",
           "[figures][visibility]")
 {
     Fixture fx;
@@ -278,8 +292,9 @@ TEST_CASE("Published figures: a force's programme published or a figure of publi
     CHECK(isPublishedStatistic(m));
     m.source = S("  published STATISTICS: Crime in England and Wales, ONS");
     CHECK(isPublishedStatistic(m));
-    for (const char* no : {"Published statistics:", "Published statistics:   ", "HMIC data collection",
-                           "Not yet published statistics: x", "Published statistics", ""}) {
+    for (const char* no :
+         {"Published statistics:", "Published statistics:   ", "HMIC data collection",
+          "Not yet published statistics: x", "Published statistics", ""}) {
         m.source = S(no);
         INFO(no);
         CHECK_FALSE(isPublishedStatistic(m));
@@ -287,7 +302,8 @@ TEST_CASE("Published figures: a force's programme published or a figure of publi
 
     auto published = forcesPublished(wb, kPeel);
     REQUIRE(published);
-    CHECK(*published == QSet<QString>{S("durham")}); // Merseyside's report is only ready, Lancashire's a draft
+    CHECK(*published ==
+          QSet<QString>{S("durham")}); // Merseyside's report is only ready, Lancashire's a draft
     auto older = forcesPublished(wb, S("core-business-2014"));
     REQUIRE(older);
     CHECK(older->contains(kLancs)); // the 2014 letter is published
@@ -317,7 +333,8 @@ TEST_CASE("Published figures: a force's programme published or a figure of publi
     CHECK(inside->metrics.size() == wb.drafts().metrics(kPeel).size());
     CHECK(inside->unpublished == outside->unpublished);
 
-    // Kent's report made and published: its figures are public from then on; reopened, they are not.
+    // Kent's report made and published: its figures are public from then on; reopened, they are
+    // not.
     auto kent = DocumentService(wb).create(kPeel, S("kent"), S("report"));
     REQUIRE(kent);
     publish(wb, kent->uid);
@@ -327,14 +344,16 @@ TEST_CASE("Published figures: a force's programme published or a figure of publi
     for (const Metric& x : after->metrics)
         kentValues += x.forceCode == S("kent") ? 1 : 0;
     CHECK(kentValues == 2);
-    REQUIRE(ReviewService(wb).move(S("document:") + kent->uid, S("amended"), S("A figure was wrong")));
+    REQUIRE(
+        ReviewService(wb).move(S("document:") + kent->uid, S("amended"), S("A figure was wrong")));
     auto reopened = figuresOfEveryForce(wb, kPeel, kLancs, Audience::Outside);
     REQUIRE(reopened);
     for (const Metric& x : reopened->metrics)
         CHECK(x.forceCode != S("kent"));
 }
 
-TEST_CASE("Pack: a chart of every force shows another force's figure only where it is published", "[review][pack][figures]")
+TEST_CASE("Pack: a chart of every force shows another force's figure only where it is published",
+          "[review][pack][figures]")
 {
     Fixture fx;
     Workbench& wb = *fx.wb;
@@ -350,12 +369,14 @@ TEST_CASE("Pack: a chart of every force shows another force's figure only where 
     {
         const documents::ChartSpec all = titled(*inside->document, S("Figure 3:"));
         CHECK(all.kind == documents::ChartSpec::Kind::Forces);
-        CHECK(all.categories == QStringList{S("Kent"), S("Humberside"), S("Cumbria"), S("West Yorkshire"), S("Lancashire"),
-                                            S("Durham"), S("Merseyside")});
+        CHECK(all.categories == QStringList{S("Kent"), S("Humberside"), S("Cumbria"),
+                                            S("West Yorkshire"), S("Lancashire"), S("Durham"),
+                                            S("Merseyside")});
         CHECK(all.force == QList<double>{41.3, 33.4, 28.6, 12.9, -7, -14.2, -37.8});
         CHECK(underChart(*inside->document, S("Figure 3:")).contains(kDraftsShown));
         const documents::ChartSpec ocgs = titled(*inside->document, S("Figure 6:"));
-        CHECK(ocgs.categories == QStringList{S("Kent"), S("West Yorkshire"), S("Merseyside"), S("Lancashire")});
+        CHECK(ocgs.categories ==
+              QStringList{S("Kent"), S("West Yorkshire"), S("Merseyside"), S("Lancashire")});
         CHECK_FALSE(inside->document->toPlainText().contains(kNotShown));
     }
 
@@ -383,8 +404,8 @@ TEST_CASE("Pack: a chart of every force shows another force's figure only where 
                 return run(S("pdftotext"), {S("-raw"), p, S("-")});
         return QString();
     }();
-    REQUIRE_FALSE(pdf.isEmpty()); // pdftotext comes with poppler-utils, installed by make
-    CHECK(pdf.contains(S("Durham")));         // a force's name under its column
+    REQUIRE_FALSE(pdf.isEmpty());     // pdftotext comes with poppler-utils, installed by make
+    CHECK(pdf.contains(S("Durham"))); // a force's name under its column
     CHECK(pdf.simplified().contains(S("West Yorkshire")));
     CHECK(pdf.simplified().count(kNotShown) == 2);
     CHECK_FALSE(pdf.contains(kDraftsShown));
@@ -443,7 +464,8 @@ TEST_CASE("Pack: a chart of every force shows another force's figure only where 
     REQUIRE(outsideOdt);
     auto insideOdt = documents::toOdt(*stillInside);
     REQUIRE(insideOdt);
-    const QList<QByteArray> sent = picturesOf(odt), forOutside = picturesOf(*outsideOdt), forInside = picturesOf(*insideOdt);
+    const QList<QByteArray> sent = picturesOf(odt), forOutside = picturesOf(*outsideOdt),
+                            forInside = picturesOf(*insideOdt);
     REQUIRE(sent.size() == forOutside.size());
     CHECK(sent == forOutside);
     REQUIRE(sent.size() == forInside.size());
@@ -455,7 +477,8 @@ TEST_CASE("Pack: a chart of every force shows another force's figure only where 
     CHECK(insideMd.contains(S("987.6")));
 }
 
-TEST_CASE("Render: a published document shows only published figures of other forces, unless asked for the inspectorate",
+TEST_CASE("Render: a published document shows only published figures of other forces, unless asked "
+          "for the inspectorate",
           "[assembly][figures][visibility]")
 {
     Fixture fx;
@@ -466,8 +489,8 @@ TEST_CASE("Render: a published document shows only published figures of other fo
     REQUIRE(a);
     CHECK(a->audience == Audience::Outside);
     checkOutsideCharts(*a->document);
-    for (documents::Format format : {documents::Format::Pdf, documents::Format::Odt, documents::Format::Html,
-                                     documents::Format::Markdown}) {
+    for (documents::Format format : {documents::Format::Pdf, documents::Format::Odt,
+                                     documents::Format::Html, documents::Format::Markdown}) {
         const QString path = fx.dir.path(S("published") + documents::extension(format));
         REQUIRE(documents::renderToFile(wb, kReport, format, path));
         const QString text = everything(path);

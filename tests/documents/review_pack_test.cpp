@@ -4,13 +4,13 @@
 
 #include "doctest.h"
 
-#include "documents/assembly.h"
-#include "documents/package.h"
-#include "documents/reviewpack.h"
 #include "core/io/csv.h"
 #include "core/services/documents.h"
 #include "core/services/drafting.h"
 #include "core/services/review.h"
+#include "documents/assembly.h"
+#include "documents/package.h"
+#include "documents/reviewpack.h"
 
 #include <QDir>
 #include <QProcess>
@@ -22,7 +22,10 @@ using namespace doctest;
 
 namespace {
 
-QString S(const char* s) { return QString::fromUtf8(s); }
+QString S(const char* s)
+{
+    return QString::fromUtf8(s);
+}
 
 QString run(const QString& tool, const QStringList& args)
 {
@@ -41,7 +44,8 @@ struct Other {
     QString code, finding, summary;
 };
 
-Other addOtherForce(Workbench& wb, const QString& code, const QString& finding, const QString& summary)
+Other addOtherForce(Workbench& wb, const QString& code, const QString& finding,
+                    const QString& summary)
 {
     Finding f;
     f.programmeCode = kPeel;
@@ -72,14 +76,18 @@ ReviewRound sendReport(Workbench& wb)
 
 } // namespace
 
-TEST_CASE("Pack: one force's pack holds nothing about any other force, in any file or its metadata", "[review][pack]")
+TEST_CASE("Pack: one force's pack holds nothing about any other force, in any file or its metadata",
+          "[review][pack]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
     const QList<Other> others{
-        addOtherForce(*wb, S("cumbria"), S("Cumbria's control room sends officers to every burglary within the hour."),
-                      S("Cumbria Constabulary is outstanding at preventing crime in its rural valleys.")),
-        addOtherForce(*wb, S("kent"), S("Kent's neighbourhood teams patrol the Medway towns each night."),
+        addOtherForce(
+            *wb, S("cumbria"),
+            S("Cumbria's control room sends officers to every burglary within the hour."),
+            S("Cumbria Constabulary is outstanding at preventing crime in its rural valleys.")),
+        addOtherForce(*wb, S("kent"),
+                      S("Kent's neighbourhood teams patrol the Medway towns each night."),
                       S("Kent Police is good at tackling the harbour smuggling it finds."))};
     const ReviewRound round = sendReport(*wb);
     const QString out = dir.path(S("pack"));
@@ -114,8 +122,8 @@ TEST_CASE("Pack: one force's pack holds nothing about any other force, in any fi
     // What the pack is about is there…
     CHECK(everything.contains(S("Lancashire Constabulary")));
     // …and no other force: neither its name nor anything written about it. The report's own
-    // footnotes name four forces (why figures leave them out); those names may appear, as they do in
-    // the published report, and no others. The forces with material in this workbench never do.
+    // footnotes name four forces (why figures leave them out); those names may appear, as they do
+    // in the published report, and no others. The forces with material in this workbench never do.
     auto own = documents::assemble(*wb, kReport);
     REQUIRE(own);
     const QString ownText = own->document->toPlainText();
@@ -124,7 +132,8 @@ TEST_CASE("Pack: one force's pack holds nothing about any other force, in any fi
             continue;
         INFO(f.name.toStdString());
         const bool mentioned = ownText.contains(f.name);
-        CHECK((mentioned ? f.code != S("cumbria") && f.code != S("kent") : !everything.contains(f.name)));
+        CHECK((mentioned ? f.code != S("cumbria") && f.code != S("kent")
+                         : !everything.contains(f.name)));
         if (f.shortName.size() > 4 && !ownText.contains(f.shortName))
             CHECK_FALSE(everything.contains(f.shortName + QLatin1Char(' ')));
     }
@@ -137,8 +146,9 @@ TEST_CASE("Pack: one force's pack holds nothing about any other force, in any fi
     // The form: one row per reference, the text as the force reads it.
     auto rows = csv::parse(test::readFile(written->at(2)), S("form"));
     REQUIRE(rows);
-    CHECK(rows->front().fields == QStringList{S("reference"), S("current text"), S("proposed change"),
-                                              S("evidence offered"), S("category")});
+    CHECK(rows->front().fields == QStringList{S("reference"), S("current text"),
+                                              S("proposed change"), S("evidence offered"),
+                                              S("category")});
     REQUIRE(rows->size() == round.items.size() + 1);
     for (qsizetype i = 0; i < round.items.size(); ++i) {
         CHECK((*rows)[i + 1].fields[0] == round.items[i].reference);
@@ -157,7 +167,8 @@ TEST_CASE("Pack: one force's pack holds nothing about any other force, in any fi
     }
 }
 
-TEST_CASE("Pack: references sit beside the texts they name in the assembled draft", "[review][pack]")
+TEST_CASE("Pack: references sit beside the texts they name in the assembled draft",
+          "[review][pack]")
 {
     test::Scratch dir;
     auto wb = dir.create(S("demo.fwb"), true);
@@ -175,7 +186,8 @@ TEST_CASE("Pack: references sit beside the texts they name in the assembled draf
         const qsizetype at = text.indexOf(QLatin1Char('[') + i.reference + QLatin1Char(']'));
         INFO(i.reference.toStdString());
         REQUIRE(at >= 0);
-        static const QRegularExpression markup(QStringLiteral("[\\[*_#`>|]|^\\s*([-+]|\\d+[.)])\\s"));
+        static const QRegularExpression markup(
+            QStringLiteral("[\\[*_#`>|]|^\\s*([-+]|\\d+[.)])\\s"));
         if (i.shown.contains(markup)) // lists and emphasis: the marks are not in the plain text
             continue;
         const QString after = text.mid(at + i.reference.size() + 2, 60).simplified();
@@ -183,7 +195,8 @@ TEST_CASE("Pack: references sit beside the texts they name in the assembled draf
         CHECK(i.shown.simplified().startsWith(after.left(25)));
         findings += i.target.startsWith(S("finding:")) ? 1 : 0;
         paragraphs += i.target.startsWith(S("section:")) ? 1 : 0;
-        judgments += i.target.startsWith(S("judgment:")) || i.target.startsWith(S("overview:")) ? 1 : 0;
+        judgments +=
+            i.target.startsWith(S("judgment:")) || i.target.startsWith(S("overview:")) ? 1 : 0;
     }
     CHECK(findings > 40);
     CHECK(paragraphs > 10);
@@ -191,7 +204,8 @@ TEST_CASE("Pack: references sit beside the texts they name in the assembled draf
     // Without references the draft carries none.
     auto plain = documents::assemble(*wb, kReport);
     REQUIRE(plain);
-    CHECK_FALSE(plain->document->toPlainText().contains(QLatin1Char('[') + round.items.first().reference + QLatin1Char(']')));
+    CHECK_FALSE(plain->document->toPlainText().contains(
+        QLatin1Char('[') + round.items.first().reference + QLatin1Char(']')));
 }
 
 TEST_CASE("Review PDFs: tracked changes since sent and the closing record", "[review][pack]")
@@ -205,10 +219,13 @@ TEST_CASE("Review PDFs: tracked changes since sent and the closing record", "[re
         if (i.target.startsWith(S("finding:")) && !f)
             f = &i;
     REQUIRE(f);
-    QByteArray form = csv::formatRow({S("reference"), S("current text"), S("proposed change"), S("evidence offered"), S("category")});
-    form += csv::formatRow({f->reference, f->shown, f->text + S(" Confirmed by audit."), S("Audit report"), S("factual error")});
+    QByteArray form = csv::formatRow({S("reference"), S("current text"), S("proposed change"),
+                                      S("evidence offered"), S("category")});
+    form += csv::formatRow({f->reference, f->shown, f->text + S(" Confirmed by audit."),
+                            S("Audit report"), S("factual error")});
     REQUIRE(review.importForm(kReport, form, S("form.csv")));
-    REQUIRE(review.decide(review.responses(round.uid).first().uid, S("accepted"), S("The audit confirms it.")));
+    REQUIRE(review.decide(review.responses(round.uid).first().uid, S("accepted"),
+                          S("The audit confirms it.")));
 
     auto changes = review.sinceSent(kReport);
     REQUIRE(changes);

@@ -57,8 +57,14 @@ inline QStringList strings()
 }
 
 // "h3w12a <hostile> h3w12z": the marker words around hostile string `i` in field `field`.
-inline QString before(int field, int i) { return QStringLiteral("h%1w%2a").arg(field).arg(i); }
-inline QString after(int field, int i) { return QStringLiteral("h%1w%2z").arg(field).arg(i); }
+inline QString before(int field, int i)
+{
+    return QStringLiteral("h%1w%2a").arg(field).arg(i);
+}
+inline QString after(int field, int i)
+{
+    return QStringLiteral("h%1w%2z").arg(field).arg(i);
+}
 
 // Every hostile string between its markers, one after another. `oneLine` keeps them on one line
 // (for titles and names); otherwise each is a paragraph of its own.
@@ -85,11 +91,27 @@ inline QStringList markers(int field)
 }
 
 // A safe link that must stay a link.
-inline QString safeLinkText() { return QStringLiteral("[safe words](https://example.org/a?b=1&c=2)"); }
+inline QString safeLinkText()
+{
+    return QStringLiteral("[safe words](https://example.org/a?b=1&c=2)");
+}
 
 enum Field {
-    Title = 1, Subtitle, SenderName, SenderPost, RecipientName, RecipientPost, SectionTitle, SectionBody,
-    FindingText, JudgmentSummary, FigureCaption, MetricName, MetricMeasure, EvidenceLabel, LongLine
+    Title = 1,
+    Subtitle,
+    SenderName,
+    SenderPost,
+    RecipientName,
+    RecipientPost,
+    SectionTitle,
+    SectionBody,
+    FindingText,
+    JudgmentSummary,
+    FigureCaption,
+    MetricName,
+    MetricMeasure,
+    EvidenceLabel,
+    LongLine
 };
 
 struct Made {
@@ -103,14 +125,15 @@ struct Made {
 // The fields every document here carries, for the checks.
 inline QList<int> documentFields()
 {
-    return {Title, SectionTitle, SectionBody, FindingText, JudgmentSummary, FigureCaption, MetricName, MetricMeasure};
+    return {Title,           SectionTitle,  SectionBody, FindingText,
+            JudgmentSummary, FigureCaption, MetricName,  MetricMeasure};
 }
 
 // A long line: one paragraph of 4,000 words and one word of 3,000 letters.
 inline QString longLine()
 {
-    return QStringLiteral("h%1w0a ").arg(LongLine) + QStringLiteral("long ").repeated(4000) + QString(3000, QLatin1Char('x')) +
-           QStringLiteral(" h%1w0z").arg(LongLine);
+    return QStringLiteral("h%1w0a ").arg(LongLine) + QStringLiteral("long ").repeated(4000) +
+           QString(3000, QLatin1Char('x')) + QStringLiteral(" h%1w0z").arg(LongLine);
 }
 
 // Kent's 2015 report and a letter, with hostile text in every text they carry.
@@ -137,7 +160,8 @@ inline Made make(Workbench& wb)
     f.forceCode = m.force;
     f.questionCode = QStringLiteral("Q1.1");
     f.kind = QStringLiteral("strength");
-    f.text = text(FindingText, false) + QStringLiteral("\n\n") + safeLinkText() + QStringLiteral("\n\n") + longLine();
+    f.text = text(FindingText, false) + QStringLiteral("\n\n") + safeLinkText() +
+             QStringLiteral("\n\n") + longLine();
     if (!drafting.addFinding(f))
         throw std::runtime_error("the finding could not be saved");
     Judgment j;
@@ -155,7 +179,8 @@ inline Made make(Workbench& wb)
         metric.forceCode = m.force;
         metric.questionCode = m.question;
         metric.figure = m.figure;
-        metric.name = i == 0 ? text(MetricName, true) : QStringLiteral("<script>alert(%1)</script> row").arg(i);
+        metric.name = i == 0 ? text(MetricName, true)
+                             : QStringLiteral("<script>alert(%1)</script> row").arg(i);
         metric.measure = text(MetricMeasure, true);
         metric.period = QStringLiteral("12 months to 31 March 2015");
         metric.unit = QStringLiteral("%");
@@ -214,7 +239,8 @@ inline Made make(Workbench& wb)
 // A link target that may be published: web, mail or a section of the same document.
 inline bool isSafeHref(const QString& href)
 {
-    return href.startsWith(QLatin1String("http://")) || href.startsWith(QLatin1String("https://")) ||
+    return href.startsWith(QLatin1String("http://")) ||
+           href.startsWith(QLatin1String("https://")) ||
            href.startsWith(QLatin1String("mailto:")) || href.startsWith(QLatin1String("#s-"));
 }
 

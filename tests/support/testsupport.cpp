@@ -6,7 +6,10 @@
 
 namespace fwb::test {
 
-QString fixture(const QString& relative) { return QStringLiteral(FWB_FIXTURES_DIR "/") + relative; }
+QString fixture(const QString& relative)
+{
+    return QStringLiteral(FWB_FIXTURES_DIR "/") + relative;
+}
 
 QByteArray readFile(const QString& path)
 {
@@ -22,9 +25,15 @@ void writeFile(const QString& path, const QByteArray& bytes)
     REQUIRE(f.write(bytes) == bytes.size());
 }
 
-Scratch::Scratch() { REQUIRE(m_dir.isValid()); }
+Scratch::Scratch()
+{
+    REQUIRE(m_dir.isValid());
+}
 
-QString Scratch::path(const QString& name) const { return m_dir.filePath(name); }
+QString Scratch::path(const QString& name) const
+{
+    return m_dir.filePath(name);
+}
 
 std::unique_ptr<Workbench> Scratch::create(const QString& name, bool demo) const
 {

@@ -20,7 +20,8 @@ class Scratch {
 public:
     Scratch();
     QString path(const QString& name) const;
-    // Creates a workbench (reference data; with demo content when demo is true) and returns it open.
+    // Creates a workbench (reference data; with demo content when demo is true) and returns it
+    // open.
     std::unique_ptr<Workbench> create(const QString& name, bool demo = false) const;
 
 private:

@@ -1,8 +1,8 @@
 #include "app/analysis/changeview.h"
 #include "app/panes/safetextbrowser.h"
 
-#include "core/io/filenames.h"
 #include "app/models/gradestyle.h"
+#include "core/io/filenames.h"
 #include "core/workbench.h"
 
 #include <QApplication>
@@ -24,18 +24,28 @@ namespace {
 QString arrow(fwb::Change c)
 {
     switch (c) {
-    case fwb::Change::Up: return QStringLiteral("▲ up");
-    case fwb::Change::Down: return QStringLiteral("▼ down");
-    case fwb::Change::Same: return QStringLiteral("= same");
-    case fwb::Change::New: return QStringLiteral("new");
-    case fwb::Change::Gone: return QStringLiteral("no judgment now");
-    case fwb::Change::NotComparable: return QStringLiteral("not comparable");
-    case fwb::Change::None: return {};
+    case fwb::Change::Up:
+        return QStringLiteral("▲ up");
+    case fwb::Change::Down:
+        return QStringLiteral("▼ down");
+    case fwb::Change::Same:
+        return QStringLiteral("= same");
+    case fwb::Change::New:
+        return QStringLiteral("new");
+    case fwb::Change::Gone:
+        return QStringLiteral("no judgment now");
+    case fwb::Change::NotComparable:
+        return QStringLiteral("not comparable");
+    case fwb::Change::None:
+        return {};
     }
     return {};
 }
 
-QString letters(const fwb::MatrixCell& c) { return c.rank ? GradeStyle::letters(c.gradeCode, c.gradeLabel) : QStringLiteral("–"); }
+QString letters(const fwb::MatrixCell& c)
+{
+    return c.rank ? GradeStyle::letters(c.gradeCode, c.gradeLabel) : QStringLiteral("–");
+}
 
 } // namespace
 
@@ -46,7 +56,10 @@ void ChangeModel::setView(fwb::ChangeView view)
     endResetModel();
 }
 
-int ChangeModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_view.rows.size()); }
+int ChangeModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_view.rows.size());
+}
 
 int ChangeModel::columnCount(const QModelIndex& parent) const
 {
@@ -62,14 +75,16 @@ QVariant ChangeModel::data(const QModelIndex& index, int role) const
         return row.force.code;
     if (role == MovedRole || role == JudgedRole) {
         for (const ChangeCell& c : row.cells)
-            if (role == JudgedRole ? c.change != fwb::Change::None : (c.change == fwb::Change::Up || c.change == fwb::Change::Down))
+            if (role == JudgedRole ? c.change != fwb::Change::None
+                                   : (c.change == fwb::Change::Up || c.change == fwb::Change::Down))
                 return true;
         return false;
     }
     if (index.column() == ForceColumn)
         return role == Qt::DisplayRole || role == SortRole ? QVariant(row.force.name) : QVariant();
     if (index.column() == RegionColumn)
-        return role == Qt::DisplayRole || role == SortRole ? QVariant(row.force.regionName) : QVariant();
+        return role == Qt::DisplayRole || role == SortRole ? QVariant(row.force.regionName)
+                                                           : QVariant();
     const ChangeColumn& column = m_view.columns[index.column() - FirstQuestionColumn];
     const ChangeCell cell = row.cells.value(column.question.code);
     switch (role) {
@@ -78,26 +93,37 @@ QVariant ChangeModel::data(const QModelIndex& index, int role) const
     case ChangeRole:
         return changeName(cell.change);
     case SortRole: // down first, then up, then the rest
-        return cell.change == fwb::Change::Down ? 0 : cell.change == fwb::Change::Up ? 1 : 2 + int(cell.change);
+        return cell.change == fwb::Change::Down ? 0
+               : cell.change == fwb::Change::Up ? 1
+                                                : 2 + int(cell.change);
     case Qt::DisplayRole:
         if (cell.change == fwb::Change::None)
             return {};
         // Letters and words as well as colour: readable in greyscale and by everyone.
-        return QStringLiteral("%1 → %2   %3").arg(letters(cell.before), letters(cell.after), arrow(cell.change));
+        return QStringLiteral("%1 → %2   %3")
+            .arg(letters(cell.before), letters(cell.after), arrow(cell.change));
     case Qt::ToolTipRole:
-        return plainToolTip(QStringLiteral("%1, %2\n%3: %4\n%5: %6%7")
-            .arg(row.force.name, column.question.label(), m_view.from.label(),
-                 cell.before.rank ? cell.before.gradeLabel : QStringLiteral("no judgment"), m_view.to.label(),
-                 cell.after.rank ? cell.after.gradeLabel : QStringLiteral("no judgment"),
-                 column.comparable ? QString()
-                                   : QStringLiteral("\nThe frameworks mark this question not comparable with %1's %2.")
-                                         .arg(m_view.from.label(), column.earlier.code)));
+        return plainToolTip(
+            QStringLiteral("%1, %2\n%3: %4\n%5: %6%7")
+                .arg(row.force.name, column.question.label(), m_view.from.label(),
+                     cell.before.rank ? cell.before.gradeLabel : QStringLiteral("no judgment"),
+                     m_view.to.label(),
+                     cell.after.rank ? cell.after.gradeLabel : QStringLiteral("no judgment"),
+                     column.comparable
+                         ? QString()
+                         : QStringLiteral(
+                               "\nThe frameworks mark this question not comparable with %1's %2.")
+                               .arg(m_view.from.label(), column.earlier.code)));
     case Qt::BackgroundRole:
         switch (cell.change) {
-        case fwb::Change::Up: return QColor(0xdc, 0xef, 0xdd);
-        case fwb::Change::Down: return QColor(0xf8, 0xd9, 0xd6);
-        case fwb::Change::NotComparable: return QBrush(QColor(0xd0, 0xd4, 0xda), Qt::BDiagPattern);
-        default: return {};
+        case fwb::Change::Up:
+            return QColor(0xdc, 0xef, 0xdd);
+        case fwb::Change::Down:
+            return QColor(0xf8, 0xd9, 0xd6);
+        case fwb::Change::NotComparable:
+            return QBrush(QColor(0xd0, 0xd4, 0xda), Qt::BDiagPattern);
+        default:
+            return {};
         }
     case Qt::ForegroundRole:
         return cell.change == fwb::Change::NotComparable ? QColor(0x55, 0x5d, 0x66) : QVariant();
@@ -122,9 +148,11 @@ QVariant ChangeModel::headerData(int section, Qt::Orientation orientation, int r
         return QString(c.question.code + QStringLiteral(" ") + c.question.label() +
                        (c.comparable ? QString() : QStringLiteral(" (not comparable)")));
     if (role == Qt::ToolTipRole)
-        return plainToolTip(QStringLiteral("%1\nfollows %2 %3%4")
-                                .arg(c.question.text, m_view.from.label(), c.earlier.code,
-                                     c.comparable ? QString() : QStringLiteral("\nnot comparable: no change is counted")));
+        return plainToolTip(
+            QStringLiteral("%1\nfollows %2 %3%4")
+                .arg(c.question.text, m_view.from.label(), c.earlier.code,
+                     c.comparable ? QString()
+                                  : QStringLiteral("\nnot comparable: no change is counted")));
     return {};
 }
 
@@ -142,7 +170,8 @@ bool ChangeFilter::filterAcceptsRow(int row, const QModelIndex& parent) const
     return !m_moversOnly || index.data(ChangeModel::MovedRole).toBool();
 }
 
-ChangeViewWidget::ChangeViewWidget(Workbench* workbench, QWidget* parent) : QWidget(parent), m_workbench(workbench)
+ChangeViewWidget::ChangeViewWidget(Workbench* workbench, QWidget* parent)
+    : QWidget(parent), m_workbench(workbench)
 {
     setObjectName(QStringLiteral("changeView"));
     m_from = new QComboBox(this);
@@ -165,13 +194,17 @@ ChangeViewWidget::ChangeViewWidget(Workbench* workbench, QWidget* parent) : QWid
     m_table->sortByColumn(-1, Qt::AscendingOrder);
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setDefaultSectionSize(170);
-    m_table->horizontalHeader()->setSectionResizeMode(ChangeModel::ForceColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ChangeModel::RegionColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ChangeModel::ForceColumn,
+                                                      QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ChangeModel::RegionColumn,
+                                                      QHeaderView::ResizeToContents);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto* exportButton = new QPushButton(tr("Export CSV…"), this);
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export the Change"), fileSlug(m_programme, QStringLiteral("programme")) + QStringLiteral("-change.csv"),
-                                                          tr("CSV (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the Change"),
+            fileSlug(m_programme, QStringLiteral("programme")) + QStringLiteral("-change.csv"),
+            tr("CSV (*.csv)"));
         if (!path.isEmpty())
             exportCsv(path);
     });
@@ -194,7 +227,8 @@ ChangeViewWidget::ChangeViewWidget(Workbench* workbench, QWidget* parent) : QWid
     connect(m_movers, &QCheckBox::toggled, m_filter, &ChangeFilter::setMoversOnly);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
         const QString question = index.data(ChangeModel::QuestionCodeRole).toString();
-        Q_EMIT openRequested(m_programme, index.data(ChangeModel::ForceCodeRole).toString(), question);
+        Q_EMIT openRequested(m_programme, index.data(ChangeModel::ForceCodeRole).toString(),
+                             question);
     });
 }
 
@@ -229,7 +263,8 @@ void ChangeViewWidget::reload()
         return;
     }
     const auto& t = v->totals;
-    m_summary->setText(tr("From %1 to %2: %3 up, %4 down, %5 the same, %6 not comparable, %7 new, %8 with no judgment now. "
+    m_summary->setText(tr("From %1 to %2: %3 up, %4 down, %5 the same, %6 not comparable, %7 new, "
+                          "%8 with no judgment now. "
                           "Forces judged in neither are not listed.")
                            .arg(v->from.label(), v->to.label())
                            .arg(t.value(fwb::Change::Up))

@@ -26,7 +26,14 @@ class ChangeModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { ForceColumn, RegionColumn, FirstQuestionColumn };
-    enum Role { ForceCodeRole = Qt::UserRole + 1, QuestionCodeRole, ChangeRole, MovedRole, JudgedRole, SortRole };
+    enum Role {
+        ForceCodeRole = Qt::UserRole + 1,
+        QuestionCodeRole,
+        ChangeRole,
+        MovedRole,
+        JudgedRole,
+        SortRole
+    };
     using QAbstractTableModel::QAbstractTableModel;
     void setView(fwb::ChangeView view);
     const fwb::ChangeView& view() const { return m_view; }
@@ -69,7 +76,7 @@ public:
     QLabel* summary() const { return m_summary; }
     // The rows on show, written whole or not at all; on failure exportFailed() says why.
     bool exportCsv(const QString& path);
-    fwb::ChangeView shown() const;             // the view with only the rows on show
+    fwb::ChangeView shown() const; // the view with only the rows on show
 
 Q_SIGNALS:
     void openRequested(const QString& programme, const QString& force, const QString& question);

@@ -4,12 +4,12 @@
 #include "core/workbench.h"
 
 #include <QCheckBox>
-#include <QLocale>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -19,10 +19,20 @@ using namespace Qt::StringLiterals;
 
 namespace fwb::app {
 namespace {
-enum Column { ForceColumn, RegionColumn, KindColumn, SinceColumn, StatusColumn, AssessedColumn, OpenForColumn, TextColumn };
+enum Column {
+    ForceColumn,
+    RegionColumn,
+    KindColumn,
+    SinceColumn,
+    StatusColumn,
+    AssessedColumn,
+    OpenForColumn,
+    TextColumn
+};
 } // namespace
 
-FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent) : QWidget(parent), m_workbench(workbench)
+FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent)
+    : QWidget(parent), m_workbench(workbench)
 {
     setObjectName(u"followUpView"_s);
     m_openOnly = new QCheckBox(tr("Still &open only"), this);
@@ -45,8 +55,9 @@ FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent) : QWidget(pare
 
     m_table = new QTableWidget(0, 8, this);
     m_table->setObjectName(u"followUps"_s);
-    m_table->setHorizontalHeaderLabels({tr("Force"), tr("Region"), tr("Kind"), tr("Since"), tr("Status"), tr("Assessed in"),
-                                        tr("Open for"), tr("Finding")});
+    m_table->setHorizontalHeaderLabels({tr("Force"), tr("Region"), tr("Kind"), tr("Since"),
+                                        tr("Status"), tr("Assessed in"), tr("Open for"),
+                                        tr("Finding")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -57,7 +68,8 @@ FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent) : QWidget(pare
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &FollowUpView::fillEditor);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, [this] {
         if (const FollowUpItem* i = current())
-            Q_EMIT openRequested(i->finding.programmeCode, i->finding.forceCode, i->finding.questionCode);
+            Q_EMIT openRequested(i->finding.programmeCode, i->finding.forceCode,
+                                 i->finding.questionCode);
     });
     m_summary = new QLabel(this);
 
@@ -108,8 +120,8 @@ FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent) : QWidget(pare
     m_reloadTimer.setInterval(0);
     connect(&m_reloadTimer, &QTimer::timeout, this, &FollowUpView::reload);
     if (m_workbench)
-        connect(m_workbench, &Workbench::changed, this, [this](const QStringList& entities) {
-            if (entities.contains(u"followups"_s) || entities.contains(u"findings"_s))
+        connect(m_workbench, &Workbench::changed, this, [this](const ChangeSet& changes) {
+            if (changes.touchesAny({EntityKind::FollowUp, EntityKind::Finding}))
                 m_reloadTimer.start();
         });
     // The list is read when it is first shown: on a national workbench it reads every force's
@@ -139,8 +151,11 @@ void FollowUpView::reload()
     }
     m_stale = false;
     const QString keep = current() ? current()->finding.uid : QString();
-    auto list = followUpList(*m_workbench, {{}, m_region->currentData().toString(), m_kind->currentData().toString(),
-                                            m_openOnly->isChecked(), m_shownAtMost});
+    auto list = followUpList(*m_workbench, {{},
+                                            m_region->currentData().toString(),
+                                            m_kind->currentData().toString(),
+                                            m_openOnly->isChecked(),
+                                            m_shownAtMost});
     if (!list) {
         m_message->setText(list.error().message);
         return;
@@ -159,7 +174,10 @@ void FollowUpView::reload()
                                 QString::number(i.since),
                                 followUpStatusLabel(i.status()),
                                 i.history.isEmpty() ? QString() : i.history.back().programmeCode,
-                                !i.isOpen() ? QString() : years == 0 ? tr("this year") : years == 1 ? tr("1 year") : tr("%1 years").arg(years),
+                                !i.isOpen()  ? QString()
+                                : years == 0 ? tr("this year")
+                                : years == 1 ? tr("1 year")
+                                             : tr("%1 years").arg(years),
                                 i.finding.text.simplified()};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
@@ -177,11 +195,15 @@ void FollowUpView::reload()
     m_table->setColumnWidth(TextColumn, 400);
     const QLocale locale;
     if (m_list.total > m_list.items.size())
-        m_summary->setText(tr("The oldest %1 of %2 shown: choose a region or a kind to narrow the list. "
-                              "Export CSV and Copy take all %2.")
-                               .arg(locale.toString(qsizetype(m_list.items.size())), locale.toString(m_list.total)));
+        m_summary->setText(
+            tr("The oldest %1 of %2 shown: choose a region or a kind to narrow the list. "
+               "Export CSV and Copy take all %2.")
+                .arg(locale.toString(qsizetype(m_list.items.size())),
+                     locale.toString(m_list.total)));
     else
-        m_summary->setText(tr("%1 shown, %2 still open").arg(locale.toString(qsizetype(m_list.items.size())), locale.toString(open)));
+        m_summary->setText(
+            tr("%1 shown, %2 still open")
+                .arg(locale.toString(qsizetype(m_list.items.size())), locale.toString(open)));
     for (int r = 0; r < m_list.items.size(); ++r)
         if (m_list.items[r].finding.uid == keep)
             m_table->selectRow(r);
@@ -192,7 +214,9 @@ FollowUpList FollowUpView::all() const
 {
     if (!m_workbench || m_list.total <= m_list.items.size())
         return m_list;
-    auto list = followUpList(*m_workbench, {{}, m_region->currentData().toString(), m_kind->currentData().toString(),
+    auto list = followUpList(*m_workbench, {{},
+                                            m_region->currentData().toString(),
+                                            m_kind->currentData().toString(),
                                             m_openOnly->isChecked()});
     return list ? std::move(list).value() : m_list;
 }
@@ -232,10 +256,12 @@ void FollowUpView::fillEditor()
     }
     const bool can = i && m_programme->count() > 0 && !m_workbench->isReadOnly();
     for (QWidget* w : {static_cast<QWidget*>(m_programme), static_cast<QWidget*>(m_status),
-                       static_cast<QWidget*>(m_evidence), static_cast<QWidget*>(m_note), static_cast<QWidget*>(m_record)})
+                       static_cast<QWidget*>(m_evidence), static_cast<QWidget*>(m_note),
+                       static_cast<QWidget*>(m_record)})
         w->setEnabled(can);
-    m_message->setText(i && m_programme->count() == 0 ? tr("No later inspection in this workbench has assessed it yet.")
-                                                      : QString());
+    m_message->setText(i && m_programme->count() == 0
+                           ? tr("No later inspection in this workbench has assessed it yet.")
+                           : QString());
     fillEvidence();
 }
 
@@ -246,8 +272,10 @@ void FollowUpView::fillEvidence()
     m_evidence->addItem(tr("(no finding)"), QString());
     if (!i || !m_workbench || m_programme->currentIndex() < 0)
         return;
-    for (const Finding& f : m_workbench->drafts().findings(m_programme->currentData().toString(), i->finding.forceCode))
-        m_evidence->addItem(QStringLiteral("%1 — %2").arg(f.uid, f.text.simplified().left(80)), f.uid);
+    for (const Finding& f : m_workbench->drafts().findings(m_programme->currentData().toString(),
+                                                           i->finding.forceCode))
+        m_evidence->addItem(QStringLiteral("%1 — %2").arg(f.uid, f.text.simplified().left(80)),
+                            f.uid);
     if (!i->history.isEmpty())
         m_evidence->setCurrentIndex(qMax(0, m_evidence->findData(i->history.back().evidenceUid)));
 }
@@ -269,7 +297,8 @@ bool FollowUpView::record()
         spdlog::info("follow-up not recorded: {}", done.error().message.toStdString());
         return false;
     }
-    m_message->setText(tr("Recorded: %1 in %2.").arg(followUpStatusLabel(done->status), done->programmeCode));
+    m_message->setText(
+        tr("Recorded: %1 in %2.").arg(followUpStatusLabel(done->status), done->programmeCode));
     return true;
 }
 

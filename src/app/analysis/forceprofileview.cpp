@@ -1,32 +1,35 @@
 #include "app/analysis/forceprofileview.h"
 
-#include "core/domain/periods.h"
 #include "app/models/gradestyle.h"
+#include "core/domain/periods.h"
 #include "core/workbench.h"
 
 #include <QBarCategoryAxis>
+#include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QCategoryAxis>
+#include <QHBoxLayout>
+#include <QHorizontalBarSeries>
+#include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
 #include <QSet>
 #include <QSignalBlocker>
-#include <QBarSeries>
-#include <QHBoxLayout>
-#include <QHorizontalBarSeries>
-#include <QLabel>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QUrl>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace fwb::app {
 namespace {
-QString esc(const QString& s) { return s.toHtmlEscaped(); }
+QString esc(const QString& s)
+{
+    return s.toHtmlEscaped();
+}
 
 // The choice of "one figure of every force": the programme, the figure and its period, the same
 // whichever force's profile offers it, so that it carries over to another force.
@@ -34,9 +37,10 @@ QStringList everyForceChoice(const Metric& m)
 {
     return {QStringLiteral("forces"), m.programmeCode, figureKey(m), m.period};
 }
-}
+} // namespace
 
-ForceProfileView::ForceProfileView(Workbench* workbench, QWidget* parent) : QWidget(parent), m_workbench(workbench)
+ForceProfileView::ForceProfileView(Workbench* workbench, QWidget* parent)
+    : QWidget(parent), m_workbench(workbench)
 {
     setObjectName(QStringLiteral("forceProfile"));
     m_force = new QComboBox(this);
@@ -82,8 +86,10 @@ ForceProfileView::ForceProfileView(Workbench* workbench, QWidget* parent) : QWid
     if (m_workbench)
         for (const Force& f : m_workbench->reference().forces())
             m_force->addItem(f.name, f.code);
-    connect(m_force, qOverload<int>(&QComboBox::activated), this, [this] { setForce(m_force->currentData().toString()); });
-    connect(m_chartChoice, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { drawChart(); });
+    connect(m_force, qOverload<int>(&QComboBox::activated), this,
+            [this] { setForce(m_force->currentData().toString()); });
+    connect(m_chartChoice, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this] { drawChart(); });
     connect(m_page, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
         const QStringList parts = url.path().split(QLatin1Char('/'));
         if (url.scheme() == QLatin1String("fwb") && parts.size() == 3)
@@ -106,23 +112,31 @@ void ForceProfileView::reload()
         return;
     m_profile = std::move(profile).value();
     const ForceProfile& p = m_profile;
-    QString html = QStringLiteral("<h2>%1</h2><p style='color:#555'>%2</p>").arg(esc(p.force.name), esc(p.force.regionName));
-    html += QStringLiteral("<h3>%1</h3><table cellspacing='0' cellpadding='4' border='1' style='border-color:#ccc'>").arg(tr("Judgments over time"));
+    QString html = QStringLiteral("<h2>%1</h2><p style='color:#555'>%2</p>")
+                       .arg(esc(p.force.name), esc(p.force.regionName));
+    html += QStringLiteral("<h3>%1</h3><table cellspacing='0' cellpadding='4' border='1' "
+                           "style='border-color:#ccc'>")
+                .arg(tr("Judgments over time"));
     for (const Programme& programme : p.programmes) {
         if (programme.gradeScaleCode.isEmpty())
             continue;
         html += QStringLiteral("<tr><td><b>%1</b></td>").arg(esc(programme.label()));
         const QList<Judgment> js = p.judgments.value(programme.code);
         if (js.isEmpty())
-            html += QStringLiteral("<td colspan='8' style='color:#777'>%1</td>").arg(tr("not graded in this workbench"));
+            html += QStringLiteral("<td colspan='8' style='color:#777'>%1</td>")
+                        .arg(tr("not graded in this workbench"));
         for (const Judgment& j : js)
-            html += QStringLiteral("<td align='center' style='background:%1'><a href='fwb:%2/%3/%4' style='color:%5; text-decoration:none'>"
+            html += QStringLiteral("<td align='center' style='background:%1'><a "
+                                   "href='fwb:%2/%3/%4' style='color:%5; text-decoration:none'>"
                                    "%4<br><b>%6</b></a></td>")
-                        .arg(GradeStyle::background(j.gradeCode, j.gradeRank).name(), programme.code, p.force.code, j.questionCode,
-                             GradeStyle::foreground(j.gradeCode, j.gradeRank).name(), esc(j.gradeLabel));
+                        .arg(GradeStyle::background(j.gradeCode, j.gradeRank).name(),
+                             programme.code, p.force.code, j.questionCode,
+                             GradeStyle::foreground(j.gradeCode, j.gradeRank).name(),
+                             esc(j.gradeLabel));
         html += QStringLiteral("</tr>");
     }
-    html += QStringLiteral("</table><h3>%1</h3><table cellspacing='0' cellpadding='4' border='1' style='border-color:#ccc'><tr><th></th>")
+    html += QStringLiteral("</table><h3>%1</h3><table cellspacing='0' cellpadding='4' border='1' "
+                           "style='border-color:#ccc'><tr><th></th>")
                 .arg(tr("Findings by kind"));
     for (const QString& k : findingKinds())
         html += QStringLiteral("<th>%1</th>").arg(esc(findingKindPluralLabel(k)));
@@ -136,28 +150,37 @@ void ForceProfileView::reload()
     }
     html += QStringLiteral("</table>");
     // What earlier inspections asked of the force and is not yet done.
-    html += QStringLiteral("<h3>%1</h3>").arg(tr("Areas for improvement, causes of concern and recommendations still open"));
+    html += QStringLiteral("<h3>%1</h3>")
+                .arg(tr("Areas for improvement, causes of concern and recommendations still open"));
     if (p.stillOpen.items.isEmpty()) {
         html += QStringLiteral("<p style='color:#777'>%1</p>").arg(tr("None."));
     } else {
         if (p.stillOpen.total > p.stillOpen.items.size())
             html += QStringLiteral("<p style='color:#555'>%1</p>")
-                        .arg(tr("%1 still open; the oldest %2 are below. Export CSV on the Follow-up tab, or "
+                        .arg(tr("%1 still open; the oldest %2 are below. Export CSV on the "
+                                "Follow-up tab, or "
                                 "fwb followup list --force, lists them all.")
                                  .arg(QLocale().toString(p.stillOpen.total))
                                  .arg(p.stillOpen.items.size()));
-        html += QStringLiteral("<table cellspacing='0' cellpadding='4' border='1' style='border-color:#ccc'><tr><th>%1</th><th>%2</th>"
+        html += QStringLiteral("<table cellspacing='0' cellpadding='4' border='1' "
+                               "style='border-color:#ccc'><tr><th>%1</th><th>%2</th>"
                                "<th>%3</th><th>%4</th><th>%5</th></tr>")
                     .arg(tr("Since"), tr("Kind"), tr("Finding"), tr("Status"), tr("Open for"));
         for (const FollowUpItem& i : p.stillOpen.items) {
             const int years = p.stillOpen.yearsOpen(i);
             QString status = esc(followUpStatusLabel(i.status()));
             if (!i.history.isEmpty())
-                status += QStringLiteral("<br><span style='color:#777'>%1</span>").arg(esc(i.history.back().programmeCode));
-            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td align='right'>%5</td></tr>")
+                status += QStringLiteral("<br><span style='color:#777'>%1</span>")
+                              .arg(esc(i.history.back().programmeCode));
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td "
+                                   "align='right'>%5</td></tr>")
                         .arg(QString::number(i.since), esc(findingKindLabel(i.finding.kind)),
-                             esc(i.finding.text.simplified().left(160)) + (i.finding.text.size() > 160 ? QStringLiteral("…") : QString()),
-                             status, years == 0 ? tr("this year") : years == 1 ? tr("1 year") : tr("%1 years").arg(years));
+                             esc(i.finding.text.simplified().left(160)) +
+                                 (i.finding.text.size() > 160 ? QStringLiteral("…") : QString()),
+                             status,
+                             years == 0   ? tr("this year")
+                             : years == 1 ? tr("1 year")
+                                          : tr("%1 years").arg(years));
         }
         html += QStringLiteral("</table>");
     }
@@ -179,19 +202,24 @@ void ForceProfileView::fillChartChoices()
     m_charted.clear();
     for (auto it = p.programmes.crbegin(); it != p.programmes.crend() && m_charted.isEmpty(); ++it)
         for (const ProfileFigure& f : p.figures.value(it->code))
-            if (f.metric.unit.contains(QLatin1String("per 1,000"), Qt::CaseInsensitive) && f.metric.nationalValue)
+            if (f.metric.unit.contains(QLatin1String("per 1,000"), Qt::CaseInsensitive) &&
+                f.metric.nationalValue)
                 m_charted = it->code;
-    m_chartChoice->addItem(tr("Rates per 1,000 against England and Wales and the region"), QStringList{QStringLiteral("rates")});
+    m_chartChoice->addItem(tr("Rates per 1,000 against England and Wales and the region"),
+                           QStringList{QStringLiteral("rates")});
     // Each choice is named by what it draws, not by its place, so it carries over to another force.
     for (const FigureSeries& series : p.series)
-        m_chartChoice->addItem(tr("%1, over time").arg(series.label()),
-                               QStringList{QStringLiteral("series"), series.name, series.unit, series.measure});
+        m_chartChoice->addItem(
+            tr("%1, over time").arg(series.label()),
+            QStringList{QStringLiteral("series"), series.name, series.unit, series.measure});
     for (auto it = p.programmes.crbegin(); it != p.programmes.crend(); ++it) {
         bool any = false;
         for (const ProfileFigure& f : p.figures.value(it->code))
             if (f.forces > 1) {
                 any = true;
-                m_chartChoice->addItem(tr("%1, every force (%2)").arg(f.metric.name, f.metric.period), everyForceChoice(f.metric));
+                m_chartChoice->addItem(
+                    tr("%1, every force (%2)").arg(f.metric.name, f.metric.period),
+                    everyForceChoice(f.metric));
             }
         if (any)
             break; // the latest programme that compares the forces
@@ -206,7 +234,8 @@ void ForceProfileView::drawChart()
     if (choice.size() == 4 && choice[0] == QLatin1String("series")) {
         const QString &name = choice[1], &unit = choice[2], &measure = choice[3];
         for (const FigureSeries& series : m_profile.series)
-            if (!chart && series.name == name && series.unit == unit && (!unit.isEmpty() || series.measure == measure))
+            if (!chart && series.name == name && series.unit == unit &&
+                (!unit.isEmpty() || series.measure == measure))
                 chart = seriesChart(series);
     } else if (choice.size() > 1 && choice[0] == QLatin1String("forces")) {
         for (const ProfileFigure& f : m_profile.figures.value(choice[1]))
@@ -230,8 +259,8 @@ QChart* ForceProfileView::ratesChart() const
     QList<ProfileFigure> rates;
     QDate latest;
     for (const ProfileFigure& f : p.figures.value(m_charted))
-        if (f.metric.unit.contains(QLatin1String("per 1,000"), Qt::CaseInsensitive) && f.metric.nationalValue &&
-            !isComparison(f.metric.period)) {
+        if (f.metric.unit.contains(QLatin1String("per 1,000"), Qt::CaseInsensitive) &&
+            f.metric.nationalValue && !isComparison(f.metric.period)) {
             rates << f;
             latest = std::max(latest, periodEnd(f.metric.period));
         }
@@ -244,7 +273,8 @@ QChart* ForceProfileView::ratesChart() const
         }
     auto* chart = new QChart;
     if (figures.isEmpty()) {
-        chart->setTitle(tr("No rates per 1,000 population for %1 in the workbench").arg(p.force.name));
+        chart->setTitle(
+            tr("No rates per 1,000 population for %1 in the workbench").arg(p.force.name));
         return chart;
     }
     auto* series = new QHorizontalBarSeries;
@@ -262,19 +292,22 @@ QChart* ForceProfileView::ratesChart() const
         *mine << f.metric.forceValue;
         *national << *f.metric.nationalValue;
         *region << f.regionMean.value_or(0);
-        top = std::max({top, f.metric.forceValue, *f.metric.nationalValue, f.regionMean.value_or(0)});
+        top =
+            std::max({top, f.metric.forceValue, *f.metric.nationalValue, f.regionMean.value_or(0)});
     }
     series->append(mine);
     series->append(national);
     // The region's mean beside every figure, or not at all: a bar of 0 where no other force of
     // the region has the figure would read as a mean of nothing.
-    if (std::all_of(figures.cbegin(), figures.cend(), [](const ProfileFigure& f) { return f.regionMean.has_value(); }))
+    if (std::all_of(figures.cbegin(), figures.cend(),
+                    [](const ProfileFigure& f) { return f.regionMean.has_value(); }))
         series->append(region);
     else
         delete region;
     series->setLabelsVisible(true);
     series->setLabelsFormat(QStringLiteral("@value"));
-    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd); // readable beside a short bar too
+    series->setLabelsPosition(
+        QAbstractBarSeries::LabelsOutsideEnd); // readable beside a short bar too
     chart->addSeries(series);
     auto* y = new QBarCategoryAxis;
     y->append(categories);
@@ -286,7 +319,8 @@ QChart* ForceProfileView::ratesChart() const
     x->setTitleText(tr("per 1,000 population"));
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
-    chart->setTitle(tr("%1 against England and Wales, %2").arg(p.force.shortName, figures.front().metric.period));
+    chart->setTitle(tr("%1 against England and Wales, %2")
+                        .arg(p.force.shortName, figures.front().metric.period));
     return chart;
 }
 
@@ -306,13 +340,17 @@ QChart* ForceProfileView::seriesChart(const FigureSeries& s) const
                 l->append(double(x.end.startOfDay().toMSecsSinceEpoch()), *v);
         return l;
     };
-    QList<QLineSeries*> lines{line(m_profile.force.shortName, QColor(0x1f, 0x4e, 0x79), Qt::SolidLine,
-                                   [](const SeriesPoint& x) { return std::optional<double>(x.force); })};
-    if (std::any_of(s.points.cbegin(), s.points.cend(), [](const SeriesPoint& x) { return x.national.has_value(); }))
-        lines << line(tr("England and Wales"), QColor(0x70, 0x70, 0x70), Qt::DashLine, [](const SeriesPoint& x) { return x.national; });
-    if (std::any_of(s.points.cbegin(), s.points.cend(), [](const SeriesPoint& x) { return x.regionMean.has_value(); }))
-        lines << line(tr("%1 (mean)").arg(m_profile.force.regionName), QColor(0x7f, 0xb3, 0xd5), Qt::DotLine,
-                      [](const SeriesPoint& x) { return x.regionMean; });
+    QList<QLineSeries*> lines{
+        line(m_profile.force.shortName, QColor(0x1f, 0x4e, 0x79), Qt::SolidLine,
+             [](const SeriesPoint& x) { return std::optional<double>(x.force); })};
+    if (std::any_of(s.points.cbegin(), s.points.cend(),
+                    [](const SeriesPoint& x) { return x.national.has_value(); }))
+        lines << line(tr("England and Wales"), QColor(0x70, 0x70, 0x70), Qt::DashLine,
+                      [](const SeriesPoint& x) { return x.national; });
+    if (std::any_of(s.points.cbegin(), s.points.cend(),
+                    [](const SeriesPoint& x) { return x.regionMean.has_value(); }))
+        lines << line(tr("%1 (mean)").arg(m_profile.force.regionName), QColor(0x7f, 0xb3, 0xd5),
+                      Qt::DotLine, [](const SeriesPoint& x) { return x.regionMean; });
     double lo = 0, hi = 0;
     for (QLineSeries* l : lines)
         for (const QPointF& pt : l->points()) {
@@ -326,7 +364,8 @@ QChart* ForceProfileView::seriesChart(const FigureSeries& s) const
     QStringList labels;
     for (const SeriesPoint& point : s.points)
         labels << QLocale().toString(point.end, QStringLiteral("MMM yyyy"));
-    if (QSet<QString>(labels.cbegin(), labels.cend()).size() < labels.size()) { // two ends in one month: name the days
+    if (QSet<QString>(labels.cbegin(), labels.cend()).size() <
+        labels.size()) { // two ends in one month: name the days
         labels.clear();
         for (const SeriesPoint& point : s.points)
             labels << QLocale().toString(point.end, QStringLiteral("d MMM yyyy"));
@@ -352,7 +391,9 @@ QChart* ForceProfileView::seriesChart(const FigureSeries& s) const
     }
     chart->setTitle(QStringLiteral("<b>%1</b><br>%2")
                         .arg(tr("%1: %2").arg(m_profile.force.shortName, s.name).toHtmlEscaped(),
-                             tr("%1 to %2").arg(s.points.front().period, s.points.back().period).toHtmlEscaped()));
+                             tr("%1 to %2")
+                                 .arg(s.points.front().period, s.points.back().period)
+                                 .toHtmlEscaped()));
     return chart;
 }
 
@@ -413,8 +454,11 @@ QChart* ForceProfileView::everyForceChart(const ProfileFigure& figure) const
         line->attachAxis(x);
         line->attachAxis(y);
     }
-    chart->setTitle(QStringLiteral("<b>%1</b><br>%2").arg(tr("%1: every force, %2 marked").arg(m.name, m_profile.force.shortName).toHtmlEscaped(),
-                                                         m.period.toHtmlEscaped()));
+    chart->setTitle(QStringLiteral("<b>%1</b><br>%2")
+                        .arg(tr("%1: every force, %2 marked")
+                                 .arg(m.name, m_profile.force.shortName)
+                                 .toHtmlEscaped(),
+                             m.period.toHtmlEscaped()));
     return chart;
 }
 

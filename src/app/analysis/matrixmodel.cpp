@@ -17,7 +17,10 @@ void MatrixModel::setMatrix(JudgmentMatrix matrix)
     endResetModel();
 }
 
-int MatrixModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_matrix.rows.size()); }
+int MatrixModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_matrix.rows.size());
+}
 
 int MatrixModel::columnCount(const QModelIndex& parent) const
 {
@@ -35,9 +38,13 @@ QVariant MatrixModel::data(const QModelIndex& index, int role) const
         return row.force.regionName;
     if (index.column() == ForceColumn) {
         switch (role) {
-        case Qt::DisplayRole: return row.force.name;
-        case Qt::ToolTipRole: return plainToolTip(row.force.name + QStringLiteral(" (") + row.force.regionName + QLatin1Char(')'));
-        default: return {};
+        case Qt::DisplayRole:
+            return row.force.name;
+        case Qt::ToolTipRole:
+            return plainToolTip(row.force.name + QStringLiteral(" (") + row.force.regionName +
+                                QLatin1Char(')'));
+        default:
+            return {};
         }
     }
     if (index.column() == RegionColumn)
@@ -46,22 +53,35 @@ QVariant MatrixModel::data(const QModelIndex& index, int role) const
     const auto cell = row.cells.find(q.code);
     const bool judged = cell != row.cells.end();
     switch (role) {
-    case QuestionCodeRole: return q.code;
-    case GradeCodeRole: return judged ? cell->gradeCode : QString();
-    case RankRole: return judged ? cell->rank : 99; // no judgment sorts last
-    case Qt::DisplayRole: return judged ? GradeStyle::letters(cell->gradeCode, cell->gradeLabel) : QStringLiteral("–");
-    case Qt::TextAlignmentRole: return int(Qt::AlignCenter);
+    case QuestionCodeRole:
+        return q.code;
+    case GradeCodeRole:
+        return judged ? cell->gradeCode : QString();
+    case RankRole:
+        return judged ? cell->rank : 99; // no judgment sorts last
+    case Qt::DisplayRole:
+        return judged ? GradeStyle::letters(cell->gradeCode, cell->gradeLabel)
+                      : QStringLiteral("–");
+    case Qt::TextAlignmentRole:
+        return int(Qt::AlignCenter);
     case Qt::BackgroundRole:
-        return judged ? QBrush(GradeStyle::background(cell->gradeCode, cell->rank)) : QBrush(QColor(0xf4, 0xf4, 0xf4), Qt::Dense6Pattern);
-    case Qt::ForegroundRole: return judged ? QBrush(GradeStyle::foreground(cell->gradeCode, cell->rank)) : QBrush(QColor(0x80, 0x80, 0x80));
+        return judged ? QBrush(GradeStyle::background(cell->gradeCode, cell->rank))
+                      : QBrush(QColor(0xf4, 0xf4, 0xf4), Qt::Dense6Pattern);
+    case Qt::ForegroundRole:
+        return judged ? QBrush(GradeStyle::foreground(cell->gradeCode, cell->rank))
+                      : QBrush(QColor(0x80, 0x80, 0x80));
     case Qt::ToolTipRole:
         return judged ? QStringLiteral("<b>%1 — %2: %3</b><p>%4</p>")
-                            .arg(row.force.name.toHtmlEscaped(), q.code.toHtmlEscaped(), cell->gradeLabel.toHtmlEscaped(), cell->summary.left(600).toHtmlEscaped())
-                      : plainToolTip(QStringLiteral("%1 — %2: no judgment").arg(row.force.name, q.code));
+                            .arg(row.force.name.toHtmlEscaped(), q.code.toHtmlEscaped(),
+                                 cell->gradeLabel.toHtmlEscaped(),
+                                 cell->summary.left(600).toHtmlEscaped())
+                      : plainToolTip(
+                            QStringLiteral("%1 — %2: no judgment").arg(row.force.name, q.code));
     case Qt::AccessibleTextRole:
         return QString(row.force.name + QStringLiteral(", ") + q.code + QStringLiteral(": ") +
                        (judged ? cell->gradeLabel : QStringLiteral("no judgment")));
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -75,9 +95,12 @@ QVariant MatrixModel::headerData(int section, Qt::Orientation orientation, int r
         return role == Qt::DisplayRole ? QVariant(tr("Region")) : QVariant();
     const Question& q = m_matrix.columns[section - FirstQuestionColumn];
     switch (role) {
-    case Qt::DisplayRole: return q.shortTitle.isEmpty() ? q.code : QString(q.code + QLatin1Char('\n') + q.shortTitle);
-    case Qt::ToolTipRole: return plainToolTip(q.code + QStringLiteral(": ") + q.text);
-    default: return {};
+    case Qt::DisplayRole:
+        return q.shortTitle.isEmpty() ? q.code : QString(q.code + QLatin1Char('\n') + q.shortTitle);
+    case Qt::ToolTipRole:
+        return plainToolTip(q.code + QStringLiteral(": ") + q.text);
+    default:
+        return {};
     }
 }
 
@@ -97,7 +120,8 @@ void MatrixFilter::setGrade(const QString& gradeCode, const QString& question)
 bool MatrixFilter::filterAcceptsRow(int row, const QModelIndex& parent) const
 {
     const QAbstractItemModel* m = sourceModel();
-    if (!m_region.isEmpty() && m->index(row, 0, parent).data(MatrixModel::RegionRole).toString() != m_region)
+    if (!m_region.isEmpty() &&
+        m->index(row, 0, parent).data(MatrixModel::RegionRole).toString() != m_region)
         return false;
     if (m_grade.isEmpty())
         return true;

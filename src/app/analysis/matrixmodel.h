@@ -16,7 +16,13 @@ class MatrixModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum { ForceColumn = 0, RegionColumn = 1, FirstQuestionColumn = 2 };
-    enum Role { ForceCodeRole = Qt::UserRole + 1, QuestionCodeRole, GradeCodeRole, RankRole, RegionRole };
+    enum Role {
+        ForceCodeRole = Qt::UserRole + 1,
+        QuestionCodeRole,
+        GradeCodeRole,
+        RankRole,
+        RegionRole
+    };
 
     explicit MatrixModel(QObject* parent = nullptr);
     void setMatrix(JudgmentMatrix matrix);
@@ -25,7 +31,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     JudgmentMatrix m_matrix;
@@ -35,7 +42,8 @@ class MatrixFilter : public QSortFilterProxyModel {
     Q_OBJECT
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
-    // Empty: any. A grade keeps forces with that grade in `question` (any graded question when empty).
+    // Empty: any. A grade keeps forces with that grade in `question` (any graded question when
+    // empty).
     void setRegion(const QString& region);
     void setGrade(const QString& gradeCode, const QString& question = {});
 

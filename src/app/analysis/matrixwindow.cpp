@@ -3,11 +3,11 @@
 #include "app/analysis/changeview.h"
 #include "app/analysis/followupview.h"
 
+#include "app/analysis/forceprofileview.h"
+#include "app/analysis/matrixmodel.h"
+#include "app/analysis/nationalchart.h"
 #include "core/io/csv.h"
 #include "core/io/filenames.h"
-#include "app/analysis/matrixmodel.h"
-#include "app/analysis/forceprofileview.h"
-#include "app/analysis/nationalchart.h"
 #include "core/workbench.h"
 
 #include <QApplication>
@@ -25,14 +25,15 @@
 #include <QPrinter>
 #include <QPushButton>
 #include <QSvgGenerator>
-#include <QTableView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 #include <spdlog/spdlog.h>
 
 namespace fwb::app {
 
-MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent) : QWidget(parent, Qt::Window), m_workbench(workbench)
+MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent)
+    : QWidget(parent, Qt::Window), m_workbench(workbench)
 {
     setObjectName(QStringLiteral("matrixWindow"));
     setWindowTitle(tr("Judgment Matrix"));
@@ -63,8 +64,10 @@ MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent) : QWidget(pare
     m_view->verticalHeader()->setVisible(false);
     m_view->horizontalHeader()->setDefaultSectionSize(132);
     m_view->horizontalHeader()->setTextElideMode(Qt::ElideRight);
-    m_view->horizontalHeader()->setSectionResizeMode(MatrixModel::ForceColumn, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setSectionResizeMode(MatrixModel::RegionColumn, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(MatrixModel::ForceColumn,
+                                                     QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(MatrixModel::RegionColumn,
+                                                     QHeaderView::ResizeToContents);
     m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setShowGrid(true);
@@ -76,15 +79,20 @@ MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent) : QWidget(pare
         return b;
     };
     auto* exportButton = button(tr("Export &CSV…"), [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export the Matrix"), fileSlug(m_programme, QStringLiteral("programme")) + QStringLiteral("-judgments.csv"),
-                                                          tr("CSV (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the Matrix"),
+            fileSlug(m_programme, QStringLiteral("programme")) + QStringLiteral("-judgments.csv"),
+            tr("CSV (*.csv)"));
         if (!path.isEmpty())
             exportCsv(path);
     });
-    auto* copyButton = button(tr("C&opy"), [this] { QApplication::clipboard()->setText(csvText()); });
+    auto* copyButton =
+        button(tr("C&opy"), [this] { QApplication::clipboard()->setText(csvText()); });
     auto* imageButton = button(tr("Save &Image…"), [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save the Matrix as an Image"), fileSlug(m_programme, QStringLiteral("programme")) + QStringLiteral("-judgments.png"),
-                                                          tr("PNG image (*.png);;SVG drawing (*.svg)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save the Matrix as an Image"),
+            fileSlug(m_programme, QStringLiteral("programme")) + QStringLiteral("-judgments.png"),
+            tr("PNG image (*.png);;SVG drawing (*.svg)"));
         if (!path.isEmpty())
             saveImage(path);
     });
@@ -96,7 +104,8 @@ MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent) : QWidget(pare
         QPainter painter(&printer);
         const QPixmap image = m_tabs->currentWidget()->grab(); // what is on show
         const QRect page = printer.pageLayout().paintRectPixels(printer.resolution());
-        painter.drawPixmap(QRect(QPoint(0, 0), image.size().scaled(page.size(), Qt::KeepAspectRatio)), image);
+        painter.drawPixmap(
+            QRect(QPoint(0, 0), image.size().scaled(page.size(), Qt::KeepAspectRatio)), image);
     });
 
     auto* filters = new QHBoxLayout;
@@ -123,10 +132,11 @@ MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent) : QWidget(pare
     m_change = new ChangeViewWidget(workbench, this);
     m_tabs->addTab(m_change, tr("&Change"));
     connect(m_change, &ChangeViewWidget::openRequested, this, &MatrixWindow::openRequested);
-    connect(m_change, &ChangeViewWidget::exportFailed, this, [this](const QString& title, const QString& message) {
-        m_lastError = message;
-        Q_EMIT exportFailed(title, message);
-    });
+    connect(m_change, &ChangeViewWidget::exportFailed, this,
+            [this](const QString& title, const QString& message) {
+                m_lastError = message;
+                Q_EMIT exportFailed(title, message);
+            });
     m_followUp = new FollowUpView(workbench, this);
     m_tabs->addTab(m_followUp, tr("F&ollow-up"));
     connect(m_followUp, &FollowUpView::openRequested, this, &MatrixWindow::openRequested);
@@ -182,10 +192,12 @@ void MatrixWindow::reload()
     m_change->reload();
     auto matrix = judgmentMatrix(*m_workbench, m_programme);
     if (!matrix) {
-        spdlog::warn("judgment matrix of {}: {}", m_programme.toStdString(), matrix.error().message.toStdString());
+        spdlog::warn("judgment matrix of {}: {}", m_programme.toStdString(),
+                     matrix.error().message.toStdString());
         return;
     }
-    const QString region = m_region->currentData().toString(), grade = m_grade->currentData().toString(),
+    const QString region = m_region->currentData().toString(),
+                  grade = m_grade->currentData().toString(),
                   question = m_question->currentData().toString();
     {
         const QSignalBlocker b1(m_region), b2(m_grade), b3(m_question);
@@ -237,9 +249,11 @@ void MatrixWindow::updateCounts()
                 grades << QStringLiteral("%1 %2").arg(byRank.value(g.rank)).arg(g.label.toLower());
         if (none)
             grades << tr("%1 not graded").arg(none);
-        parts << QStringLiteral("<b>%1</b> %2").arg(m.columns[c].code, grades.join(QStringLiteral(", ")));
+        parts << QStringLiteral("<b>%1</b> %2")
+                     .arg(m.columns[c].code, grades.join(QStringLiteral(", ")));
     }
-    m_counts->setText(tr("%1 forces shown. ").arg(m_filter->rowCount()) + parts.join(QStringLiteral(" · ")));
+    m_counts->setText(tr("%1 forces shown. ").arg(m_filter->rowCount()) +
+                      parts.join(QStringLiteral(" · ")));
 }
 
 QString MatrixWindow::csvText() const
@@ -252,7 +266,8 @@ QString MatrixWindow::csvText() const
         return QString::fromUtf8(profileCsv(m_profile->profile()));
     QStringList header;
     for (int c = 0; c < m_filter->columnCount(); ++c)
-        header << m_filter->headerData(c, Qt::Horizontal).toString().section(QLatin1Char('\n'), 0, 0);
+        header
+            << m_filter->headerData(c, Qt::Horizontal).toString().section(QLatin1Char('\n'), 0, 0);
     QByteArray out = csv::formatRow(header);
     for (int r = 0; r < m_filter->rowCount(); ++r) {
         QStringList fields;
@@ -295,8 +310,9 @@ bool MatrixWindow::saveImage(const QString& path)
 {
     // What is on show: the matrix, the national chart, a force's profile or the change. Drawn in
     // memory first, then written whole or not at all.
-    QWidget* shown = m_tabs->currentWidget() == m_national ? static_cast<QWidget*>(m_national->chartView())
-                                                            : m_tabs->currentWidget();
+    QWidget* shown = m_tabs->currentWidget() == m_national
+                         ? static_cast<QWidget*>(m_national->chartView())
+                         : m_tabs->currentWidget();
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     bool drawn = false;
@@ -314,9 +330,11 @@ bool MatrixWindow::saveImage(const QString& path)
     }
     buffer.close();
     if (!drawn || buffer.data().isEmpty())
-        return reportExport(Error::make(Error::Code::Internal,
-                                        tr("The image for %1 could not be drawn.").arg(QDir::toNativeSeparators(path))),
-                            tr("Image not saved"));
+        return reportExport(
+            Error::make(
+                Error::Code::Internal,
+                tr("The image for %1 could not be drawn.").arg(QDir::toNativeSeparators(path))),
+            tr("Image not saved"));
     return reportExport(writeFileAtomically(path, buffer.data()), tr("Image not saved"));
 }
 

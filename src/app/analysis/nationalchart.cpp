@@ -11,8 +11,8 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace fwb::app {
 
@@ -56,8 +56,9 @@ void NationalChart::showForces(const QString& question, const QString& gradeCode
         if (g.code == gradeCode)
             label = g.label.toLower();
     const QStringList forces = forcesAt(question, gradeCode);
-    m_listTitle->setText(forces.size() == 1 ? tr("%1 at %2: 1 force").arg(question, label)
-                                            : tr("%1 at %2: %3 forces").arg(question, label).arg(forces.size()));
+    m_listTitle->setText(forces.size() == 1
+                             ? tr("%1 at %2: 1 force").arg(question, label)
+                             : tr("%1 at %2: %3 forces").arg(question, label).arg(forces.size()));
     m_list->clear();
     m_list->addItems(forces);
 }
@@ -70,7 +71,8 @@ void NationalChart::setMatrix(const JudgmentMatrix& matrix, const QString& regio
     QStringList categories;
     for (qsizetype i = matrix.columns.size() - 1; i >= 0; --i) // the first question at the top
         categories << matrix.columns[i].code + QStringLiteral("  ") + matrix.columns[i].label();
-    auto addSet = [&](const QString& label, const QString& code, const QColor& colour, const QColor& text) {
+    auto addSet = [&](const QString& label, const QString& code, const QColor& colour,
+                      const QColor& text) {
         auto* set = new QBarSet(label);
         set->setColor(colour);
         set->setBorderColor(colour.darker(115));
@@ -84,14 +86,17 @@ void NationalChart::setMatrix(const JudgmentMatrix& matrix, const QString& regio
         series->append(set);
     };
     for (const Grade& g : matrix.grades)
-        addSet(g.label, g.code, GradeStyle::background(g.code, g.rank), GradeStyle::foreground(g.code, g.rank));
+        addSet(g.label, g.code, GradeStyle::background(g.code, g.rank),
+               GradeStyle::foreground(g.code, g.rank));
     addSet(tr("No judgment"), QString(), QColor(0xe6, 0xe6, 0xe6), QColor(0x55, 0x55, 0x55));
     series->setLabelsVisible(true);
     series->setLabelsFormat(QStringLiteral("@value"));
     auto* chart = new QChart;
     chart->addSeries(series);
-    chart->setTitle(tr("%1: forces at each grade%2").arg(matrix.programme.label(),
-                                                          region.isEmpty() ? tr(", England and Wales") : QStringLiteral(", ") + region));
+    chart->setTitle(tr("%1: forces at each grade%2")
+                        .arg(matrix.programme.label(), region.isEmpty()
+                                                           ? tr(", England and Wales")
+                                                           : QStringLiteral(", ") + region));
     auto* y = new QBarCategoryAxis;
     y->append(categories);
     chart->addAxis(y, Qt::AlignLeft);

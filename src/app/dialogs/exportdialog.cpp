@@ -3,16 +3,19 @@
 #include "core/io/filenames.h"
 
 #include <QDialogButtonBox>
-#include <QPushButton>
 #include <QGroupBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
 
 namespace fwb::app {
 namespace {
 // A name with "&" ("Devon & Cornwall") must not turn into a shortcut letter.
-QString escapeMnemonic(QString label) { return label.replace(QLatin1Char('&'), QStringLiteral("&&")); }
+QString escapeMnemonic(QString label)
+{
+    return label.replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
 } // namespace
 
 ExportDialog::ExportDialog(const QString& programmeCode, const QString& programmeLabel,
@@ -24,15 +27,20 @@ ExportDialog::ExportDialog(const QString& programmeCode, const QString& programm
 
     auto* scopeBox = new QGroupBox(tr("What to export"), this);
     m_whole = new QRadioButton(tr("The whole &workbench"), scopeBox);
-    m_programmeScope = new QRadioButton(programmeCode.isEmpty() ? tr("One &programme (select one first)")
-                                                                : tr("The &programme %1").arg(escapeMnemonic(programmeLabel)),
-                                        scopeBox);
-    m_forceScope = new QRadioButton(forceCode.isEmpty() ? tr("One &force in a programme (select one first)")
-                                                        : tr("One &force: %1 in %2").arg(escapeMnemonic(forceLabel), escapeMnemonic(programmeLabel)),
-                                    scopeBox);
+    m_programmeScope = new QRadioButton(
+        programmeCode.isEmpty() ? tr("One &programme (select one first)")
+                                : tr("The &programme %1").arg(escapeMnemonic(programmeLabel)),
+        scopeBox);
+    m_forceScope = new QRadioButton(
+        forceCode.isEmpty() ? tr("One &force in a programme (select one first)")
+                            : tr("One &force: %1 in %2")
+                                  .arg(escapeMnemonic(forceLabel), escapeMnemonic(programmeLabel)),
+        scopeBox);
     m_programmeScope->setEnabled(!programmeCode.isEmpty());
     m_forceScope->setEnabled(!programmeCode.isEmpty() && !forceCode.isEmpty());
-    (m_forceScope->isEnabled() ? m_forceScope : m_programmeScope->isEnabled() ? m_programmeScope : m_whole)
+    (m_forceScope->isEnabled()       ? m_forceScope
+     : m_programmeScope->isEnabled() ? m_programmeScope
+                                     : m_whole)
         ->setChecked(true);
     auto* scopeLayout = new QVBoxLayout(scopeBox);
     scopeLayout->addWidget(m_whole);
@@ -40,7 +48,8 @@ ExportDialog::ExportDialog(const QString& programmeCode, const QString& programm
     scopeLayout->addWidget(m_forceScope);
 
     auto* formatBox = new QGroupBox(tr("Format"), this);
-    m_json = new QRadioButton(tr("&JSON interchange — everything, for another workbench or fwb"), formatBox);
+    m_json = new QRadioButton(tr("&JSON interchange — everything, for another workbench or fwb"),
+                              formatBox);
     m_csv = new QRadioButton(tr("&CSV — judgments only, one per row"), formatBox);
     m_json->setChecked(true);
     auto* formatLayout = new QVBoxLayout(formatBox);
@@ -67,7 +76,10 @@ ExportScope ExportDialog::scope() const
     return {};
 }
 
-ExportFormat ExportDialog::format() const { return m_csv->isChecked() ? ExportFormat::Csv : ExportFormat::Json; }
+ExportFormat ExportDialog::format() const
+{
+    return m_csv->isChecked() ? ExportFormat::Csv : ExportFormat::Json;
+}
 
 QString ExportDialog::suggestedFileName() const
 {
@@ -81,7 +93,8 @@ QString ExportDialog::suggestedFileName() const
         parts << QStringLiteral("workbench");
     if (format() == ExportFormat::Csv)
         parts << QStringLiteral("judgments");
-    return fileSlug(parts.join(QLatin1Char('-')), QStringLiteral("workbench")) + (format() == ExportFormat::Csv ? QStringLiteral(".csv") : QStringLiteral(".json"));
+    return fileSlug(parts.join(QLatin1Char('-')), QStringLiteral("workbench")) +
+           (format() == ExportFormat::Csv ? QStringLiteral(".csv") : QStringLiteral(".json"));
 }
 
 } // namespace fwb::app

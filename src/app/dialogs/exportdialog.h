@@ -17,8 +17,8 @@ class ExportDialog : public QDialog {
     Q_OBJECT
 public:
     // Labels are shown to the person; an empty programme (or force) code disables that scope.
-    ExportDialog(const QString& programmeCode, const QString& programmeLabel, const QString& forceCode,
-                 const QString& forceLabel, QWidget* parent = nullptr);
+    ExportDialog(const QString& programmeCode, const QString& programmeLabel,
+                 const QString& forceCode, const QString& forceLabel, QWidget* parent = nullptr);
 
     ExportScope scope() const;
     ExportFormat format() const;

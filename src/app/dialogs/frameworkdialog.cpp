@@ -23,9 +23,10 @@ namespace fwb::app {
 namespace {
 enum Column { CodeColumn, TextColumn, ShortColumn, GradedColumn, ComparableColumn };
 constexpr int kFollowsRole = Qt::UserRole + 7;
-}
+} // namespace
 
-FrameworkDialog::FrameworkDialog(const DraftingContext& context, QWidget* parent) : QDialog(parent), m_context(context)
+FrameworkDialog::FrameworkDialog(const DraftingContext& context, QWidget* parent)
+    : QDialog(parent), m_context(context)
 {
     setObjectName(QStringLiteral("frameworkDialog"));
     setWindowTitle(tr("Programmes and Frameworks"));
@@ -61,9 +62,11 @@ FrameworkDialog::FrameworkDialog(const DraftingContext& context, QWidget* parent
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("questionTree"));
     m_tree->setAccessibleName(tr("Questions"));
-    m_tree->setHeaderLabels({tr("Code"), tr("Question"), tr("Short title"), tr("Graded"), tr("Compares with")});
-    m_tree->headerItem()->setToolTip(ComparableColumn, tr("The earlier programme's question this one continues: ticked when "
-                                                          "grades on the two can be compared in the change view"));
+    m_tree->setHeaderLabels(
+        {tr("Code"), tr("Question"), tr("Short title"), tr("Graded"), tr("Compares with")});
+    m_tree->headerItem()->setToolTip(
+        ComparableColumn, tr("The earlier programme's question this one continues: ticked when "
+                             "grades on the two can be compared in the change view"));
     m_tree->header()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(CodeColumn, QHeaderView::ResizeToContents);
     m_tree->setColumnWidth(ShortColumn, 200);
@@ -121,8 +124,10 @@ FrameworkDialog::FrameworkDialog(const DraftingContext& context, QWidget* parent
     for (QLineEdit* e : {m_title, m_shortTitle, m_fieldwork, m_published})
         connect(e, &QLineEdit::editingFinished, this, [this] { save(tr("Edit Programme")); });
     connect(m_year, &QSpinBox::editingFinished, this, [this] { save(tr("Edit Programme")); });
-    connect(m_kind, qOverload<int>(&QComboBox::activated), this, [this] { save(tr("Edit Programme")); });
-    connect(m_scale, qOverload<int>(&QComboBox::activated), this, [this] { save(tr("Change Grade Scale")); });
+    connect(m_kind, qOverload<int>(&QComboBox::activated), this,
+            [this] { save(tr("Edit Programme")); });
+    connect(m_scale, qOverload<int>(&QComboBox::activated), this,
+            [this] { save(tr("Change Grade Scale")); });
     connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem*, int column) {
         if (!m_loading)
             save(column == GradedColumn       ? tr("Change Graded Questions")
@@ -132,7 +137,8 @@ FrameworkDialog::FrameworkDialog(const DraftingContext& context, QWidget* parent
     // Queued: a change often comes from an edit of the tree itself (a box ticked, a cell typed in),
     // and the tree must not be rebuilt under the item that is still announcing the edit.
     if (m_context.workbench)
-        connect(m_context.workbench, &Workbench::changed, this, &FrameworkDialog::reload, Qt::QueuedConnection);
+        connect(m_context.workbench, &Workbench::changed, this, &FrameworkDialog::reload,
+                Qt::QueuedConnection);
     reload();
 }
 
@@ -187,8 +193,10 @@ void FrameworkDialog::fillTree(QTreeWidgetItem* parent, const QList<Question>& q
         if (!q.follows.isEmpty()) {
             item->setText(ComparableColumn, q.follows);
             item->setCheckState(ComparableColumn, q.comparable ? Qt::Checked : Qt::Unchecked);
-            item->setToolTip(ComparableColumn, q.comparable ? tr("Grades compare with %1").arg(q.follows)
-                                                            : tr("Not comparable with %1: no change is counted").arg(q.follows));
+            item->setToolTip(
+                ComparableColumn,
+                q.comparable ? tr("Grades compare with %1").arg(q.follows)
+                             : tr("Not comparable with %1: no change is counted").arg(q.follows));
         }
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
                        (m_context.writable() ? Qt::ItemIsEditable : Qt::NoItemFlags));
@@ -198,9 +206,11 @@ void FrameworkDialog::fillTree(QTreeWidgetItem* parent, const QList<Question>& q
 
 void FrameworkDialog::loadProgramme()
 {
-    const auto p = m_context.workbench ? m_context.workbench->reference().programme(m_code) : std::nullopt;
+    const auto p =
+        m_context.workbench ? m_context.workbench->reference().programme(m_code) : std::nullopt;
     m_loading = true;
-    const QString selected = m_tree->currentItem() ? m_tree->currentItem()->text(CodeColumn) : QString();
+    const QString selected =
+        m_tree->currentItem() ? m_tree->currentItem()->text(CodeColumn) : QString();
     m_tree->clear();
     m_title->setText(p ? p->title : QString());
     m_shortTitle->setText(p ? p->shortTitle : QString());
@@ -213,7 +223,8 @@ void FrameworkDialog::loadProgramme()
         fillTree(nullptr, p->questions);
     m_tree->expandAll();
     if (!selected.isEmpty()) {
-        const auto found = m_tree->findItems(selected, Qt::MatchExactly | Qt::MatchRecursive, CodeColumn);
+        const auto found =
+            m_tree->findItems(selected, Qt::MatchExactly | Qt::MatchRecursive, CodeColumn);
         if (!found.isEmpty())
             m_tree->setCurrentItem(found.front());
     }
@@ -241,7 +252,8 @@ Programme FrameworkDialog::fromForm() const
             q.shortTitle = item->text(ShortColumn).trimmed();
             q.graded = item->checkState(GradedColumn) == Qt::Checked;
             q.follows = item->data(CodeColumn, kFollowsRole).toString();
-            q.comparable = q.follows.isEmpty() || item->checkState(ComparableColumn) != Qt::Unchecked;
+            q.comparable =
+                q.follows.isEmpty() || item->checkState(ComparableColumn) != Qt::Unchecked;
             q.children = read(item);
             out << q;
         }
@@ -259,7 +271,8 @@ bool FrameworkDialog::save(const QString& what)
     if (!before)
         return false;
     const Programme after = fromForm();
-    const bool ok = m_context.run(new SaveProgrammeCommand(m_context.workbench, m_context.errors, before, after, what));
+    const bool ok = m_context.run(
+        new SaveProgrammeCommand(m_context.workbench, m_context.errors, before, after, what));
     if (!ok) // show what is stored, once the edit that was refused has finished
         QMetaObject::invokeMethod(this, &FrameworkDialog::loadProgramme, Qt::QueuedConnection);
     return ok;
@@ -273,7 +286,8 @@ bool FrameworkDialog::addQuestion(bool asChild)
     // A code that follows its siblings: Q4 after Q3, Q3.2 under Q3 after Q3.1.
     QTreeWidgetItem* parent = asChild ? current : (current ? current->parent() : nullptr);
     const int siblings = parent ? parent->childCount() : m_tree->topLevelItemCount();
-    QString code = parent ? parent->text(CodeColumn) + QStringLiteral(".%1").arg(siblings + 1) : QStringLiteral("Q%1").arg(siblings + 1);
+    QString code = parent ? parent->text(CodeColumn) + QStringLiteral(".%1").arg(siblings + 1)
+                          : QStringLiteral("Q%1").arg(siblings + 1);
     while (!m_tree->findItems(code, Qt::MatchExactly | Qt::MatchRecursive, CodeColumn).isEmpty())
         code += QStringLiteral("a");
     m_loading = true;
@@ -281,7 +295,8 @@ bool FrameworkDialog::addQuestion(bool asChild)
     item->setText(CodeColumn, code);
     item->setText(TextColumn, tr("New question"));
     item->setCheckState(GradedColumn, Qt::Unchecked);
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable | Qt::ItemIsEditable);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
+                   Qt::ItemIsEditable);
     m_loading = false;
     if (!save(asChild ? tr("Add Sub-question") : tr("Add Question")))
         return false;
@@ -341,13 +356,16 @@ bool FrameworkDialog::indentQuestion(bool in)
     m_loading = true;
     bool moved = false;
     if (in && index > 0) { // under the sibling before it
-        QTreeWidgetItem* before = parent ? parent->child(index - 1) : m_tree->topLevelItem(index - 1);
-        QTreeWidgetItem* taken = parent ? parent->takeChild(index) : m_tree->takeTopLevelItem(index);
+        QTreeWidgetItem* before =
+            parent ? parent->child(index - 1) : m_tree->topLevelItem(index - 1);
+        QTreeWidgetItem* taken =
+            parent ? parent->takeChild(index) : m_tree->takeTopLevelItem(index);
         before->addChild(taken);
         moved = true;
     } else if (!in && parent) { // after its parent
         QTreeWidgetItem* grand = parent->parent();
-        const int at = (grand ? grand->indexOfChild(parent) : m_tree->indexOfTopLevelItem(parent)) + 1;
+        const int at =
+            (grand ? grand->indexOfChild(parent) : m_tree->indexOfTopLevelItem(parent)) + 1;
         QTreeWidgetItem* taken = parent->takeChild(index);
         if (grand)
             grand->insertChild(at, taken);
@@ -365,14 +383,16 @@ bool FrameworkDialog::indentQuestion(bool in)
     return ok;
 }
 
-bool FrameworkDialog::createProgramme(const QString& code, const QString& title, int year, const QString& copyFrom,
-                                      const QString& kind, const QString& gradeScale)
+bool FrameworkDialog::createProgramme(const QString& code, const QString& title, int year,
+                                      const QString& copyFrom, const QString& kind,
+                                      const QString& gradeScale)
 {
     if (!m_context.workbench)
         return false;
     Programme p;
     if (!copyFrom.isEmpty()) {
-        auto copy = FrameworkService(*m_context.workbench).frameworkCopy(copyFrom, code.trimmed(), title.trimmed(), year);
+        auto copy = FrameworkService(*m_context.workbench)
+                        .frameworkCopy(copyFrom, code.trimmed(), title.trimmed(), year);
         if (!copy)
             return false;
         p = *copy;
@@ -385,7 +405,8 @@ bool FrameworkDialog::createProgramme(const QString& code, const QString& title,
     p.year = year;
     const QString what = copyFrom.isEmpty() ? tr("New Programme %1").arg(p.code)
                                             : tr("Copy Framework of %1").arg(copyFrom);
-    if (!m_context.run(new SaveProgrammeCommand(m_context.workbench, m_context.errors, std::nullopt, p, what)))
+    if (!m_context.run(
+            new SaveProgrammeCommand(m_context.workbench, m_context.errors, std::nullopt, p, what)))
         return false;
     m_code = p.code;
     reload();
@@ -394,7 +415,8 @@ bool FrameworkDialog::createProgramme(const QString& code, const QString& title,
 
 bool FrameworkDialog::deleteProgramme()
 {
-    const auto p = m_context.workbench ? m_context.workbench->reference().programme(m_code) : std::nullopt;
+    const auto p =
+        m_context.workbench ? m_context.workbench->reference().programme(m_code) : std::nullopt;
     if (!p)
         return false;
     if (!m_context.run(new DeleteProgrammeCommand(m_context.workbench, m_context.errors, *p)))
@@ -429,8 +451,8 @@ void FrameworkDialog::onNew()
     connect(box, &QDialogButtonBox::accepted, &d, &QDialog::accept);
     connect(box, &QDialogButtonBox::rejected, &d, &QDialog::reject);
     if (d.exec() == QDialog::Accepted)
-        createProgramme(code->text(), title->text(), year->value(), from->currentData().toString(), QStringLiteral("peel"),
-                        QStringLiteral("peel-four-point"));
+        createProgramme(code->text(), title->text(), year->value(), from->currentData().toString(),
+                        QStringLiteral("peel"), QStringLiteral("peel-four-point"));
 }
 
 } // namespace fwb::app

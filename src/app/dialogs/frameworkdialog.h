@@ -31,8 +31,9 @@ public:
     QListWidget* programmeList() const { return m_list; }
 
     // What the buttons do, callable without the dialogs they open.
-    bool createProgramme(const QString& code, const QString& title, int year, const QString& copyFrom,
-                         const QString& kind = QStringLiteral("peel"), const QString& gradeScale = {});
+    bool createProgramme(const QString& code, const QString& title, int year,
+                         const QString& copyFrom, const QString& kind = QStringLiteral("peel"),
+                         const QString& gradeScale = {});
     bool addQuestion(bool asChild);
     bool removeQuestion();
     bool moveQuestion(int delta);

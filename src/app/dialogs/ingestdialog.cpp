@@ -13,7 +13,8 @@
 
 namespace fwb::app {
 
-IngestDialog::IngestDialog(Workbench* workbench, IngestPlan plan, const QString& reportName, QWidget* parent)
+IngestDialog::IngestDialog(Workbench* workbench, IngestPlan plan, const QString& reportName,
+                           QWidget* parent)
     : QDialog(parent), m_workbench(workbench), m_plan(std::move(plan))
 {
     setObjectName(QStringLiteral("ingestDialog"));
@@ -31,34 +32,41 @@ IngestDialog::IngestDialog(Workbench* workbench, IngestPlan plan, const QString&
     m_tree->setColumnWidth(2, 60);
     m_tree->setRootIsDecorated(true);
 
-    auto* judgments = new QTreeWidgetItem(m_tree, {tr("Judgments (%1)").arg(m_plan.judgments.size())});
+    auto* judgments =
+        new QTreeWidgetItem(m_tree, {tr("Judgments (%1)").arg(m_plan.judgments.size())});
     for (const IngestedJudgment& j : m_plan.judgments) {
-        auto* item = new QTreeWidgetItem(judgments, {j.gradeLabel, j.questionCode, QString::number(j.line),
-                                                     j.summary.left(200).simplified()});
+        auto* item =
+            new QTreeWidgetItem(judgments, {j.gradeLabel, j.questionCode, QString::number(j.line),
+                                            j.summary.left(200).simplified()});
         item->setToolTip(3, plainToolTip(j.summary.left(1200)));
     }
-    auto* areas = new QTreeWidgetItem(m_tree, {tr("Areas for improvement (%1)").arg(m_plan.areasForImprovement.size())});
+    auto* areas = new QTreeWidgetItem(
+        m_tree, {tr("Areas for improvement (%1)").arg(m_plan.areasForImprovement.size())});
     for (const IngestedFinding& a : m_plan.areasForImprovement)
-        new QTreeWidgetItem(areas, {tr("Area for improvement"), a.questionCode, QString::number(a.line), a.text});
+        new QTreeWidgetItem(
+            areas, {tr("Area for improvement"), a.questionCode, QString::number(a.line), a.text});
     if (!m_plan.problems.isEmpty()) {
-        auto* problems = new QTreeWidgetItem(m_tree, {tr("Not recognised (%1)").arg(m_plan.problems.size())});
+        auto* problems =
+            new QTreeWidgetItem(m_tree, {tr("Not recognised (%1)").arg(m_plan.problems.size())});
         problems->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
         for (const QString& p : m_plan.problems)
             new QTreeWidgetItem(problems, {tr("Problem"), QString(), QString(), p});
     }
     m_tree->expandAll();
 
-    m_summary->setText(m_plan.ok()
-                           ? tr("%1 reads as the report on %2: %3 judgments and %4 areas for improvement. "
-                                "Nothing is written until you choose Write.")
-                                 .arg(reportName, m_plan.forceName)
-                                 .arg(m_plan.judgments.size())
-                                 .arg(m_plan.areasForImprovement.size())
-                           : tr("%1 could not be read in full; nothing can be written until what is listed under "
-                                "\"Not recognised\" is put right in the text.")
-                                 .arg(reportName));
+    m_summary->setText(
+        m_plan.ok()
+            ? tr("%1 reads as the report on %2: %3 judgments and %4 areas for improvement. "
+                 "Nothing is written until you choose Write.")
+                  .arg(reportName, m_plan.forceName)
+                  .arg(m_plan.judgments.size())
+                  .arg(m_plan.areasForImprovement.size())
+            : tr("%1 could not be read in full; nothing can be written until what is listed under "
+                 "\"Not recognised\" is put right in the text.")
+                  .arg(reportName));
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    QPushButton* writeButton = m_buttons->addButton(tr("&Write to the Workbench"), QDialogButtonBox::AcceptRole);
+    QPushButton* writeButton =
+        m_buttons->addButton(tr("&Write to the Workbench"), QDialogButtonBox::AcceptRole);
     writeButton->setObjectName(QStringLiteral("ingestWrite"));
     writeButton->setEnabled(m_plan.ok() && m_workbench && !m_workbench->isReadOnly());
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -72,7 +80,10 @@ IngestDialog::IngestDialog(Workbench* workbench, IngestPlan plan, const QString&
     layout->addWidget(m_buttons);
 }
 
-QPushButton* IngestDialog::writeButton() const { return findChild<QPushButton*>(QStringLiteral("ingestWrite")); }
+QPushButton* IngestDialog::writeButton() const
+{
+    return findChild<QPushButton*>(QStringLiteral("ingestWrite"));
+}
 
 bool IngestDialog::write()
 {

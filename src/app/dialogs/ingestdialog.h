@@ -17,7 +17,8 @@ namespace fwb::app {
 class IngestDialog : public QDialog {
     Q_OBJECT
 public:
-    IngestDialog(Workbench* workbench, IngestPlan plan, const QString& reportName, QWidget* parent = nullptr);
+    IngestDialog(Workbench* workbench, IngestPlan plan, const QString& reportName,
+                 QWidget* parent = nullptr);
     QTreeWidget* tree() const { return m_tree; }
     QPushButton* writeButton() const;
     // Writes the plan (what the Write button does); false and a message when refused.

@@ -36,20 +36,22 @@ QTableWidgetItem* cell(const QString& text, bool editable)
 
 } // namespace
 
-ReferenceDialog::ReferenceDialog(const DraftingContext& context, QWidget* parent) : QDialog(parent), m_context(context)
+ReferenceDialog::ReferenceDialog(const DraftingContext& context, QWidget* parent)
+    : QDialog(parent), m_context(context)
 {
     setObjectName(QStringLiteral("referenceDialog"));
     setWindowTitle(tr("Forces and People"));
     resize(1100, 650);
-    m_forces = makeTable({tr("Code"), tr("Name"), tr("Short name"), tr("Region"), tr("Style"), tr("Chief officer")}, this,
-                         QStringLiteral("forcesTable"));
+    m_forces = makeTable(
+        {tr("Code"), tr("Name"), tr("Short name"), tr("Region"), tr("Style"), tr("Chief officer")},
+        this, QStringLiteral("forcesTable"));
     m_forces->setAccessibleName(tr("Forces"));
     m_forces->setColumnWidth(ForceCode, 180);
     m_forces->setColumnWidth(ForceName, 300);
     m_forces->setColumnWidth(ForceShortName, 160);
     m_forces->setColumnWidth(ForceRegion, 160);
-    m_people = makeTable({tr("Code"), tr("Name"), tr("Title"), tr("Post-nominals"), tr("Post"), tr("Greeting"),
-                          tr("Address name"), tr("Force")},
+    m_people = makeTable({tr("Code"), tr("Name"), tr("Title"), tr("Post-nominals"), tr("Post"),
+                          tr("Greeting"), tr("Address name"), tr("Force")},
                          this, QStringLiteral("peopleTable"));
     m_people->setAccessibleName(tr("People"));
     m_people->setColumnWidth(PersonCode, 160);
@@ -114,7 +116,8 @@ void ReferenceDialog::reload()
     m_people->setRowCount(int(m_personRows.size()));
     for (int r = 0; r < m_personRows.size(); ++r) {
         const Person& p = m_personRows[r];
-        const QStringList values{p.code, p.name, p.title, p.postNominals, p.post, p.greeting, p.addressName, p.forceCode};
+        const QStringList values{p.code, p.name,     p.title,       p.postNominals,
+                                 p.post, p.greeting, p.addressName, p.forceCode};
         for (int c = 0; c < values.size(); ++c)
             m_people->setItem(r, c, cell(values[c], writable && c != PersonCode));
     }
@@ -129,11 +132,20 @@ void ReferenceDialog::onForceChanged(QTableWidgetItem* item)
     Force after = before;
     const QString v = item->text().trimmed();
     switch (item->column()) {
-    case ForceName: after.name = v; break;
-    case ForceShortName: after.shortName = v; break;
-    case ForceStyle: after.style = v; break;
-    case ForceChief: after.chiefOfficerCode = v; break;
-    default: return;
+    case ForceName:
+        after.name = v;
+        break;
+    case ForceShortName:
+        after.shortName = v;
+        break;
+    case ForceStyle:
+        after.style = v;
+        break;
+    case ForceChief:
+        after.chiefOfficerCode = v;
+        break;
+    default:
+        return;
     }
     if (!m_context.run(new SaveForceCommand(m_context.workbench, m_context.errors, before, after)))
         reload();
@@ -147,14 +159,29 @@ void ReferenceDialog::onPersonChanged(QTableWidgetItem* item)
     Person after = before;
     const QString v = item->text().trimmed();
     switch (item->column()) {
-    case PersonName: after.name = v; break;
-    case PersonTitle: after.title = v; break;
-    case PersonPostNominals: after.postNominals = v; break;
-    case PersonPost: after.post = v; break;
-    case PersonGreeting: after.greeting = v; break;
-    case PersonAddressName: after.addressName = v; break;
-    case PersonForce: after.forceCode = v; break;
-    default: return;
+    case PersonName:
+        after.name = v;
+        break;
+    case PersonTitle:
+        after.title = v;
+        break;
+    case PersonPostNominals:
+        after.postNominals = v;
+        break;
+    case PersonPost:
+        after.post = v;
+        break;
+    case PersonGreeting:
+        after.greeting = v;
+        break;
+    case PersonAddressName:
+        after.addressName = v;
+        break;
+    case PersonForce:
+        after.forceCode = v;
+        break;
+    default:
+        return;
     }
     if (!m_context.run(new SavePersonCommand(m_context.workbench, m_context.errors, before, after)))
         reload();
@@ -165,7 +192,8 @@ bool ReferenceDialog::addPerson(const QString& code, const QString& name)
     Person p;
     p.code = code;
     p.name = name;
-    return m_context.run(new SavePersonCommand(m_context.workbench, m_context.errors, std::nullopt, p));
+    return m_context.run(
+        new SavePersonCommand(m_context.workbench, m_context.errors, std::nullopt, p));
 }
 
 } // namespace fwb::app

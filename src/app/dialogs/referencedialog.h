@@ -18,8 +18,16 @@ class ReferenceDialog : public QDialog {
     Q_OBJECT
 public:
     enum ForceColumn { ForceCode, ForceName, ForceShortName, ForceRegion, ForceStyle, ForceChief };
-    enum PersonColumn { PersonCode, PersonName, PersonTitle, PersonPostNominals, PersonPost, PersonGreeting,
-                        PersonAddressName, PersonForce };
+    enum PersonColumn {
+        PersonCode,
+        PersonName,
+        PersonTitle,
+        PersonPostNominals,
+        PersonPost,
+        PersonGreeting,
+        PersonAddressName,
+        PersonForce
+    };
 
     explicit ReferenceDialog(const DraftingContext& context, QWidget* parent = nullptr);
     void reload();

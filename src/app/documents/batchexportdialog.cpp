@@ -1,8 +1,8 @@
 #include "app/documents/batchexportdialog.h"
 
-#include "documents/export.h"
 #include "core/io/filenames.h"
 #include "core/workbench.h"
+#include "documents/export.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -20,7 +20,8 @@
 
 namespace fwb::app {
 
-BatchExportDialog::BatchExportDialog(Workbench& workbench, const QString& programme, const QString& kind, QWidget* parent)
+BatchExportDialog::BatchExportDialog(Workbench& workbench, const QString& programme,
+                                     const QString& kind, QWidget* parent)
     : QDialog(parent), m_workbench(workbench)
 {
     setObjectName(QStringLiteral("batchExportDialog"));
@@ -34,7 +35,8 @@ BatchExportDialog::BatchExportDialog(Workbench& workbench, const QString& progra
     m_kind->addItem(tr("Reports"), QStringLiteral("report"));
     m_kind->setCurrentIndex(kind == QLatin1String("report") ? 1 : 0);
     m_format = new QComboBox(this);
-    for (documents::Format f : {documents::Format::Pdf, documents::Format::Odt, documents::Format::Html, documents::Format::Markdown})
+    for (documents::Format f : {documents::Format::Pdf, documents::Format::Odt,
+                                documents::Format::Html, documents::Format::Markdown})
         m_format->addItem(documents::formatLabel(f), documents::formatName(f));
     m_folder = new QLineEdit(this);
     m_folder->setObjectName(QStringLiteral("folder"));
@@ -65,15 +67,25 @@ BatchExportDialog::BatchExportDialog(Workbench& workbench, const QString& progra
     resize(520, sizeHint().height());
 }
 
-void BatchExportDialog::setFolder(const QString& folder) { m_folder->setText(folder); }
+void BatchExportDialog::setFolder(const QString& folder)
+{
+    m_folder->setText(folder);
+}
 
-void BatchExportDialog::setFormat(const QString& format) { m_format->setCurrentIndex(qMax(0, m_format->findData(format))); }
+void BatchExportDialog::setFormat(const QString& format)
+{
+    m_format->setCurrentIndex(qMax(0, m_format->findData(format)));
+}
 
-QString BatchExportDialog::summary() const { return m_result->text(); }
+QString BatchExportDialog::summary() const
+{
+    return m_result->text();
+}
 
 void BatchExportDialog::chooseFolder()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export into"), m_folder->text());
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Export into"), m_folder->text());
     if (!dir.isEmpty())
         m_folder->setText(dir);
 }
@@ -97,7 +109,8 @@ int BatchExportDialog::exportAll()
         return 0;
     }
     const QStringList names = documents::batchFileNames(docs, *format);
-    QProgressDialog progress(tr("Exporting %1 %2s…").arg(docs.size()).arg(kind), tr("Cancel"), 0, int(docs.size()), this);
+    QProgressDialog progress(tr("Exporting %1 %2s…").arg(docs.size()).arg(kind), tr("Cancel"), 0,
+                             int(docs.size()), this);
     progress.setObjectName(QStringLiteral("batchProgress"));
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
@@ -105,7 +118,8 @@ int BatchExportDialog::exportAll()
     QString problem;
     for (int i = 0; i < docs.size(); ++i) {
         progress.setValue(i);
-        progress.setLabelText(tr("Exporting %1 of %2: %3").arg(i + 1).arg(docs.size()).arg(docs[i].forceCode));
+        progress.setLabelText(
+            tr("Exporting %1 of %2: %3").arg(i + 1).arg(docs.size()).arg(docs[i].forceCode));
         QCoreApplication::processEvents();
         if (progress.wasCanceled())
             break;
@@ -122,13 +136,17 @@ int BatchExportDialog::exportAll()
     }
     const bool cancelled = progress.wasCanceled();
     progress.setValue(int(docs.size()));
-    QString text = tr("%1 of %2 written to %3.").arg(written).arg(docs.size()).arg(QDir::toNativeSeparators(folder.path()));
+    QString text = tr("%1 of %2 written to %3.")
+                       .arg(written)
+                       .arg(docs.size())
+                       .arg(QDir::toNativeSeparators(folder.path()));
     if (cancelled)
         text += QLatin1Char(' ') + tr("Cancelled; every file written is complete.");
     if (!problem.isEmpty())
         text += QLatin1Char(' ') + problem;
     m_result->setText(text);
-    spdlog::info("batch export of {} {}s: {} written", programme.toStdString(), kind.toStdString(), written);
+    spdlog::info("batch export of {} {}s: {} written", programme.toStdString(), kind.toStdString(),
+                 written);
     return written;
 }
 

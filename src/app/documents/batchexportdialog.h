@@ -18,7 +18,8 @@ namespace fwb::app {
 class BatchExportDialog : public QDialog {
     Q_OBJECT
 public:
-    BatchExportDialog(Workbench& workbench, const QString& programme, const QString& kind, QWidget* parent = nullptr);
+    BatchExportDialog(Workbench& workbench, const QString& programme, const QString& kind,
+                      QWidget* parent = nullptr);
 
     void setFolder(const QString& folder);
     void setFormat(const QString& format); // "pdf", "odt", "html", "md"

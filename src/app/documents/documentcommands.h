@@ -15,7 +15,8 @@ protected:
 
 class CreateDocumentCommand : public DocumentCommand {
 public:
-    CreateDocumentCommand(Workbench* wb, ErrorSink errors, QString programme, QString force, QString kind);
+    CreateDocumentCommand(Workbench* wb, ErrorSink errors, QString programme, QString force,
+                          QString kind);
     const Document& document() const { return m_document; }
 
 protected:
@@ -53,7 +54,8 @@ private:
 
 class AddSectionCommand : public DocumentCommand {
 public:
-    AddSectionCommand(Workbench* wb, ErrorSink errors, QString documentUid, Section section, DocumentService::Place place);
+    AddSectionCommand(Workbench* wb, ErrorSink errors, QString documentUid, Section section,
+                      DocumentService::Place place);
     const Section& section() const { return m_section; }
 
 protected:
@@ -69,7 +71,8 @@ private:
 class EditSectionCommand : public DocumentCommand {
 public:
     // The saves of one stretch of typing (one `session`) merge into one undo step.
-    EditSectionCommand(Workbench* wb, ErrorSink errors, Section before, Section after, int session = 0);
+    EditSectionCommand(Workbench* wb, ErrorSink errors, Section before, Section after,
+                       int session = 0);
     int id() const override { return 3; }
     bool mergeWith(const QUndoCommand* other) override;
 
@@ -84,8 +87,8 @@ private:
 
 class MoveSectionCommand : public DocumentCommand {
 public:
-    MoveSectionCommand(Workbench* wb, ErrorSink errors, QString uid, QString title, DocumentService::Place from,
-                       DocumentService::Place to);
+    MoveSectionCommand(Workbench* wb, ErrorSink errors, QString uid, QString title,
+                       DocumentService::Place from, DocumentService::Place to);
 
 protected:
     Status apply() override;

@@ -2,15 +2,15 @@
 
 #include "app/documents/batchexportdialog.h"
 #include "app/documents/documentcommands.h"
+#include "app/documents/particularsdialog.h"
+#include "app/documents/sectiondata.h"
+#include "app/drafting/markdownedit.h"
+#include "app/panes/safetextbrowser.h"
+#include "app/review/reviewnote.h"
+#include "core/workbench.h"
 #include "documents/chart.h"
 #include "documents/export.h"
 #include "documents/markdown.h"
-#include "app/drafting/markdownedit.h"
-#include "app/panes/safetextbrowser.h"
-#include "app/documents/particularsdialog.h"
-#include "app/review/reviewnote.h"
-#include "app/documents/sectiondata.h"
-#include "core/workbench.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QComboBox>
@@ -78,21 +78,25 @@ QString shows(const Section& s)
     if (!s.questionCode.isEmpty())
         out += QLatin1Char(' ') + s.questionCode;
     if (!s.figure.isEmpty())
-        out += QStringLiteral(" · ") + QString(s.figure).remove(QStringLiteral("Figure ")).prepend(QStringLiteral("Fig. "));
+        out += QStringLiteral(" · ") +
+               QString(s.figure).remove(QStringLiteral("Figure ")).prepend(QStringLiteral("Fig. "));
     return out;
 }
 
 void addQuestions(QComboBox* box, const QList<Question>& list, int depth)
 {
     for (const Question& q : list) {
-        box->addItem(QString(depth * 2, QLatin1Char(' ')) + q.code + QStringLiteral("  ") + q.label(), q.code);
+        box->addItem(QString(depth * 2, QLatin1Char(' ')) + q.code + QStringLiteral("  ") +
+                         q.label(),
+                     q.code);
         addQuestions(box, q.children, depth + 1);
     }
 }
 
 } // namespace
 
-DocumentsWorkspace::DocumentsWorkspace(QUndoStack* undoStack, ErrorSink errors, QWidget* parent) : QWidget(parent)
+DocumentsWorkspace::DocumentsWorkspace(QUndoStack* undoStack, ErrorSink errors, QWidget* parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("documentsWorkspace"));
     m_context.undoStack = undoStack;
@@ -126,8 +130,10 @@ void DocumentsWorkspace::buildUi()
     m_particulars = bar->addAction(tr("Particulars…"), this, &DocumentsWorkspace::editParticulars);
     m_particulars->setToolTip(tr("Title, date, embargo, parties and status"));
     bar->addSeparator();
-    m_newLetter = bar->addAction(tr("New Letter"), this, [this] { createDocument(QStringLiteral("letter")); });
-    m_newReport = bar->addAction(tr("New Report"), this, [this] { createDocument(QStringLiteral("report")); });
+    m_newLetter = bar->addAction(tr("New Letter"), this,
+                                 [this] { createDocument(QStringLiteral("letter")); });
+    m_newReport = bar->addAction(tr("New Report"), this,
+                                 [this] { createDocument(QStringLiteral("report")); });
     m_deleteDocument = bar->addAction(tr("Delete"), this, &DocumentsWorkspace::deleteDocument);
     m_deleteDocument->setToolTip(tr("Delete this document (the findings it shows are kept)"));
     bar->addSeparator();
@@ -200,9 +206,11 @@ void DocumentsWorkspace::buildUi()
     outlineBar->addSeparator();
     QAction* note = outlineBar->addAction(tr("Note…"), this, [this] {
         if (!currentSection().isEmpty())
-            askForReviewNote(this, m_context.workbench, QStringLiteral("section:") + currentSection(), m_context.errors);
+            askForReviewNote(this, m_context.workbench,
+                             QStringLiteral("section:") + currentSection(), m_context.errors);
     });
-    note->setToolTip(tr("Attach a review note to the selected section; notes are answered and resolved in the Review tab"));
+    note->setToolTip(tr("Attach a review note to the selected section; notes are answered and "
+                        "resolved in the Review tab"));
     auto* outlinePane = new QWidget(this);
     auto* outlineLayout = new QVBoxLayout(outlinePane);
     outlineLayout->setContentsMargins(0, 0, 0, 0);
@@ -220,7 +228,10 @@ void DocumentsWorkspace::buildUi()
     connect(m_title, &QLineEdit::editingFinished, this, &DocumentsWorkspace::flush);
     m_question = new QComboBox(this);
     m_question->setObjectName(QStringLiteral("sectionQuestion"));
-    connect(m_question, &QComboBox::activated, this, [this] { scheduleSave(); flush(); });
+    connect(m_question, &QComboBox::activated, this, [this] {
+        scheduleSave();
+        flush();
+    });
     m_figure = new QLineEdit(this);
     m_figure->setObjectName(QStringLiteral("sectionFigure"));
     m_figure->setPlaceholderText(tr("Figure 1"));
@@ -274,7 +285,8 @@ void DocumentsWorkspace::buildUi()
     m_preview->setObjectName(QStringLiteral("documentPreview"));
     m_preview->setStyleSheet(QStringLiteral("QTextBrowser { background: white; }"));
     connect(m_preview, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
-        if (url.scheme().isEmpty() && url.path().isEmpty() && url.fragment().startsWith(QLatin1String("s-")))
+        if (url.scheme().isEmpty() && url.path().isEmpty() &&
+            url.fragment().startsWith(QLatin1String("s-")))
             selectSection(url.fragment().mid(2));
         else
             openSafeLink(url); // web and mail links only
@@ -325,7 +337,8 @@ void DocumentsWorkspace::setWorkbench(Workbench* workbench)
     m_programme.clear();
     m_force.clear();
     if (workbench)
-        connect(workbench, &Workbench::changed, this, &DocumentsWorkspace::reload, Qt::UniqueConnection);
+        connect(workbench, &Workbench::changed, this, &DocumentsWorkspace::reload,
+                Qt::UniqueConnection);
     fillDocuments({});
 }
 
@@ -356,7 +369,10 @@ void DocumentsWorkspace::fillDocuments(const QString& keep)
         docs = m_context.workbench->documents().documents(m_programme, m_force);
     m_listed.clear();
     for (const Document& d : docs) {
-        m_documents->addItem(QStringLiteral("%1 — %2").arg(d.kind == QLatin1String("letter") ? tr("Letter") : tr("Report"), d.title), d.uid);
+        m_documents->addItem(
+            QStringLiteral("%1 — %2").arg(
+                d.kind == QLatin1String("letter") ? tr("Letter") : tr("Report"), d.title),
+            d.uid);
         m_listed.push_back({d.uid, d.title});
     }
     const int at = m_documents->findData(previous);
@@ -367,12 +383,14 @@ void DocumentsWorkspace::fillDocuments(const QString& keep)
         if (m_context.workbench && !m_force.isEmpty())
             if (const auto f = m_context.workbench->reference().force(m_force))
                 where = f->name;
-        m_empty->setText(m_force.isEmpty()
-                             ? tr("Choose a force under a programme to see its letters and reports.")
-                             : tr("%1 has no letter or report in this programme yet.\n\nNew Letter or New Report "
-                                  "creates one from the programme’s template: its sections show the force’s "
-                                  "judgments, findings and figures as they stand, and follow every correction.")
-                                   .arg(where));
+        m_empty->setText(
+            m_force.isEmpty()
+                ? tr("Choose a force under a programme to see its letters and reports.")
+                : tr("%1 has no letter or report in this programme yet.\n\nNew Letter or New "
+                     "Report "
+                     "creates one from the programme’s template: its sections show the force’s "
+                     "judgments, findings and figures as they stand, and follow every correction.")
+                      .arg(where));
         m_stack->setCurrentWidget(m_empty);
         m_preview->setDocument(nullptr);
         m_assembly.reset();
@@ -384,7 +402,10 @@ void DocumentsWorkspace::fillDocuments(const QString& keep)
     updateActions();
 }
 
-QString DocumentsWorkspace::currentDocument() const { return m_documents->currentData().toString(); }
+QString DocumentsWorkspace::currentDocument() const
+{
+    return m_documents->currentData().toString();
+}
 
 QString DocumentsWorkspace::currentSection() const
 {
@@ -424,7 +445,8 @@ std::optional<Section> DocumentsWorkspace::storedSection() const
     return storedSection(currentDocument(), currentSection());
 }
 
-std::optional<Section> DocumentsWorkspace::storedSection(const QString& documentUid, const QString& uid) const
+std::optional<Section> DocumentsWorkspace::storedSection(const QString& documentUid,
+                                                         const QString& uid) const
 {
     if (!m_context.workbench || documentUid.isEmpty() || uid.isEmpty())
         return std::nullopt;
@@ -457,24 +479,26 @@ void DocumentsWorkspace::rebuildOutline(const QString& keep, bool reloadEditor)
     m_outline->clear();
     QTreeWidgetItem* current = nullptr;
     if (const auto d = document()) {
-        std::function<void(QTreeWidgetItem*, const QList<Section>&)> add = [&](QTreeWidgetItem* parent, const QList<Section>& list) {
-            for (const Section& s : list) {
-                auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_outline);
-                item->setText(0, sectionLabel(s));
-                item->setText(1, shows(s));
-                item->setData(0, kUidRole, s.uid);
-                item->setToolTip(0, sectionLabel(s));
-                item->setToolTip(1, sectionKindLabel(s.kind));
-                if (isBoundKind(s.kind))
-                    item->setForeground(1, QColor(0x1d, 0x3a, 0x6b));
-                else
-                    item->setForeground(1, QColor(0x6b, 0x75, 0x80));
-                if (s.uid == selected)
-                    current = item;
-                add(item, s.children);
-                item->setExpanded(!collapsed.contains(s.uid));
-            }
-        };
+        std::function<void(QTreeWidgetItem*, const QList<Section>&)> add =
+            [&](QTreeWidgetItem* parent, const QList<Section>& list) {
+                for (const Section& s : list) {
+                    auto* item =
+                        parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_outline);
+                    item->setText(0, sectionLabel(s));
+                    item->setText(1, shows(s));
+                    item->setData(0, kUidRole, s.uid);
+                    item->setToolTip(0, sectionLabel(s));
+                    item->setToolTip(1, sectionKindLabel(s.kind));
+                    if (isBoundKind(s.kind))
+                        item->setForeground(1, QColor(0x1d, 0x3a, 0x6b));
+                    else
+                        item->setForeground(1, QColor(0x6b, 0x75, 0x80));
+                    if (s.uid == selected)
+                        current = item;
+                    add(item, s.children);
+                    item->setExpanded(!collapsed.contains(s.uid));
+                }
+            };
         add(nullptr, d->sections);
     }
     if (!current && m_outline->topLevelItemCount())
@@ -508,13 +532,18 @@ void DocumentsWorkspace::loadSection()
     }
     const bool bound = isBoundKind(s->kind);
     const bool usesQuestion = !s->questionCode.isEmpty() || s->kind == QLatin1String("findings") ||
-                              s->kind == QLatin1String("judgment") || s->kind == QLatin1String("overview") ||
+                              s->kind == QLatin1String("judgment") ||
+                              s->kind == QLatin1String("overview") ||
                               s->kind == QLatin1String("areas_for_improvement");
-    const bool usesFigure = s->kind == QLatin1String("metrics_table") || s->kind == QLatin1String("chart");
+    const bool usesFigure =
+        s->kind == QLatin1String("metrics_table") || s->kind == QLatin1String("chart");
     m_usesQuestion = usesQuestion;
     m_usesFigure = usesFigure;
-    m_kindLabel->setText(bound ? tr("<b>%1</b> — shows the workbench’s data; the text below is printed after it").arg(sectionKindLabel(s->kind))
-                               : tr("<b>Narrative</b> — text of its own (Markdown; footnotes as [^1] … [^1]: note)"));
+    m_kindLabel->setText(
+        bound
+            ? tr("<b>%1</b> — shows the workbench’s data; the text below is printed after it")
+                  .arg(sectionKindLabel(s->kind))
+            : tr("<b>Narrative</b> — text of its own (Markdown; footnotes as [^1] … [^1]: note)"));
     m_title->setText(s->title);
     m_boundRow->setVisible(usesQuestion || usesFigure);
     m_question->setVisible(usesQuestion);
@@ -563,19 +592,22 @@ void DocumentsWorkspace::save()
         after.questionCode = m_question->currentData().toString();
     if (m_usesFigure)
         after.figure = m_figure->text().trimmed();
-    if (after.title == before->title && after.body == before->body && after.questionCode == before->questionCode &&
-        after.figure == before->figure)
+    if (after.title == before->title && after.body == before->body &&
+        after.questionCode == before->questionCode && after.figure == before->figure)
         return;
     m_saving = true;
-    m_context.run(new EditSectionCommand(m_context.workbench, m_context.errors, *before, after, m_session));
+    m_context.run(
+        new EditSectionCommand(m_context.workbench, m_context.errors, *before, after, m_session));
     m_saving = false;
 }
 
-void DocumentsWorkspace::flush() { save(); }
-
-void DocumentsWorkspace::reload(const QStringList& entities)
+void DocumentsWorkspace::flush()
 {
-    Q_UNUSED(entities);
+    save();
+}
+
+void DocumentsWorkspace::reload()
+{
     if (!m_context.workbench)
         return;
     // The editor's own save: the outline's labels and the preview follow, the editor (its caret,
@@ -590,7 +622,8 @@ void DocumentsWorkspace::reload(const QStringList& entities)
         const QString doc = currentDocument();
         QList<QPair<QString, QString>> listed;
         if (!m_programme.isEmpty() && !m_force.isEmpty())
-            for (const Document& d : m_context.workbench->documents().documents(m_programme, m_force))
+            for (const Document& d :
+                 m_context.workbench->documents().documents(m_programme, m_force))
                 listed.push_back({d.uid, d.title});
         if (listed != m_listed) { // one added, removed, renamed or replaced
             fillDocuments(doc);
@@ -620,7 +653,8 @@ void DocumentsWorkspace::refreshPreview()
         m_preview->setPlainText(a.error().message);
         return;
     }
-    std::optional<documents::Assembly> previous = std::move(m_assembly); // kept until the view lets go
+    std::optional<documents::Assembly> previous =
+        std::move(m_assembly); // kept until the view lets go
     m_assembly = std::move(*a);
     m_loading = true;
     m_preview->setDocument(m_assembly->document.get());
@@ -653,7 +687,9 @@ void DocumentsWorkspace::updateActions()
                            : std::nullopt;
     const bool locked = shown && shown->status == QLatin1String("published");
     const bool writable = m_context.writable() && !locked;
-    m_body->setToolTip(locked ? tr("Published: reopen it in the Review tab (with a reason) to change it") : QString());
+    m_body->setToolTip(
+        locked ? tr("Published: reopen it in the Review tab (with a reason) to change it")
+               : QString());
     const bool place = m_context.writable() && !m_programme.isEmpty() && !m_force.isEmpty();
     const bool hasDoc = !currentDocument().isEmpty();
     const auto where = location();
@@ -669,7 +705,8 @@ void DocumentsWorkspace::updateActions()
     m_remove->setEnabled(where.has_value() && writable);
     m_up->setEnabled(where && writable && where->place.position > 1);
     const QTreeWidgetItem* item = m_outline->currentItem();
-    const int siblings = item ? (item->parent() ? item->parent()->childCount() : m_outline->topLevelItemCount()) : 0;
+    const int siblings =
+        item ? (item->parent() ? item->parent()->childCount() : m_outline->topLevelItemCount()) : 0;
     m_down->setEnabled(where && writable && where->place.position < siblings);
     m_indent->setEnabled(where && writable && where->place.position > 1);
     m_outdent->setEnabled(where && writable && !where->place.parentUid.isEmpty());
@@ -682,10 +719,12 @@ void DocumentsWorkspace::createDocument(const QString& kind)
     if (!m_context.writable() || m_programme.isEmpty() || m_force.isEmpty())
         return;
     flush();
-    auto* command = new CreateDocumentCommand(m_context.workbench, m_context.errors, m_programme, m_force, kind);
+    auto* command = new CreateDocumentCommand(m_context.workbench, m_context.errors, m_programme,
+                                              m_force, kind);
     if (!m_context.run(command))
         return;
-    const QString uid = static_cast<const CreateDocumentCommand*>(m_context.undoStack->command(m_context.undoStack->index() - 1))
+    const QString uid = static_cast<const CreateDocumentCommand*>(
+                            m_context.undoStack->command(m_context.undoStack->index() - 1))
                             ->document()
                             .uid;
     fillDocuments(uid);
@@ -696,9 +735,11 @@ void DocumentsWorkspace::deleteDocument()
     const auto d = document();
     if (!d || !m_context.writable())
         return;
-    if (m_dialogs && QMessageBox::question(this, tr("Delete Document"),
-                                           tr("Delete “%1”? The findings, judgments and figures it shows are kept; "
-                                              "Undo brings the document back.").arg(d->title)) != QMessageBox::Yes)
+    if (m_dialogs && QMessageBox::question(
+                         this, tr("Delete Document"),
+                         tr("Delete “%1”? The findings, judgments and figures it shows are kept; "
+                            "Undo brings the document back.")
+                             .arg(d->title)) != QMessageBox::Yes)
         return;
     m_saver.cancel();
     m_dirty = false;
@@ -714,7 +755,8 @@ void DocumentsWorkspace::editParticulars()
     ParticularsDialog dialog(*d, m_context.workbench->reference().people(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_context.run(new SetParticularsCommand(m_context.workbench, m_context.errors, *d, dialog.particulars()));
+    m_context.run(
+        new SetParticularsCommand(m_context.workbench, m_context.errors, *d, dialog.particulars()));
 }
 
 void DocumentsWorkspace::addSection(const QString& kind)
@@ -734,7 +776,8 @@ void DocumentsWorkspace::addSection(const QString& kind)
     auto* command = new AddSectionCommand(m_context.workbench, m_context.errors, d->uid, s, place);
     if (!m_context.run(command))
         return;
-    const QString uid = static_cast<const AddSectionCommand*>(m_context.undoStack->command(m_context.undoStack->index() - 1))
+    const QString uid = static_cast<const AddSectionCommand*>(
+                            m_context.undoStack->command(m_context.undoStack->index() - 1))
                             ->section()
                             .uid;
     rebuildOutline(uid);
@@ -755,7 +798,8 @@ void DocumentsWorkspace::removeSection()
     QTreeWidgetItem* next = nullptr;
     if (item) {
         QTreeWidgetItem* parent = item->parent();
-        const int index = parent ? parent->indexOfChild(item) : m_outline->indexOfTopLevelItem(item);
+        const int index =
+            parent ? parent->indexOfChild(item) : m_outline->indexOfTopLevelItem(item);
         const int count = parent ? parent->childCount() : m_outline->topLevelItemCount();
         if (index + 1 < count)
             next = parent ? parent->child(index + 1) : m_outline->topLevelItem(index + 1);
@@ -763,7 +807,8 @@ void DocumentsWorkspace::removeSection()
             next = m_outline->itemAbove(item); // the sibling above, or the parent
     }
     const QString nextUid = next ? next->data(0, kUidRole).toString() : QString();
-    if (m_context.run(new RemoveSectionCommand(m_context.workbench, m_context.errors, s->uid, sectionLabel(*s))))
+    if (m_context.run(new RemoveSectionCommand(m_context.workbench, m_context.errors, s->uid,
+                                               sectionLabel(*s))))
         rebuildOutline(nextUid);
 }
 
@@ -778,7 +823,8 @@ void DocumentsWorkspace::moveSection(int delta)
     to.position = where->place.position + delta;
     if (to.position < 1)
         return;
-    if (m_context.run(new MoveSectionCommand(m_context.workbench, m_context.errors, s->uid, sectionLabel(*s), where->place, to)))
+    if (m_context.run(new MoveSectionCommand(m_context.workbench, m_context.errors, s->uid,
+                                             sectionLabel(*s), where->place, to)))
         rebuildOutline(s->uid);
 }
 
@@ -794,22 +840,26 @@ void DocumentsWorkspace::indentSection(bool inward)
     if (inward) {
         // Under the section above it at the same level, as its last child.
         QTreeWidgetItem* parent = item->parent();
-        const int index = parent ? parent->indexOfChild(item) : m_outline->indexOfTopLevelItem(item);
+        const int index =
+            parent ? parent->indexOfChild(item) : m_outline->indexOfTopLevelItem(item);
         if (index < 1)
             return;
-        QTreeWidgetItem* above = parent ? parent->child(index - 1) : m_outline->topLevelItem(index - 1);
+        QTreeWidgetItem* above =
+            parent ? parent->child(index - 1) : m_outline->topLevelItem(index - 1);
         to.parentUid = above->data(0, kUidRole).toString();
         to.position = 0;
     } else {
         if (where->place.parentUid.isEmpty())
             return;
-        const auto parentPlace = DocumentService(*m_context.workbench).locate(where->place.parentUid);
+        const auto parentPlace =
+            DocumentService(*m_context.workbench).locate(where->place.parentUid);
         if (!parentPlace)
             return;
         to.parentUid = parentPlace->place.parentUid;
         to.position = parentPlace->place.position + 1;
     }
-    if (m_context.run(new MoveSectionCommand(m_context.workbench, m_context.errors, s->uid, sectionLabel(*s), where->place, to)))
+    if (m_context.run(new MoveSectionCommand(m_context.workbench, m_context.errors, s->uid,
+                                             sectionLabel(*s), where->place, to)))
         rebuildOutline(s->uid);
 }
 
@@ -837,7 +887,8 @@ void DocumentsWorkspace::printPreview()
     QPrinter printer(QPrinter::HighResolution);
     QPrintPreviewDialog dialog(&printer, this);
     dialog.setWindowTitle(tr("Print Preview — %1").arg(m_documents->currentText()));
-    connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter* p) { printTo(p); });
+    connect(&dialog, &QPrintPreviewDialog::paintRequested, this,
+            [this](QPrinter* p) { printTo(p); });
     dialog.resize(900, 1000);
     dialog.exec();
 }
@@ -859,7 +910,9 @@ Status DocumentsWorkspace::exportTo(const QString& path, const QString& format)
         return Error::make(Error::Code::NotFound, tr("There is no document to export."));
     const auto f = documents::formatFromName(format.isEmpty() ? QFileInfo(path).suffix() : format);
     if (!f)
-        return Error::make(Error::Code::Invalid, tr("“%1” is not PDF, ODT, HTML or Markdown.").arg(QFileInfo(path).fileName()));
+        return Error::make(
+            Error::Code::Invalid,
+            tr("“%1” is not PDF, ODT, HTML or Markdown.").arg(QFileInfo(path).fileName()));
     return documents::renderToFile(*m_context.workbench, currentDocument(), *f, path);
 }
 
@@ -868,10 +921,12 @@ void DocumentsWorkspace::exportDocument()
     const auto d = document();
     if (!d)
         return;
-    const QString filters = tr("PDF document (*.pdf);;OpenDocument text (*.odt);;Web page (*.html);;Markdown (*.md)");
+    const QString filters =
+        tr("PDF document (*.pdf);;OpenDocument text (*.odt);;Web page (*.html);;Markdown (*.md)");
     QString selected;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Document"),
-                                                      documents::suggestedFileName(*d, documents::Format::Pdf), filters, &selected);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Document"), documents::suggestedFileName(*d, documents::Format::Pdf),
+        filters, &selected);
     if (path.isEmpty())
         return;
     QString format = QFileInfo(path).suffix();
@@ -890,7 +945,8 @@ void DocumentsWorkspace::exportAll()
         return;
     flush();
     const auto d = document();
-    BatchExportDialog dialog(*m_context.workbench, m_programme, d ? d->kind : QStringLiteral("report"), this);
+    BatchExportDialog dialog(*m_context.workbench, m_programme,
+                             d ? d->kind : QStringLiteral("report"), this);
     dialog.exec();
 }
 

@@ -6,9 +6,9 @@
 // assembled document that follows the section being edited. Print, print preview and export work
 // from the same assembly. Every change is an undo command over DocumentService.
 
-#include "documents/assembly.h"
 #include "app/drafting/draftingcontext.h"
 #include "core/services/documents.h"
+#include "documents/assembly.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -68,12 +68,13 @@ public:
 public Q_SLOTS:
     // Saves typing not yet saved: before an undo, a selection change, closing.
     void flush();
-    void reload(const QStringList& entities = {});
+    void reload();
     void refreshPreview();
 
 Q_SIGNALS:
     // The person wants to edit the data a bound section shows.
-    void editQuestionRequested(const QString& programme, const QString& force, const QString& question);
+    void editQuestionRequested(const QString& programme, const QString& force,
+                               const QString& question);
     void editFiguresRequested(const QString& programme, const QString& force);
 
 private:
@@ -109,7 +110,7 @@ private:
     // What the editor holds: saves go to this section, whatever is selected by the time they run.
     QString m_editingDocument, m_editingSection;
     bool m_usesQuestion = false, m_usesFigure = false;
-    QList<QPair<QString, QString>> m_listed; // the documents in the box: uid, label
+    QList<QPair<QString, QString>> m_listed;   // the documents in the box: uid, label
     SaveScheduler m_saver{[this] { save(); }}; // typing: on rest, and at least once a second
     QTimer m_previewTimer;
     std::optional<documents::Assembly> m_assembly;

@@ -20,13 +20,15 @@ void fillPeople(QComboBox* box, const QList<Person>& people, const QString& curr
 {
     box->addItem(QObject::tr("(nobody)"), QString());
     for (const Person& p : people)
-        box->addItem(p.post.isEmpty() ? p.name : QStringLiteral("%1 — %2").arg(p.name, p.post), p.code);
+        box->addItem(p.post.isEmpty() ? p.name : QStringLiteral("%1 — %2").arg(p.name, p.post),
+                     p.code);
     box->setCurrentIndex(qMax(0, box->findData(current)));
 }
 
 } // namespace
 
-ParticularsDialog::ParticularsDialog(const Document& document, const QList<Person>& people, QWidget* parent)
+ParticularsDialog::ParticularsDialog(const Document& document, const QList<Person>& people,
+                                     QWidget* parent)
     : QDialog(parent), m_document(document)
 {
     setObjectName(QStringLiteral("particularsDialog"));
@@ -62,7 +64,8 @@ ParticularsDialog::ParticularsDialog(const Document& document, const QList<Perso
     m_embargo->setDisplayFormat(QStringLiteral("d MMMM yyyy HH:mm"));
     const QDateTime embargo = QDateTime::fromString(document.embargo, Qt::ISODate);
     m_hasEmbargo->setChecked(embargo.isValid());
-    m_embargo->setDateTime(embargo.isValid() ? embargo : QDateTime(QDate::currentDate().addDays(7), QTime(0, 1)));
+    m_embargo->setDateTime(
+        embargo.isValid() ? embargo : QDateTime(QDate::currentDate().addDays(7), QTime(0, 1)));
     m_embargo->setEnabled(embargo.isValid());
     m_embargo->setToolTip(tr("Until then every page of an export carries “EMBARGOED until …”"));
     connect(m_hasEmbargo, &QCheckBox::toggled, m_embargo, &QWidget::setEnabled);
@@ -72,7 +75,8 @@ ParticularsDialog::ParticularsDialog(const Document& document, const QList<Perso
     m_recipient = new QComboBox(this);
     fillPeople(m_recipient, people, document.recipientCode);
     m_reference = new QPlainTextEdit(document.reference, this);
-    m_reference->setPlaceholderText(tr("Lines for the foot of the title page: copyright, ISBN, web address"));
+    m_reference->setPlaceholderText(
+        tr("Lines for the foot of the title page: copyright, ISBN, web address"));
     m_reference->setMaximumHeight(90);
 
     auto* form = new QFormLayout;
@@ -116,7 +120,9 @@ Document ParticularsDialog::particulars() const
     d.title = m_title->text().trimmed();
     d.subtitle = m_subtitle->text().trimmed();
     d.dated = m_hasDate->isChecked() ? m_date->date().toString(Qt::ISODate) : QString();
-    d.embargo = m_hasEmbargo->isChecked() ? m_embargo->dateTime().toString(QStringLiteral("yyyy-MM-ddTHH:mm")) : QString();
+    d.embargo = m_hasEmbargo->isChecked()
+                    ? m_embargo->dateTime().toString(QStringLiteral("yyyy-MM-ddTHH:mm"))
+                    : QString();
     d.senderCode = m_sender->currentData().toString();
     d.recipientCode = m_recipient->currentData().toString();
     d.reference = m_reference->toPlainText().trimmed();

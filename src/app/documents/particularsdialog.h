@@ -18,7 +18,8 @@ namespace fwb::app {
 class ParticularsDialog : public QDialog {
     Q_OBJECT
 public:
-    ParticularsDialog(const Document& document, const QList<Person>& people, QWidget* parent = nullptr);
+    ParticularsDialog(const Document& document, const QList<Person>& people,
+                      QWidget* parent = nullptr);
     // The document with the particulars as edited (its sections untouched).
     Document particulars() const;
 

@@ -13,6 +13,7 @@ class Workbench;
 
 namespace fwb::app {
 
-QString sectionDataHtml(const Workbench& workbench, const Document& document, const Section& section);
+QString sectionDataHtml(const Workbench& workbench, const Document& document,
+                        const Section& section);
 
 } // namespace fwb::app

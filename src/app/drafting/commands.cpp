@@ -8,7 +8,10 @@
 
 namespace fwb::app {
 namespace {
-QString tr(const char* s) { return QCoreApplication::translate("DraftCommand", s); }
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("DraftCommand", s);
+}
 } // namespace
 
 DraftCommand::DraftCommand(Workbench* workbench, ErrorSink errors, const QString& text)
@@ -61,14 +64,16 @@ void DraftCommand::undo()
 // ---- findings ---------------------------------------------------------------------------------
 
 AddFindingCommand::AddFindingCommand(Workbench* wb, ErrorSink errors, Finding finding, int session)
-    : DraftCommand(wb, std::move(errors), tr("Add Finding")), m_finding(std::move(finding)), m_session(session)
+    : DraftCommand(wb, std::move(errors), tr("Add Finding")), m_finding(std::move(finding)),
+      m_session(session)
 {
 }
 
 bool AddFindingCommand::mergeWith(const QUndoCommand* other)
 {
     const auto* edit = dynamic_cast<const EditFindingCommand*>(other);
-    if (!edit || m_session == 0 || edit->session() != m_session || edit->after().uid != m_finding.uid)
+    if (!edit || m_session == 0 || edit->session() != m_session ||
+        edit->after().uid != m_finding.uid)
         return false;
     const int position = m_finding.position;
     m_finding = edit->after();
@@ -85,11 +90,15 @@ Status AddFindingCommand::apply()
     return {};
 }
 
-Status AddFindingCommand::revert() { return status(service().deleteFinding(m_finding.uid)); }
+Status AddFindingCommand::revert()
+{
+    return status(service().deleteFinding(m_finding.uid));
+}
 
-EditFindingCommand::EditFindingCommand(Workbench* wb, ErrorSink errors, Finding before, Finding after, int session)
-    : DraftCommand(wb, std::move(errors), QString()), m_before(std::move(before)), m_after(std::move(after)),
-      m_session(session)
+EditFindingCommand::EditFindingCommand(Workbench* wb, ErrorSink errors, Finding before,
+                                       Finding after, int session)
+    : DraftCommand(wb, std::move(errors), QString()), m_before(std::move(before)),
+      m_after(std::move(after)), m_session(session)
 {
     if (m_before.kind != m_after.kind && m_before.text == m_after.text)
         setText(tr("Change Kind to %1").arg(findingKindLabel(m_after.kind)));
@@ -107,26 +116,40 @@ bool EditFindingCommand::mergeWith(const QUndoCommand* other)
     if (!o)
         return false;
     // One stretch of typing in one finding is one undo step.
-    if (m_session == 0 || o->m_session != m_session || o->m_after.uid != m_after.uid || o->text() != text())
+    if (m_session == 0 || o->m_session != m_session || o->m_after.uid != m_after.uid ||
+        o->text() != text())
         return false;
     m_after = o->m_after;
     return true;
 }
 
-Status EditFindingCommand::apply() { return status(service().updateFinding(m_after)); }
-Status EditFindingCommand::revert() { return status(service().updateFinding(m_before)); }
+Status EditFindingCommand::apply()
+{
+    return status(service().updateFinding(m_after));
+}
+Status EditFindingCommand::revert()
+{
+    return status(service().updateFinding(m_before));
+}
 
 MoveFindingCommand::MoveFindingCommand(Workbench* wb, ErrorSink errors, const Finding& finding,
                                        const QString& toQuestion, int toPosition)
     : DraftCommand(wb, std::move(errors),
-                   toQuestion == finding.questionCode ? tr("Reorder Finding") : tr("Move Finding to %1").arg(toQuestion)),
+                   toQuestion == finding.questionCode ? tr("Reorder Finding")
+                                                      : tr("Move Finding to %1").arg(toQuestion)),
       m_uid(finding.uid), m_fromQuestion(finding.questionCode), m_toQuestion(toQuestion),
       m_fromPosition(finding.position), m_toPosition(toPosition)
 {
 }
 
-Status MoveFindingCommand::apply() { return status(service().moveFinding(m_uid, m_toQuestion, m_toPosition)); }
-Status MoveFindingCommand::revert() { return status(service().moveFinding(m_uid, m_fromQuestion, m_fromPosition)); }
+Status MoveFindingCommand::apply()
+{
+    return status(service().moveFinding(m_uid, m_toQuestion, m_toPosition));
+}
+Status MoveFindingCommand::revert()
+{
+    return status(service().moveFinding(m_uid, m_fromQuestion, m_fromPosition));
+}
 
 DeleteFindingCommand::DeleteFindingCommand(Workbench* wb, ErrorSink errors, const Finding& finding)
     : DraftCommand(wb, std::move(errors), tr("Delete Finding")), m_finding(finding)
@@ -142,27 +165,34 @@ Status DeleteFindingCommand::apply()
     return {};
 }
 
-Status DeleteFindingCommand::revert() { return status(service().addFinding(m_finding)); }
+Status DeleteFindingCommand::revert()
+{
+    return status(service().addFinding(m_finding));
+}
 
 // ---- judgments --------------------------------------------------------------------------------
 
-SetJudgmentCommand::SetJudgmentCommand(Workbench* wb, ErrorSink errors, std::optional<Judgment> before,
-                                       std::optional<Judgment> after, const QString& text, int session)
-    : DraftCommand(wb, std::move(errors), text), m_before(std::move(before)), m_after(std::move(after)),
-      m_session(session)
+SetJudgmentCommand::SetJudgmentCommand(Workbench* wb, ErrorSink errors,
+                                       std::optional<Judgment> before,
+                                       std::optional<Judgment> after, const QString& text,
+                                       int session)
+    : DraftCommand(wb, std::move(errors), text), m_before(std::move(before)),
+      m_after(std::move(after)), m_session(session)
 {
 }
 
 bool SetJudgmentCommand::mergeWith(const QUndoCommand* other)
 {
     const auto* o = static_cast<const SetJudgmentCommand*>(other);
-    if (m_session == 0 || o->m_session != m_session || !m_after || !o->m_after || o->text() != text())
+    if (m_session == 0 || o->m_session != m_session || !m_after || !o->m_after ||
+        o->text() != text())
         return false;
     m_after = o->m_after;
     return true;
 }
 
-Status SetJudgmentCommand::put(const std::optional<Judgment>& value, const std::optional<Judgment>& other)
+Status SetJudgmentCommand::put(const std::optional<Judgment>& value,
+                               const std::optional<Judgment>& other)
 {
     if (value)
         return status(service().setJudgment(*value));
@@ -170,14 +200,22 @@ Status SetJudgmentCommand::put(const std::optional<Judgment>& value, const std::
     return status(service().clearJudgment(j.programmeCode, j.forceCode, j.questionCode));
 }
 
-Status SetJudgmentCommand::apply() { return put(m_after, m_before); }
-Status SetJudgmentCommand::revert() { return put(m_before, m_after); }
+Status SetJudgmentCommand::apply()
+{
+    return put(m_after, m_before);
+}
+Status SetJudgmentCommand::revert()
+{
+    return put(m_before, m_after);
+}
 
 // ---- evidence and metrics ---------------------------------------------------------------------
 
-SaveEvidenceCommand::SaveEvidenceCommand(Workbench* wb, ErrorSink errors, std::optional<EvidenceSample> before,
-                                         EvidenceSample after, int session)
-    : DraftCommand(wb, std::move(errors), before ? tr("Edit Evidence Sample") : tr("Add Evidence Sample")),
+SaveEvidenceCommand::SaveEvidenceCommand(Workbench* wb, ErrorSink errors,
+                                         std::optional<EvidenceSample> before, EvidenceSample after,
+                                         int session)
+    : DraftCommand(wb, std::move(errors),
+                   before ? tr("Edit Evidence Sample") : tr("Add Evidence Sample")),
       m_before(std::move(before)), m_after(std::move(after)), m_session(session)
 {
 }
@@ -218,7 +256,8 @@ Status SaveEvidenceCommand::revert()
     return {};
 }
 
-DeleteEvidenceCommand::DeleteEvidenceCommand(Workbench* wb, ErrorSink errors, const EvidenceSample& sample)
+DeleteEvidenceCommand::DeleteEvidenceCommand(Workbench* wb, ErrorSink errors,
+                                             const EvidenceSample& sample)
     : DraftCommand(wb, std::move(errors), tr("Delete Evidence Sample")), m_uid(sample.uid)
 {
 }
@@ -239,9 +278,10 @@ Status DeleteEvidenceCommand::revert()
     return status(service().restoreEvidence(*m_deleted));
 }
 
-SaveMetricCommand::SaveMetricCommand(Workbench* wb, ErrorSink errors, std::optional<Metric> before, Metric after)
-    : DraftCommand(wb, std::move(errors), before ? tr("Edit Figure") : tr("Add Figure")), m_before(std::move(before)),
-      m_after(std::move(after))
+SaveMetricCommand::SaveMetricCommand(Workbench* wb, ErrorSink errors, std::optional<Metric> before,
+                                     Metric after)
+    : DraftCommand(wb, std::move(errors), before ? tr("Edit Figure") : tr("Add Figure")),
+      m_before(std::move(before)), m_after(std::move(after))
 {
 }
 
@@ -275,57 +315,84 @@ Status DeleteMetricCommand::apply()
     return {};
 }
 
-Status DeleteMetricCommand::revert() { return status(service().saveMetric(m_metric)); }
+Status DeleteMetricCommand::revert()
+{
+    return status(service().saveMetric(m_metric));
+}
 
 // ---- programmes, forces and people ------------------------------------------------------------
 
-SaveProgrammeCommand::SaveProgrammeCommand(Workbench* wb, ErrorSink errors, std::optional<Programme> before,
-                                           Programme after, const QString& text)
-    : DraftCommand(wb, std::move(errors), text), m_before(std::move(before)), m_after(std::move(after))
+SaveProgrammeCommand::SaveProgrammeCommand(Workbench* wb, ErrorSink errors,
+                                           std::optional<Programme> before, Programme after,
+                                           const QString& text)
+    : DraftCommand(wb, std::move(errors), text), m_before(std::move(before)),
+      m_after(std::move(after))
 {
 }
 
 Status SaveProgrammeCommand::apply()
 {
     FrameworkService frameworks(*m_workbench);
-    return m_before ? status(frameworks.saveProgramme(m_after)) : status(frameworks.createProgramme(m_after));
+    return m_before ? status(frameworks.saveProgramme(m_after))
+                    : status(frameworks.createProgramme(m_after));
 }
 
 Status SaveProgrammeCommand::revert()
 {
     FrameworkService frameworks(*m_workbench);
-    return m_before ? status(frameworks.saveProgramme(*m_before)) : status(frameworks.deleteProgramme(m_after.code));
+    return m_before ? status(frameworks.saveProgramme(*m_before))
+                    : status(frameworks.deleteProgramme(m_after.code));
 }
 
-DeleteProgrammeCommand::DeleteProgrammeCommand(Workbench* wb, ErrorSink errors, const Programme& programme)
-    : DraftCommand(wb, std::move(errors), tr("Delete Programme %1").arg(programme.code)), m_programme(programme)
+DeleteProgrammeCommand::DeleteProgrammeCommand(Workbench* wb, ErrorSink errors,
+                                               const Programme& programme)
+    : DraftCommand(wb, std::move(errors), tr("Delete Programme %1").arg(programme.code)),
+      m_programme(programme)
 {
 }
 
-Status DeleteProgrammeCommand::apply() { return status(FrameworkService(*m_workbench).deleteProgramme(m_programme.code)); }
-Status DeleteProgrammeCommand::revert() { return status(FrameworkService(*m_workbench).createProgramme(m_programme)); }
+Status DeleteProgrammeCommand::apply()
+{
+    return status(FrameworkService(*m_workbench).deleteProgramme(m_programme.code));
+}
+Status DeleteProgrammeCommand::revert()
+{
+    return status(FrameworkService(*m_workbench).createProgramme(m_programme));
+}
 
 SaveForceCommand::SaveForceCommand(Workbench* wb, ErrorSink errors, Force before, Force after)
-    : DraftCommand(wb, std::move(errors), tr("Edit Force %1").arg(after.shortName)), m_before(std::move(before)),
-      m_after(std::move(after))
-{
-}
-
-Status SaveForceCommand::apply() { return status(FrameworkService(*m_workbench).saveForce(m_after)); }
-Status SaveForceCommand::revert() { return status(FrameworkService(*m_workbench).saveForce(m_before)); }
-
-SavePersonCommand::SavePersonCommand(Workbench* wb, ErrorSink errors, std::optional<Person> before, Person after)
-    : DraftCommand(wb, std::move(errors), before ? tr("Edit %1").arg(after.name) : tr("Add %1").arg(after.name)),
+    : DraftCommand(wb, std::move(errors), tr("Edit Force %1").arg(after.shortName)),
       m_before(std::move(before)), m_after(std::move(after))
 {
 }
 
-Status SavePersonCommand::apply() { return status(FrameworkService(*m_workbench).savePerson(m_after)); }
+Status SaveForceCommand::apply()
+{
+    return status(FrameworkService(*m_workbench).saveForce(m_after));
+}
+Status SaveForceCommand::revert()
+{
+    return status(FrameworkService(*m_workbench).saveForce(m_before));
+}
+
+SavePersonCommand::SavePersonCommand(Workbench* wb, ErrorSink errors, std::optional<Person> before,
+                                     Person after)
+    : DraftCommand(wb, std::move(errors),
+                   before ? tr("Edit %1").arg(after.name) : tr("Add %1").arg(after.name)),
+      m_before(std::move(before)), m_after(std::move(after))
+{
+}
+
+Status SavePersonCommand::apply()
+{
+    return status(FrameworkService(*m_workbench).savePerson(m_after));
+}
 
 Status SavePersonCommand::revert()
 {
     FrameworkService frameworks(*m_workbench);
-    return m_before ? status(frameworks.savePerson(*m_before)) : status(frameworks.deletePerson(m_after.code));
+    return m_before ? status(frameworks.savePerson(*m_before))
+                    : status(frameworks.deletePerson(m_after.code));
 }
 
 } // namespace fwb::app

@@ -74,7 +74,8 @@ private:
 class EditFindingCommand : public DraftCommand {
 public:
     // `session` groups the saves of one stretch of typing into one undo step.
-    EditFindingCommand(Workbench* wb, ErrorSink errors, Finding before, Finding after, int session = 0);
+    EditFindingCommand(Workbench* wb, ErrorSink errors, Finding before, Finding after,
+                       int session = 0);
     int id() const override { return 1; }
     bool mergeWith(const QUndoCommand* other) override;
     const Finding& after() const { return m_after; }
@@ -91,7 +92,8 @@ private:
 
 class MoveFindingCommand : public DraftCommand {
 public:
-    MoveFindingCommand(Workbench* wb, ErrorSink errors, const Finding& finding, const QString& toQuestion, int toPosition);
+    MoveFindingCommand(Workbench* wb, ErrorSink errors, const Finding& finding,
+                       const QString& toQuestion, int toPosition);
 
 protected:
     Status apply() override;
@@ -117,8 +119,8 @@ private:
 class SetJudgmentCommand : public DraftCommand {
 public:
     // nullopt before: a new judgment; nullopt after: the judgment is removed.
-    SetJudgmentCommand(Workbench* wb, ErrorSink errors, std::optional<Judgment> before, std::optional<Judgment> after,
-                       const QString& text, int session = 0);
+    SetJudgmentCommand(Workbench* wb, ErrorSink errors, std::optional<Judgment> before,
+                       std::optional<Judgment> after, const QString& text, int session = 0);
     int id() const override { return 2; }
     bool mergeWith(const QUndoCommand* other) override;
 
@@ -135,8 +137,8 @@ private:
 class SaveEvidenceCommand : public DraftCommand {
 public:
     // `session` groups the saves of one stretch of typing in one sample into one undo step.
-    SaveEvidenceCommand(Workbench* wb, ErrorSink errors, std::optional<EvidenceSample> before, EvidenceSample after,
-                        int session = 0);
+    SaveEvidenceCommand(Workbench* wb, ErrorSink errors, std::optional<EvidenceSample> before,
+                        EvidenceSample after, int session = 0);
     const EvidenceSample& saved() const { return m_after; }
     int id() const override { return 3; }
     bool mergeWith(const QUndoCommand* other) override;
@@ -194,8 +196,8 @@ private:
 // A programme's details and question tree (nullopt before: a new programme, removed on undo).
 class SaveProgrammeCommand : public DraftCommand {
 public:
-    SaveProgrammeCommand(Workbench* wb, ErrorSink errors, std::optional<Programme> before, Programme after,
-                         const QString& text);
+    SaveProgrammeCommand(Workbench* wb, ErrorSink errors, std::optional<Programme> before,
+                         Programme after, const QString& text);
 
 protected:
     Status apply() override;

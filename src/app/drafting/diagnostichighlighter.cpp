@@ -20,12 +20,14 @@ DiagnosticHighlighter::DiagnosticHighlighter(QTextDocument* document, Check chec
 void DiagnosticHighlighter::recheck()
 {
     m_timer.stop();
-    QList<checks::Problem> problems = m_check ? m_check(document()->toPlainText()) : QList<checks::Problem>{};
+    QList<checks::Problem> problems =
+        m_check ? m_check(document()->toPlainText()) : QList<checks::Problem>{};
     problems.removeIf([](const checks::Problem& p) { return p.start < 0 || p.length <= 0; });
     if (problems.size() == m_problems.size()) {
         bool same = true;
         for (int i = 0; i < problems.size() && same; ++i)
-            same = problems[i].start == m_problems[i].start && problems[i].length == m_problems[i].length &&
+            same = problems[i].start == m_problems[i].start &&
+                   problems[i].length == m_problems[i].length &&
                    problems[i].message == m_problems[i].message;
         if (same)
             return;
@@ -52,7 +54,8 @@ void DiagnosticHighlighter::highlightBlock(const QString& text)
             continue;
         QTextCharFormat f;
         f.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-        f.setUnderlineColor(p.severity == checks::Severity::Error ? QColor(0xc6, 0x28, 0x28) : QColor(0xd9, 0x8a, 0x00));
+        f.setUnderlineColor(p.severity == checks::Severity::Error ? QColor(0xc6, 0x28, 0x28)
+                                                                  : QColor(0xd9, 0x8a, 0x00));
         f.setToolTip(plainToolTip(p.message));
         setFormat(from - blockStart, to - from, f);
     }

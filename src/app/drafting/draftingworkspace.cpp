@@ -12,7 +12,8 @@
 
 namespace fwb::app {
 
-DraftingWorkspace::DraftingWorkspace(QUndoStack* undoStack, ErrorSink errors, QWidget* parent) : QWidget(parent)
+DraftingWorkspace::DraftingWorkspace(QUndoStack* undoStack, ErrorSink errors, QWidget* parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("draftingWorkspace"));
     m_context.undoStack = undoStack;
@@ -51,7 +52,10 @@ void DraftingWorkspace::setWorkbench(Workbench* workbench)
     showKey({});
 }
 
-bool DraftingWorkspace::hasPage() const { return m_stack->currentWidget() != m_hint; }
+bool DraftingWorkspace::hasPage() const
+{
+    return m_stack->currentWidget() != m_hint;
+}
 
 void DraftingWorkspace::showKey(const NavigatorKey& key)
 {
@@ -68,13 +72,15 @@ void DraftingWorkspace::showKey(const NavigatorKey& key)
         m_stack->setCurrentWidget(m_forceTabs);
         break;
     case NavigatorKey::Kind::Programme:
-        m_hint->setText(tr("Choose a force under the programme to record its evidence samples and figures, "
-                           "or one of its questions to write the judgment and findings."));
+        m_hint->setText(
+            tr("Choose a force under the programme to record its evidence samples and figures, "
+               "or one of its questions to write the judgment and findings."));
         m_stack->setCurrentWidget(m_hint);
         break;
     case NavigatorKey::Kind::None:
-        m_hint->setText(m_context.workbench ? tr("Choose a programme, force or question in the navigator.")
-                                            : tr("Open a workbench (File ▸ Open) or create one (File ▸ New)."));
+        m_hint->setText(m_context.workbench
+                            ? tr("Choose a programme, force or question in the navigator.")
+                            : tr("Open a workbench (File ▸ Open) or create one (File ▸ New)."));
         m_stack->setCurrentWidget(m_hint);
         break;
     }

@@ -55,7 +55,8 @@ EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent)
     : QWidget(parent), m_context(context), m_saver([this] { save(); })
 {
     setObjectName(QStringLiteral("evidencePage"));
-    m_samples = table({tr("Sample"), tr("Method"), tr("Size"), tr("Counted")}, this, QStringLiteral("evidenceSamples"));
+    m_samples = table({tr("Sample"), tr("Method"), tr("Size"), tr("Counted")}, this,
+                      QStringLiteral("evidenceSamples"));
     m_samples->setAccessibleName(tr("Evidence samples"));
     m_samples->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_samples->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -80,13 +81,15 @@ EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent)
     m_description->setMaximumHeight(60);
     m_strata = table({tr("Stratum"), tr("Files")}, m_form, QStringLiteral("evidenceStrata"));
     m_strata->setAccessibleName(tr("Strata"));
-    m_measures = table({tr("Measure"), tr("Count"), tr("Out of"), tr("Out of what")}, m_form, QStringLiteral("evidenceMeasures"));
+    m_measures = table({tr("Measure"), tr("Count"), tr("Out of"), tr("Out of what")}, m_form,
+                       QStringLiteral("evidenceMeasures"));
     m_measures->setAccessibleName(tr("Counted measures"));
     m_problem = new QLabel(m_form);
     m_problem->setObjectName(QStringLiteral("evidenceProblem"));
     m_problem->setTextFormat(Qt::PlainText); // messages quote the label typed
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("QLabel { color: #9b1c1c; background: #fdecea; border-radius: 3px; padding: 4px 8px; }"));
+    m_problem->setStyleSheet(QStringLiteral(
+        "QLabel { color: #9b1c1c; background: #fdecea; border-radius: 3px; padding: 4px 8px; }"));
     m_problem->hide();
 
     auto rowButtons = [&](QTableWidget* t, const QString& what) {
@@ -127,7 +130,8 @@ EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent)
     fl->addWidget(new QLabel(tr("Strata (must add up to the sample size):"), m_form));
     fl->addWidget(m_strata, 1);
     fl->addLayout(rowButtons(m_strata, tr("Stratum")));
-    fl->addWidget(new QLabel(tr("Counted measures (a count within the sample, or within a part of it):"), m_form));
+    fl->addWidget(new QLabel(
+        tr("Counted measures (a count within the sample, or within a part of it):"), m_form));
     fl->addWidget(m_measures, 1);
     fl->addLayout(rowButtons(m_measures, tr("Measure")));
     fl->addWidget(m_problem);
@@ -197,8 +201,13 @@ void EvidencePage::reload()
                 method = label;
         QStringList counted;
         for (const Measure& m : e.measures)
-            counted << QStringLiteral("%1: %2%3").arg(m.label).arg(m.count).arg(m.base ? QStringLiteral(" of %1").arg(*m.base) : QString());
-        const QStringList cells{e.label, method, e.sampleSize ? QString::number(*e.sampleSize) : tr("—"), counted.join(QStringLiteral("; "))};
+            counted << QStringLiteral("%1: %2%3")
+                           .arg(m.label)
+                           .arg(m.count)
+                           .arg(m.base ? QStringLiteral(" of %1").arg(*m.base) : QString());
+        const QStringList cells{e.label, method,
+                                e.sampleSize ? QString::number(*e.sampleSize) : tr("—"),
+                                counted.join(QStringLiteral("; "))};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             item->setToolTip(plainToolTip(cells[c]));
@@ -241,7 +250,8 @@ void EvidencePage::loadForm()
         const Measure& m = e->measures[r];
         m_measures->setItem(r, 0, new QTableWidgetItem(m.label));
         m_measures->setItem(r, 1, new QTableWidgetItem(QString::number(m.count)));
-        m_measures->setItem(r, 2, new QTableWidgetItem(m.base ? QString::number(*m.base) : QString()));
+        m_measures->setItem(r, 2,
+                            new QTableWidgetItem(m.base ? QString::number(*m.base) : QString()));
         m_measures->setItem(r, 3, new QTableWidgetItem(m.baseLabel));
     }
     m_problem->hide();
@@ -270,7 +280,8 @@ EvidenceSample EvidencePage::fromForm() const
     }
     e.measures.clear();
     for (int r = 0; r < m_measures->rowCount(); ++r) {
-        const QString label = cell(m_measures, r, 0), count = cell(m_measures, r, 1), base = cell(m_measures, r, 2);
+        const QString label = cell(m_measures, r, 0), count = cell(m_measures, r, 1),
+                      base = cell(m_measures, r, 2);
         if (label.isEmpty() && count.isEmpty() && base.isEmpty())
             continue;
         Measure m;
@@ -314,11 +325,15 @@ void EvidencePage::save()
         return;
     const auto before = m_context.workbench->drafts().evidenceSample(m_uid);
     m_saving = true;
-    m_context.run(new SaveEvidenceCommand(m_context.workbench, m_context.errors, before, after, m_session));
+    m_context.run(
+        new SaveEvidenceCommand(m_context.workbench, m_context.errors, before, after, m_session));
     m_saving = false;
 }
 
-void EvidencePage::flush() { m_saver.flush(); }
+void EvidencePage::flush()
+{
+    m_saver.flush();
+}
 
 bool EvidencePage::selectSample(const QString& uid)
 {

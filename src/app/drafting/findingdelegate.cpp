@@ -1,8 +1,8 @@
 #include "app/drafting/findingdelegate.h"
 
-#include "core/domain/types.h"
 #include "app/drafting/findingsmodel.h"
 #include "app/models/kindstyle.h"
+#include "core/domain/types.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -13,7 +13,8 @@ namespace {
 constexpr int kMargin = 6, kRule = 4, kTextLines = 3;
 }
 
-void FindingDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+void FindingDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                            const QModelIndex& index) const
 {
     QStyleOptionViewItem opt(option);
     initStyleOption(&opt, index);
@@ -31,8 +32,10 @@ void FindingDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     painter->fillRect(QRect(r.left(), r.top(), kRule, r.height()), KindStyle::colour(kind));
 
     const bool selected = option.state & QStyle::State_Selected;
-    const QPalette::ColorGroup group = option.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
-    const QColor textColour = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+    const QPalette::ColorGroup group =
+        option.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
+    const QColor textColour =
+        option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
     QFont small = option.font;
     small.setPointSizeF(option.font.pointSizeF() * 0.85);
     small.setBold(true);
@@ -48,8 +51,11 @@ void FindingDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         head += QStringLiteral("  ·  ") + status.toUpper();
     const int cited = int(index.data(FindingsModel::EvidenceRole).toStringList().size());
     if (cited > 0)
-        head += QStringLiteral("  ·  ") + (cited == 1 ? QCoreApplication::translate("FindingDelegate", "1 SAMPLE CITED")
-                                                      : QCoreApplication::translate("FindingDelegate", "%1 SAMPLES CITED").arg(cited));
+        head +=
+            QStringLiteral("  ·  ") +
+            (cited == 1
+                 ? QCoreApplication::translate("FindingDelegate", "1 SAMPLE CITED")
+                 : QCoreApplication::translate("FindingDelegate", "%1 SAMPLES CITED").arg(cited));
     painter->drawText(QRect(x, r.top(), width, sm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                       sm.elidedText(head, Qt::ElideRight, width));
 
@@ -67,7 +73,8 @@ void FindingDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         line.setLineWidth(width);
         if (n == kTextLines - 1 && line.textStart() + line.textLength() < text.size()) {
             const QString rest = text.mid(line.textStart());
-            painter->drawText(QPoint(x, y + fm.ascent()), fm.elidedText(rest, Qt::ElideRight, width));
+            painter->drawText(QPoint(x, y + fm.ascent()),
+                              fm.elidedText(rest, Qt::ElideRight, width));
         } else {
             line.draw(painter, QPointF(x, y));
         }
@@ -82,9 +89,14 @@ QSize FindingDelegate::sizeHint(const QStyleOptionViewItem& option, const QModel
     const QFontMetrics fm(option.font);
     QFont small = option.font;
     small.setPointSizeF(option.font.pointSizeF() * 0.85);
-    const int width = qMax(200, option.rect.width() > 0 ? option.rect.width() : 400) - 3 * kMargin - kRule;
+    const int width =
+        qMax(200, option.rect.width() > 0 ? option.rect.width() : 400) - 3 * kMargin - kRule;
     const QString text = index.data(Qt::DisplayRole).toString();
-    const int lines = qBound(1, fm.boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, text).height() / fm.lineSpacing(), kTextLines);
+    const int lines =
+        qBound(1,
+               fm.boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, text).height() /
+                   fm.lineSpacing(),
+               kTextLines);
     return {width, QFontMetrics(small).height() + 2 + lines * fm.lineSpacing() + kMargin + 2};
 }
 

@@ -14,7 +14,8 @@ const QString kMime = QStringLiteral("application/x-fwb-finding-uid");
 QString plain(const QString& markdown)
 {
     QString s = markdown;
-    static const QRegularExpression marks(QStringLiteral("\\*\\*|(?<!\\\\)[*_`]|\\\\(?=[*_`\\[\\]\\\\<])"));
+    static const QRegularExpression marks(
+        QStringLiteral("\\*\\*|(?<!\\\\)[*_`]|\\\\(?=[*_`\\[\\]\\\\<])"));
     s.remove(marks);
     return s.simplified();
 }
@@ -28,7 +29,8 @@ void FindingsModel::setWorkbench(Workbench* workbench)
     reload();
 }
 
-void FindingsModel::setPlace(const QString& programme, const QString& force, const QString& question)
+void FindingsModel::setPlace(const QString& programme, const QString& force,
+                             const QString& question)
 {
     m_programme = programme;
     m_force = force;
@@ -51,7 +53,8 @@ void FindingsModel::reload()
         const QList<Finding> all = m_workbench->drafts().findings(m_programme, m_force, m_question);
         total = int(all.size());
         for (const Finding& f : all)
-            if ((m_kind.isEmpty() || f.kind == m_kind) && (m_status.isEmpty() || f.status == m_status))
+            if ((m_kind.isEmpty() || f.kind == m_kind) &&
+                (m_status.isEmpty() || f.status == m_status))
                 rows.push_back(f);
     }
     beginResetModel();
@@ -75,7 +78,10 @@ int FindingsModel::rowOf(const QString& uid) const
     return -1;
 }
 
-int FindingsModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int FindingsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
 QVariant FindingsModel::data(const QModelIndex& index, int role) const
 {
@@ -83,18 +89,28 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
         return {};
     const Finding& f = m_rows[index.row()];
     switch (role) {
-    case Qt::DisplayRole: return plain(f.text);
+    case Qt::DisplayRole:
+        return plain(f.text);
     case Qt::ToolTipRole:
         return QStringLiteral("%1 · %2 · %3").arg(findingKindLabel(f.kind), f.status, f.uid);
-    case Qt::AccessibleTextRole: return QString(findingKindLabel(f.kind) + QStringLiteral(": ") + plain(f.text));
-    case Qt::DecorationRole: return KindStyle::colour(f.kind);
-    case UidRole: return f.uid;
-    case KindRole: return f.kind;
-    case StatusRole: return f.status;
-    case MarkdownRole: return f.text;
-    case PositionRole: return f.position;
-    case EvidenceRole: return f.evidenceUids;
-    default: return {};
+    case Qt::AccessibleTextRole:
+        return QString(findingKindLabel(f.kind) + QStringLiteral(": ") + plain(f.text));
+    case Qt::DecorationRole:
+        return KindStyle::colour(f.kind);
+    case UidRole:
+        return f.uid;
+    case KindRole:
+        return f.kind;
+    case StatusRole:
+        return f.status;
+    case MarkdownRole:
+        return f.text;
+    case PositionRole:
+        return f.position;
+    case EvidenceRole:
+        return f.evidenceUids;
+    default:
+        return {};
     }
 }
 
@@ -103,10 +119,14 @@ Qt::ItemFlags FindingsModel::flags(const QModelIndex& index) const
     if (!index.isValid())
         return isFiltered() ? Qt::NoItemFlags : Qt::ItemIsDropEnabled; // drop between rows
     // Reordering a filtered list would be ambiguous about the hidden findings.
-    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | (isFiltered() ? Qt::NoItemFlags : Qt::ItemIsDragEnabled);
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled |
+           (isFiltered() ? Qt::NoItemFlags : Qt::ItemIsDragEnabled);
 }
 
-QStringList FindingsModel::mimeTypes() const { return {kMime}; }
+QStringList FindingsModel::mimeTypes() const
+{
+    return {kMime};
+}
 
 QMimeData* FindingsModel::mimeData(const QModelIndexList& indexes) const
 {
@@ -117,12 +137,14 @@ QMimeData* FindingsModel::mimeData(const QModelIndexList& indexes) const
     return mime;
 }
 
-bool FindingsModel::canDropMimeData(const QMimeData* data, Qt::DropAction action, int, int, const QModelIndex&) const
+bool FindingsModel::canDropMimeData(const QMimeData* data, Qt::DropAction action, int, int,
+                                    const QModelIndex&) const
 {
     return data && data->hasFormat(kMime) && action == Qt::MoveAction && !isFiltered();
 }
 
-bool FindingsModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int, const QModelIndex& parent)
+bool FindingsModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int,
+                                 const QModelIndex& parent)
 {
     if (!canDropMimeData(data, action, row, 0, parent))
         return false;

@@ -18,7 +18,14 @@ namespace fwb::app {
 class FindingsModel : public QAbstractListModel {
     Q_OBJECT
 public:
-    enum Role { UidRole = Qt::UserRole + 1, KindRole, StatusRole, MarkdownRole, PositionRole, EvidenceRole };
+    enum Role {
+        UidRole = Qt::UserRole + 1,
+        KindRole,
+        StatusRole,
+        MarkdownRole,
+        PositionRole,
+        EvidenceRole
+    };
 
     explicit FindingsModel(QObject* parent = nullptr);
 

@@ -62,10 +62,12 @@ void HistoryView::show(Workbench* workbench, const QList<Subject>& subjects)
     for (const Subject& s : subjects)
         for (const AuditEntry& e : workbench->audit().entries(s.entity, s.key, 200))
             rows.push_back({e, s.label});
-    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first.id > b.first.id; });
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& a, const auto& b) { return a.first.id > b.first.id; });
     for (const auto& [e, label] : rows) {
         const QString before = readable(e.before), after = readable(e.after);
-        auto* item = new QTreeWidgetItem(this, {when(e.at), e.actor, label + QStringLiteral(" ") + e.action, before, after});
+        auto* item = new QTreeWidgetItem(
+            this, {when(e.at), e.actor, label + QStringLiteral(" ") + e.action, before, after});
         item->setToolTip(3, plainToolTip(e.before));
         item->setToolTip(4, plainToolTip(e.after));
     }

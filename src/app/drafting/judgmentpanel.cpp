@@ -15,7 +15,10 @@
 
 namespace fwb::app {
 
-bool DraftingContext::writable() const { return workbench && !workbench->isReadOnly(); }
+bool DraftingContext::writable() const
+{
+    return workbench && !workbench->isReadOnly();
+}
 
 bool DraftingContext::run(DraftCommand* command) const
 {
@@ -32,8 +35,9 @@ JudgmentPanel::JudgmentPanel(const DraftingContext& context, QWidget* parent)
     setObjectName(QStringLiteral("judgmentPanel"));
     m_missing = new QLabel(tr("This graded question has no judgment yet: choose a grade."), this);
     m_missing->setObjectName(QStringLiteral("missingJudgment"));
-    m_missing->setStyleSheet(QStringLiteral("QLabel { background: #fdf0d5; color: #6b4500; border: 1px dashed #c98a00;"
-                                            " border-radius: 3px; padding: 4px 8px; }"));
+    m_missing->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdf0d5; color: #6b4500; border: 1px dashed #c98a00;"
+                       " border-radius: 3px; padding: 4px 8px; }"));
     m_grade = new QComboBox(this);
     m_grade->setObjectName(QStringLiteral("gradeCombo"));
     m_grade->setAccessibleName(tr("Grade"));
@@ -61,11 +65,14 @@ JudgmentPanel::JudgmentPanel(const DraftingContext& context, QWidget* parent)
     auto* note = new QToolButton(this);
     note->setObjectName(QStringLiteral("judgmentNote"));
     note->setText(tr("Review Note…"));
-    note->setToolTip(tr("Attach a review note to this judgment; notes are answered and resolved in the Review tab"));
+    note->setToolTip(tr("Attach a review note to this judgment; notes are answered and resolved in "
+                        "the Review tab"));
     connect(note, &QToolButton::clicked, this, [this] {
         if (m_judgment && m_context.workbench)
-            askForReviewNote(this, m_context.workbench,
-                             QStringLiteral("judgment:%1/%2/%3").arg(m_programme, m_force, m_question), m_context.errors);
+            askForReviewNote(
+                this, m_context.workbench,
+                QStringLiteral("judgment:%1/%2/%3").arg(m_programme, m_force, m_question),
+                m_context.errors);
     });
     gradeRow->addWidget(note);
     auto* form = new QFormLayout;
@@ -87,7 +94,8 @@ JudgmentPanel::JudgmentPanel(const DraftingContext& context, QWidget* parent)
     setTabOrder(m_firstYear, m_summary->textEdit());
 
     connect(m_grade, qOverload<int>(&QComboBox::activated), this, &JudgmentPanel::onGradeChosen);
-    connect(m_grade, qOverload<int>(&QComboBox::currentIndexChanged), this, &JudgmentPanel::showDefinition);
+    connect(m_grade, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &JudgmentPanel::showDefinition);
     connect(m_firstYear, &QCheckBox::toggled, this, &JudgmentPanel::onFirstYearToggled);
     connect(m_summary, &MarkdownEdit::edited, &m_saver, &SaveScheduler::edited);
     connect(m_summary, &MarkdownEdit::editingFinished, this, [this] {
@@ -96,7 +104,8 @@ JudgmentPanel::JudgmentPanel(const DraftingContext& context, QWidget* parent)
     });
 }
 
-void JudgmentPanel::setPlace(const QString& programme, const QString& force, const QString& question)
+void JudgmentPanel::setPlace(const QString& programme, const QString& force,
+                             const QString& question)
 {
     flush();
     m_programme = programme;
@@ -135,22 +144,26 @@ void JudgmentPanel::reload()
         return;
     m_judgment = m_context.workbench->drafts().judgment(m_programme, m_force, m_question);
     m_loading = true;
-    m_grade->setCurrentIndex(qMax(0, m_grade->findData(m_judgment ? m_judgment->gradeCode : QString())));
+    m_grade->setCurrentIndex(
+        qMax(0, m_grade->findData(m_judgment ? m_judgment->gradeCode : QString())));
     m_firstYear->setChecked(m_judgment && m_judgment->firstYearGraded);
     m_loading = false;
     m_missing->setVisible(!m_judgment);
     // A published judgment is locked until it is reopened in the Review tab.
     const bool locked = m_judgment && m_judgment->status == QLatin1String("published");
     const bool writable = m_context.writable() && !locked;
-    m_summary->setToolTip(locked ? tr("Published: reopen it in the Review tab (with a reason) to change it") : QString());
+    m_summary->setToolTip(
+        locked ? tr("Published: reopen it in the Review tab (with a reason) to change it")
+               : QString());
     m_grade->setEnabled(writable);
     m_firstYear->setEnabled(writable && m_judgment);
     m_summary->setReadOnly(!writable || !m_judgment);
-    m_summary->setPlaceholderText(m_judgment ? tr("The judgment summary, as it will read in the report")
-                                             : tr("Choose a grade first; then write the summary here."));
+    m_summary->setPlaceholderText(m_judgment
+                                      ? tr("The judgment summary, as it will read in the report")
+                                      : tr("Choose a grade first; then write the summary here."));
     // Keep what is being typed; otherwise show what is stored (after an undo, say).
     if (!m_saver.isPending() && !(m_summary->textEdit()->hasFocus() && m_judgment &&
-                                     m_summary->markdown() == m_judgment->summary))
+                                  m_summary->markdown() == m_judgment->summary))
         if (m_summary->markdown() != (m_judgment ? m_judgment->summary : QString()))
             m_summary->setMarkdown(m_judgment ? m_judgment->summary : QString());
     m_lastYear->setText(lastYearText());
@@ -180,7 +193,8 @@ QString JudgmentPanel::lastYearText() const
     std::optional<Judgment> best;
     int bestYear = 0;
     for (const Programme& p : reference.programmes()) {
-        if (p.code == m_programme || p.kind != current->kind || p.year >= current->year || p.year <= bestYear)
+        if (p.code == m_programme || p.kind != current->kind || p.year >= current->year ||
+            p.year <= bestYear)
             continue;
         if (auto j = m_context.workbench->drafts().judgment(p.code, m_force, m_question)) {
             best = j;
@@ -202,8 +216,8 @@ void JudgmentPanel::onGradeChosen(int index)
         return;
     if (code.isEmpty()) {
         if (m_judgment)
-            m_context.run(new SetJudgmentCommand(m_context.workbench, m_context.errors, m_judgment, std::nullopt,
-                                                 tr("Remove Judgment")));
+            m_context.run(new SetJudgmentCommand(m_context.workbench, m_context.errors, m_judgment,
+                                                 std::nullopt, tr("Remove Judgment")));
     } else {
         Judgment j = m_judgment.value_or(Judgment{});
         j.programmeCode = m_programme;
@@ -224,8 +238,9 @@ void JudgmentPanel::onFirstYearToggled(bool on)
         return;
     Judgment j = *m_judgment;
     j.firstYearGraded = on;
-    m_context.run(new SetJudgmentCommand(m_context.workbench, m_context.errors, m_judgment, j,
-                                         on ? tr("Mark First Year Graded") : tr("Clear First Year Graded")));
+    m_context.run(
+        new SetJudgmentCommand(m_context.workbench, m_context.errors, m_judgment, j,
+                               on ? tr("Mark First Year Graded") : tr("Clear First Year Graded")));
     reload();
 }
 

@@ -4,7 +4,6 @@
 #include <QAction>
 #include <QEvent>
 #include <QHelpEvent>
-#include <QToolTip>
 #include <QInputDialog>
 #include <QLabel>
 #include <QRegularExpression>
@@ -12,6 +11,7 @@
 #include <QTextCursor>
 #include <QTextList>
 #include <QToolBar>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 namespace fwb::app {
@@ -27,8 +27,9 @@ QString escape(const QString& text)
     int from = 0;
     auto plain = [&](QStringView s) {
         for (const QChar c : s) {
-            if (c == QLatin1Char('*') || c == QLatin1Char('_') || c == QLatin1Char('`') || c == QLatin1Char('[') ||
-                c == QLatin1Char(']') || c == QLatin1Char('\\') || c == QLatin1Char('<'))
+            if (c == QLatin1Char('*') || c == QLatin1Char('_') || c == QLatin1Char('`') ||
+                c == QLatin1Char('[') || c == QLatin1Char(']') || c == QLatin1Char('\\') ||
+                c == QLatin1Char('<'))
                 out += QLatin1Char('\\');
             out += c == QChar::Nbsp ? QLatin1Char(' ') : c;
         }
@@ -72,7 +73,8 @@ QString inlineMarkdown(const QTextBlock& block)
         if (bold)
             body = QStringLiteral("**") + body + QStringLiteral("**");
         if (f.isAnchor() && !f.anchorHref().isEmpty())
-            body = QLatin1Char('[') + body + QStringLiteral("](") + f.anchorHref() + QLatin1Char(')');
+            body =
+                QLatin1Char('[') + body + QStringLiteral("](") + f.anchorHref() + QLatin1Char(')');
         out += before + body + after;
     }
     return out;
@@ -80,8 +82,9 @@ QString inlineMarkdown(const QTextBlock& block)
 
 } // namespace
 
-MarkdownEdit::MarkdownEdit(QWidget* parent) : QWidget(parent), m_edit(new QTextEdit(this)), m_toolBar(new QToolBar(this)),
-                                              m_counts(new QLabel(this))
+MarkdownEdit::MarkdownEdit(QWidget* parent)
+    : QWidget(parent), m_edit(new QTextEdit(this)), m_toolBar(new QToolBar(this)),
+      m_counts(new QLabel(this))
 {
     m_edit->setAcceptRichText(false); // pasted text arrives as plain text, formatted by the toolbar
     m_edit->setTabChangesFocus(true);
@@ -93,7 +96,8 @@ MarkdownEdit::MarkdownEdit(QWidget* parent) : QWidget(parent), m_edit(new QTextE
         QAction* a = m_toolBar->addAction(text);
         a->setShortcut(key);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        a->setToolTip(tip + QStringLiteral(" (") + key.toString(QKeySequence::NativeText) + QLatin1Char(')'));
+        a->setToolTip(tip + QStringLiteral(" (") + key.toString(QKeySequence::NativeText) +
+                      QLatin1Char(')'));
         a->setCheckable(true);
         connect(a, &QAction::triggered, this, slot);
         addAction(a);
@@ -107,11 +111,12 @@ MarkdownEdit::MarkdownEdit(QWidget* parent) : QWidget(parent), m_edit(new QTextE
     QFont italic = m_italic->font();
     italic.setItalic(true);
     m_italic->setFont(italic);
-    m_bullets = action(tr("• List"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_8), tr("Bulleted list"),
-                       [this] { toggleList(false); });
-    m_numbers = action(tr("1. List"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_7), tr("Numbered list"),
-                       [this] { toggleList(true); });
-    m_link = action(tr("Link…"), QKeySequence(Qt::CTRL | Qt::Key_K), tr("Link"), &MarkdownEdit::insertLink);
+    m_bullets = action(tr("• List"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_8),
+                       tr("Bulleted list"), [this] { toggleList(false); });
+    m_numbers = action(tr("1. List"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_7),
+                       tr("Numbered list"), [this] { toggleList(true); });
+    m_link = action(tr("Link…"), QKeySequence(Qt::CTRL | Qt::Key_K), tr("Link"),
+                    &MarkdownEdit::insertLink);
     m_link->setCheckable(false);
 
     m_counts->setAccessibleName(tr("Word and character count"));
@@ -150,7 +155,10 @@ void MarkdownEdit::setMarkdown(const QString& markdown)
     updateCounts();
 }
 
-QString MarkdownEdit::markdown() const { return toMarkdown(*m_edit->document()); }
+QString MarkdownEdit::markdown() const
+{
+    return toMarkdown(*m_edit->document());
+}
 
 QString MarkdownEdit::toMarkdown(const QTextDocument& document)
 {
@@ -161,14 +169,17 @@ QString MarkdownEdit::toMarkdown(const QTextDocument& document)
         const QString line = inlineMarkdown(b);
         if (QTextList* list = b.textList()) {
             const bool numbered = list->format().style() == QTextListFormat::ListDecimal;
-            const QString marker = numbered ? QString::number(list->itemNumber(b) + 1) + QStringLiteral(". ")
-                                            : QStringLiteral("- ");
-            const QString indent(QStringLiteral("  ").repeated(qMax(0, list->format().indent() - 1)));
+            const QString marker =
+                numbered ? QString::number(list->itemNumber(b) + 1) + QStringLiteral(". ")
+                         : QStringLiteral("- ");
+            const QString indent(
+                QStringLiteral("  ").repeated(qMax(0, list->format().indent() - 1)));
             if (list != previousList && !pending.isEmpty()) {
                 blocks << pending;
                 pending.clear();
             }
-            pending += (pending.isEmpty() ? QString() : QStringLiteral("\n")) + indent + marker + line;
+            pending +=
+                (pending.isEmpty() ? QString() : QStringLiteral("\n")) + indent + marker + line;
             previousList = list;
             continue;
         }
@@ -191,7 +202,10 @@ void MarkdownEdit::setReadOnly(bool on)
     m_toolBar->setEnabled(!on);
 }
 
-void MarkdownEdit::setPlaceholderText(const QString& text) { m_edit->setPlaceholderText(text); }
+void MarkdownEdit::setPlaceholderText(const QString& text)
+{
+    m_edit->setPlaceholderText(text);
+}
 
 int MarkdownEdit::wordCount() const
 {
@@ -212,7 +226,8 @@ int MarkdownEdit::characterCount() const
 void MarkdownEdit::updateCounts()
 {
     const int words = wordCount(), chars = characterCount();
-    m_counts->setText((words == 1 ? tr("1 word") : tr("%1 words").arg(words)) + QStringLiteral("  ·  ") +
+    m_counts->setText((words == 1 ? tr("1 word") : tr("%1 words").arg(words)) +
+                      QStringLiteral("  ·  ") +
                       (chars == 1 ? tr("1 character") : tr("%1 characters").arg(chars)));
 }
 
@@ -274,9 +289,10 @@ void MarkdownEdit::insertLink()
     QTextCursor c = m_edit->textCursor();
     const QString current = c.charFormat().anchorHref();
     bool ok = false;
-    const QString url = QInputDialog::getText(this, tr("Link"), tr("Address (https://…, mailto:…):"), QLineEdit::Normal,
-                                              current, &ok)
-                            .trimmed();
+    const QString url =
+        QInputDialog::getText(this, tr("Link"), tr("Address (https://…, mailto:…):"),
+                              QLineEdit::Normal, current, &ok)
+            .trimmed();
     if (!ok)
         return;
     if (c.hasSelection() || !url.isEmpty()) {

@@ -33,13 +33,16 @@ public:
     int characterCount() const;
 
     // What to show as a tooltip over a position of the document (empty: nothing).
-    void setToolTipProvider(std::function<QString(int position)> provider) { m_toolTip = std::move(provider); }
+    void setToolTipProvider(std::function<QString(int position)> provider)
+    {
+        m_toolTip = std::move(provider);
+    }
 
     // The document as Markdown, and Markdown as plain text for counting.
     static QString toMarkdown(const QTextDocument& document);
 
 Q_SIGNALS:
-    void edited();       // the person changed the text
+    void edited();          // the person changed the text
     void editingFinished(); // focus left the editor
 
 protected:

@@ -36,14 +36,16 @@ std::optional<double> parseNumber(const QString& text)
 
 } // namespace
 
-MetricsPage::MetricsPage(const DraftingContext& context, QWidget* parent) : QWidget(parent), m_context(context)
+MetricsPage::MetricsPage(const DraftingContext& context, QWidget* parent)
+    : QWidget(parent), m_context(context)
 {
     setObjectName(QStringLiteral("metricsPage"));
     m_table = new QTableWidget(0, 8, this);
     m_table->setObjectName(QStringLiteral("metricsTable"));
     m_table->setAccessibleName(tr("Force in numbers"));
-    m_table->setHorizontalHeaderLabels({tr("Figure"), tr("Metric"), tr("Measure"), tr("Period"), tr("Force"),
-                                        tr("England and Wales"), tr("Unit"), tr("Source")});
+    m_table->setHorizontalHeaderLabels({tr("Figure"), tr("Metric"), tr("Measure"), tr("Period"),
+                                        tr("Force"), tr("England and Wales"), tr("Unit"),
+                                        tr("Source")});
     m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(SourceColumn, QHeaderView::Interactive);
     m_table->verticalHeader()->setVisible(false);
@@ -61,9 +63,10 @@ MetricsPage::MetricsPage(const DraftingContext& context, QWidget* parent) : QWid
     auto* remove = new QPushButton(tr("&Delete Figure"), this);
     connect(add, &QPushButton::clicked, this, &MetricsPage::addMetric);
     connect(remove, &QPushButton::clicked, this, &MetricsPage::deleteMetric);
-    auto* hint = new QLabel(tr("Values as published: rates per 1,000 population, percentages, counts. "
-                               "Leave England and Wales empty where there is no national figure."),
-                            this);
+    auto* hint =
+        new QLabel(tr("Values as published: rates per 1,000 population, percentages, counts. "
+                      "Leave England and Wales empty where there is no national figure."),
+                   this);
     hint->setWordWrap(true);
     hint->setStyleSheet(QStringLiteral("color: palette(dark);"));
     auto* buttons = new QHBoxLayout;
@@ -96,8 +99,14 @@ void MetricsPage::reload()
     const bool writable = m_context.writable();
     for (int r = 0; r < m_metrics.size(); ++r) {
         const Metric& m = m_metrics[r];
-        const QStringList cells{m.figure, m.name, m.measure, m.period, number(m.forceValue),
-                                m.nationalValue ? number(*m.nationalValue) : QString(), m.unit, m.source};
+        const QStringList cells{m.figure,
+                                m.name,
+                                m.measure,
+                                m.period,
+                                number(m.forceValue),
+                                m.nationalValue ? number(*m.nationalValue) : QString(),
+                                m.unit,
+                                m.source};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             item->setToolTip(plainToolTip(cells[c]));
@@ -121,12 +130,24 @@ void MetricsPage::onItemChanged(QTableWidgetItem* item)
     Metric after = before;
     const QString text = item->text().trimmed();
     switch (item->column()) {
-    case FigureColumn: after.figure = text; break;
-    case NameColumn: after.name = text; break;
-    case MeasureColumn: after.measure = text; break;
-    case PeriodColumn: after.period = text; break;
-    case UnitColumn: after.unit = text; break;
-    case SourceColumn: after.source = text; break;
+    case FigureColumn:
+        after.figure = text;
+        break;
+    case NameColumn:
+        after.name = text;
+        break;
+    case MeasureColumn:
+        after.measure = text;
+        break;
+    case PeriodColumn:
+        after.period = text;
+        break;
+    case UnitColumn:
+        after.unit = text;
+        break;
+    case SourceColumn:
+        after.source = text;
+        break;
     case ForceColumn:
     case NationalColumn: {
         const auto v = parseNumber(text);
@@ -144,7 +165,8 @@ void MetricsPage::onItemChanged(QTableWidgetItem* item)
         }
         break;
     }
-    default: return;
+    default:
+        return;
     }
     if (after.name.isEmpty()) {
         if (m_context.errors)
@@ -185,7 +207,8 @@ void MetricsPage::deleteMetric()
 {
     const int row = m_table->currentRow();
     if (row >= 0 && row < m_metrics.size())
-        m_context.run(new DeleteMetricCommand(m_context.workbench, m_context.errors, m_metrics[row]));
+        m_context.run(
+            new DeleteMetricCommand(m_context.workbench, m_context.errors, m_metrics[row]));
 }
 
 } // namespace fwb::app

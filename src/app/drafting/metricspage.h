@@ -17,7 +17,16 @@ namespace fwb::app {
 class MetricsPage : public QWidget {
     Q_OBJECT
 public:
-    enum Column { FigureColumn, NameColumn, MeasureColumn, PeriodColumn, ForceColumn, NationalColumn, UnitColumn, SourceColumn };
+    enum Column {
+        FigureColumn,
+        NameColumn,
+        MeasureColumn,
+        PeriodColumn,
+        ForceColumn,
+        NationalColumn,
+        UnitColumn,
+        SourceColumn
+    };
 
     explicit MetricsPage(const DraftingContext& context, QWidget* parent = nullptr);
     void setPlace(const QString& programme, const QString& force);

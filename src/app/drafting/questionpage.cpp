@@ -7,9 +7,9 @@
 #include "app/drafting/historyview.h"
 #include "app/drafting/judgmentpanel.h"
 #include "app/drafting/markdownedit.h"
-#include "core/services/review.h"
 #include "app/review/reviewnote.h"
 #include "app/review/revisionsview.h"
+#include "core/services/review.h"
 #include "core/workbench.h"
 
 #include <QStandardItemModel>
@@ -32,7 +32,10 @@
 namespace fwb::app {
 namespace {
 
-QString statusLabel(const QString& status) { return fwb::statusLabel(status); }
+QString statusLabel(const QString& status)
+{
+    return fwb::statusLabel(status);
+}
 
 QToolButton* button(QAction* action, QWidget* parent)
 {
@@ -73,7 +76,8 @@ QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent)
     // Findings list with its filters and actions.
     m_add = new QAction(tr("&Add Finding"), this);
     m_add->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-    m_add->setToolTip(tr("Add a finding after the selected one (%1)").arg(m_add->shortcut().toString(QKeySequence::NativeText)));
+    m_add->setToolTip(tr("Add a finding after the selected one (%1)")
+                          .arg(m_add->shortcut().toString(QKeySequence::NativeText)));
     m_delete = new QAction(tr("&Delete Finding"), this);
     m_delete->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
     m_up = new QAction(tr("Move &Up"), this);
@@ -123,17 +127,21 @@ QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent)
     m_list->setAlternatingRowColors(true);
     connect(m_model, &FindingsModel::moveRequested, this, [this](const QString& uid, int position) {
         if (auto f = stored(uid))
-            m_context.run(new MoveFindingCommand(m_context.workbench, m_context.errors, *f, m_question, position));
+            m_context.run(new MoveFindingCommand(m_context.workbench, m_context.errors, *f,
+                                                 m_question, position));
     });
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &QuestionPage::onCurrentChanged);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &QuestionPage::onCurrentChanged);
     connect(m_kindFilter, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
         flush();
-        m_model->setFilter(m_kindFilter->currentData().toString(), m_statusFilter->currentData().toString());
+        m_model->setFilter(m_kindFilter->currentData().toString(),
+                           m_statusFilter->currentData().toString());
         reload();
     });
     connect(m_statusFilter, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
         flush();
-        m_model->setFilter(m_kindFilter->currentData().toString(), m_statusFilter->currentData().toString());
+        m_model->setFilter(m_kindFilter->currentData().toString(),
+                           m_statusFilter->currentData().toString());
         reload();
     });
 
@@ -184,10 +192,12 @@ QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent)
     m_note = new QToolButton(editorPage);
     m_note->setObjectName(QStringLiteral("findingNote"));
     m_note->setText(tr("Review &Note…"));
-    m_note->setToolTip(tr("Attach a review note to this finding; notes are answered and resolved in the Review tab"));
+    m_note->setToolTip(tr(
+        "Attach a review note to this finding; notes are answered and resolved in the Review tab"));
     connect(m_note, &QToolButton::clicked, this, [this] {
         if (!m_uid.isEmpty() && m_context.workbench)
-            askForReviewNote(this, m_context.workbench, QStringLiteral("finding:") + m_uid, m_context.errors);
+            askForReviewNote(this, m_context.workbench, QStringLiteral("finding:") + m_uid,
+                             m_context.errors);
     });
     kindRow->addWidget(m_note);
     el->addLayout(kindRow);
@@ -228,19 +238,23 @@ QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent)
     setTabOrder(m_editor->textEdit(), m_evidence);
 
     // Problems the checker sees in the text, underlined as the person types.
-    m_findingHighlighter = new DiagnosticHighlighter(m_editor->textEdit()->document(), [this](const QString& plain) {
-        if (!m_checkContext)
-            return QList<checks::Problem>{};
-        const auto f = stored(m_uid);
-        return checks::checkText(*m_checkContext, QStringLiteral("finding"), m_uid, m_question, plain,
-                                 f ? f->evidenceUids : QStringList{});
-    });
-    m_summaryHighlighter = new DiagnosticHighlighter(m_judgment->summaryEditor()->textEdit()->document(), [this](const QString& plain) {
-        if (!m_checkContext)
-            return QList<checks::Problem>{};
-        return checks::checkText(*m_checkContext, QStringLiteral("judgment"),
-                                 m_programme + QLatin1Char('/') + m_force + QLatin1Char('/') + m_question, m_question, plain);
-    });
+    m_findingHighlighter =
+        new DiagnosticHighlighter(m_editor->textEdit()->document(), [this](const QString& plain) {
+            if (!m_checkContext)
+                return QList<checks::Problem>{};
+            const auto f = stored(m_uid);
+            return checks::checkText(*m_checkContext, QStringLiteral("finding"), m_uid, m_question,
+                                     plain, f ? f->evidenceUids : QStringList{});
+        });
+    m_summaryHighlighter = new DiagnosticHighlighter(
+        m_judgment->summaryEditor()->textEdit()->document(), [this](const QString& plain) {
+            if (!m_checkContext)
+                return QList<checks::Problem>{};
+            return checks::checkText(*m_checkContext, QStringLiteral("judgment"),
+                                     m_programme + QLatin1Char('/') + m_force + QLatin1Char('/') +
+                                         m_question,
+                                     m_question, plain);
+        });
     m_editor->setToolTipProvider([this](int position) {
         const auto p = m_findingHighlighter->problemAt(position);
         return p ? plainToolTip(p->message) : QString();
@@ -316,7 +330,9 @@ void QuestionPage::updateHeader()
                         (programme ? programme->label() : m_programme));
     const int total = m_model->totalCount();
     const QString findings = total == 1 ? tr("1 finding") : tr("%1 findings").arg(total);
-    m_countLabel->setText(m_model->isFiltered() ? tr("%1 shown of %2").arg(m_model->rowCount()).arg(findings) : findings);
+    m_countLabel->setText(m_model->isFiltered()
+                              ? tr("%1 shown of %2").arg(m_model->rowCount()).arg(findings)
+                              : findings);
 }
 
 void QuestionPage::reload()
@@ -350,7 +366,9 @@ void QuestionPage::reload()
             m_status->setCurrentIndex(m_status->findData(f->status));
             for (int i = 0; i < m_evidence->count(); ++i)
                 m_evidence->item(i)->setCheckState(
-                    f->evidenceUids.contains(m_evidence->item(i)->data(Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
+                    f->evidenceUids.contains(m_evidence->item(i)->data(Qt::UserRole).toString())
+                        ? Qt::Checked
+                        : Qt::Unchecked);
             m_reloading = false;
         }
     }
@@ -365,7 +383,10 @@ std::optional<Finding> QuestionPage::stored(const QString& uid) const
     return m_context.workbench->drafts().finding(uid);
 }
 
-QString QuestionPage::currentUid() const { return m_uid; }
+QString QuestionPage::currentUid() const
+{
+    return m_uid;
+}
 
 void QuestionPage::onCurrentChanged()
 {
@@ -385,20 +406,24 @@ void QuestionPage::loadEditor()
     const auto f = stored(m_uid);
     m_reloading = true;
     m_editor->setMarkdown(f ? f->text : QString());
-    m_kind->setCurrentIndex(m_kind->findData(f ? f->kind : m_kindFilter->currentData().toString().isEmpty()
-                                                               ? QStringLiteral("strength")
-                                                               : m_kindFilter->currentData().toString()));
+    m_kind->setCurrentIndex(m_kind->findData(f ? f->kind
+                                             : m_kindFilter->currentData().toString().isEmpty()
+                                                 ? QStringLiteral("strength")
+                                                 : m_kindFilter->currentData().toString()));
     m_status->setCurrentIndex(m_status->findData(f ? f->status : QStringLiteral("draft")));
     for (int i = 0; i < m_evidence->count(); ++i)
-        m_evidence->item(i)->setCheckState(f && f->evidenceUids.contains(m_evidence->item(i)->data(Qt::UserRole).toString())
-                                               ? Qt::Checked
-                                               : Qt::Unchecked);
+        m_evidence->item(i)->setCheckState(
+            f && f->evidenceUids.contains(m_evidence->item(i)->data(Qt::UserRole).toString())
+                ? Qt::Checked
+                : Qt::Unchecked);
     m_reloading = false;
     // Published findings are locked: shown, not edited, until reopened in the Review tab.
     const bool locked = f && f->status == QLatin1String("published");
     const bool writable = m_context.writable() && !locked;
     m_editor->setReadOnly(!writable || (!f && !m_newFinding));
-    m_editor->setToolTip(locked ? tr("Published: reopen it in the Review tab (with a reason) to change it") : QString());
+    m_editor->setToolTip(
+        locked ? tr("Published: reopen it in the Review tab (with a reason) to change it")
+               : QString());
     // Only the moves the lifecycle allows from here can be chosen; the round's moves are made in
     // the Review tab.
     if (auto* items = qobject_cast<QStandardItemModel*>(m_status->model())) {
@@ -406,12 +431,15 @@ void QuestionPage::loadEditor()
         const QStringList next = nextStatuses(current);
         for (int i = 0; i < items->rowCount(); ++i) {
             const QString s = m_status->itemData(i).toString();
-            items->item(i)->setEnabled(s == current || (next.contains(s) && !transitionNeedsReason(current, s)));
+            items->item(i)->setEnabled(s == current ||
+                                       (next.contains(s) && !transitionNeedsReason(current, s)));
         }
     }
-    m_editor->setPlaceholderText(m_newFinding ? tr("Type the new finding; it is saved as you write.")
-                                              : f ? QString() : tr("No finding selected. Add one with %1.")
-                                                                    .arg(m_add->shortcut().toString(QKeySequence::NativeText)));
+    m_editor->setPlaceholderText(
+        m_newFinding ? tr("Type the new finding; it is saved as you write.")
+        : f          ? QString()
+                     : tr("No finding selected. Add one with %1.")
+                  .arg(m_add->shortcut().toString(QKeySequence::NativeText)));
     m_kind->setEnabled(writable && (f || m_newFinding));
     m_status->setEnabled(writable && f);
     m_note->setEnabled(m_context.writable() && f);
@@ -434,10 +462,12 @@ void QuestionPage::loadEvidenceChoices()
     m_reloading = true;
     m_evidence->clear();
     if (m_context.workbench)
-        for (const EvidenceSample& e : m_context.workbench->drafts().evidence(m_programme, m_force)) {
+        for (const EvidenceSample& e :
+             m_context.workbench->drafts().evidence(m_programme, m_force)) {
             QString label = e.label;
             if (e.sampleSize)
-                label += *e.sampleSize == 1 ? tr(" (1 file)") : tr(" (%1 files)").arg(*e.sampleSize);
+                label +=
+                    *e.sampleSize == 1 ? tr(" (1 file)") : tr(" (%1 files)").arg(*e.sampleSize);
             auto* item = new QListWidgetItem(label, m_evidence);
             item->setData(Qt::UserRole, e.uid);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
@@ -445,7 +475,9 @@ void QuestionPage::loadEvidenceChoices()
             item->setToolTip(plainToolTip(e.population));
         }
     if (m_evidence->count() == 0) {
-        auto* item = new QListWidgetItem(tr("No evidence samples for this force yet (add them on the force's Evidence tab)"), m_evidence);
+        auto* item = new QListWidgetItem(
+            tr("No evidence samples for this force yet (add them on the force's Evidence tab)"),
+            m_evidence);
         item->setFlags(Qt::NoItemFlags);
     }
     m_reloading = false;
@@ -500,7 +532,8 @@ void QuestionPage::saveText()
         return; // an emptied finding is kept as it was; Delete removes it
     Finding after = *before;
     after.text = text;
-    m_context.run(new EditFindingCommand(m_context.workbench, m_context.errors, *before, after, m_session));
+    m_context.run(
+        new EditFindingCommand(m_context.workbench, m_context.errors, *before, after, m_session));
 }
 
 void QuestionPage::flush()
@@ -519,7 +552,8 @@ void QuestionPage::changeSelected(const std::function<void(Finding&)>& change)
         return;
     Finding after = *before;
     change(after);
-    if (after.kind == before->kind && after.status == before->status && after.evidenceUids == before->evidenceUids)
+    if (after.kind == before->kind && after.status == before->status &&
+        after.evidenceUids == before->evidenceUids)
         return;
     m_context.run(new EditFindingCommand(m_context.workbench, m_context.errors, *before, after));
 }
@@ -533,7 +567,8 @@ void QuestionPage::moveSelectedBy(int delta)
     const int target = f->position + delta;
     if (target < 1 || target > m_model->totalCount())
         return;
-    m_context.run(new MoveFindingCommand(m_context.workbench, m_context.errors, *f, m_question, target));
+    m_context.run(
+        new MoveFindingCommand(m_context.workbench, m_context.errors, *f, m_question, target));
 }
 
 bool QuestionPage::moveSelectedTo(const QString& question)
@@ -542,7 +577,8 @@ bool QuestionPage::moveSelectedTo(const QString& question)
     const auto f = stored(m_uid);
     if (!f || question == m_question)
         return false;
-    return m_context.run(new MoveFindingCommand(m_context.workbench, m_context.errors, *f, question, 0));
+    return m_context.run(
+        new MoveFindingCommand(m_context.workbench, m_context.errors, *f, question, 0));
 }
 
 void QuestionPage::chooseQuestion()
@@ -553,11 +589,13 @@ void QuestionPage::chooseQuestion()
     for (const Question& q : m_context.workbench->reference().questionsFlat(m_programme)) {
         if (q.code == m_question)
             continue;
-        labels << QString(q.depth * 2, QLatin1Char(' ')) + q.code + QStringLiteral("  ") + q.label();
+        labels << QString(q.depth * 2, QLatin1Char(' ')) + q.code + QStringLiteral("  ") +
+                      q.label();
         codes << q.code;
     }
     bool ok = false;
-    const QString chosen = QInputDialog::getItem(this, tr("Move Finding"), tr("Move the finding to:"), labels, 0, false, &ok);
+    const QString chosen = QInputDialog::getItem(this, tr("Move Finding"),
+                                                 tr("Move the finding to:"), labels, 0, false, &ok);
     if (ok)
         moveSelectedTo(codes.value(labels.indexOf(chosen)));
 }
@@ -588,7 +626,8 @@ bool QuestionPage::selectFinding(const QString& uid)
 void QuestionPage::showHistory()
 {
     if (m_tabs->currentWidget() == m_revisions && m_context.workbench) {
-        m_revisions->show(m_context.workbench, m_uid.isEmpty() ? QString() : QStringLiteral("finding:") + m_uid,
+        m_revisions->show(m_context.workbench,
+                          m_uid.isEmpty() ? QString() : QStringLiteral("finding:") + m_uid,
                           tr("Finding %1").arg(m_uid));
         return;
     }
@@ -598,8 +637,10 @@ void QuestionPage::showHistory()
     if (!m_uid.isEmpty())
         subjects.push_back({QStringLiteral("finding"), m_uid, tr("Finding")});
     if (m_judgment->isGraded())
-        subjects.push_back({QStringLiteral("judgment"),
-                            m_programme + QLatin1Char('/') + m_force + QLatin1Char('/') + m_question, tr("Judgment")});
+        subjects.push_back(
+            {QStringLiteral("judgment"),
+             m_programme + QLatin1Char('/') + m_force + QLatin1Char('/') + m_question,
+             tr("Judgment")});
     m_history->show(m_context.workbench, subjects);
 }
 
@@ -612,7 +653,8 @@ void QuestionPage::updateActions()
     m_delete->setEnabled(writable && selected);
     m_moveTo->setEnabled(writable && selected);
     m_up->setEnabled(writable && selected && !m_model->isFiltered() && f->position > 1);
-    m_down->setEnabled(writable && selected && !m_model->isFiltered() && f->position < m_model->totalCount());
+    m_down->setEnabled(writable && selected && !m_model->isFiltered() &&
+                       f->position < m_model->totalCount());
 }
 
 } // namespace fwb::app

@@ -87,7 +87,7 @@ private:
 
     const DraftingContext& m_context; // owned by the DraftingWorkspace
     QString m_programme, m_force, m_question;
-    QString m_uid;        // the finding in the editor; empty for a new one
+    QString m_uid; // the finding in the editor; empty for a new one
     bool m_newFinding = false;
     bool m_reloading = false;
     int m_session = 0;

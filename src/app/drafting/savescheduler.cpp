@@ -7,7 +7,8 @@ SaveScheduler::SaveScheduler(std::function<void()> save, QObject* parent, int re
 {
     for (QTimer* t : {&m_rest, &m_deadline}) {
         t->setSingleShot(true);
-        t->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% late: the deadline is a promise
+        t->setTimerType(
+            Qt::PreciseTimer); // a coarse timer may fire 5% late: the deadline is a promise
         connect(t, &QTimer::timeout, this, &SaveScheduler::fire);
     }
     m_rest.setInterval(restMs);

@@ -24,8 +24,8 @@ constexpr int kSaveMaxWaitMs = 1000;
 class SaveScheduler : public QObject {
     Q_OBJECT
 public:
-    explicit SaveScheduler(std::function<void()> save, QObject* parent = nullptr, int restMs = kSaveDelayMs,
-                           int maxWaitMs = kSaveMaxWaitMs);
+    explicit SaveScheduler(std::function<void()> save, QObject* parent = nullptr,
+                           int restMs = kSaveDelayMs, int maxWaitMs = kSaveMaxWaitMs);
 
     // The person changed the text: the rest starts again; the deadline starts if none is set.
     void edited();

@@ -81,7 +81,8 @@ void SearchPane::setWorkbench(Workbench* workbench)
 
 void SearchPane::fillFilters()
 {
-    const QString programme = m_programme->currentData().toString(), force = m_force->currentData().toString();
+    const QString programme = m_programme->currentData().toString(),
+                  force = m_force->currentData().toString();
     const QSignalBlocker b1(m_programme), b2(m_force);
     m_programme->clear();
     m_programme->addItem(tr("All programmes"), QString());
@@ -110,7 +111,9 @@ void SearchPane::search()
     m_hits.clear();
     const QString text = m_query->text();
     if (!m_workbench || SearchService::ftsQuery(text).isEmpty()) {
-        m_summary->setText(text.trimmed().isEmpty() ? tr("Type to search; Enter goes to the first result.") : tr("No words to search for."));
+        m_summary->setText(text.trimmed().isEmpty()
+                               ? tr("Type to search; Enter goes to the first result.")
+                               : tr("No words to search for."));
         return;
     }
     SearchFilter filter{m_programme->currentData().toString(), m_force->currentData().toString(),
@@ -122,7 +125,8 @@ void SearchPane::search()
         m_summary->setText(tr("Search failed: %1").arg(results.error().message));
         return;
     }
-    spdlog::debug("search \"{}\": {} hits in {} ms", text.toStdString(), results->hits.size(), clock.elapsed());
+    spdlog::debug("search \"{}\": {} hits in {} ms", text.toStdString(), results->hits.size(),
+                  clock.elapsed());
     m_hits = results->hits;
     const auto ref = m_workbench->reference();
     QHash<QString, QString> forceNames, programmeNames;
@@ -133,38 +137,52 @@ void SearchPane::search()
     for (const SearchHit& h : m_hits) {
         QString what;
         switch (h.type) {
-        case SearchHit::Type::Finding: what = findingKindLabel(h.kind); break;
-        case SearchHit::Type::Judgment: what = tr("Judgment summary"); break;
-        case SearchHit::Type::Section: what = tr("Document: %1").arg(h.title.isEmpty() ? h.kind : h.title); break;
+        case SearchHit::Type::Finding:
+            what = findingKindLabel(h.kind);
+            break;
+        case SearchHit::Type::Judgment:
+            what = tr("Judgment summary");
+            break;
+        case SearchHit::Type::Section:
+            what = tr("Document: %1").arg(h.title.isEmpty() ? h.kind : h.title);
+            break;
         }
-        const QString where = forceNames.value(h.force, h.force) + QStringLiteral(" · ") +
-                              programmeNames.value(h.programme, h.programme) +
-                              (h.question.isEmpty() ? QString() : QStringLiteral(" · ") + h.question);
-        const QColor colour = h.type == SearchHit::Type::Finding ? KindStyle::colour(h.kind) : palette().color(QPalette::Dark);
-        const QString html = QStringLiteral("<div><span style='color:%1; font-weight:600'>%2</span> "
-                                            "<span style='color:palette(dark)'>%3</span></div><div>%4</div>")
-                                 .arg(colour.name(), what.toHtmlEscaped(), where.toHtmlEscaped(),
-                                      h.markedSnippet(QStringLiteral("<b style='background:#fff1a8'>"), QStringLiteral("</b>"), true));
+        const QString where =
+            forceNames.value(h.force, h.force) + QStringLiteral(" · ") +
+            programmeNames.value(h.programme, h.programme) +
+            (h.question.isEmpty() ? QString() : QStringLiteral(" · ") + h.question);
+        const QColor colour = h.type == SearchHit::Type::Finding ? KindStyle::colour(h.kind)
+                                                                 : palette().color(QPalette::Dark);
+        const QString html =
+            QStringLiteral("<div><span style='color:%1; font-weight:600'>%2</span> "
+                           "<span style='color:palette(dark)'>%3</span></div><div>%4</div>")
+                .arg(colour.name(), what.toHtmlEscaped(), where.toHtmlEscaped(),
+                     h.markedSnippet(QStringLiteral("<b style='background:#fff1a8'>"),
+                                     QStringLiteral("</b>"), true));
         auto* item = new QListWidgetItem(m_results);
         item->setData(Qt::AccessibleTextRole,
-                      QString(what + QStringLiteral(", ") + where + QStringLiteral(": ") + h.markedSnippet(QString(), QString())));
+                      QString(what + QStringLiteral(", ") + where + QStringLiteral(": ") +
+                              h.markedSnippet(QString(), QString())));
         item->setData(Qt::UserRole, int(m_results->count() - 1));
         auto* label = new QLabel(html, m_results);
         label->setTextFormat(Qt::RichText);
         label->setWordWrap(true);
         label->setMargin(4);
         label->setAttribute(Qt::WA_TransparentForMouseEvents);
-        item->setSizeHint(QSize(100, label->heightForWidth(qMax(300, m_results->viewport()->width() - 8)) + 4));
+        item->setSizeHint(
+            QSize(100, label->heightForWidth(qMax(300, m_results->viewport()->width() - 8)) + 4));
         m_results->setItemWidget(item, label);
     }
     if (m_hits.isEmpty())
         m_summary->setText(tr("No results."));
     else if (!results->complete)
-        m_summary->setText(tr("The best %1 of the %2 most recent matches; add words or filters to rank them all.")
-                               .arg(m_hits.size())
-                               .arg(SearchService::kRankedCandidates));
+        m_summary->setText(
+            tr("The best %1 of the %2 most recent matches; add words or filters to rank them all.")
+                .arg(m_hits.size())
+                .arg(SearchService::kRankedCandidates));
     else
-        m_summary->setText(m_hits.size() == 1 ? tr("1 result.") : tr("%1 results, best first.").arg(m_hits.size()));
+        m_summary->setText(m_hits.size() == 1 ? tr("1 result.")
+                                              : tr("%1 results, best first.").arg(m_hits.size()));
 }
 
 void SearchPane::activate(QListWidgetItem* item)

@@ -24,7 +24,10 @@ public:
 
     // The draft's parts (e.g. wording and reason); empty when there is none.
     QStringList text(const QString& workbench, const QString& key) const;
-    bool has(const QString& workbench, const QString& key) const { return !text(workbench, key).isEmpty(); }
+    bool has(const QString& workbench, const QString& key) const
+    {
+        return !text(workbench, key).isEmpty();
+    }
     // Keeps the parts and writes the settings file at once; parts that are all empty remove it.
     void keep(const QString& workbench, const QString& key, const QStringList& parts) const;
     void remove(const QString& workbench, const QString& key) const;

@@ -17,7 +17,10 @@ QPixmap canvas()
     return pixmap;
 }
 
-QRectF badgeRect() { return QRectF(QPointF(0.5, 0.5), QSizeF(GradeStyle::badgeSize()) - QSizeF(1, 1)); }
+QRectF badgeRect()
+{
+    return QRectF(QPointF(0.5, 0.5), QSizeF(GradeStyle::badgeSize()) - QSizeF(1, 1));
+}
 
 } // namespace
 
@@ -32,11 +35,16 @@ QColor GradeStyle::background(const QString& gradeCode, int rank)
     if (gradeCode == QLatin1String("inadequate"))
         return QColor(0xd7, 0x30, 0x27);
     switch (rank) {
-    case 1: return QColor(0x1b, 0x78, 0x37);
-    case 2: return QColor(0x5a, 0xae, 0x61);
-    case 3: return QColor(0xf1, 0xa3, 0x40);
-    case 4: return QColor(0xd7, 0x30, 0x27);
-    default: return QColor(0x8a, 0x94, 0xa0);
+    case 1:
+        return QColor(0x1b, 0x78, 0x37);
+    case 2:
+        return QColor(0x5a, 0xae, 0x61);
+    case 3:
+        return QColor(0xf1, 0xa3, 0x40);
+    case 4:
+        return QColor(0xd7, 0x30, 0x27);
+    default:
+        return QColor(0x8a, 0x94, 0xa0);
     }
 }
 
@@ -68,7 +76,8 @@ QString GradeStyle::letters(const QString& gradeCode, const QString& label)
 QIcon GradeStyle::badgeIcon(const QString& gradeCode, const QString& label, int rank)
 {
     static QHash<QString, QIcon> cache;
-    const QString key = gradeCode + QLatin1Char('|') + label + QLatin1Char('|') + QString::number(rank);
+    const QString key =
+        gradeCode + QLatin1Char('|') + label + QLatin1Char('|') + QString::number(rank);
     if (auto it = cache.constFind(key); it != cache.cend())
         return *it;
     QPixmap pixmap = canvas();

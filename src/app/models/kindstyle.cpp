@@ -35,7 +35,8 @@ QColor KindStyle::mutedText(const QPalette& palette)
     const QColor text = palette.color(QPalette::Active, QPalette::Text);
     const QColor base = palette.color(QPalette::Active, QPalette::Base);
     const auto mix = [](int a, int b) { return (a * 62 + b * 38) / 100; };
-    return QColor(mix(text.red(), base.red()), mix(text.green(), base.green()), mix(text.blue(), base.blue()));
+    return QColor(mix(text.red(), base.red()), mix(text.green(), base.green()),
+                  mix(text.blue(), base.blue()));
 }
 
 } // namespace fwb::app

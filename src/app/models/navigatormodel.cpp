@@ -19,7 +19,10 @@ using Kind = NavigatorKey::Kind;
 
 // Judgments of one programme by force and question.
 using JudgmentIndex = QHash<QString, Judgment>;
-QString judgmentKey(const QString& force, const QString& question) { return force + QLatin1Char('/') + question; }
+QString judgmentKey(const QString& force, const QString& question)
+{
+    return force + QLatin1Char('/') + question;
+}
 
 // Findings per question and kind for one force.
 using CountIndex = QHash<QString, QMap<QString, int>>;
@@ -53,7 +56,8 @@ QMap<QString, int> addQuestions(NavigatorNode& parent, const QList<Question>& qu
             setGrade(*node, *j);
         NavigatorNode* added = parent.add(std::move(node));
         added->counts = counts.value(q.code);
-        addCounts(added->counts, addQuestions(*added, q.children, programme, force, scaled, judgments, counts));
+        addCounts(added->counts,
+                  addQuestions(*added, q.children, programme, force, scaled, judgments, counts));
         addCounts(total, added->counts);
     }
     return total;
@@ -74,7 +78,10 @@ void NavigatorModel::setWorkbench(Workbench* workbench)
     reload();
 }
 
-Workbench* NavigatorModel::workbench() const { return m_workbench; }
+Workbench* NavigatorModel::workbench() const
+{
+    return m_workbench;
+}
 
 void NavigatorModel::setShowAllForces(bool on)
 {
@@ -138,11 +145,13 @@ std::unique_ptr<NavigatorNode> NavigatorModel::build() const
             forceNode->key = {Kind::Force, p.code, code, {}};
             const Force f = forces.value(code);
             forceNode->label = f.name.isEmpty() ? code : f.name;
-            forceNode->toolTip = f.regionName.isEmpty() ? forceNode->label
-                                                        : forceNode->label + QStringLiteral(" — ") + f.regionName;
+            forceNode->toolTip = f.regionName.isEmpty()
+                                     ? forceNode->label
+                                     : forceNode->label + QStringLiteral(" — ") + f.regionName;
             forceNode->graded = overall != nullptr;
             if (overall)
-                if (auto j = judgments.constFind(judgmentKey(code, overall->code)); j != judgments.cend())
+                if (auto j = judgments.constFind(judgmentKey(code, overall->code));
+                    j != judgments.cend())
                     setGrade(*forceNode, *j);
             NavigatorNode* fn = pn->add(std::move(forceNode));
 
@@ -154,7 +163,8 @@ std::unique_ptr<NavigatorNode> NavigatorModel::build() const
             addCounts(pn->counts, fn->counts);
         }
     }
-    spdlog::debug("navigator: {} programmes{}", root->children.size(), m_showAllForces ? ", all forces" : "");
+    spdlog::debug("navigator: {} programmes{}", root->children.size(),
+                  m_showAllForces ? ", all forces" : "");
     return root;
 }
 
@@ -196,7 +206,10 @@ int NavigatorModel::rowCount(const QModelIndex& parent) const
     return int(nodeOf(parent)->children.size());
 }
 
-int NavigatorModel::columnCount(const QModelIndex&) const { return ColumnCount; }
+int NavigatorModel::columnCount(const QModelIndex&) const
+{
+    return ColumnCount;
+}
 
 Qt::ItemFlags NavigatorModel::flags(const QModelIndex& index) const
 {
@@ -213,9 +226,12 @@ QVariant NavigatorModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case LabelColumn: return tr("Inspection");
-    case FindingsColumn: return tr("Findings");
-    default: return {};
+    case LabelColumn:
+        return tr("Inspection");
+    case FindingsColumn:
+        return tr("Findings");
+    default:
+        return {};
     }
 }
 
@@ -238,11 +254,13 @@ QVariant NavigatorModel::data(const QModelIndex& index, int role) const
         return index.column() == LabelColumn ? decoration(node) : QVariant();
     case Qt::ToolTipRole:
         // Names and question texts come from data: shown as text, never as markup.
-        return QStringLiteral("<p style='white-space:pre-wrap'>%1</p>").arg(toolTip(node).toHtmlEscaped());
+        return QStringLiteral("<p style='white-space:pre-wrap'>%1</p>")
+            .arg(toolTip(node).toHtmlEscaped());
     case Qt::AccessibleTextRole:
         if (index.column() == LabelColumn)
             return toolTip(node).replace(QLatin1Char('\n'), QStringLiteral(". "));
-        return incomplete ? tr("no judgment. %1").arg(countsInWords(node.counts)) : countsInWords(node.counts);
+        return incomplete ? tr("no judgment. %1").arg(countsInWords(node.counts))
+                          : countsInWords(node.counts);
     case Qt::FontRole: {
         if (node.key.kind == Kind::Programme && index.column() == LabelColumn) {
             QFont f;
@@ -260,20 +278,28 @@ QVariant NavigatorModel::data(const QModelIndex& index, int role) const
         if (incomplete || index.column() == FindingsColumn)
             return KindStyle::mutedText(QPalette());
         return {};
-    case KindRole: return int(node.key.kind);
-    case PathRole: return node.key.path();
-    case ProgrammeRole: return node.key.programme;
-    case ForceRole: return node.key.force;
-    case QuestionRole: return node.key.question;
-    case GradeRole: return node.gradeCode;
-    case IncompleteRole: return incomplete;
+    case KindRole:
+        return int(node.key.kind);
+    case PathRole:
+        return node.key.path();
+    case ProgrammeRole:
+        return node.key.programme;
+    case ForceRole:
+        return node.key.force;
+    case QuestionRole:
+        return node.key.question;
+    case GradeRole:
+        return node.gradeCode;
+    case IncompleteRole:
+        return incomplete;
     case CountsRole: {
         QVariantMap counts;
         for (auto it = node.counts.cbegin(); it != node.counts.cend(); ++it)
             counts.insert(it.key(), it.value());
         return counts;
     }
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -316,10 +342,12 @@ QModelIndex NavigatorModel::indexOf(const NavigatorKey& key) const
                 return c.get();
         return nullptr;
     };
-    best = childWhere(m_root.get(), [&](const NavigatorNode& n) { return n.key.programme == key.programme; });
+    best = childWhere(m_root.get(),
+                      [&](const NavigatorNode& n) { return n.key.programme == key.programme; });
     if (!best || key.kind == Kind::Programme)
         return indexOfNode(best);
-    const NavigatorNode* force = childWhere(best, [&](const NavigatorNode& n) { return n.key.force == key.force; });
+    const NavigatorNode* force =
+        childWhere(best, [&](const NavigatorNode& n) { return n.key.force == key.force; });
     if (!force)
         return indexOfNode(best);
     if (key.kind == Kind::Force)
@@ -356,8 +384,8 @@ QString NavigatorModel::countsInWords(const QMap<QString, int>& counts)
     QStringList parts;
     for (const QString& kind : findingKinds())
         if (const int n = counts.value(kind))
-            parts << QStringLiteral("%1 %2").arg(n).arg(n == 1 ? findingKindLabel(kind).toLower()
-                                                               : findingKindPluralLabel(kind).toLower());
+            parts << QStringLiteral("%1 %2").arg(n).arg(
+                n == 1 ? findingKindLabel(kind).toLower() : findingKindPluralLabel(kind).toLower());
     return parts.join(QStringLiteral(", "));
 }
 

@@ -24,9 +24,9 @@ public:
         ProgrammeRole,
         ForceRole,
         QuestionRole,
-        GradeRole,                   // grade code, or empty
-        IncompleteRole,              // a graded question without a judgment
-        CountsRole,                  // QVariantMap: finding kind → count, sub-questions included
+        GradeRole,      // grade code, or empty
+        IncompleteRole, // a graded question without a judgment
+        CountsRole,     // QVariantMap: finding kind → count, sub-questions included
     };
 
     explicit NavigatorModel(QObject* parent = nullptr);
@@ -56,7 +56,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
 
 private:

@@ -22,10 +22,14 @@ struct NavigatorKey {
     QString path() const
     {
         switch (kind) {
-        case Kind::None: return {};
-        case Kind::Programme: return programme;
-        case Kind::Force: return programme + QLatin1Char('/') + force;
-        case Kind::Question: return programme + QLatin1Char('/') + force + QLatin1Char('/') + question;
+        case Kind::None:
+            return {};
+        case Kind::Programme:
+            return programme;
+        case Kind::Force:
+            return programme + QLatin1Char('/') + force;
+        case Kind::Question:
+            return programme + QLatin1Char('/') + force + QLatin1Char('/') + question;
         }
         return {};
     }
@@ -34,11 +38,11 @@ struct NavigatorKey {
 
 struct NavigatorNode {
     NavigatorKey key;
-    QString label;          // what column 0 shows
+    QString label; // what column 0 shows
     QString toolTip;
-    bool graded = false;    // a graded question (or a force whose programme grades its top question)
+    bool graded = false; // a graded question (or a force whose programme grades its top question)
     QString gradeCode, gradeLabel;
-    int gradeRank = 0;      // 0: no judgment
+    int gradeRank = 0;         // 0: no judgment
     QMap<QString, int> counts; // findings per kind, including those of sub-questions
 
     NavigatorNode* parent = nullptr;

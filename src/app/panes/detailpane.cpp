@@ -27,7 +27,8 @@ DetailPane::DetailPane(QWidget* parent) : SafeTextBrowser(parent)
 {
     setObjectName(QStringLiteral("detailPane"));
     setAccessibleName(tr("Details"));
-    setAccessibleDescription(tr("The judgment, findings, evidence and figures of the selected row"));
+    setAccessibleDescription(
+        tr("The judgment, findings, evidence and figures of the selected row"));
     setFrameShape(QFrame::NoFrame);
     document()->setDefaultStyleSheet(detailStyleSheet());
     document()->setDocumentMargin(28);
@@ -51,14 +52,18 @@ void DetailPane::showKey(const NavigatorKey& key)
     render(false);
 }
 
-void DetailPane::refresh() { render(true); }
+void DetailPane::refresh()
+{
+    render(true);
+}
 
 void DetailPane::render(bool keepScroll)
 {
     const int scroll = verticalScrollBar()->value();
     if (!m_workbench)
-        setHtml(DetailRenderer::messagePage(tr("No workbench open"),
-                                            tr("Open a workbench with File ▸ Open…, or make one with File ▸ New…")));
+        setHtml(DetailRenderer::messagePage(
+            tr("No workbench open"),
+            tr("Open a workbench with File ▸ Open…, or make one with File ▸ New…")));
     else
         setHtml(DetailRenderer(*m_workbench).render(m_key));
     verticalScrollBar()->setValue(keepScroll ? scroll : 0);
@@ -77,7 +82,7 @@ void DetailPane::onAnchorClicked(const QUrl& url)
     key.programme = parts.value(0);
     key.force = parts.value(1);
     key.question = parts.value(2);
-    key.kind = parts.size() >= 3 ? NavigatorKey::Kind::Question
+    key.kind = parts.size() >= 3   ? NavigatorKey::Kind::Question
                : parts.size() == 2 ? NavigatorKey::Kind::Force
                                    : NavigatorKey::Kind::Programme;
     Q_EMIT linkActivated(key);

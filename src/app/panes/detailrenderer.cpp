@@ -1,7 +1,7 @@
 #include "app/panes/detailrenderer.h"
 
-#include "app/panes/htmlwriter.h"
 #include "app/models/kindstyle.h"
+#include "app/panes/htmlwriter.h"
 #include "core/workbench.h"
 
 #include <QDate>
@@ -24,7 +24,10 @@ const QLocale& english()
     return locale;
 }
 
-QString esc(const QString& s) { return s.toHtmlEscaped(); }
+QString esc(const QString& s)
+{
+    return s.toHtmlEscaped();
+}
 
 QString formatDate(const QString& iso)
 {
@@ -89,7 +92,8 @@ QHash<QString, int> treeOrder(const QList<Question>& questions)
 QString measureText(const Measure& m, const std::optional<int>& sampleSize)
 {
     const std::optional<int> base = m.base ? m.base : sampleSize;
-    QString text = base ? QStringLiteral("%1 of %2").arg(m.count).arg(*base) : QString::number(m.count);
+    QString text =
+        base ? QStringLiteral("%1 of %2").arg(m.count).arg(*base) : QString::number(m.count);
     if (m.base && !m.baseLabel.isEmpty())
         text += QStringLiteral(" (%1)").arg(m.baseLabel);
     return text;
@@ -111,12 +115,14 @@ void writeEvidence(HtmlWriter& w, const QList<EvidenceSample>& samples)
             QStringList strata;
             for (const Stratum& s : e.strata)
                 strata << QStringLiteral("%1 %2").arg(s.size).arg(s.label);
-            w.paragraph(QStringLiteral("Strata: ") + strata.join(QStringLiteral("; ")), QStringLiteral("meta"));
+            w.paragraph(QStringLiteral("Strata: ") + strata.join(QStringLiteral("; ")),
+                        QStringLiteral("meta"));
         }
         if (!e.measures.isEmpty()) {
             w.beginTable({QStringLiteral("Measure"), QStringLiteral("Files")});
             for (const Measure& m : e.measures)
-                w.row({esc(m.label), esc(measureText(m, e.sampleSize))}, {QString(), QStringLiteral("num")});
+                w.row({esc(m.label), esc(measureText(m, e.sampleSize))},
+                      {QString(), QStringLiteral("num")});
             w.endTable();
         }
     }
@@ -133,18 +139,22 @@ void writeMetrics(HtmlWriter& w, const QList<Metric>& metrics, const QString& fo
             figure = m.figure;
             if (!figure.isEmpty())
                 w.heading(4, figure);
-            w.beginTable({QStringLiteral("Name"), QStringLiteral("Measure"), QStringLiteral("Period"), forceName,
-                          QStringLiteral("England and Wales"), QStringLiteral("Unit")});
+            w.beginTable({QStringLiteral("Name"), QStringLiteral("Measure"),
+                          QStringLiteral("Period"), forceName, QStringLiteral("England and Wales"),
+                          QStringLiteral("Unit")});
             open = true;
         }
         QString name = esc(m.name);
         if (!m.note.isEmpty())
             name += QStringLiteral("<br/><span class=\"small\">%1</span>").arg(esc(m.note));
         if (!m.source.isEmpty())
-            name += QStringLiteral("<br/><span class=\"small\">Source: %1</span>").arg(esc(m.source));
+            name +=
+                QStringLiteral("<br/><span class=\"small\">Source: %1</span>").arg(esc(m.source));
         w.row({name, esc(m.measure), esc(m.period), esc(formatNumber(m.forceValue)),
-               m.nationalValue ? esc(formatNumber(*m.nationalValue)) : QStringLiteral("—"), esc(m.unit)},
-              {QString(), QString(), QString(), QStringLiteral("num"), QStringLiteral("num"), QString()});
+               m.nationalValue ? esc(formatNumber(*m.nationalValue)) : QStringLiteral("—"),
+               esc(m.unit)},
+              {QString(), QString(), QString(), QStringLiteral("num"), QStringLiteral("num"),
+               QString()});
     }
     if (open)
         w.endTable();
@@ -153,8 +163,9 @@ void writeMetrics(HtmlWriter& w, const QList<Metric>& metrics, const QString& fo
 void writeFinding(HtmlWriter& w, const Finding& f, const QString& meta)
 {
     // A thin coloured first cell marks the kind, like a margin rule in a printed report.
-    w.raw(QStringLiteral("<table class=\"finding\" width=\"99%\" cellspacing=\"0\" cellpadding=\"0\"><tr>"
-                         "<td width=\"4\" style=\"background-color:%1\"></td><td class=\"findingtext\">")
+    w.raw(QStringLiteral(
+              "<table class=\"finding\" width=\"99%\" cellspacing=\"0\" cellpadding=\"0\"><tr>"
+              "<td width=\"4\" style=\"background-color:%1\"></td><td class=\"findingtext\">")
               .arg(KindStyle::colour(f.kind).name()));
     w.markdown(f.text);
     if (!meta.isEmpty())
@@ -182,13 +193,18 @@ QString DetailRenderer::messagePage(const QString& title, const QString& message
 QString DetailRenderer::render(const NavigatorKey& key) const
 {
     switch (key.kind) {
-    case Kind::Programme: return programmePage(key.programme);
-    case Kind::Force: return forcePage(key.programme, key.force);
-    case Kind::Question: return questionPage(key.programme, key.force, key.question);
-    case Kind::None: break;
+    case Kind::Programme:
+        return programmePage(key.programme);
+    case Kind::Force:
+        return forcePage(key.programme, key.force);
+    case Kind::Question:
+        return questionPage(key.programme, key.force, key.question);
+    case Kind::None:
+        break;
     }
-    return messagePage(QStringLiteral("Nothing selected"),
-                       QStringLiteral("Choose a programme, a force or a question in the navigator."));
+    return messagePage(
+        QStringLiteral("Nothing selected"),
+        QStringLiteral("Choose a programme, a force or a question in the navigator."));
 }
 
 QString DetailRenderer::programmePage(const QString& code) const
@@ -199,7 +215,8 @@ QString DetailRenderer::programmePage(const QString& code) const
         return messagePage(QStringLiteral("No such programme"), code);
     HtmlWriter w;
     w.eyebrow(QStringLiteral("%1 inspection · %2")
-                  .arg(p->kind == QLatin1String("peel") ? QStringLiteral("PEEL") : QStringLiteral("Thematic"))
+                  .arg(p->kind == QLatin1String("peel") ? QStringLiteral("PEEL")
+                                                        : QStringLiteral("Thematic"))
                   .arg(p->year));
     w.heading(1, p->title);
 
@@ -212,16 +229,19 @@ QString DetailRenderer::programmePage(const QString& code) const
     fact(QStringLiteral("Short title"), p->shortTitle);
     fact(QStringLiteral("Year"), QString::number(p->year));
     fact(QStringLiteral("Fieldwork"), p->fieldwork);
-    fact(QStringLiteral("Published"), p->published.isEmpty() ? QString() : formatDate(p->published));
+    fact(QStringLiteral("Published"),
+         p->published.isEmpty() ? QString() : formatDate(p->published));
     fact(QStringLiteral("Forces with material"), QString::number(forces));
     w.endTable();
 
-    if (const auto scale = p->gradeScaleCode.isEmpty() ? std::nullopt : ref.gradeScale(p->gradeScaleCode)) {
+    if (const auto scale =
+            p->gradeScaleCode.isEmpty() ? std::nullopt : ref.gradeScale(p->gradeScaleCode)) {
         w.heading(2, QStringLiteral("Grades"));
         w.paragraph(scale->name, QStringLiteral("meta"));
         w.beginTable({QStringLiteral("Grade"), QStringLiteral("Definition")});
         for (const Grade& g : scale->grades)
-            w.row({HtmlWriter::badge(g.code, g.label, g.rank), esc(g.definition)}, {QStringLiteral("nowrap")});
+            w.row({HtmlWriter::badge(g.code, g.label, g.rank), esc(g.definition)},
+                  {QStringLiteral("nowrap")});
         w.endTable();
     } else {
         w.heading(2, QStringLiteral("Grades"));
@@ -261,8 +281,10 @@ QString DetailRenderer::forcePage(const QString& programme, const QString& force
     QStringList about;
     if (!force->regionName.isEmpty())
         about << force->regionName;
-    if (const auto chief = force->chiefOfficerCode.isEmpty() ? std::nullopt : ref.person(force->chiefOfficerCode))
-        about << (chief->post.isEmpty() ? chief->name : chief->name + QStringLiteral(", ") + chief->post);
+    if (const auto chief =
+            force->chiefOfficerCode.isEmpty() ? std::nullopt : ref.person(force->chiefOfficerCode))
+        about << (chief->post.isEmpty() ? chief->name
+                                        : chief->name + QStringLiteral(", ") + chief->post);
     if (!about.isEmpty())
         w.paragraph(about.join(QStringLiteral(" · ")), QStringLiteral("meta"));
 
@@ -272,17 +294,23 @@ QString DetailRenderer::forcePage(const QString& programme, const QString& force
         QHash<QString, Judgment> judgments;
         for (const Judgment& j : drafts.judgments(programme, forceCode))
             judgments.insert(j.questionCode, j);
-        w.beginTable({QStringLiteral("Question"), QStringLiteral("Grade"), QStringLiteral("Status")});
+        w.beginTable(
+            {QStringLiteral("Question"), QStringLiteral("Grade"), QStringLiteral("Status")});
         for (const Question& q : flat) {
             if (!q.graded)
                 continue;
             const QString indent = QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;").repeated(q.depth);
-            const QString title = indent + HtmlWriter::link(programme + QLatin1Char('/') + forceCode + QLatin1Char('/') + q.code, q.label());
+            const QString title =
+                indent + HtmlWriter::link(programme + QLatin1Char('/') + forceCode +
+                                              QLatin1Char('/') + q.code,
+                                          q.label());
             if (const auto it = judgments.constFind(q.code); it != judgments.cend())
-                w.row({title, HtmlWriter::badge(it->gradeCode, it->gradeLabel, it->gradeRank), esc(statusLabel(it->status))},
+                w.row({title, HtmlWriter::badge(it->gradeCode, it->gradeLabel, it->gradeRank),
+                       esc(statusLabel(it->status))},
                       {QString(), QStringLiteral("nowrap")});
             else
-                w.row({title, QStringLiteral("<i>no judgment</i>"), QString()}, {QString(), QStringLiteral("missing")});
+                w.row({title, QStringLiteral("<i>no judgment</i>"), QString()},
+                      {QString(), QStringLiteral("missing")});
         }
         w.endTable();
     }
@@ -335,7 +363,8 @@ QString DetailRenderer::forcePage(const QString& programme, const QString& force
             }
             if (sum.isEmpty())
                 continue;
-            QStringList cells{HtmlWriter::link(programme + QLatin1Char('/') + forceCode + QLatin1Char('/') + line.question->code,
+            QStringList cells{HtmlWriter::link(programme + QLatin1Char('/') + forceCode +
+                                                   QLatin1Char('/') + line.question->code,
                                                line.question->label())};
             for (const QString& k : kinds)
                 cells << (sum.value(k) ? QString::number(sum.value(k)) : QString());
@@ -368,9 +397,11 @@ QString DetailRenderer::forcePage(const QString& programme, const QString& force
         for (const Document& d : documents) {
             QString title = esc(d.title);
             if (!d.subtitle.isEmpty())
-                title += QStringLiteral("<br/><span class=\"small\">%1</span>").arg(esc(d.subtitle));
+                title +=
+                    QStringLiteral("<br/><span class=\"small\">%1</span>").arg(esc(d.subtitle));
             w.row({title, esc(statusLabel(d.kind)), esc(formatDate(d.dated)),
-                   d.embargo.isEmpty() ? QStringLiteral("—") : esc(formatDateTime(d.embargo)), esc(statusLabel(d.status))},
+                   d.embargo.isEmpty() ? QStringLiteral("—") : esc(formatDateTime(d.embargo)),
+                   esc(statusLabel(d.status))},
                   {QString(), QString(), QStringLiteral("nowrap"), QStringLiteral("nowrap")});
         }
         w.endTable();
@@ -378,7 +409,8 @@ QString DetailRenderer::forcePage(const QString& programme, const QString& force
     return w.page();
 }
 
-QString DetailRenderer::questionPage(const QString& programme, const QString& forceCode, const QString& code) const
+QString DetailRenderer::questionPage(const QString& programme, const QString& forceCode,
+                                     const QString& code) const
 {
     const ReferenceRepository ref = m_workbench.reference();
     const DraftRepository drafts = m_workbench.drafts();
@@ -396,9 +428,11 @@ QString DetailRenderer::questionPage(const QString& programme, const QString& fo
     const bool scaled = !p->gradeScaleCode.isEmpty();
     if (scaled && q->graded) {
         if (const auto j = drafts.judgment(programme, forceCode, code)) {
-            w.raw(QStringLiteral("<table class=\"judgment\" width=\"99%\" cellspacing=\"0\" cellpadding=\"12\"><tr><td>"));
-            w.paragraphHtml(HtmlWriter::badge(j->gradeCode, j->gradeLabel, j->gradeRank)
-                                + QStringLiteral("&nbsp;&nbsp;<span class=\"small\">%1</span>").arg(esc(statusLabel(j->status))),
+            w.raw(QStringLiteral("<table class=\"judgment\" width=\"99%\" cellspacing=\"0\" "
+                                 "cellpadding=\"12\"><tr><td>"));
+            w.paragraphHtml(HtmlWriter::badge(j->gradeCode, j->gradeLabel, j->gradeRank) +
+                                QStringLiteral("&nbsp;&nbsp;<span class=\"small\">%1</span>")
+                                    .arg(esc(statusLabel(j->status))),
                             QStringLiteral("gradeline"));
             if (j->firstYearGraded)
                 w.note(QStringLiteral("First year graded — no year-on-year comparison."));
@@ -409,7 +443,8 @@ QString DetailRenderer::questionPage(const QString& programme, const QString& fo
             }
             w.raw(QStringLiteral("</td></tr></table>\n"));
         } else {
-            w.paragraph(QStringLiteral("No judgment recorded yet for this graded question."), QStringLiteral("missing"));
+            w.paragraph(QStringLiteral("No judgment recorded yet for this graded question."),
+                        QStringLiteral("missing"));
         }
     }
 
@@ -463,7 +498,8 @@ QString DetailRenderer::questionPage(const QString& programme, const QString& fo
                 continue;
             if (!headed) {
                 w.raw(QStringLiteral("<h3><span style=\"color:%1\">%2</span>&nbsp; %3</h3>\n")
-                          .arg(KindStyle::colour(kind).name(), KindStyle::symbol(kind), esc(findingKindPluralLabel(kind))));
+                          .arg(KindStyle::colour(kind).name(), KindStyle::symbol(kind),
+                               esc(findingKindPluralLabel(kind))));
                 headed = true;
             }
             QStringList meta;

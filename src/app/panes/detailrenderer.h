@@ -20,7 +20,8 @@ public:
     QString render(const NavigatorKey& key) const;
     QString programmePage(const QString& programme) const;
     QString forcePage(const QString& programme, const QString& force) const;
-    QString questionPage(const QString& programme, const QString& force, const QString& question) const;
+    QString questionPage(const QString& programme, const QString& force,
+                         const QString& question) const;
 
     // A quiet page with a title and a line of guidance (nothing selected, nothing open).
     static QString messagePage(const QString& title, const QString& message);

@@ -77,7 +77,10 @@ int DiagnosticsPane::errorCount() const
     return n;
 }
 
-int DiagnosticsPane::warningCount() const { return int(m_problems.size()) - errorCount(); }
+int DiagnosticsPane::warningCount() const
+{
+    return int(m_problems.size()) - errorCount();
+}
 
 void DiagnosticsPane::runNow()
 {
@@ -101,10 +104,13 @@ void DiagnosticsPane::runNow()
         QList<checks::Problem> problems = checks::checkAll(c);
         if (!self)
             return;
-        QMetaObject::invokeMethod(self, [self, problems, generation] {
-            if (self)
-                self->show(problems, generation);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, problems, generation] {
+                if (self)
+                    self->show(problems, generation);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -114,16 +120,19 @@ void DiagnosticsPane::show(const QList<checks::Problem>& problems, int generatio
         return; // a newer check is on its way
     m_running = false;
     m_problems = problems;
-    std::stable_sort(m_problems.begin(), m_problems.end(), [](const checks::Problem& a, const checks::Problem& b) {
-        return int(a.severity) < int(b.severity);
-    });
+    std::stable_sort(m_problems.begin(), m_problems.end(),
+                     [](const checks::Problem& a, const checks::Problem& b) {
+                         return int(a.severity) < int(b.severity);
+                     });
     m_tree->clear();
     QStyle* style = QApplication::style();
     for (int i = 0; i < m_problems.size(); ++i) {
         const checks::Problem& p = m_problems[i];
-        auto* item = new QTreeWidgetItem(m_tree, {checks::severityName(p.severity), p.rule, p.place(), p.message});
-        item->setIcon(0, style->standardIcon(p.severity == checks::Severity::Error ? QStyle::SP_MessageBoxCritical
-                                                                                    : QStyle::SP_MessageBoxWarning));
+        auto* item = new QTreeWidgetItem(
+            m_tree, {checks::severityName(p.severity), p.rule, p.place(), p.message});
+        item->setIcon(0, style->standardIcon(p.severity == checks::Severity::Error
+                                                 ? QStyle::SP_MessageBoxCritical
+                                                 : QStyle::SP_MessageBoxWarning));
         item->setToolTip(3, plainToolTip(p.message));
         item->setData(0, Qt::UserRole, i);
     }
@@ -133,10 +142,12 @@ void DiagnosticsPane::show(const QList<checks::Problem>& problems, int generatio
         if (const auto f = m_workbench->reference().force(m_force))
             if (const auto p = m_workbench->reference().programme(m_programme))
                 where = f->name + QStringLiteral(", ") + p->label();
-    m_summary->setText(m_force.isEmpty() ? tr("Choose a force to check its text against its data.")
-                                         : tr("%1 · %2 · %3").arg(errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors),
-                                                                 warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings),
-                                                                 where));
+    m_summary->setText(
+        m_force.isEmpty()
+            ? tr("Choose a force to check its text against its data.")
+            : tr("%1 · %2 · %3")
+                  .arg(errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors),
+                       warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings), where));
     Q_EMIT finished();
 }
 

@@ -1,15 +1,16 @@
 #include "app/panes/navigatordelegate.h"
 
-#include "core/domain/types.h"
 #include "app/models/kindstyle.h"
 #include "app/models/navigatormodel.h"
+#include "core/domain/types.h"
 
 #include <QApplication>
 #include <QPainter>
 
 namespace fwb::app {
 
-QSize NavigatorDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+QSize NavigatorDelegate::sizeHint(const QStyleOptionViewItem& option,
+                                  const QModelIndex& index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     size.setHeight(size.height() + 8);
@@ -18,7 +19,8 @@ QSize NavigatorDelegate::sizeHint(const QStyleOptionViewItem& option, const QMod
     return size;
 }
 
-void NavigatorDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+void NavigatorDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                              const QModelIndex& index) const
 {
     const QVariantMap counts = index.data(NavigatorModel::CountsRole).toMap();
     if (index.column() != NavigatorModel::FindingsColumn || counts.isEmpty()) {
@@ -27,17 +29,21 @@ void NavigatorDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
     }
     QStyleOptionViewItem opt(option);
     initStyleOption(&opt, index);
-    const QString prefix = index.data(NavigatorModel::IncompleteRole).toBool() ? tr("no judgment · ") : QString();
+    const QString prefix =
+        index.data(NavigatorModel::IncompleteRole).toBool() ? tr("no judgment · ") : QString();
     opt.text.clear();
     const QWidget* widget = opt.widget;
     QStyle* style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background, selection, focus
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter,
+                       widget); // background, selection, focus
 
     const bool selected = opt.state & QStyle::State_Selected;
-    const QPalette::ColorGroup group = opt.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive;
+    const QPalette::ColorGroup group =
+        opt.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive;
     const QColor plain = selected ? opt.palette.color(group, QPalette::HighlightedText)
                                   : KindStyle::mutedText(opt.palette);
-    QRect rect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(2, 0, 0, 0);
+    QRect rect =
+        style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(2, 0, 0, 0);
     painter->save();
     painter->setFont(opt.font);
     auto draw = [&](const QString& text, const QColor& colour) {
@@ -52,7 +58,8 @@ void NavigatorDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
         const int n = counts.value(kind).toInt();
         if (!n)
             continue;
-        draw((first ? QString() : QStringLiteral(" ")) + QString::number(n) + QLatin1Char(' '), plain);
+        draw((first ? QString() : QStringLiteral(" ")) + QString::number(n) + QLatin1Char(' '),
+             plain);
         draw(KindStyle::symbol(kind), selected ? plain : KindStyle::colour(kind));
         first = false;
     }

@@ -8,11 +8,13 @@
 
 namespace fwb::app {
 
-NavigatorView::NavigatorView(NavigatorModel* model, QWidget* parent) : QTreeView(parent), m_model(model)
+NavigatorView::NavigatorView(NavigatorModel* model, QWidget* parent)
+    : QTreeView(parent), m_model(model)
 {
     setObjectName(QStringLiteral("navigator"));
     setAccessibleName(tr("Navigator"));
-    setAccessibleDescription(tr("Programmes, the forces inspected in them and the questions of each inspection"));
+    setAccessibleDescription(
+        tr("Programmes, the forces inspected in them and the questions of each inspection"));
     setModel(model);
     setItemDelegate(new NavigatorDelegate(this));
     setUniformRowHeights(true);
@@ -28,11 +30,15 @@ NavigatorView::NavigatorView(NavigatorModel* model, QWidget* parent) : QTreeView
 
     connect(model, &QAbstractItemModel::modelAboutToBeReset, this, &NavigatorView::saveState);
     connect(model, &QAbstractItemModel::modelReset, this, &NavigatorView::restoreState);
-    connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex& current) { Q_EMIT currentKeyChanged(m_model->keyOf(current)); });
+    connect(
+        selectionModel(), &QItemSelectionModel::currentChanged, this,
+        [this](const QModelIndex& current) { Q_EMIT currentKeyChanged(m_model->keyOf(current)); });
 }
 
-NavigatorKey NavigatorView::currentKey() const { return m_model->keyOf(currentIndex()); }
+NavigatorKey NavigatorView::currentKey() const
+{
+    return m_model->keyOf(currentIndex());
+}
 
 void NavigatorView::selectKey(const NavigatorKey& key)
 {

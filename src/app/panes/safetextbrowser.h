@@ -40,7 +40,8 @@ inline bool isSafeExternalLink(const QUrl& url)
 inline bool openSafeLink(const QUrl& url)
 {
     if (!isSafeExternalLink(url)) {
-        spdlog::warn("not opening link {} (only web and mail links are opened)", url.toString().toStdString());
+        spdlog::warn("not opening link {} (only web and mail links are opened)",
+                     url.toString().toStdString());
         return false;
     }
     return QDesktopServices::openUrl(url);
@@ -52,7 +53,8 @@ inline QString plainToolTip(const QString& text)
 {
     if (!Qt::mightBeRichText(text))
         return text;
-    return QStringLiteral("<p style='white-space:pre-wrap'>") + text.toHtmlEscaped() + QStringLiteral("</p>");
+    return QStringLiteral("<p style='white-space:pre-wrap'>") + text.toHtmlEscaped() +
+           QStringLiteral("</p>");
 }
 
 class SafeTextBrowser : public QTextBrowser {

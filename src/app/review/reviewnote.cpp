@@ -10,8 +10,9 @@
 
 namespace fwb::app {
 
-bool askForText(QWidget* parent, const QString& workbench, const QString& draftKey, const QString& title,
-                const QString& label, const std::function<bool(const QString&)>& act, bool multiLine)
+bool askForText(QWidget* parent, const QString& workbench, const QString& draftKey,
+                const QString& title, const QString& label,
+                const std::function<bool(const QString&)>& act, bool multiLine)
 {
     const TypingDrafts drafts;
     QInputDialog dialog(parent);
@@ -38,13 +39,15 @@ bool askForText(QWidget* parent, const QString& workbench, const QString& draftK
     return true;
 }
 
-bool askForReviewNote(QWidget* parent, Workbench* workbench, const QString& target, const ErrorSink& errors)
+bool askForReviewNote(QWidget* parent, Workbench* workbench, const QString& target,
+                      const ErrorSink& errors)
 {
     if (!workbench || QGuiApplication::platformName() == QLatin1String("offscreen"))
         return false;
     bool added = false;
-    askForText(parent, workbench->path(), QStringLiteral("note:") + target, QObject::tr("Add Review Note"),
-               QObject::tr("Note on %1:").arg(target), [&](const QString& text) {
+    askForText(parent, workbench->path(), QStringLiteral("note:") + target,
+               QObject::tr("Add Review Note"), QObject::tr("Note on %1:").arg(target),
+               [&](const QString& text) {
                    if (text.trimmed().isEmpty())
                        return true; // nothing to add, and nothing to keep
                    auto note = ReviewService(*workbench).addNote(target, text);

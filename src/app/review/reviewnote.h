@@ -15,11 +15,13 @@ namespace fwb::app {
 // crash does not lose it, and the next dialog for the same key starts from the draft. Cancel
 // removes the draft; so does OK once `act` succeeded. Returns what `act` returned (false on
 // Cancel).
-bool askForText(QWidget* parent, const QString& workbench, const QString& draftKey, const QString& title,
-                const QString& label, const std::function<bool(const QString&)>& act, bool multiLine = true);
+bool askForText(QWidget* parent, const QString& workbench, const QString& draftKey,
+                const QString& title, const QString& label,
+                const std::function<bool(const QString&)>& act, bool multiLine = true);
 
 // Asks for the note's text and attaches it to the target through ReviewService. Returns whether
 // a note was added; errors go to `errors`.
-bool askForReviewNote(QWidget* parent, Workbench* workbench, const QString& target, const ErrorSink& errors);
+bool askForReviewNote(QWidget* parent, Workbench* workbench, const QString& target,
+                      const ErrorSink& errors);
 
 } // namespace fwb::app

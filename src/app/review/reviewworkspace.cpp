@@ -1,13 +1,13 @@
 #include "app/review/reviewworkspace.h"
 #include "app/panes/safetextbrowser.h"
 
-#include "documents/assembly.h"
-#include "documents/reviewpack.h"
 #include "app/drafting/typingdrafts.h"
 #include "app/review/reviewnote.h"
 #include "app/review/revisionsview.h"
-#include "core/workbench.h"
 #include "core/io/filenames.h"
+#include "core/workbench.h"
+#include "documents/assembly.h"
+#include "documents/reviewpack.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -67,7 +67,8 @@ QString statusColour(const QString& s)
 
 } // namespace
 
-ReviewWorkspace::ReviewWorkspace(ErrorSink errors, QWidget* parent) : QWidget(parent), m_errors(std::move(errors))
+ReviewWorkspace::ReviewWorkspace(ErrorSink errors, QWidget* parent)
+    : QWidget(parent), m_errors(std::move(errors))
 {
     setObjectName(u"reviewWorkspace"_s);
     // Dialogs are for a person; on the offscreen platform (tests) the methods are called instead.
@@ -101,17 +102,20 @@ void ReviewWorkspace::buildUi()
     connect(m_import, &QPushButton::clicked, this, &ReviewWorkspace::onImport);
     m_repack = new QPushButton(tr("Write the &Pack Again…"), this);
     m_repack->setObjectName(u"writePackAgain"_s);
-    m_repack->setToolTip(tr("Write the pack sent to the force again (while nothing has changed since it was sent)"));
+    m_repack->setToolTip(
+        tr("Write the pack sent to the force again (while nothing has changed since it was sent)"));
     connect(m_repack, &QPushButton::clicked, this, [this] {
         if (!m_dialogs)
             return;
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the pack sent to the force"));
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Folder for the pack sent to the force"));
         if (!dir.isEmpty())
             writePackAgain(dir);
     });
     m_record = new QPushButton(tr("Closing &Record…"), this);
     m_record->setObjectName(u"exportRecord"_s);
-    m_record->setToolTip(tr("Every response of the round, its decision, reason and revision, as PDF or CSV"));
+    m_record->setToolTip(
+        tr("Every response of the round, its decision, reason and revision, as PDF or CSV"));
     connect(m_record, &QPushButton::clicked, this, &ReviewWorkspace::onRecord);
     top->addWidget(new QLabel(tr("Document:"), this));
     top->addWidget(m_document, 1);
@@ -140,7 +144,8 @@ void ReviewWorkspace::buildUi()
     progressRow->addWidget(m_progress, 1);
     m_responses = new QTableWidget(0, 4, this);
     m_responses->setObjectName(u"responses"_s);
-    m_responses->setHorizontalHeaderLabels({tr("Ref."), tr("Category"), tr("Proposed change"), tr("Decision")});
+    m_responses->setHorizontalHeaderLabels(
+        {tr("Ref."), tr("Category"), tr("Proposed change"), tr("Decision")});
     m_responses->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_responses->setSelectionMode(QAbstractItemView::SingleSelection);
     m_responses->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -166,7 +171,8 @@ void ReviewWorkspace::buildUi()
     m_wording = new QPlainTextEdit(this);
     m_wording->setObjectName(u"wording"_s);
     m_wording->setAccessibleName(tr("Wording to apply"));
-    m_wording->setPlaceholderText(tr("The wording to apply: the proposed change, edited as need be"));
+    m_wording->setPlaceholderText(
+        tr("The wording to apply: the proposed change, edited as need be"));
     m_wording->setMaximumHeight(110);
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(u"reason"_s);
@@ -332,7 +338,10 @@ void ReviewWorkspace::showPlace(const QString& programme, const QString& force)
     reload();
 }
 
-QString ReviewWorkspace::currentDocument() const { return m_document->currentData().toString(); }
+QString ReviewWorkspace::currentDocument() const
+{
+    return m_document->currentData().toString();
+}
 
 bool ReviewWorkspace::selectDocument(const QString& uid)
 {
@@ -349,12 +358,16 @@ void ReviewWorkspace::reload()
     showDocument();
 }
 
-void ReviewWorkspace::flush() { m_draftSaver.flush(); }
+void ReviewWorkspace::flush()
+{
+    m_draftSaver.flush();
+}
 
 void ReviewWorkspace::keepDecisionDraft()
 {
     if (m_wb && !m_formResponse.isEmpty())
-        TypingDrafts().keep(m_wb->path(), u"decision:"_s + m_formResponse, {m_wording->toPlainText(), m_reason->text()});
+        TypingDrafts().keep(m_wb->path(), u"decision:"_s + m_formResponse,
+                            {m_wording->toPlainText(), m_reason->text()});
 }
 
 void ReviewWorkspace::fillDocuments()
@@ -372,9 +385,10 @@ void ReviewWorkspace::fillDocuments()
 
 void ReviewWorkspace::showDocument()
 {
-    const QString keepResponse = m_responses->currentRow() >= 0 && m_responses->currentRow() < m_shown.size()
-                                     ? m_shown[m_responses->currentRow()].uid
-                                     : QString();
+    const QString keepResponse =
+        m_responses->currentRow() >= 0 && m_responses->currentRow() < m_shown.size()
+            ? m_shown[m_responses->currentRow()].uid
+            : QString();
     // Later, not now: this may run inside one of these buttons' clicked signal (an error box shown
     // from its handler runs the event loop).
     m_rebuilding = true; // the form keeps what is typed while the table is filled again
@@ -394,9 +408,11 @@ void ReviewWorkspace::showDocument()
     setEnabled(m_wb != nullptr);
     if (!d) {
         m_status->clear();
-        m_roundLabel->setText(m_force.isEmpty() ? tr("Select a force to review its letters and reports.")
-                                                : tr("This force has no letter or report in this programme yet: create one "
-                                                     "in the Documents tab."));
+        m_roundLabel->setText(
+            m_force.isEmpty()
+                ? tr("Select a force to review its letters and reports.")
+                : tr("This force has no letter or report in this programme yet: create one "
+                     "in the Documents tab."));
         m_progressLabel->clear();
         m_progress->setValue(0);
         m_import->setEnabled(false);
@@ -407,13 +423,17 @@ void ReviewWorkspace::showDocument()
         return;
     }
     ReviewService review(*m_wb);
-    m_status->setText(QStringLiteral("<span style=\"background-color:%1; color:white; padding:3px\">&nbsp;%2&nbsp;</span>")
-                          .arg(statusColour(d->status), fwb::statusLabel(d->status).toHtmlEscaped()));
+    m_status->setText(
+        QStringLiteral(
+            "<span style=\"background-color:%1; color:white; padding:3px\">&nbsp;%2&nbsp;</span>")
+            .arg(statusColour(d->status), fwb::statusLabel(d->status).toHtmlEscaped()));
     // The moves open from here, as buttons named for what they do.
     const bool writable = !m_wb->isReadOnly();
     for (const QString& to : nextStatuses(d->status)) {
         auto* b = new QPushButton(transitionLabel(d->status, to) +
-                                      (to == u"sent"_s || transitionNeedsReason(d->status, to) ? QStringLiteral("…") : QString()),
+                                      (to == u"sent"_s || transitionNeedsReason(d->status, to)
+                                           ? QStringLiteral("…")
+                                           : QString()),
                                   this);
         b->setObjectName(u"move-"_s + to);
         b->setEnabled(writable);
@@ -429,18 +449,21 @@ void ReviewWorkspace::showDocument()
         m_moveButtons << b;
     }
     const auto round = review.latestRound(uid);
-    m_import->setEnabled(writable && round && round->isOpen() && (d->status == u"sent"_s || d->status == u"responded"_s));
+    m_import->setEnabled(writable && round && round->isOpen() &&
+                         (d->status == u"sent"_s || d->status == u"responded"_s));
     m_record->setEnabled(round.has_value());
     m_repack->setEnabled(round && round->isOpen() && d->status == u"sent"_s);
     if (round) {
-        m_roundLabel->setText(tr("Factual accuracy round %1: sent %2 by %3 with %4 references; %5.")
-                                  .arg(round->number)
-                                  .arg(round->sentAt.left(10), round->sentBy)
-                                  .arg(round->items.size())
-                                  .arg(round->isOpen() ? tr("open") : tr("closed %1").arg(round->closedAt.left(10))));
+        m_roundLabel->setText(
+            tr("Factual accuracy round %1: sent %2 by %3 with %4 references; %5.")
+                .arg(round->number)
+                .arg(round->sentAt.left(10), round->sentBy)
+                .arg(round->items.size())
+                .arg(round->isOpen() ? tr("open") : tr("closed %1").arg(round->closedAt.left(10))));
         const auto progress = review.progress(round->uid);
-        m_progressLabel->setText(progress.total ? tr("%1 of %2 decided").arg(progress.decided).arg(progress.total)
-                                                : tr("No responses yet"));
+        m_progressLabel->setText(
+            progress.total ? tr("%1 of %2 decided").arg(progress.decided).arg(progress.total)
+                           : tr("No responses yet"));
         m_progress->setMaximum(qMax(1, progress.total));
         m_progress->setValue(progress.decided);
         m_shown = review.responses(round->uid);
@@ -467,14 +490,17 @@ void ReviewWorkspace::showDocument()
                 m_responses->selectRow(r);
         auto changes = review.sinceSent(uid);
         if (changes)
-            m_changes->setHtml(documents::sinceSentHtml(*m_wb, *round, *changes, m_changedOnly->isChecked()));
+            m_changes->setHtml(
+                documents::sinceSentHtml(*m_wb, *round, *changes, m_changedOnly->isChecked()));
     } else {
-        m_roundLabel->setText(d->status == u"draft"_s
-                                  ? tr("Not yet ready for review. Mark it ready when the draft is complete.")
-                                  : tr("Not yet sent to the force for its factual accuracy check."));
+        m_roundLabel->setText(
+            d->status == u"draft"_s
+                ? tr("Not yet ready for review. Mark it ready when the draft is complete.")
+                : tr("Not yet sent to the force for its factual accuracy check."));
         m_progressLabel->setText(tr("No round yet"));
         m_progress->setValue(0);
-        m_changes->setHtml(tr("<p><i>The document has not been sent: there is nothing to compare with.</i></p>"));
+        m_changes->setHtml(
+            tr("<p><i>The document has not been sent: there is nothing to compare with.</i></p>"));
     }
     if (m_responses->currentRow() < 0 && !m_shown.isEmpty()) {
         // Start at the first response still to decide.
@@ -492,8 +518,9 @@ void ReviewWorkspace::showDocument()
     const QList<ReviewNote> notes = review.notes(uid);
     int open = 0;
     for (const ReviewNote& n : notes) {
-        auto* item = new QTreeWidgetItem(m_notes, {n.status, n.target, n.author + u": "_s + n.body,
-                                                   n.answer.isEmpty() ? QString() : n.answeredBy + u": "_s + n.answer});
+        auto* item = new QTreeWidgetItem(
+            m_notes, {n.status, n.target, n.author + u": "_s + n.body,
+                      n.answer.isEmpty() ? QString() : n.answeredBy + u": "_s + n.answer});
         item->setData(0, Qt::UserRole, n.uid);
         item->setToolTip(2, plainToolTip(n.body));
         item->setToolTip(3, plainToolTip(n.answer));
@@ -502,8 +529,9 @@ void ReviewWorkspace::showDocument()
     m_notesLabel->setText(tr("%n open note(s)", nullptr, open));
     m_lower->setTabText(0, open ? tr("Review Notes (%1 open)").arg(open) : tr("Review Notes"));
     for (const StatusChange& c : review.history(u"document:"_s + uid))
-        new QTreeWidgetItem(m_history, {c.at.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), c.actor,
-                                        fwb::statusLabel(c.from), fwb::statusLabel(c.to), c.reason});
+        new QTreeWidgetItem(m_history,
+                            {c.at.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), c.actor,
+                             fwb::statusLabel(c.from), fwb::statusLabel(c.to), c.reason});
 }
 
 void ReviewWorkspace::showResponse()
@@ -514,8 +542,9 @@ void ReviewWorkspace::showResponse()
     const bool has = row >= 0 && row < m_shown.size();
     const FaResponse* r = has ? &m_shown[row] : nullptr;
     const bool open = r && r->decision.isEmpty() && m_wb && !m_wb->isReadOnly();
-    for (QWidget* w : {static_cast<QWidget*>(m_accept), static_cast<QWidget*>(m_partly), static_cast<QWidget*>(m_reject),
-                       static_cast<QWidget*>(m_wording), static_cast<QWidget*>(m_reason)})
+    for (QWidget* w : {static_cast<QWidget*>(m_accept), static_cast<QWidget*>(m_partly),
+                       static_cast<QWidget*>(m_reject), static_cast<QWidget*>(m_wording),
+                       static_cast<QWidget*>(m_reason)})
         w->setEnabled(open);
     if (!r) {
         m_revisions->show(m_wb, {});
@@ -539,21 +568,25 @@ void ReviewWorkspace::showResponse()
                                  .arg(r->reference.toHtmlEscaped(), label.toHtmlEscaped(),
                                       categoryLabel(r->category).toHtmlEscaped())
                                  .arg(r->formRow));
-    QString html = QStringLiteral("<p><b>%1</b><br>%2</p>").arg(tr("Sent"), r->currentText.toHtmlEscaped());
+    QString html =
+        QStringLiteral("<p><b>%1</b><br>%2</p>").arg(tr("Sent"), r->currentText.toHtmlEscaped());
     html += QStringLiteral("<p><b>%1</b><br>%2</p>")
-                .arg(tr("Proposed, as tracked changes"), diff::toHtml(diff::words(r->currentText, r->proposedChange)));
+                .arg(tr("Proposed, as tracked changes"),
+                     diff::toHtml(diff::words(r->currentText, r->proposedChange)));
     if (!r->evidenceOffered.isEmpty())
-        html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(tr("Evidence offered"), r->evidenceOffered.toHtmlEscaped());
+        html += QStringLiteral("<p><b>%1</b><br>%2</p>")
+                    .arg(tr("Evidence offered"), r->evidenceOffered.toHtmlEscaped());
     if (!r->decision.isEmpty()) {
         html += QStringLiteral("<p><b>%1</b> by %2, %3<br>%4</p>")
-                    .arg(decisionLabel(r->decision), r->decidedBy.toHtmlEscaped(), r->decidedAt.left(16),
-                         r->reason.toHtmlEscaped());
+                    .arg(decisionLabel(r->decision), r->decidedBy.toHtmlEscaped(),
+                         r->decidedAt.left(16), r->reason.toHtmlEscaped());
         if (r->revision)
             html += QStringLiteral("<p>%1</p>").arg(tr("Applied as revision %1.").arg(r->revision));
     }
     m_proposal->setHtml(html);
     // The revisions of the text the response is about (a paragraph's are its section's).
-    const QString revised = r->target.startsWith(u"section:"_s) ? r->target.section(QLatin1Char('#'), 0, 0) : r->target;
+    const QString revised =
+        r->target.startsWith(u"section:"_s) ? r->target.section(QLatin1Char('#'), 0, 0) : r->target;
     m_revisions->show(m_wb, revised, r->reference + QStringLiteral(" — ") + label);
     // The same undecided response shown again (after a reload): the form keeps what is typed,
     // with its caret and undo. Another response: what was typed is kept first, and the form
@@ -561,8 +594,9 @@ void ReviewWorkspace::showResponse()
     if (r->decision.isEmpty() && r->uid == m_formResponse)
         return;
     flush();
-    const QStringList draft =
-        r->decision.isEmpty() ? TypingDrafts().text(m_wb->path(), u"decision:"_s + r->uid) : QStringList{};
+    const QStringList draft = r->decision.isEmpty()
+                                  ? TypingDrafts().text(m_wb->path(), u"decision:"_s + r->uid)
+                                  : QStringList{};
     m_loadingForm = true;
     if (!draft.isEmpty()) {
         m_wording->setPlainText(draft.value(0));
@@ -639,7 +673,8 @@ bool ReviewWorkspace::sendTo(const QString& directory)
         return false;
     auto written = documents::writePack(*m_wb, *round, directory);
     const bool ok = report(written ? Status{} : Status(written.error()),
-                           tr("The document is sent, but its pack was not written (write it again from the Review tab)"));
+                           tr("The document is sent, but its pack was not written (write it again "
+                              "from the Review tab)"));
     scheduleReload();
     return ok;
 }
@@ -658,9 +693,11 @@ bool ReviewWorkspace::importForm(const QString& path, bool cleanRowsOnly)
         return false;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return report(Error::make(Error::Code::NotFound, tr("Cannot read %1: %2").arg(path, f.errorString())),
-                      tr("Responses not imported"));
-    auto r = ReviewService(*m_wb).importForm(currentDocument(), f.readAll(), QFileInfo(path).fileName(), cleanRowsOnly);
+        return report(
+            Error::make(Error::Code::NotFound, tr("Cannot read %1: %2").arg(path, f.errorString())),
+            tr("Responses not imported"));
+    auto r = ReviewService(*m_wb).importForm(currentDocument(), f.readAll(),
+                                             QFileInfo(path).fileName(), cleanRowsOnly);
     reload();
     return report(r ? Status{} : Status(r.error()), tr("Responses not imported"));
 }
@@ -676,7 +713,8 @@ bool ReviewWorkspace::exportRecord(const QString& path)
     if (path.endsWith(u".csv"_s, Qt::CaseInsensitive)) {
         bytes = ReviewService(*m_wb).recordCsv(*round);
     } else {
-        auto pdf = documents::htmlToPdf(documents::recordHtml(*m_wb, *round), tr("Factual accuracy record"));
+        auto pdf = documents::htmlToPdf(documents::recordHtml(*m_wb, *round),
+                                        tr("Factual accuracy record"));
         if (!report(pdf ? Status{} : Status(pdf.error()), tr("Record not exported")))
             return false;
         bytes = *pdf;
@@ -692,10 +730,12 @@ bool ReviewWorkspace::exportChanges(const QString& path)
     const auto round = review.latestRound(currentDocument());
     auto changes = review.sinceSent(currentDocument());
     if (!round || !changes)
-        return report(changes ? Status(Error::make(Error::Code::NotFound, tr("The document has not been sent.")))
+        return report(changes ? Status(Error::make(Error::Code::NotFound,
+                                                   tr("The document has not been sent.")))
                               : Status(changes.error()),
                       tr("Changes not exported"));
-    const QString html = documents::sinceSentHtml(*m_wb, *round, *changes, m_changedOnly->isChecked());
+    const QString html =
+        documents::sinceSentHtml(*m_wb, *round, *changes, m_changedOnly->isChecked());
     if (path.endsWith(u".html"_s, Qt::CaseInsensitive))
         return report(writeFileAtomically(path, html.toUtf8()), tr("Changes not exported"));
     auto pdf = documents::htmlToPdf(html, tr("Changes since sent"));
@@ -732,9 +772,11 @@ void ReviewWorkspace::onMove(const QString& status)
         if (!m_dialogs)
             return;
         // The reason typed is kept as a draft until the move is made.
-        askForText(this, m_wb->path(), u"move:"_s + d->uid + u":"_s + status, transitionLabel(d->status, status),
-                   tr("Why? The reason is kept with the document's history."),
-                   [&](const QString& reason) { return moveTo(status, reason); }, false);
+        askForText(
+            this, m_wb->path(), u"move:"_s + d->uid + u":"_s + status,
+            transitionLabel(d->status, status),
+            tr("Why? The reason is kept with the document's history."),
+            [&](const QString& reason) { return moveTo(status, reason); }, false);
         return;
     }
     moveTo(status);
@@ -744,7 +786,8 @@ void ReviewWorkspace::onSend()
 {
     if (!m_dialogs)
         return;
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the pack sent to the force"));
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Folder for the pack sent to the force"));
     if (!dir.isEmpty())
         sendTo(dir);
 }
@@ -771,11 +814,12 @@ void ReviewWorkspace::onImport()
     if (clean.isEmpty())
         return;
     bool ok = false;
-    const QString choice = QInputDialog::getItem(
-        this, tr("Import the Clean Rows?"),
-        tr("%n row(s) of the form are clean. Import them now and leave the others for a corrected form?", nullptr,
-           int(clean.size())),
-        {tr("Import the clean rows"), tr("Import nothing")}, 1, false, &ok);
+    const QString choice =
+        QInputDialog::getItem(this, tr("Import the Clean Rows?"),
+                              tr("%n row(s) of the form are clean. Import them now and leave the "
+                                 "others for a corrected form?",
+                                 nullptr, int(clean.size())),
+                              {tr("Import the clean rows"), tr("Import nothing")}, 1, false, &ok);
     if (ok && choice == tr("Import the clean rows"))
         importForm(path, true);
 }
@@ -785,7 +829,8 @@ void ReviewWorkspace::onRecord()
     if (!m_dialogs)
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the Closing Record"),
-                                                      fileSlug(currentDocument(), u"document"_s) + u"-factual-accuracy-record.pdf"_s,
+                                                      fileSlug(currentDocument(), u"document"_s) +
+                                                          u"-factual-accuracy-record.pdf"_s,
                                                       tr("PDF (*.pdf);;CSV (*.csv)"));
     if (!path.isEmpty())
         exportRecord(path);
@@ -795,8 +840,10 @@ void ReviewWorkspace::onChangesExport()
 {
     if (!m_dialogs)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the Changes Since Sent"),
-                                                      fileSlug(currentDocument(), u"document"_s) + u"-changes.pdf"_s, tr("PDF (*.pdf);;HTML (*.html)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export the Changes Since Sent"),
+                                     fileSlug(currentDocument(), u"document"_s) + u"-changes.pdf"_s,
+                                     tr("PDF (*.pdf);;HTML (*.html)"));
     if (!path.isEmpty())
         exportChanges(path);
 }
@@ -810,12 +857,14 @@ void ReviewWorkspace::onAddNote()
     const int row = m_responses->currentRow();
     if (row >= 0 && row < m_shown.size()) {
         const QString t = m_shown[row].target;
-        target = t.startsWith(u"section:"_s) ? t.section(QLatin1Char('#'), 0, 0)
+        target = t.startsWith(u"section:"_s)    ? t.section(QLatin1Char('#'), 0, 0)
                  : t.startsWith(u"overview:"_s) ? u"judgment:"_s + t.mid(9)
-                                                 : t;
+                                                : t;
     }
-    askForText(this, m_wb->path(), u"note:"_s + target, tr("Add Review Note"), tr("Note on %1:").arg(target),
-               [&](const QString& text) { return text.trimmed().isEmpty() || addNote(target, text); });
+    askForText(this, m_wb->path(), u"note:"_s + target, tr("Add Review Note"),
+               tr("Note on %1:").arg(target), [&](const QString& text) {
+                   return text.trimmed().isEmpty() || addNote(target, text);
+               });
 }
 
 void ReviewWorkspace::onAnswerNote()
@@ -823,14 +872,16 @@ void ReviewWorkspace::onAnswerNote()
     const QString uid = selectedNote();
     if (!m_dialogs || uid.isEmpty() || !m_wb)
         return;
-    askForText(this, m_wb->path(), u"answer:"_s + uid, tr("Answer Review Note"), tr("Answer:"), [&](const QString& text) {
-        if (text.trimmed().isEmpty())
-            return true;
-        auto r = ReviewService(*m_wb).answerNote(uid, text);
-        const bool done = report(r ? Status{} : Status(r.error()), tr("Note not answered"));
-        reload();
-        return done;
-    });
+    askForText(this, m_wb->path(), u"answer:"_s + uid, tr("Answer Review Note"), tr("Answer:"),
+               [&](const QString& text) {
+                   if (text.trimmed().isEmpty())
+                       return true;
+                   auto r = ReviewService(*m_wb).answerNote(uid, text);
+                   const bool done =
+                       report(r ? Status{} : Status(r.error()), tr("Note not answered"));
+                   reload();
+                   return done;
+               });
 }
 
 void ReviewWorkspace::onResolveNote()

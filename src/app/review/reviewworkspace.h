@@ -50,8 +50,8 @@ public:
     // The pack of the open round, written again (refused when the document changed since sent).
     bool writePackAgain(const QString& directory);
     bool importForm(const QString& path, bool cleanRowsOnly = false);
-    bool exportRecord(const QString& path);   // .pdf or .csv
-    bool exportChanges(const QString& path);  // .pdf or .html
+    bool exportRecord(const QString& path);  // .pdf or .csv
+    bool exportChanges(const QString& path); // .pdf or .html
     bool addNote(const QString& target, const QString& text);
     bool selectResponse(int row);
 
@@ -108,7 +108,7 @@ private:
     QList<FaResponse> m_shown;
     // The wording and reason typed before a decision are kept as a draft while they are typed,
     // offered again when the response is shown, and removed once it is decided.
-    QString m_formResponse;    // the undecided response whose wording and reason the form holds
+    QString m_formResponse; // the undecided response whose wording and reason the form holds
     bool m_loadingForm = false;
     bool m_rebuilding = false; // the responses table is being refilled: the form stays as it is
     SaveScheduler m_draftSaver{[this] { keepDecisionDraft(); }};

@@ -1,7 +1,7 @@
 #include "app/review/revisionsview.h"
 
-#include "documents/reviewpack.h"
 #include "core/workbench.h"
+#include "documents/reviewpack.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -32,10 +32,11 @@ RevisionsView::RevisionsView(QWidget* parent) : QWidget(parent)
     connect(m_export, &QPushButton::clicked, this, [this] {
         if (QGuiApplication::platformName() == QLatin1String("offscreen"))
             return;
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export the Comparison"), QStringLiteral("revisions.pdf"),
-                                                          tr("PDF (*.pdf)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the Comparison"), QStringLiteral("revisions.pdf"), tr("PDF (*.pdf)"));
         if (!path.isEmpty() && !exportPdf(path)) {
-            QMessageBox box(QMessageBox::Warning, tr("Comparison not exported"), m_lastError, QMessageBox::Ok, this);
+            QMessageBox box(QMessageBox::Warning, tr("Comparison not exported"), m_lastError,
+                            QMessageBox::Ok, this);
             box.setTextFormat(Qt::PlainText);
             box.exec();
         }
@@ -62,11 +63,13 @@ void RevisionsView::show(Workbench* workbench, const QString& target, const QStr
     m_title = title;
     m_from->clear();
     m_to->clear();
-    const QList<Revision> kept = m_wb && !target.isEmpty() ? ReviewService(*m_wb).revisions(target) : QList<Revision>{};
+    const QList<Revision> kept =
+        m_wb && !target.isEmpty() ? ReviewService(*m_wb).revisions(target) : QList<Revision>{};
     for (const Revision& r : kept) {
         const QString label = tr("Revision %1 — %2 (%3, %4)")
                                   .arg(r.number)
-                                  .arg(r.reason.left(60), r.actor, r.at.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')));
+                                  .arg(r.reason.left(60), r.actor,
+                                       r.at.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')));
         m_from->addItem(label, r.number);
         m_to->addItem(label, r.number);
     }
@@ -77,8 +80,10 @@ void RevisionsView::show(Workbench* workbench, const QString& target, const QStr
     m_to->setEnabled(any);
     m_export->setEnabled(any);
     if (!any) {
-        m_summary->setText(target.isEmpty() ? QString()
-                                            : tr("No revisions yet: they are kept once the text is ready for review."));
+        m_summary->setText(
+            target.isEmpty()
+                ? QString()
+                : tr("No revisions yet: they are kept once the text is ready for review."));
         m_view->clear();
         return;
     }
@@ -97,7 +102,8 @@ void RevisionsView::refresh()
 {
     if (!m_wb || m_from->count() == 0)
         return;
-    auto pieces = ReviewService(*m_wb).compare(m_target, m_from->currentData().toInt(), m_to->currentData().toInt());
+    auto pieces = ReviewService(*m_wb).compare(m_target, m_from->currentData().toInt(),
+                                               m_to->currentData().toInt());
     if (!pieces) {
         m_view->setPlainText(pieces.error().message);
         return;
@@ -118,12 +124,14 @@ bool RevisionsView::exportPdf(const QString& path)
     auto pieces = ReviewService(*m_wb).compare(m_target, from, to);
     Status written = pieces ? Status{} : Status(pieces.error());
     if (written) {
-        auto pdf = documents::htmlToPdf(documents::revisionsHtml(m_target, m_title, from, to, *pieces), m_title);
+        auto pdf = documents::htmlToPdf(
+            documents::revisionsHtml(m_target, m_title, from, to, *pieces), m_title);
         written = pdf ? writeFileAtomically(path, *pdf) : Status(pdf.error());
     }
     if (!written) {
         m_lastError = written.error().message;
-        spdlog::warn("comparison of {} not exported: {}", m_target.toStdString(), m_lastError.toStdString());
+        spdlog::warn("comparison of {} not exported: {}", m_target.toStdString(),
+                     m_lastError.toStdString());
         return false;
     }
     return true;

@@ -1,6 +1,6 @@
 // fwb check: the consistency checker over one force in one programme.
-#include "core/checks/checker.h"
 #include "cli/support.h"
+#include "core/checks/checker.h"
 #include "core/workbench.h"
 
 #include <QJsonArray>
@@ -45,20 +45,29 @@ int cmdCheck(const QStringList& args, QTextStream& out, QTextStream& err)
     if (p.isSet(json)) {
         QJsonArray list;
         for (const checks::Problem& pr : problems)
-            list.push_back(QJsonObject{{u"rule"_s, pr.rule},       {u"severity"_s, checks::severityName(pr.severity)},
-                                       {u"entity"_s, pr.entity},   {u"key"_s, pr.key},
-                                       {u"field"_s, pr.field},     {u"question"_s, pr.question},
-                                       {u"start"_s, pr.start},     {u"length"_s, pr.length},
-                                       {u"message"_s, pr.message}, {u"place"_s, pr.place()}});
-        out << QJsonDocument(QJsonObject{{u"programme"_s, p.value(programme)}, {u"force"_s, p.value(force)},
-                                         {u"errors"_s, errors}, {u"warnings"_s, warnings}, {u"problems"_s, list}})
+            list.push_back(QJsonObject{{u"rule"_s, pr.rule},
+                                       {u"severity"_s, checks::severityName(pr.severity)},
+                                       {u"entity"_s, pr.entity},
+                                       {u"key"_s, pr.key},
+                                       {u"field"_s, pr.field},
+                                       {u"question"_s, pr.question},
+                                       {u"start"_s, pr.start},
+                                       {u"length"_s, pr.length},
+                                       {u"message"_s, pr.message},
+                                       {u"place"_s, pr.place()}});
+        out << QJsonDocument(QJsonObject{{u"programme"_s, p.value(programme)},
+                                         {u"force"_s, p.value(force)},
+                                         {u"errors"_s, errors},
+                                         {u"warnings"_s, warnings},
+                                         {u"problems"_s, list}})
                    .toJson(QJsonDocument::Indented)
             << Qt::flush;
     } else {
         for (const checks::Problem& pr : problems)
-            out << checks::severityName(pr.severity) << ": " << pr.place() << ": " << pr.message << " [" << pr.rule << "]\n";
-        out << errors << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning" : " warnings")
-            << Qt::endl;
+            out << checks::severityName(pr.severity) << ": " << pr.place() << ": " << pr.message
+                << " [" << pr.rule << "]\n";
+        out << errors << (errors == 1 ? " error, " : " errors, ") << warnings
+            << (warnings == 1 ? " warning" : " warnings") << Qt::endl;
     }
     return errors > 0 ? Failure : Ok;
 }
@@ -69,7 +78,7 @@ QList<Command> checkCommands()
 {
     return {{u"check"_s, u"check FILE --programme CODE --force CODE [--json] [--rules]"_s,
              u"check the text against the data: counts, figures, grades, other forces, dates;\n"
-               "exit 1 when an error is found"_s,
+             "exit 1 when an error is found"_s,
              cmdCheck}};
 }
 

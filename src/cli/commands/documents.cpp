@@ -1,11 +1,11 @@
 // fwb render, document, section: letters and reports from a script — create them from the
 // programme's template, change their particulars and sections, and render them to PDF, ODT, HTML
 // or Markdown, one at a time or every force's at once.
-#include "documents/export.h"
-#include "core/io/filenames.h"
 #include "core/services/documents.h"
 #include "cli/support.h"
+#include "core/io/filenames.h"
 #include "core/workbench.h"
+#include "documents/export.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -22,17 +22,19 @@ const QCommandLineOption kProgramme(u"programme"_s, u"The programme's code."_s, 
 const QCommandLineOption kForce(u"force"_s, u"The force's code."_s, u"CODE"_s);
 const QCommandLineOption kKind(u"kind"_s, u"letter or report."_s, u"KIND"_s);
 
-
 // The one document of a kind for a programme and force.
-Result<Document> findDocument(const Workbench& wb, const QString& programme, const QString& force, const QString& kind)
+Result<Document> findDocument(const Workbench& wb, const QString& programme, const QString& force,
+                              const QString& kind)
 {
     QList<Document> found;
     for (const Document& d : wb.documents().documents(programme, force))
         if (d.kind == kind)
             found << d;
     if (found.isEmpty())
-        return Error::make(Error::Code::NotFound,
-                           QStringLiteral("there is no %1 for %2 in %3 (create one with `fwb document create`)").arg(kind, force, programme));
+        return Error::make(
+            Error::Code::NotFound,
+            QStringLiteral("there is no %1 for %2 in %3 (create one with `fwb document create`)")
+                .arg(kind, force, programme));
     if (found.size() > 1) {
         QStringList uids;
         for (const Document& d : found)
@@ -49,22 +51,32 @@ Result<Document> findDocument(const Workbench& wb, const QString& programme, con
 int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption document(u"document"_s, u"The document's uid (instead of programme, force and kind)."_s, u"UID"_s);
-    const QCommandLineOption format(u"format"_s, u"pdf, odt, html or md (default: from the output's extension)."_s, u"FORMAT"_s);
-    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, u"Write to this file (default: standard output)."_s, u"PATH"_s);
-    const QCommandLineOption allForces(u"all-forces"_s, u"Render the document of this kind for every force of the programme."_s);
-    const QCommandLineOption dir(u"dir"_s, u"With --all-forces: the folder to write into."_s, u"DIR"_s);
-    const QCommandLineOption now(u"now"_s, u"Render as at this time (for the embargo notice)."_s, u"DATETIME"_s);
-    const QCommandLineOption audience(u"audience"_s,
-                                      u"Who reads it: outside (another force's figures only where published) or "
-                                        "inspectorate (every force's; default: outside for a published document, "
-                                        "inspectorate for any other)."_s,
-                                      u"WHO"_s);
-    p.addOptions({document, kProgramme, kForce, kKind, format, output, allForces, dir, now, audience});
+    const QCommandLineOption document(
+        u"document"_s, u"The document's uid (instead of programme, force and kind)."_s, u"UID"_s);
+    const QCommandLineOption format(
+        u"format"_s, u"pdf, odt, html or md (default: from the output's extension)."_s,
+        u"FORMAT"_s);
+    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s},
+                                    u"Write to this file (default: standard output)."_s, u"PATH"_s);
+    const QCommandLineOption allForces(
+        u"all-forces"_s, u"Render the document of this kind for every force of the programme."_s);
+    const QCommandLineOption dir(u"dir"_s, u"With --all-forces: the folder to write into."_s,
+                                 u"DIR"_s);
+    const QCommandLineOption now(u"now"_s, u"Render as at this time (for the embargo notice)."_s,
+                                 u"DATETIME"_s);
+    const QCommandLineOption audience(
+        u"audience"_s,
+        u"Who reads it: outside (another force's figures only where published) or "
+        "inspectorate (every force's; default: outside for a published document, "
+        "inspectorate for any other)."_s,
+        u"WHO"_s);
+    p.addOptions(
+        {document, kProgramme, kForce, kKind, format, output, allForces, dir, now, audience});
     int code = Ok;
-    const QString synopsis = u"render FILE (--document UID | --programme CODE --force CODE --kind letter|report) "
-                               "[--format pdf|odt|html|md] [-o OUT] [--audience outside|inspectorate]  |  render FILE "
-                               "--programme CODE --kind KIND --all-forces --format FORMAT --dir DIR"_s;
+    const QString synopsis =
+        u"render FILE (--document UID | --programme CODE --force CODE --kind letter|report) "
+        "[--format pdf|odt|html|md] [-o OUT] [--audience outside|inspectorate]  |  render FILE "
+        "--programme CODE --kind KIND --all-forces --format FORMAT --dir DIR"_s;
     if (!parse(p, args, synopsis, 2, out, err, code))
         return code;
     auto at = parseNow(p, now);
@@ -74,16 +86,19 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
     if (p.isSet(format)) {
         fmt = documents::formatFromName(p.value(format));
         if (!fmt)
-            return usage(err, QStringLiteral("--format: \"%1\" is not pdf, odt, html or md").arg(p.value(format)));
+            return usage(err, QStringLiteral("--format: \"%1\" is not pdf, odt, html or md")
+                                  .arg(p.value(format)));
     } else if (p.isSet(output)) {
         fmt = documents::formatFromName(QFileInfo(p.value(output)).suffix());
         if (!fmt)
-            return usage(err, QStringLiteral("cannot tell the format from \"%1\": give --format").arg(p.value(output)));
+            return usage(err, QStringLiteral("cannot tell the format from \"%1\": give --format")
+                                  .arg(p.value(output)));
     } else {
         return usage(err, u"give --format or an output file with its extension (-o report.pdf)"_s);
     }
     if (p.isSet(kKind) && p.value(kKind) != u"letter"_s && p.value(kKind) != u"report"_s)
-        return usage(err, QStringLiteral("--kind: \"%1\" is not letter or report").arg(p.value(kKind)));
+        return usage(err,
+                     QStringLiteral("--kind: \"%1\" is not letter or report").arg(p.value(kKind)));
     std::optional<Audience> reader;
     if (p.isSet(audience)) {
         if (p.value(audience) == u"outside"_s)
@@ -91,7 +106,8 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
         else if (p.value(audience) == u"inspectorate"_s)
             reader = Audience::Inspectorate;
         else
-            return usage(err, QStringLiteral("--audience: \"%1\" is not outside or inspectorate").arg(p.value(audience)));
+            return usage(err, QStringLiteral("--audience: \"%1\" is not outside or inspectorate")
+                                  .arg(p.value(audience)));
     }
     auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{true, 5000});
     if (!wb)
@@ -120,14 +136,18 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
             const Document& d = docs[i];
             // The names are slugs; the check keeps any name from leading out of the folder.
             if (const auto inside = pathInside(target.path(), names[i]); !inside)
-                return fail(err, Error::make(inside.error().code, d.uid + u": "_s + inside.error().message));
+                return fail(err, Error::make(inside.error().code,
+                                             d.uid + u": "_s + inside.error().message));
             const QString path = target.filePath(names[i]);
             if (Status s = documents::renderToFile(**wb, d.uid, *fmt, path, options); !s) {
                 folder.removeIfEmpty();
-                return fail(err, Error::make(s.error().code, QStringLiteral("%1: %2 (%3 of %4 written before it, each complete)")
-                                                                 .arg(d.uid, s.error().message)
-                                                                 .arg(written)
-                                                                 .arg(docs.size())));
+                return fail(
+                    err,
+                    Error::make(s.error().code,
+                                QStringLiteral("%1: %2 (%3 of %4 written before it, each complete)")
+                                    .arg(d.uid, s.error().message)
+                                    .arg(written)
+                                    .arg(docs.size())));
             }
             out << path << "\n" << Qt::flush;
             ++written;
@@ -135,7 +155,8 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
         if (!written) {
             folder.removeIfEmpty();
             return fail(err, Error::make(Error::Code::NotFound,
-                                         QStringLiteral("%1 has no %2s to render").arg(p.value(kProgramme), p.value(kKind))));
+                                         QStringLiteral("%1 has no %2s to render")
+                                             .arg(p.value(kProgramme), p.value(kKind))));
         }
         return Ok;
     }
@@ -143,7 +164,8 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
     QString uid = p.value(document);
     if (uid.isEmpty()) {
         if (!p.isSet(kProgramme) || !p.isSet(kForce) || !p.isSet(kKind))
-            return usage(err, u"name the document: --document UID, or --programme, --force and --kind"_s);
+            return usage(
+                err, u"name the document: --document UID, or --programme, --force and --kind"_s);
         auto d = findDocument(**wb, p.value(kProgramme), p.value(kForce), p.value(kKind));
         if (!d)
             return fail(err, d.error());
@@ -177,7 +199,8 @@ void printOutline(QTextStream& out, const QList<Section>& sections, int depth)
         if (!s.title.isEmpty())
             out << "  " << s.title;
         else if (!s.body.isEmpty())
-            out << "  \"" << s.body.simplified().left(50) << (s.body.size() > 50 ? "…" : "") << "\"";
+            out << "  \"" << s.body.simplified().left(50) << (s.body.size() > 50 ? "…" : "")
+                << "\"";
         out << "\n";
         printOutline(out, s.children, depth + 1);
     }
@@ -189,7 +212,8 @@ int documentList(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
     p.addOptions({kProgramme, kForce, json});
     int code = Ok;
-    if (!parse(p, args, u"document list FILE [--programme CODE] [--force CODE] [--json]"_s, 3, out, err, code))
+    if (!parse(p, args, u"document list FILE [--programme CODE] [--force CODE] [--json]"_s, 3, out,
+               err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(2), OpenOptions{true, 5000});
     if (!wb)
@@ -198,15 +222,20 @@ int documentList(const QStringList& args, QTextStream& out, QTextStream& err)
     if (p.isSet(json)) {
         QJsonArray list;
         for (const Document& d : docs)
-            list.push_back(QJsonObject{{u"uid"_s, d.uid}, {u"kind"_s, d.kind}, {u"programme"_s, d.programmeCode},
-                                       {u"force"_s, d.forceCode}, {u"status"_s, d.status}, {u"title"_s, d.title},
-                                       {u"dated"_s, d.dated}, {u"embargo"_s, d.embargo}});
+            list.push_back(QJsonObject{{u"uid"_s, d.uid},
+                                       {u"kind"_s, d.kind},
+                                       {u"programme"_s, d.programmeCode},
+                                       {u"force"_s, d.forceCode},
+                                       {u"status"_s, d.status},
+                                       {u"title"_s, d.title},
+                                       {u"dated"_s, d.dated},
+                                       {u"embargo"_s, d.embargo}});
         out << QJsonDocument(list).toJson(QJsonDocument::Indented) << Qt::flush;
         return Ok;
     }
     for (const Document& d : docs)
-        out << d.uid << "  " << d.kind << "  " << d.programmeCode << "  " << d.forceCode << "  " << d.status << "  "
-            << d.title << "\n";
+        out << d.uid << "  " << d.kind << "  " << d.programmeCode << "  " << d.forceCode << "  "
+            << d.status << "  " << d.title << "\n";
     out << Qt::flush;
     return Ok;
 }
@@ -222,8 +251,12 @@ int documentShow(const QStringList& args, QTextStream& out, QTextStream& err)
         return fail(err, wb.error());
     const auto d = (*wb)->documents().document(p.positionalArguments().at(3));
     if (!d)
-        return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(p.positionalArguments().at(3))));
-    out << d->title << (d->subtitle.isEmpty() ? QString() : QStringLiteral(" — ") + d->subtitle) << "\n"
+        return fail(
+            err,
+            Error::make(Error::Code::NotFound,
+                        QStringLiteral("no document \"%1\"").arg(p.positionalArguments().at(3))));
+    out << d->title << (d->subtitle.isEmpty() ? QString() : QStringLiteral(" — ") + d->subtitle)
+        << "\n"
         << d->kind << " · " << d->programmeCode << " · " << d->forceCode << " · " << d->status;
     if (!d->dated.isEmpty())
         out << " · dated " << d->dated;
@@ -238,18 +271,22 @@ int documentShow(const QStringList& args, QTextStream& out, QTextStream& err)
 int documentCreate(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption uid(u"uid"_s, u"The new document's uid (default: a fresh one)."_s, u"UID"_s);
+    const QCommandLineOption uid(u"uid"_s, u"The new document's uid (default: a fresh one)."_s,
+                                 u"UID"_s);
     p.addOptions({kProgramme, kForce, kKind, uid});
     int code = Ok;
-    if (!parse(p, args, u"document create FILE --programme CODE --force CODE --kind letter|report [--uid UID]"_s, 3, out,
-               err, code))
+    if (!parse(
+            p, args,
+            u"document create FILE --programme CODE --force CODE --kind letter|report [--uid UID]"_s,
+            3, out, err, code))
         return code;
     if (!requireOptions(p, {&kProgramme, &kForce, &kKind}, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
-    auto d = DocumentService(**wb).create(p.value(kProgramme), p.value(kForce), p.value(kKind), p.value(uid));
+    auto d = DocumentService(**wb).create(p.value(kProgramme), p.value(kForce), p.value(kKind),
+                                          p.value(uid));
     if (!d)
         return fail(err, d.error());
     out << d->uid << "\n" << Qt::flush;
@@ -262,14 +299,19 @@ int documentSet(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption title(u"title"_s, u"The title."_s, u"TEXT"_s);
     const QCommandLineOption subtitle(u"subtitle"_s, u"The subtitle."_s, u"TEXT"_s);
     const QCommandLineOption date(u"date"_s, u"The date it bears (YYYY-MM-DD)."_s, u"DATE"_s);
-    const QCommandLineOption embargo(u"embargo"_s, u"Embargoed until (YYYY-MM-DDTHH:MM; empty for none)."_s, u"DATETIME"_s);
-    const QCommandLineOption sender(u"sender"_s, u"The sender (a person's code; empty for none)."_s, u"CODE"_s);
-    const QCommandLineOption recipient(u"recipient"_s, u"The recipient (a person's code; empty for none)."_s, u"CODE"_s);
-    const QCommandLineOption reference(u"reference"_s, u"Reference lines for the title page."_s, u"TEXT"_s);
+    const QCommandLineOption embargo(
+        u"embargo"_s, u"Embargoed until (YYYY-MM-DDTHH:MM; empty for none)."_s, u"DATETIME"_s);
+    const QCommandLineOption sender(u"sender"_s, u"The sender (a person's code; empty for none)."_s,
+                                    u"CODE"_s);
+    const QCommandLineOption recipient(
+        u"recipient"_s, u"The recipient (a person's code; empty for none)."_s, u"CODE"_s);
+    const QCommandLineOption reference(u"reference"_s, u"Reference lines for the title page."_s,
+                                       u"TEXT"_s);
     p.addOptions({title, subtitle, date, embargo, sender, recipient, reference});
     int code = Ok;
-    if (!parse(p, args, u"document set FILE UID [--title T] [--subtitle T] [--date D] [--embargo T] "
-                          "[--sender CODE] [--recipient CODE] [--reference T]"_s,
+    if (!parse(p, args,
+               u"document set FILE UID [--title T] [--subtitle T] [--date D] [--embargo T] "
+               "[--sender CODE] [--recipient CODE] [--reference T]"_s,
                4, out, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(2));
@@ -277,7 +319,10 @@ int documentSet(const QStringList& args, QTextStream& out, QTextStream& err)
         return fail(err, wb.error());
     const auto current = (*wb)->documents().document(p.positionalArguments().at(3));
     if (!current)
-        return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(p.positionalArguments().at(3))));
+        return fail(
+            err,
+            Error::make(Error::Code::NotFound,
+                        QStringLiteral("no document \"%1\"").arg(p.positionalArguments().at(3))));
     Document d = *current;
     auto take = [&](const QCommandLineOption& o, QString& field) {
         if (p.isSet(o))
@@ -317,18 +362,22 @@ int onUid(const QStringList& args, const QString& synopsis, QTextStream& out, QT
 
 int documentDelete(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    return onUid(args, u"document delete FILE UID"_s, out, err, [](Workbench& wb, const QString& uid) -> Result<QString> {
-        auto done = DocumentService(wb).remove(uid);
-        if (!done)
-            return done.error();
-        return QString(u"deleted "_s + done->uid);
-    });
+    return onUid(args, u"document delete FILE UID"_s, out, err,
+                 [](Workbench& wb, const QString& uid) -> Result<QString> {
+                     auto done = DocumentService(wb).remove(uid);
+                     if (!done)
+                         return done.error();
+                     return QString(u"deleted "_s + done->uid);
+                 });
 }
 
 int cmdDocument(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     return dispatch(u"document"_s,
-                    {{u"list"_s, documentList}, {u"show"_s, documentShow}, {u"create"_s, documentCreate}, {u"set"_s, documentSet},
+                    {{u"list"_s, documentList},
+                     {u"show"_s, documentShow},
+                     {u"create"_s, documentCreate},
+                     {u"set"_s, documentSet},
                      {u"delete"_s, documentDelete}},
                     args, out, err);
 }
@@ -336,20 +385,29 @@ int cmdDocument(const QStringList& args, QTextStream& out, QTextStream& err)
 // ---- section ----------------------------------------------------------------------------------
 
 struct SectionOptions {
-    QCommandLineOption kind{u"kind"_s, u"narrative, findings, judgment, overview, areas_for_improvement, metrics_table, "
-                                         "chart, grade_definitions, contents, letter_opening or letter_closing."_s, u"KIND"_s};
+    QCommandLineOption kind{
+        u"kind"_s,
+        u"narrative, findings, judgment, overview, areas_for_improvement, metrics_table, "
+        "chart, grade_definitions, contents, letter_opening or letter_closing."_s,
+        u"KIND"_s};
     QCommandLineOption title{u"title"_s, u"The heading (or caption)."_s, u"TEXT"_s};
-    QCommandLineOption text{u"text"_s, u"The section's own text (Markdown, footnotes as [^1])."_s, u"TEXT"_s};
-    QCommandLineOption textFile{u"text-file"_s, u"Read the text from a file (- for standard input)."_s, u"PATH"_s};
+    QCommandLineOption text{u"text"_s, u"The section's own text (Markdown, footnotes as [^1])."_s,
+                            u"TEXT"_s};
+    QCommandLineOption textFile{u"text-file"_s,
+                                u"Read the text from a file (- for standard input)."_s, u"PATH"_s};
     QCommandLineOption question{u"question"_s, u"The question whose data it shows."_s, u"CODE"_s};
-    QCommandLineOption figure{u"figure"_s, u"The figure whose metrics it shows (\"Figure 2\")."_s, u"FIGURE"_s};
-    QCommandLineOption findingKind{u"finding-kind"_s, u"Which findings an areas section lists."_s, u"KIND"_s};
+    QCommandLineOption figure{u"figure"_s, u"The figure whose metrics it shows (\"Figure 2\")."_s,
+                              u"FIGURE"_s};
+    QCommandLineOption findingKind{u"finding-kind"_s, u"Which findings an areas section lists."_s,
+                                   u"KIND"_s};
     QCommandLineOption parent{u"parent"_s, u"Put it under this section."_s, u"UID"_s};
     QCommandLineOption top{u"top"_s, u"Put it at the top level."_s};
-    QCommandLineOption position{u"position"_s, u"1-based place among its siblings (default: last)."_s, u"N"_s};
+    QCommandLineOption position{u"position"_s,
+                                u"1-based place among its siblings (default: last)."_s, u"N"_s};
 };
 
-bool placeFrom(QCommandLineParser& p, const SectionOptions& o, DocumentService::Place& place, QTextStream& err, int& code)
+bool placeFrom(QCommandLineParser& p, const SectionOptions& o, DocumentService::Place& place,
+               QTextStream& err, int& code)
 {
     if (p.isSet(o.parent) && p.isSet(o.top)) {
         code = usage(err, u"give --parent or --top, not both"_s);
@@ -360,7 +418,8 @@ bool placeFrom(QCommandLineParser& p, const SectionOptions& o, DocumentService::
         bool ok = false;
         place.position = p.value(o.position).toInt(&ok);
         if (!ok || place.position < 1) {
-            code = usage(err, QStringLiteral("--position: \"%1\" is not a position (1, 2, …)").arg(p.value(o.position)));
+            code = usage(err, QStringLiteral("--position: \"%1\" is not a position (1, 2, …)")
+                                  .arg(p.value(o.position)));
             return false;
         }
     }
@@ -371,10 +430,12 @@ int sectionAdd(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
     SectionOptions o;
-    p.addOptions({o.kind, o.title, o.text, o.textFile, o.question, o.figure, o.findingKind, o.parent, o.position});
+    p.addOptions({o.kind, o.title, o.text, o.textFile, o.question, o.figure, o.findingKind,
+                  o.parent, o.position});
     int code = Ok;
-    if (!parse(p, args, u"section add FILE DOCUMENT --kind KIND [--title T] [--text T | --text-file PATH] "
-                          "[--question CODE] [--figure F] [--parent UID] [--position N]"_s,
+    if (!parse(p, args,
+               u"section add FILE DOCUMENT --kind KIND [--title T] [--text T | --text-file PATH] "
+               "[--question CODE] [--figure F] [--parent UID] [--position N]"_s,
                4, out, err, code))
         return code;
     if (!requireOptions(p, {&o.kind}, err, code))
@@ -404,11 +465,15 @@ int sectionEdit(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
     SectionOptions o;
-    const QCommandLineOption reason(u"reason"_s, u"Why the text changed (kept with the revision once under review)."_s, u"TEXT"_s);
-    p.addOptions({o.kind, o.title, o.text, o.textFile, o.question, o.figure, o.findingKind, reason});
+    const QCommandLineOption reason(
+        u"reason"_s, u"Why the text changed (kept with the revision once under review)."_s,
+        u"TEXT"_s);
+    p.addOptions(
+        {o.kind, o.title, o.text, o.textFile, o.question, o.figure, o.findingKind, reason});
     int code = Ok;
-    if (!parse(p, args, u"section edit FILE UID [--title T] [--text T | --text-file PATH] [--kind KIND] "
-                          "[--question CODE] [--figure F] [--finding-kind KIND] [--reason TEXT]"_s,
+    if (!parse(p, args,
+               u"section edit FILE UID [--title T] [--text T | --text-file PATH] [--kind KIND] "
+               "[--question CODE] [--figure F] [--finding-kind KIND] [--reason TEXT]"_s,
                4, out, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(2));
@@ -418,11 +483,13 @@ int sectionEdit(const QStringList& args, QTextStream& out, QTextStream& err)
     DocumentService service(**wb);
     const auto where = service.locate(uid);
     if (!where)
-        return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(uid)));
+        return fail(
+            err, Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(uid)));
     const auto d = (*wb)->documents().document(where->documentUid);
     const Section* current = d ? findSection(d->sections, uid) : nullptr;
     if (!current) // removed by another writer a moment ago
-        return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(uid)));
+        return fail(
+            err, Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(uid)));
     Section s = *current;
     bool changed = false;
     auto take = [&](const QCommandLineOption& opt, QString& field) {
@@ -442,7 +509,9 @@ int sectionEdit(const QStringList& args, QTextStream& out, QTextStream& err)
         changed = true;
     }
     if (!changed)
-        return usage(err, u"section edit needs something to change: --title, --text, --kind, --question or --figure"_s);
+        return usage(
+            err,
+            u"section edit needs something to change: --title, --text, --kind, --question or --figure"_s);
     auto done = service.updateSection(s, p.value(reason));
     if (!done)
         return fail(err, done.error());
@@ -456,7 +525,8 @@ int sectionMove(const QStringList& args, QTextStream& out, QTextStream& err)
     SectionOptions o;
     p.addOptions({o.parent, o.top, o.position});
     int code = Ok;
-    if (!parse(p, args, u"section move FILE UID [--parent UID | --top] [--position N]"_s, 4, out, err, code))
+    if (!parse(p, args, u"section move FILE UID [--parent UID | --top] [--position N]"_s, 4, out,
+               err, code))
         return code;
     DocumentService::Place place;
     if (!placeFrom(p, o, place, err, code))
@@ -480,17 +550,22 @@ int sectionMove(const QStringList& args, QTextStream& out, QTextStream& err)
 
 int sectionDelete(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    return onUid(args, u"section delete FILE UID"_s, out, err, [](Workbench& wb, const QString& uid) -> Result<QString> {
-        auto done = DocumentService(wb).removeSection(uid);
-        if (!done)
-            return done.error();
-        return QString(u"deleted "_s + done->section.uid);
-    });
+    return onUid(args, u"section delete FILE UID"_s, out, err,
+                 [](Workbench& wb, const QString& uid) -> Result<QString> {
+                     auto done = DocumentService(wb).removeSection(uid);
+                     if (!done)
+                         return done.error();
+                     return QString(u"deleted "_s + done->section.uid);
+                 });
 }
 
 int cmdSection(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    return dispatch(u"section"_s, {{u"add"_s, sectionAdd}, {u"edit"_s, sectionEdit}, {u"move"_s, sectionMove}, {u"delete"_s, sectionDelete}},
+    return dispatch(u"section"_s,
+                    {{u"add"_s, sectionAdd},
+                     {u"edit"_s, sectionEdit},
+                     {u"move"_s, sectionMove},
+                     {u"delete"_s, sectionDelete}},
                     args, out, err);
 }
 
@@ -499,12 +574,16 @@ int cmdSection(const QStringList& args, QTextStream& out, QTextStream& err)
 QList<Command> documentCommands()
 {
     return {
-        {u"render"_s, u"render FILE (--document UID | --programme CODE --force CODE --kind KIND) --format FORMAT [-o OUT]"_s,
-         u"a letter or report as PDF, ODT, HTML or Markdown; --all-forces --dir DIR renders every force's"_s, cmdRender},
+        {u"render"_s,
+         u"render FILE (--document UID | --programme CODE --force CODE --kind KIND) --format FORMAT [-o OUT]"_s,
+         u"a letter or report as PDF, ODT, HTML or Markdown; --all-forces --dir DIR renders every force's"_s,
+         cmdRender},
         {u"document"_s, u"document list|show|create|set|delete FILE ..."_s,
-         u"letters and reports: create from the programme's template, set date, embargo, parties (the status moves with `fwb review move`)"_s, cmdDocument},
+         u"letters and reports: create from the programme's template, set date, embargo, parties (the status moves with `fwb review move`)"_s,
+         cmdDocument},
         {u"section"_s, u"section add|edit|move|delete FILE ..."_s,
-         u"a document's sections: narrative text, or data bound by question or figure"_s, cmdSection},
+         u"a document's sections: narrative text, or data bound by question or figure"_s,
+         cmdSection},
     };
 }
 

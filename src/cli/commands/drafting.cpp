@@ -1,8 +1,8 @@
 // fwb finding, judgment, evidence, metric, search: the drafting services from a script. Each
 // command that writes prints the id it wrote, and only after the change is committed.
 #include "core/services/drafting.h"
-#include "core/services/search.h"
 #include "cli/support.h"
+#include "core/services/search.h"
 #include "core/workbench.h"
 
 #include <QFile>
@@ -33,13 +33,17 @@ bool parseInt(const QString& s, int& out)
     return ok;
 }
 
-Result<std::unique_ptr<Workbench>> openForWriting(const QString& file) { return Workbench::open(file); }
+Result<std::unique_ptr<Workbench>> openForWriting(const QString& file)
+{
+    return Workbench::open(file);
+}
 
 // A uid given for a new record must follow the rule for codes and uids (domain/types.h); one
 // already stored is used as it is.
 int refuseUid(QTextStream& err, const QString& what, const QString& uid)
 {
-    return fail(err, Error::make(Error::Code::Invalid, QStringLiteral("--uid: ") + invalidCodeMessage(what, uid)));
+    return fail(err, Error::make(Error::Code::Invalid,
+                                 QStringLiteral("--uid: ") + invalidCodeMessage(what, uid)));
 }
 
 // ---- finding ----------------------------------------------------------------------------------
@@ -47,18 +51,28 @@ int refuseUid(QTextStream& err, const QString& what, const QString& uid)
 int findingAdd(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption kind(u"kind"_s, u"strength, area_for_improvement, cause_of_concern, recommendation or observation."_s, u"KIND"_s);
+    const QCommandLineOption kind(
+        u"kind"_s,
+        u"strength, area_for_improvement, cause_of_concern, recommendation or observation."_s,
+        u"KIND"_s);
     const QCommandLineOption text(u"text"_s, u"The finding's text (Markdown)."_s, u"TEXT"_s);
-    const QCommandLineOption textFile(u"text-file"_s, u"Read the text from a file (- for standard input)."_s, u"PATH"_s);
-    const QCommandLineOption position(u"position"_s, u"Insert at this position (1 is first); default: last."_s, u"N"_s);
-    const QCommandLineOption status(u"status"_s, u"Lifecycle status (default draft)."_s, u"STATUS"_s);
-    const QCommandLineOption evidence(u"evidence"_s, u"Cite this evidence sample (repeatable)."_s, u"UID"_s);
+    const QCommandLineOption textFile(
+        u"text-file"_s, u"Read the text from a file (- for standard input)."_s, u"PATH"_s);
+    const QCommandLineOption position(
+        u"position"_s, u"Insert at this position (1 is first); default: last."_s, u"N"_s);
+    const QCommandLineOption status(u"status"_s, u"Lifecycle status (default draft)."_s,
+                                    u"STATUS"_s);
+    const QCommandLineOption evidence(u"evidence"_s, u"Cite this evidence sample (repeatable)."_s,
+                                      u"UID"_s);
     const QCommandLineOption uid(u"uid"_s, u"Use this uid instead of a fresh one."_s, u"UID"_s);
-    p.addOptions({kProgramme, kForce, kQuestion, kind, text, textFile, position, status, evidence, uid});
+    p.addOptions(
+        {kProgramme, kForce, kQuestion, kind, text, textFile, position, status, evidence, uid});
     int code = Ok;
-    const QString synopsis = u"finding add FILE --programme CODE --force CODE --question CODE --kind KIND "
-                               "(--text TEXT | --text-file PATH) [--position N] [--evidence UID]..."_s;
-    if (!parse(p, args, synopsis, 3, out, err, code) || !requireOptions(p, {&kProgramme, &kForce, &kQuestion, &kind}, err, code))
+    const QString synopsis =
+        u"finding add FILE --programme CODE --force CODE --question CODE --kind KIND "
+        "(--text TEXT | --text-file PATH) [--position N] [--evidence UID]..."_s;
+    if (!parse(p, args, synopsis, 3, out, err, code) ||
+        !requireOptions(p, {&kProgramme, &kForce, &kQuestion, &kind}, err, code))
         return code;
     Finding f;
     f.programmeCode = p.value(kProgramme);
@@ -69,9 +83,11 @@ int findingAdd(const QStringList& args, QTextStream& out, QTextStream& err)
     f.uid = p.value(uid);
     f.evidenceUids = p.values(evidence);
     if (!findingKinds().contains(f.kind))
-        return badValue(err, u"kind"_s, f.kind, u"a finding kind ("_s + findingKinds().join(u", "_s) + u")"_s);
+        return badValue(err, u"kind"_s, f.kind,
+                        u"a finding kind ("_s + findingKinds().join(u", "_s) + u")"_s);
     if (!statuses().contains(f.status))
-        return badValue(err, u"status"_s, f.status, u"a status ("_s + statuses().join(u", "_s) + u")"_s);
+        return badValue(err, u"status"_s, f.status,
+                        u"a status ("_s + statuses().join(u", "_s) + u")"_s);
     if (p.isSet(position) && (!parseInt(p.value(position), f.position) || f.position < 1))
         return badValue(err, u"position"_s, p.value(position), u"a position (1 or more)"_s);
     if (!readText(p, text, textFile, f.text, err, code))
@@ -95,21 +111,29 @@ int findingEdit(const QStringList& args, QTextStream& out, QTextStream& err)
     QCommandLineParser p;
     const QCommandLineOption kind(u"kind"_s, u"A new kind."_s, u"KIND"_s);
     const QCommandLineOption text(u"text"_s, u"New text (Markdown)."_s, u"TEXT"_s);
-    const QCommandLineOption textFile(u"text-file"_s, u"Read the new text from a file (- for standard input)."_s, u"PATH"_s);
+    const QCommandLineOption textFile(
+        u"text-file"_s, u"Read the new text from a file (- for standard input)."_s, u"PATH"_s);
     const QCommandLineOption status(u"status"_s, u"A new lifecycle status."_s, u"STATUS"_s);
-    const QCommandLineOption evidence(u"evidence"_s, u"Cite this evidence sample (repeatable; replaces the citations)."_s, u"UID"_s);
+    const QCommandLineOption evidence(
+        u"evidence"_s, u"Cite this evidence sample (repeatable; replaces the citations)."_s,
+        u"UID"_s);
     const QCommandLineOption noEvidence(u"no-evidence"_s, u"Remove every citation."_s);
-    const QCommandLineOption reason(u"reason"_s, u"Why the text changed (kept with the revision once under review)."_s, u"TEXT"_s);
+    const QCommandLineOption reason(
+        u"reason"_s, u"Why the text changed (kept with the revision once under review)."_s,
+        u"TEXT"_s);
     p.addOptions({kind, text, textFile, status, evidence, noEvidence, reason});
     int code = Ok;
-    const QString synopsis = u"finding edit FILE UID [--text TEXT | --text-file PATH] [--kind KIND] [--status STATUS] "
-                               "[--evidence UID]... [--no-evidence]"_s;
+    const QString synopsis =
+        u"finding edit FILE UID [--text TEXT | --text-file PATH] [--kind KIND] [--status STATUS] "
+        "[--evidence UID]... [--no-evidence]"_s;
     if (!parse(p, args, synopsis, 4, out, err, code))
         return code;
     if (p.isSet(kind) && !findingKinds().contains(p.value(kind)))
-        return badValue(err, u"kind"_s, p.value(kind), u"a finding kind ("_s + findingKinds().join(u", "_s) + u")"_s);
+        return badValue(err, u"kind"_s, p.value(kind),
+                        u"a finding kind ("_s + findingKinds().join(u", "_s) + u")"_s);
     if (p.isSet(status) && !statuses().contains(p.value(status)))
-        return badValue(err, u"status"_s, p.value(status), u"a status ("_s + statuses().join(u", "_s) + u")"_s);
+        return badValue(err, u"status"_s, p.value(status),
+                        u"a status ("_s + statuses().join(u", "_s) + u")"_s);
     if (p.isSet(evidence) && p.isSet(noEvidence))
         return usage(err, u"give --evidence or --no-evidence, not both"_s);
     QString newText;
@@ -117,15 +141,19 @@ int findingEdit(const QStringList& args, QTextStream& out, QTextStream& err)
         return code;
     if ((p.isSet(text) || p.isSet(textFile)) && newText.trimmed().isEmpty())
         return usage(err, u"a finding needs text; to remove it use `fwb finding delete`"_s);
-    if (!p.isSet(kind) && !p.isSet(status) && !p.isSet(text) && !p.isSet(textFile) && !p.isSet(evidence) && !p.isSet(noEvidence))
-        return usage(err, u"finding edit needs something to change: --text, --kind, --status or --evidence"_s);
+    if (!p.isSet(kind) && !p.isSet(status) && !p.isSet(text) && !p.isSet(textFile) &&
+        !p.isSet(evidence) && !p.isSet(noEvidence))
+        return usage(
+            err,
+            u"finding edit needs something to change: --text, --kind, --status or --evidence"_s);
     auto wb = openForWriting(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
     const QString uid = p.positionalArguments().at(3);
     auto current = (*wb)->drafts().finding(uid);
     if (!current)
-        return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(uid)));
+        return fail(
+            err, Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(uid)));
     Finding f = *current;
     if (p.isSet(kind))
         f.kind = p.value(kind);
@@ -147,10 +175,12 @@ int findingEdit(const QStringList& args, QTextStream& out, QTextStream& err)
 int findingMove(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
-    const QCommandLineOption position(u"position"_s, u"The new position (1 is first); default: last."_s, u"N"_s);
+    const QCommandLineOption position(u"position"_s,
+                                      u"The new position (1 is first); default: last."_s, u"N"_s);
     p.addOptions({kQuestion, position});
     int code = Ok;
-    if (!parse(p, args, u"finding move FILE UID [--question CODE] [--position N]"_s, 4, out, err, code))
+    if (!parse(p, args, u"finding move FILE UID [--question CODE] [--position N]"_s, 4, out, err,
+               code))
         return code;
     int at = 0;
     if (p.isSet(position) && (!parseInt(p.value(position), at) || at < 1))
@@ -160,7 +190,8 @@ int findingMove(const QStringList& args, QTextStream& out, QTextStream& err)
     auto wb = openForWriting(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
-    auto done = DraftingService(**wb).moveFinding(p.positionalArguments().at(3), p.value(kQuestion), at);
+    auto done =
+        DraftingService(**wb).moveFinding(p.positionalArguments().at(3), p.value(kQuestion), at);
     if (!done)
         return fail(err, done.error());
     out << done->uid << Qt::endl;
@@ -185,7 +216,11 @@ int findingDelete(const QStringList& args, QTextStream& out, QTextStream& err)
 
 int cmdFinding(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    return dispatch(u"finding"_s, {{u"add"_s, findingAdd}, {u"edit"_s, findingEdit}, {u"move"_s, findingMove}, {u"delete"_s, findingDelete}},
+    return dispatch(u"finding"_s,
+                    {{u"add"_s, findingAdd},
+                     {u"edit"_s, findingEdit},
+                     {u"move"_s, findingMove},
+                     {u"delete"_s, findingDelete}},
                     args, out, err);
 }
 
@@ -199,25 +234,36 @@ int cmdJudgment(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     QCommandLineParser p;
     const QCommandLineOption grade(u"grade"_s, u"The grade's code (e.g. good)."_s, u"CODE"_s);
-    const QCommandLineOption summary(u"summary"_s, u"The judgment summary (Markdown)."_s, u"TEXT"_s);
-    const QCommandLineOption summaryFile(u"summary-file"_s, u"Read the summary from a file (- for standard input)."_s, u"PATH"_s);
-    const QCommandLineOption overview(u"overview"_s, u"The overview's wording of the judgment."_s, u"TEXT"_s);
-    const QCommandLineOption firstYear(u"first-year-graded"_s, u"First year graded: no year-on-year comparison."_s);
-    const QCommandLineOption notFirstYear(u"not-first-year-graded"_s, u"Clear the first-year mark."_s);
+    const QCommandLineOption summary(u"summary"_s, u"The judgment summary (Markdown)."_s,
+                                     u"TEXT"_s);
+    const QCommandLineOption summaryFile(
+        u"summary-file"_s, u"Read the summary from a file (- for standard input)."_s, u"PATH"_s);
+    const QCommandLineOption overview(u"overview"_s, u"The overview's wording of the judgment."_s,
+                                      u"TEXT"_s);
+    const QCommandLineOption firstYear(u"first-year-graded"_s,
+                                       u"First year graded: no year-on-year comparison."_s);
+    const QCommandLineOption notFirstYear(u"not-first-year-graded"_s,
+                                          u"Clear the first-year mark."_s);
     const QCommandLineOption status(u"status"_s, u"Lifecycle status."_s, u"STATUS"_s);
-    const QCommandLineOption reason(u"reason"_s, u"Why the text changed (kept with the revision once under review)."_s, u"TEXT"_s);
+    const QCommandLineOption reason(
+        u"reason"_s, u"Why the text changed (kept with the revision once under review)."_s,
+        u"TEXT"_s);
     p.addOptions({kProgramme, kForce, kQuestion});
     if (action == u"set"_s)
-        p.addOptions({grade, summary, summaryFile, overview, firstYear, notFirstYear, status, reason});
+        p.addOptions(
+            {grade, summary, summaryFile, overview, firstYear, notFirstYear, status, reason});
     int code = Ok;
-    const QString synopsis = action == u"set"_s
-                                 ? u"judgment set FILE --programme CODE --force CODE --question CODE --grade CODE "
-                                     "[--summary TEXT | --summary-file PATH] [--overview TEXT] [--first-year-graded]"_s
-                                 : u"judgment clear FILE --programme CODE --force CODE --question CODE"_s;
-    if (!parse(p, args, synopsis, 3, out, err, code) || !requireOptions(p, {&kProgramme, &kForce, &kQuestion}, err, code))
+    const QString synopsis =
+        action == u"set"_s
+            ? u"judgment set FILE --programme CODE --force CODE --question CODE --grade CODE "
+              "[--summary TEXT | --summary-file PATH] [--overview TEXT] [--first-year-graded]"_s
+            : u"judgment clear FILE --programme CODE --force CODE --question CODE"_s;
+    if (!parse(p, args, synopsis, 3, out, err, code) ||
+        !requireOptions(p, {&kProgramme, &kForce, &kQuestion}, err, code))
         return code;
     if (action == u"set"_s && p.isSet(status) && !statuses().contains(p.value(status)))
-        return badValue(err, u"status"_s, p.value(status), u"a status ("_s + statuses().join(u", "_s) + u")"_s);
+        return badValue(err, u"status"_s, p.value(status),
+                        u"a status ("_s + statuses().join(u", "_s) + u")"_s);
     if (action == u"set"_s && p.isSet(firstYear) && p.isSet(notFirstYear))
         return usage(err, u"give --first-year-graded or --not-first-year-graded, not both"_s);
     QString summaryText;
@@ -227,16 +273,19 @@ int cmdJudgment(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!wb)
         return fail(err, wb.error());
     DraftingService drafting(**wb);
-    const QString key = p.value(kProgramme) + u"/"_s + p.value(kForce) + u"/"_s + p.value(kQuestion);
+    const QString key =
+        p.value(kProgramme) + u"/"_s + p.value(kForce) + u"/"_s + p.value(kQuestion);
     if (action == u"clear"_s) {
-        auto done = drafting.clearJudgment(p.value(kProgramme), p.value(kForce), p.value(kQuestion));
+        auto done =
+            drafting.clearJudgment(p.value(kProgramme), p.value(kForce), p.value(kQuestion));
         if (!done)
             return fail(err, done.error());
         out << key << Qt::endl;
         return Ok;
     }
     // Start from the judgment as it stands: options not given keep their values.
-    auto current = (*wb)->drafts().judgment(p.value(kProgramme), p.value(kForce), p.value(kQuestion));
+    auto current =
+        (*wb)->drafts().judgment(p.value(kProgramme), p.value(kForce), p.value(kQuestion));
     Judgment j = current.value_or(Judgment{});
     j.programmeCode = p.value(kProgramme);
     j.forceCode = p.value(kForce);
@@ -267,7 +316,8 @@ int cmdJudgment(const QStringList& args, QTextStream& out, QTextStream& err)
 // "label=10" → {label, 10}; "label=13/30" → count 13 out of a base of 30.
 bool parseCounted(const QString& spec, QString& label, int& count, std::optional<int>& base)
 {
-    static const QRegularExpression re(QStringLiteral("^(.*\\S)\\s*=\\s*(\\d+)(?:\\s*/\\s*(\\d+))?$"));
+    static const QRegularExpression re(
+        QStringLiteral("^(.*\\S)\\s*=\\s*(\\d+)(?:\\s*/\\s*(\\d+))?$"));
     const auto m = re.match(spec);
     if (!m.hasMatch())
         return false;
@@ -298,18 +348,28 @@ int cmdEvidence(const QStringList& args, QTextStream& out, QTextStream& err)
         out << done->sample.uid << Qt::endl;
         return Ok;
     }
-    const QCommandLineOption label(u"label"_s, u"What was sampled, e.g. \"Unattended crime reports\"."_s, u"TEXT"_s);
-    const QCommandLineOption method(u"method"_s, u"file_review, dip_sample, survey, interview or focus_group."_s, u"METHOD"_s);
-    const QCommandLineOption population(u"population"_s, u"What the sample was drawn from."_s, u"TEXT"_s);
+    const QCommandLineOption label(
+        u"label"_s, u"What was sampled, e.g. \"Unattended crime reports\"."_s, u"TEXT"_s);
+    const QCommandLineOption method(
+        u"method"_s, u"file_review, dip_sample, survey, interview or focus_group."_s, u"METHOD"_s);
+    const QCommandLineOption population(u"population"_s, u"What the sample was drawn from."_s,
+                                        u"TEXT"_s);
     const QCommandLineOption size(u"size"_s, u"The sample size."_s, u"N"_s);
-    const QCommandLineOption stratum(u"stratum"_s, u"A stratum as LABEL=N (repeatable)."_s, u"LABEL=N"_s);
-    const QCommandLineOption measure(u"measure"_s, u"A counted measure as LABEL=N or LABEL=N/BASE (repeatable)."_s, u"LABEL=N"_s);
+    const QCommandLineOption stratum(u"stratum"_s, u"A stratum as LABEL=N (repeatable)."_s,
+                                     u"LABEL=N"_s);
+    const QCommandLineOption measure(
+        u"measure"_s, u"A counted measure as LABEL=N or LABEL=N/BASE (repeatable)."_s,
+        u"LABEL=N"_s);
     const QCommandLineOption description(u"description"_s, u"A description."_s, u"TEXT"_s);
-    const QCommandLineOption uid(u"uid"_s, u"Use this uid (replacing a sample that has it)."_s, u"UID"_s);
-    p.addOptions({kProgramme, kForce, kQuestion, label, method, population, size, stratum, measure, description, uid});
-    const QString synopsis = u"evidence add FILE --programme CODE --force CODE --label TEXT --method METHOD "
-                               "[--size N] [--stratum LABEL=N]... [--measure LABEL=N[/BASE]]... [--question CODE]"_s;
-    if (!parse(p, args, synopsis, 3, out, err, code) || !requireOptions(p, {&kProgramme, &kForce, &label, &method}, err, code))
+    const QCommandLineOption uid(u"uid"_s, u"Use this uid (replacing a sample that has it)."_s,
+                                 u"UID"_s);
+    p.addOptions({kProgramme, kForce, kQuestion, label, method, population, size, stratum, measure,
+                  description, uid});
+    const QString synopsis =
+        u"evidence add FILE --programme CODE --force CODE --label TEXT --method METHOD "
+        "[--size N] [--stratum LABEL=N]... [--measure LABEL=N[/BASE]]... [--question CODE]"_s;
+    if (!parse(p, args, synopsis, 3, out, err, code) ||
+        !requireOptions(p, {&kProgramme, &kForce, &label, &method}, err, code))
         return code;
     EvidenceSample e;
     e.uid = p.value(uid);
@@ -373,20 +433,29 @@ int cmdMetric(const QStringList& args, QTextStream& out, QTextStream& err)
         out << done->uid << Qt::endl;
         return Ok;
     }
-    const QCommandLineOption uid(u"uid"_s, u"The metric to change; a new one without it."_s, u"UID"_s);
-    const QCommandLineOption name(u"name"_s, u"The metric, e.g. \"Victim-based crime\"."_s, u"TEXT"_s);
-    const QCommandLineOption measureOpt(u"measure"_s, u"What is measured, e.g. \"per 1,000 population\"."_s, u"TEXT"_s);
-    const QCommandLineOption figure(u"figure"_s, u"The figure it belongs to, e.g. \"Figure 2\"."_s, u"TEXT"_s);
-    const QCommandLineOption period(u"period"_s, u"e.g. \"12 months to 31 March 2015\"."_s, u"TEXT"_s);
+    const QCommandLineOption uid(u"uid"_s, u"The metric to change; a new one without it."_s,
+                                 u"UID"_s);
+    const QCommandLineOption name(u"name"_s, u"The metric, e.g. \"Victim-based crime\"."_s,
+                                  u"TEXT"_s);
+    const QCommandLineOption measureOpt(
+        u"measure"_s, u"What is measured, e.g. \"per 1,000 population\"."_s, u"TEXT"_s);
+    const QCommandLineOption figure(u"figure"_s, u"The figure it belongs to, e.g. \"Figure 2\"."_s,
+                                    u"TEXT"_s);
+    const QCommandLineOption period(u"period"_s, u"e.g. \"12 months to 31 March 2015\"."_s,
+                                    u"TEXT"_s);
     const QCommandLineOption unit(u"unit"_s, u"e.g. rate, %, count."_s, u"TEXT"_s);
     const QCommandLineOption value(u"value"_s, u"The force's value."_s, u"NUMBER"_s);
-    const QCommandLineOption national(u"national"_s, u"The England and Wales value."_s, u"NUMBER"_s);
+    const QCommandLineOption national(u"national"_s, u"The England and Wales value."_s,
+                                      u"NUMBER"_s);
     const QCommandLineOption source(u"source"_s, u"Where the figure comes from."_s, u"TEXT"_s);
     const QCommandLineOption note(u"note"_s, u"A note."_s, u"TEXT"_s);
-    p.addOptions({kProgramme, kForce, kQuestion, uid, name, measureOpt, figure, period, unit, value, national, source, note});
-    const QString synopsis = u"metric set FILE --programme CODE --force CODE (--uid UID | --name TEXT) [--value NUMBER] "
-                               "[--national NUMBER] [--period TEXT] [--unit TEXT] [--source TEXT] [--figure TEXT]"_s;
-    if (!parse(p, args, synopsis, 3, out, err, code) || !requireOptions(p, {&kProgramme, &kForce}, err, code))
+    p.addOptions({kProgramme, kForce, kQuestion, uid, name, measureOpt, figure, period, unit, value,
+                  national, source, note});
+    const QString synopsis =
+        u"metric set FILE --programme CODE --force CODE (--uid UID | --name TEXT) [--value NUMBER] "
+        "[--national NUMBER] [--period TEXT] [--unit TEXT] [--source TEXT] [--figure TEXT]"_s;
+    if (!parse(p, args, synopsis, 3, out, err, code) ||
+        !requireOptions(p, {&kProgramme, &kForce}, err, code))
         return code;
     auto number = [&](const QCommandLineOption& o, double& v) {
         bool ok = false;
@@ -405,9 +474,12 @@ int cmdMetric(const QStringList& args, QTextStream& out, QTextStream& err)
     if (p.isSet(uid)) {
         auto current = (*wb)->drafts().metric(p.value(uid));
         if (current) {
-            if (current->programmeCode != p.value(kProgramme) || current->forceCode != p.value(kForce))
+            if (current->programmeCode != p.value(kProgramme) ||
+                current->forceCode != p.value(kForce))
                 return fail(err, Error::make(Error::Code::Conflict,
-                                             QStringLiteral("metric \"%1\" belongs to %2 %3").arg(p.value(uid), current->programmeCode, current->forceCode)));
+                                             QStringLiteral("metric \"%1\" belongs to %2 %3")
+                                                 .arg(p.value(uid), current->programmeCode,
+                                                      current->forceCode)));
             m = *current;
         } else {
             if (!isValidCode(p.value(uid)))
@@ -455,39 +527,51 @@ int cmdSearch(const QStringList& args, QTextStream& out, QTextStream& err)
     QCommandLineParser p;
     const QCommandLineOption kind(u"kind"_s, u"Only findings of this kind."_s, u"KIND"_s);
     const QCommandLineOption status(u"status"_s, u"Only material with this status."_s, u"STATUS"_s);
-    const QCommandLineOption limit(u"limit"_s, u"At most this many results (default 20)."_s, u"N"_s);
+    const QCommandLineOption limit(u"limit"_s, u"At most this many results (default 20)."_s,
+                                   u"N"_s);
     const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
     p.addOptions({kProgramme, kForce, kind, status, limit, json});
     int code = Ok;
-    const QString synopsis = u"search FILE QUERY [--programme CODE] [--force CODE] [--kind KIND] [--status STATUS] "
-                               "[--limit N] [--json]"_s;
+    const QString synopsis =
+        u"search FILE QUERY [--programme CODE] [--force CODE] [--kind KIND] [--status STATUS] "
+        "[--limit N] [--json]"_s;
     if (!parse(p, args, synopsis, 3, out, err, code))
         return code;
     SearchFilter filter{p.value(kProgramme), p.value(kForce), p.value(kind), p.value(status), 20};
     if (p.isSet(kind) && !findingKinds().contains(filter.kind))
-        return badValue(err, u"kind"_s, filter.kind, u"a finding kind ("_s + findingKinds().join(u", "_s) + u")"_s);
+        return badValue(err, u"kind"_s, filter.kind,
+                        u"a finding kind ("_s + findingKinds().join(u", "_s) + u")"_s);
     if (p.isSet(status) && !statuses().contains(filter.status))
-        return badValue(err, u"status"_s, filter.status, u"a status ("_s + statuses().join(u", "_s) + u")"_s);
-    if (p.isSet(limit) && (!parseInt(p.value(limit), filter.limit) || filter.limit < 1 || filter.limit > 1000))
+        return badValue(err, u"status"_s, filter.status,
+                        u"a status ("_s + statuses().join(u", "_s) + u")"_s);
+    if (p.isSet(limit) &&
+        (!parseInt(p.value(limit), filter.limit) || filter.limit < 1 || filter.limit > 1000))
         return badValue(err, u"limit"_s, p.value(limit), u"a number from 1 to 1000"_s);
     auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{true, 5000});
     if (!wb)
         return fail(err, wb.error());
     if (!filter.programme.isEmpty() && !(*wb)->reference().programme(filter.programme))
-        return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(filter.programme)));
+        return fail(err, Error::make(Error::Code::NotFound,
+                                     QStringLiteral("no programme \"%1\"").arg(filter.programme)));
     if (!filter.force.isEmpty() && !(*wb)->reference().force(filter.force))
-        return fail(err, Error::make(Error::Code::NotFound, QStringLiteral("no force \"%1\"").arg(filter.force)));
+        return fail(err, Error::make(Error::Code::NotFound,
+                                     QStringLiteral("no force \"%1\"").arg(filter.force)));
     auto hits = SearchService((*wb)->database()).search(p.positionalArguments().at(2), filter);
     if (!hits)
         return fail(err, hits.error());
     if (p.isSet(json)) {
         QJsonArray list;
         for (const SearchHit& h : hits->hits)
-            list.push_back(QJsonObject{{u"type"_s, h.typeName()},     {u"key"_s, h.key},
-                                       {u"programme"_s, h.programme}, {u"force"_s, h.force},
-                                       {u"question"_s, h.question},   {u"kind"_s, h.kind},
-                                       {u"status"_s, h.status},       {u"title"_s, h.title},
-                                       {u"document"_s, h.documentUid}, {u"snippet"_s, h.markedSnippet(u"**"_s, u"**"_s)},
+            list.push_back(QJsonObject{{u"type"_s, h.typeName()},
+                                       {u"key"_s, h.key},
+                                       {u"programme"_s, h.programme},
+                                       {u"force"_s, h.force},
+                                       {u"question"_s, h.question},
+                                       {u"kind"_s, h.kind},
+                                       {u"status"_s, h.status},
+                                       {u"title"_s, h.title},
+                                       {u"document"_s, h.documentUid},
+                                       {u"snippet"_s, h.markedSnippet(u"**"_s, u"**"_s)},
                                        {u"rank"_s, h.rank}});
         out << QJsonDocument(QJsonObject{{u"query"_s, p.positionalArguments().at(2)},
                                          {u"complete"_s, hits->complete},
@@ -522,13 +606,16 @@ QList<Command> draftingCommands()
     return {
         {u"finding"_s, u"finding add|edit|move|delete FILE ..."_s,
          u"add, change, reorder or delete a finding; prints its uid once saved"_s, cmdFinding},
-        {u"judgment"_s, u"judgment set|clear FILE --programme CODE --force CODE --question CODE ..."_s,
+        {u"judgment"_s,
+         u"judgment set|clear FILE --programme CODE --force CODE --question CODE ..."_s,
          u"set a graded judgment (grade, summary, first year graded) or remove it"_s, cmdJudgment},
         {u"evidence"_s, u"evidence add|delete FILE ..."_s,
-         u"add a case-file sample with strata and counted measures (impossible counts refused)"_s, cmdEvidence},
+         u"add a case-file sample with strata and counted measures (impossible counts refused)"_s,
+         cmdEvidence},
         {u"metric"_s, u"metric set|delete FILE ..."_s,
          u"set a force-in-numbers figure against England and Wales"_s, cmdMetric},
-        {u"search"_s, u"search FILE QUERY [--programme CODE] [--force CODE] [--kind KIND] [--json]"_s,
+        {u"search"_s,
+         u"search FILE QUERY [--programme CODE] [--force CODE] [--kind KIND] [--json]"_s,
          u"ranked full-text search of findings, judgment summaries and document text"_s, cmdSearch},
     };
 }

@@ -1,6 +1,6 @@
 // fwb init, info, import, export: the workbench as a whole.
-#include "cli/support.h"
 #include "core/workbench.h"
+#include "cli/support.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -51,14 +51,22 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
         return fail(err, wb.error());
     const WorkbenchInfo i = (*wb)->info();
     warnIfDamaged(**wb, err);
-    const QList<std::pair<const char*, qint64>> counts{
-        {"regions", i.regions},       {"forces", i.forces},       {"people", i.people},
-        {"programmes", i.programmes}, {"questions", i.questions}, {"judgments", i.judgments},
-        {"findings", i.findings},     {"evidence", i.evidence},   {"metrics", i.metrics},
-        {"documents", i.documents},   {"review_notes", i.reviewNotes}, {"responses", i.responses},
-        {"audit_entries", i.auditEntries}};
+    const QList<std::pair<const char*, qint64>> counts{{"regions", i.regions},
+                                                       {"forces", i.forces},
+                                                       {"people", i.people},
+                                                       {"programmes", i.programmes},
+                                                       {"questions", i.questions},
+                                                       {"judgments", i.judgments},
+                                                       {"findings", i.findings},
+                                                       {"evidence", i.evidence},
+                                                       {"metrics", i.metrics},
+                                                       {"documents", i.documents},
+                                                       {"review_notes", i.reviewNotes},
+                                                       {"responses", i.responses},
+                                                       {"audit_entries", i.auditEntries}};
     if (p.isSet(json)) {
-        QJsonObject o{{u"path"_s, QFileInfo(i.path).absoluteFilePath()}, {u"schema_version"_s, i.schemaVersion}};
+        QJsonObject o{{u"path"_s, QFileInfo(i.path).absoluteFilePath()},
+                      {u"schema_version"_s, i.schemaVersion}};
         for (const auto& [k, v] : counts)
             o.insert(QString::fromUtf8(k), v);
         if (!i.damage.isEmpty())
@@ -107,13 +115,15 @@ int cmdExport(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption output({u"o"_s, u"output"_s}, u"Write to this file."_s, u"OUT"_s);
     p.addOptions({format, programme, force, output});
     int code = Ok;
-    const QString synopsis = u"export FILE --format json|csv [--programme CODE] [--force CODE] [-o OUT]"_s;
+    const QString synopsis =
+        u"export FILE --format json|csv [--programme CODE] [--force CODE] [-o OUT]"_s;
     if (!parse(p, args, synopsis, 2, out, err, code))
         return code;
     const QString fmt = p.value(format);
     if (fmt != u"json"_s && fmt != u"csv"_s)
-        return usage(err, fmt.isEmpty() ? u"export needs --format json or --format csv"_s
-                                        : QStringLiteral("unknown format \"%1\" (json or csv)").arg(fmt));
+        return usage(err, fmt.isEmpty()
+                              ? u"export needs --format json or --format csv"_s
+                              : QStringLiteral("unknown format \"%1\" (json or csv)").arg(fmt));
     const QString file = p.positionalArguments().at(1);
     if (p.isSet(output))
         if (Status own = Workbench::refuseOwnFile(file, p.value(output)); !own)
@@ -136,9 +146,10 @@ QList<Command> workbenchCommands()
     return {
         {u"init"_s, u"init FILE [--demo]"_s,
          u"create a workbench with the forces, grade scale and frameworks (--demo: and the\n"
-           "Lancashire demo content)"_s,
+         "Lancashire demo content)"_s,
          cmdInit},
-        {u"info"_s, u"info FILE [--json]"_s, u"schema version and what the workbench holds"_s, cmdInfo},
+        {u"info"_s, u"info FILE [--json]"_s, u"schema version and what the workbench holds"_s,
+         cmdInfo},
         {u"import"_s, u"import FILE SOURCE"_s,
          u"import a JSON interchange file or a judgments CSV; all or nothing"_s, cmdImport},
         {u"export"_s, u"export FILE --format json|csv [--programme CODE] [--force CODE] [-o OUT]"_s,

@@ -34,8 +34,8 @@ QString withoutFootnotes(const QString& text)
     return out;
 }
 
-Problem problem(const CheckContext& c, const Text& t, const QString& rule, Severity severity, qsizetype start,
-                qsizetype length, const QString& message)
+Problem problem(const CheckContext& c, const Text& t, const QString& rule, Severity severity,
+                qsizetype start, qsizetype length, const QString& message)
 {
     Problem p;
     p.rule = rule;
@@ -56,7 +56,8 @@ Problem problem(const CheckContext& c, const Text& t, const QString& rule, Sever
 QList<std::pair<qsizetype, qsizetype>> sentences(const QString& text)
 {
     QList<std::pair<qsizetype, qsizetype>> out;
-    static const QRegularExpression end(QStringLiteral("[.!?](?=\\s+[\\p{Lu}\\d‘'\"(]|\\s*$)|\\n\\s*\\n"));
+    static const QRegularExpression end(
+        QStringLiteral("[.!?](?=\\s+[\\p{Lu}\\d‘'\"(]|\\s*$)|\\n\\s*\\n"));
     qsizetype from = 0;
     for (auto it = end.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
@@ -70,8 +71,9 @@ QList<std::pair<qsizetype, qsizetype>> sentences(const QString& text)
 
 QString fmt(double v)
 {
-    return std::fabs(v - std::round(v)) < 1e-9 ? QLocale(QLocale::English).toString(qint64(std::llround(v)))
-                                              : QLocale(QLocale::English).toString(v, 'f', 1);
+    return std::fabs(v - std::round(v)) < 1e-9
+               ? QLocale(QLocale::English).toString(qint64(std::llround(v)))
+               : QLocale(QLocale::English).toString(v, 'f', 1);
 }
 
 // ---- patterns, compiled once per force and thread ----------------------------------------------
@@ -86,8 +88,9 @@ struct Patterns {
 const Patterns& patterns(const CheckContext& c)
 {
     thread_local QHash<QString, std::shared_ptr<Patterns>> cache;
-    const QString key = c.force.code + QLatin1Char('|') + c.force.name + QLatin1Char('|') + c.programme.gradeScaleCode +
-                        QLatin1Char('|') + QString::number(c.otherForces.size());
+    const QString key = c.force.code + QLatin1Char('|') + c.force.name + QLatin1Char('|') +
+                        c.programme.gradeScaleCode + QLatin1Char('|') +
+                        QString::number(c.otherForces.size());
     if (auto it = cache.find(key); it != cache.end())
         return **it;
     auto p = std::make_shared<Patterns>();
@@ -96,16 +99,19 @@ const Patterns& patterns(const CheckContext& c)
         names << f.name;
         p->forceOfName.insert(f.name, f.name);
         // A short name alone only when it is distinctive and not part of this force's own name.
-        if (f.shortName.size() >= 5 && !c.force.name.contains(f.shortName) && f.shortName != f.name) {
+        if (f.shortName.size() >= 5 && !c.force.name.contains(f.shortName) &&
+            f.shortName != f.name) {
             names << f.shortName;
             p->forceOfName.insert(f.shortName, f.name);
         }
     }
-    std::sort(names.begin(), names.end(), [](const QString& a, const QString& b) { return a.size() > b.size(); });
+    std::sort(names.begin(), names.end(),
+              [](const QString& a, const QString& b) { return a.size() > b.size(); });
     QStringList escaped;
     for (const QString& n : names)
         escaped << QRegularExpression::escape(n);
-    p->otherForces.setPattern(u"(?<![\\p{L}-])(?:"_s + escaped.join(QLatin1Char('|')) + u")(?![\\p{L}-])"_s);
+    p->otherForces.setPattern(u"(?<![\\p{L}-])(?:"_s + escaped.join(QLatin1Char('|')) +
+                              u")(?![\\p{L}-])"_s);
     p->otherForces.optimize();
 
     QStringList words;
@@ -113,20 +119,28 @@ const Patterns& patterns(const CheckContext& c)
         p->gradeOfLabel.insert(g.label.toLower(), g.code);
         words << QRegularExpression::escape(g.label.toLower());
     }
-    const QString grade = u"("_s + (words.isEmpty() ? u"\\x{0}"_s : words.join(QLatin1Char('|'))) + u")"_s;
+    const QString grade =
+        u"("_s + (words.isEmpty() ? u"\\x{0}"_s : words.join(QLatin1Char('|'))) + u")"_s;
     const QString subject = u"(?:"_s + QRegularExpression::escape(c.force.name) + u"|"_s +
                             QRegularExpression::escape(c.force.shortName) +
                             u"|the force|the constabulary|the service)"_s;
     const QString clauseEnd = u"(?=\\s+at\\b|\\s+in\\b|\\s*[.,;:]|\\s*$)"_s;
     const auto opts = QRegularExpression::CaseInsensitiveOption;
-    p->judges = QRegularExpression(u"\\bjudge[sd]?\\s+"_s + subject + u"\\s+(?:as|to be)\\s+"_s + grade + u"\\b"_s, opts);
-    p->is = QRegularExpression(u"\\b"_s + subject +
-                                   u"\\s+(?:is|was|has been|remains|continues to be)\\s+(?:judged\\s+(?:to be\\s+|as\\s+)?)?"_s +
-                                   grade + clauseEnd,
-                               opts);
-    p->headline = QRegularExpression(u"^\\s*"_s + subject + QStringLiteral("(?:['’]s)?\\b[^.]{0,160}?\\b(?:is|are)\\s+") + grade + clauseEnd, opts);
-    p->requiresImprovement =
-        QRegularExpression(u"^\\s*"_s + subject + QStringLiteral("(?:['’]s)?\\b[^.]{0,160}?\\b(requires improvement)\\b"), opts);
+    p->judges = QRegularExpression(
+        u"\\bjudge[sd]?\\s+"_s + subject + u"\\s+(?:as|to be)\\s+"_s + grade + u"\\b"_s, opts);
+    p->is = QRegularExpression(
+        u"\\b"_s + subject +
+            u"\\s+(?:is|was|has been|remains|continues to be)\\s+(?:judged\\s+(?:to be\\s+|as\\s+)?)?"_s +
+            grade + clauseEnd,
+        opts);
+    p->headline = QRegularExpression(
+        u"^\\s*"_s + subject + QStringLiteral("(?:['’]s)?\\b[^.]{0,160}?\\b(?:is|are)\\s+") +
+            grade + clauseEnd,
+        opts);
+    p->requiresImprovement = QRegularExpression(
+        u"^\\s*"_s + subject +
+            QStringLiteral("(?:['’]s)?\\b[^.]{0,160}?\\b(requires improvement)\\b"),
+        opts);
     for (QRegularExpression* re : {&p->judges, &p->is, &p->headline, &p->requiresImprovement})
         re->optimize();
     cache.insert(key, p);
@@ -217,17 +231,21 @@ void checkEvidence(const CheckContext& c, const Text& t, QList<Problem>& out)
         }
         QStringList ms;
         for (const Measure& m : e.measures)
-            ms << QStringLiteral("%1 %2").arg(m.label.toLower()).arg(m.count) + (m.base ? QStringLiteral(" of %1").arg(*m.base) : QString());
+            ms << QStringLiteral("%1 %2").arg(m.label.toLower()).arg(m.count) +
+                      (m.base ? QStringLiteral(" of %1").arg(*m.base) : QString());
         described << QStringLiteral("\"%1\"%2: %3")
-                         .arg(e.label, e.sampleSize ? QStringLiteral(" (%1)").arg(*e.sampleSize) : QString(), ms.join(u", "_s));
+                         .arg(e.label,
+                              e.sampleSize ? QStringLiteral(" (%1)").arg(*e.sampleSize) : QString(),
+                              ms.join(u", "_s));
     }
     const QString evidenceText = described.join(u"; "_s);
     const QString text = withoutFootnotes(t.text);
     const QList<NumberMention> numbers = findNumbers(text);
 
     // "N each from the categories of a; b; …": N × categories = the sample; strata of N.
-    static const QRegularExpression each(QStringLiteral("\\beach from (?:the )?(?:categories|types|areas) of ([^.]*)"),
-                                         QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression each(
+        QStringLiteral("\\beach from (?:the )?(?:categories|types|areas) of ([^.]*)"),
+        QRegularExpression::CaseInsensitiveOption);
     for (const NumberMention& n : numbers) {
         const QString after = text.mid(n.start + n.length, 12).toLower();
         if (!after.startsWith(u" each from"_s))
@@ -235,30 +253,41 @@ void checkEvidence(const CheckContext& c, const Text& t, QList<Problem>& out)
         const auto m = each.match(text, n.start + n.length);
         if (!m.hasMatch())
             continue;
-        static const QRegularExpression separators(QStringLiteral("\\s*;\\s*|\\s*,\\s*|\\s+and\\s+"));
+        static const QRegularExpression separators(
+            QStringLiteral("\\s*;\\s*|\\s*,\\s*|\\s+and\\s+"));
         const int categories = int(m.captured(1).split(separators, Qt::SkipEmptyParts).size());
         const qint64 total = qint64(n.value) * categories;
         bool fits = false;
         for (const EvidenceSample& e : cited)
-            fits = fits || (e.sampleSize && *e.sampleSize == total && e.strata.size() == categories);
+            fits =
+                fits || (e.sampleSize && *e.sampleSize == total && e.strata.size() == categories);
         if (!fits)
-            out << problem(c, t, u"evidence.strata"_s, Severity::Error, n.start, n.length,
-                           QStringLiteral("%1 each from %2 categories makes %3, which is not the sample cited (%4)")
-                               .arg(n.source).arg(categories).arg(total).arg(evidenceText));
+            out << problem(
+                c, t, u"evidence.strata"_s, Severity::Error, n.start, n.length,
+                QStringLiteral(
+                    "%1 each from %2 categories makes %3, which is not the sample cited (%4)")
+                    .arg(n.source)
+                    .arg(categories)
+                    .arg(total)
+                    .arg(evidenceText));
     }
 
     // "N of the M": N within M, and M the sample or a part of it the evidence records.
-    static const QRegularExpression ofThe(QStringLiteral("^\\s+of\\s+(?:the|those|these)\\s+(?:other\\s+)?"),
-                                          QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression ofThe(
+        QStringLiteral("^\\s+of\\s+(?:the|those|these)\\s+(?:other\\s+)?"),
+        QRegularExpression::CaseInsensitiveOption);
     for (int i = 0; i + 1 < numbers.size(); ++i) {
         const NumberMention& n = numbers[i];
         const NumberMention& m = numbers[i + 1];
         const QString between = text.mid(n.start + n.length, m.start - n.start - n.length);
-        if (!ofThe.match(between).hasMatch() || ofThe.match(between).capturedLength() != between.size())
+        if (!ofThe.match(between).hasMatch() ||
+            ofThe.match(between).capturedLength() != between.size())
             continue;
         if (n.value > m.value)
-            out << problem(c, t, u"evidence.exceeds"_s, Severity::Error, n.start, m.start + m.length - n.start,
-                           QStringLiteral("%1 of %2 cannot be: the count is larger than what it is out of").arg(n.source, m.source));
+            out << problem(
+                c, t, u"evidence.exceeds"_s, Severity::Error, n.start, m.start + m.length - n.start,
+                QStringLiteral("%1 of %2 cannot be: the count is larger than what it is out of")
+                    .arg(n.source, m.source));
     }
 
     // Every other count must be one the evidence records: the sample, a stratum, a measure, a
@@ -280,22 +309,29 @@ void checkEvidence(const CheckContext& c, const Text& t, QList<Problem>& out)
                 for (const Measure& m : e.measures)
                     fits = fits || (e.sampleSize && *e.sampleSize - v == m.count);
             if (!fits)
-                out << problem(c, t, u"evidence.count"_s, Severity::Error, n.start, n.length,
-                               QStringLiteral("\"all but %1\" does not follow from the evidence cited (%2)").arg(n.source, evidenceText));
+                out << problem(
+                    c, t, u"evidence.count"_s, Severity::Error, n.start, n.length,
+                    QStringLiteral("\"all but %1\" does not follow from the evidence cited (%2)")
+                        .arg(n.source, evidenceText));
             continue;
         }
         if (sizes.contains(v) || counts.contains(v) || bases.contains(v) || strata.contains(v))
             continue;
         out << problem(c, t, u"evidence.count"_s, Severity::Error, n.start, n.length,
-                       QStringLiteral("%1 is not a count the evidence cited records (%2)").arg(n.source, evidenceText));
+                       QStringLiteral("%1 is not a count the evidence cited records (%2)")
+                           .arg(n.source, evidenceText));
     }
 
     // "N … were examined", "a sample of N": N is the size of a sample cited.
     static const QRegularExpression examined(
-        QStringLiteral("^(?:\\s+[\\p{L}-]+){1,6}\\s+(?:were|was)\\s+(?:examined|reviewed|dip-sampled|checked|audited)\\b"),
+        QStringLiteral("^(?:\\s+[\\p{L}-]+){1,6}\\s+(?:were|was)\\s+(?:examined|reviewed|dip-"
+                       "sampled|checked|audited)\\b"),
         QRegularExpression::CaseInsensitiveOption);
     for (const NumberMention& n : numbers) {
-        const bool sampleOf = text.mid(qMax<qsizetype>(0, n.start - 10), qMin<qsizetype>(10, n.start)).toLower().endsWith(u"sample of "_s);
+        const bool sampleOf =
+            text.mid(qMax<qsizetype>(0, n.start - 10), qMin<qsizetype>(10, n.start))
+                .toLower()
+                .endsWith(u"sample of "_s);
         const bool wereExamined = examined.match(text.mid(n.start + n.length, 80)).hasMatch();
         if (!sampleOf && !wereExamined)
             continue;
@@ -318,7 +354,8 @@ void checkEvidence(const CheckContext& c, const Text& t, QList<Problem>& out)
 bool matches(double written, int decimals, double value)
 {
     const double tolerance = 0.5 * std::pow(10.0, -decimals) + 1e-9;
-    return std::fabs(written - value) <= tolerance || std::fabs(written - std::fabs(value)) <= tolerance;
+    return std::fabs(written - value) <= tolerance ||
+           std::fabs(written - std::fabs(value)) <= tolerance;
 }
 
 QString kindOf(const Metric& m)
@@ -338,8 +375,10 @@ QString kindOf(const QString& text, const NumberMention& n)
     if (n.percent)
         return u"percent"_s;
     const QString after = text.mid(n.start + n.length, 60).toLower();
-    static const QRegularExpression per1000(QStringLiteral("^(?:\\s+[\\p{L}-]+){0,3}\\s+per 1,?000\\b"));
-    static const QRegularExpression perMillion(QStringLiteral("^(?:\\s+[\\p{L}-]+){0,3}\\s+per (?:one )?million\\b"));
+    static const QRegularExpression per1000(
+        QStringLiteral("^(?:\\s+[\\p{L}-]+){0,3}\\s+per 1,?000\\b"));
+    static const QRegularExpression perMillion(
+        QStringLiteral("^(?:\\s+[\\p{L}-]+){0,3}\\s+per (?:one )?million\\b"));
     if (per1000.match(after).hasMatch())
         return u"per1000"_s;
     if (perMillion.match(after).hasMatch())
@@ -351,8 +390,9 @@ void checkFigures(const CheckContext& c, const Text& t, QList<Problem>& out)
 {
     const QString text = withoutFootnotes(t.text);
     const QString lower = text.toLower();
-    static const QRegularExpression periodPattern(QStringLiteral("\\b\\d+ months to (\\d{1,2} \\p{L}+ \\d{4})"),
-                                                  QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression periodPattern(
+        QStringLiteral("\\b\\d+ months to (\\d{1,2} \\p{L}+ \\d{4})"),
+        QRegularExpression::CaseInsensitiveOption);
     for (const auto& [from, to] : sentences(text)) {
         const QString s = lower.mid(from, to - from);
         QList<const Metric*> named;
@@ -377,7 +417,10 @@ void checkFigures(const CheckContext& c, const Text& t, QList<Problem>& out)
                 relevant = true;
                 fits = fits || matches(n.value, n.decimals, m->forceValue) ||
                        (m->nationalValue && matches(n.value, n.decimals, *m->nationalValue));
-                expected << fmt(m->forceValue) + (m->nationalValue ? u" (England and Wales "_s + fmt(*m->nationalValue) + u")"_s : QString());
+                expected << fmt(m->forceValue) +
+                                (m->nationalValue
+                                     ? u" (England and Wales "_s + fmt(*m->nationalValue) + u")"_s
+                                     : QString());
             }
             if (relevant && !fits)
                 out << problem(c, t, u"figures.value"_s, Severity::Error, from + n.start, n.length,
@@ -392,15 +435,18 @@ void checkFigures(const CheckContext& c, const Text& t, QList<Problem>& out)
             for (const NumberMention& n : numbers)
                 if (kindOf(text.mid(from, to - from), n) == kindOf(*metric) &&
                     (matches(n.value, n.decimals, metric->forceValue) ||
-                     (metric->nationalValue && matches(n.value, n.decimals, *metric->nationalValue))))
+                     (metric->nationalValue &&
+                      matches(n.value, n.decimals, *metric->nationalValue))))
                     if (!quoted.contains(metric))
                         quoted << metric;
         if (quoted.isEmpty())
             continue;
         for (auto it = periodPattern.globalMatch(text.mid(from, to - from)); it.hasNext();) {
             const auto m = it.next();
-            const QString before = text.mid(from, to - from).left(m.capturedStart()).right(24).toLower();
-            if (before.contains(u"compar"_s) || before.contains(u"than"_s) || before.contains(u"previous"_s))
+            const QString before =
+                text.mid(from, to - from).left(m.capturedStart()).right(24).toLower();
+            if (before.contains(u"compar"_s) || before.contains(u"than"_s) ||
+                before.contains(u"previous"_s))
                 continue;
             const QString date = m.captured(1).toLower();
             bool fits = false;
@@ -411,9 +457,11 @@ void checkFigures(const CheckContext& c, const Text& t, QList<Problem>& out)
                     periods << metric->period;
             }
             if (!fits)
-                out << problem(c, t, u"period.mismatch"_s, Severity::Warning, from + m.capturedStart(), m.capturedLength(),
-                               QStringLiteral("\"%1\" is not the period of the figures for %2 (%3)")
-                                   .arg(m.captured(0), quoted.front()->name, periods.join(u"; "_s)));
+                out << problem(
+                    c, t, u"period.mismatch"_s, Severity::Warning, from + m.capturedStart(),
+                    m.capturedLength(),
+                    QStringLiteral("\"%1\" is not the period of the figures for %2 (%3)")
+                        .arg(m.captured(0), quoted.front()->name, periods.join(u"; "_s)));
         }
     }
 }
@@ -442,8 +490,10 @@ void checkDerived(const CheckContext& c, QList<Problem>& out)
         for (const Pair& p : pairs) {
             if (!p.count || !p.rate)
                 continue;
-            const std::optional<double> count = national ? p.count->nationalValue : std::optional<double>(p.count->forceValue);
-            const std::optional<double> rate = national ? p.rate->nationalValue : std::optional<double>(p.rate->forceValue);
+            const std::optional<double> count =
+                national ? p.count->nationalValue : std::optional<double>(p.count->forceValue);
+            const std::optional<double> rate =
+                national ? p.rate->nationalValue : std::optional<double>(p.rate->forceValue);
             if (!count || !rate || *rate <= 0.05)
                 continue;
             // The rate as published is rounded to one decimal: the base lies between these.
@@ -470,11 +520,16 @@ void checkDerived(const CheckContext& c, QList<Problem>& out)
                 p.field = national ? u"national_value"_s : u"force_value"_s;
                 p.programme = c.programme.code;
                 p.force = c.force.code;
-                p.message = QStringLiteral("%1: %2 at %3 %4 implies %5 to %6, but the other outcomes imply %7 to %8%9")
-                                .arg(rate.name, fmt(national ? *i.pair->count->nationalValue : i.pair->count->forceValue),
-                                     fmt(national ? *rate.nationalValue : rate.forceValue), rate.unit,
-                                     fmt(std::round(i.low)), fmt(std::round(i.high)), fmt(std::round(low)), fmt(std::round(high)),
-                                     national ? u" (England and Wales)"_s : QString());
+                p.message =
+                    QStringLiteral(
+                        "%1: %2 at %3 %4 implies %5 to %6, but the other outcomes imply %7 to %8%9")
+                        .arg(rate.name,
+                             fmt(national ? *i.pair->count->nationalValue
+                                          : i.pair->count->forceValue),
+                             fmt(national ? *rate.nationalValue : rate.forceValue), rate.unit,
+                             fmt(std::round(i.low)), fmt(std::round(i.high)), fmt(std::round(low)),
+                             fmt(std::round(high)),
+                             national ? u" (England and Wales)"_s : QString());
                 out << p;
             }
         }
@@ -490,9 +545,10 @@ void checkOtherForce(const CheckContext& c, const Text& t, QList<Problem>& out)
     if (!p.forceOfName.isEmpty())
         for (auto it = p.otherForces.globalMatch(text); it.hasNext();) {
             const auto m = it.next();
-            out << problem(c, t, u"force.other-name"_s, Severity::Error, m.capturedStart(), m.capturedLength(),
-                           QStringLiteral("\"%1\" is another force (%2) in %3's text")
-                               .arg(m.captured(0), p.forceOfName.value(m.captured(0)), c.force.name));
+            out << problem(
+                c, t, u"force.other-name"_s, Severity::Error, m.capturedStart(), m.capturedLength(),
+                QStringLiteral("\"%1\" is another force (%2) in %3's text")
+                    .arg(m.captured(0), p.forceOfName.value(m.captured(0)), c.force.name));
         }
     for (const Person& person : c.otherPeople) {
         if (person.name.size() < 5)
@@ -500,21 +556,25 @@ void checkOtherForce(const CheckContext& c, const Text& t, QList<Problem>& out)
         const int at = int(text.indexOf(person.name));
         if (at >= 0)
             out << problem(c, t, u"force.other-person"_s, Severity::Error, at, person.name.size(),
-                           QStringLiteral("%1 belongs to another force, not %2").arg(person.name, c.force.name));
+                           QStringLiteral("%1 belongs to another force, not %2")
+                               .arg(person.name, c.force.name));
     }
 }
 
 // ---- judgments ----------------------------------------------------------------------------------
 
-void checkGradeWords(const CheckContext& c, const Text& t, const QString& recordedGrade, QList<Problem>& out)
+void checkGradeWords(const CheckContext& c, const Text& t, const QString& recordedGrade,
+                     QList<Problem>& out)
 {
     if (recordedGrade.isEmpty())
         return;
     for (const Claim& claim : gradeClaims(c, t.text))
         if (claim.grade != recordedGrade)
-            out << problem(c, t, u"judgment.grade-words"_s, Severity::Error, claim.start, claim.length,
+            out << problem(c, t, u"judgment.grade-words"_s, Severity::Error, claim.start,
+                           claim.length,
                            QStringLiteral("the text says %1 but the judgment for %2 is %3")
-                               .arg(gradeLabel(c, claim.grade).toLower(), t.question, gradeLabel(c, recordedGrade)));
+                               .arg(gradeLabel(c, claim.grade).toLower(), t.question,
+                                    gradeLabel(c, recordedGrade)));
 }
 
 std::optional<QDate> parseDate(const QString& s)
@@ -524,7 +584,9 @@ std::optional<QDate> parseDate(const QString& s)
         return iso;
     static const QRegularExpression dmy(QStringLiteral("(\\d{1,2})\\s+(\\p{L}+)\\s+(\\d{4})"));
     if (const auto m = dmy.match(s); m.hasMatch()) {
-        const QDate d = QLocale(QLocale::English).toDate(m.captured(1) + u" "_s + m.captured(2) + u" "_s + m.captured(3), u"d MMMM yyyy"_s);
+        const QDate d = QLocale(QLocale::English)
+                            .toDate(m.captured(1) + u" "_s + m.captured(2) + u" "_s + m.captured(3),
+                                    u"d MMMM yyyy"_s);
         if (d.isValid())
             return d;
     }
@@ -534,8 +596,9 @@ std::optional<QDate> parseDate(const QString& s)
 // The last day of the last "Month YYYY" named in a fieldwork description.
 std::optional<QDate> fieldworkEnd(const QString& fieldwork)
 {
-    static const QRegularExpression monthYear(QStringLiteral("(January|February|March|April|May|June|July|August|September|"
-                                                             "October|November|December)(?:\\s+(\\d{4}))?"));
+    static const QRegularExpression monthYear(
+        QStringLiteral("(January|February|March|April|May|June|July|August|September|"
+                       "October|November|December)(?:\\s+(\\d{4}))?"));
     std::optional<QDate> last;
     QString pendingMonth;
     int year = 0;
@@ -554,7 +617,9 @@ std::optional<QDate> fieldworkEnd(const QString& fieldwork)
     for (const auto& [month, y] : found) {
         if (!y)
             continue;
-        const QDate first = QLocale(QLocale::English).toDate(QStringLiteral("1 %1 %2").arg(month).arg(y), u"d MMMM yyyy"_s);
+        const QDate first =
+            QLocale(QLocale::English)
+                .toDate(QStringLiteral("1 %1 %2").arg(month).arg(y), u"d MMMM yyyy"_s);
         if (first.isValid()) {
             const QDate end = first.addMonths(1).addDays(-1);
             if (!last || end > *last)
@@ -597,9 +662,12 @@ QStringList codesUnder(const CheckContext& c, const QString& question)
 QString severityName(Severity s)
 {
     switch (s) {
-    case Severity::Error: return u"error"_s;
-    case Severity::Warning: return u"warning"_s;
-    case Severity::Info: return u"info"_s;
+    case Severity::Error:
+        return u"error"_s;
+    case Severity::Warning:
+        return u"warning"_s;
+    case Severity::Info:
+        return u"info"_s;
     }
     return {};
 }
@@ -623,34 +691,48 @@ QString Problem::place() const
 QList<std::pair<QString, QString>> rules()
 {
     return {
-        {u"evidence.count"_s, u"a count in a finding that none of the evidence samples it cites records"_s},
+        {u"evidence.count"_s,
+         u"a count in a finding that none of the evidence samples it cites records"_s},
         {u"evidence.exceeds"_s, u"\"N of the M\" with N larger than M"_s},
-        {u"evidence.sample-size"_s, u"\"N were examined\" or \"a sample of N\" where the sample cited is of another size"_s},
-        {u"evidence.strata"_s, u"\"N each from K categories\" that does not make the sample cited"_s},
-        {u"figures.value"_s, u"a rate or percentage beside a metric's name that matches neither the force's nor England and Wales' value"_s},
-        {u"figures.derived"_s, u"an outcome rate that does not follow from its count and the base the other outcomes share"_s},
-        {u"period.mismatch"_s, QStringLiteral("\"12 months to …\" beside a metric's name that is not that metric's period")},
-        {u"judgment.grade-words"_s, u"grade words about the force that contradict the recorded judgment"_s},
-        {u"judgment.overall"_s, u"an overall judgment better than every part or worse than every part"_s},
+        {u"evidence.sample-size"_s,
+         u"\"N were examined\" or \"a sample of N\" where the sample cited is of another size"_s},
+        {u"evidence.strata"_s,
+         u"\"N each from K categories\" that does not make the sample cited"_s},
+        {u"figures.value"_s,
+         u"a rate or percentage beside a metric's name that matches neither the force's nor England and Wales' value"_s},
+        {u"figures.derived"_s,
+         u"an outcome rate that does not follow from its count and the base the other outcomes share"_s},
+        {u"period.mismatch"_s,
+         QStringLiteral(
+             "\"12 months to …\" beside a metric's name that is not that metric's period")},
+        {u"judgment.grade-words"_s,
+         u"grade words about the force that contradict the recorded judgment"_s},
+        {u"judgment.overall"_s,
+         u"an overall judgment better than every part or worse than every part"_s},
         {u"judgment.missing"_s, u"a graded question without a judgment"_s},
         {u"judgment.summary-missing"_s, u"a judgment without a summary"_s},
-        {u"two-places.grade"_s, u"the overview and the chapter give the same question different grades"_s},
-        {u"two-places.numbers"_s, u"the overview and the chapter give different numbers for the same thing"_s},
+        {u"two-places.grade"_s,
+         u"the overview and the chapter give the same question different grades"_s},
+        {u"two-places.numbers"_s,
+         u"the overview and the chapter give different numbers for the same thing"_s},
         {u"force.other-name"_s, u"another force's name in this force's text"_s},
         {u"force.other-person"_s, u"a person of another force named in this force's text"_s},
-        {u"dates.embargo-before-fieldwork"_s, u"a document embargoed before the inspection's fieldwork ended"_s},
+        {u"dates.embargo-before-fieldwork"_s,
+         u"a document embargoed before the inspection's fieldwork ended"_s},
         {u"dates.dated-after-embargo"_s, u"a letter dated after its own embargo"_s},
         {u"completeness.empty-section"_s, u"a bound section of a document with nothing to show"_s},
     };
 }
 
-Result<CheckContext> CheckContext::load(const Workbench& workbench, const QString& programme, const QString& force)
+Result<CheckContext> CheckContext::load(const Workbench& workbench, const QString& programme,
+                                        const QString& force)
 {
     CheckContext c;
     const auto ref = workbench.reference();
     const auto p = ref.programme(programme);
     if (!p)
-        return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(programme));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no programme \"%1\"").arg(programme));
     const auto f = ref.force(force);
     if (!f)
         return Error::make(Error::Code::NotFound, QStringLiteral("no force \"%1\"").arg(force));
@@ -674,12 +756,19 @@ Result<CheckContext> CheckContext::load(const Workbench& workbench, const QStrin
     return c;
 }
 
-QList<Problem> checkText(const CheckContext& c, const QString& entity, const QString& key, const QString& question,
-                         const QString& text, const QStringList& evidenceUids)
+QList<Problem> checkText(const CheckContext& c, const QString& entity, const QString& key,
+                         const QString& question, const QString& text,
+                         const QStringList& evidenceUids)
 {
     QList<Problem> out;
-    const Text t{entity, key, entity == u"finding"_s ? u"text"_s : entity == u"judgment"_s ? u"summary"_s : u"body"_s,
-                 question, text, evidenceUids};
+    const Text t{entity,
+                 key,
+                 entity == u"finding"_s    ? u"text"_s
+                 : entity == u"judgment"_s ? u"summary"_s
+                                           : u"body"_s,
+                 question,
+                 text,
+                 evidenceUids};
     checkEvidence(c, t, out);
     checkFigures(c, t, out);
     checkOtherForce(c, t, out);
@@ -701,7 +790,8 @@ QList<Problem> checkAll(const CheckContext& c)
         out += checkText(c, u"finding"_s, f.uid, f.questionCode, f.text, f.evidenceUids);
 
     for (const Judgment& j : c.judgments) {
-        const QString key = c.programme.code + QLatin1Char('/') + c.force.code + QLatin1Char('/') + j.questionCode;
+        const QString key =
+            c.programme.code + QLatin1Char('/') + c.force.code + QLatin1Char('/') + j.questionCode;
         const Text summary{u"judgment"_s, key, u"summary"_s, j.questionCode, j.summary, {}};
         const Text overview{u"judgment"_s, key, u"overview"_s, j.questionCode, j.overview, {}};
         for (const Text& t : {summary, overview}) {
@@ -712,14 +802,16 @@ QList<Problem> checkAll(const CheckContext& c)
             checkOtherForce(c, t, out);
         }
         if (j.summary.trimmed().isEmpty())
-            out << problem(c, summary, u"judgment.summary-missing"_s, Severity::Warning, -1, 0,
-                           QStringLiteral("the judgment for %1 has no summary").arg(j.questionCode));
+            out << problem(
+                c, summary, u"judgment.summary-missing"_s, Severity::Warning, -1, 0,
+                QStringLiteral("the judgment for %1 has no summary").arg(j.questionCode));
         // The overview and the chapter: the same figures where they say the same thing — a
         // number followed by the same two words in both ("79.5 percent of victims") must agree.
         if (!j.summary.isEmpty() && !j.overview.isEmpty()) {
             auto tagged = [](const QString& text) {
                 QHash<QString, std::pair<NumberMention, QString>> out;
-                static const QRegularExpression nextWords(QStringLiteral("^\\s*((?:[\\p{L}%]+\\s+){1}[\\p{L}]+)"));
+                static const QRegularExpression nextWords(
+                    QStringLiteral("^\\s*((?:[\\p{L}%]+\\s+){1}[\\p{L}]+)"));
                 for (const NumberMention& n : findNumbers(withoutFootnotes(text))) {
                     const auto m = nextWords.match(text.mid(n.start + n.length, 40));
                     if (m.hasMatch() && !n.words)
@@ -732,18 +824,25 @@ QList<Problem> checkAll(const CheckContext& c)
                 const auto other = inSummary.find(it.key());
                 if (other == inSummary.cend() || other->first.value == it->first.value)
                     continue;
-                out << problem(c, overview, u"two-places.numbers"_s, Severity::Error, it->first.start, it->first.length,
-                               QStringLiteral("the overview says \"%1 %2\" but the chapter summary says \"%3 %4\" for %5")
-                                   .arg(it->first.source, it->second, other->first.source, other->second, j.questionCode));
+                out << problem(
+                    c, overview, u"two-places.numbers"_s, Severity::Error, it->first.start,
+                    it->first.length,
+                    QStringLiteral(
+                        "the overview says \"%1 %2\" but the chapter summary says \"%3 %4\" for %5")
+                        .arg(it->first.source, it->second, other->first.source, other->second,
+                             j.questionCode));
             }
         }
         // The overview and the chapter: the same grade in both places.
         const QList<Claim> a = gradeClaims(c, j.summary), b = gradeClaims(c, j.overview);
         if (!a.isEmpty() && !b.isEmpty() && a.front().grade != b.front().grade)
-            out << problem(c, overview, u"two-places.grade"_s, Severity::Error, b.front().start, b.front().length,
-                           QStringLiteral("the overview says \"%1\" but the chapter summary says \"%2\" for %3")
-                               .arg(j.overview.mid(b.front().start, b.front().length), j.summary.mid(a.front().start, a.front().length),
-                                    j.questionCode));
+            out << problem(
+                c, overview, u"two-places.grade"_s, Severity::Error, b.front().start,
+                b.front().length,
+                QStringLiteral(
+                    "the overview says \"%1\" but the chapter summary says \"%2\" for %3")
+                    .arg(j.overview.mid(b.front().start, b.front().length),
+                         j.summary.mid(a.front().start, a.front().length), j.questionCode));
     }
 
     // Graded questions without a judgment; an overall judgment out of line with its parts.
@@ -759,7 +858,8 @@ QList<Problem> checkAll(const CheckContext& c)
             p.programme = c.programme.code;
             p.force = c.force.code;
             p.question = q.code;
-            p.message = QStringLiteral("%1 is graded but has no judgment for %2").arg(q.code, c.force.name);
+            p.message =
+                QStringLiteral("%1 is graded but has no judgment for %2").arg(q.code, c.force.name);
             out << p;
             continue;
         }
@@ -777,12 +877,14 @@ QList<Problem> checkAll(const CheckContext& c)
                 p.rule = u"judgment.overall"_s;
                 p.severity = Severity::Warning;
                 p.entity = u"judgment"_s;
-                p.key = c.programme.code + QLatin1Char('/') + c.force.code + QLatin1Char('/') + q.code;
+                p.key =
+                    c.programme.code + QLatin1Char('/') + c.force.code + QLatin1Char('/') + q.code;
                 p.programme = c.programme.code;
                 p.force = c.force.code;
                 p.question = q.code;
-                p.message = QStringLiteral("%1 is judged %2, %3 than every question under it")
-                                .arg(q.code, j.gradeLabel, overall < best ? u"better"_s : u"worse"_s);
+                p.message =
+                    QStringLiteral("%1 is judged %2, %3 than every question under it")
+                        .arg(q.code, j.gradeLabel, overall < best ? u"better"_s : u"worse"_s);
                 out << p;
             }
         }
@@ -797,9 +899,10 @@ QList<Problem> checkAll(const CheckContext& c)
         const auto embargo = parseDate(d.embargo);
         const auto dated = parseDate(d.dated);
         if (embargo && fieldEnd && *embargo < *fieldEnd)
-            out << problem(c, docText, u"dates.embargo-before-fieldwork"_s, Severity::Error, -1, 0,
-                           QStringLiteral("%1 is embargoed until %2, before the fieldwork ended (%3)")
-                               .arg(d.title, embargo->toString(Qt::ISODate), fieldEnd->toString(Qt::ISODate)));
+            out << problem(
+                c, docText, u"dates.embargo-before-fieldwork"_s, Severity::Error, -1, 0,
+                QStringLiteral("%1 is embargoed until %2, before the fieldwork ended (%3)")
+                    .arg(d.title, embargo->toString(Qt::ISODate), fieldEnd->toString(Qt::ISODate)));
         if (d.kind == u"letter"_s && embargo && dated && *dated > *embargo) {
             docText.field = u"dated"_s;
             out << problem(c, docText, u"dates.dated-after-embargo"_s, Severity::Error, -1, 0,
@@ -815,17 +918,23 @@ QList<Problem> checkAll(const CheckContext& c)
                 checkOtherForce(c, t, out);
             }
             QString empty;
-            if ((s->kind == u"findings"_s || s->kind == u"areas_for_improvement"_s) && !s->questionCode.isEmpty()) {
+            if ((s->kind == u"findings"_s || s->kind == u"areas_for_improvement"_s) &&
+                !s->questionCode.isEmpty()) {
                 const QStringList under = codesUnder(c, s->questionCode);
-                const QString kind = s->kind == u"areas_for_improvement"_s ? u"area_for_improvement"_s : s->findingKind;
+                const QString kind = s->kind == u"areas_for_improvement"_s
+                                         ? u"area_for_improvement"_s
+                                         : s->findingKind;
                 bool any = false;
                 for (const Finding& f : c.findings)
-                    any = any || (under.contains(f.questionCode) && (kind.isEmpty() || f.kind == kind));
+                    any = any ||
+                          (under.contains(f.questionCode) && (kind.isEmpty() || f.kind == kind));
                 if (!any)
                     empty = QStringLiteral("no findings under %1 to show").arg(s->questionCode);
-            } else if (s->kind == u"judgment"_s && !s->questionCode.isEmpty() && !judgmentOf.contains(s->questionCode)) {
+            } else if (s->kind == u"judgment"_s && !s->questionCode.isEmpty() &&
+                       !judgmentOf.contains(s->questionCode)) {
                 empty = QStringLiteral("no judgment for %1 to show").arg(s->questionCode);
-            } else if ((s->kind == u"metrics_table"_s || s->kind == u"chart"_s) && !s->figure.isEmpty()) {
+            } else if ((s->kind == u"metrics_table"_s || s->kind == u"chart"_s) &&
+                       !s->figure.isEmpty()) {
                 bool any = false;
                 for (const Metric& m : c.metrics)
                     any = any || m.figure == s->figure;
@@ -834,7 +943,8 @@ QList<Problem> checkAll(const CheckContext& c)
             }
             if (!empty.isEmpty())
                 out << problem(c, t, u"completeness.empty-section"_s, Severity::Warning, -1, 0,
-                               QStringLiteral("\"%1\" in %2: %3").arg(s->title.isEmpty() ? s->kind : s->title, d.title, empty));
+                               QStringLiteral("\"%1\" in %2: %3")
+                                   .arg(s->title.isEmpty() ? s->kind : s->title, d.title, empty));
         }
     }
     return out;

@@ -24,15 +24,15 @@ enum class Severity { Error, Warning, Info };
 QString severityName(Severity s); // "error", "warning", "info"
 
 struct Problem {
-    QString rule;       // stable id, e.g. "evidence.count"
+    QString rule; // stable id, e.g. "evidence.count"
     Severity severity = Severity::Error;
-    QString entity;     // finding, judgment, section, document, question, metric
-    QString key;        // finding uid, "programme/force/question", section uid, document uid, metric uid
-    QString field;      // summary, overview, text, body, …
+    QString entity; // finding, judgment, section, document, question, metric
+    QString key;   // finding uid, "programme/force/question", section uid, document uid, metric uid
+    QString field; // summary, overview, text, body, …
     QString programme, force, question;
     qsizetype start = -1, length = 0; // the words in the text the problem is about
-    QString message;    // for a person
-    QString place() const; // "finding lancs-2014-f-13", "judgment Q1 (summary)" …
+    QString message;                  // for a person
+    QString place() const;            // "finding lancs-2014-f-13", "judgment Q1 (summary)" …
 };
 
 struct CheckContext {
@@ -48,7 +48,8 @@ struct CheckContext {
     QList<Document> documents;
     QList<Grade> grades;
 
-    static Result<CheckContext> load(const Workbench& workbench, const QString& programme, const QString& force);
+    static Result<CheckContext> load(const Workbench& workbench, const QString& programme,
+                                     const QString& force);
 };
 
 // Every rule over everything of the force in the programme.
@@ -56,7 +57,8 @@ QList<Problem> checkAll(const CheckContext& context);
 // The text rules over one text (a finding's, a summary's) as it stands in an editor, with the
 // same context; positions are within `text`.
 QList<Problem> checkText(const CheckContext& context, const QString& entity, const QString& key,
-                         const QString& question, const QString& text, const QStringList& evidenceUids = {});
+                         const QString& question, const QString& text,
+                         const QStringList& evidenceUids = {});
 
 // The rule ids with a one-line description, for documentation and `fwb check --rules`.
 QList<std::pair<QString, QString>> rules();

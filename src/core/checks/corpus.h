@@ -19,7 +19,7 @@ struct Fault {
     QString name;      // what was done, e.g. "a count in the text changed"
     QString programme; // where to check
     QString rule;      // the rule that must find it
-    QString key;       // the place it must be found at ("metric:NAME|UNIT" for a metric: see faultKey)
+    QString key; // the place it must be found at ("metric:NAME|UNIT" for a metric: see faultKey)
     std::function<Status(Workbench&)> inject;
 };
 

@@ -9,22 +9,27 @@ namespace {
 const QHash<QString, int>& units()
 {
     static const QHash<QString, int> u{
-        {QStringLiteral("zero"), 0},      {QStringLiteral("one"), 1},        {QStringLiteral("two"), 2},
-        {QStringLiteral("three"), 3},     {QStringLiteral("four"), 4},       {QStringLiteral("five"), 5},
-        {QStringLiteral("six"), 6},       {QStringLiteral("seven"), 7},      {QStringLiteral("eight"), 8},
-        {QStringLiteral("nine"), 9},      {QStringLiteral("ten"), 10},       {QStringLiteral("eleven"), 11},
-        {QStringLiteral("twelve"), 12},   {QStringLiteral("thirteen"), 13},  {QStringLiteral("fourteen"), 14},
-        {QStringLiteral("fifteen"), 15},  {QStringLiteral("sixteen"), 16},   {QStringLiteral("seventeen"), 17},
-        {QStringLiteral("eighteen"), 18}, {QStringLiteral("nineteen"), 19},  {QStringLiteral("twenty"), 20},
-        {QStringLiteral("thirty"), 30},   {QStringLiteral("forty"), 40},     {QStringLiteral("fifty"), 50},
-        {QStringLiteral("sixty"), 60},    {QStringLiteral("seventy"), 70},   {QStringLiteral("eighty"), 80},
-        {QStringLiteral("ninety"), 90}};
+        {QStringLiteral("zero"), 0},      {QStringLiteral("one"), 1},
+        {QStringLiteral("two"), 2},       {QStringLiteral("three"), 3},
+        {QStringLiteral("four"), 4},      {QStringLiteral("five"), 5},
+        {QStringLiteral("six"), 6},       {QStringLiteral("seven"), 7},
+        {QStringLiteral("eight"), 8},     {QStringLiteral("nine"), 9},
+        {QStringLiteral("ten"), 10},      {QStringLiteral("eleven"), 11},
+        {QStringLiteral("twelve"), 12},   {QStringLiteral("thirteen"), 13},
+        {QStringLiteral("fourteen"), 14}, {QStringLiteral("fifteen"), 15},
+        {QStringLiteral("sixteen"), 16},  {QStringLiteral("seventeen"), 17},
+        {QStringLiteral("eighteen"), 18}, {QStringLiteral("nineteen"), 19},
+        {QStringLiteral("twenty"), 20},   {QStringLiteral("thirty"), 30},
+        {QStringLiteral("forty"), 40},    {QStringLiteral("fifty"), 50},
+        {QStringLiteral("sixty"), 60},    {QStringLiteral("seventy"), 70},
+        {QStringLiteral("eighty"), 80},   {QStringLiteral("ninety"), 90}};
     return u;
 }
 
 const QHash<QString, int>& scales()
 {
-    static const QHash<QString, int> s{{QStringLiteral("hundred"), 100}, {QStringLiteral("thousand"), 1000}};
+    static const QHash<QString, int> s{{QStringLiteral("hundred"), 100},
+                                       {QStringLiteral("thousand"), 1000}};
     return s;
 }
 
@@ -36,7 +41,10 @@ bool isNumberWord(const QString& w)
 
 } // namespace
 
-QString NumberMention::text() const { return source; }
+QString NumberMention::text() const
+{
+    return source;
+}
 
 std::optional<int> parseNumberWords(const QString& words)
 {
@@ -70,7 +78,8 @@ QList<NumberMention> findNumbers(const QString& text)
     QList<NumberMention> out;
     // Digits: 1,000 | 62.7 | 16034; a following % or "per cent" marks a percentage.
     static const QRegularExpression digits(
-        QStringLiteral("(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(?![\\p{L}\\d])(\\s*(?:%|per ?cent\\b))?"));
+        QStringLiteral("(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(?![\\p{L}"
+                       "\\d])(\\s*(?:%|per ?cent\\b))?"));
     for (auto it = digits.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         NumberMention n;
@@ -79,7 +88,9 @@ QList<NumberMention> findNumbers(const QString& text)
         QString whole = m.captured(1);
         whole.remove(QLatin1Char(','));
         const QString decimals = m.captured(2);
-        n.value = QString(whole + (decimals.isEmpty() ? QString() : QString(QLatin1Char('.') + decimals))).toDouble();
+        n.value =
+            QString(whole + (decimals.isEmpty() ? QString() : QString(QLatin1Char('.') + decimals)))
+                .toDouble();
         n.decimals = int(decimals.size());
         n.percent = m.capturedLength(3) > 0;
         n.source = text.mid(n.start, n.length);
@@ -108,9 +119,12 @@ QList<NumberMention> findNumbers(const QString& text)
     for (auto it = word.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         const QString w = m.captured(0);
-        const bool joins = runStart >= 0 && w.compare(QLatin1String("and"), Qt::CaseInsensitive) == 0;
-        const QString between = runStart >= 0 ? text.mid(runEnd, m.capturedStart() - runEnd) : QString();
-        const bool adjacent = runStart >= 0 && (between == QLatin1String(" ") || between == QLatin1String("-"));
+        const bool joins =
+            runStart >= 0 && w.compare(QLatin1String("and"), Qt::CaseInsensitive) == 0;
+        const QString between =
+            runStart >= 0 ? text.mid(runEnd, m.capturedStart() - runEnd) : QString();
+        const bool adjacent =
+            runStart >= 0 && (between == QLatin1String(" ") || between == QLatin1String("-"));
         if (isNumberWord(w) && (runStart < 0 || adjacent)) {
             if (runStart < 0)
                 runStart = m.capturedStart();
@@ -135,14 +149,16 @@ QList<NumberMention> findNumbers(const QString& text)
         return after.startsWith(QLatin1String(" of")) || after.startsWith(QLatin1String("'")) ||
                text.mid(qMax<qsizetype>(0, n.start - 3), 3).toLower() == QLatin1String("no ");
     });
-    std::sort(out.begin(), out.end(), [](const NumberMention& a, const NumberMention& b) { return a.start < b.start; });
+    std::sort(out.begin(), out.end(),
+              [](const NumberMention& a, const NumberMention& b) { return a.start < b.start; });
     return out;
 }
 
 QString unitAfter(const QString& text, const NumberMention& n)
 {
     static const QRegularExpression unit(
-        QStringLiteral("^\\s*(per 1,000|per 1000|per one million|per million|per 100|hours?|days?|weeks?|months?|years?|minutes?|per ?cent|%)"),
+        QStringLiteral("^\\s*(per 1,000|per 1000|per one million|per million|per "
+                       "100|hours?|days?|weeks?|months?|years?|minutes?|per ?cent|%)"),
         QRegularExpression::CaseInsensitiveOption);
     const auto m = unit.match(text.mid(n.start + n.length, 24));
     return m.hasMatch() ? m.captured(1).toLower() : QString();
@@ -150,7 +166,9 @@ QString unitAfter(const QString& text, const NumberMention& n)
 
 bool allBut(const QString& text, const NumberMention& n)
 {
-    return text.mid(qMax<qsizetype>(0, n.start - 8), qMin<qsizetype>(8, n.start)).toLower().endsWith(QLatin1String("all but "));
+    return text.mid(qMax<qsizetype>(0, n.start - 8), qMin<qsizetype>(8, n.start))
+        .toLower()
+        .endsWith(QLatin1String("all but "));
 }
 
 } // namespace fwb::checks

@@ -4,7 +4,8 @@ namespace fwb {
 
 QString codeRule()
 {
-    return QStringLiteral("use letters a-z and A-Z, digits, '-', '.' and '_', starting with a letter or digit, "
+    return QStringLiteral("use letters a-z and A-Z, digits, '-', '.' and '_', starting with a "
+                          "letter or digit, "
                           "at most %1 characters")
         .arg(MaxCodeLength);
 }
@@ -19,14 +20,17 @@ QString invalidCodeMessage(const QString& what, const QString& code)
             shown += QStringLiteral("\\t");
         else if (c == QLatin1Char('\r'))
             shown += QStringLiteral("\\r");
-        else if (c.unicode() < 0x20 || c.unicode() == 0x7f || (c.unicode() >= 0x80 && c.unicode() < 0xa0))
-            shown += QStringLiteral("\\u%1").arg(QString::number(c.unicode(), 16).rightJustified(4, QLatin1Char('0')));
+        else if (c.unicode() < 0x20 || c.unicode() == 0x7f ||
+                 (c.unicode() >= 0x80 && c.unicode() < 0xa0))
+            shown += QStringLiteral("\\u%1").arg(
+                QString::number(c.unicode(), 16).rightJustified(4, QLatin1Char('0')));
         else
             shown += c;
     }
     if (code.size() > MaxCodeLength + 20)
         shown += QStringLiteral("…");
-    return QStringLiteral("%1 \"%2\" is not valid: it %3 (%4)").arg(what, shown, codeProblem(code), codeRule());
+    return QStringLiteral("%1 \"%2\" is not valid: it %3 (%4)")
+        .arg(what, shown, codeProblem(code), codeRule());
 }
 
 QString codeProblem(const QString& code)
@@ -37,8 +41,8 @@ QString codeProblem(const QString& code)
         return QStringLiteral("is %1 characters long").arg(code.size());
     for (const QChar c : code) {
         const char16_t u = c.unicode();
-        const bool allowed = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '-' ||
-                             u == '.' || u == '_';
+        const bool allowed = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
+                             (u >= '0' && u <= '9') || u == '-' || u == '.' || u == '_';
         if (allowed)
             continue;
         if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0))

@@ -22,7 +22,10 @@ constexpr int MaxCodeLength = 100;
 // What is wrong with `code` as a code or uid, in words ("contains \"/\""), or an empty string
 // when it is a valid one.
 QString codeProblem(const QString& code);
-inline bool isValidCode(const QString& code) { return codeProblem(code).isEmpty(); }
+inline bool isValidCode(const QString& code)
+{
+    return codeProblem(code).isEmpty();
+}
 // The rule in words, for messages: "use letters a-z and A-Z, digits, '-', '.' and '_', …".
 QString codeRule();
 // The message for a refused code or uid: `what` "a/b" is not valid: it contains "/" (use …).
@@ -32,9 +35,9 @@ QString invalidCodeMessage(const QString& what, const QString& code);
 // The lifecycle shared by judgments, findings and documents.
 inline const QStringList& statuses()
 {
-    static const QStringList s{QStringLiteral("draft"),     QStringLiteral("ready"),
-                               QStringLiteral("sent"),      QStringLiteral("responded"),
-                               QStringLiteral("amended"),   QStringLiteral("final"),
+    static const QStringList s{QStringLiteral("draft"),    QStringLiteral("ready"),
+                               QStringLiteral("sent"),     QStringLiteral("responded"),
+                               QStringLiteral("amended"),  QStringLiteral("final"),
                                QStringLiteral("published")};
     return s;
 }
@@ -64,7 +67,8 @@ struct Person {
 
 struct Force {
     Id id = 0;
-    QString code, name, shortName, regionCode, regionName, style; // style: constabulary|force|service
+    QString code, name, shortName, regionCode, regionName,
+        style; // style: constabulary|force|service
     QString chiefOfficerCode;
     // "the constabulary", "the force", "the service"
     QString styleNoun() const { return QStringLiteral("the ") + style; }
@@ -180,10 +184,10 @@ struct FaResponse {
         decision, reason;
     // Filled for responses imported into a round of the factual accuracy check.
     QString roundUid;
-    QString target;     // what the reference stands for: finding:<uid>, judgment:<p>/<f>/<q>, …
-    int formRow = 0;    // the row of the force's form it came from
-    QString wording;    // the wording applied (accepted: the proposed change, perhaps edited)
-    int revision = 0;   // the revision the decision produced (0: none)
+    QString target;   // what the reference stands for: finding:<uid>, judgment:<p>/<f>/<q>, …
+    int formRow = 0;  // the row of the force's form it came from
+    QString wording;  // the wording applied (accepted: the proposed change, perhaps edited)
+    int revision = 0; // the revision the decision produced (0: none)
     QString decidedBy, decidedAt;
 };
 
@@ -204,10 +208,10 @@ inline const QStringList& responseDecisions()
 // One thing the force was sent, under the reference printed beside it.
 struct ReviewItem {
     QString reference; // "F12", "J3", "P7"
-    QString target;    // finding:<uid>, judgment:<p>/<f>/<q>, overview:<p>/<f>/<q>, section:<uid>#<n>
-    QString label;     // where it is: "Finding — Investigating crime", "Paragraph 2 of Introduction"
-    QString text;      // the source text
-    QString shown;     // as the force read it ({{fields}} filled)
+    QString target; // finding:<uid>, judgment:<p>/<f>/<q>, overview:<p>/<f>/<q>, section:<uid>#<n>
+    QString label;  // where it is: "Finding — Investigating crime", "Paragraph 2 of Introduction"
+    QString text;   // the source text
+    QString shown;  // as the force read it ({{fields}} filled)
 };
 
 // A round of the factual accuracy check: what was sent, when, and whether it is closed.
@@ -230,15 +234,15 @@ struct Revision {
 // Follow-up of an earlier area for improvement, cause of concern or recommendation.
 inline const QStringList& followUpStatuses()
 {
-    static const QStringList s{QStringLiteral("open"), QStringLiteral("progress"), QStringLiteral("completed"),
-                               QStringLiteral("superseded")};
+    static const QStringList s{QStringLiteral("open"), QStringLiteral("progress"),
+                               QStringLiteral("completed"), QStringLiteral("superseded")};
     return s;
 }
 // The kinds of finding that are followed up in later inspections.
 inline bool isFollowedUp(const QString& kind)
 {
-    return kind == QLatin1String("area_for_improvement") || kind == QLatin1String("cause_of_concern") ||
-           kind == QLatin1String("recommendation");
+    return kind == QLatin1String("area_for_improvement") ||
+           kind == QLatin1String("cause_of_concern") || kind == QLatin1String("recommendation");
 }
 
 // How a later inspection found an earlier finding.

@@ -48,14 +48,16 @@ QString fileSlug(const QString& text, const QString& fallback)
         out += plainChar(c) || c == QLatin1Char('.') ? c : QChar(QLatin1Char('-'));
     }
     // A run of separators is one '-', or one '.' when it holds dots only: never "..".
-    static const QRegularExpression dashes(QStringLiteral("[-.]*-[-.]*")), dots(QStringLiteral("\\.{2,}"));
+    static const QRegularExpression dashes(QStringLiteral("[-.]*-[-.]*")),
+        dots(QStringLiteral("\\.{2,}"));
     out.replace(dashes, QStringLiteral("-"));
     out.replace(dots, QStringLiteral("."));
     out = trimEnds(trimEnds(out).left(MaxSlugLength));
     if (out.isEmpty())
         return fallback;
     if (isDeviceName(out.section(QLatin1Char('.'), 0, 0)))
-        out.insert(out.indexOf(QLatin1Char('.')) < 0 ? out.size() : out.indexOf(QLatin1Char('.')), QLatin1Char('_'));
+        out.insert(out.indexOf(QLatin1Char('.')) < 0 ? out.size() : out.indexOf(QLatin1Char('.')),
+                   QLatin1Char('_'));
     return out;
 }
 
@@ -63,11 +65,13 @@ Result<QString> pathInside(const QString& folder, const QString& fileName)
 {
     auto refuse = [&](const QString& why) {
         return Error::make(Error::Code::Invalid,
-                           QStringLiteral("will not write \"%1\" into %2: %3").arg(fileName, QDir::toNativeSeparators(folder), why));
+                           QStringLiteral("will not write \"%1\" into %2: %3")
+                               .arg(fileName, QDir::toNativeSeparators(folder), why));
     };
     if (fileName.isEmpty() || fileName == QLatin1String(".") || fileName == QLatin1String(".."))
         return refuse(QStringLiteral("it is not a file name"));
-    if (fileName.contains(QLatin1Char('/')) || fileName.contains(QLatin1Char('\\')) || fileName.contains(QChar(0)))
+    if (fileName.contains(QLatin1Char('/')) || fileName.contains(QLatin1Char('\\')) ||
+        fileName.contains(QChar(0)))
         return refuse(QStringLiteral("a file name must not contain '/', '\\' or NUL"));
     const QString base = QDir::cleanPath(QDir(folder).absolutePath());
     const QString path = QDir::cleanPath(base + QLatin1Char('/') + fileName);

@@ -12,14 +12,17 @@ namespace fwb {
 
 int Interchange::recordCount() const
 {
-    return int(regions.size() + people.size() + forces.size() + gradeScales.size() + programmes.size() +
-               judgments.size() + evidence.size() + findings.size() + metrics.size() + documents.size() +
-               reviewNotes.size() + responses.size());
+    return int(regions.size() + people.size() + forces.size() + gradeScales.size() +
+               programmes.size() + judgments.size() + evidence.size() + findings.size() +
+               metrics.size() + documents.size() + reviewNotes.size() + responses.size());
 }
 
 namespace interchange {
 namespace {
-QJsonValue orNull(const QString& s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); }
+QJsonValue orNull(const QString& s)
+{
+    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
 
 // Reads fields of one JSON object, recording the first problem with its path.
 class Reader {
@@ -54,11 +57,13 @@ public:
     // command-line arguments and parts of file names.
     QString code(const QJsonObject& o, const QString& path, const char* key, bool required = true)
     {
-        return checkedCode(str(o, path, key, required), path + QLatin1Char('.') + QString::fromUtf8(key), "code");
+        return checkedCode(str(o, path, key, required),
+                           path + QLatin1Char('.') + QString::fromUtf8(key), "code");
     }
     QString uid(const QJsonObject& o, const QString& path, const char* key, bool required = true)
     {
-        return checkedCode(str(o, path, key, required), path + QLatin1Char('.') + QString::fromUtf8(key), "uid");
+        return checkedCode(str(o, path, key, required),
+                           path + QLatin1Char('.') + QString::fromUtf8(key), "uid");
     }
     QString checkedCode(const QString& s, const QString& path, const char* what)
     {
@@ -68,15 +73,16 @@ public:
             fail(path, invalidCodeMessage(QString::fromUtf8(what), s));
         return s;
     }
-    QString oneOf(const QJsonObject& o, const QString& path, const char* key, const QStringList& allowed,
-                  const QString& fallback = {})
+    QString oneOf(const QJsonObject& o, const QString& path, const char* key,
+                  const QStringList& allowed, const QString& fallback = {})
     {
         QString s = str(o, path, key, fallback.isNull());
         if (s.isEmpty() && !fallback.isNull())
             return fallback;
         if (!s.isEmpty() && !allowed.contains(s))
             fail(path + QLatin1Char('.') + QString::fromUtf8(key),
-                 QStringLiteral("\"%1\" is not one of %2").arg(s, allowed.join(QStringLiteral(", "))));
+                 QStringLiteral("\"%1\" is not one of %2")
+                     .arg(s, allowed.join(QStringLiteral(", "))));
         return s;
     }
     bool boolean(const QJsonObject& o, const QString& path, const char* key)
@@ -88,7 +94,8 @@ public:
             fail(path + QLatin1Char('.') + QString::fromUtf8(key), u"must be true or false"_s);
         return v.toBool();
     }
-    std::optional<double> number(const QJsonObject& o, const QString& path, const char* key, bool required)
+    std::optional<double> number(const QJsonObject& o, const QString& path, const char* key,
+                                 bool required)
     {
         const QJsonValue v = o.value(QString::fromUtf8(key));
         if (v.isUndefined() || v.isNull()) {
@@ -102,7 +109,8 @@ public:
         }
         return v.toDouble();
     }
-    std::optional<int> integer(const QJsonObject& o, const QString& path, const char* key, bool required)
+    std::optional<int> integer(const QJsonObject& o, const QString& path, const char* key,
+                               bool required)
     {
         const auto d = number(o, path, key, required);
         if (!d)
@@ -127,7 +135,8 @@ public:
               const std::function<void(const QJsonObject&, const QString&)>& f)
     {
         const QJsonArray a = array(o, parent, key);
-        const QString base = parent.isEmpty() ? QString::fromUtf8(key) : parent + QLatin1Char('.') + QString::fromUtf8(key);
+        const QString base = parent.isEmpty() ? QString::fromUtf8(key)
+                                              : parent + QLatin1Char('.') + QString::fromUtf8(key);
         for (int i = 0; i < a.size() && !failed(); ++i) {
             const QString path = QStringLiteral("%1[%2]").arg(base).arg(i);
             if (!a[i].isObject()) {
@@ -143,12 +152,21 @@ private:
     QString m_error;
 };
 
-const QStringList kMethods{u"file_review"_s, u"dip_sample"_s, u"survey"_s, u"interview"_s, u"focus_group"_s};
-const QStringList kSectionKinds{u"narrative"_s, u"judgment"_s, u"overview"_s, u"findings"_s,
-                                u"areas_for_improvement"_s, u"metrics_table"_s, u"chart"_s,
-                                u"grade_definitions"_s, u"contents"_s, u"letter_opening"_s,
+const QStringList kMethods{u"file_review"_s, u"dip_sample"_s, u"survey"_s, u"interview"_s,
+                           u"focus_group"_s};
+const QStringList kSectionKinds{u"narrative"_s,
+                                u"judgment"_s,
+                                u"overview"_s,
+                                u"findings"_s,
+                                u"areas_for_improvement"_s,
+                                u"metrics_table"_s,
+                                u"chart"_s,
+                                u"grade_definitions"_s,
+                                u"contents"_s,
+                                u"letter_opening"_s,
                                 u"letter_closing"_s};
-const QStringList kCategories{u"factual_error"_s, u"typo"_s, u"challenge_to_judgment"_s, u"other"_s};
+const QStringList kCategories{u"factual_error"_s, u"typo"_s, u"challenge_to_judgment"_s,
+                              u"other"_s};
 const QStringList kDecisions{u""_s, u"accepted"_s, u"partly_accepted"_s, u"rejected"_s};
 
 Question readQuestion(Reader& r, const QJsonObject& o, const QString& path)
@@ -159,14 +177,18 @@ Question readQuestion(Reader& r, const QJsonObject& o, const QString& path)
     x.shortTitle = r.str(o, path, "short_title", false);
     x.graded = r.boolean(o, path, "graded");
     x.follows = r.str(o, path, "follows", false);
-    if (!x.follows.isEmpty() && (x.follows.count(QLatin1Char('/')) != 1 || x.follows.startsWith(QLatin1Char('/')) ||
-                                 x.follows.endsWith(QLatin1Char('/'))))
+    if (!x.follows.isEmpty() &&
+        (x.follows.count(QLatin1Char('/')) != 1 || x.follows.startsWith(QLatin1Char('/')) ||
+         x.follows.endsWith(QLatin1Char('/'))))
         r.fail(path + u".follows"_s, u"must be \"programme/question\""_s);
     else if (!x.follows.isEmpty())
         for (const QString& part : x.follows.split(QLatin1Char('/')))
             r.checkedCode(part, path + u".follows"_s, "code");
-    x.comparable = !o.contains(u"comparable"_s) || o.value(u"comparable"_s).isNull() || r.boolean(o, path, "comparable");
-    r.each(o, path, "children", [&](const QJsonObject& c, const QString& p) { x.children.push_back(readQuestion(r, c, p)); });
+    x.comparable = !o.contains(u"comparable"_s) || o.value(u"comparable"_s).isNull() ||
+                   r.boolean(o, path, "comparable");
+    r.each(o, path, "children", [&](const QJsonObject& c, const QString& p) {
+        x.children.push_back(readQuestion(r, c, p));
+    });
     return x;
 }
 
@@ -180,12 +202,17 @@ Section readSection(Reader& r, const QJsonObject& o, const QString& path)
     s.questionCode = r.code(o, path, "question", false);
     s.findingKind = r.str(o, path, "finding_kind", false);
     if (!s.findingKind.isEmpty() && !findingKinds().contains(s.findingKind))
-        r.fail(path + u".finding_kind"_s, QStringLiteral("\"%1\" is not a finding kind").arg(s.findingKind));
+        r.fail(path + u".finding_kind"_s,
+               QStringLiteral("\"%1\" is not a finding kind").arg(s.findingKind));
     s.figure = r.str(o, path, "figure", false);
-    static const QStringList needsQuestion{u"judgment"_s, u"overview"_s, u"findings"_s, u"areas_for_improvement"_s};
+    static const QStringList needsQuestion{u"judgment"_s, u"overview"_s, u"findings"_s,
+                                           u"areas_for_improvement"_s};
     if (needsQuestion.contains(s.kind) && s.questionCode.isEmpty())
-        r.fail(path + u".question"_s, QStringLiteral("a \"%1\" section needs a question").arg(s.kind));
-    r.each(o, path, "children", [&](const QJsonObject& c, const QString& p) { s.children.push_back(readSection(r, c, p)); });
+        r.fail(path + u".question"_s,
+               QStringLiteral("a \"%1\" section needs a question").arg(s.kind));
+    r.each(o, path, "children", [&](const QJsonObject& c, const QString& p) {
+        s.children.push_back(readSection(r, c, p));
+    });
     return s;
 }
 
@@ -193,8 +220,11 @@ QJsonArray questionsJson(const QList<Question>& list)
 {
     QJsonArray a;
     for (const Question& x : list) {
-        QJsonObject q{{u"code"_s, x.code}, {u"text"_s, x.text}, {u"short_title"_s, x.shortTitle},
-                      {u"graded"_s, x.graded}, {u"children"_s, questionsJson(x.children)}};
+        QJsonObject q{{u"code"_s, x.code},
+                      {u"text"_s, x.text},
+                      {u"short_title"_s, x.shortTitle},
+                      {u"graded"_s, x.graded},
+                      {u"children"_s, questionsJson(x.children)}};
         if (!x.follows.isEmpty())
             q.insert(u"follows"_s, x.follows);
         if (!x.comparable)
@@ -216,8 +246,12 @@ QJsonArray sectionsJson(const QList<Section>& list)
 
 QJsonObject sectionJson(const Section& s, bool withChildren)
 {
-    QJsonObject o{{u"uid"_s, s.uid}, {u"kind"_s, s.kind}, {u"title"_s, s.title}, {u"body"_s, s.body},
-                  {u"question"_s, orNull(s.questionCode)}, {u"finding_kind"_s, orNull(s.findingKind)},
+    QJsonObject o{{u"uid"_s, s.uid},
+                  {u"kind"_s, s.kind},
+                  {u"title"_s, s.title},
+                  {u"body"_s, s.body},
+                  {u"question"_s, orNull(s.questionCode)},
+                  {u"finding_kind"_s, orNull(s.findingKind)},
                   {u"figure"_s, s.figure}};
     if (withChildren)
         o.insert(u"children"_s, sectionsJson(s.children));
@@ -241,7 +275,8 @@ public:
     {
         auto it = m_seen.constFind(key);
         if (it != m_seen.constEnd())
-            return QStringLiteral("%1.%2: \"%3\" appears twice (also %4)").arg(path, QString::fromUtf8(field), key, *it);
+            return QStringLiteral("%1.%2: \"%3\" appears twice (also %4)")
+                .arg(path, QString::fromUtf8(field), key, *it);
         m_seen.insert(key, path);
         return {};
     }
@@ -256,7 +291,8 @@ QString questionDuplicates(const QList<Question>& list, const QString& path, Uni
         const QString p = QStringLiteral("%1[%2]").arg(path).arg(i);
         if (QString e = keys.add(list[i].code, p, "code"); !e.isEmpty())
             return e;
-        if (QString e = questionDuplicates(list[i].children, p + u".children"_s, keys); !e.isEmpty())
+        if (QString e = questionDuplicates(list[i].children, p + u".children"_s, keys);
+            !e.isEmpty())
             return e;
     }
     return {};
@@ -279,7 +315,9 @@ QString listDuplicates(const QList<T>& list, const char* array, const char* fiel
 {
     UniqueKeys keys;
     for (int i = 0; i < list.size(); ++i)
-        if (QString e = keys.add(key(list[i]), QStringLiteral("%1[%2]").arg(QString::fromUtf8(array)).arg(i), field); !e.isEmpty())
+        if (QString e = keys.add(
+                key(list[i]), QStringLiteral("%1[%2]").arg(QString::fromUtf8(array)).arg(i), field);
+            !e.isEmpty())
             return e;
     return {};
 }
@@ -290,15 +328,22 @@ QString duplicates(const Interchange& d)
         listDuplicates(d.regions, "regions", "code", [](const Region& x) { return x.code; }),
         listDuplicates(d.people, "people", "code", [](const Person& x) { return x.code; }),
         listDuplicates(d.forces, "forces", "code", [](const Force& x) { return x.code; }),
-        listDuplicates(d.gradeScales, "grade_scales", "code", [](const GradeScale& x) { return x.code; }),
-        listDuplicates(d.programmes, "programmes", "code", [](const Programme& x) { return x.code; }),
-        listDuplicates(d.judgments, "judgments", "question", [](const Judgment& x) -> QString {
-            return x.programmeCode + QLatin1Char('/') + x.forceCode + QLatin1Char('/') + x.questionCode; }),
-        listDuplicates(d.evidence, "evidence", "uid", [](const EvidenceSample& x) { return x.uid; }),
+        listDuplicates(d.gradeScales, "grade_scales", "code",
+                       [](const GradeScale& x) { return x.code; }),
+        listDuplicates(d.programmes, "programmes", "code",
+                       [](const Programme& x) { return x.code; }),
+        listDuplicates(d.judgments, "judgments", "question",
+                       [](const Judgment& x) -> QString {
+                           return x.programmeCode + QLatin1Char('/') + x.forceCode +
+                                  QLatin1Char('/') + x.questionCode;
+                       }),
+        listDuplicates(d.evidence, "evidence", "uid",
+                       [](const EvidenceSample& x) { return x.uid; }),
         listDuplicates(d.findings, "findings", "uid", [](const Finding& x) { return x.uid; }),
         listDuplicates(d.metrics, "metrics", "uid", [](const Metric& x) { return x.uid; }),
         listDuplicates(d.documents, "documents", "uid", [](const Document& x) { return x.uid; }),
-        listDuplicates(d.reviewNotes, "review_notes", "uid", [](const ReviewNote& x) { return x.uid; }),
+        listDuplicates(d.reviewNotes, "review_notes", "uid",
+                       [](const ReviewNote& x) { return x.uid; }),
         listDuplicates(d.responses, "responses", "uid", [](const FaResponse& x) { return x.uid; })};
     for (const QString& e : found)
         if (!e.isEmpty())
@@ -307,60 +352,89 @@ QString duplicates(const Interchange& d)
         UniqueKeys keys;
         const auto& grades = d.gradeScales[i].grades;
         for (int g = 0; g < grades.size(); ++g)
-            if (QString e = keys.add(grades[g].code, QStringLiteral("grade_scales[%1].grades[%2]").arg(i).arg(g), "code"); !e.isEmpty())
+            if (QString e =
+                    keys.add(grades[g].code,
+                             QStringLiteral("grade_scales[%1].grades[%2]").arg(i).arg(g), "code");
+                !e.isEmpty())
                 return e;
     }
     for (int i = 0; i < d.programmes.size(); ++i) {
         UniqueKeys keys;
-        if (QString e = questionDuplicates(d.programmes[i].questions, QStringLiteral("programmes[%1].questions").arg(i), keys); !e.isEmpty())
+        if (QString e = questionDuplicates(d.programmes[i].questions,
+                                           QStringLiteral("programmes[%1].questions").arg(i), keys);
+            !e.isEmpty())
             return e;
     }
     UniqueKeys sections; // section uids are unique across documents
     for (int i = 0; i < d.documents.size(); ++i)
-        if (QString e = sectionDuplicates(d.documents[i].sections, QStringLiteral("documents[%1].sections").arg(i), sections); !e.isEmpty())
+        if (QString e = sectionDuplicates(
+                d.documents[i].sections, QStringLiteral("documents[%1].sections").arg(i), sections);
+            !e.isEmpty())
             return e;
     return {};
 }
 
 } // namespace
 
-QJsonObject toJson(const Region& r) { return {{u"code"_s, r.code}, {u"name"_s, r.name}}; }
+QJsonObject toJson(const Region& r)
+{
+    return {{u"code"_s, r.code}, {u"name"_s, r.name}};
+}
 
 QJsonObject toJson(const Person& p)
 {
-    return {{u"code"_s, p.code},         {u"name"_s, p.name}, {u"title"_s, p.title},
-            {u"post_nominals"_s, p.postNominals}, {u"post"_s, p.post}, {u"greeting"_s, p.greeting},
-            {u"address_name"_s, p.addressName},   {u"force"_s, orNull(p.forceCode)}};
+    return {{u"code"_s, p.code},
+            {u"name"_s, p.name},
+            {u"title"_s, p.title},
+            {u"post_nominals"_s, p.postNominals},
+            {u"post"_s, p.post},
+            {u"greeting"_s, p.greeting},
+            {u"address_name"_s, p.addressName},
+            {u"force"_s, orNull(p.forceCode)}};
 }
 
 QJsonObject toJson(const Force& f)
 {
-    return {{u"code"_s, f.code},        {u"name"_s, f.name},   {u"short_name"_s, f.shortName},
-            {u"region"_s, f.regionCode}, {u"style"_s, f.style}, {u"chief_officer"_s, orNull(f.chiefOfficerCode)}};
+    return {{u"code"_s, f.code},
+            {u"name"_s, f.name},
+            {u"short_name"_s, f.shortName},
+            {u"region"_s, f.regionCode},
+            {u"style"_s, f.style},
+            {u"chief_officer"_s, orNull(f.chiefOfficerCode)}};
 }
 
 QJsonObject toJson(const GradeScale& s)
 {
     QJsonArray grades;
     for (const Grade& g : s.grades)
-        grades.append(QJsonObject{{u"code"_s, g.code}, {u"label"_s, g.label}, {u"definition"_s, g.definition}});
+        grades.append(QJsonObject{
+            {u"code"_s, g.code}, {u"label"_s, g.label}, {u"definition"_s, g.definition}});
     return {{u"code"_s, s.code}, {u"name"_s, s.name}, {u"grades"_s, grades}};
 }
 
 QJsonObject toJson(const Programme& p)
 {
-    return {{u"code"_s, p.code},          {u"title"_s, p.title},
-            {u"short_title"_s, p.shortTitle}, {u"year"_s, p.year},
-            {u"kind"_s, p.kind},          {u"grade_scale"_s, orNull(p.gradeScaleCode)},
-            {u"fieldwork"_s, p.fieldwork}, {u"published"_s, p.published},
+    return {{u"code"_s, p.code},
+            {u"title"_s, p.title},
+            {u"short_title"_s, p.shortTitle},
+            {u"year"_s, p.year},
+            {u"kind"_s, p.kind},
+            {u"grade_scale"_s, orNull(p.gradeScaleCode)},
+            {u"fieldwork"_s, p.fieldwork},
+            {u"published"_s, p.published},
             {u"questions"_s, questionsJson(p.questions)}};
 }
 
 QJsonObject toJson(const Judgment& j)
 {
-    return {{u"programme"_s, j.programmeCode}, {u"force"_s, j.forceCode},   {u"question"_s, j.questionCode},
-            {u"grade"_s, j.gradeCode},         {u"summary"_s, j.summary},   {u"overview"_s, j.overview},
-            {u"first_year_graded"_s, j.firstYearGraded}, {u"status"_s, j.status}};
+    return {{u"programme"_s, j.programmeCode},
+            {u"force"_s, j.forceCode},
+            {u"question"_s, j.questionCode},
+            {u"grade"_s, j.gradeCode},
+            {u"summary"_s, j.summary},
+            {u"overview"_s, j.overview},
+            {u"first_year_graded"_s, j.firstYearGraded},
+            {u"status"_s, j.status}};
 }
 
 QJsonObject toJson(const EvidenceSample& e)
@@ -369,7 +443,8 @@ QJsonObject toJson(const EvidenceSample& e)
     for (const Stratum& s : e.strata)
         strata.append(QJsonObject{{u"label"_s, s.label}, {u"size"_s, s.size}});
     for (const Measure& m : e.measures)
-        measures.append(QJsonObject{{u"label"_s, m.label}, {u"count"_s, m.count},
+        measures.append(QJsonObject{{u"label"_s, m.label},
+                                    {u"count"_s, m.count},
                                     {u"base"_s, m.base ? QJsonValue(*m.base) : QJsonValue()},
                                     {u"base_label"_s, m.baseLabel}});
     return {{u"uid"_s, e.uid},
@@ -387,9 +462,14 @@ QJsonObject toJson(const EvidenceSample& e)
 
 QJsonObject toJson(const Finding& f)
 {
-    return {{u"uid"_s, f.uid},           {u"programme"_s, f.programmeCode}, {u"force"_s, f.forceCode},
-            {u"question"_s, f.questionCode}, {u"kind"_s, f.kind},        {u"position"_s, f.position},
-            {u"text"_s, f.text},         {u"status"_s, f.status},
+    return {{u"uid"_s, f.uid},
+            {u"programme"_s, f.programmeCode},
+            {u"force"_s, f.forceCode},
+            {u"question"_s, f.questionCode},
+            {u"kind"_s, f.kind},
+            {u"position"_s, f.position},
+            {u"text"_s, f.text},
+            {u"status"_s, f.status},
             {u"evidence"_s, QJsonArray::fromStringList(f.evidenceUids)}};
 }
 
@@ -411,21 +491,32 @@ QJsonObject toJson(const Metric& m)
             {u"position"_s, m.position}};
 }
 
-QJsonObject toJson(const Section& s, bool withChildren) { return sectionJson(s, withChildren); }
+QJsonObject toJson(const Section& s, bool withChildren)
+{
+    return sectionJson(s, withChildren);
+}
 
 QJsonObject toJson(const Document& d)
 {
-    return {{u"uid"_s, d.uid},         {u"programme"_s, d.programmeCode}, {u"force"_s, d.forceCode},
-            {u"kind"_s, d.kind},       {u"title"_s, d.title},             {u"subtitle"_s, d.subtitle},
-            {u"status"_s, d.status},   {u"dated"_s, d.dated},             {u"embargo"_s, d.embargo},
-            {u"sender"_s, orNull(d.senderCode)}, {u"recipient"_s, orNull(d.recipientCode)},
-            {u"reference"_s, d.reference}, {u"sections"_s, sectionsJson(d.sections)}};
+    return {{u"uid"_s, d.uid},
+            {u"programme"_s, d.programmeCode},
+            {u"force"_s, d.forceCode},
+            {u"kind"_s, d.kind},
+            {u"title"_s, d.title},
+            {u"subtitle"_s, d.subtitle},
+            {u"status"_s, d.status},
+            {u"dated"_s, d.dated},
+            {u"embargo"_s, d.embargo},
+            {u"sender"_s, orNull(d.senderCode)},
+            {u"recipient"_s, orNull(d.recipientCode)},
+            {u"reference"_s, d.reference},
+            {u"sections"_s, sectionsJson(d.sections)}};
 }
 
 QJsonObject toJson(const ReviewNote& n)
 {
-    return {{u"uid"_s, n.uid},       {u"target"_s, n.target}, {u"author"_s, n.author},
-            {u"body"_s, n.body},     {u"status"_s, n.status}, {u"answer"_s, n.answer}};
+    return {{u"uid"_s, n.uid},   {u"target"_s, n.target}, {u"author"_s, n.author},
+            {u"body"_s, n.body}, {u"status"_s, n.status}, {u"answer"_s, n.answer}};
 }
 
 QJsonObject toJson(const FaResponse& r)
@@ -441,7 +532,10 @@ QJsonObject toJson(const FaResponse& r)
             {u"reason"_s, r.reason}};
 }
 
-QString compact(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QString compact(const QJsonObject& o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
 
 Result<Interchange> parse(const QByteArray& json, const QString& name)
 {
@@ -452,29 +546,44 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
         const QByteArray before = json.left(pe.offset);
         const int line = int(before.count('\n')) + 1;
         const int column = int(pe.offset - (before.lastIndexOf('\n') + 1)) + 1;
-        return Error::make(Error::Code::Invalid, QStringLiteral("%1: line %2, column %3: not valid JSON (%4)")
-                                                     .arg(name).arg(line).arg(column).arg(pe.errorString()));
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("%1: line %2, column %3: not valid JSON (%4)")
+                               .arg(name)
+                               .arg(line)
+                               .arg(column)
+                               .arg(pe.errorString()));
     }
     if (!doc.isObject())
-        return Error::make(Error::Code::Invalid, QStringLiteral("%1: not a Findings Workbench interchange file "
-                                                                "(the top level is not an object)").arg(name));
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("%1: not a Findings Workbench interchange file "
+                                          "(the top level is not an object)")
+                               .arg(name));
     const QJsonObject root = doc.object();
     if (root.value(u"format"_s).toString() != u"findings-workbench"_s)
-        return Error::make(Error::Code::Invalid, QStringLiteral("%1: not a Findings Workbench interchange file "
-                                                                "(\"format\" is not \"findings-workbench\")").arg(name));
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("%1: not a Findings Workbench interchange file "
+                                          "(\"format\" is not \"findings-workbench\")")
+                               .arg(name));
     const QJsonValue version = root.value(u"version"_s);
     if (!version.isDouble() || version.toInt() < 1)
-        return Error::make(Error::Code::Invalid, QStringLiteral("%1: version: must be a positive whole number").arg(name));
+        return Error::make(
+            Error::Code::Invalid,
+            QStringLiteral("%1: version: must be a positive whole number").arg(name));
     if (version.toInt() > FormatVersion)
-        return Error::make(Error::Code::NewerSchema,
-                           QStringLiteral("%1: written in interchange version %2; this version reads up to %3")
-                               .arg(name).arg(version.toInt()).arg(FormatVersion));
-    static const QStringList known{u"format"_s, u"version"_s, u"scope"_s, u"regions"_s, u"people"_s, u"forces"_s,
-                                   u"grade_scales"_s, u"programmes"_s, u"judgments"_s, u"evidence"_s, u"findings"_s,
-                                   u"metrics"_s, u"documents"_s, u"review_notes"_s, u"responses"_s};
+        return Error::make(
+            Error::Code::NewerSchema,
+            QStringLiteral("%1: written in interchange version %2; this version reads up to %3")
+                .arg(name)
+                .arg(version.toInt())
+                .arg(FormatVersion));
+    static const QStringList known{
+        u"format"_s,   u"version"_s,      u"scope"_s,      u"regions"_s,      u"people"_s,
+        u"forces"_s,   u"grade_scales"_s, u"programmes"_s, u"judgments"_s,    u"evidence"_s,
+        u"findings"_s, u"metrics"_s,      u"documents"_s,  u"review_notes"_s, u"responses"_s};
     for (const QString& key : root.keys())
         if (!known.contains(key))
-            return Error::make(Error::Code::Invalid, QStringLiteral("%1: %2: unknown member").arg(name, key));
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("%1: %2: unknown member").arg(name, key));
 
     Reader r(name);
     Interchange d;
@@ -512,7 +621,8 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
         s.code = r.code(o, p, "code");
         s.name = r.str(o, p, "name");
         r.each(o, p, "grades", [&](const QJsonObject& g, const QString& gp) {
-            s.grades.push_back({0, r.code(g, gp, "code"), r.str(g, gp, "label"), r.str(g, gp, "definition", false), 0});
+            s.grades.push_back({0, r.code(g, gp, "code"), r.str(g, gp, "label"),
+                                r.str(g, gp, "definition", false), 0});
         });
         if (s.grades.isEmpty() && !r.failed())
             r.fail(p + u".grades"_s, u"a scale needs at least one grade"_s);
@@ -528,7 +638,9 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
         x.gradeScaleCode = r.code(o, p, "grade_scale", false);
         x.fieldwork = r.str(o, p, "fieldwork", false);
         x.published = r.str(o, p, "published", false);
-        r.each(o, p, "questions", [&](const QJsonObject& c, const QString& cp) { x.questions.push_back(readQuestion(r, c, cp)); });
+        r.each(o, p, "questions", [&](const QJsonObject& c, const QString& cp) {
+            x.questions.push_back(readQuestion(r, c, cp));
+        });
         d.programmes.push_back(x);
     });
     r.each(root, {}, "judgments", [&](const QJsonObject& o, const QString& p) {
@@ -558,8 +670,9 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
             e.strata.push_back({r.str(s, sp, "label"), r.integer(s, sp, "size", true).value_or(0)});
         });
         r.each(o, p, "measures", [&](const QJsonObject& m, const QString& mp) {
-            e.measures.push_back({r.str(m, mp, "label"), r.integer(m, mp, "count", true).value_or(0),
-                                  r.integer(m, mp, "base", false), r.str(m, mp, "base_label", false)});
+            e.measures.push_back(
+                {r.str(m, mp, "label"), r.integer(m, mp, "count", true).value_or(0),
+                 r.integer(m, mp, "base", false), r.str(m, mp, "base_label", false)});
         });
         e.position = int(d.evidence.size()) + 1;
         d.evidence.push_back(e);
@@ -616,7 +729,9 @@ Result<Interchange> parse(const QByteArray& json, const QString& name)
         x.senderCode = r.code(o, p, "sender", false);
         x.recipientCode = r.code(o, p, "recipient", false);
         x.reference = r.str(o, p, "reference", false);
-        r.each(o, p, "sections", [&](const QJsonObject& s, const QString& sp) { x.sections.push_back(readSection(r, s, sp)); });
+        r.each(o, p, "sections", [&](const QJsonObject& s, const QString& sp) {
+            x.sections.push_back(readSection(r, s, sp));
+        });
         d.documents.push_back(x);
     });
     r.each(root, {}, "review_notes", [&](const QJsonObject& o, const QString& p) {

@@ -38,8 +38,9 @@ Error OutputFile::failure(const QString& reason)
         save->cancelWriting();
     m_file.reset(); // removes the temporary
     m_written = false;
-    const Error e = Error::make(Error::Code::Io,
-                                QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_path), reason));
+    const Error e = Error::make(
+        Error::Code::Io,
+        QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_path), reason));
     spdlog::warn("{}", e.message.toStdString());
     return e;
 }
@@ -49,7 +50,8 @@ Status OutputFile::write(const QByteArray& bytes)
     // A device or a pipe (/dev/stdout, a FIFO) is written to as it is: a temporary renamed over
     // it would replace the device with a plain file.
     struct stat st {};
-    m_direct = ::stat(QFile::encodeName(m_path).constData(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+    m_direct = ::stat(QFile::encodeName(m_path).constData(), &st) == 0 && !S_ISREG(st.st_mode) &&
+               !S_ISDIR(st.st_mode);
     if (m_direct)
         m_file = std::make_unique<QFile>(m_path);
     else
@@ -83,7 +85,8 @@ Status OutputFile::write(const QByteArray& bytes)
     }
     // Some file systems (network ones, delayed allocation) report a full disk only when the data
     // is pushed out: sync before the rename, and check it.
-    if (const int fd = m_file->handle(); !m_direct && fd >= 0 && ::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) {
+    if (const int fd = m_file->handle();
+        !m_direct && fd >= 0 && ::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) {
         const int e = errno;
         return failure(writeErrorReason(e, {}));
     }
@@ -95,7 +98,8 @@ Status OutputFile::commit()
 {
     if (!m_written || !m_file)
         return Error::make(Error::Code::Internal,
-                           QStringLiteral("%1 was committed before it was written").arg(QDir::toNativeSeparators(m_path)));
+                           QStringLiteral("%1 was committed before it was written")
+                               .arg(QDir::toNativeSeparators(m_path)));
     errno = 0;
     auto* save = qobject_cast<QSaveFile*>(m_file.get());
     if (save ? !save->commit() : (m_file->close(), m_file->error() != QFileDevice::NoError)) {
@@ -103,7 +107,9 @@ Status OutputFile::commit()
         const QString reason = writeErrorReason(e, m_file->errorString());
         m_file.reset();
         m_written = false;
-        return Error::make(Error::Code::Io, QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_path), reason));
+        return Error::make(
+            Error::Code::Io,
+            QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_path), reason));
     }
     m_file.reset();
     m_written = false;
@@ -159,14 +165,16 @@ Status OutputFolder::create(const QString& path)
         if (!QDir().mkdir(dir)) {
             const int e = errno;
             removeIfEmpty();
-            return Error::make(Error::Code::Io, QStringLiteral("Cannot create the folder %1: %2")
-                                                    .arg(QDir::toNativeSeparators(dir), writeErrorReason(e, {})));
+            return Error::make(Error::Code::Io,
+                               QStringLiteral("Cannot create the folder %1: %2")
+                                   .arg(QDir::toNativeSeparators(dir), writeErrorReason(e, {})));
         }
         m_created << dir;
     }
     if (!QFileInfo(path).isDir())
-        return Error::make(Error::Code::Io,
-                           QStringLiteral("%1 is not a folder").arg(QDir::toNativeSeparators(path)));
+        return Error::make(
+            Error::Code::Io,
+            QStringLiteral("%1 is not a folder").arg(QDir::toNativeSeparators(path)));
     return {};
 }
 

@@ -9,8 +9,8 @@
 
 #include <QByteArray>
 #include <QList>
-#include <QStringList>
 #include <QString>
+#include <QStringList>
 #include <memory>
 
 class QFileDevice;

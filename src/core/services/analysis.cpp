@@ -15,20 +15,23 @@ namespace fwb {
 namespace {
 } // namespace
 
-Result<JudgmentMatrix> judgmentMatrix(const Workbench& workbench, const QString& programmeCode, const QString& question)
+Result<JudgmentMatrix> judgmentMatrix(const Workbench& workbench, const QString& programmeCode,
+                                      const QString& question)
 {
     const auto ref = workbench.reference();
     const auto programme = ref.programme(programmeCode);
     if (!programme)
-        return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(programmeCode));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no programme \"%1\"").arg(programmeCode));
     JudgmentMatrix m;
     m.programme = *programme;
     for (const Question& q : ref.questionsFlat(programmeCode))
         if (q.graded && (question.isEmpty() || q.code == question))
             m.columns << q;
     if (!question.isEmpty() && m.columns.isEmpty())
-        return Error::make(Error::Code::NotFound,
-                           QStringLiteral("%1 has no graded question \"%2\"").arg(programmeCode, question));
+        return Error::make(
+            Error::Code::NotFound,
+            QStringLiteral("%1 has no graded question \"%2\"").arg(programmeCode, question));
     if (const auto scale = ref.gradeScale(programme->gradeScaleCode))
         m.grades = scale->grades;
     QList<Force> forces = ref.forces();
@@ -47,7 +50,8 @@ Result<JudgmentMatrix> judgmentMatrix(const Workbench& workbench, const QString&
         const auto row = rowOf.find(j.forceCode);
         if (row == rowOf.end())
             continue;
-        m.rows[*row].cells.insert(j.questionCode, MatrixCell{j.gradeCode, j.gradeLabel, j.summary, j.rank});
+        m.rows[*row].cells.insert(j.questionCode,
+                                  MatrixCell{j.gradeCode, j.gradeLabel, j.summary, j.rank});
     }
     return m;
 }
@@ -82,17 +86,27 @@ QString FigureSeries::label() const
 
 // "Rate" and "Rate per 1,000 population" in two years' data are one figure when both are per 1,000
 // population.
-QString figureKey(const Metric& m) { return m.name + QChar(31) + (m.unit.isEmpty() ? m.measure : m.unit); }
+QString figureKey(const Metric& m)
+{
+    return m.name + QChar(31) + (m.unit.isEmpty() ? m.measure : m.unit);
+}
 
-bool sameFigure(const Metric& a, const Metric& b) { return a.period == b.period && figureKey(a) == figureKey(b); }
+bool sameFigure(const Metric& a, const Metric& b)
+{
+    return a.period == b.period && figureKey(a) == figureKey(b);
+}
 
-QString figurePeriodKey(const Metric& m) { return figureKey(m) + QChar(31) + m.period; }
+QString figurePeriodKey(const Metric& m)
+{
+    return figureKey(m) + QChar(31) + m.period;
+}
 
 bool isPublishedStatistic(const Metric& m)
 {
     const QString source = m.source.trimmed();
     const QLatin1String prefix(PublishedStatisticsPrefix);
-    return source.startsWith(prefix, Qt::CaseInsensitive) && !source.mid(prefix.size()).trimmed().isEmpty();
+    return source.startsWith(prefix, Qt::CaseInsensitive) &&
+           !source.mid(prefix.size()).trimmed().isEmpty();
 }
 
 Result<QSet<QString>> forcesPublished(const Workbench& workbench, const QString& programme)
@@ -104,17 +118,21 @@ Result<QSet<QString>> forcesPublished(const Workbench& workbench, const QString&
     return out;
 }
 
-bool VisibleFigures::hasUnpublished(const Metric& like) const { return unpublished.contains(figurePeriodKey(like)); }
+bool VisibleFigures::hasUnpublished(const Metric& like) const
+{
+    return unpublished.contains(figurePeriodKey(like));
+}
 
-Result<VisibleFigures> figuresOfEveryForce(const Workbench& workbench, const QString& programme, const QString& force,
-                                           Audience audience)
+Result<VisibleFigures> figuresOfEveryForce(const Workbench& workbench, const QString& programme,
+                                           const QString& force, Audience audience)
 {
     auto published = forcesPublished(workbench, programme);
     if (!published)
         return published.error();
     VisibleFigures out;
     for (const Metric& m : workbench.drafts().metrics(programme)) {
-        const bool shown = m.forceCode == force || published->contains(m.forceCode) || isPublishedStatistic(m);
+        const bool shown =
+            m.forceCode == force || published->contains(m.forceCode) || isPublishedStatistic(m);
         if (!shown)
             out.unpublished.insert(figurePeriodKey(m));
         if (shown || audience == Audience::Inspectorate)
@@ -123,7 +141,8 @@ Result<VisibleFigures> figuresOfEveryForce(const Workbench& workbench, const QSt
     return out;
 }
 
-QList<ForceValue> valuesOfEveryForce(const QList<Metric>& metrics, const QHash<QString, Force>& forces, const Metric& like)
+QList<ForceValue> valuesOfEveryForce(const QList<Metric>& metrics,
+                                     const QHash<QString, Force>& forces, const Metric& like)
 {
     QList<ForceValue> out;
     QSet<QString> seen;
@@ -157,8 +176,10 @@ QList<FigureSeries> seriesOf(const ForceProfile& p)
                 it = byKey.insert(key, FigureSeries{m.name, m.measure, m.unit, {}});
                 order << key;
             }
-            SeriesPoint point{end, m.period, programme.code, m.forceValue, m.nationalValue, f.regionMean};
-            auto same = std::find_if(it->points.begin(), it->points.end(), [&](const SeriesPoint& x) { return x.end == end; });
+            SeriesPoint point{end,          m.period,        programme.code,
+                              m.forceValue, m.nationalValue, f.regionMean};
+            auto same = std::find_if(it->points.begin(), it->points.end(),
+                                     [&](const SeriesPoint& x) { return x.end == end; });
             if (same != it->points.end())
                 *same = point;
             else
@@ -170,15 +191,25 @@ QList<FigureSeries> seriesOf(const ForceProfile& p)
         FigureSeries s = byKey.value(key);
         if (s.points.size() < 2)
             continue;
-        std::sort(s.points.begin(), s.points.end(), [](const SeriesPoint& a, const SeriesPoint& b) { return a.end < b.end; });
+        std::sort(s.points.begin(), s.points.end(),
+                  [](const SeriesPoint& a, const SeriesPoint& b) { return a.end < b.end; });
         out << s;
     }
     return out;
 }
 
-QString number(double v) { return QString::number(v, 'g', 12); }
-QString number(const std::optional<double>& v) { return v ? number(*v) : QString(); }
-QJsonValue jsonNumber(const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(); }
+QString number(double v)
+{
+    return QString::number(v, 'g', 12);
+}
+QString number(const std::optional<double>& v)
+{
+    return v ? number(*v) : QString();
+}
+QJsonValue jsonNumber(const std::optional<double>& v)
+{
+    return v ? QJsonValue(*v) : QJsonValue();
+}
 
 } // namespace
 
@@ -191,7 +222,8 @@ Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& for
     ForceProfile p;
     p.force = *force;
     p.programmes = ref.programmes();
-    std::stable_sort(p.programmes.begin(), p.programmes.end(), [](const Programme& a, const Programme& b) { return a.year < b.year; });
+    std::stable_sort(p.programmes.begin(), p.programmes.end(),
+                     [](const Programme& a, const Programme& b) { return a.year < b.year; });
     QSet<QString> region;
     for (const Force& f : ref.forces())
         if (f.regionCode == force->regionCode)
@@ -202,11 +234,13 @@ Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& for
         p.findings[t.programmeCode][t.kind] += t.count;
     for (const Programme& programme : p.programmes) {
         p.judgments.insert(programme.code, drafts.judgments(programme.code, forceCode));
-        p.findings.insert(programme.code, p.findings.value(programme.code)); // every programme has a row, if empty
+        p.findings.insert(programme.code,
+                          p.findings.value(programme.code)); // every programme has a row, if empty
         // The region's mean of each figure, over the forces of the region that have it.
         QHash<QString, std::pair<double, int>> sums; // by figure and period
         auto keyOf = [](const Metric& m) -> QString { return figureKey(m) + QChar(31) + m.period; };
-        QHash<QString, QSet<QString>> held; // by the same key: the forces that have the figure, each once
+        QHash<QString, QSet<QString>>
+            held; // by the same key: the forces that have the figure, each once
         const QList<Metric> all = drafts.metrics(programme.code);
         for (const Metric& m : all) {
             QSet<QString>& forces = held[keyOf(m)];
@@ -244,12 +278,15 @@ Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& for
 
 QByteArray profileCsv(const ForceProfile& p)
 {
-    QByteArray out = csv::formatRow({u"force"_s, u"programme"_s, u"year"_s, u"part"_s, u"item"_s, u"period"_s, u"value"_s,
-                                     u"england_and_wales"_s, u"region_mean"_s});
-    auto row = [&](const Programme* programme, const QString& part, const QString& item, const QString& period,
-                   const QString& value, const QString& national = {}, const QString& region = {}) {
+    QByteArray out =
+        csv::formatRow({u"force"_s, u"programme"_s, u"year"_s, u"part"_s, u"item"_s, u"period"_s,
+                        u"value"_s, u"england_and_wales"_s, u"region_mean"_s});
+    auto row = [&](const Programme* programme, const QString& part, const QString& item,
+                   const QString& period, const QString& value, const QString& national = {},
+                   const QString& region = {}) {
         out += csv::formatRow({p.force.code, programme ? programme->code : QString(),
-                               programme ? QString::number(programme->year) : QString(), part, item, period, value, national, region});
+                               programme ? QString::number(programme->year) : QString(), part, item,
+                               period, value, national, region});
     };
     for (const Programme& programme : p.programmes) {
         for (const Judgment& j : p.judgments.value(programme.code))
@@ -260,13 +297,22 @@ QByteArray profileCsv(const ForceProfile& p)
         for (const ProfileFigure& f : p.figures.value(programme.code)) {
             const Metric& m = f.metric;
             const QString item = m.unit.isEmpty() ? m.name : m.name + u" ("_s + m.unit + u")"_s;
-            row(&programme, u"figure"_s, item, m.period, number(m.forceValue), number(m.nationalValue), number(f.regionMean));
+            row(&programme, u"figure"_s, item, m.period, number(m.forceValue),
+                number(m.nationalValue), number(f.regionMean));
         }
     }
-    // What is still open: a row each for the oldest listed (part "open KIND"), and the count of all.
+    // What is still open: a row each for the oldest listed (part "open KIND"), and the count of
+    // all.
     for (const FollowUpItem& i : p.stillOpen.items)
-        out += csv::formatRow({p.force.code, i.finding.programmeCode, QString::number(i.since), u"open "_s + i.finding.kind,
-                               i.finding.uid, {}, i.status(), {}, {}});
+        out += csv::formatRow({p.force.code,
+                               i.finding.programmeCode,
+                               QString::number(i.since),
+                               u"open "_s + i.finding.kind,
+                               i.finding.uid,
+                               {},
+                               i.status(),
+                               {},
+                               {}});
     row(nullptr, u"still open"_s, u"total"_s, {}, QString::number(p.stillOpen.total));
     return out;
 }
@@ -277,33 +323,57 @@ QByteArray profileJson(const ForceProfile& p)
     for (const Programme& programme : p.programmes) {
         QJsonObject judgments, findings;
         for (const Judgment& j : p.judgments.value(programme.code))
-            judgments.insert(j.questionCode, QJsonObject{{u"grade"_s, j.gradeCode}, {u"label"_s, j.gradeLabel}, {u"summary"_s, j.summary}});
+            judgments.insert(j.questionCode, QJsonObject{{u"grade"_s, j.gradeCode},
+                                                         {u"label"_s, j.gradeLabel},
+                                                         {u"summary"_s, j.summary}});
         const QMap<QString, int> kinds = p.findings.value(programme.code);
         for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
             findings.insert(it.key(), it.value());
         QJsonArray figures;
         for (const ProfileFigure& f : p.figures.value(programme.code))
-            figures.push_back(QJsonObject{{u"figure"_s, f.metric.figure},      {u"name"_s, f.metric.name},
-                                          {u"measure"_s, f.metric.measure},    {u"unit"_s, f.metric.unit},
-                                          {u"period"_s, f.metric.period},      {u"force"_s, f.metric.forceValue},
-                                          {u"england_and_wales"_s, jsonNumber(f.metric.nationalValue)},
-                                          {u"region_mean"_s, jsonNumber(f.regionMean)}, {u"region_forces"_s, f.regionForces}});
-        programmes.push_back(QJsonObject{{u"code"_s, programme.code}, {u"year"_s, programme.year}, {u"judgments"_s, judgments},
-                                         {u"findings"_s, findings}, {u"figures"_s, figures}});
+            figures.push_back(
+                QJsonObject{{u"figure"_s, f.metric.figure},
+                            {u"name"_s, f.metric.name},
+                            {u"measure"_s, f.metric.measure},
+                            {u"unit"_s, f.metric.unit},
+                            {u"period"_s, f.metric.period},
+                            {u"force"_s, f.metric.forceValue},
+                            {u"england_and_wales"_s, jsonNumber(f.metric.nationalValue)},
+                            {u"region_mean"_s, jsonNumber(f.regionMean)},
+                            {u"region_forces"_s, f.regionForces}});
+        programmes.push_back(QJsonObject{{u"code"_s, programme.code},
+                                         {u"year"_s, programme.year},
+                                         {u"judgments"_s, judgments},
+                                         {u"findings"_s, findings},
+                                         {u"figures"_s, figures}});
     }
     for (const FigureSeries& s : p.series) {
         QJsonArray points;
         for (const SeriesPoint& x : s.points)
-            points.push_back(QJsonObject{{u"end"_s, x.end.toString(Qt::ISODate)}, {u"period"_s, x.period},
-                                         {u"programme"_s, x.programmeCode}, {u"force"_s, x.force},
-                                         {u"england_and_wales"_s, jsonNumber(x.national)}, {u"region_mean"_s, jsonNumber(x.regionMean)}});
-        series.push_back(QJsonObject{{u"name"_s, s.name}, {u"measure"_s, s.measure}, {u"unit"_s, s.unit}, {u"points"_s, points}});
+            points.push_back(QJsonObject{{u"end"_s, x.end.toString(Qt::ISODate)},
+                                         {u"period"_s, x.period},
+                                         {u"programme"_s, x.programmeCode},
+                                         {u"force"_s, x.force},
+                                         {u"england_and_wales"_s, jsonNumber(x.national)},
+                                         {u"region_mean"_s, jsonNumber(x.regionMean)}});
+        series.push_back(QJsonObject{{u"name"_s, s.name},
+                                     {u"measure"_s, s.measure},
+                                     {u"unit"_s, s.unit},
+                                     {u"points"_s, points}});
     }
     for (const FollowUpItem& i : p.stillOpen.items)
-        open.push_back(QJsonObject{{u"finding"_s, i.finding.uid}, {u"kind"_s, i.finding.kind}, {u"since"_s, i.since},
-                                   {u"status"_s, i.status()}, {u"years_open"_s, p.stillOpen.yearsOpen(i)}, {u"text"_s, i.finding.text}});
-    return QJsonDocument(QJsonObject{{u"force"_s, p.force.code}, {u"name"_s, p.force.name}, {u"region"_s, p.force.regionName},
-                                     {u"programmes"_s, programmes}, {u"series"_s, series}, {u"still_open"_s, open},
+        open.push_back(QJsonObject{{u"finding"_s, i.finding.uid},
+                                   {u"kind"_s, i.finding.kind},
+                                   {u"since"_s, i.since},
+                                   {u"status"_s, i.status()},
+                                   {u"years_open"_s, p.stillOpen.yearsOpen(i)},
+                                   {u"text"_s, i.finding.text}});
+    return QJsonDocument(QJsonObject{{u"force"_s, p.force.code},
+                                     {u"name"_s, p.force.name},
+                                     {u"region"_s, p.force.regionName},
+                                     {u"programmes"_s, programmes},
+                                     {u"series"_s, series},
+                                     {u"still_open"_s, open},
                                      {u"still_open_total"_s, p.stillOpen.total}})
         .toJson(QJsonDocument::Indented);
 }
@@ -313,7 +383,8 @@ Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const 
     const auto ref = workbench.reference();
     const auto programme = ref.programme(like.programmeCode);
     if (!programme)
-        return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(like.programmeCode));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no programme \"%1\"").arg(like.programmeCode));
     QHash<QString, Force> forces;
     for (const Force& f : ref.forces())
         forces.insert(f.code, f);
@@ -332,11 +403,13 @@ Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const 
     return out;
 }
 
-Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const QString& programmeCode, const QString& name,
+Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench,
+                                              const QString& programmeCode, const QString& name,
                                               const QString& unit, const QString& period)
 {
     if (!workbench.reference().programme(programmeCode))
-        return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(programmeCode));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no programme \"%1\"").arg(programmeCode));
     QList<Metric> named;
     QStringList units, periods;
     for (const Metric& m : workbench.drafts().metrics(programmeCode))
@@ -349,27 +422,40 @@ Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const 
                 periods << m.period;
         }
     if (named.isEmpty())
-        return Error::make(Error::Code::NotFound, QStringLiteral("%1 has no figure \"%2\"%3")
-                                                      .arg(programmeCode, name, unit.isEmpty() ? QString() : u" in "_s + unit));
+        return Error::make(
+            Error::Code::NotFound,
+            QStringLiteral("%1 has no figure \"%2\"%3")
+                .arg(programmeCode, name, unit.isEmpty() ? QString() : u" in "_s + unit));
     if (units.size() > 1)
-        return Error::make(Error::Code::Invalid, QStringLiteral("\"%1\" is given in %2 units (%3): say which with --unit")
-                                                     .arg(name).arg(units.size()).arg(units.join(u", "_s)));
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("\"%1\" is given in %2 units (%3): say which with --unit")
+                               .arg(name)
+                               .arg(units.size())
+                               .arg(units.join(u", "_s)));
     if (period.isEmpty() && periods.size() > 1)
-        return Error::make(Error::Code::Invalid, QStringLiteral("\"%1\" is given for %2 periods (%3): say which with --period")
-                                                     .arg(name).arg(periods.size()).arg(periods.join(u"; "_s)));
+        return Error::make(
+            Error::Code::Invalid,
+            QStringLiteral("\"%1\" is given for %2 periods (%3): say which with --period")
+                .arg(name)
+                .arg(periods.size())
+                .arg(periods.join(u"; "_s)));
     const QString chosen = period.isEmpty() ? periods.front() : period;
-    const auto like = std::find_if(named.cbegin(), named.cend(), [&](const Metric& m) { return m.period == chosen; });
+    const auto like = std::find_if(named.cbegin(), named.cend(),
+                                   [&](const Metric& m) { return m.period == chosen; });
     if (like == named.cend())
-        return Error::make(Error::Code::NotFound, QStringLiteral("\"%1\" is not given for \"%2\" (it is for: %3)")
-                                                      .arg(name, chosen, periods.join(u"; "_s)));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("\"%1\" is not given for \"%2\" (it is for: %3)")
+                               .arg(name, chosen, periods.join(u"; "_s)));
     return figureAcrossForces(workbench, *like);
 }
 
 QByteArray figureCsv(const FigureAcrossForces& f)
 {
-    QByteArray out = csv::formatRow({u"force"_s, u"name"_s, u"region"_s, u"value"_s, u"england_and_wales"_s});
+    QByteArray out =
+        csv::formatRow({u"force"_s, u"name"_s, u"region"_s, u"value"_s, u"england_and_wales"_s});
     for (const ForceValue& v : f.forces)
-        out += csv::formatRow({v.force.code, v.force.name, v.force.regionName, number(v.value), number(f.national)});
+        out += csv::formatRow(
+            {v.force.code, v.force.name, v.force.regionName, number(v.value), number(f.national)});
     return out;
 }
 
@@ -399,26 +485,38 @@ QByteArray matrixJson(const JudgmentMatrix& m)
             const auto cell = r.cells.find(q.code);
             judgments.insert(q.code, cell == r.cells.end()
                                          ? QJsonValue()
-                                         : QJsonValue(QJsonObject{{u"grade"_s, cell->gradeCode}, {u"label"_s, cell->gradeLabel},
+                                         : QJsonValue(QJsonObject{{u"grade"_s, cell->gradeCode},
+                                                                  {u"label"_s, cell->gradeLabel},
                                                                   {u"summary"_s, cell->summary}}));
         }
-        forces.push_back(QJsonObject{{u"code"_s, r.force.code}, {u"name"_s, r.force.name},
-                                     {u"region"_s, r.force.regionName}, {u"judgments"_s, judgments}});
+        forces.push_back(QJsonObject{{u"code"_s, r.force.code},
+                                     {u"name"_s, r.force.name},
+                                     {u"region"_s, r.force.regionName},
+                                     {u"judgments"_s, judgments}});
     }
-    return QJsonDocument(QJsonObject{{u"programme"_s, m.programme.code}, {u"questions"_s, questions}, {u"forces"_s, forces}})
+    return QJsonDocument(QJsonObject{{u"programme"_s, m.programme.code},
+                                     {u"questions"_s, questions},
+                                     {u"forces"_s, forces}})
         .toJson(QJsonDocument::Indented);
 }
 
 QString changeName(Change c)
 {
     switch (c) {
-    case Change::None: return {};
-    case Change::Up: return u"up"_s;
-    case Change::Down: return u"down"_s;
-    case Change::Same: return u"same"_s;
-    case Change::New: return u"new"_s;
-    case Change::Gone: return u"gone"_s;
-    case Change::NotComparable: return u"not comparable"_s;
+    case Change::None:
+        return {};
+    case Change::Up:
+        return u"up"_s;
+    case Change::Down:
+        return u"down"_s;
+    case Change::Same:
+        return u"same"_s;
+    case Change::New:
+        return u"new"_s;
+    case Change::Gone:
+        return u"gone"_s;
+    case Change::NotComparable:
+        return u"not comparable"_s;
     }
     return {};
 }
@@ -440,7 +538,9 @@ QString followedProgramme(const Programme& programme)
 Result<ChangeView> changeView(const Workbench& workbench, const QString& from, const QString& to)
 {
     if (from == to)
-        return Error::make(Error::Code::Invalid, QStringLiteral("compare two different programmes (both are %1)").arg(from));
+        return Error::make(
+            Error::Code::Invalid,
+            QStringLiteral("compare two different programmes (both are %1)").arg(from));
     auto before = judgmentMatrix(workbench, from);
     if (!before)
         return before.error();
@@ -458,11 +558,15 @@ Result<ChangeView> changeView(const Workbench& workbench, const QString& from, c
     const bool sameScale = v.from.gradeScaleCode == v.to.gradeScaleCode;
     for (const Question& q : after->columns)
         if (q.follows.startsWith(prefix) && earlier.contains(q.follows.mid(prefix.size())))
-            v.columns.push_back({q, earlier.value(q.follows.mid(prefix.size())), q.comparable && sameScale});
+            v.columns.push_back(
+                {q, earlier.value(q.follows.mid(prefix.size())), q.comparable && sameScale});
     if (v.columns.isEmpty())
-        return Error::make(Error::Code::NotFound,
-                           QStringLiteral("no graded question of %1 follows one of %2 (a framework copied from %2 records "
-                                          "which question each continues)").arg(to, from));
+        return Error::make(
+            Error::Code::NotFound,
+            QStringLiteral(
+                "no graded question of %1 follows one of %2 (a framework copied from %2 records "
+                "which question each continues)")
+                .arg(to, from));
     QHash<QString, const MatrixRow*> beforeRows;
     for (const MatrixRow& r : before->rows)
         beforeRows.insert(r.force.code, &r);
@@ -484,7 +588,7 @@ Result<ChangeView> changeView(const Workbench& workbench, const QString& from, c
             else if (!now)
                 cell.change = Change::Gone;
             else // rank 1 is the best grade
-                cell.change = cell.after.rank < cell.before.rank ? Change::Up
+                cell.change = cell.after.rank < cell.before.rank   ? Change::Up
                               : cell.after.rank > cell.before.rank ? Change::Down
                                                                    : Change::Same;
             if (cell.change != Change::None)
@@ -500,7 +604,8 @@ QByteArray changeCsv(const ChangeView& v)
 {
     QStringList head{u"force"_s, u"name"_s, u"region"_s};
     for (const ChangeColumn& c : v.columns)
-        head << QString(c.earlier.code + u" "_s + v.from.code) << QString(c.question.code + u" "_s + v.to.code)
+        head << QString(c.earlier.code + u" "_s + v.from.code)
+             << QString(c.question.code + u" "_s + v.to.code)
              << QString(c.question.code + u" change"_s);
     QByteArray out = csv::formatRow(head);
     for (const ChangeRow& r : v.rows) {
@@ -518,23 +623,35 @@ QByteArray changeJson(const ChangeView& v)
 {
     QJsonArray columns, forces;
     for (const ChangeColumn& c : v.columns)
-        columns.append(QJsonObject{{u"question"_s, c.question.code}, {u"follows"_s, c.earlier.code}, {u"comparable"_s, c.comparable}});
+        columns.append(QJsonObject{{u"question"_s, c.question.code},
+                                   {u"follows"_s, c.earlier.code},
+                                   {u"comparable"_s, c.comparable}});
     for (const ChangeRow& r : v.rows) {
         QJsonObject cells;
         for (const ChangeColumn& c : v.columns) {
             const ChangeCell cell = r.cells.value(c.question.code);
-            cells.insert(c.question.code, QJsonObject{{u"before"_s, cell.before.gradeCode.isEmpty() ? QJsonValue() : QJsonValue(cell.before.gradeCode)},
-                                                      {u"after"_s, cell.after.gradeCode.isEmpty() ? QJsonValue() : QJsonValue(cell.after.gradeCode)},
-                                                      {u"change"_s, changeName(cell.change)}});
+            cells.insert(c.question.code,
+                         QJsonObject{{u"before"_s, cell.before.gradeCode.isEmpty()
+                                                       ? QJsonValue()
+                                                       : QJsonValue(cell.before.gradeCode)},
+                                     {u"after"_s, cell.after.gradeCode.isEmpty()
+                                                      ? QJsonValue()
+                                                      : QJsonValue(cell.after.gradeCode)},
+                                     {u"change"_s, changeName(cell.change)}});
         }
-        forces.append(QJsonObject{{u"force"_s, r.force.code}, {u"name"_s, r.force.name}, {u"region"_s, r.force.regionName},
+        forces.append(QJsonObject{{u"force"_s, r.force.code},
+                                  {u"name"_s, r.force.name},
+                                  {u"region"_s, r.force.regionName},
                                   {u"questions"_s, cells}});
     }
     QJsonObject totals;
     for (auto it = v.totals.cbegin(); it != v.totals.cend(); ++it)
         totals.insert(changeName(it.key()), it.value());
-    return QJsonDocument(QJsonObject{{u"from"_s, v.from.code}, {u"to"_s, v.to.code}, {u"columns"_s, columns},
-                                     {u"forces"_s, forces}, {u"totals"_s, totals}})
+    return QJsonDocument(QJsonObject{{u"from"_s, v.from.code},
+                                     {u"to"_s, v.to.code},
+                                     {u"columns"_s, columns},
+                                     {u"forces"_s, forces},
+                                     {u"totals"_s, totals}})
         .toJson(QJsonDocument::Indented);
 }
 

@@ -22,15 +22,15 @@ struct MatrixCell {
 };
 
 struct MatrixRow {
-    Force force; // with its region
+    Force force;                      // with its region
     QHash<QString, MatrixCell> cells; // by question code
 };
 
 struct JudgmentMatrix {
     Programme programme;
-    QList<Question> columns;  // the graded questions, in framework order
-    QList<Grade> grades;      // the programme's scale, best first
-    QList<MatrixRow> rows;    // every force, by region then name
+    QList<Question> columns; // the graded questions, in framework order
+    QList<Grade> grades;     // the programme's scale, best first
+    QList<MatrixRow> rows;   // every force, by region then name
 };
 
 struct GradeCount {
@@ -40,15 +40,17 @@ struct GradeCount {
 };
 
 // `question` (optional) keeps that one graded question only.
-Result<JudgmentMatrix> judgmentMatrix(const Workbench& workbench, const QString& programme, const QString& question = {});
+Result<JudgmentMatrix> judgmentMatrix(const Workbench& workbench, const QString& programme,
+                                      const QString& question = {});
 Result<QList<GradeCount>> gradeCounts(const Workbench& workbench, const QString& programme);
 
 // One force across the programmes the workbench holds: its judgments, its findings by kind, and
 // its figures against England and Wales and the mean of its region's forces.
 struct ProfileFigure {
     Metric metric;
-    std::optional<double> regionMean; // over the region's forces that have the same figure, when another has it
-    int regionForces = 0;             // those forces, this one among them
+    std::optional<double>
+        regionMean;       // over the region's forces that have the same figure, when another has it
+    int regionForces = 0; // those forces, this one among them
     int forces = 0; // the forces with the same figure for the same period (this one among them)
 };
 
@@ -64,18 +66,20 @@ struct SeriesPoint {
 
 struct FigureSeries {
     QString name, measure, unit;
-    QList<SeriesPoint> points; // by end date; where two programmes give the same period, the later's value
-    QString label() const;     // "Recorded crime (excluding fraud), per 1,000 population"
+    QList<SeriesPoint>
+        points; // by end date; where two programmes give the same period, the later's value
+    QString label() const; // "Recorded crime (excluding fraud), per 1,000 population"
 };
 
 struct ForceProfile {
     Force force;
-    QList<Programme> programmes;                 // oldest first
-    QHash<QString, QList<Judgment>> judgments;   // by programme code
-    QHash<QString, QMap<QString, int>> findings; // programme → kind → count
+    QList<Programme> programmes;                  // oldest first
+    QHash<QString, QList<Judgment>> judgments;    // by programme code
+    QHash<QString, QMap<QString, int>> findings;  // programme → kind → count
     QHash<QString, QList<ProfileFigure>> figures; // by programme code
-    QList<FigureSeries> series;                  // figures recorded for two periods or more
-    FollowUpList stillOpen; // its areas for improvement, causes of concern and recommendations not yet done
+    QList<FigureSeries> series;                   // figures recorded for two periods or more
+    FollowUpList
+        stillOpen; // its areas for improvement, causes of concern and recommendations not yet done
 };
 
 // The profile lists the oldest of what is still open, up to this many; stillOpen.total counts all.
@@ -108,9 +112,11 @@ bool sameFigure(const Metric& a, const Metric& b); // same key and period
 
 // Of `metrics` (a programme's), the value of every force that has the figure `like` is, highest
 // first, each force once.
-QList<ForceValue> valuesOfEveryForce(const QList<Metric>& metrics, const QHash<QString, Force>& forces, const Metric& like);
+QList<ForceValue> valuesOfEveryForce(const QList<Metric>& metrics,
+                                     const QHash<QString, Force>& forces, const Metric& like);
 
-// ---- who may see another force's figures ---------------------------------------------------------
+// ---- who may see another force's figures
+// ---------------------------------------------------------
 
 // Who reads what is produced. The inspectorate sees every force's figures as they are drafted;
 // anyone outside it — the force a factual accuracy pack is sent to, the readers of a published
@@ -139,16 +145,18 @@ struct VisibleFigures {
     QSet<QString> unpublished;
     bool hasUnpublished(const Metric& like) const;
 };
-QString figurePeriodKey(const Metric& m); // figureKey and period: the figure as sameFigure compares it
-Result<VisibleFigures> figuresOfEveryForce(const Workbench& workbench, const QString& programme, const QString& force,
-                                           Audience audience);
+QString
+figurePeriodKey(const Metric& m); // figureKey and period: the figure as sameFigure compares it
+Result<VisibleFigures> figuresOfEveryForce(const Workbench& workbench, const QString& programme,
+                                           const QString& force, Audience audience);
 
 // The figure `like` is, for every force of its programme.
 Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const Metric& like);
 // As a person names it: the name in any case; `unit` and `period` needed only when the name has
 // several (the error names them).
-Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const QString& programme, const QString& name,
-                                              const QString& unit = {}, const QString& period = {});
+Result<FigureAcrossForces> figureAcrossForces(const Workbench& workbench, const QString& programme,
+                                              const QString& name, const QString& unit = {},
+                                              const QString& period = {});
 QByteArray figureCsv(const FigureAcrossForces& figure);
 
 // The change between two programmes: for each graded question of `to` that continues a question
@@ -158,8 +166,8 @@ enum class Change { None, Up, Down, Same, New, Gone, NotComparable };
 QString changeName(Change c); // "up", "down", "same", "new", "gone", "not comparable", ""
 
 struct ChangeColumn {
-    Question question;     // of `to`
-    Question earlier;      // of `from`
+    Question question; // of `to`
+    Question earlier;  // of `from`
     bool comparable = true;
 };
 

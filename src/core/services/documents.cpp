@@ -16,7 +16,10 @@ namespace {
 using service::inTransaction;
 using service::json;
 
-Error invalid(const QString& message) { return Error::make(Error::Code::Invalid, message); }
+Error invalid(const QString& message)
+{
+    return Error::make(Error::Code::Invalid, message);
+}
 
 // The list a place's parent holds its children in (the roots for an empty parent).
 QList<Section>* childrenOf(QList<Section>& roots, const QString& parentUid)
@@ -74,23 +77,32 @@ void putAt(QList<Section>& list, Section s, int position)
 Status validateSection(const Section& s, const Programme& programme, const QString& documentKind)
 {
     if (!sectionKinds().contains(s.kind))
-        return invalid(QStringLiteral("unknown section kind \"%1\" (one of: %2)").arg(s.kind, sectionKinds().join(u", "_s)));
-    static const QStringList needsQuestion{u"judgment"_s, u"overview"_s, u"findings"_s, u"areas_for_improvement"_s};
+        return invalid(QStringLiteral("unknown section kind \"%1\" (one of: %2)")
+                           .arg(s.kind, sectionKinds().join(u", "_s)));
+    static const QStringList needsQuestion{u"judgment"_s, u"overview"_s, u"findings"_s,
+                                           u"areas_for_improvement"_s};
     if (needsQuestion.contains(s.kind) && s.questionCode.isEmpty())
-        return invalid(QStringLiteral("a %1 section shows a question's data: give the question").arg(sectionKindLabel(s.kind).toLower()));
+        return invalid(QStringLiteral("a %1 section shows a question's data: give the question")
+                           .arg(sectionKindLabel(s.kind).toLower()));
     if (!s.questionCode.isEmpty() && !findQuestion(programme.questions, s.questionCode))
-        return invalid(QStringLiteral("programme %1 has no question \"%2\"").arg(programme.code, s.questionCode));
+        return invalid(QStringLiteral("programme %1 has no question \"%2\"")
+                           .arg(programme.code, s.questionCode));
     if ((s.kind == u"judgment"_s || s.kind == u"overview"_s) && s.questionCode.size()) {
         const Question* q = findQuestion(programme.questions, s.questionCode);
         if (!q->graded || programme.gradeScaleCode.isEmpty())
-            return invalid(QStringLiteral("question %1 is not graded, so it has no judgment to show").arg(s.questionCode));
+            return invalid(
+                QStringLiteral("question %1 is not graded, so it has no judgment to show")
+                    .arg(s.questionCode));
     }
     if (s.kind == u"chart"_s && s.figure.trimmed().isEmpty())
-        return invalid(u"a chart shows the figures of one figure: give the figure (\"Figure 1\")"_s);
+        return invalid(
+            u"a chart shows the figures of one figure: give the figure (\"Figure 1\")"_s);
     if (!s.findingKind.isEmpty() && !findingKinds().contains(s.findingKind))
         return invalid(QStringLiteral("unknown finding kind \"%1\"").arg(s.findingKind));
-    if ((s.kind == u"letter_opening"_s || s.kind == u"letter_closing"_s) && documentKind != u"letter"_s)
-        return invalid(QStringLiteral("a %1 belongs in a letter, not a report").arg(sectionKindLabel(s.kind).toLower()));
+    if ((s.kind == u"letter_opening"_s || s.kind == u"letter_closing"_s) &&
+        documentKind != u"letter"_s)
+        return invalid(QStringLiteral("a %1 belongs in a letter, not a report")
+                           .arg(sectionKindLabel(s.kind).toLower()));
     for (const Section& c : s.children)
         if (Status st = validateSection(c, programme, documentKind); !st)
             return st;
@@ -102,11 +114,14 @@ Status validateParticulars(const Document& d)
     if (d.title.trimmed().isEmpty())
         return invalid(u"a document needs a title"_s);
     if (!statuses().contains(d.status))
-        return invalid(QStringLiteral("unknown status \"%1\" (one of: %2)").arg(d.status, statuses().join(u", "_s)));
+        return invalid(QStringLiteral("unknown status \"%1\" (one of: %2)")
+                           .arg(d.status, statuses().join(u", "_s)));
     if (!d.dated.isEmpty() && !QDate::fromString(d.dated, Qt::ISODate).isValid())
         return invalid(QStringLiteral("the date \"%1\" is not a date (YYYY-MM-DD)").arg(d.dated));
     if (!d.embargo.isEmpty() && !QDateTime::fromString(d.embargo, Qt::ISODate).isValid())
-        return invalid(QStringLiteral("the embargo \"%1\" is not a date and time (YYYY-MM-DDTHH:MM)").arg(d.embargo));
+        return invalid(
+            QStringLiteral("the embargo \"%1\" is not a date and time (YYYY-MM-DDTHH:MM)")
+                .arg(d.embargo));
     return {};
 }
 
@@ -123,7 +138,8 @@ void freshUids(QList<Section>& sections, const QString& prefix)
     }
 }
 
-Section section(const QString& kind, const QString& title, const QString& question = {}, const QString& body = {})
+Section section(const QString& kind, const QString& title, const QString& question = {},
+                const QString& body = {})
 {
     Section s;
     s.kind = kind;
@@ -137,13 +153,24 @@ Section section(const QString& kind, const QString& title, const QString& questi
 
 const QStringList& sectionKinds()
 {
-    static const QStringList kinds{u"narrative"_s,   u"judgment"_s,   u"overview"_s,  u"findings"_s,
-                                   u"areas_for_improvement"_s, u"metrics_table"_s, u"chart"_s,
-                                   u"grade_definitions"_s, u"contents"_s, u"letter_opening"_s, u"letter_closing"_s};
+    static const QStringList kinds{u"narrative"_s,
+                                   u"judgment"_s,
+                                   u"overview"_s,
+                                   u"findings"_s,
+                                   u"areas_for_improvement"_s,
+                                   u"metrics_table"_s,
+                                   u"chart"_s,
+                                   u"grade_definitions"_s,
+                                   u"contents"_s,
+                                   u"letter_opening"_s,
+                                   u"letter_closing"_s};
     return kinds;
 }
 
-bool isBoundKind(const QString& kind) { return kind != u"narrative"_s; }
+bool isBoundKind(const QString& kind)
+{
+    return kind != u"narrative"_s;
+}
 
 QString sectionKindLabel(const QString& kind)
 {
@@ -180,7 +207,8 @@ Result<Document> documentTemplate(const Workbench& workbench, const QString& pro
     const ReferenceRepository ref = workbench.reference();
     const auto programme = ref.programme(programmeCode);
     if (!programme)
-        return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(programmeCode));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no programme \"%1\"").arg(programmeCode));
     const auto force = ref.force(forceCode);
     if (!force)
         return Error::make(Error::Code::NotFound, QStringLiteral("no force \"%1\"").arg(forceCode));
@@ -208,20 +236,25 @@ Result<Document> documentTemplate(const Workbench& workbench, const QString& pro
             last += u"."_s;
         }
         d.sections << section(u"letter_opening"_s, {});
-        d.sections << section(u"narrative"_s, {}, {},
-                              QStringLiteral("Between {{fieldwork}}, HMIC carried out inspection fieldwork across all 43 forces "
-                                             "in England and Wales. This inspection, called '{{programme}}', assessed %1 "
-                                             "areas of police work. These were:\n\n%2")
-                                  .arg(programme->questions.size())
-                                  .arg(areas.join(u"\n"_s)));
-        d.sections << section(u"narrative"_s, {}, {},
-                              u"Attached is an embargoed copy of the national thematic report for this inspection which "
-                                "will now be published by HMIC on {{embargo}}. This must not be published until this "
-                                "date and time."_s);
-        d.sections << section(u"narrative"_s, {}, {},
-                              u"The findings that specifically relate to your force are included in this letter. The "
-                                "initial findings were previously sent to you for factual accuracy checks and, where "
-                                "appropriate, have been amended following your response."_s);
+        d.sections << section(
+            u"narrative"_s, {}, {},
+            QStringLiteral(
+                "Between {{fieldwork}}, HMIC carried out inspection fieldwork across all 43 forces "
+                "in England and Wales. This inspection, called '{{programme}}', assessed %1 "
+                "areas of police work. These were:\n\n%2")
+                .arg(programme->questions.size())
+                .arg(areas.join(u"\n"_s)));
+        d.sections << section(
+            u"narrative"_s, {}, {},
+            u"Attached is an embargoed copy of the national thematic report for this inspection "
+            u"which "
+            "will now be published by HMIC on {{embargo}}. This must not be published until this "
+            "date and time."_s);
+        d.sections << section(
+            u"narrative"_s, {}, {},
+            u"The findings that specifically relate to your force are included in this letter. The "
+            "initial findings were previously sent to you for factual accuracy checks and, where "
+            "appropriate, have been amended following your response."_s);
         for (const Question& q : programme->questions)
             d.sections << section(u"findings"_s, q.label(), q.code);
         d.sections << section(u"letter_closing"_s, {});
@@ -235,7 +268,9 @@ Result<Document> documentTemplate(const Workbench& workbench, const QString& pro
             overall = &programme->questions.first();
         const QList<Question>& core = overall ? overall->children : programme->questions;
         const bool graded = !programme->gradeScaleCode.isEmpty();
-        Section overview = section(u"narrative"_s, overall ? QStringLiteral("Overview – %1").arg(overall->text) : u"Overview"_s);
+        Section overview =
+            section(u"narrative"_s,
+                    overall ? QStringLiteral("Overview – %1").arg(overall->text) : u"Overview"_s);
         if (overall && graded) {
             overview.children << section(u"judgment"_s, u"Overall judgment"_s, overall->code);
             overview.children << section(u"overview"_s, u"Summary"_s, overall->code);
@@ -265,7 +300,8 @@ Result<Document> documentTemplate(const Workbench& workbench, const QString& pro
             d.sections << chapter;
         }
         if (graded)
-            d.sections << section(u"grade_definitions"_s, QStringLiteral("Annex A – HMIC judgments"));
+            d.sections << section(u"grade_definitions"_s,
+                                  QStringLiteral("Annex A – HMIC judgments"));
     } else {
         return invalid(QStringLiteral("unknown document kind \"%1\" (letter or report)").arg(kind));
     }
@@ -273,15 +309,18 @@ Result<Document> documentTemplate(const Workbench& workbench, const QString& pro
     return d;
 }
 
-Section DocumentService::newSection(const Document& document, const QString& kind, const std::optional<Section>& beside) const
+Section DocumentService::newSection(const Document& document, const QString& kind,
+                                    const std::optional<Section>& beside) const
 {
     Section s;
     s.kind = kind;
-    if (kind == u"findings"_s || kind == u"judgment"_s || kind == u"overview"_s || kind == u"areas_for_improvement"_s) {
+    if (kind == u"findings"_s || kind == u"judgment"_s || kind == u"overview"_s ||
+        kind == u"areas_for_improvement"_s) {
         const auto programme = m_wb.reference().programme(document.programmeCode);
         const bool graded = kind == u"judgment"_s || kind == u"overview"_s;
         QString code = beside ? beside->questionCode : QString();
-        const Question* q = programme && !code.isEmpty() ? findQuestion(programme->questions, code) : nullptr;
+        const Question* q =
+            programme && !code.isEmpty() ? findQuestion(programme->questions, code) : nullptr;
         if (!q || (graded && !q->graded)) {
             code.clear();
             std::function<void(const QList<Question>&)> first = [&](const QList<Question>& list) {
@@ -320,7 +359,10 @@ Section DocumentService::newSection(const Document& document, const QString& kin
     return s;
 }
 
-QString DocumentService::newUid(const QString& prefix) const { return prefix + randomPart(); }
+QString DocumentService::newUid(const QString& prefix) const
+{
+    return prefix + randomPart();
+}
 
 Result<Document> DocumentService::load(const QString& uid) const
 {
@@ -367,11 +409,15 @@ Result<Document> DocumentService::create(const QString& programmeCode, const QSt
     auto d = documentTemplate(m_wb, programmeCode, forceCode, kind);
     if (!d)
         return d.error();
-    // A uid the caller chose is checked here; a fresh one is made of codes (and so follows the rule).
+    // A uid the caller chose is checked here; a fresh one is made of codes (and so follows the
+    // rule).
     if (!uid.isEmpty() && !isValidCode(uid))
         return invalid(invalidCodeMessage(u"document uid"_s, uid));
     const auto programme = m_wb.reference().programme(programmeCode);
-    d->uid = uid.isEmpty() ? QStringLiteral("%1-%2-%3-").arg(forceCode).arg(programme->year).arg(kind) + randomPart() : uid;
+    d->uid = uid.isEmpty()
+                 ? QStringLiteral("%1-%2-%3-").arg(forceCode).arg(programme->year).arg(kind) +
+                       randomPart()
+                 : uid;
     return insert(*d);
 }
 
@@ -381,12 +427,15 @@ Result<Document> DocumentService::insert(const Document& document)
         if (document.uid.isEmpty())
             return invalid(u"a document needs a uid"_s);
         if (m_wb.documents().document(document.uid))
-            return Error::make(Error::Code::Conflict, QStringLiteral("a document \"%1\" already exists").arg(document.uid));
+            return Error::make(
+                Error::Code::Conflict,
+                QStringLiteral("a document \"%1\" already exists").arg(document.uid));
         if (Status s = validateParticulars(document); !s)
             return s.error();
         const auto programme = m_wb.reference().programme(document.programmeCode);
         if (!programme)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(document.programmeCode));
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("no programme \"%1\"").arg(document.programmeCode));
         for (const Section& s : document.sections)
             if (Status st = validateSection(s, *programme, document.kind); !st)
                 return st.error();
@@ -395,10 +444,13 @@ Result<Document> DocumentService::insert(const Document& document)
         auto after = load(document.uid);
         if (!after)
             return after.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"document"_s, document.uid, {}, json(*after)); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"document"_s,
+                                           document.uid, {}, json(*after));
+            !s)
             return s.error();
-        spdlog::info("created {} {} for {} {}", document.kind.toStdString(), document.uid.toStdString(),
-                     document.programmeCode.toStdString(), document.forceCode.toStdString());
+        spdlog::info("created {} {} for {} {}", document.kind.toStdString(),
+                     document.uid.toStdString(), document.programmeCode.toStdString(),
+                     document.forceCode.toStdString());
         return after;
     });
 }
@@ -413,7 +465,9 @@ Result<Document> DocumentService::remove(const QString& uid)
             return s.error();
         if (Status s = m_wb.documents().removeDocument(uid); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"document"_s, uid, json(*before), {}); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"document"_s, uid,
+                                           json(*before), {});
+            !s)
             return s.error();
         spdlog::info("deleted document {}", uid.toStdString());
         return before;
@@ -431,10 +485,12 @@ Result<Document> DocumentService::setParticulars(const Document& particulars)
         next.subtitle = particulars.subtitle;
         // The status moves only through the review's lifecycle (ReviewService::move and send).
         if (!particulars.status.isEmpty() && particulars.status != before->status)
-            return Error::make(Error::Code::Invalid,
-                               QStringLiteral("the status of “%1” moves through the review (Review tab, or fwb review "
-                                              "move), not with its particulars")
-                                   .arg(before->title));
+            return Error::make(
+                Error::Code::Invalid,
+                QStringLiteral(
+                    "the status of “%1” moves through the review (Review tab, or fwb review "
+                    "move), not with its particulars")
+                    .arg(before->title));
         next.dated = particulars.dated;
         next.embargo = particulars.embargo;
         next.senderCode = particulars.senderCode;
@@ -455,13 +511,16 @@ Result<Document> DocumentService::setParticulars(const Document& particulars)
         // Only the document's own row: its sections are not rewritten.
         if (Status s = m_wb.documents().updateParticulars(next); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, u"document"_s, next.uid, json(a), json(b)); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, u"document"_s, next.uid,
+                                           json(a), json(b));
+            !s)
             return s.error();
         return load(next.uid);
     });
 }
 
-Result<Section> DocumentService::addSection(const QString& documentUid, Section section, const Place& place)
+Result<Section> DocumentService::addSection(const QString& documentUid, Section section,
+                                            const Place& place)
 {
     return inTransaction<Section>(m_wb, {u"documents"_s}, [&]() -> Result<Section> {
         auto d = load(documentUid);
@@ -475,17 +534,19 @@ Result<Section> DocumentService::addSection(const QString& documentUid, Section 
             section.uid = prefix + randomPart();
             freshUids(section.children, prefix);
         } else if (locate(section.uid)) {
-            return Error::make(Error::Code::Conflict, QStringLiteral("a section \"%1\" already exists").arg(section.uid));
+            return Error::make(Error::Code::Conflict,
+                               QStringLiteral("a section \"%1\" already exists").arg(section.uid));
         }
         QList<Section>* siblings = childrenOf(d->sections, place.parentUid);
         if (!siblings)
             return Error::make(Error::Code::NotFound,
-                               QStringLiteral("document %1 has no section \"%2\" to put it under").arg(documentUid, place.parentUid));
+                               QStringLiteral("document %1 has no section \"%2\" to put it under")
+                                   .arg(documentUid, place.parentUid));
         putAt(*siblings, section, place.position);
         if (Status s = save(*d); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"section"_s, section.uid, {},
-                                           json(section) /* own fields */);
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"section"_s,
+                                           section.uid, {}, json(section) /* own fields */);
             !s)
             return s.error();
         return section;
@@ -499,20 +560,24 @@ Result<Section> DocumentService::updateSection(const Section& section, const QSt
     if (where)
         if (const auto d = m_wb.documents().document(where->documentUid))
             if (const Section* current = findSection(d->sections, section.uid))
-                if (current->kind == section.kind && current->questionCode == section.questionCode &&
-                    current->figure == section.figure && current->findingKind == section.findingKind)
+                if (current->kind == section.kind &&
+                    current->questionCode == section.questionCode &&
+                    current->figure == section.figure &&
+                    current->findingKind == section.findingKind)
                     entity = u"documents.text"_s;
     return inTransaction<Section>(m_wb, {entity}, [&]() -> Result<Section> {
         // Found again inside the transaction: another writer may have moved it meanwhile.
         const auto here = locate(section.uid);
         if (!here)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(section.uid));
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("no section \"%1\"").arg(section.uid));
         auto d = load(here->documentUid);
         if (!d)
             return d.error();
         Section* target = findSectionIn(d->sections, section.uid);
         if (!target)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(section.uid));
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("no section \"%1\"").arg(section.uid));
         Section next = *target;
         next.kind = section.kind;
         next.title = section.title;
@@ -532,9 +597,13 @@ Result<Section> DocumentService::updateSection(const Section& section, const QSt
         if (Status s = save(*d); !s)
             return s.error();
         if (!isBoundKind(next.kind))
-            if (Status s = keepRevision(m_wb, u"section"_s, next.uid, d->status, before.body, next.body, reason); !s)
+            if (Status s = keepRevision(m_wb, u"section"_s, next.uid, d->status, before.body,
+                                        next.body, reason);
+                !s)
                 return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, u"section"_s, section.uid, json(before), json(next)); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, u"section"_s,
+                                           section.uid, json(before), json(next));
+            !s)
             return s.error();
         return next;
     });
@@ -570,16 +639,24 @@ Result<Section> DocumentService::moveSection(const QString& uid, const Place& pl
         QList<Section>* siblings = childrenOf(d->sections, place.parentUid);
         if (!siblings)
             return Error::make(Error::Code::NotFound,
-                               QStringLiteral("document %1 has no section \"%2\" to put it under").arg(d->uid, place.parentUid));
-        const int at = place.position <= 0 || place.position > siblings->size() ? int(siblings->size()) + 1 : place.position;
+                               QStringLiteral("document %1 has no section \"%2\" to put it under")
+                                   .arg(d->uid, place.parentUid));
+        const int at = place.position <= 0 || place.position > siblings->size()
+                           ? int(siblings->size()) + 1
+                           : place.position;
         if (place.parentUid == from.parentUid && at == from.position)
             return moving;
         putAt(*siblings, moving, at);
         if (Status s = save(*d); !s)
             return s.error();
-        const QString before = QStringLiteral("{\"parent\":\"%1\",\"position\":%2}").arg(from.parentUid).arg(from.position);
-        const QString after = QStringLiteral("{\"parent\":\"%1\",\"position\":%2}").arg(place.parentUid).arg(at);
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"move"_s, u"section"_s, uid, before, after); !s)
+        const QString before = QStringLiteral("{\"parent\":\"%1\",\"position\":%2}")
+                                   .arg(from.parentUid)
+                                   .arg(from.position);
+        const QString after =
+            QStringLiteral("{\"parent\":\"%1\",\"position\":%2}").arg(place.parentUid).arg(at);
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"move"_s, u"section"_s, uid, before,
+                                           after);
+            !s)
             return s.error();
         return moving;
     });
@@ -594,8 +671,10 @@ Result<DocumentService::Removed> DocumentService::removeSection(const QString& u
         auto& [d, removed, from] = *taken;
         if (Status s = save(d); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"section"_s, uid,
-                                           interchange::compact(interchange::toJson(removed, true)), {}); !s)
+        if (Status s =
+                m_wb.audit().append(Workbench::actor(), u"delete"_s, u"section"_s, uid,
+                                    interchange::compact(interchange::toJson(removed, true)), {});
+            !s)
             return s.error();
         return Removed{d.uid, removed, from};
     });

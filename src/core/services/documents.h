@@ -11,7 +11,8 @@
 //   {{force}} the force's name          {{force_short}} its short name
 //   {{style}} "the constabulary" / "the force" / "the service"
 //   {{programme}} the programme's title  {{fieldwork}} when the fieldwork was done
-//   {{date}} the document's date         {{embargo}} the embargo, as "Thursday 4 September 2014 at 00:01"
+//   {{date}} the document's date         {{embargo}} the embargo, as "Thursday 4 September 2014 at
+//   00:01"
 
 #include "core/domain/types.h"
 #include "core/util/result.h"
@@ -38,8 +39,8 @@ public:
     explicit DocumentService(Workbench& workbench) : m_wb(workbench) {}
 
     // Creates a document from the programme's template (an empty uid gets a fresh one).
-    Result<Document> create(const QString& programmeCode, const QString& forceCode, const QString& kind,
-                            const QString& uid = {});
+    Result<Document> create(const QString& programmeCode, const QString& forceCode,
+                            const QString& kind, const QString& uid = {});
     // Writes a whole document that does not exist yet (a restore after delete, or a copy).
     Result<Document> insert(const Document& document);
     // Removes a document and its sections; returns it whole, so that it can be put back.
@@ -73,7 +74,8 @@ public:
     // A new section of a kind for this document, bound sensibly: to the question of the section
     // beside it (or the programme's first fitting question), to the force's first figure; with a
     // heading to start from. Nothing is written.
-    Section newSection(const Document& document, const QString& kind, const std::optional<Section>& beside) const;
+    Section newSection(const Document& document, const QString& kind,
+                       const std::optional<Section>& beside) const;
 
     // Where a section is: its document, parent and 1-based position.
     struct Location {

@@ -17,9 +17,15 @@ namespace {
 using service::inTransaction;
 using service::json;
 
-QString judgmentKey(const QString& p, const QString& f, const QString& q) { return LockRule::judgmentKey(p, f, q); }
+QString judgmentKey(const QString& p, const QString& f, const QString& q)
+{
+    return LockRule::judgmentKey(p, f, q);
+}
 
-QString evidenceName(const EvidenceSample& e) { return QStringLiteral("evidence sample \"%1\" (%2)").arg(e.label, e.uid); }
+QString evidenceName(const EvidenceSample& e)
+{
+    return QStringLiteral("evidence sample \"%1\" (%2)").arg(e.label, e.uid);
+}
 
 QString metricName(const Metric& m)
 {
@@ -29,12 +35,16 @@ QString metricName(const Metric& m)
 
 } // namespace
 
-QString DraftingService::newUid(const QString& programmeCode, const QString& forceCode, const QString& prefix) const
+QString DraftingService::newUid(const QString& programmeCode, const QString& forceCode,
+                                const QString& prefix) const
 {
     const auto programme = m_wb.reference().programme(programmeCode);
-    const QString year = programme && programme->year > 0 ? QString::number(programme->year) : programmeCode;
-    const QString random = QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffULL, 36);
-    return forceCode + QLatin1Char('-') + year + QLatin1Char('-') + prefix + QLatin1Char('-') + random;
+    const QString year =
+        programme && programme->year > 0 ? QString::number(programme->year) : programmeCode;
+    const QString random =
+        QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffULL, 36);
+    return forceCode + QLatin1Char('-') + year + QLatin1Char('-') + prefix + QLatin1Char('-') +
+           random;
 }
 
 // ---- findings ---------------------------------------------------------------------------------
@@ -46,20 +56,23 @@ Result<Finding> DraftingService::addFinding(Finding finding)
         if (finding.uid.isEmpty())
             finding.uid = newUid(finding.programmeCode, finding.forceCode, u"f"_s);
         else if (drafts.finding(finding.uid))
-            return Error::make(Error::Code::Conflict, QStringLiteral("a finding \"%1\" already exists").arg(finding.uid));
+            return Error::make(Error::Code::Conflict,
+                               QStringLiteral("a finding \"%1\" already exists").arg(finding.uid));
         if (finding.status.isEmpty())
             finding.status = u"draft"_s;
-        if (Status s = LockRule(m_wb.database()).refusePlace(finding.programmeCode, finding.forceCode,
-                                                             LockRule::findingName(finding.uid));
+        if (Status s = LockRule(m_wb.database())
+                           .refusePlace(finding.programmeCode, finding.forceCode,
+                                        LockRule::findingName(finding.uid));
             !s)
             return s.error();
-        auto count = drafts.findingCount(finding.programmeCode, finding.forceCode, finding.questionCode);
+        auto count =
+            drafts.findingCount(finding.programmeCode, finding.forceCode, finding.questionCode);
         if (!count)
             return count.error();
         if (finding.position <= 0 || finding.position > *count) {
             finding.position = *count + 1;
-        } else if (Status s = drafts.shiftFindings(finding.programmeCode, finding.forceCode, finding.questionCode,
-                                                   finding.position, 1);
+        } else if (Status s = drafts.shiftFindings(finding.programmeCode, finding.forceCode,
+                                                   finding.questionCode, finding.position, 1);
                    !s) {
             return s.error();
         }
@@ -68,10 +81,13 @@ Result<Finding> DraftingService::addFinding(Finding finding)
         const auto after = drafts.finding(finding.uid);
         if (!after)
             return Error::make(Error::Code::Internal, u"the finding was not saved"_s);
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"finding"_s, finding.uid, {}, json(after)); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"finding"_s,
+                                           finding.uid, {}, json(after));
+            !s)
             return s.error();
-        spdlog::info("added finding {} under {} {} {}", finding.uid.toStdString(), finding.programmeCode.toStdString(),
-                     finding.forceCode.toStdString(), finding.questionCode.toStdString());
+        spdlog::info("added finding {} under {} {} {}", finding.uid.toStdString(),
+                     finding.programmeCode.toStdString(), finding.forceCode.toStdString(),
+                     finding.questionCode.toStdString());
         return *after;
     });
 }
@@ -81,38 +97,45 @@ Result<Finding> DraftingService::updateFinding(const Finding& finding, const QSt
     // A change of wording, status or citations leaves every count as it was: views that show only
     // counts and grades need not reload ("findings.text"); a change of kind does ("findings").
     const auto current = m_wb.drafts().finding(finding.uid);
-    const QString entity = current && current->kind == finding.kind ? u"findings.text"_s : u"findings"_s;
+    const QString entity =
+        current && current->kind == finding.kind ? u"findings.text"_s : u"findings"_s;
     return inTransaction<Finding>(m_wb, {entity}, [&]() -> Result<Finding> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.finding(finding.uid);
         if (!before)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(finding.uid));
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("no finding \"%1\"").arg(finding.uid));
         Finding next = *before;
         next.text = finding.text;
         next.kind = finding.kind;
         next.status = finding.status.isEmpty() ? before->status : finding.status;
         next.evidenceUids = finding.evidenceUids;
-        if (next.text == before->text && next.kind == before->kind && next.status == before->status &&
-            next.evidenceUids == before->evidenceUids)
+        if (next.text == before->text && next.kind == before->kind &&
+            next.status == before->status && next.evidenceUids == before->evidenceUids)
             return *before; // nothing to write, nothing to record
         if (Status s = LockRule(m_wb.database()).refuseFinding(*before); !s)
             return s.error();
-        if (Status s = recordStatusEdit(m_wb, u"finding:"_s + before->uid, before->status, next.status); !s)
+        if (Status s =
+                recordStatusEdit(m_wb, u"finding:"_s + before->uid, before->status, next.status);
+            !s)
             return s.error();
-        if (Status s = keepRevision(m_wb, u"finding"_s, before->uid, before->status, before->text, next.text, reason); !s)
+        if (Status s = keepRevision(m_wb, u"finding"_s, before->uid, before->status, before->text,
+                                    next.text, reason);
+            !s)
             return s.error();
         if (auto done = drafts.upsertFinding(next); !done)
             return done.error();
         const auto after = drafts.finding(finding.uid);
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, u"finding"_s, finding.uid, json(before),
-                                           json(after));
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, u"finding"_s,
+                                           finding.uid, json(before), json(after));
             !s)
             return s.error();
         return *after;
     });
 }
 
-Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& questionCode, int position)
+Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& questionCode,
+                                             int position)
 {
     return inTransaction<Finding>(m_wb, {u"findings"_s}, [&]() -> Result<Finding> {
         DraftRepository drafts = m_wb.drafts();
@@ -128,7 +151,8 @@ Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& 
             if (auto c = drafts.findingCount(before->programmeCode, before->forceCode, target); !c)
                 return c.error();
         siblings.removeIf([&](const Finding& f) { return f.uid == uid; });
-        const int at = position <= 0 || position > siblings.size() + 1 ? int(siblings.size()) + 1 : position;
+        const int at =
+            position <= 0 || position > siblings.size() + 1 ? int(siblings.size()) + 1 : position;
         if (target == before->questionCode && at == before->position)
             return *before;
         Finding moved = *before;
@@ -136,8 +160,8 @@ Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& 
         siblings.insert(at - 1, moved);
         // Leave the old question first, so that its order closes up.
         if (target != before->questionCode)
-            if (Status s = drafts.shiftFindings(before->programmeCode, before->forceCode, before->questionCode,
-                                                before->position + 1, -1);
+            if (Status s = drafts.shiftFindings(before->programmeCode, before->forceCode,
+                                                before->questionCode, before->position + 1, -1);
                 !s)
                 return s.error();
         for (int i = 0; i < siblings.size(); ++i) {
@@ -149,7 +173,9 @@ Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& 
                 return done.error();
         }
         const auto after = drafts.finding(uid);
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"move"_s, u"finding"_s, uid, json(before), json(after)); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"move"_s, u"finding"_s, uid,
+                                           json(before), json(after));
+            !s)
             return s.error();
         return *after;
     });
@@ -166,11 +192,13 @@ Result<Finding> DraftingService::deleteFinding(const QString& uid)
             return s.error();
         if (Status s = drafts.removeFinding(uid); !s)
             return s.error();
-        if (Status s = drafts.shiftFindings(before->programmeCode, before->forceCode, before->questionCode,
-                                            before->position + 1, -1);
+        if (Status s = drafts.shiftFindings(before->programmeCode, before->forceCode,
+                                            before->questionCode, before->position + 1, -1);
             !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"finding"_s, uid, json(before), {}); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"finding"_s, uid,
+                                           json(before), {});
+            !s)
             return s.error();
         spdlog::info("deleted finding {}", uid.toStdString());
         return *before;
@@ -181,66 +209,84 @@ Result<Finding> DraftingService::deleteFinding(const QString& uid)
 
 Result<Judgment> DraftingService::setJudgment(const Judgment& judgment, const QString& reason)
 {
-    const auto current = m_wb.drafts().judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
-    const QString entity = current && current->gradeCode == judgment.gradeCode ? u"judgments.text"_s : u"judgments"_s;
+    const auto current =
+        m_wb.drafts().judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
+    const QString entity =
+        current && current->gradeCode == judgment.gradeCode ? u"judgments.text"_s : u"judgments"_s;
     return inTransaction<Judgment>(m_wb, {entity}, [&]() -> Result<Judgment> {
         DraftRepository drafts = m_wb.drafts();
-        const auto before = drafts.judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
+        const auto before =
+            drafts.judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
         Judgment next = judgment;
         if (next.status.isEmpty())
             next.status = before ? before->status : u"draft"_s;
-        const bool same = before && before->gradeCode == next.gradeCode && before->summary == next.summary &&
-                          before->overview == next.overview && before->firstYearGraded == next.firstYearGraded &&
+        const bool same = before && before->gradeCode == next.gradeCode &&
+                          before->summary == next.summary && before->overview == next.overview &&
+                          before->firstYearGraded == next.firstYearGraded &&
                           before->status == next.status;
         if (!same) {
             const LockRule locks(m_wb.database());
-            const Status s = before ? locks.refuseJudgment(*before)
-                                    : locks.refusePlace(judgment.programmeCode, judgment.forceCode,
-                                                        LockRule::judgmentName(judgment.programmeCode, judgment.forceCode,
-                                                                               judgment.questionCode));
+            const Status s = before
+                                 ? locks.refuseJudgment(*before)
+                                 : locks.refusePlace(judgment.programmeCode, judgment.forceCode,
+                                                     LockRule::judgmentName(judgment.programmeCode,
+                                                                            judgment.forceCode,
+                                                                            judgment.questionCode));
             if (!s)
                 return s.error();
         }
         if (before) {
-            const QString key = judgmentKey(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
-            if (Status s = recordStatusEdit(m_wb, u"judgment:"_s + key, before->status, next.status); !s)
+            const QString key =
+                judgmentKey(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
+            if (Status s =
+                    recordStatusEdit(m_wb, u"judgment:"_s + key, before->status, next.status);
+                !s)
                 return s.error();
-            if (Status s = keepRevision(m_wb, u"judgment"_s, key, before->status, before->summary, next.summary, reason); !s)
+            if (Status s = keepRevision(m_wb, u"judgment"_s, key, before->status, before->summary,
+                                        next.summary, reason);
+                !s)
                 return s.error();
-            if (Status s = keepRevision(m_wb, u"overview"_s, key, before->status, before->overview, next.overview, reason); !s)
+            if (Status s = keepRevision(m_wb, u"overview"_s, key, before->status, before->overview,
+                                        next.overview, reason);
+                !s)
                 return s.error();
         }
         if (auto done = drafts.upsertJudgment(next); !done)
             return done.error();
-        const auto after = drafts.judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
+        const auto after =
+            drafts.judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
         if (!after)
             return Error::make(Error::Code::Internal, u"the judgment was not saved"_s);
         if (before && json(before) == json(after))
             return *after;
-        const QString key = judgmentKey(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
-        if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s, u"judgment"_s, key,
-                                           json(before), json(after));
+        const QString key =
+            judgmentKey(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
+        if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s,
+                                           u"judgment"_s, key, json(before), json(after));
             !s)
             return s.error();
         return *after;
     });
 }
 
-Result<Judgment> DraftingService::clearJudgment(const QString& programmeCode, const QString& forceCode,
+Result<Judgment> DraftingService::clearJudgment(const QString& programmeCode,
+                                                const QString& forceCode,
                                                 const QString& questionCode)
 {
     return inTransaction<Judgment>(m_wb, {u"judgments"_s}, [&]() -> Result<Judgment> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.judgment(programmeCode, forceCode, questionCode);
         if (!before)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no judgment for %1 %2 %3")
-                                                          .arg(programmeCode, forceCode, questionCode));
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("no judgment for %1 %2 %3")
+                                   .arg(programmeCode, forceCode, questionCode));
         if (Status s = LockRule(m_wb.database()).refuseJudgment(*before); !s)
             return s.error();
         if (Status s = drafts.removeJudgment(programmeCode, forceCode, questionCode); !s)
             return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"judgment"_s,
-                                           judgmentKey(programmeCode, forceCode, questionCode), json(before), {});
+                                           judgmentKey(programmeCode, forceCode, questionCode),
+                                           json(before), {});
             !s)
             return s.error();
         return *before;
@@ -252,7 +298,8 @@ Result<Judgment> DraftingService::clearJudgment(const QString& programmeCode, co
 Status DraftingService::validate(const EvidenceSample& e)
 {
     auto invalid = [&](const QString& message) {
-        const QString where = e.label.isEmpty() ? QString() : QStringLiteral("evidence \"%1\": ").arg(e.label);
+        const QString where =
+            e.label.isEmpty() ? QString() : QStringLiteral("evidence \"%1\": ").arg(e.label);
         return Error::make(Error::Code::Invalid, where + message);
     };
     if (e.label.trimmed().isEmpty())
@@ -268,23 +315,32 @@ Status DraftingService::validate(const EvidenceSample& e)
         strataTotal += s.size;
     }
     if (!e.strata.isEmpty() && e.sampleSize && strataTotal != *e.sampleSize)
-        return invalid(QStringLiteral("the strata add up to %1, but the sample size is %2").arg(strataTotal).arg(*e.sampleSize));
+        return invalid(QStringLiteral("the strata add up to %1, but the sample size is %2")
+                           .arg(strataTotal)
+                           .arg(*e.sampleSize));
     for (const Measure& m : e.measures) {
         if (m.label.trimmed().isEmpty())
             return invalid(u"every measure needs a label"_s);
         if (m.count < 0)
             return invalid(QStringLiteral("measure \"%1\" is negative").arg(m.label));
         if (m.base && *m.base < 0)
-            return invalid(QStringLiteral("measure \"%1\" is out of a negative number").arg(m.label));
+            return invalid(
+                QStringLiteral("measure \"%1\" is out of a negative number").arg(m.label));
         if (m.base && m.count > *m.base)
             return invalid(QStringLiteral("measure \"%1\" counts %2, more than the %3 it is out of")
-                               .arg(m.label).arg(m.count).arg(*m.base));
+                               .arg(m.label)
+                               .arg(m.count)
+                               .arg(*m.base));
         if (e.sampleSize && m.count > *e.sampleSize)
             return invalid(QStringLiteral("measure \"%1\" counts %2, more than the sample of %3")
-                               .arg(m.label).arg(m.count).arg(*e.sampleSize));
+                               .arg(m.label)
+                               .arg(m.count)
+                               .arg(*e.sampleSize));
         if (m.base && e.sampleSize && *m.base > *e.sampleSize)
             return invalid(QStringLiteral("measure \"%1\" is out of %2, more than the sample of %3")
-                               .arg(m.label).arg(*m.base).arg(*e.sampleSize));
+                               .arg(m.label)
+                               .arg(*m.base)
+                               .arg(*e.sampleSize));
     }
     return {};
 }
@@ -299,7 +355,8 @@ Result<EvidenceSample> DraftingService::saveEvidence(EvidenceSample sample)
             sample.uid = newUid(sample.programmeCode, sample.forceCode, u"e"_s);
         const auto before = drafts.evidenceSample(sample.uid);
         if (!before && sample.position <= 0)
-            sample.position = int(drafts.evidence(sample.programmeCode, sample.forceCode).size()) + 1;
+            sample.position =
+                int(drafts.evidence(sample.programmeCode, sample.forceCode).size()) + 1;
         if (auto done = drafts.upsertEvidence(sample); !done)
             return done.error();
         const auto after = drafts.evidenceSample(sample.uid);
@@ -310,12 +367,16 @@ Result<EvidenceSample> DraftingService::saveEvidence(EvidenceSample sample)
         // Changed: refused (and rolled back) where it was or where it goes is locked.
         const LockRule locks(m_wb.database());
         if (before)
-            if (Status s = locks.refusePlace(before->programmeCode, before->forceCode, evidenceName(*before)); !s)
+            if (Status s = locks.refusePlace(before->programmeCode, before->forceCode,
+                                             evidenceName(*before));
+                !s)
                 return s.error();
-        if (Status s = locks.refusePlace(after->programmeCode, after->forceCode, evidenceName(*after)); !s)
+        if (Status s =
+                locks.refusePlace(after->programmeCode, after->forceCode, evidenceName(*after));
+            !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s, u"evidence"_s,
-                                           sample.uid, json(before), json(after));
+        if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s,
+                                           u"evidence"_s, sample.uid, json(before), json(after));
             !s)
             return s.error();
         return *after;
@@ -324,55 +385,65 @@ Result<EvidenceSample> DraftingService::saveEvidence(EvidenceSample sample)
 
 Result<DraftingService::DeletedEvidence> DraftingService::deleteEvidence(const QString& uid)
 {
-    return inTransaction<DeletedEvidence>(m_wb, {u"evidence"_s, u"findings"_s}, [&]() -> Result<DeletedEvidence> {
-        DraftRepository drafts = m_wb.drafts();
-        const auto before = drafts.evidenceSample(uid);
-        if (!before)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no evidence sample \"%1\"").arg(uid));
-        if (Status s = LockRule(m_wb.database()).refusePlace(before->programmeCode, before->forceCode, evidenceName(*before)); !s)
-            return s.error();
-        DeletedEvidence deleted{*before, {}};
-        for (const Finding& f : drafts.findings(before->programmeCode, before->forceCode))
-            if (f.evidenceUids.contains(uid))
-                deleted.citedBy.push_back(f.uid);
-        if (Status s = drafts.removeEvidence(uid); !s)
-            return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"evidence"_s, uid, json(before), {}); !s)
-            return s.error();
-        return deleted;
-    });
+    return inTransaction<DeletedEvidence>(
+        m_wb, {u"evidence"_s, u"findings"_s}, [&]() -> Result<DeletedEvidence> {
+            DraftRepository drafts = m_wb.drafts();
+            const auto before = drafts.evidenceSample(uid);
+            if (!before)
+                return Error::make(Error::Code::NotFound,
+                                   QStringLiteral("no evidence sample \"%1\"").arg(uid));
+            if (Status s = LockRule(m_wb.database())
+                               .refusePlace(before->programmeCode, before->forceCode,
+                                            evidenceName(*before));
+                !s)
+                return s.error();
+            DeletedEvidence deleted{*before, {}};
+            for (const Finding& f : drafts.findings(before->programmeCode, before->forceCode))
+                if (f.evidenceUids.contains(uid))
+                    deleted.citedBy.push_back(f.uid);
+            if (Status s = drafts.removeEvidence(uid); !s)
+                return s.error();
+            if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"evidence"_s, uid,
+                                               json(before), {});
+                !s)
+                return s.error();
+            return deleted;
+        });
 }
 
 Result<EvidenceSample> DraftingService::restoreEvidence(const DeletedEvidence& deleted)
 {
     if (Status s = validate(deleted.sample); !s)
         return s.error();
-    return inTransaction<EvidenceSample>(m_wb, {u"evidence"_s, u"findings"_s}, [&]() -> Result<EvidenceSample> {
-        DraftRepository drafts = m_wb.drafts();
-        if (drafts.evidenceSample(deleted.sample.uid))
-            return Error::make(Error::Code::Conflict,
-                               QStringLiteral("an evidence sample \"%1\" already exists").arg(deleted.sample.uid));
-        if (Status s = LockRule(m_wb.database())
-                           .refusePlace(deleted.sample.programmeCode, deleted.sample.forceCode, evidenceName(deleted.sample));
-            !s)
-            return s.error();
-        if (auto done = drafts.upsertEvidence(deleted.sample); !done)
-            return done.error();
-        for (const QString& f : deleted.citedBy) {
-            auto finding = drafts.finding(f);
-            if (!finding || finding->evidenceUids.contains(deleted.sample.uid))
-                continue; // deleted since, or cites it already
-            finding->evidenceUids.push_back(deleted.sample.uid);
-            if (auto done = drafts.upsertFinding(*finding); !done)
+    return inTransaction<EvidenceSample>(
+        m_wb, {u"evidence"_s, u"findings"_s}, [&]() -> Result<EvidenceSample> {
+            DraftRepository drafts = m_wb.drafts();
+            if (drafts.evidenceSample(deleted.sample.uid))
+                return Error::make(Error::Code::Conflict,
+                                   QStringLiteral("an evidence sample \"%1\" already exists")
+                                       .arg(deleted.sample.uid));
+            if (Status s = LockRule(m_wb.database())
+                               .refusePlace(deleted.sample.programmeCode, deleted.sample.forceCode,
+                                            evidenceName(deleted.sample));
+                !s)
+                return s.error();
+            if (auto done = drafts.upsertEvidence(deleted.sample); !done)
                 return done.error();
-        }
-        const auto after = drafts.evidenceSample(deleted.sample.uid);
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"evidence"_s, deleted.sample.uid, {},
-                                           json(after));
-            !s)
-            return s.error();
-        return *after;
-    });
+            for (const QString& f : deleted.citedBy) {
+                auto finding = drafts.finding(f);
+                if (!finding || finding->evidenceUids.contains(deleted.sample.uid))
+                    continue; // deleted since, or cites it already
+                finding->evidenceUids.push_back(deleted.sample.uid);
+                if (auto done = drafts.upsertFinding(*finding); !done)
+                    return done.error();
+            }
+            const auto after = drafts.evidenceSample(deleted.sample.uid);
+            if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"evidence"_s,
+                                               deleted.sample.uid, {}, json(after));
+                !s)
+                return s.error();
+            return *after;
+        });
 }
 
 // ---- metrics ----------------------------------------------------------------------------------
@@ -385,7 +456,8 @@ Result<Metric> DraftingService::saveMetric(Metric metric)
             metric.uid = newUid(metric.programmeCode, metric.forceCode, u"m"_s);
         const auto before = drafts.metric(metric.uid);
         if (!before && metric.position <= 0)
-            metric.position = int(drafts.metrics(metric.programmeCode, metric.forceCode).size()) + 1;
+            metric.position =
+                int(drafts.metrics(metric.programmeCode, metric.forceCode).size()) + 1;
         if (auto done = drafts.upsertMetric(metric); !done)
             return done.error();
         const auto after = drafts.metric(metric.uid);
@@ -396,12 +468,16 @@ Result<Metric> DraftingService::saveMetric(Metric metric)
         // Changed: refused (and rolled back) where it was or where it goes is locked.
         const LockRule locks(m_wb.database());
         if (before)
-            if (Status s = locks.refusePlace(before->programmeCode, before->forceCode, metricName(*before)); !s)
+            if (Status s = locks.refusePlace(before->programmeCode, before->forceCode,
+                                             metricName(*before));
+                !s)
                 return s.error();
-        if (Status s = locks.refusePlace(after->programmeCode, after->forceCode, metricName(*after)); !s)
+        if (Status s =
+                locks.refusePlace(after->programmeCode, after->forceCode, metricName(*after));
+            !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s, u"metric"_s,
-                                           metric.uid, json(before), json(after));
+        if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s,
+                                           u"metric"_s, metric.uid, json(before), json(after));
             !s)
             return s.error();
         return *after;
@@ -415,11 +491,16 @@ Result<Metric> DraftingService::deleteMetric(const QString& uid)
         const auto before = drafts.metric(uid);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no metric \"%1\"").arg(uid));
-        if (Status s = LockRule(m_wb.database()).refusePlace(before->programmeCode, before->forceCode, metricName(*before)); !s)
+        if (Status s =
+                LockRule(m_wb.database())
+                    .refusePlace(before->programmeCode, before->forceCode, metricName(*before));
+            !s)
             return s.error();
         if (Status s = drafts.removeMetric(uid); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"metric"_s, uid, json(before), {}); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"metric"_s, uid,
+                                           json(before), {});
+            !s)
             return s.error();
         return *before;
     });

@@ -46,7 +46,8 @@ public:
     static Status validate(const EvidenceSample& sample);
     // Adds (empty uid: a fresh one) or replaces an evidence sample.
     Result<EvidenceSample> saveEvidence(EvidenceSample sample);
-    // Deleting a sample removes the citations of it; they are returned so an undo can put them back.
+    // Deleting a sample removes the citations of it; they are returned so an undo can put them
+    // back.
     struct DeletedEvidence {
         EvidenceSample sample;
         QStringList citedBy; // uids of the findings that cited it
@@ -59,7 +60,8 @@ public:
     Result<Metric> deleteMetric(const QString& uid);
 
     // A fresh uid: "<force>-<year>-<prefix>-<random>", readable in files and on the command line.
-    QString newUid(const QString& programmeCode, const QString& forceCode, const QString& prefix) const;
+    QString newUid(const QString& programmeCode, const QString& forceCode,
+                   const QString& prefix) const;
 
 private:
     Workbench& m_wb;

@@ -19,14 +19,20 @@ class Workbench;
 QString followUpStatusLabel(const QString& status);
 
 struct FollowUpItem {
-    Finding finding;        // the earlier finding
-    Force force;            // with its region
-    int since = 0;          // the year of the inspection that made it
+    Finding finding; // the earlier finding
+    Force force;     // with its region
+    int since = 0;   // the year of the inspection that made it
     QString programmeTitle;
     QList<FollowUp> history; // how later inspections found it, oldest first
-    QString status() const { return history.isEmpty() ? QStringLiteral("open") : history.back().status; }
+    QString status() const
+    {
+        return history.isEmpty() ? QStringLiteral("open") : history.back().status;
+    }
     // Open or progress made: not yet completed or superseded.
-    bool isOpen() const { return status() == QLatin1String("open") || status() == QLatin1String("progress"); }
+    bool isOpen() const
+    {
+        return status() == QLatin1String("open") || status() == QLatin1String("progress");
+    }
 };
 
 struct FollowUpFilter {
@@ -38,12 +44,16 @@ struct FollowUpFilter {
 struct FollowUpList {
     QList<FollowUpItem> items; // by force, then year, then place
     int total = 0;             // the items that match, listed or not (beyond the filter's limit)
-    int asOf = 0;              // the latest inspection year in the workbench: "open for N years" counts to it
-    int yearsOpen(const FollowUpItem& item) const { return item.isOpen() ? qMax(0, asOf - item.since) : 0; }
+    int asOf = 0; // the latest inspection year in the workbench: "open for N years" counts to it
+    int yearsOpen(const FollowUpItem& item) const
+    {
+        return item.isOpen() ? qMax(0, asOf - item.since) : 0;
+    }
 };
 
 Result<FollowUpList> followUpList(const Workbench& workbench, const FollowUpFilter& filter = {});
-// One row per item: force, region, kind, finding, text, since, status, assessed in, evidence, years open.
+// One row per item: force, region, kind, finding, text, since, status, assessed in, evidence, years
+// open.
 QByteArray followUpCsv(const FollowUpList& list);
 
 class FollowUpService {

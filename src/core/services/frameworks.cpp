@@ -31,13 +31,17 @@ Status validateQuestions(const QList<Question>& questions, QSet<QString>& seen)
         if (q.code.trimmed().isEmpty())
             return Error::make(Error::Code::Invalid, u"every question needs a code"_s);
         if (q.code != q.code.trimmed() || q.code.contains(QLatin1Char('/')))
-            return Error::make(Error::Code::Invalid,
-                               QStringLiteral("question code \"%1\" may not have spaces at its ends or a \"/\"").arg(q.code));
+            return Error::make(
+                Error::Code::Invalid,
+                QStringLiteral("question code \"%1\" may not have spaces at its ends or a \"/\"")
+                    .arg(q.code));
         if (seen.contains(q.code))
-            return Error::make(Error::Code::Invalid, QStringLiteral("question code \"%1\" is used twice").arg(q.code));
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("question code \"%1\" is used twice").arg(q.code));
         seen.insert(q.code);
         if (q.text.trimmed().isEmpty())
-            return Error::make(Error::Code::Invalid, QStringLiteral("question %1 needs its wording").arg(q.code));
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("question %1 needs its wording").arg(q.code));
         if (Status s = validateQuestions(q.children, seen); !s)
             return s;
     }
@@ -48,21 +52,24 @@ Status validateQuestions(const QList<Question>& questions, QSet<QString>& seen)
 Result<QString> holdings(const Database& db, Id question)
 {
     Query q(db, u"SELECT (SELECT count(*) FROM findings WHERE question_id = ?), "
-                  "(SELECT count(*) FROM judgments WHERE question_id = ?), "
-                  "(SELECT count(*) FROM evidence_samples WHERE question_id = ?), "
-                  "(SELECT count(*) FROM metrics WHERE question_id = ?), "
-                  "(SELECT count(*) FROM document_sections WHERE question_id = ?)"_s);
+                "(SELECT count(*) FROM judgments WHERE question_id = ?), "
+                "(SELECT count(*) FROM evidence_samples WHERE question_id = ?), "
+                "(SELECT count(*) FROM metrics WHERE question_id = ?), "
+                "(SELECT count(*) FROM document_sections WHERE question_id = ?)"_s);
     if (Status s = q.exec({question, question, question, question, question}); !s)
         return s.error();
     if (!q.next())
         return QString();
-    static const char* names[][2] = {{"finding", "findings"},       {"judgment", "judgments"},
-                                     {"evidence sample", "evidence samples"}, {"figure", "figures"},
+    static const char* names[][2] = {{"finding", "findings"},
+                                     {"judgment", "judgments"},
+                                     {"evidence sample", "evidence samples"},
+                                     {"figure", "figures"},
                                      {"document section", "document sections"}};
     QStringList parts;
     for (int i = 0; i < 5; ++i)
         if (const qint64 n = q.integer(i); n > 0)
-            parts << QStringLiteral("%1 %2").arg(n).arg(QString::fromUtf8(names[i][n == 1 ? 0 : 1]));
+            parts << QStringLiteral("%1 %2").arg(n).arg(
+                QString::fromUtf8(names[i][n == 1 ? 0 : 1]));
     return parts.join(u", "_s);
 }
 
@@ -72,7 +79,8 @@ Status checkNewCodes(const QList<Question>& questions, const QStringList& stored
 {
     for (const Question& q : questions) {
         if (!stored.contains(q.code) && !isValidCode(q.code))
-            return Error::make(Error::Code::Invalid, invalidCodeMessage(u"question code"_s, q.code));
+            return Error::make(Error::Code::Invalid,
+                               invalidCodeMessage(u"question code"_s, q.code));
         if (Status s = checkNewCodes(q.children, stored); !s)
             return s;
     }
@@ -83,15 +91,23 @@ Status checkNewCodes(const QList<Question>& questions, const QStringList& stored
 
 Status FrameworkService::validate(const Programme& p)
 {
-    if (p.code.trimmed().isEmpty() || p.code.contains(QLatin1Char(' ')) || p.code.contains(QLatin1Char('/')))
+    if (p.code.trimmed().isEmpty() || p.code.contains(QLatin1Char(' ')) ||
+        p.code.contains(QLatin1Char('/')))
         return Error::make(Error::Code::Invalid,
-                           QStringLiteral("a programme code is one word without \"/\" (e.g. peel-effectiveness-2016), not \"%1\"").arg(p.code));
+                           QStringLiteral("a programme code is one word without \"/\" (e.g. "
+                                          "peel-effectiveness-2016), not \"%1\"")
+                               .arg(p.code));
     if (p.title.trimmed().isEmpty())
-        return Error::make(Error::Code::Invalid, QStringLiteral("programme %1 needs a title").arg(p.code));
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("programme %1 needs a title").arg(p.code));
     if (p.year < 1900 || p.year > 2200)
-        return Error::make(Error::Code::Invalid, QStringLiteral("programme %1: %2 is not a year").arg(p.code).arg(p.year));
+        return Error::make(
+            Error::Code::Invalid,
+            QStringLiteral("programme %1: %2 is not a year").arg(p.code).arg(p.year));
     if (!p.kind.isEmpty() && p.kind != u"peel"_s && p.kind != u"thematic"_s)
-        return Error::make(Error::Code::Invalid, QStringLiteral("programme kind \"%1\" is not peel or thematic").arg(p.kind));
+        return Error::make(
+            Error::Code::Invalid,
+            QStringLiteral("programme kind \"%1\" is not peel or thematic").arg(p.kind));
     QSet<QString> seen;
     return validateQuestions(p.questions, seen);
 }
@@ -99,7 +115,8 @@ Status FrameworkService::validate(const Programme& p)
 Result<Programme> FrameworkService::createProgramme(const Programme& programme)
 {
     if (!isValidCode(programme.code))
-        return Error::make(Error::Code::Invalid, invalidCodeMessage(u"programme code"_s, programme.code));
+        return Error::make(Error::Code::Invalid,
+                           invalidCodeMessage(u"programme code"_s, programme.code));
     if (Status s = checkNewCodes(programme.questions, {}); !s)
         return s.error();
     if (Status s = validate(programme); !s)
@@ -107,13 +124,17 @@ Result<Programme> FrameworkService::createProgramme(const Programme& programme)
     return inTransaction<Programme>(m_wb, {u"programmes"_s}, [&]() -> Result<Programme> {
         ReferenceRepository ref = m_wb.reference();
         if (ref.programme(programme.code))
-            return Error::make(Error::Code::Conflict, QStringLiteral("a programme \"%1\" already exists").arg(programme.code));
+            return Error::make(
+                Error::Code::Conflict,
+                QStringLiteral("a programme \"%1\" already exists").arg(programme.code));
         if (auto done = ref.upsertProgramme(programme); !done)
             return done.error();
         const auto after = ref.programme(programme.code);
         if (!after)
             return Error::make(Error::Code::Internal, u"the programme was not saved"_s);
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"programme"_s, programme.code, {}, json(after)); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"programme"_s,
+                                           programme.code, {}, json(after));
+            !s)
             return s.error();
         spdlog::info("created programme {}", programme.code.toStdString());
         return *after;
@@ -128,7 +149,8 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.programme(programme.code);
         if (!before)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(programme.code));
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("no programme \"%1\"").arg(programme.code));
         // A published document follows the framework: refused before anything is written, with
         // what would have changed named.
         const LockRule locks(m_wb.database());
@@ -160,22 +182,29 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
                 return held.error();
             if (!keep.contains(q.code)) {
                 if (!held->isEmpty())
-                    return Error::make(Error::Code::Invalid,
-                                       QStringLiteral("question %1 holds %2; move or delete them before removing it")
-                                           .arg(q.code, *held));
+                    return Error::make(
+                        Error::Code::Invalid,
+                        QStringLiteral(
+                            "question %1 holds %2; move or delete them before removing it")
+                            .arg(q.code, *held));
                 removed << q;
             } else if (q.graded && !gradedAfter.value(q.code)) {
-                Query judged(m_wb.database(), u"SELECT count(*) FROM judgments WHERE question_id = ?"_s);
+                Query judged(m_wb.database(),
+                             u"SELECT count(*) FROM judgments WHERE question_id = ?"_s);
                 auto n = judged.scalar({q.id});
                 if (!n)
                     return n.error();
                 if (n->toInt() > 0)
-                    return Error::make(Error::Code::Invalid,
-                                       QStringLiteral("question %1 has %2 judgment(s); it must stay graded").arg(q.code).arg(n->toInt()));
+                    return Error::make(
+                        Error::Code::Invalid,
+                        QStringLiteral("question %1 has %2 judgment(s); it must stay graded")
+                            .arg(q.code)
+                            .arg(n->toInt()));
             }
         }
         // Deepest first, so that a parent goes after its children.
-        std::sort(removed.begin(), removed.end(), [](const Question& a, const Question& b) { return a.depth > b.depth; });
+        std::sort(removed.begin(), removed.end(),
+                  [](const Question& a, const Question& b) { return a.depth > b.depth; });
         for (const Question& q : removed) {
             Query del(m_wb.database(), u"DELETE FROM questions WHERE id = ?"_s);
             if (Status s = del.exec({q.id}, QStringLiteral("removing question ") + q.code); !s)
@@ -186,21 +215,25 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
         const auto after = ref.programme(programme.code);
         if (json(before) == json(after))
             return *after;
-        if (Status s = locks.refuseFramework(programme.code, QStringLiteral("programme \"%1\"").arg(programme.code)); !s)
+        if (Status s = locks.refuseFramework(
+                programme.code, QStringLiteral("programme \"%1\"").arg(programme.code));
+            !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, u"programme"_s, programme.code, json(before),
-                                           json(after));
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, u"programme"_s,
+                                           programme.code, json(before), json(after));
             !s)
             return s.error();
         return *after;
     });
 }
 
-Result<Programme> FrameworkService::frameworkCopy(const QString& fromCode, const QString& code, const QString& title, int year) const
+Result<Programme> FrameworkService::frameworkCopy(const QString& fromCode, const QString& code,
+                                                  const QString& title, int year) const
 {
     const auto from = m_wb.reference().programme(fromCode);
     if (!from)
-        return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\" to copy").arg(fromCode));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no programme \"%1\" to copy").arg(fromCode));
     Programme copy = *from;
     copy.id = 0;
     copy.code = code;
@@ -223,7 +256,8 @@ Result<Programme> FrameworkService::frameworkCopy(const QString& fromCode, const
     return copy;
 }
 
-Result<Programme> FrameworkService::copyFramework(const QString& fromCode, const QString& code, const QString& title, int year)
+Result<Programme> FrameworkService::copyFramework(const QString& fromCode, const QString& code,
+                                                  const QString& title, int year)
 {
     auto copy = frameworkCopy(fromCode, code, title, year);
     if (!copy)
@@ -237,25 +271,38 @@ Result<Programme> FrameworkService::deleteProgramme(const QString& code)
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.programme(code);
         if (!before)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(code));
-        if (Status s = LockRule(m_wb.database()).refuseFramework(code, QStringLiteral("programme \"%1\"").arg(code)); !s)
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("no programme \"%1\"").arg(code));
+        if (Status s = LockRule(m_wb.database())
+                           .refuseFramework(code, QStringLiteral("programme \"%1\"").arg(code));
+            !s)
             return s.error();
-        Query q(m_wb.database(), u"SELECT (SELECT count(*) FROM findings f JOIN questions qn ON qn.id = f.question_id WHERE qn.programme_id = p.id) "
-                                   "+ (SELECT count(*) FROM judgments j JOIN questions qn ON qn.id = j.question_id WHERE qn.programme_id = p.id) "
-                                   "+ (SELECT count(*) FROM evidence_samples WHERE programme_id = p.id) "
-                                   "+ (SELECT count(*) FROM metrics WHERE programme_id = p.id) "
-                                   "+ (SELECT count(*) FROM documents WHERE programme_id = p.id) FROM programmes p WHERE p.code = ?"_s);
+        Query q(
+            m_wb.database(),
+            u"SELECT (SELECT count(*) FROM findings f JOIN questions qn ON qn.id = f.question_id "
+            u"WHERE qn.programme_id = p.id) "
+            "+ (SELECT count(*) FROM judgments j JOIN questions qn ON qn.id = j.question_id WHERE "
+            "qn.programme_id = p.id) "
+            "+ (SELECT count(*) FROM evidence_samples WHERE programme_id = p.id) "
+            "+ (SELECT count(*) FROM metrics WHERE programme_id = p.id) "
+            "+ (SELECT count(*) FROM documents WHERE programme_id = p.id) FROM programmes p WHERE p.code = ?"_s);
         auto n = q.scalar({code});
         if (!n)
             return n.error();
         if (n->toInt() > 0)
-            return Error::make(Error::Code::Invalid,
-                               QStringLiteral("programme %1 holds %2 findings, judgments, samples, figures or documents; "
-                                              "it cannot be deleted").arg(code).arg(n->toInt()));
+            return Error::make(
+                Error::Code::Invalid,
+                QStringLiteral(
+                    "programme %1 holds %2 findings, judgments, samples, figures or documents; "
+                    "it cannot be deleted")
+                    .arg(code)
+                    .arg(n->toInt()));
         Query del(m_wb.database(), u"DELETE FROM programmes WHERE code = ?"_s);
         if (Status s = del.exec({code}, QStringLiteral("deleting programme ") + code); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"programme"_s, code, json(before), {}); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"programme"_s, code,
+                                           json(before), {});
+            !s)
             return s.error();
         return *before;
     });
@@ -264,15 +311,19 @@ Result<Programme> FrameworkService::deleteProgramme(const QString& code)
 Result<Force> FrameworkService::saveForce(const Force& force)
 {
     if (force.name.trimmed().isEmpty())
-        return Error::make(Error::Code::Invalid, QStringLiteral("force %1 needs a name").arg(force.code));
-    if (!QStringList{u"constabulary"_s, u"force"_s, u"service"_s}.contains(force.style))
         return Error::make(Error::Code::Invalid,
-                           QStringLiteral("force style \"%1\" is not constabulary, force or service").arg(force.style));
+                           QStringLiteral("force %1 needs a name").arg(force.code));
+    if (!QStringList{u"constabulary"_s, u"force"_s, u"service"_s}.contains(force.style))
+        return Error::make(
+            Error::Code::Invalid,
+            QStringLiteral("force style \"%1\" is not constabulary, force or service")
+                .arg(force.style));
     return inTransaction<Force>(m_wb, {u"forces"_s}, [&]() -> Result<Force> {
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.force(force.code);
         if (!before && !isValidCode(force.code))
-            return Error::make(Error::Code::Invalid, invalidCodeMessage(u"force code"_s, force.code));
+            return Error::make(Error::Code::Invalid,
+                               invalidCodeMessage(u"force code"_s, force.code));
         if (auto done = ref.upsertForce(force); !done)
             return done.error();
         const auto after = ref.force(force.code);
@@ -280,8 +331,8 @@ Result<Force> FrameworkService::saveForce(const Force& force)
             return Error::make(Error::Code::Internal, u"the force was not saved"_s);
         if (before && json(before) == json(after))
             return *after;
-        if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s, u"force"_s, force.code,
-                                           json(before), json(after));
+        if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s,
+                                           u"force"_s, force.code, json(before), json(after));
             !s)
             return s.error();
         return *after;
@@ -293,12 +344,14 @@ Result<Person> FrameworkService::savePerson(const Person& person)
     if (person.code.trimmed().isEmpty() || person.code.contains(QLatin1Char(' ')))
         return Error::make(Error::Code::Invalid, invalidCodeMessage(u"person code"_s, person.code));
     if (person.name.trimmed().isEmpty())
-        return Error::make(Error::Code::Invalid, QStringLiteral("person %1 needs a name").arg(person.code));
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("person %1 needs a name").arg(person.code));
     return inTransaction<Person>(m_wb, {u"people"_s}, [&]() -> Result<Person> {
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.person(person.code);
         if (!before && !isValidCode(person.code))
-            return Error::make(Error::Code::Invalid, invalidCodeMessage(u"person code"_s, person.code));
+            return Error::make(Error::Code::Invalid,
+                               invalidCodeMessage(u"person code"_s, person.code));
         if (auto done = ref.upsertPerson(person); !done)
             return done.error();
         const auto after = ref.person(person.code);
@@ -306,8 +359,8 @@ Result<Person> FrameworkService::savePerson(const Person& person)
             return Error::make(Error::Code::Internal, u"the person was not saved"_s);
         if (before && json(before) == json(after))
             return *after;
-        if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s, u"person"_s, person.code,
-                                           json(before), json(after));
+        if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s,
+                                           u"person"_s, person.code, json(before), json(after));
             !s)
             return s.error();
         return *after;
@@ -321,19 +374,25 @@ Result<Person> FrameworkService::deletePerson(const QString& code)
         const auto before = ref.person(code);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no person \"%1\"").arg(code));
-        Query q(m_wb.database(), u"SELECT (SELECT count(*) FROM forces WHERE chief_officer_id = p.id) + "
-                                   "(SELECT count(*) FROM documents WHERE sender_id = p.id OR recipient_id = p.id) "
-                                   "FROM people p WHERE p.code = ?"_s);
+        Query q(m_wb.database(),
+                u"SELECT (SELECT count(*) FROM forces WHERE chief_officer_id = p.id) + "
+                "(SELECT count(*) FROM documents WHERE sender_id = p.id OR recipient_id = p.id) "
+                "FROM people p WHERE p.code = ?"_s);
         auto n = q.scalar({code});
         if (!n)
             return n.error();
         if (n->toInt() > 0)
-            return Error::make(Error::Code::Invalid,
-                               QStringLiteral("%1 is named as a chief officer or in a letter; they cannot be deleted").arg(before->name));
+            return Error::make(
+                Error::Code::Invalid,
+                QStringLiteral(
+                    "%1 is named as a chief officer or in a letter; they cannot be deleted")
+                    .arg(before->name));
         Query del(m_wb.database(), u"DELETE FROM people WHERE code = ?"_s);
         if (Status s = del.exec({code}); !s)
             return s.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"person"_s, code, json(before), {}); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"person"_s, code,
+                                           json(before), {});
+            !s)
             return s.error();
         return *before;
     });

@@ -26,10 +26,12 @@ public:
     // those no longer in the tree are removed, if they hold nothing).
     Result<Programme> saveProgramme(const Programme& programme);
     // A new programme with the framework (question tree, kind, grade scale) of an earlier one.
-    Result<Programme> copyFramework(const QString& fromCode, const QString& code, const QString& title, int year);
+    Result<Programme> copyFramework(const QString& fromCode, const QString& code,
+                                    const QString& title, int year);
     // The programme copyFramework would create (each question following the one it was copied
     // from), without writing it.
-    Result<Programme> frameworkCopy(const QString& fromCode, const QString& code, const QString& title, int year) const;
+    Result<Programme> frameworkCopy(const QString& fromCode, const QString& code,
+                                    const QString& title, int year) const;
     // Removes a programme that holds no material; returns it as it was.
     Result<Programme> deleteProgramme(const QString& code);
 

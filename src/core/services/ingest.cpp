@@ -1,4 +1,5 @@
 #include "core/services/ingest.h"
+#include "core/services/servicesupport.h"
 
 #include "core/io/interchange.h"
 #include "core/services/locks.h"
@@ -18,8 +19,10 @@ namespace {
 // and dashes plain, spaces collapsed, lower case.
 QString normalise(QString s)
 {
-    static const QRegularExpression superscripts(QStringLiteral("[\\x{00B9}\\x{00B2}\\x{00B3}\\x{2070}-\\x{2079}]+|\\^\\{[^}]*\\}"));
-    static const QRegularExpression leaders(QStringLiteral("\\.{2,}\\s*\\d*\\s*$|\\t+\\s*\\d+\\s*$"));
+    static const QRegularExpression superscripts(
+        QStringLiteral("[\\x{00B9}\\x{00B2}\\x{00B3}\\x{2070}-\\x{2079}]+|\\^\\{[^}]*\\}"));
+    static const QRegularExpression leaders(
+        QStringLiteral("\\.{2,}\\s*\\d*\\s*$|\\t+\\s*\\d+\\s*$"));
     s.remove(superscripts);
     s.remove(leaders);
     s.replace(QChar(0x2019), QLatin1Char('\'')).replace(QChar(0x2018), QLatin1Char('\''));
@@ -30,13 +33,15 @@ QString normalise(QString s)
 // A contents line: a title followed by a page number.
 bool isContentsLine(const QString& raw)
 {
-    static const QRegularExpression page(QStringLiteral("(?:\\t|\\.{3,}|\\s{2,})\\s*\\d{1,3}\\s*$"));
+    static const QRegularExpression page(
+        QStringLiteral("(?:\\t|\\.{3,}|\\s{2,})\\s*\\d{1,3}\\s*$"));
     return page.match(raw).hasMatch();
 }
 
 bool isFootnote(const QString& raw)
 {
-    static const QRegularExpression note(QStringLiteral("^\\s*[\\x{00B9}\\x{00B2}\\x{00B3}\\x{2070}-\\x{2079}]"));
+    static const QRegularExpression note(
+        QStringLiteral("^\\s*[\\x{00B9}\\x{00B2}\\x{00B3}\\x{2070}-\\x{2079}]"));
     return note.match(raw).hasMatch();
 }
 
@@ -48,13 +53,14 @@ struct Found {
 
 } // namespace
 
-Result<IngestPlan> planIngest(const Workbench& workbench, const QString& programmeCode, const QString& reportText,
-                              const QString& source)
+Result<IngestPlan> planIngest(const Workbench& workbench, const QString& programmeCode,
+                              const QString& reportText, const QString& source)
 {
     const auto ref = workbench.reference();
     const auto programme = ref.programme(programmeCode);
     if (!programme)
-        return Error::make(Error::Code::NotFound, QStringLiteral("no programme \"%1\"").arg(programmeCode));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no programme \"%1\"").arg(programmeCode));
     IngestPlan plan;
     plan.programmeCode = programmeCode;
     plan.source = source;
@@ -64,7 +70,9 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
         for (const Grade& g : scale->grades)
             gradeOf.insert(g.label.toLower(), g);
     if (gradeOf.isEmpty()) {
-        plan.problems << QStringLiteral("programme %1 has no grade scale: there are no judgments to read").arg(programmeCode);
+        plan.problems << QStringLiteral(
+                             "programme %1 has no grade scale: there are no judgments to read")
+                             .arg(programmeCode);
         return plan;
     }
     QHash<QString, Question> graded, ungraded; // by normalised wording
@@ -86,19 +94,23 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
     std::optional<std::pair<QString, Collect>> redirect;
     static const QRegularExpression sentenceEnd(QStringLiteral("[.!?:;)\\x{201D}'\"]\\s*$"));
     auto flush = [&] {
-        if (paragraph.isEmpty() || current.isEmpty() || (collect != Collect::Summary && collect != Collect::Overview)) {
+        if (paragraph.isEmpty() || current.isEmpty() ||
+            (collect != Collect::Summary && collect != Collect::Overview)) {
             paragraph.clear();
             return;
         }
         if (paragraph.front().isLower() && !unfinished.isEmpty()) {
             const auto [question, where] = unfinished.takeFirst();
-            QStringList& list = where.first == Collect::Summary ? found[question].summary : found[question].overview;
+            QStringList& list = where.first == Collect::Summary ? found[question].summary
+                                                                : found[question].overview;
             list[where.second] += QLatin1Char(' ') + paragraph;
             if (!sentenceEnd.match(list[where.second]).hasMatch())
                 unfinished.prepend({question, where});
             // The paragraphs that follow an earlier question's continuation are its overflow too,
             // until the question in hand's own text resumes.
-            redirect = question != current ? std::optional<std::pair<QString, Collect>>({question, where.first}) : std::nullopt;
+            redirect = question != current
+                           ? std::optional<std::pair<QString, Collect>>({question, where.first})
+                           : std::nullopt;
             paragraph.clear();
             return;
         }
@@ -133,7 +145,10 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
                     plan.forceName = f.name;
                 }
             if (plan.forceCode.isEmpty())
-                plan.problems << QStringLiteral("line %1: \"%2\" is not one of the forces in the workbench").arg(lineNo).arg(name);
+                plan.problems << QStringLiteral(
+                                     "line %1: \"%2\" is not one of the forces in the workbench")
+                                     .arg(lineNo)
+                                     .arg(name);
             continue;
         }
         if (mode == Mode::Front && normalise(trimmed) == u"contents"_s)
@@ -160,7 +175,10 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
                     order << current;
                 found[current].headingLine = lineNo;
             } else {
-                plan.problems << QStringLiteral("line %1: the overview's question \"%2\" is not one of %3's").arg(lineNo).arg(trimmed.mid(11), programmeCode);
+                plan.problems << QStringLiteral(
+                                     "line %1: the overview's question \"%2\" is not one of %3's")
+                                     .arg(lineNo)
+                                     .arg(trimmed.mid(11), programmeCode);
             }
             continue;
         }
@@ -211,7 +229,10 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
         if (gradeOf.contains(n)) {
             const Grade g = gradeOf.value(n);
             if (current.isEmpty() || expect == Expect::None) {
-                plan.problems << QStringLiteral("line %1: the grade \"%2\" follows no question's heading").arg(lineNo).arg(trimmed);
+                plan.problems << QStringLiteral(
+                                     "line %1: the grade \"%2\" follows no question's heading")
+                                     .arg(lineNo)
+                                     .arg(trimmed);
                 continue;
             }
             flush();
@@ -219,7 +240,8 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
             if (expect == Expect::OverviewGrade) {
                 f.overviewGrade = g.code;
                 f.overviewLine = lineNo;
-                // The overall question's text after its grade is its summary; the others' is the overview's wording.
+                // The overall question's text after its grade is its summary; the others' is the
+                // overview's wording.
                 collect = current == overall ? Collect::Summary : Collect::Overview;
             } else {
                 f.chapterGrade = g.code;
@@ -232,11 +254,15 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
         // A line that reads like a question heading but is none of the programme's.
         // (Framework questions ask "How effective / How well / How effectively …?"; a narrative
         // heading such as "How much crime is there in Lancashire?" is not one.)
-        static const QRegularExpression framework(QStringLiteral("^(?:how (?:effective|effectively|well)|to what extent) "));
-        if (mode != Mode::Front && trimmed.endsWith(QLatin1Char('?')) && trimmed.size() < 240 && framework.match(n).hasMatch()) {
+        static const QRegularExpression framework(
+            QStringLiteral("^(?:how (?:effective|effectively|well)|to what extent) "));
+        if (mode != Mode::Front && trimmed.endsWith(QLatin1Char('?')) && trimmed.size() < 240 &&
+            framework.match(n).hasMatch()) {
             structural();
-            plan.problems << QStringLiteral("line %1: \"%2\" reads like a question heading but is none of %3's questions")
-                                 .arg(lineNo).arg(trimmed, programmeCode);
+            plan.problems << QStringLiteral("line %1: \"%2\" reads like a question heading but is "
+                                            "none of %3's questions")
+                                 .arg(lineNo)
+                                 .arg(trimmed, programmeCode);
             expect = Expect::None;
             continue;
         }
@@ -244,23 +270,27 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
             if (trimmed.startsWith(QLatin1String("- ")) || trimmed.startsWith(QChar(0x2022))) {
                 plan.areasForImprovement.push_back({current, trimmed.mid(2).trimmed(), lineNo});
             } else if (!plan.areasForImprovement.isEmpty() && !lines[i - 1].trimmed().isEmpty()) {
-                plan.areasForImprovement.back().text += QLatin1Char(' ') + trimmed; // a wrapped bullet
+                plan.areasForImprovement.back().text +=
+                    QLatin1Char(' ') + trimmed; // a wrapped bullet
             } else {
                 collect = Collect::None; // the list is over
             }
             continue;
         }
         if (collect == Collect::Summary || collect == Collect::Overview) {
-            static const QRegularExpression noteMarks(QStringLiteral("[\\x{00B9}\\x{00B2}\\x{00B3}\\x{2070}-\\x{2079}]+"));
+            static const QRegularExpression noteMarks(
+                QStringLiteral("[\\x{00B9}\\x{00B2}\\x{00B3}\\x{2070}-\\x{2079}]+"));
             QString clean = trimmed;
-            clean.remove(noteMarks); // footnote references; the notes themselves are not part of a summary
+            clean.remove(
+                noteMarks); // footnote references; the notes themselves are not part of a summary
             paragraph += (paragraph.isEmpty() ? QString() : QStringLiteral(" ")) + clean;
         }
     }
     flush();
 
     if (plan.forceCode.isEmpty() && plan.problems.isEmpty())
-        plan.problems << u"no \"An inspection of <force>\" line: the force is not named on the title page"_s;
+        plan.problems
+            << u"no \"An inspection of <force>\" line: the force is not named on the title page"_s;
     for (const Question& q : ref.questionsFlat(programmeCode)) {
         if (!q.graded)
             continue;
@@ -270,12 +300,20 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
         }
         const Found& f = found.value(q.code);
         if (f.overviewGrade.isEmpty() && f.chapterGrade.isEmpty()) {
-            plan.problems << QStringLiteral("line %1: no grade follows %2's heading").arg(f.headingLine).arg(q.code);
+            plan.problems << QStringLiteral("line %1: no grade follows %2's heading")
+                                 .arg(f.headingLine)
+                                 .arg(q.code);
             continue;
         }
-        if (!f.overviewGrade.isEmpty() && !f.chapterGrade.isEmpty() && f.overviewGrade != f.chapterGrade) {
-            plan.problems << QStringLiteral("line %1: %2 is graded %3 in the overview (line %4) but %5 in its chapter")
-                                 .arg(f.chapterLine).arg(q.code, f.overviewGrade).arg(f.overviewLine).arg(f.chapterGrade);
+        if (!f.overviewGrade.isEmpty() && !f.chapterGrade.isEmpty() &&
+            f.overviewGrade != f.chapterGrade) {
+            plan.problems
+                << QStringLiteral(
+                       "line %1: %2 is graded %3 in the overview (line %4) but %5 in its chapter")
+                       .arg(f.chapterLine)
+                       .arg(q.code, f.overviewGrade)
+                       .arg(f.overviewLine)
+                       .arg(f.chapterGrade);
             continue;
         }
         IngestedJudgment j;
@@ -292,7 +330,9 @@ Result<IngestPlan> planIngest(const Workbench& workbench, const QString& program
     }
     for (const IngestedFinding& a : plan.areasForImprovement)
         if (a.questionCode.isEmpty())
-            plan.problems << QStringLiteral("line %1: an area for improvement under no recognised question").arg(a.line);
+            plan.problems << QStringLiteral(
+                                 "line %1: an area for improvement under no recognised question")
+                                 .arg(a.line);
     return plan;
 }
 
@@ -335,8 +375,10 @@ QString withNotesKept(const QString& reportText, const QString& existing)
 Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
 {
     if (!plan.ok())
-        return Error::make(Error::Code::Invalid, QStringLiteral("the report was not fully recognised: %1")
-                                                     .arg(plan.problems.isEmpty() ? u"no force"_s : plan.problems.front()));
+        return Error::make(
+            Error::Code::Invalid,
+            QStringLiteral("the report was not fully recognised: %1")
+                .arg(plan.problems.isEmpty() ? u"no force"_s : plan.problems.front()));
     if (Status s = workbench.database().requireWritable(); !s)
         return s.error();
     Transaction t(workbench.database());
@@ -353,16 +395,20 @@ Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
     QStringList refused;
     for (const IngestedJudgment& ij : plan.judgments) {
         const auto before = drafts.judgment(plan.programmeCode, plan.forceCode, ij.questionCode);
-        const QString key = LockRule::judgmentKey(plan.programmeCode, plan.forceCode, ij.questionCode);
+        const QString key =
+            LockRule::judgmentKey(plan.programmeCode, plan.forceCode, ij.questionCode);
         // The same grade and words as the report (footnotes aside): nothing to write.
-        if (before && before->gradeCode == ij.gradeCode && words(before->summary) == words(ij.summary) &&
+        if (before && before->gradeCode == ij.gradeCode &&
+            words(before->summary) == words(ij.summary) &&
             words(before->overview) == words(ij.overview)) {
             ++result.judgmentsUnchanged;
             continue;
         }
-        const auto lock = before ? locks.judgment(*before)
-                                 : locks.place(plan.programmeCode, plan.forceCode,
-                                               LockRule::judgmentName(plan.programmeCode, plan.forceCode, ij.questionCode));
+        const auto lock =
+            before ? locks.judgment(*before)
+                   : locks.place(plan.programmeCode, plan.forceCode,
+                                 LockRule::judgmentName(plan.programmeCode, plan.forceCode,
+                                                        ij.questionCode));
         if (lock) {
             refused << QStringLiteral("line %1: %2").arg(ij.line).arg(lock->message());
             continue;
@@ -381,24 +427,33 @@ Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
             return done.error();
         const auto after = drafts.judgment(plan.programmeCode, plan.forceCode, ij.questionCode);
         if (!after)
-            return Error::make(Error::Code::Internal, QStringLiteral("the judgment %1 was not saved").arg(key));
+            return Error::make(Error::Code::Internal,
+                               QStringLiteral("the judgment %1 was not saved").arg(key));
         if (Status s = audit.append(actor, u"ingest"_s, u"judgment"_s, key,
-                                    before ? interchange::compact(interchange::toJson(*before)) : QString(),
+                                    before ? interchange::compact(interchange::toJson(*before))
+                                           : QString(),
                                     interchange::compact(interchange::toJson(*after)));
             !s)
             return s.error();
         if (before) {
-            if (Status s = keepRevision(workbench, u"judgment"_s, key, before->status, before->summary, after->summary, from); !s)
+            if (Status s = keepRevision(workbench, u"judgment"_s, key, before->status,
+                                        before->summary, after->summary, from);
+                !s)
                 return s.error();
-            if (Status s = keepRevision(workbench, u"overview"_s, key, before->status, before->overview, after->overview, from); !s)
+            if (Status s = keepRevision(workbench, u"overview"_s, key, before->status,
+                                        before->overview, after->overview, from);
+                !s)
                 return s.error();
-        } else if (Status s = recordArrival(workbench.database(), u"judgment"_s, key, after->status, from, actor); !s) {
+        } else if (Status s = recordArrival(workbench.database(), u"judgment"_s, key, after->status,
+                                            from, actor);
+                   !s) {
             return s.error();
         }
         ++result.judgmentsWritten;
     }
     for (const IngestedFinding& a : plan.areasForImprovement) {
-        const QList<Finding> siblings = drafts.findings(plan.programmeCode, plan.forceCode, a.questionCode);
+        const QList<Finding> siblings =
+            drafts.findings(plan.programmeCode, plan.forceCode, a.questionCode);
         bool there = false;
         for (const Finding& f : siblings)
             there = there || words(f.text) == words(a.text);
@@ -408,11 +463,13 @@ Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
         }
         Finding f;
         // A uid of its own: one already taken (another report's line) is never written over.
-        const QString base = plan.forceCode + QLatin1Char('-') + plan.programmeCode + QStringLiteral("-afi-%1").arg(a.line);
+        const QString base = plan.forceCode + QLatin1Char('-') + plan.programmeCode +
+                             QStringLiteral("-afi-%1").arg(a.line);
         f.uid = base;
         for (int n = 2; drafts.finding(f.uid); ++n)
             f.uid = base + QStringLiteral("-%1").arg(n);
-        if (const auto lock = locks.place(plan.programmeCode, plan.forceCode, LockRule::findingName(f.uid))) {
+        if (const auto lock =
+                locks.place(plan.programmeCode, plan.forceCode, LockRule::findingName(f.uid))) {
             refused << QStringLiteral("line %1: %2").arg(a.line).arg(lock->message());
             continue;
         }
@@ -425,25 +482,30 @@ Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
         f.position = int(siblings.size()) + 1;
         if (auto done = drafts.upsertFinding(f); !done)
             return done.error();
-        if (Status s = audit.append(actor, u"ingest"_s, u"finding"_s, f.uid, {},
-                                    interchange::compact(interchange::toJson(*drafts.finding(f.uid))));
+        if (Status s =
+                audit.append(actor, u"ingest"_s, u"finding"_s, f.uid, {},
+                             interchange::compact(interchange::toJson(*drafts.finding(f.uid))));
             !s)
             return s.error();
-        if (Status s = recordArrival(workbench.database(), u"finding"_s, f.uid, f.status, from, actor); !s)
+        if (Status s =
+                recordArrival(workbench.database(), u"finding"_s, f.uid, f.status, from, actor);
+            !s)
             return s.error();
         ++result.findingsAdded;
     }
     if (!refused.isEmpty())
         return Error::make(Error::Code::Conflict,
-                           QStringLiteral("%1: nothing was written: %2 item(s) would change published or locked material:\n  %3")
+                           QStringLiteral("%1: nothing was written: %2 item(s) would change "
+                                          "published or locked material:\n  %3")
                                .arg(source)
                                .arg(refused.size())
                                .arg(refused.join(QStringLiteral("\n  "))));
     if (Status s = t.commit(); !s)
         return s.error();
-    spdlog::info("ingested {} judgments and {} areas for improvement for {} {} from {}", result.judgmentsWritten,
-                 result.findingsAdded, plan.forceCode.toStdString(), plan.programmeCode.toStdString(), source.toStdString());
-    workbench.notifyChanged({u"judgments"_s, u"findings"_s});
+    spdlog::info("ingested {} judgments and {} areas for improvement for {} {} from {}",
+                 result.judgmentsWritten, result.findingsAdded, plan.forceCode.toStdString(),
+                 plan.programmeCode.toStdString(), source.toStdString());
+    workbench.notifyChanged(service::coarseChanges({u"judgments"_s, u"findings"_s}));
     return result;
 }
 

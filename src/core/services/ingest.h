@@ -43,8 +43,8 @@ struct IngestResult {
 
 // Reads the report. Fails only when the programme is unknown; everything else is in the plan.
 // `source` names the text (its file name) in what is written.
-Result<IngestPlan> planIngest(const Workbench& workbench, const QString& programmeCode, const QString& reportText,
-                              const QString& source = {});
+Result<IngestPlan> planIngest(const Workbench& workbench, const QString& programmeCode,
+                              const QString& reportText, const QString& source = {});
 // Writes a plan in one transaction, audited as an ingest; refused when the plan has problems.
 //  - A judgment the workbench holds with the same grade and words (footnotes aside) is left as
 //    it is. Otherwise the report's grade and wording replace it, keeping the footnote

@@ -14,21 +14,29 @@ QString reopenCommand(const QString& option, const QString& key)
     return QStringLiteral("fwb review move FILE --%1 %2 --to amended --reason …").arg(option, key);
 }
 
-bool isPublished(const QString& status) { return status == QLatin1String("published"); }
+bool isPublished(const QString& status)
+{
+    return status == QLatin1String("published");
+}
 
 } // namespace
 
 QString Lock::message() const
 {
-    QString out = reason.isEmpty() ? QString(item + u" is published and locked"_s) : QString(item + u" is locked: "_s + reason);
+    QString out = reason.isEmpty() ? QString(item + u" is published and locked"_s)
+                                   : QString(item + u" is locked: "_s + reason);
     if (!also.isEmpty())
         out += QStringLiteral(", as is %1, which shows it").arg(also);
     if (!reopen.isEmpty())
-        out += QStringLiteral("; reopen it first, with a reason (Review ▸ Reopen, or %1)").arg(reopen);
+        out +=
+            QStringLiteral("; reopen it first, with a reason (Review ▸ Reopen, or %1)").arg(reopen);
     return out;
 }
 
-Error Lock::error() const { return Error::make(code, message()); }
+Error Lock::error() const
+{
+    return Error::make(code, message());
+}
 
 LockRule::LockRule(Database& database, bool snapshot) : m_db(database), m_snapshot(snapshot)
 {
@@ -56,7 +64,10 @@ LockRule::LockRule(Database& database, bool snapshot) : m_db(database), m_snapsh
     }
 }
 
-QString LockRule::findingName(const QString& uid) { return QStringLiteral("finding \"%1\"").arg(uid); }
+QString LockRule::findingName(const QString& uid)
+{
+    return QStringLiteral("finding \"%1\"").arg(uid);
+}
 
 QString LockRule::judgmentKey(const QString& p, const QString& f, const QString& q)
 {
@@ -86,7 +97,9 @@ Result<std::optional<LockRule::Published>> LockRule::publishedIn(const QString& 
     if (prior)
         m_db.noteReadFailure(*prior);
     if (failure)
-        return Error::make(failure->code == Error::Code::Internal ? Error::Code::Damaged : failure->code, failure->message);
+        return Error::make(failure->code == Error::Code::Internal ? Error::Code::Damaged
+                                                                  : failure->code,
+                           failure->message);
     std::optional<Published> found;
     for (const Document& d : docs)
         if (isPublished(d.status)) {
@@ -99,20 +112,24 @@ Result<std::optional<LockRule::Published>> LockRule::publishedIn(const QString& 
 
 Lock LockRule::byDocument(const QString& item, const Published& d, const QString& shows)
 {
-    return Lock{item, QStringLiteral("“%1” (%2) is published and %3").arg(d.title, d.uid, shows), QString(),
-                reopenCommand(u"document"_s, d.uid), Error::Code::Conflict};
+    return Lock{item, QStringLiteral("“%1” (%2) is published and %3").arg(d.title, d.uid, shows),
+                QString(), reopenCommand(u"document"_s, d.uid), Error::Code::Conflict};
 }
 
 std::optional<Lock> LockRule::unreadable(const QString& item, const Error& e)
 {
-    return Lock{item, QStringLiteral("whether it is published could not be read (%1), so it is not changed").arg(e.message),
-                QString(), QString(), e.code};
+    return Lock{
+        item,
+        QStringLiteral("whether it is published could not be read (%1), so it is not changed")
+            .arg(e.message),
+        QString(), QString(), e.code};
 }
 
 // A published item is reopened on its own, unless a published document shows it: then
 // reopening the document reopens it with the rest of what the document shows.
-std::optional<Lock> LockRule::item(const QString& item, bool published, const QString& option, const QString& key,
-                                   const QString& programmeCode, const QString& forceCode) const
+std::optional<Lock> LockRule::item(const QString& item, bool published, const QString& option,
+                                   const QString& key, const QString& programmeCode,
+                                   const QString& forceCode) const
 {
     auto shown = place(programmeCode, forceCode, item);
     if (!published)
@@ -130,24 +147,30 @@ std::optional<Lock> LockRule::item(const QString& item, bool published, const QS
 
 std::optional<Lock> LockRule::finding(const Finding& f) const
 {
-    return item(findingName(f.uid), isPublished(f.status), u"finding"_s, f.uid, f.programmeCode, f.forceCode);
+    return item(findingName(f.uid), isPublished(f.status), u"finding"_s, f.uid, f.programmeCode,
+                f.forceCode);
 }
 
 std::optional<Lock> LockRule::judgment(const Judgment& j) const
 {
-    return item(judgmentName(j.programmeCode, j.forceCode, j.questionCode), isPublished(j.status), u"judgment"_s,
-                judgmentKey(j.programmeCode, j.forceCode, j.questionCode), j.programmeCode, j.forceCode);
+    return item(judgmentName(j.programmeCode, j.forceCode, j.questionCode), isPublished(j.status),
+                u"judgment"_s, judgmentKey(j.programmeCode, j.forceCode, j.questionCode),
+                j.programmeCode, j.forceCode);
 }
 
 std::optional<Lock> LockRule::document(const Document& d) const
 {
     if (isPublished(d.status))
-        return Lock{QStringLiteral("document \"%1\"").arg(d.uid), {}, {}, reopenCommand(u"document"_s, d.uid),
+        return Lock{QStringLiteral("document \"%1\"").arg(d.uid),
+                    {},
+                    {},
+                    reopenCommand(u"document"_s, d.uid),
                     Error::Code::Conflict};
     return std::nullopt;
 }
 
-std::optional<Lock> LockRule::place(const QString& programmeCode, const QString& forceCode, const QString& item) const
+std::optional<Lock> LockRule::place(const QString& programmeCode, const QString& forceCode,
+                                    const QString& item) const
 {
     if (programmeCode.isEmpty() || forceCode.isEmpty())
         return std::nullopt;
@@ -156,8 +179,9 @@ std::optional<Lock> LockRule::place(const QString& programmeCode, const QString&
         return unreadable(item, published.error());
     if (!published.value())
         return std::nullopt;
-    return byDocument(item, *published.value(),
-                      u"shows this force's findings, judgments, evidence and figures in this programme"_s);
+    return byDocument(
+        item, *published.value(),
+        u"shows this force's findings, judgments, evidence and figures in this programme"_s);
 }
 
 std::optional<Lock> LockRule::framework(const QString& programmeCode, const QString& item) const
@@ -184,7 +208,8 @@ void flatten(const QList<Question>& list, const QString& parent, QMap<QString, Q
 {
     for (qsizetype i = 0; i < list.size(); ++i) {
         const Question& q = list[i];
-        out.insert(q.code, {parent, q.text, q.shortTitle, q.follows, int(i) + 1, q.graded, q.comparable});
+        out.insert(q.code,
+                   {parent, q.text, q.shortTitle, q.follows, int(i) + 1, q.graded, q.comparable});
         flatten(q.children, q.code, out);
     }
 }
@@ -193,9 +218,10 @@ void flatten(const QList<Question>& list, const QString& parent, QMap<QString, Q
 QStringList frameworkChanges(const Programme& before, const Programme& after)
 {
     QStringList out;
-    if (before.title != after.title || before.shortTitle != after.shortTitle || before.year != after.year ||
-        (before.kind != after.kind && !after.kind.isEmpty()) || before.gradeScaleCode != after.gradeScaleCode ||
-        before.fieldwork != after.fieldwork || before.published != after.published)
+    if (before.title != after.title || before.shortTitle != after.shortTitle ||
+        before.year != after.year || (before.kind != after.kind && !after.kind.isEmpty()) ||
+        before.gradeScaleCode != after.gradeScaleCode || before.fieldwork != after.fieldwork ||
+        before.published != after.published)
         out << QStringLiteral("programme \"%1\" (its particulars)").arg(before.code);
     QMap<QString, QuestionPlace> was, now;
     flatten(before.questions, {}, was);
@@ -212,19 +238,21 @@ QStringList frameworkChanges(const Programme& before, const Programme& after)
         else if (b == now.constEnd())
             what = u"removed"_s;
         else if (!(*a == *b))
-            what = a->text != b->text || a->shortTitle != b->shortTitle ? u"reworded"_s : u"changed"_s;
+            what =
+                a->text != b->text || a->shortTitle != b->shortTitle ? u"reworded"_s : u"changed"_s;
         if (!what.isEmpty())
             out << QStringLiteral("question %1/%2 (%3)").arg(before.code, c, what);
     }
     return out;
 }
 
-Status recordArrival(Database& database, const QString& entity, const QString& key, const QString& status,
-                     const QString& reason, const QString& actor)
+Status recordArrival(Database& database, const QString& entity, const QString& key,
+                     const QString& status, const QString& reason, const QString& actor)
 {
     if (status.isEmpty() || status == QLatin1String("draft"))
         return {};
-    return ReviewRepository(database).addStatusChange({entity, key, QString(), status, reason, actor, {}});
+    return ReviewRepository(database).addStatusChange(
+        {entity, key, QString(), status, reason, actor, {}});
 }
 
 } // namespace fwb

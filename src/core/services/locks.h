@@ -27,9 +27,11 @@ class Database;
 
 // One refusal, in parts, so that an import can list many under one heading.
 struct Lock {
-    QString item;   // what would change: finding "lancs-2014-f-01"
-    QString reason; // why it is locked: "it is published" / "“Core business” (lancs-2014-letter) is published and shows it"
-    QString also;   // a published document that shows a published item: “Core business” (lancs-2014-letter)
+    QString item; // what would change: finding "lancs-2014-f-01"
+    QString reason; // why it is locked: "it is published" / "“Core business” (lancs-2014-letter) is
+                    // published and shows it"
+    QString also;   // a published document that shows a published item: “Core business”
+                    // (lancs-2014-letter)
     QString reopen; // how to unlock it: the command that reopens what locks it
     Error::Code code = Error::Code::Conflict; // Damaged when the workbench could not say
     // The whole sentence: "<item> is published and locked; reopen it first, with a reason (…)".
@@ -51,7 +53,8 @@ public:
     std::optional<Lock> document(const Document& document) const;
     // A force's material in a programme: a finding or judgment added, an evidence sample or a
     // figure added, changed or removed. `item` names it ("evidence sample \"Crime files\"").
-    std::optional<Lock> place(const QString& programmeCode, const QString& forceCode, const QString& item) const;
+    std::optional<Lock> place(const QString& programmeCode, const QString& forceCode,
+                              const QString& item) const;
     // A programme's particulars or questions. `item` names it ("question core-business-2014/Q1").
     std::optional<Lock> framework(const QString& programmeCode, const QString& item) const;
 
@@ -59,7 +62,8 @@ public:
     Status refuseFinding(const Finding& f) const { return asStatus(finding(f)); }
     Status refuseJudgment(const Judgment& j) const { return asStatus(judgment(j)); }
     Status refuseDocument(const Document& d) const { return asStatus(document(d)); }
-    Status refusePlace(const QString& programmeCode, const QString& forceCode, const QString& item) const
+    Status refusePlace(const QString& programmeCode, const QString& forceCode,
+                       const QString& item) const
     {
         return asStatus(place(programmeCode, forceCode, item));
     }
@@ -69,20 +73,27 @@ public:
     }
 
     static QString findingName(const QString& uid);
-    static QString judgmentName(const QString& programmeCode, const QString& forceCode, const QString& questionCode);
-    static QString judgmentKey(const QString& programmeCode, const QString& forceCode, const QString& questionCode);
+    static QString judgmentName(const QString& programmeCode, const QString& forceCode,
+                                const QString& questionCode);
+    static QString judgmentKey(const QString& programmeCode, const QString& forceCode,
+                               const QString& questionCode);
 
 private:
     struct Published {
         QString uid, title;
     };
-    static Status asStatus(const std::optional<Lock>& lock) { return lock ? Status(lock->error()) : Status(); }
+    static Status asStatus(const std::optional<Lock>& lock)
+    {
+        return lock ? Status(lock->error()) : Status();
+    }
     // The first published document of a programme (and force, when given), if any.
-    Result<std::optional<Published>> publishedIn(const QString& programmeCode, const QString& forceCode) const;
+    Result<std::optional<Published>> publishedIn(const QString& programmeCode,
+                                                 const QString& forceCode) const;
     static Lock byDocument(const QString& item, const Published& d, const QString& shows);
     static std::optional<Lock> unreadable(const QString& item, const Error& e);
-    std::optional<Lock> item(const QString& item, bool published, const QString& option, const QString& key,
-                             const QString& programmeCode, const QString& forceCode) const;
+    std::optional<Lock> item(const QString& item, bool published, const QString& option,
+                             const QString& key, const QString& programmeCode,
+                             const QString& forceCode) const;
 
     Database& m_db;
     bool m_snapshot;
@@ -99,7 +110,7 @@ QStringList frameworkChanges(const Programme& before, const Programme& after);
 // Status history for material that arrives with a status rather than moving through the
 // lifecycle (an import, an ingest): recorded as a move from nothing, with where it came from.
 // Draft material has not moved anywhere and gets no row.
-Status recordArrival(Database& database, const QString& entity, const QString& key, const QString& status,
-                     const QString& from, const QString& actor);
+Status recordArrival(Database& database, const QString& entity, const QString& key,
+                     const QString& status, const QString& from, const QString& actor);
 
 } // namespace fwb

@@ -47,7 +47,6 @@ const Move* findMove(const QString& from, const QString& to)
     return nullptr;
 }
 
-
 } // namespace
 
 QString decisionLabel(const QString& d)
@@ -65,18 +64,20 @@ QString decisionLabel(const QString& d)
 
 QString statusLabel(const QString& status)
 {
-    static const QHash<QString, QString> labels{
-        {u"draft"_s, u"Draft"_s},
-        {u"ready"_s, u"Ready for review"_s},
-        {u"sent"_s, u"Sent for factual accuracy check"_s},
-        {u"responded"_s, u"Responses received"_s},
-        {u"amended"_s, u"Amended / upheld"_s},
-        {u"final"_s, u"Final"_s},
-        {u"published"_s, u"Published"_s}};
+    static const QHash<QString, QString> labels{{u"draft"_s, u"Draft"_s},
+                                                {u"ready"_s, u"Ready for review"_s},
+                                                {u"sent"_s, u"Sent for factual accuracy check"_s},
+                                                {u"responded"_s, u"Responses received"_s},
+                                                {u"amended"_s, u"Amended / upheld"_s},
+                                                {u"final"_s, u"Final"_s},
+                                                {u"published"_s, u"Published"_s}};
     return labels.value(status, status);
 }
 
-bool transitionAllowed(const QString& from, const QString& to) { return findMove(from, to) != nullptr; }
+bool transitionAllowed(const QString& from, const QString& to)
+{
+    return findMove(from, to) != nullptr;
+}
 
 QStringList nextStatuses(const QString& from)
 {
@@ -107,17 +108,22 @@ Status keepRevision(Workbench& wb, const QString& entity, const QString& key, co
     ReviewRepository repo = wb.review();
     const QList<Revision> kept = repo.revisions(entity, key);
     if (kept.isEmpty() || kept.back().text != before)
-        if (auto n = repo.addRevision({entity, key, 0, before, kept.isEmpty() ? u"as it stood for review"_s
-                                                                            : u"changed outside the review"_s,
-                                       Workbench::actor(), {}});
+        if (auto n = repo.addRevision(
+                {entity,
+                 key,
+                 0,
+                 before,
+                 kept.isEmpty() ? u"as it stood for review"_s : u"changed outside the review"_s,
+                 Workbench::actor(),
+                 {}});
             !n)
             return n.error();
     // Typing is saved as the person writes: a run of plain edits by one person within ten
     // minutes is one revision, kept up to date, not one per pause.
     const QString why = reason.isEmpty() ? u"edited"_s : reason;
     const QList<Revision> now = repo.revisions(entity, key);
-    if (why == u"edited"_s && !now.isEmpty() && now.back().reason == why && now.back().actor == Workbench::actor() &&
-        now.size() > 1) {
+    if (why == u"edited"_s && !now.isEmpty() && now.back().reason == why &&
+        now.back().actor == Workbench::actor() && now.size() > 1) {
         const QDateTime at = QDateTime::fromString(now.back().at, Qt::ISODateWithMs);
         if (at.isValid() && at.secsTo(QDateTime::currentDateTimeUtc()) < 600)
             return repo.updateRevision(entity, key, now.back().number, after);
@@ -127,19 +133,23 @@ Status keepRevision(Workbench& wb, const QString& entity, const QString& key, co
     return {};
 }
 
-Status recordStatusEdit(Workbench& wb, const QString& target, const QString& from, const QString& to)
+Status recordStatusEdit(Workbench& wb, const QString& target, const QString& from,
+                        const QString& to)
 {
     if (from == to)
         return {};
     const QString entity = target.section(QLatin1Char(':'), 0, 0);
     const QString key = target.section(QLatin1Char(':'), 1);
     if (transitionNeedsReason(from, to))
-        return Error::make(Error::Code::Invalid, QStringLiteral("“%1” needs a reason: use Review ▸ %1, or fwb review move "
-                                                                "with --reason")
-                                                     .arg(transitionLabel(from, to)));
+        return Error::make(
+            Error::Code::Invalid,
+            QStringLiteral("“%1” needs a reason: use Review ▸ %1, or fwb review move "
+                           "with --reason")
+                .arg(transitionLabel(from, to)));
     if (Status s = ReviewService(wb).check(target, to); !s)
         return s;
-    return wb.review().addStatusChange({entity, key, from, to, u"edited"_s, Workbench::actor(), {}});
+    return wb.review().addStatusChange(
+        {entity, key, from, to, u"edited"_s, Workbench::actor(), {}});
 }
 
 // ---- targets ------------------------------------------------------------------------------------
@@ -149,11 +159,13 @@ Result<ReviewService::Place> ReviewService::parse(const QString& target) const
     const QString entity = target.section(QLatin1Char(':'), 0, 0);
     const QString key = target.section(QLatin1Char(':'), 1);
     static const QStringList known{u"finding"_s, u"judgment"_s, u"document"_s};
-    if (!known.contains(entity) || key.isEmpty() || (entity == u"judgment"_s && key.count(QLatin1Char('/')) != 2))
-        return Error::make(Error::Code::Invalid,
-                           QStringLiteral("\"%1\" is not finding:<uid>, judgment:<programme>/<force>/<question> "
-                                          "or document:<uid>")
-                               .arg(target));
+    if (!known.contains(entity) || key.isEmpty() ||
+        (entity == u"judgment"_s && key.count(QLatin1Char('/')) != 2))
+        return Error::make(
+            Error::Code::Invalid,
+            QStringLiteral("\"%1\" is not finding:<uid>, judgment:<programme>/<force>/<question> "
+                           "or document:<uid>")
+                .arg(target));
     return Place{entity, key};
 }
 
@@ -172,7 +184,8 @@ Result<QString> ReviewService::status(const QString& target) const
     } else if (const auto d = m_wb.documents().document(p->key)) {
         return d->status;
     }
-    return Error::make(Error::Code::NotFound, QStringLiteral("no %1 \"%2\"").arg(p->entity, p->key));
+    return Error::make(Error::Code::NotFound,
+                       QStringLiteral("no %1 \"%2\"").arg(p->entity, p->key));
 }
 
 QList<StatusChange> ReviewService::history(const QString& target) const
@@ -190,15 +203,17 @@ Status ReviewService::check(const QString& target, const QString& to, const QDat
     if (!from)
         return from.error();
     if (!statuses().contains(to))
-        return Error::make(Error::Code::Invalid,
-                           QStringLiteral("\"%1\" is not a status (%2)").arg(to, statuses().join(u", "_s)));
+        return Error::make(
+            Error::Code::Invalid,
+            QStringLiteral("\"%1\" is not a status (%2)").arg(to, statuses().join(u", "_s)));
     if (!transitionAllowed(*from, to)) {
         QStringList l;
         for (const QString& s : nextStatuses(*from))
             l << QStringLiteral("“%1”").arg(statusLabel(s));
-        return refused(QStringLiteral("%1 \"%2\" is “%3” and cannot go to “%4”; from “%3” it can go to: %5")
-                           .arg(p->entity, p->key, statusLabel(*from), statusLabel(to),
-                                l.isEmpty() ? u"nothing"_s : l.join(u", "_s)));
+        return refused(
+            QStringLiteral("%1 \"%2\" is “%3” and cannot go to “%4”; from “%3” it can go to: %5")
+                .arg(p->entity, p->key, statusLabel(*from), statusLabel(to),
+                     l.isEmpty() ? u"nothing"_s : l.join(u", "_s)));
     }
     if (p->entity != u"document"_s) {
         if (to == u"final"_s) {
@@ -206,9 +221,11 @@ Status ReviewService::check(const QString& target, const QString& to, const QDat
             for (const ReviewNote& n : m_wb.documents().reviewNotes())
                 open += n.target == target && n.status != u"resolved"_s ? 1 : 0;
             if (open)
-                return refused(QStringLiteral("%1 \"%2\" cannot be signed off: %3 review note(s) on it are open")
-                                   .arg(p->entity, p->key)
-                                   .arg(open));
+                return refused(
+                    QStringLiteral(
+                        "%1 \"%2\" cannot be signed off: %3 review note(s) on it are open")
+                        .arg(p->entity, p->key)
+                        .arg(open));
         }
         return {};
     }
@@ -218,10 +235,12 @@ Status ReviewService::check(const QString& target, const QString& to, const QDat
     if (to == u"amended"_s && *from == u"responded"_s) {
         const Progress pr = round ? progress(round->uid) : Progress{};
         if (pr.decided < pr.total)
-            return refused(QStringLiteral("%1 cannot close its round: %2 of %3 responses are still to be decided")
-                               .arg(name)
-                               .arg(pr.total - pr.decided)
-                               .arg(pr.total));
+            return refused(
+                QStringLiteral(
+                    "%1 cannot close its round: %2 of %3 responses are still to be decided")
+                    .arg(name)
+                    .arg(pr.total - pr.decided)
+                    .arg(pr.total));
     }
     if (to == u"final"_s) {
         QStringList why;
@@ -240,7 +259,8 @@ Status ReviewService::check(const QString& target, const QString& to, const QDat
                 where << n.target;
             why << QStringLiteral("%1 review note(s) are open (%2%3)")
                        .arg(open.size())
-                       .arg(where.join(u", "_s), open.size() > 3 ? QStringLiteral(", …") : QString());
+                       .arg(where.join(u", "_s),
+                            open.size() > 3 ? QStringLiteral(", …") : QString());
         }
         if (!why.isEmpty())
             return refused(name + u" cannot be signed off: "_s + why.join(u"; "_s));
@@ -249,8 +269,9 @@ Status ReviewService::check(const QString& target, const QString& to, const QDat
         QDateTime until = QDateTime::fromString(d->embargo, Qt::ISODate);
         if (until.isValid()) { // the embargo is written in local time, as the assembler reads it
             if (when < until)
-                return refused(QStringLiteral("%1 is embargoed until %2 and cannot be published before then")
-                                   .arg(name, until.toString(QStringLiteral("HH:mm 'on' dddd d MMMM yyyy"))));
+                return refused(
+                    QStringLiteral("%1 is embargoed until %2 and cannot be published before then")
+                        .arg(name, until.toString(QStringLiteral("HH:mm 'on' dddd d MMMM yyyy"))));
         }
     }
     return {};
@@ -264,7 +285,8 @@ Status keepBaseline(Workbench& wb, const QString& entity, const QString& key, co
     const QList<Revision> kept = wb.review().revisions(entity, key);
     if (!kept.isEmpty() && kept.back().text == text)
         return {};
-    auto n = wb.review().addRevision({entity, key, 0, text, QStringLiteral("as it stood for review"), Workbench::actor(), {}});
+    auto n = wb.review().addRevision(
+        {entity, key, 0, text, QStringLiteral("as it stood for review"), Workbench::actor(), {}});
     return n ? Status{} : Status(n.error());
 }
 
@@ -276,7 +298,8 @@ Status notFound(const QString& entity, const QString& key)
 }
 } // namespace
 
-Status ReviewService::moveOne(const Place& p, const QString& from, const QString& to, const QString& reason)
+Status ReviewService::moveOne(const Place& p, const QString& from, const QString& to,
+                              const QString& reason)
 {
     DraftRepository drafts = m_wb.drafts();
     QString before, after;
@@ -322,7 +345,8 @@ Status ReviewService::moveOne(const Place& p, const QString& from, const QString
             return s;
         after = json(a);
         if (to == u"ready"_s) {
-            std::function<Status(const QList<Section>&)> keep = [&](const QList<Section>& list) -> Status {
+            std::function<Status(const QList<Section>&)> keep =
+                [&](const QList<Section>& list) -> Status {
                 for (const Section& s : list) {
                     if (!isBoundKind(s.kind) && !s.body.trimmed().isEmpty())
                         if (Status st = keepBaseline(m_wb, u"section"_s, s.uid, s.body); !st)
@@ -336,12 +360,15 @@ Status ReviewService::moveOne(const Place& p, const QString& from, const QString
                 return s;
         }
     }
-    if (Status s = m_wb.review().addStatusChange({p.entity, p.key, from, to, reason, Workbench::actor(), {}}); !s)
+    if (Status s = m_wb.review().addStatusChange(
+            {p.entity, p.key, from, to, reason, Workbench::actor(), {}});
+        !s)
         return s;
     return m_wb.audit().append(Workbench::actor(), u"status"_s, p.entity, p.key, before, after);
 }
 
-Result<int> ReviewService::carry(const Document& d, const QString& from, const QString& to, const QString& why)
+Result<int> ReviewService::carry(const Document& d, const QString& from, const QString& to,
+                                 const QString& why)
 {
     int moved = 0;
     for (const Finding& f : m_wb.drafts().findings(d.programmeCode, d.forceCode))
@@ -352,7 +379,8 @@ Result<int> ReviewService::carry(const Document& d, const QString& from, const Q
         }
     for (const Judgment& j : m_wb.drafts().judgments(d.programmeCode, d.forceCode))
         if (j.status == from) {
-            const QString key = j.programmeCode + QLatin1Char('/') + j.forceCode + QLatin1Char('/') + j.questionCode;
+            const QString key = j.programmeCode + QLatin1Char('/') + j.forceCode +
+                                QLatin1Char('/') + j.questionCode;
             if (Status s = moveOne({u"judgment"_s, key}, from, to, why); !s)
                 return s.error();
             ++moved;
@@ -360,7 +388,8 @@ Result<int> ReviewService::carry(const Document& d, const QString& from, const Q
     return moved;
 }
 
-Result<int> ReviewService::move(const QString& target, const QString& to, const QString& reason, const QDateTime& when)
+Result<int> ReviewService::move(const QString& target, const QString& to, const QString& reason,
+                                const QDateTime& when)
 {
     auto p = parse(target);
     if (!p)
@@ -369,23 +398,29 @@ Result<int> ReviewService::move(const QString& target, const QString& to, const 
     if (!from)
         return from.error();
     if (p->entity == u"document"_s && *from == u"ready"_s && to == u"sent"_s)
-        return refused(QStringLiteral("a document is sent for its factual accuracy check with “Send for factual accuracy check” "
-                         "(fwb review send), which makes the pack for the force"));
+        return refused(QStringLiteral("a document is sent for its factual accuracy check with "
+                                      "“Send for factual accuracy check” "
+                                      "(fwb review send), which makes the pack for the force"));
     if (transitionNeedsReason(*from, to) && reason.trimmed().isEmpty())
-        return Error::make(Error::Code::Invalid, QStringLiteral("“%1” needs a reason").arg(transitionLabel(*from, to)));
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("“%1” needs a reason").arg(transitionLabel(*from, to)));
     if (Status s = check(target, to, when); !s)
         return s.error();
     const QStringList entities{u"findings"_s, u"judgments"_s, u"documents"_s, u"review"_s};
     return inTransaction<int>(m_wb, entities, [&]() -> Result<int> {
         if (auto still = status(target); !still || *still != *from)
-            return refused(QStringLiteral("%1 changed while it was being moved: look again and retry").arg(target));
+            return refused(
+                QStringLiteral("%1 changed while it was being moved: look again and retry")
+                    .arg(target));
         if (Status s = moveOne(*p, *from, to, reason); !s)
             return s.error();
         int moved = 1;
         if (p->entity == u"document"_s) {
             const auto d = m_wb.documents().document(p->key);
-            const QString with = reason.trimmed().isEmpty() ? QStringLiteral("with document %1").arg(p->key)
-                                                            : QStringLiteral("with document %1: %2").arg(p->key, reason.trimmed());
+            const QString with =
+                reason.trimmed().isEmpty()
+                    ? QStringLiteral("with document %1").arg(p->key)
+                    : QStringLiteral("with document %1: %2").arg(p->key, reason.trimmed());
             auto carried = carry(*d, *from, to, with);
             if (!carried)
                 return carried.error();
@@ -395,7 +430,8 @@ Result<int> ReviewService::move(const QString& target, const QString& to, const 
                     if (Status s = m_wb.review().closeRound(round->uid, now()); !s)
                         return s.error();
         }
-        spdlog::info("{} moved from {} to {} ({} in all)", target.toStdString(), from->toStdString(), to.toStdString(), moved);
+        spdlog::info("{} moved from {} to {} ({} in all)", target.toStdString(),
+                     from->toStdString(), to.toStdString(), moved);
         return moved;
     });
 }
@@ -408,14 +444,17 @@ Result<ReviewNote> ReviewService::addNote(const QString& target, const QString& 
         return Error::make(Error::Code::Invalid, u"a review note needs some text"_s);
     return inTransaction<ReviewNote>(m_wb, {u"review"_s}, [&]() -> Result<ReviewNote> {
         ReviewNote n;
-        n.uid = u"note-"_s + QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffULL, 36);
+        n.uid = u"note-"_s +
+                QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffULL, 36);
         n.target = target;
         n.author = Workbench::actor();
         n.body = body.trimmed();
         if (auto r = m_wb.documents().upsertReviewNote(n); !r)
             return r.error();
         const auto after = m_wb.documents().reviewNote(n.uid);
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"review_note"_s, n.uid, {}, json(after)); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"review_note"_s, n.uid,
+                                           {}, json(after));
+            !s)
             return s.error();
         return *after;
     });
@@ -428,7 +467,8 @@ Result<ReviewNote> ReviewService::answerNote(const QString& uid, const QString& 
     return inTransaction<ReviewNote>(m_wb, {u"review"_s}, [&]() -> Result<ReviewNote> {
         auto n = m_wb.documents().reviewNote(uid);
         if (!n)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no review note \"%1\"").arg(uid));
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("no review note \"%1\"").arg(uid));
         if (n->status == u"resolved"_s)
             return refused(QStringLiteral("review note \"%1\" is resolved").arg(uid));
         const ReviewNote before = *n;
@@ -437,7 +477,9 @@ Result<ReviewNote> ReviewService::answerNote(const QString& uid, const QString& 
         n->status = u"answered"_s;
         if (auto r = m_wb.documents().upsertReviewNote(*n); !r)
             return r.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"answer"_s, u"review_note"_s, uid, json(before), json(n)); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"answer"_s, u"review_note"_s, uid,
+                                           json(before), json(n));
+            !s)
             return s.error();
         return *m_wb.documents().reviewNote(uid);
     });
@@ -448,7 +490,8 @@ Result<ReviewNote> ReviewService::resolveNote(const QString& uid)
     return inTransaction<ReviewNote>(m_wb, {u"review"_s}, [&]() -> Result<ReviewNote> {
         auto n = m_wb.documents().reviewNote(uid);
         if (!n)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no review note \"%1\"").arg(uid));
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("no review note \"%1\"").arg(uid));
         if (n->status == u"resolved"_s)
             return *n;
         const ReviewNote before = *n;
@@ -456,7 +499,9 @@ Result<ReviewNote> ReviewService::resolveNote(const QString& uid)
         n->resolvedAt = now();
         if (auto r = m_wb.documents().upsertReviewNote(*n); !r)
             return r.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"resolve"_s, u"review_note"_s, uid, json(before), json(n)); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"resolve"_s, u"review_note"_s, uid,
+                                           json(before), json(n));
+            !s)
             return s.error();
         return *m_wb.documents().reviewNote(uid);
     });
@@ -481,12 +526,13 @@ QList<ReviewNote> ReviewService::notes(const QString& documentUid, bool openOnly
         for (const Finding& f : m_wb.drafts().findings(d->programmeCode, d->forceCode))
             targets.insert(u"finding:"_s + f.uid);
         for (const Judgment& j : m_wb.drafts().judgments(d->programmeCode, d->forceCode))
-            targets.insert(u"judgment:"_s + j.programmeCode + QLatin1Char('/') + j.forceCode + QLatin1Char('/') +
-                           j.questionCode);
+            targets.insert(u"judgment:"_s + j.programmeCode + QLatin1Char('/') + j.forceCode +
+                           QLatin1Char('/') + j.questionCode);
     }
     QList<ReviewNote> out;
     for (const ReviewNote& n : all)
-        if ((documentUid.isEmpty() || targets.contains(n.target)) && (!openOnly || n.status != u"resolved"_s))
+        if ((documentUid.isEmpty() || targets.contains(n.target)) &&
+            (!openOnly || n.status != u"resolved"_s))
             out << n;
     return out;
 }

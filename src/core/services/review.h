@@ -50,7 +50,8 @@ bool transitionNeedsReason(const QString& from, const QString& to);
 // "accepted" → "Accepted", "partly_accepted" → "Partly accepted", "" → "Not decided".
 QString decisionLabel(const QString& decision);
 
-// ---- references -----------------------------------------------------------------------------------
+// ---- references
+// -----------------------------------------------------------------------------------
 
 // Turns source text into what the reader sees ({{fields}} filled). The documents library gives
 // the real one (documents::fieldFiller); without it the text is shown as written.
@@ -62,9 +63,11 @@ QStringList paragraphsOf(const QString& body);
 bool isFootnoteDefinition(const QString& chunk);
 
 // Everything a document says that the force may answer, in reading order, with references.
-QList<ReviewItem> reviewItems(const Workbench& workbench, const Document& document, const TextFiller& fill = {});
+QList<ReviewItem> reviewItems(const Workbench& workbench, const Document& document,
+                              const TextFiller& fill = {});
 
-// ---- the service ----------------------------------------------------------------------------------
+// ---- the service
+// ----------------------------------------------------------------------------------
 
 class ReviewService {
 public:
@@ -74,7 +77,8 @@ public:
     // The status of a target ("finding:…", "judgment:…", "document:…").
     Result<QString> status(const QString& target) const;
     // Why a move would be refused (an empty Status when it would not). `now` decides the embargo.
-    Status check(const QString& target, const QString& to, const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
+    Status check(const QString& target, const QString& to,
+                 const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
     // Moves a target (a document with the findings and judgments that stood with it); returns how
     // many things moved. Sending a document goes through send().
     Result<int> move(const QString& target, const QString& to, const QString& reason,
@@ -105,23 +109,23 @@ public:
     };
     struct ImportReport {
         int imported = 0;
-        int unchanged = 0;        // rows proposing nothing
-        int alreadyImported = 0;  // rows that were imported before
+        int unchanged = 0;       // rows proposing nothing
+        int alreadyImported = 0; // rows that were imported before
         QList<FormProblem> problems;
     };
     // Reads the force's completed form into the document's open round. When any row is wrong
     // nothing is imported and the problems are returned as the error, unless `cleanRowsOnly`: then
     // the clean rows are imported and the problems reported. Moves the document sent → responded.
-    Result<ImportReport> importForm(const QString& documentUid, const QByteArray& csv, const QString& name,
-                                    bool cleanRowsOnly = false);
+    Result<ImportReport> importForm(const QString& documentUid, const QByteArray& csv,
+                                    const QString& name, bool cleanRowsOnly = false);
     // Checks a form without importing anything.
     ImportReport checkForm(const ReviewRound& round, const QByteArray& csv, const QString& name,
                            QList<FaResponse>* clean = nullptr) const;
 
     // Decides a response: "accepted" (wording: the proposed change, or the reviewer's edit of it),
     // "partly_accepted" (wording: what is used) or "rejected"; each with a reason.
-    Result<FaResponse> decide(const QString& responseUid, const QString& decision, const QString& reason,
-                              const QString& wording = {});
+    Result<FaResponse> decide(const QString& responseUid, const QString& decision,
+                              const QString& reason, const QString& wording = {});
     QList<FaResponse> responses(const QString& roundUid) const;
     struct Progress {
         int decided = 0, total = 0;
@@ -139,10 +143,10 @@ public:
 
     // The document as sent in its latest round against the document now, item by item.
     struct ItemChange {
-        ReviewItem item;       // as sent (for an item added since: its reference is empty)
-        QString now;           // the text now (empty when it is gone)
-        bool removed = false;  // no longer in the document
-        bool added = false;    // not in the document when it was sent
+        ReviewItem item;      // as sent (for an item added since: its reference is empty)
+        QString now;          // the text now (empty when it is gone)
+        bool removed = false; // no longer in the document
+        bool added = false;   // not in the document when it was sent
         QList<diff::Piece> pieces;
     };
     Result<QList<ItemChange>> sinceSent(const QString& documentUid) const;
@@ -154,7 +158,8 @@ private:
     Result<Place> parse(const QString& target) const;
     Status moveOne(const Place& p, const QString& from, const QString& to, const QString& reason);
     // Moves the findings and judgments of a document's force and programme that stand at `from`.
-    Result<int> carry(const Document& d, const QString& from, const QString& to, const QString& why);
+    Result<int> carry(const Document& d, const QString& from, const QString& to,
+                      const QString& why);
     // `expected`: for a paragraph, the text sent under its reference (found wherever it is now).
     Status setText(const QString& target, const QString& text, const QString& reason, int* revision,
                    const QString& expected = QString());
@@ -163,10 +168,12 @@ private:
 
 // Within a service's transaction: keeps a revision of changed text when the status says the text
 // is under review (anything after "draft"). The first revision kept is the text before the change.
-Status keepRevision(Workbench& workbench, const QString& entity, const QString& key, const QString& status,
-                    const QString& before, const QString& after, const QString& reason);
+Status keepRevision(Workbench& workbench, const QString& entity, const QString& key,
+                    const QString& status, const QString& before, const QString& after,
+                    const QString& reason);
 // Within a service's transaction: checks and records a status change made through an edit
 // (DraftingService's finding and judgment edits).
-Status recordStatusEdit(Workbench& workbench, const QString& target, const QString& from, const QString& to);
+Status recordStatusEdit(Workbench& workbench, const QString& target, const QString& from,
+                        const QString& to);
 
 } // namespace fwb

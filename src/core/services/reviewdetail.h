@@ -8,12 +8,21 @@
 #include <QDateTime>
 
 namespace fwb::reviewdetail {
-inline QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
+inline QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
 
 // A move or change the state of things does not allow.
-inline Error refused(const QString& message) { return Error::make(Error::Code::Conflict, message); }
+inline Error refused(const QString& message)
+{
+    return Error::make(Error::Code::Conflict, message);
+}
 
-inline QString normalised(const QString& s) { return s.simplified(); }
+inline QString normalised(const QString& s)
+{
+    return s.simplified();
+}
 
 // The form says "factual error"; the stored code is "factual_error". Either is accepted.
 inline QString categoryCode(const QString& written)

@@ -24,7 +24,9 @@ public:
         for (const Judgment& j : drafts.judgments(d.programmeCode, d.forceCode))
             m_judgments.insert(j.questionCode, j);
         QList<Finding> all = drafts.findings(d.programmeCode, d.forceCode);
-        std::stable_sort(all.begin(), all.end(), [](const Finding& a, const Finding& b) { return a.position < b.position; });
+        std::stable_sort(all.begin(), all.end(), [](const Finding& a, const Finding& b) {
+            return a.position < b.position;
+        });
         for (const Finding& f : all)
             m_findings[f.questionCode].push_back(f);
     }
@@ -38,10 +40,12 @@ public:
 private:
     QString key(const QString& question) const
     {
-        return m_doc.programmeCode + QLatin1Char('/') + m_doc.forceCode + QLatin1Char('/') + question;
+        return m_doc.programmeCode + QLatin1Char('/') + m_doc.forceCode + QLatin1Char('/') +
+               question;
     }
 
-    void add(const QString& prefix, int& counter, const QString& target, const QString& label, const QString& text)
+    void add(const QString& prefix, int& counter, const QString& target, const QString& label,
+             const QString& text)
     {
         if (text.trimmed().isEmpty() || m_seen.contains(target))
             return;
@@ -68,7 +72,8 @@ private:
     {
         const QStringList list = paragraphsOf(s.body);
         for (int n = 0; n < list.size(); ++n)
-            add(u"P"_s, m_paragraphs, u"section:"_s + s.uid + QLatin1Char('#') + QString::number(n + 1),
+            add(u"P"_s, m_paragraphs,
+                u"section:"_s + s.uid + QLatin1Char('#') + QString::number(n + 1),
                 QStringLiteral("Paragraph %1 of “%2”").arg(n + 1).arg(sectionName(s)), list[n]);
     }
 
@@ -80,8 +85,8 @@ private:
         const Question* q = findQuestion(m_programme.questions, question);
         const QString name = q ? q->label() : question;
         if (overview && !it->overview.trimmed().isEmpty())
-            add(u"J"_s, m_judgmentCount, u"overview:"_s + key(question), QStringLiteral("Overview — %1").arg(name),
-                it->overview);
+            add(u"J"_s, m_judgmentCount, u"overview:"_s + key(question),
+                QStringLiteral("Overview — %1").arg(name), it->overview);
         else
             add(u"J"_s, m_judgmentCount, u"judgment:"_s + key(question),
                 QStringLiteral("Judgment (%1) — %2").arg(it->gradeLabel, name), it->summary);
@@ -92,7 +97,9 @@ private:
         for (const Finding& f : list) {
             const Question* q = findQuestion(m_programme.questions, f.questionCode);
             add(u"F"_s, m_findingCount, u"finding:"_s + f.uid,
-                QStringLiteral("%1 — %2").arg(findingKindLabel(f.kind), q ? q->label() : f.questionCode), f.text);
+                QStringLiteral("%1 — %2").arg(findingKindLabel(f.kind),
+                                              q ? q->label() : f.questionCode),
+                f.text);
         }
     }
 
@@ -118,8 +125,13 @@ private:
         } else if (k == u"overview"_s) {
             judgment(s.questionCode, true);
         }
-        static const QStringList prose{u"narrative"_s, u"judgment"_s, u"overview"_s, u"findings"_s,
-                                       u"areas_for_improvement"_s, u"letter_opening"_s, u"letter_closing"_s};
+        static const QStringList prose{u"narrative"_s,
+                                       u"judgment"_s,
+                                       u"overview"_s,
+                                       u"findings"_s,
+                                       u"areas_for_improvement"_s,
+                                       u"letter_opening"_s,
+                                       u"letter_closing"_s};
         if (prose.contains(k))
             paragraphs(s);
         if (k == u"findings"_s) {
@@ -128,7 +140,8 @@ private:
             return; // the children were placed under their questions
         }
         if (k == u"areas_for_improvement"_s) {
-            const QString kind = s.findingKind.isEmpty() ? u"area_for_improvement"_s : s.findingKind;
+            const QString kind =
+                s.findingKind.isEmpty() ? u"area_for_improvement"_s : s.findingKind;
             QList<Finding> list;
             for (const Finding& f : m_findings.value(s.questionCode))
                 if (f.kind == kind)
@@ -158,11 +171,12 @@ private:
 
 bool isFootnoteDefinition(const QString& chunk)
 {
-    // Only a block of definitions, every line one ("[^1]: …"); a definition followed by prose in the
-    // same block leaves that prose as a paragraph once the definition is taken out.
+    // Only a block of definitions, every line one ("[^1]: …"); a definition followed by prose in
+    // the same block leaves that prose as a paragraph once the definition is taken out.
     static const QRegularExpression definition(QStringLiteral("^\\s*\\[\\^[^\\]]+\\]:"));
     const QStringList lines = chunk.trimmed().split(QLatin1Char('\n'));
-    return std::all_of(lines.cbegin(), lines.cend(), [](const QString& l) { return definition.match(l).hasMatch(); });
+    return std::all_of(lines.cbegin(), lines.cend(),
+                       [](const QString& l) { return definition.match(l).hasMatch(); });
 }
 
 QStringList paragraphsOf(const QString& body)
@@ -175,7 +189,8 @@ QStringList paragraphsOf(const QString& body)
     return out;
 }
 
-QList<ReviewItem> reviewItems(const Workbench& workbench, const Document& document, const TextFiller& fill)
+QList<ReviewItem> reviewItems(const Workbench& workbench, const Document& document,
+                              const TextFiller& fill)
 {
     return Walker(workbench, document, fill).run();
 }

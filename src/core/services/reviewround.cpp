@@ -24,11 +24,14 @@ Result<ReviewRound> ReviewService::send(const QString& documentUid, const TextFi
 {
     const auto d = m_wb.documents().document(documentUid);
     if (!d)
-        return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(documentUid));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no document \"%1\"").arg(documentUid));
     if (d->status != u"ready"_s)
-        return refused(QStringLiteral("“%1” is “%2”: only a document ready for review can be sent for its factual "
-                                      "accuracy check")
-                           .arg(d->title, statusLabel(d->status)));
+        return refused(
+            QStringLiteral(
+                "“%1” is “%2”: only a document ready for review can be sent for its factual "
+                "accuracy check")
+                .arg(d->title, statusLabel(d->status)));
     const QStringList entities{u"findings"_s, u"judgments"_s, u"documents"_s, u"review"_s};
     return inTransaction<ReviewRound>(m_wb, entities, [&]() -> Result<ReviewRound> {
         ReviewRound round;
@@ -40,16 +43,21 @@ Result<ReviewRound> ReviewService::send(const QString& documentUid, const TextFi
         if (auto id = m_wb.review().insertRound(round); !id)
             return id.error();
         const Place place{u"document"_s, documentUid};
-        if (Status s = moveOne(place, u"ready"_s, u"sent"_s, QStringLiteral("factual accuracy round %1").arg(round.number)); !s)
-            return s.error();
-        if (auto carried = carry(*d, u"ready"_s, u"sent"_s, QStringLiteral("with document %1").arg(documentUid)); !carried)
-            return carried.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"send"_s, u"review_round"_s, round.uid, {},
-                                           QStringLiteral("{\"items\":%1}").arg(round.items.size()));
+        if (Status s = moveOne(place, u"ready"_s, u"sent"_s,
+                               QStringLiteral("factual accuracy round %1").arg(round.number));
             !s)
             return s.error();
-        spdlog::info("sent {} for factual accuracy check: round {}, {} references", documentUid.toStdString(),
-                     round.number, round.items.size());
+        if (auto carried = carry(*d, u"ready"_s, u"sent"_s,
+                                 QStringLiteral("with document %1").arg(documentUid));
+            !carried)
+            return carried.error();
+        if (Status s =
+                m_wb.audit().append(Workbench::actor(), u"send"_s, u"review_round"_s, round.uid, {},
+                                    QStringLiteral("{\"items\":%1}").arg(round.items.size()));
+            !s)
+            return s.error();
+        spdlog::info("sent {} for factual accuracy check: round {}, {} references",
+                     documentUid.toStdString(), round.number, round.items.size());
         return *m_wb.review().round(round.uid);
     });
 }
@@ -62,8 +70,8 @@ std::optional<ReviewRound> ReviewService::latestRound(const QString& documentUid
 namespace {
 const QStringList& formHeader()
 {
-    static const QStringList h{u"reference"_s, u"current text"_s, u"proposed change"_s, u"evidence offered"_s,
-                               u"category"_s};
+    static const QStringList h{u"reference"_s, u"current text"_s, u"proposed change"_s,
+                               u"evidence offered"_s, u"category"_s};
     return h;
 }
 } // namespace
@@ -84,8 +92,9 @@ QString ReviewService::FormProblem::toString() const
     return s + QStringLiteral(": ") + message;
 }
 
-ReviewService::ImportReport ReviewService::checkForm(const ReviewRound& round, const QByteArray& data,
-                                                     const QString& name, QList<FaResponse>* clean) const
+ReviewService::ImportReport ReviewService::checkForm(const ReviewRound& round,
+                                                     const QByteArray& data, const QString& name,
+                                                     QList<FaResponse>* clean) const
 {
     ImportReport report;
     auto rows = csv::parse(data, name);
@@ -101,14 +110,17 @@ ReviewService::ImportReport ReviewService::checkForm(const ReviewRound& round, c
     QHash<QString, int> column;
     const csv::Row& header = rows->front();
     for (int i = 0; i < header.fields.size(); ++i)
-        column.insert(header.fields[i].trimmed().toLower().replace(QLatin1Char('_'), QLatin1Char(' ')), i);
+        column.insert(
+            header.fields[i].trimmed().toLower().replace(QLatin1Char('_'), QLatin1Char(' ')), i);
     QStringList missing;
     for (const QString& h : formHeader())
         if (!column.contains(h))
             missing << QStringLiteral("“%1”").arg(h);
     if (!missing.isEmpty()) {
-        report.problems << FormProblem{header.number, {}, QStringLiteral("the header lacks %1; it should be: %2")
-                                                              .arg(missing.join(u", "_s), formHeader().join(u", "_s))};
+        report.problems << FormProblem{header.number,
+                                       {},
+                                       QStringLiteral("the header lacks %1; it should be: %2")
+                                           .arg(missing.join(u", "_s), formHeader().join(u", "_s))};
         return report;
     }
     QHash<QString, const ReviewItem*> items;
@@ -118,7 +130,9 @@ ReviewService::ImportReport ReviewService::checkForm(const ReviewRound& round, c
     for (const FaResponse& r : m_wb.documents().roundResponses(round.uid))
         imported.insert(r.reference + QChar(0x1f) + normalised(r.proposedChange) + QChar(0x1f) +
                         normalised(r.evidenceOffered) + QChar(0x1f) + r.category);
-    auto field = [&](const csv::Row& row, const QString& h) { return row.fields.value(column.value(h)); };
+    auto field = [&](const csv::Row& row, const QString& h) {
+        return row.fields.value(column.value(h));
+    };
     for (qsizetype n = 1; n < rows->size(); ++n) {
         const csv::Row& row = (*rows)[n];
         const QString reference = field(row, u"reference"_s).trimmed();
@@ -135,26 +149,31 @@ ReviewService::ImportReport ReviewService::checkForm(const ReviewRound& round, c
         if (reference.isEmpty())
             report.problems << FormProblem{row.number, u"reference"_s, u"is empty"_s};
         else if (!item)
-            report.problems << FormProblem{row.number, u"reference"_s,
-                                           QStringLiteral("“%1” is not a reference of round %2 of this document")
-                                               .arg(reference)
-                                               .arg(round.number)};
+            report.problems << FormProblem{
+                row.number, u"reference"_s,
+                QStringLiteral("“%1” is not a reference of round %2 of this document")
+                    .arg(reference)
+                    .arg(round.number)};
         else if (normalised(current) != normalised(item->shown))
-            report.problems << FormProblem{row.number, u"current text"_s,
-                                           QStringLiteral("differs from the text sent under %1; the form's current "
-                                                          "text must not be edited (put the wording wanted under "
-                                                          "“proposed change”)")
-                                               .arg(item->reference)};
+            report.problems << FormProblem{
+                row.number, u"current text"_s,
+                QStringLiteral("differs from the text sent under %1; the form's current "
+                               "text must not be edited (put the wording wanted under "
+                               "“proposed change”)")
+                    .arg(item->reference)};
         if (category.isEmpty())
-            report.problems << FormProblem{row.number, u"category"_s,
-                                           u"is empty; it should be factual error, typo, challenge to judgment or other"_s};
+            report.problems << FormProblem{
+                row.number, u"category"_s,
+                u"is empty; it should be factual error, typo, challenge to judgment or other"_s};
         else if (categoryCode(category).isEmpty())
-            report.problems << FormProblem{row.number, u"category"_s,
-                                           QStringLiteral("“%1” is not factual error, typo, challenge to judgment or other")
-                                               .arg(category)};
+            report.problems << FormProblem{
+                row.number, u"category"_s,
+                QStringLiteral("“%1” is not factual error, typo, challenge to judgment or other")
+                    .arg(category)};
         if (proposed.isEmpty() && evidence.isEmpty())
-            report.problems << FormProblem{row.number, u"proposed change"_s,
-                                           QStringLiteral("is empty, and so is “evidence offered”: the row proposes nothing")};
+            report.problems << FormProblem{
+                row.number, u"proposed change"_s,
+                QStringLiteral("is empty, and so is “evidence offered”: the row proposes nothing")};
         if (report.problems.size() != before)
             continue;
         FaResponse r;
@@ -180,30 +199,38 @@ ReviewService::ImportReport ReviewService::checkForm(const ReviewRound& round, c
     return report;
 }
 
-Result<ReviewService::ImportReport> ReviewService::importForm(const QString& documentUid, const QByteArray& data,
-                                                             const QString& name, bool cleanRowsOnly)
+Result<ReviewService::ImportReport> ReviewService::importForm(const QString& documentUid,
+                                                              const QByteArray& data,
+                                                              const QString& name,
+                                                              bool cleanRowsOnly)
 {
     const auto d = m_wb.documents().document(documentUid);
     if (!d)
-        return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(documentUid));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no document \"%1\"").arg(documentUid));
     const auto round = m_wb.review().latestRound(documentUid);
     if (!round || !round->isOpen() || (d->status != u"sent"_s && d->status != u"responded"_s))
-        return refused(QStringLiteral("“%1” is “%2”: responses are imported while it is out for its factual accuracy "
-                                      "check (sent, or responses received)")
-                           .arg(d->title, statusLabel(d->status)));
+        return refused(
+            QStringLiteral(
+                "“%1” is “%2”: responses are imported while it is out for its factual accuracy "
+                "check (sent, or responses received)")
+                .arg(d->title, statusLabel(d->status)));
     QList<FaResponse> clean;
     ImportReport report = checkForm(*round, data, name, &clean);
     // A form that cannot be read as a whole (not CSV, no header) has no clean rows to offer.
-    const bool structural = std::any_of(report.problems.cbegin(), report.problems.cend(),
-                                        [](const FormProblem& p) { return p.row <= 1 || p.field.isEmpty(); });
-    if (!report.problems.isEmpty() && (!cleanRowsOnly || structural || (clean.isEmpty() && report.alreadyImported == 0))) {
+    const bool structural =
+        std::any_of(report.problems.cbegin(), report.problems.cend(),
+                    [](const FormProblem& p) { return p.row <= 1 || p.field.isEmpty(); });
+    if (!report.problems.isEmpty() &&
+        (!cleanRowsOnly || structural || (clean.isEmpty() && report.alreadyImported == 0))) {
         QStringList lines;
         for (const FormProblem& p : report.problems)
             lines << p.toString();
-        return Error::make(Error::Code::Invalid,
-                           QStringLiteral("%1: nothing was imported%2; %3 problem(s):\n  %4")
-                               .arg(name, cleanRowsOnly && !structural ? u" (no row is clean)"_s : QString(),
-                                    QString::number(report.problems.size()), lines.join(u"\n  "_s)));
+        return Error::make(
+            Error::Code::Invalid,
+            QStringLiteral("%1: nothing was imported%2; %3 problem(s):\n  %4")
+                .arg(name, cleanRowsOnly && !structural ? u" (no row is clean)"_s : QString(),
+                     QString::number(report.problems.size()), lines.join(u"\n  "_s)));
     }
     const QStringList entities{u"findings"_s, u"judgments"_s, u"documents"_s, u"review"_s};
     return inTransaction<ImportReport>(m_wb, entities, [&]() -> Result<ImportReport> {
@@ -212,7 +239,9 @@ Result<ReviewService::ImportReport> ReviewService::importForm(const QString& doc
             r.uid = QStringLiteral("%1-r%2").arg(round->uid).arg(++next);
             if (auto up = m_wb.documents().upsertResponse(r); !up)
                 return up.error();
-            if (Status s = m_wb.audit().append(Workbench::actor(), u"import"_s, u"response"_s, r.uid, {}, json(r)); !s)
+            if (Status s = m_wb.audit().append(Workbench::actor(), u"import"_s, u"response"_s,
+                                               r.uid, {}, json(r));
+                !s)
                 return s.error();
             ++report.imported;
         }
@@ -221,7 +250,9 @@ Result<ReviewService::ImportReport> ReviewService::importForm(const QString& doc
                                    QStringLiteral("responses imported from %1").arg(name));
                 !s)
                 return s.error();
-            if (auto carried = carry(*d, u"sent"_s, u"responded"_s, QStringLiteral("with document %1").arg(documentUid)); !carried)
+            if (auto carried = carry(*d, u"sent"_s, u"responded"_s,
+                                     QStringLiteral("with document %1").arg(documentUid));
+                !carried)
                 return carried.error();
         }
         spdlog::info("imported {} responses for {} from {} ({} problems left out)", report.imported,
@@ -230,7 +261,10 @@ Result<ReviewService::ImportReport> ReviewService::importForm(const QString& doc
     });
 }
 
-QList<FaResponse> ReviewService::responses(const QString& roundUid) const { return m_wb.documents().roundResponses(roundUid); }
+QList<FaResponse> ReviewService::responses(const QString& roundUid) const
+{
+    return m_wb.documents().roundResponses(roundUid);
+}
 
 ReviewService::Progress ReviewService::progress(const QString& roundUid) const
 {
@@ -242,40 +276,48 @@ ReviewService::Progress ReviewService::progress(const QString& roundUid) const
     return p;
 }
 
-Result<FaResponse> ReviewService::decide(const QString& responseUid, const QString& decision, const QString& reason,
-                                        const QString& wording)
+Result<FaResponse> ReviewService::decide(const QString& responseUid, const QString& decision,
+                                         const QString& reason, const QString& wording)
 {
     auto r = m_wb.documents().response(responseUid);
     if (!r)
-        return Error::make(Error::Code::NotFound, QStringLiteral("no response \"%1\"").arg(responseUid));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no response \"%1\"").arg(responseUid));
     if (!responseDecisions().contains(decision))
-        return Error::make(Error::Code::Invalid, QStringLiteral("\"%1\" is not a decision (accepted, partly_accepted, "
-                                                                "rejected)")
-                                                     .arg(decision));
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("\"%1\" is not a decision (accepted, partly_accepted, "
+                                          "rejected)")
+                               .arg(decision));
     if (!r->decision.isEmpty())
         return refused(QStringLiteral("response %1 (%2) was already %3 by %4 at %5")
                            .arg(r->formRow)
-                           .arg(r->reference, decisionLabel(r->decision).toLower(), r->decidedBy, r->decidedAt));
+                           .arg(r->reference, decisionLabel(r->decision).toLower(), r->decidedBy,
+                                r->decidedAt));
     if (reason.trimmed().isEmpty())
         return Error::make(Error::Code::Invalid, QStringLiteral("a decision needs a reason"));
     const auto d = m_wb.documents().document(r->documentUid);
     if (d->status != u"responded"_s)
-        return refused(QStringLiteral("“%1” is “%2”: responses are decided once they have been received")
-                           .arg(d->title, statusLabel(d->status)));
+        return refused(
+            QStringLiteral("“%1” is “%2”: responses are decided once they have been received")
+                .arg(d->title, statusLabel(d->status)));
     const auto round = r->roundUid.isEmpty() ? std::nullopt : m_wb.review().round(r->roundUid);
     if (!round || !round->isOpen())
-        return refused(QStringLiteral("response %1 belongs to a round that is closed").arg(r->reference));
+        return refused(
+            QStringLiteral("response %1 belongs to a round that is closed").arg(r->reference));
     QString text = wording.trimmed();
     if (decision == u"accepted"_s && text.isEmpty())
         text = r->proposedChange.trimmed();
     if (decision != u"rejected"_s && text.isEmpty())
-        return Error::make(Error::Code::Invalid,
-                           decision == u"accepted"_s
-                               ? QStringLiteral("response %1 proposes no wording: give the wording to apply, or partly "
-                                                "accept it with the wording used")
-                                     .arg(r->reference)
-                               : QStringLiteral("a partly accepted response needs the wording used"));
-    const QStringList entities{u"findings.text"_s, u"judgments.text"_s, u"documents.text"_s, u"review"_s};
+        return Error::make(
+            Error::Code::Invalid,
+            decision == u"accepted"_s
+                ? QStringLiteral(
+                      "response %1 proposes no wording: give the wording to apply, or partly "
+                      "accept it with the wording used")
+                      .arg(r->reference)
+                : QStringLiteral("a partly accepted response needs the wording used"));
+    const QStringList entities{u"findings.text"_s, u"judgments.text"_s, u"documents.text"_s,
+                               u"review"_s};
     QString sentText;
     for (const ReviewItem& i : round->items)
         if (i.reference == r->reference)
@@ -284,11 +326,13 @@ Result<FaResponse> ReviewService::decide(const QString& responseUid, const QStri
         // Read again inside the transaction: someone else may have decided it meanwhile.
         r = m_wb.documents().response(responseUid);
         if (!r)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no response \"%1\"").arg(responseUid));
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("no response \"%1\"").arg(responseUid));
         if (!r->decision.isEmpty())
             return refused(QStringLiteral("response %1 (%2) was already %3 by %4 at %5")
-                               .arg(QString::number(r->formRow), r->reference, decisionLabel(r->decision).toLower(),
-                                    r->decidedBy, r->decidedAt));
+                               .arg(QString::number(r->formRow), r->reference,
+                                    decisionLabel(r->decision).toLower(), r->decidedBy,
+                                    r->decidedAt));
         const FaResponse before = *r;
         r->decision = decision;
         r->reason = reason.trimmed();
@@ -307,7 +351,9 @@ Result<FaResponse> ReviewService::decide(const QString& responseUid, const QStri
         }
         if (auto up = m_wb.documents().upsertResponse(*r); !up)
             return up.error();
-        if (Status s = m_wb.audit().append(Workbench::actor(), u"decide"_s, u"response"_s, r->uid, json(before), json(*r)); !s)
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"decide"_s, u"response"_s, r->uid,
+                                           json(before), json(*r));
+            !s)
             return s.error();
         spdlog::info("response {} {}", r->uid.toStdString(), decision.toStdString());
         return *m_wb.documents().response(responseUid);
@@ -316,17 +362,19 @@ Result<FaResponse> ReviewService::decide(const QString& responseUid, const QStri
 
 QByteArray ReviewService::recordCsv(const ReviewRound& round) const
 {
-    QByteArray out = csv::formatRow({u"row"_s, u"reference"_s, u"where"_s, u"category"_s, u"text sent"_s,
-                                     u"proposed change"_s, u"evidence offered"_s, u"decision"_s, u"reason"_s,
-                                     u"wording applied"_s, u"revision"_s, u"decided by"_s, u"decided at"_s});
+    QByteArray out =
+        csv::formatRow({u"row"_s, u"reference"_s, u"where"_s, u"category"_s, u"text sent"_s,
+                        u"proposed change"_s, u"evidence offered"_s, u"decision"_s, u"reason"_s,
+                        u"wording applied"_s, u"revision"_s, u"decided by"_s, u"decided at"_s});
     QHash<QString, QString> labels;
     for (const ReviewItem& i : round.items)
         labels.insert(i.reference, i.label);
     for (const FaResponse& r : responses(round.uid))
         out += csv::formatRow({QString::number(r.formRow), r.reference, labels.value(r.reference),
-                               categoryLabel(r.category), r.currentText, r.proposedChange, r.evidenceOffered,
-                               decisionLabel(r.decision), r.reason, r.wording,
-                               r.revision ? QString::number(r.revision) : QString(), r.decidedBy, r.decidedAt});
+                               categoryLabel(r.category), r.currentText, r.proposedChange,
+                               r.evidenceOffered, decisionLabel(r.decision), r.reason, r.wording,
+                               r.revision ? QString::number(r.revision) : QString(), r.decidedBy,
+                               r.decidedAt});
     return out;
 }
 

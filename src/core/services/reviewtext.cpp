@@ -28,7 +28,8 @@ std::optional<std::pair<qsizetype, qsizetype>> paragraphSpan(const QString& body
     qsizetype start = 0;
     int index = 0;
     auto it = blank.globalMatch(body);
-    auto consider = [&](qsizetype from, qsizetype to) -> std::optional<std::pair<qsizetype, qsizetype>> {
+    auto consider = [&](qsizetype from,
+                        qsizetype to) -> std::optional<std::pair<qsizetype, qsizetype>> {
         const QString chunk = body.mid(from, to - from);
         if (chunk.trimmed().isEmpty() || isFootnoteDefinition(chunk))
             return std::nullopt;
@@ -72,7 +73,8 @@ Result<QString> ReviewService::currentText(const QString& target) const
     if (entity == u"finding"_s) {
         if (const auto f = m_wb.drafts().finding(key))
             return f->text;
-    } else if ((entity == u"judgment"_s || entity == u"overview"_s) && key.count(QLatin1Char('/')) == 2) {
+    } else if ((entity == u"judgment"_s || entity == u"overview"_s) &&
+               key.count(QLatin1Char('/')) == 2) {
         const QStringList k = key.split(QLatin1Char('/'));
         if (const auto j = m_wb.drafts().judgment(k[0], k[1], k[2]))
             return entity == u"judgment"_s ? j->summary : j->overview;
@@ -87,16 +89,18 @@ Result<QString> ReviewService::currentText(const QString& target) const
                     return span ? s->body.mid(span->first, span->second - span->first) : QString();
                 }
     } else {
-        return Error::make(Error::Code::Invalid,
-                           QStringLiteral("\"%1\" is not finding:<uid>, judgment:<p>/<f>/<q>, overview:<p>/<f>/<q> or "
-                                          "section:<uid>")
-                               .arg(target));
+        return Error::make(
+            Error::Code::Invalid,
+            QStringLiteral(
+                "\"%1\" is not finding:<uid>, judgment:<p>/<f>/<q>, overview:<p>/<f>/<q> or "
+                "section:<uid>")
+                .arg(target));
     }
     return Error::make(Error::Code::NotFound, QStringLiteral("no %1 \"%2\"").arg(entity, key));
 }
 
-Status ReviewService::setText(const QString& target, const QString& text, const QString& reason, int* revision,
-                              const QString& expected)
+Status ReviewService::setText(const QString& target, const QString& text, const QString& reason,
+                              int* revision, const QString& expected)
 {
     const QString entity = target.section(QLatin1Char(':'), 0, 0);
     const QString key = target.section(QLatin1Char(':'), 1);
@@ -120,7 +124,8 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
         const QStringList k = key.split(QLatin1Char('/'));
         auto j = drafts.judgment(k.value(0), k.value(1), k.value(2));
         if (!j)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no judgment \"%1\"").arg(key));
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("no judgment \"%1\"").arg(key));
         if (Status s = LockRule(m_wb.database()).refuseJudgment(*j); !s)
             return s;
         beforeJson = json(j);
@@ -138,7 +143,8 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
         const auto d = docUid ? m_wb.documents().document(*docUid) : std::nullopt;
         const Section* s = d ? findSection(d->sections, t.uid) : nullptr;
         if (!s)
-            return Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(t.uid));
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("no section \"%1\"").arg(t.uid));
         if (Status st = LockRule(m_wb.database()).refuseDocument(*d); !st)
             return st;
         status = d->status;
@@ -148,7 +154,9 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
             // The paragraph sent under the reference: where it was, or else wherever its text is
             // now (paragraphs before it may have been added or removed since).
             auto span = paragraphSpan(s->body, t.paragraph);
-            auto textAt = [&](const std::pair<qsizetype, qsizetype>& sp) { return s->body.mid(sp.first, sp.second - sp.first); };
+            auto textAt = [&](const std::pair<qsizetype, qsizetype>& sp) {
+                return s->body.mid(sp.first, sp.second - sp.first);
+            };
             if (!expected.isNull() && (!span || textAt(*span) != expected.trimmed())) {
                 span.reset();
                 for (int n = 1; auto candidate = paragraphSpan(s->body, n); ++n)
@@ -157,15 +165,19 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
                         break;
                     }
                 if (!span)
-                    return refused(QStringLiteral("paragraph %1 of section \"%2\" is no longer as it was sent: change "
-                                                  "the section in the Documents tab, and decide this response as "
-                                                  "partly accepted or rejected with the reason")
-                                       .arg(t.paragraph)
-                                       .arg(t.uid));
+                    return refused(
+                        QStringLiteral(
+                            "paragraph %1 of section \"%2\" is no longer as it was sent: change "
+                            "the section in the Documents tab, and decide this response as "
+                            "partly accepted or rejected with the reason")
+                            .arg(t.paragraph)
+                            .arg(t.uid));
             }
             if (!span)
                 return Error::make(Error::Code::NotFound,
-                                   QStringLiteral("section \"%1\" has no paragraph %2").arg(t.uid).arg(t.paragraph));
+                                   QStringLiteral("section \"%1\" has no paragraph %2")
+                                       .arg(t.uid)
+                                       .arg(t.paragraph));
             after.replace(span->first, span->second - span->first, text.trimmed());
         } else {
             after = text;
@@ -180,15 +192,19 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
             return st;
         revKey = t.uid;
     } else {
-        return Error::make(Error::Code::Invalid, QStringLiteral("\"%1\" cannot be amended").arg(target));
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("\"%1\" cannot be amended").arg(target));
     }
     if (before == after)
         return {};
-    if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, auditEntity,
-                                       entity == u"section"_s ? revKey : key, beforeJson, afterJson);
+    if (Status s =
+            m_wb.audit().append(Workbench::actor(), u"update"_s, auditEntity,
+                                entity == u"section"_s ? revKey : key, beforeJson, afterJson);
         !s)
         return s;
-    if (Status s = keepRevision(m_wb, revEntity, revKey, status == u"draft"_s ? u"ready"_s : status, before, after, reason); !s)
+    if (Status s = keepRevision(m_wb, revEntity, revKey, status == u"draft"_s ? u"ready"_s : status,
+                                before, after, reason);
+        !s)
         return s;
     if (revision) {
         const QList<Revision> kept = m_wb.review().revisions(revEntity, revKey);
@@ -219,7 +235,9 @@ Result<QList<diff::Piece>> ReviewService::compare(const QString& target, int fro
                            QStringLiteral("%1 has no revision %2 (it has %3)")
                                .arg(target)
                                .arg(n)
-                               .arg(kept.isEmpty() ? u"none"_s : QStringLiteral("1 to %1").arg(kept.back().number)));
+                               .arg(kept.isEmpty()
+                                        ? u"none"_s
+                                        : QStringLiteral("1 to %1").arg(kept.back().number)));
     };
     auto a = textOf(from);
     if (!a)
@@ -234,10 +252,12 @@ Result<QList<ReviewService::ItemChange>> ReviewService::sinceSent(const QString&
 {
     const auto d = m_wb.documents().document(documentUid);
     if (!d)
-        return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(documentUid));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no document \"%1\"").arg(documentUid));
     const auto round = m_wb.review().latestRound(documentUid);
     if (!round)
-        return refused(QStringLiteral("“%1” has not been sent for a factual accuracy check").arg(d->title));
+        return refused(
+            QStringLiteral("“%1” has not been sent for a factual accuracy check").arg(d->title));
     const QList<ReviewItem> nowItems = reviewItems(m_wb, *d);
     QHash<QString, QString> current;
     for (const ReviewItem& i : nowItems)

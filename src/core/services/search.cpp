@@ -15,9 +15,12 @@ constexpr QChar kOpen(0x02), kClose(0x03);
 QString SearchHit::typeName() const
 {
     switch (type) {
-    case Type::Finding: return u"finding"_s;
-    case Type::Judgment: return u"judgment"_s;
-    case Type::Section: return u"section"_s;
+    case Type::Finding:
+        return u"finding"_s;
+    case Type::Judgment:
+        return u"judgment"_s;
+    case Type::Section:
+        return u"section"_s;
     }
     return {};
 }
@@ -52,8 +55,9 @@ QString fold(const QString& word)
 // A light English stemmer: enough to see that "victims" matched "victim" for highlighting.
 QString stem(const QString& w)
 {
-    static const char* suffixes[] = {"ational", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies",
-                                     "ied", "ers", "er", "ed", "es", "ly", "s"};
+    static const char* suffixes[] = {"ational", "ations", "ation", "ments", "ment", "ness",
+                                     "ings",    "ing",    "ies",   "ied",   "ers",  "er",
+                                     "ed",      "es",     "ly",    "s"};
     for (const char* s : suffixes) {
         const QLatin1String suffix(s);
         if (w.size() > suffix.size() + 2 && w.endsWith(suffix))
@@ -67,16 +71,18 @@ QString stem(const QString& w)
 QList<SearchService::Term> SearchService::terms(const QString& text)
 {
     static const QStringList stopwords{
-        u"a"_s,   u"an"_s,  u"and"_s,  u"are"_s, u"as"_s,   u"at"_s,   u"be"_s,    u"by"_s,   u"for"_s,
-        u"from"_s, u"has"_s, u"have"_s, u"in"_s,  u"is"_s,   u"it"_s,   u"its"_s,   u"of"_s,   u"on"_s,
-        u"or"_s,  u"that"_s, u"the"_s,  u"to"_s,  u"was"_s,  u"were"_s, u"which"_s, u"with"_s, u"this"_s};
+        u"a"_s,  u"an"_s,  u"and"_s,  u"are"_s,   u"as"_s,   u"at"_s,   u"be"_s,
+        u"by"_s, u"for"_s, u"from"_s, u"has"_s,   u"have"_s, u"in"_s,   u"is"_s,
+        u"it"_s, u"its"_s, u"of"_s,   u"on"_s,    u"or"_s,   u"that"_s, u"the"_s,
+        u"to"_s, u"was"_s, u"were"_s, u"which"_s, u"with"_s, u"this"_s};
     QStringList words;
     for (auto it = wordPattern().globalMatch(text); it.hasNext();)
         words.push_back(it.next().captured(0));
     if (words.isEmpty())
         return {};
     // The last word is still being typed unless the text ends with a space.
-    const bool typing = !text.back().isSpace() && text.back() != QLatin1Char('"') && text.back() != QLatin1Char(')');
+    const bool typing = !text.back().isSpace() && text.back() != QLatin1Char('"') &&
+                        text.back() != QLatin1Char(')');
     QList<Term> out;
     for (qsizetype i = 0; i < words.size(); ++i) {
         const bool prefix = i == words.size() - 1 && typing && words[i].size() >= 3;
@@ -94,7 +100,8 @@ QString SearchService::ftsQuery(const QString& text)
 {
     QStringList parts;
     for (const Term& t : terms(text))
-        parts.push_back(QLatin1Char('"') + t.word + QLatin1Char('"') + (t.prefix ? u"*"_s : QString()));
+        parts.push_back(QLatin1Char('"') + t.word + QLatin1Char('"') +
+                        (t.prefix ? u"*"_s : QString()));
     return parts.join(QLatin1Char(' '));
 }
 
@@ -142,7 +149,8 @@ QString SearchService::snippet(const QString& text, const QList<Term>& terms, in
     else
         out += QStringView(text).mid(at);
     // Markdown emphasis and escapes would only clutter a passage.
-    static const QRegularExpression markup(QStringLiteral("\\*\\*|(?<![\\p{L}\\p{N}])[*_]|[*_](?![\\p{L}\\p{N}])|\\\\(?=\\S)"));
+    static const QRegularExpression markup(
+        QStringLiteral("\\*\\*|(?<![\\p{L}\\p{N}])[*_]|[*_](?![\\p{L}\\p{N}])|\\\\(?=\\S)"));
     out.remove(markup);
     return out.simplified();
 }
@@ -155,7 +163,8 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
         return SearchResults{};
     const int limit = qBound(1, filter.limit, 1000);
 
-    // Filters are tags in the index (migration 0003): zp<programme id>, zf<force id>, zk<kind>, zs<status>.
+    // Filters are tags in the index (migration 0003): zp<programme id>, zf<force id>, zk<kind>,
+    // zs<status>.
     QStringList tags;
     auto idOf = [&](const char* sql, const QString& code) -> Result<qint64> {
         Query q(m_db, QString::fromUtf8(sql));
@@ -183,13 +192,15 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
     if (!filter.kind.isEmpty()) {
         const qsizetype k = findingKinds().indexOf(filter.kind);
         if (k < 0)
-            return Error::make(Error::Code::Invalid, QStringLiteral("unknown finding kind \"%1\"").arg(filter.kind));
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("unknown finding kind \"%1\"").arg(filter.kind));
         tags << QStringLiteral("\"zk%1\"").arg(k + 1);
     }
     if (!filter.status.isEmpty()) {
         const qsizetype k = statuses().indexOf(filter.status);
         if (k < 0)
-            return Error::make(Error::Code::Invalid, QStringLiteral("unknown status \"%1\"").arg(filter.status));
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("unknown status \"%1\"").arg(filter.status));
         tags << QStringLiteral("\"zs%1\"").arg(k + 1);
     }
     QString match = u"{title body} : ("_s + words + u")"_s;
@@ -199,8 +210,8 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
     // The newest candidates (FTS5 walks the index backwards and stops), then the best of them by
     // bm25. Snippets and places are then read for those rows only, each by rowid.
     Query top(m_db, u"WITH cand AS MATERIALIZED (SELECT rowid AS rid, rank AS r FROM search_index "
-                      "WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?) "
-                      "SELECT rid, r, (SELECT count(*) FROM cand) FROM cand ORDER BY r LIMIT ?"_s);
+                    "WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?) "
+                    "SELECT rid, r, (SELECT count(*) FROM cand) FROM cand ORDER BY r LIMIT ?"_s);
     if (Status run = top.exec({match, kRankedCandidates + 1, limit}, u"searching"_s); !run)
         return run.error();
     QList<std::pair<qint64, double>> ranked;
@@ -215,18 +226,21 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
     QStringList ids;
     for (const auto& [rid, rank] : ranked)
         ids << QString::number(rid);
-    Query place(m_db, u"SELECT top.value, f.uid, f.kind, s.uid, s.kind, d.uid, coalesce(f.status, j.status, d.status), "
-        "coalesce(pq.code, pd.code), fo.code, coalesce(qn.code, qs.code, ''), "
-        "coalesce(f.text, j.summary || char(10) || j.overview, s.body), s.title FROM json_each(?) top "
-        "LEFT JOIN findings f ON top.value % 4 = 1 AND f.id = top.value / 4 "
-        "LEFT JOIN judgments j ON top.value % 4 = 2 AND j.id = top.value / 4 "
-        "LEFT JOIN document_sections s ON top.value % 4 = 3 AND s.id = top.value / 4 "
-        "LEFT JOIN documents d ON d.id = s.document_id "
-        "LEFT JOIN questions qn ON qn.id = coalesce(f.question_id, j.question_id) "
-        "LEFT JOIN questions qs ON qs.id = s.question_id "
-        "LEFT JOIN programmes pq ON pq.id = qn.programme_id "
-        "LEFT JOIN programmes pd ON pd.id = d.programme_id "
-        "LEFT JOIN forces fo ON fo.id = coalesce(f.force_id, j.force_id, d.force_id)"_s);
+    Query place(m_db,
+                u"SELECT top.value, f.uid, f.kind, s.uid, s.kind, d.uid, coalesce(f.status, "
+                u"j.status, d.status), "
+                "coalesce(pq.code, pd.code), fo.code, coalesce(qn.code, qs.code, ''), "
+                "coalesce(f.text, j.summary || char(10) || j.overview, s.body), s.title FROM "
+                "json_each(?) top "
+                "LEFT JOIN findings f ON top.value % 4 = 1 AND f.id = top.value / 4 "
+                "LEFT JOIN judgments j ON top.value % 4 = 2 AND j.id = top.value / 4 "
+                "LEFT JOIN document_sections s ON top.value % 4 = 3 AND s.id = top.value / 4 "
+                "LEFT JOIN documents d ON d.id = s.document_id "
+                "LEFT JOIN questions qn ON qn.id = coalesce(f.question_id, j.question_id) "
+                "LEFT JOIN questions qs ON qs.id = s.question_id "
+                "LEFT JOIN programmes pq ON pq.id = qn.programme_id "
+                "LEFT JOIN programmes pd ON pd.id = d.programme_id "
+                "LEFT JOIN forces fo ON fo.id = coalesce(f.force_id, j.force_id, d.force_id)"_s);
     const QString idList = QLatin1Char('[') + ids.join(QLatin1Char(',')) + QLatin1Char(']');
     if (Status run = place.exec({idList}, u"searching"_s); !run)
         return run.error();

@@ -22,16 +22,17 @@ struct SearchFilter {
 struct SearchHit {
     enum class Type { Finding, Judgment, Section };
     Type type = Type::Finding;
-    QString key;           // finding uid, section uid, or "programme/force/question" for a judgment
+    QString key; // finding uid, section uid, or "programme/force/question" for a judgment
     QString programme, force, question;
-    QString kind;          // the finding's kind, the section's kind
+    QString kind; // the finding's kind, the section's kind
     QString status;
-    QString title;         // the section's title, or empty
-    QString documentUid;   // for a section
-    QString snippet;       // the matching passage; matched words between \x02 and \x03
-    double rank = 0;       // bm25: lower is better
+    QString title;       // the section's title, or empty
+    QString documentUid; // for a section
+    QString snippet;     // the matching passage; matched words between \x02 and \x03
+    double rank = 0;     // bm25: lower is better
     QString typeName() const;
-    // The snippet with the matched words marked as `open`…`close` (e.g. "**", or HTML after escaping).
+    // The snippet with the matched words marked as `open`…`close` (e.g. "**", or HTML after
+    // escaping).
     QString markedSnippet(const QString& open, const QString& close, bool htmlEscape = false) const;
 };
 

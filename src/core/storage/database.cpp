@@ -2,12 +2,12 @@
 #include "core/storage/transaction.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QElapsedTimer>
 #include <QUrl>
 #include <QUuid>
 #include <spdlog/spdlog.h>
@@ -16,7 +16,10 @@
 namespace fwb {
 namespace {
 
-QString nativePath(const QString& path) { return QDir::toNativeSeparators(path); }
+QString nativePath(const QString& path)
+{
+    return QDir::toNativeSeparators(path);
+}
 
 struct Migration {
     int version;
@@ -52,7 +55,7 @@ struct Probe {
     int applicationId = 0;
     int userVersion = 0;
     int objects = 0;
-    QString damage;           // what the quick check found, empty when sound
+    QString damage;            // what the quick check found, empty when sound
     bool checkComplete = true; // false when the time budget cut the check short
     qint64 checkMs = 0;
 };
@@ -64,7 +67,9 @@ QByteArray sqliteName(const QString& path, bool immutable)
 {
     if (!immutable)
         return path.toUtf8();
-    return QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded).toUtf8() +
+    return QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath())
+               .toString(QUrl::FullyEncoded)
+               .toUtf8() +
            "?mode=ro&immutable=1";
 }
 
@@ -79,10 +84,13 @@ void quickCheck(sqlite3* h, int budgetMs, Probe& p)
         qint64 ms;
     } budget{{}, budgetMs};
     budget.timer.start();
-    sqlite3_progress_handler(h, 20000, [](void* b) -> int {
-        auto* budget = static_cast<Budget*>(b);
-        return budget->timer.elapsed() > budget->ms ? 1 : 0;
-    }, &budget);
+    sqlite3_progress_handler(
+        h, 20000,
+        [](void* b) -> int {
+            auto* budget = static_cast<Budget*>(b);
+            return budget->timer.elapsed() > budget->ms ? 1 : 0;
+        },
+        &budget);
     sqlite3_stmt* st = nullptr;
     QStringList problems;
     int rc = sqlite3_prepare_v2(h, "PRAGMA quick_check(5)", -1, &st, nullptr);
@@ -133,16 +141,21 @@ Result<Probe> probeConnection(const QString& path, int busyTimeoutMs, bool immut
             sqlite3_close(h);
         switch (code & 0xff) {
         case SQLITE_NOTADB:
-            return Error::make(Error::Code::NotSqlite,
-                               QStringLiteral("Not a workbench: %1 is not an SQLite database").arg(where));
+            return Error::make(
+                Error::Code::NotSqlite,
+                QStringLiteral("Not a workbench: %1 is not an SQLite database").arg(where));
         case SQLITE_CORRUPT:
-            return Error::make(Error::Code::Damaged,
-                               QStringLiteral("Damaged workbench: %1 is corrupt (%2)").arg(where, detail));
+            return Error::make(
+                Error::Code::Damaged,
+                QStringLiteral("Damaged workbench: %1 is corrupt (%2)").arg(where, detail));
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
-            return Error::make(Error::Code::Busy,
-                               QStringLiteral("Workbench busy: %1 is being written by another program; "
-                                              "tried for %2 s").arg(where).arg(busyTimeoutMs / 1000.0));
+            return Error::make(
+                Error::Code::Busy,
+                QStringLiteral("Workbench busy: %1 is being written by another program; "
+                               "tried for %2 s")
+                    .arg(where)
+                    .arg(busyTimeoutMs / 1000.0));
         case SQLITE_CANTOPEN:
         case SQLITE_PERM:
         case SQLITE_IOERR:
@@ -191,11 +204,12 @@ Status probeWriteLock(Database& db, int busyTimeoutMs)
     Transaction t(db);
     if (!t.active()) {
         if (t.error().code == Error::Code::Busy)
-            return Error::make(Error::Code::Busy,
-                               QStringLiteral("Workbench busy: %1 is being written by another program; "
-                                              "waited %2 s")
-                                   .arg(nativePath(db.path()))
-                                   .arg(busyTimeoutMs / 1000.0));
+            return Error::make(
+                Error::Code::Busy,
+                QStringLiteral("Workbench busy: %1 is being written by another program; "
+                               "waited %2 s")
+                    .arg(nativePath(db.path()))
+                    .arg(busyTimeoutMs / 1000.0));
         return t.error();
     }
     return {};
@@ -232,19 +246,24 @@ Status inspectFileHeader(const QString& path)
     const QByteArray header = file.read(100);
     static const QByteArray magic("SQLite format 3\0", 16);
     if (!magic.startsWith(header.left(16)) || (header.size() >= 16 && header.left(16) != magic))
-        return Error::make(Error::Code::NotSqlite,
-                           QStringLiteral("Not a workbench: %1 is not an SQLite database").arg(where));
+        return Error::make(
+            Error::Code::NotSqlite,
+            QStringLiteral("Not a workbench: %1 is not an SQLite database").arg(where));
     if (header.size() < 100)
-        return Error::make(Error::Code::Truncated,
-                           QStringLiteral("Damaged workbench: %1 is truncated (%2 bytes, shorter than "
-                                          "the 100-byte header)").arg(where).arg(size));
+        return Error::make(
+            Error::Code::Truncated,
+            QStringLiteral("Damaged workbench: %1 is truncated (%2 bytes, shorter than "
+                           "the 100-byte header)")
+                .arg(where)
+                .arg(size));
     quint32 pageSize = be(header, 16, 2);
     if (pageSize == 1)
         pageSize = 65536;
     if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0)
         return Error::make(Error::Code::Damaged,
                            QStringLiteral("Damaged workbench: %1 has an impossible page size (%2)")
-                               .arg(where).arg(pageSize));
+                               .arg(where)
+                               .arg(pageSize));
     const quint32 pages = be(header, 28, 4);
     // While another connection has the file open in WAL mode, a checkpoint writes page 1 (with
     // the new page count) before the pages that grow the file: for a moment the file is shorter
@@ -254,13 +273,21 @@ Status inspectFileHeader(const QString& path)
     const bool pagesValid = !walActive && pages != 0 && be(header, 24, 4) == be(header, 92, 4);
     const qint64 expected = pagesValid ? qint64(pages) * pageSize : 0;
     if (size < expected)
-        return Error::make(Error::Code::Truncated,
-                           QStringLiteral("Damaged workbench: %1 is truncated (%2 bytes; its header "
-                                          "says %3)").arg(where).arg(size).arg(expected));
+        return Error::make(
+            Error::Code::Truncated,
+            QStringLiteral("Damaged workbench: %1 is truncated (%2 bytes; its header "
+                           "says %3)")
+                .arg(where)
+                .arg(size)
+                .arg(expected));
     if (size % pageSize != 0)
-        return Error::make(Error::Code::Truncated,
-                           QStringLiteral("Damaged workbench: %1 is truncated (%2 bytes is not a whole "
-                                          "number of %3-byte pages)").arg(where).arg(size).arg(pageSize));
+        return Error::make(
+            Error::Code::Truncated,
+            QStringLiteral("Damaged workbench: %1 is truncated (%2 bytes is not a whole "
+                           "number of %3-byte pages)")
+                .arg(where)
+                .arg(size)
+                .arg(pageSize));
     return {};
 }
 
@@ -282,17 +309,22 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Open
     const Probe& p = probed.value();
     if (p.applicationId != ApplicationId) {
         if (p.objects == 0 && p.userVersion == 0)
-            return Error::make(Error::Code::NotWorkbench,
-                               QStringLiteral("Not a workbench: %1 is an empty SQLite database").arg(where));
-        return Error::make(Error::Code::NotWorkbench,
-                           QStringLiteral("Not a workbench: %1 is an SQLite database of another program")
-                               .arg(where));
+            return Error::make(
+                Error::Code::NotWorkbench,
+                QStringLiteral("Not a workbench: %1 is an empty SQLite database").arg(where));
+        return Error::make(
+            Error::Code::NotWorkbench,
+            QStringLiteral("Not a workbench: %1 is an SQLite database of another program")
+                .arg(where));
     }
     if (p.userVersion > latestVersion())
-        return Error::make(Error::Code::NewerSchema,
-                           QStringLiteral("Newer workbench: %1 uses schema version %2; this version "
-                                          "reads up to %3. Open it with a newer Findings Workbench.")
-                               .arg(where).arg(p.userVersion).arg(latestVersion()));
+        return Error::make(
+            Error::Code::NewerSchema,
+            QStringLiteral("Newer workbench: %1 uses schema version %2; this version "
+                           "reads up to %3. Open it with a newer Findings Workbench.")
+                .arg(where)
+                .arg(p.userVersion)
+                .arg(latestVersion()));
     if (!p.checkComplete)
         spdlog::info("the check of {} for damaged pages stopped after {} ms (its budget) with none "
                      "found so far; the rest of the file was not checked",
@@ -302,42 +334,54 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Open
 
     QString readOnlyReason;
     if (!p.damage.isEmpty()) {
-        spdlog::warn("{} is damaged: {}; opening it read-only", path.toStdString(), p.damage.toStdString());
+        spdlog::warn("{} is damaged: {}; opening it read-only", path.toStdString(),
+                     p.damage.toStdString());
         readOnlyReason = QStringLiteral("it is damaged");
     } else if (options.readOnly)
         readOnlyReason = QStringLiteral("opened read-only on request");
-    else if (!info.isWritable() || !(info.permissions() & QFile::WriteOwner)) // root ignores modes; the owner bit says what the person meant
+    else if (!info.isWritable() ||
+             !(info.permissions() &
+               QFile::WriteOwner)) // root ignores modes; the owner bit says what the person meant
         readOnlyReason = QStringLiteral("the file is read-only");
     else if (!folderWritable)
         readOnlyReason = QStringLiteral("its folder cannot be written");
 
     if (!readOnlyReason.isEmpty() && p.userVersion < latestVersion())
-        return Error::make(p.damage.isEmpty() ? Error::Code::ReadOnly : Error::Code::Damaged,
-                           QStringLiteral("%1 workbench: %2 has schema version %3 and must be "
-                                          "upgraded to %4, but %5%6")
-                               .arg(p.damage.isEmpty() ? QStringLiteral("Read-only") : QStringLiteral("Damaged"),
-                                    where).arg(p.userVersion).arg(latestVersion()).arg(readOnlyReason,
-                                    p.damage.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(p.damage)));
+        return Error::make(
+            p.damage.isEmpty() ? Error::Code::ReadOnly : Error::Code::Damaged,
+            QStringLiteral("%1 workbench: %2 has schema version %3 and must be "
+                           "upgraded to %4, but %5%6")
+                .arg(p.damage.isEmpty() ? QStringLiteral("Read-only") : QStringLiteral("Damaged"),
+                     where)
+                .arg(p.userVersion)
+                .arg(latestVersion())
+                .arg(readOnlyReason,
+                     p.damage.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(p.damage)));
 
     std::unique_ptr<Database> db(new Database);
     db->m_hadWal = hadWal;
     db->m_hadShm = hadShm;
     db->m_damage = p.damage;
-    if (Status s = db->connect(path, !readOnlyReason.isEmpty(), options.busyTimeoutMs, immutable); !s)
+    if (Status s = db->connect(path, !readOnlyReason.isEmpty(), options.busyTimeoutMs, immutable);
+        !s)
         return s.error();
     db->m_readOnlyReason = readOnlyReason;
     if (!db->m_readOnly) {
         if (Status s = probeWriteLock(*db, options.busyTimeoutMs); !s)
             return s.error();
-        if (Status s = db->execScript(QStringLiteral("PRAGMA journal_mode=WAL;"), QStringLiteral("switching to WAL")); !s)
+        if (Status s = db->execScript(QStringLiteral("PRAGMA journal_mode=WAL;"),
+                                      QStringLiteral("switching to WAL"));
+            !s)
             return s.error();
         if (p.userVersion < latestVersion())
             if (Status s = db->migrate(true); !s)
                 return s.error();
     }
-    db->m_version = p.userVersion < latestVersion() && !db->m_readOnly ? latestVersion() : p.userVersion;
+    db->m_version =
+        p.userVersion < latestVersion() && !db->m_readOnly ? latestVersion() : p.userVersion;
     spdlog::info("opened workbench {} (schema {}{}{})", path.toStdString(), db->m_version,
-                 db->m_readOnly ? ", read-only: " : "", db->m_readOnly ? readOnlyReason.toStdString() : "");
+                 db->m_readOnly ? ", read-only: " : "",
+                 db->m_readOnly ? readOnlyReason.toStdString() : "");
     return db;
 }
 
@@ -351,10 +395,12 @@ Result<std::unique_ptr<Database>> Database::create(const QString& path,
         return Error::make(Error::Code::Conflict,
                            QStringLiteral("%1 already exists; choose another name").arg(where));
     if (!QFileInfo(info.absolutePath()).isDir())
-        return Error::make(Error::Code::NotFound,
-                           QStringLiteral("No such folder: %1").arg(nativePath(info.absolutePath())));
+        return Error::make(
+            Error::Code::NotFound,
+            QStringLiteral("No such folder: %1").arg(nativePath(info.absolutePath())));
     const QString temp = info.absolutePath() + QStringLiteral("/.") + info.fileName() +
-                         QStringLiteral(".part-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+                         QStringLiteral(".part-") +
+                         QUuid::createUuid().toString(QUuid::Id128).left(8);
     auto cleanup = [&] {
         for (const char* suffix : {"", "-wal", "-shm", "-journal"})
             QFile::remove(temp + QLatin1String(suffix));
@@ -365,7 +411,9 @@ Result<std::unique_ptr<Database>> Database::create(const QString& path,
             cleanup();
             return s.error();
         }
-        if (Status s = db->execScript(QStringLiteral("PRAGMA journal_mode=WAL;"), QStringLiteral("switching to WAL")); !s) {
+        if (Status s = db->execScript(QStringLiteral("PRAGMA journal_mode=WAL;"),
+                                      QStringLiteral("switching to WAL"));
+            !s) {
             db.reset();
             cleanup();
             return s.error();
@@ -384,7 +432,9 @@ Result<std::unique_ptr<Database>> Database::create(const QString& path,
         }
         // Leave WAL mode, which folds the log into the file, so that the rename moves a complete
         // database; open() turns WAL on again.
-        if (Status s = db->execScript(QStringLiteral("PRAGMA journal_mode=DELETE;"), QStringLiteral("finishing the file")); !s) {
+        if (Status s = db->execScript(QStringLiteral("PRAGMA journal_mode=DELETE;"),
+                                      QStringLiteral("finishing the file"));
+            !s) {
             db.reset();
             cleanup();
             return s.error();
@@ -439,7 +489,8 @@ void Database::releaseSidecars()
         sqlite3_db_readonly(h, "main") == 0)
         sqlite3_exec(h, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
     sqlite3_close(h);
-    const bool lockedDown = !QFileInfo(m_path).isWritable() || !(QFileInfo(m_path).permissions() & QFile::WriteOwner);
+    const bool lockedDown =
+        !QFileInfo(m_path).isWritable() || !(QFileInfo(m_path).permissions() & QFile::WriteOwner);
     if (lockedDown) {
         if (madeWal && QFileInfo(wal).exists() && QFileInfo(wal).size() == 0)
             QFile::remove(wal);
@@ -457,8 +508,9 @@ int Database::commitHook(void* self)
     // statement running in autocommit after SQLite rolled the transaction back by itself.
     auto* db = static_cast<Database*>(self);
     if (db->m_tx.active && !db->m_tx.committing) {
-        spdlog::error("refused a change to {} outside its transaction, which had already been rolled back",
-                      db->m_path.toStdString());
+        spdlog::error(
+            "refused a change to {} outside its transaction, which had already been rolled back",
+            db->m_path.toStdString());
         return 1;
     }
     return 0;
@@ -478,17 +530,20 @@ Status Database::connect(const QString& path, bool readOnly, int busyTimeoutMs, 
         opts << QStringLiteral("QSQLITE_OPEN_URI");
     db.setConnectOptions(opts.join(QLatin1Char(';')));
     if (!db.open())
-        return Error::make(Error::Code::Io, QStringLiteral("Cannot open %1: %2")
-                                                .arg(nativePath(path), db.lastError().text()));
+        return Error::make(
+            Error::Code::Io,
+            QStringLiteral("Cannot open %1: %2").arg(nativePath(path), db.lastError().text()));
     if (immutable)
-        spdlog::info("{} is in a folder that cannot be written: reading it as it is on disk", path.toStdString());
+        spdlog::info("{} is in a folder that cannot be written: reading it as it is on disk",
+                     path.toStdString());
     if (sqlite3* h = handle()) {
         sqlite3_extended_result_codes(h, 1);
         sqlite3_commit_hook(h, &Database::commitHook, this);
     }
-    return execScript(QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=%1;")
-                          .arg(busyTimeoutMs),
-                      QStringLiteral("configuring the connection"));
+    return execScript(
+        QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=%1;")
+            .arg(busyTimeoutMs),
+        QStringLiteral("configuring the connection"));
 }
 
 Status Database::migrate(bool takeBackup)
@@ -513,7 +568,8 @@ Status Database::migrate(bool takeBackup)
                                QStringLiteral("Cannot back up %1 before upgrading it: %2")
                                    .arg(nativePath(m_path), b.lastError().databaseText()));
         m_backupPath = backup;
-        spdlog::info("backed up {} to {} before migration", m_path.toStdString(), backup.toStdString());
+        spdlog::info("backed up {} to {} before migration", m_path.toStdString(),
+                     backup.toStdString());
     }
     for (const Migration& m : loadMigrations()) {
         if (m.version <= from)
@@ -522,13 +578,15 @@ Status Database::migrate(bool takeBackup)
         if (!t.active())
             return t.error();
         if (from == 0 && m.version == 1) {
-            if (Status s = execScript(QStringLiteral("PRAGMA application_id=%1;").arg(ApplicationId),
-                                      m.name); !s)
+            if (Status s = execScript(
+                    QStringLiteral("PRAGMA application_id=%1;").arg(ApplicationId), m.name);
+                !s)
                 return s;
         }
         if (Status s = execScript(m.sql, m.name); !s)
             return s;
-        if (Status s = execScript(QStringLiteral("PRAGMA user_version=%1;").arg(m.version), m.name); !s)
+        if (Status s = execScript(QStringLiteral("PRAGMA user_version=%1;").arg(m.version), m.name);
+            !s)
             return s;
         QSqlQuery a(sql());
         a.prepare(QStringLiteral("INSERT INTO audit_log(actor, action, entity, entity_key, after) "
@@ -550,7 +608,8 @@ void Database::noteReadFailure(const Error& e) const
     if (!m_readFailure)
         m_readFailure = e;
     if (m_tx.active && !m_tx.failure) {
-        spdlog::warn("the change to {} is abandoned: {}", m_path.toStdString(), e.message.toStdString());
+        spdlog::warn("the change to {} is abandoned: {}", m_path.toStdString(),
+                     e.message.toStdString());
         m_tx.failure = e;
     }
 }
@@ -564,14 +623,15 @@ std::optional<Error> Database::transactionFailure() const
         if (h && sqlite3_get_autocommit(h)) {
             // SQLite ended the transaction by itself: say why if it still knows, never go on.
             const int code = sqlite3_errcode(h) & 0xff;
-            Error e = code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE
-                          ? Error::make(Error::Code::Internal,
-                                        QStringLiteral("The change to %1 was rolled back by the database "
-                                                       "after an error; nothing was saved")
-                                            .arg(nativePath(m_path)))
-                          : lastError(QStringLiteral("the change"));
-            spdlog::warn("the transaction on {} was rolled back by SQLite: {}", m_path.toStdString(),
-                         e.message.toStdString());
+            Error e =
+                code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE
+                    ? Error::make(Error::Code::Internal,
+                                  QStringLiteral("The change to %1 was rolled back by the database "
+                                                 "after an error; nothing was saved")
+                                      .arg(nativePath(m_path)))
+                    : lastError(QStringLiteral("the change"));
+            spdlog::warn("the transaction on {} was rolled back by SQLite: {}",
+                         m_path.toStdString(), e.message.toStdString());
             m_tx.failure = e;
         }
     }
@@ -582,9 +642,10 @@ QString Database::damageWarning() const
 {
     if (m_damage.isEmpty())
         return {};
-    return QStringLiteral("Damaged workbench: %1 has damaged pages (%2). It is open read-only and "
-                          "nothing will be written to it. Restore it from a backup, or save what can "
-                          "still be read with: fwb export %1 --format json -o rescued.json")
+    return QStringLiteral(
+               "Damaged workbench: %1 has damaged pages (%2). It is open read-only and "
+               "nothing will be written to it. Restore it from a backup, or save what can "
+               "still be read with: fwb export %1 --format json -o rescued.json")
         .arg(nativePath(m_path), m_damage);
 }
 
@@ -595,7 +656,10 @@ std::optional<Error> Database::takeReadFailure() const
     return e;
 }
 
-QSqlDatabase Database::sql() const { return QSqlDatabase::database(m_connection, false); }
+QSqlDatabase Database::sql() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
 
 sqlite3* Database::handle() const
 {
@@ -652,15 +716,18 @@ Error Database::lastError(const QString& doing) const
     const int code = h ? sqlite3_extended_errcode(h) : SQLITE_ERROR;
     const QString text = h ? QString::fromUtf8(sqlite3_errmsg(h)) : QStringLiteral("no connection");
     if (code == SQLITE_CONSTRAINT_COMMITHOOK)
-        return Error::make(Error::Code::Internal,
-                           QStringLiteral("%1: refused, because the change it belongs to had already "
-                                          "failed and been rolled back").arg(doing));
+        return Error::make(
+            Error::Code::Internal,
+            QStringLiteral("%1: refused, because the change it belongs to had already "
+                           "failed and been rolled back")
+                .arg(doing));
     switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return Error::make(Error::Code::Busy,
-                           QStringLiteral("Workbench busy: %1 is being written by another program (%2)")
-                               .arg(nativePath(m_path), doing));
+        return Error::make(
+            Error::Code::Busy,
+            QStringLiteral("Workbench busy: %1 is being written by another program (%2)")
+                .arg(nativePath(m_path), doing));
     case SQLITE_READONLY:
         return Error::make(Error::Code::ReadOnly,
                            QStringLiteral("Read-only workbench: %1 cannot be changed (%2)")
@@ -668,8 +735,9 @@ Error Database::lastError(const QString& doing) const
     case SQLITE_CONSTRAINT:
         return Error::make(Error::Code::Invalid, QStringLiteral("%1: %2").arg(doing, text));
     case SQLITE_CORRUPT:
-        return Error::make(Error::Code::Damaged,
-                           QStringLiteral("Damaged workbench: %1 (%2)").arg(nativePath(m_path), text));
+        return Error::make(
+            Error::Code::Damaged,
+            QStringLiteral("Damaged workbench: %1 (%2)").arg(nativePath(m_path), text));
     case SQLITE_FULL:
         return Error::make(Error::Code::Io,
                            QStringLiteral("Disk full: %1 cannot grow (%2); nothing was saved")
@@ -748,7 +816,8 @@ Status Transaction::commit()
 Savepoint::Savepoint(Database& db) : m_db(db)
 {
     if (db.inTransaction() && !db.transactionFailure())
-        m_open = db.execScript(QStringLiteral("SAVEPOINT step;"), QStringLiteral("starting a step")).ok();
+        m_open = db.execScript(QStringLiteral("SAVEPOINT step;"), QStringLiteral("starting a step"))
+                     .ok();
 }
 
 Savepoint::~Savepoint()
@@ -770,7 +839,8 @@ Status Savepoint::rollback()
     if (!m_open)
         return m_db.transactionFailure() ? Status(*m_db.transactionFailure()) : Status();
     m_open = false;
-    return m_db.execScript(QStringLiteral("ROLLBACK TO step; RELEASE step;"), QStringLiteral("undoing a step"));
+    return m_db.execScript(QStringLiteral("ROLLBACK TO step; RELEASE step;"),
+                           QStringLiteral("undoing a step"));
 }
 
 } // namespace fwb

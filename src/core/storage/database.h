@@ -16,8 +16,8 @@ struct sqlite3;
 namespace fwb {
 
 struct OpenOptions {
-    bool readOnly = false;      // open read-only even if the file could be written
-    int busyTimeoutMs = 5000;   // how long to wait for another program's write lock
+    bool readOnly = false;    // open read-only even if the file could be written
+    int busyTimeoutMs = 5000; // how long to wait for another program's write lock
     // How long the check for damaged pages on open may take. A larger file is checked only in
     // part (the log says so); 0 skips the check.
     int quickCheckMs = 2000;
@@ -31,13 +31,14 @@ public:
     static int latestVersion();
 
     // Opens an existing workbench. Leaves the file byte-for-byte unchanged on any error.
-    static Result<std::unique_ptr<Database>> open(const QString& path, const OpenOptions& options = {});
+    static Result<std::unique_ptr<Database>> open(const QString& path,
+                                                  const OpenOptions& options = {});
 
     // Creates a new workbench at path (which must not exist): the schema is built and `populate`
     // runs in a temporary file beside it, which is renamed into place only when all succeeded.
-    static Result<std::unique_ptr<Database>> create(
-        const QString& path, const std::function<Status(Database&)>& populate = {},
-        const OpenOptions& options = {});
+    static Result<std::unique_ptr<Database>>
+    create(const QString& path, const std::function<Status(Database&)>& populate = {},
+           const OpenOptions& options = {});
 
     ~Database();
     Database(const Database&) = delete;
@@ -56,7 +57,8 @@ public:
     // Where the copy taken before this open's migration was written, or empty.
     const QString& backupPath() const { return m_backupPath; }
 
-    // Refuses with ReadOnly when the workbench was opened read-only, with Damaged when it is damaged.
+    // Refuses with ReadOnly when the workbench was opened read-only, with Damaged when it is
+    // damaged.
     Status requireWritable() const;
 
     // Runs a script of several statements (migrations, pragmas) on the raw connection.
@@ -85,8 +87,8 @@ public:
 private:
     friend class Transaction;
     struct TransactionState {
-        bool active = false;      // a Transaction guard holds BEGIN
-        bool committing = false;  // its own COMMIT is running
+        bool active = false;     // a Transaction guard holds BEGIN
+        bool committing = false; // its own COMMIT is running
         std::optional<Error> failure;
     };
     static int commitHook(void* self);

@@ -12,7 +12,8 @@ class DocumentRepository {
 public:
     explicit DocumentRepository(Database& db) : m_db(db), m_ref(db) {}
 
-    QList<Document> documents(const QString& programmeCode = {}, const QString& forceCode = {}) const;
+    QList<Document> documents(const QString& programmeCode = {},
+                              const QString& forceCode = {}) const;
     std::optional<Document> document(const QString& uid) const;
     // Codes of the forces with a published document (letter or report) in a programme.
     Result<QStringList> forcesWithPublishedDocument(const QString& programmeCode) const;
@@ -50,7 +51,8 @@ public:
     explicit AuditLog(Database& db) : m_db(db) {}
     Status append(const QString& actor, const QString& action, const QString& entity,
                   const QString& key, const QString& before, const QString& after);
-    QList<AuditEntry> entries(const QString& entity = {}, const QString& key = {}, int limit = 500) const;
+    QList<AuditEntry> entries(const QString& entity = {}, const QString& key = {},
+                              int limit = 500) const;
     qint64 count() const;
     Database& database() const { return m_db; }
 

@@ -7,7 +7,10 @@
 
 namespace fwb {
 namespace {
-QString q(const char* s) { return QString::fromLatin1(s); }
+QString q(const char* s)
+{
+    return QString::fromLatin1(s);
+}
 
 // Appends "AND column = ?" for each non-empty filter, binding in order.
 struct Filter {
@@ -25,16 +28,21 @@ struct Filter {
 Status execList(Query& query, const QList<QVariant>& values)
 {
     switch (values.size()) {
-    case 0: return query.exec();
-    case 1: return query.exec({values[0]});
-    case 2: return query.exec({values[0], values[1]});
-    default: return query.exec({values[0], values[1], values[2]});
+    case 0:
+        return query.exec();
+    case 1:
+        return query.exec({values[0]});
+    case 2:
+        return query.exec({values[0], values[1]});
+    default:
+        return query.exec({values[0], values[1], values[2]});
     }
 }
 } // namespace
 
-Result<DraftRepository::Place> DraftRepository::place(const QString& programme, const QString& force,
-                                                      const QString& question, bool questionRequired) const
+Result<DraftRepository::Place> DraftRepository::place(const QString& programme,
+                                                      const QString& force, const QString& question,
+                                                      bool questionRequired) const
 {
     Place p;
     auto pid = m_ref.programmeId(programme);
@@ -59,7 +67,8 @@ Result<DraftRepository::Place> DraftRepository::place(const QString& programme, 
 // ---- judgments --------------------------------------------------------------------------------
 
 static const char* kJudgmentSelect =
-    "SELECT j.id, p.code, f.code, qn.code, g.code, g.label, g.rank, j.summary, j.overview, j.status, "
+    "SELECT j.id, p.code, f.code, qn.code, g.code, g.label, g.rank, j.summary, j.overview, "
+    "j.status, "
     "j.updated_at, j.first_year_graded FROM judgments j JOIN questions qn ON qn.id = j.question_id "
     "JOIN programmes p ON p.id = qn.programme_id JOIN forces f ON f.id = j.force_id "
     "JOIN grades g ON g.id = j.grade_id WHERE 1 = 1";
@@ -82,7 +91,8 @@ static Judgment readJudgment(const Query& r)
     return j;
 }
 
-QList<Judgment> DraftRepository::judgments(const QString& programmeCode, const QString& forceCode) const
+QList<Judgment> DraftRepository::judgments(const QString& programmeCode,
+                                           const QString& forceCode) const
 {
     Filter f;
     f.add("p.code", programmeCode);
@@ -95,7 +105,8 @@ QList<Judgment> DraftRepository::judgments(const QString& programmeCode, const Q
     return out;
 }
 
-std::optional<Judgment> DraftRepository::judgment(const QString& programmeCode, const QString& forceCode,
+std::optional<Judgment> DraftRepository::judgment(const QString& programmeCode,
+                                                  const QString& forceCode,
                                                   const QString& questionCode) const
 {
     Filter f;
@@ -118,19 +129,21 @@ Result<Upserted> DraftRepository::upsertJudgment(const Judgment& j)
     if (!g)
         return g.error();
     if (g->toInt() != 1)
-        return Error::make(Error::Code::Invalid,
-                           QStringLiteral("question \"%1\" is not graded; it cannot have a judgment")
-                               .arg(j.questionCode));
+        return Error::make(
+            Error::Code::Invalid,
+            QStringLiteral("question \"%1\" is not graded; it cannot have a judgment")
+                .arg(j.questionCode));
     auto grade = m_ref.gradeId(j.programmeCode, j.gradeCode);
     if (!grade)
         return grade.error();
     const bool existed = judgment(j.programmeCode, j.forceCode, j.questionCode).has_value();
-    Query query(m_db, q("INSERT INTO judgments(force_id, question_id, grade_id, summary, overview, "
-                        "first_year_graded, status) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                        "ON CONFLICT(force_id, question_id) DO UPDATE SET grade_id = excluded.grade_id, "
-                        "summary = excluded.summary, overview = excluded.overview, "
-                        "first_year_graded = excluded.first_year_graded, status = excluded.status, "
-                        "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') RETURNING id"));
+    Query query(m_db,
+                q("INSERT INTO judgments(force_id, question_id, grade_id, summary, overview, "
+                  "first_year_graded, status) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                  "ON CONFLICT(force_id, question_id) DO UPDATE SET grade_id = excluded.grade_id, "
+                  "summary = excluded.summary, overview = excluded.overview, "
+                  "first_year_graded = excluded.first_year_graded, status = excluded.status, "
+                  "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') RETURNING id"));
     auto v = query.scalar({where->force, where->question, *grade, j.summary, j.overview,
                            j.firstYearGraded ? 1 : 0, j.status},
                           QStringLiteral("saving judgment ") + j.questionCode);
@@ -142,10 +155,12 @@ Result<Upserted> DraftRepository::upsertJudgment(const Judgment& j)
 // ---- findings ---------------------------------------------------------------------------------
 
 static const char* kFindingSelect =
-    "SELECT x.id, x.uid, p.code, f.code, qn.code, x.kind, x.text, x.status, x.updated_at, x.position, "
+    "SELECT x.id, x.uid, p.code, f.code, qn.code, x.kind, x.text, x.status, x.updated_at, "
+    "x.position, "
     "(SELECT group_concat(e.uid, char(31)) FROM finding_evidence fe JOIN evidence_samples e "
     "ON e.id = fe.sample_id WHERE fe.finding_id = x.id) "
-    "FROM findings x JOIN questions qn ON qn.id = x.question_id JOIN programmes p ON p.id = qn.programme_id "
+    "FROM findings x JOIN questions qn ON qn.id = x.question_id JOIN programmes p ON p.id = "
+    "qn.programme_id "
     "JOIN forces f ON f.id = x.force_id WHERE 1 = 1";
 
 static Finding readFinding(const Query& r)
@@ -184,19 +199,23 @@ QList<Finding> DraftRepository::findings(const QString& programmeCode, const QSt
     return out;
 }
 
-QList<Finding> DraftRepository::findingsOfKinds(const QString& programmeCode, const QString& forceCode,
-                                                const QStringList& kinds, int limit) const
+QList<Finding> DraftRepository::findingsOfKinds(const QString& programmeCode,
+                                                const QString& forceCode, const QStringList& kinds,
+                                                int limit) const
 {
     // The kinds go in as one JSON array, so the statement is the same whatever their number.
-    const QString kindList = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(kinds)).toJson(QJsonDocument::Compact));
+    const QString kindList = QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(kinds)).toJson(QJsonDocument::Compact));
     // Sought question by question through findings_place, in that index's order, so a limit stops
     // the reading. (Ordered by the force's name first, the whole programme's findings were read
     // and sorted before the first was returned: 320 ms from a cold cache on the million-finding
     // workbench, 15 ms this way.)
-    const QString sql = q(kFindingSelect) +
-                        q(" AND x.force_id = (SELECT id FROM forces WHERE code = ?)"
-                          " AND x.question_id IN (SELECT id FROM questions WHERE programme_id = (SELECT id FROM programmes WHERE code = ?))"
-                          " AND x.kind IN (SELECT value FROM json_each(?)) ORDER BY x.question_id, x.position, x.id LIMIT ?");
+    const QString sql =
+        q(kFindingSelect) + q(" AND x.force_id = (SELECT id FROM forces WHERE code = ?)"
+                              " AND x.question_id IN (SELECT id FROM questions WHERE programme_id "
+                              "= (SELECT id FROM programmes WHERE code = ?))"
+                              " AND x.kind IN (SELECT value FROM json_each(?)) ORDER BY "
+                              "x.question_id, x.position, x.id LIMIT ?");
     const QList<QVariant> values{forceCode, programmeCode, kindList, limit};
     Query query(m_db, sql);
     QList<Finding> out;
@@ -217,8 +236,9 @@ std::optional<Finding> DraftRepository::finding(const QString& uid) const
 Result<Upserted> DraftRepository::upsertFinding(const Finding& x)
 {
     if (!findingKinds().contains(x.kind))
-        return Error::make(Error::Code::Invalid, QStringLiteral("unknown finding kind \"%1\" (one of %2)")
-                                                     .arg(x.kind, findingKinds().join(QStringLiteral(", "))));
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("unknown finding kind \"%1\" (one of %2)")
+                               .arg(x.kind, findingKinds().join(QStringLiteral(", "))));
     if (x.text.trimmed().isEmpty())
         return Error::make(Error::Code::Invalid, QStringLiteral("a finding needs text"));
     auto where = place(x.programmeCode, x.forceCode, x.questionCode, true);
@@ -226,20 +246,25 @@ Result<Upserted> DraftRepository::upsertFinding(const Finding& x)
         return where.error();
     int position = x.position;
     if (position <= 0) {
-        Query next(m_db, q("SELECT coalesce(max(position), 0) + 1 FROM findings WHERE force_id = ? AND question_id = ?"));
+        Query next(m_db, q("SELECT coalesce(max(position), 0) + 1 FROM findings WHERE force_id = ? "
+                           "AND question_id = ?"));
         auto v = next.scalar({where->force, where->question});
         if (!v)
             return v.error();
         position = v->toInt();
     }
     const bool existed = finding(x.uid).has_value();
-    Query query(m_db, q("INSERT INTO findings(uid, force_id, question_id, kind, position, text, status) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO UPDATE SET force_id = excluded.force_id, "
-                        "question_id = excluded.question_id, kind = excluded.kind, position = excluded.position, "
-                        "text = excluded.text, status = excluded.status, "
-                        "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') RETURNING id"));
-    auto v = query.scalar({x.uid, where->force, where->question, x.kind, position, x.text, x.status},
-                          QStringLiteral("saving finding ") + x.uid);
+    Query query(
+        m_db,
+        q("INSERT INTO findings(uid, force_id, question_id, kind, position, text, status) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO UPDATE SET force_id = "
+          "excluded.force_id, "
+          "question_id = excluded.question_id, kind = excluded.kind, position = excluded.position, "
+          "text = excluded.text, status = excluded.status, "
+          "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') RETURNING id"));
+    auto v =
+        query.scalar({x.uid, where->force, where->question, x.kind, position, x.text, x.status},
+                     QStringLiteral("saving finding ") + x.uid);
     if (!v)
         return v.error();
     const Id id = v->toLongLong();
@@ -249,13 +274,17 @@ Result<Upserted> DraftRepository::upsertFinding(const Finding& x)
     for (const QString& e : x.evidenceUids) {
         // A finding cites evidence of its own force and programme only.
         Query link(m_db, q("INSERT INTO finding_evidence(finding_id, sample_id) "
-                           "SELECT ?, id FROM evidence_samples WHERE uid = ? AND force_id = ? AND programme_id = ?"));
+                           "SELECT ?, id FROM evidence_samples WHERE uid = ? AND force_id = ? AND "
+                           "programme_id = ?"));
         if (Status s = link.exec({id, e, where->force, where->programme}); !s)
             return s.error();
         if (link.rowsAffected() != 1)
-            return Error::make(Error::Code::NotFound,
-                               evidenceSample(e) ? QStringLiteral("evidence sample \"%1\" belongs to another force or programme").arg(e)
-                                                 : QStringLiteral("no evidence sample \"%1\"").arg(e));
+            return Error::make(
+                Error::Code::NotFound,
+                evidenceSample(e)
+                    ? QStringLiteral("evidence sample \"%1\" belongs to another force or programme")
+                          .arg(e)
+                    : QStringLiteral("no evidence sample \"%1\"").arg(e));
     }
     return Upserted{id, !existed};
 }
@@ -264,8 +293,10 @@ Result<Upserted> DraftRepository::upsertFinding(const Finding& x)
 
 static const char* kEvidenceSelect =
     "SELECT e.id, e.uid, p.code, f.code, coalesce(qn.code, ''), e.label, e.method, e.population, "
-    "e.sample_size, e.description, e.position FROM evidence_samples e JOIN programmes p ON p.id = e.programme_id "
-    "JOIN forces f ON f.id = e.force_id LEFT JOIN questions qn ON qn.id = e.question_id WHERE 1 = 1";
+    "e.sample_size, e.description, e.position FROM evidence_samples e JOIN programmes p ON p.id = "
+    "e.programme_id "
+    "JOIN forces f ON f.id = e.force_id LEFT JOIN questions qn ON qn.id = e.question_id WHERE 1 = "
+    "1";
 
 static QList<EvidenceSample> readEvidence(const Database& db, Query& query)
 {
@@ -287,11 +318,13 @@ static QList<EvidenceSample> readEvidence(const Database& db, Query& query)
         out.push_back(e);
     }
     for (EvidenceSample& e : out) {
-        Query s(db, q("SELECT label, size FROM evidence_strata WHERE sample_id = ? ORDER BY position"));
+        Query s(db,
+                q("SELECT label, size FROM evidence_strata WHERE sample_id = ? ORDER BY position"));
         if (s.exec({e.id}))
             while (s.next())
                 e.strata.push_back({s.text(0), int(s.integer(1))});
-        Query m(db, q("SELECT label, count, base, base_label FROM evidence_measures WHERE sample_id = ? ORDER BY position"));
+        Query m(db, q("SELECT label, count, base, base_label FROM evidence_measures WHERE "
+                      "sample_id = ? ORDER BY position"));
         if (m.exec({e.id}))
             while (m.next()) {
                 Measure x{m.text(0), int(m.integer(1)), std::nullopt, m.text(3)};
@@ -303,7 +336,8 @@ static QList<EvidenceSample> readEvidence(const Database& db, Query& query)
     return out;
 }
 
-QList<EvidenceSample> DraftRepository::evidence(const QString& programmeCode, const QString& forceCode) const
+QList<EvidenceSample> DraftRepository::evidence(const QString& programmeCode,
+                                                const QString& forceCode) const
 {
     Filter f;
     f.add("p.code", programmeCode);
@@ -330,44 +364,61 @@ Result<Upserted> DraftRepository::upsertEvidence(const EvidenceSample& e)
     static const QStringList methods{q("file_review"), q("dip_sample"), q("survey"), q("interview"),
                                      q("focus_group")};
     if (!methods.contains(e.method))
-        return Error::make(Error::Code::Invalid, QStringLiteral("unknown method \"%1\" (one of %2)")
-                                                     .arg(e.method, methods.join(QStringLiteral(", "))));
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("unknown method \"%1\" (one of %2)")
+                               .arg(e.method, methods.join(QStringLiteral(", "))));
     if (e.sampleSize && *e.sampleSize < 0)
         return Error::make(Error::Code::Invalid, QStringLiteral("sample size cannot be negative"));
     int strataTotal = 0;
     for (const Stratum& s : e.strata) {
         if (s.size < 0)
-            return Error::make(Error::Code::Invalid, QStringLiteral("stratum \"%1\" has a negative size").arg(s.label));
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("stratum \"%1\" has a negative size").arg(s.label));
         strataTotal += s.size;
     }
     if (!e.strata.isEmpty() && e.sampleSize && strataTotal != *e.sampleSize)
         return Error::make(Error::Code::Invalid,
-                           QStringLiteral("strata add up to %1 but the sample size is %2").arg(strataTotal).arg(*e.sampleSize));
+                           QStringLiteral("strata add up to %1 but the sample size is %2")
+                               .arg(strataTotal)
+                               .arg(*e.sampleSize));
     for (const Measure& m : e.measures) {
         const std::optional<int> limit = m.base ? m.base : e.sampleSize;
         if (m.count < 0)
-            return Error::make(Error::Code::Invalid, QStringLiteral("measure \"%1\" is negative").arg(m.label));
+            return Error::make(Error::Code::Invalid,
+                               QStringLiteral("measure \"%1\" is negative").arg(m.label));
         if (limit && m.count > *limit)
-            return Error::make(Error::Code::Invalid, QStringLiteral("measure \"%1\" counts %2, more than the %3 it is out of")
-                                                         .arg(m.label).arg(m.count).arg(*limit));
+            return Error::make(
+                Error::Code::Invalid,
+                QStringLiteral("measure \"%1\" counts %2, more than the %3 it is out of")
+                    .arg(m.label)
+                    .arg(m.count)
+                    .arg(*limit));
         if (m.base && e.sampleSize && *m.base > *e.sampleSize)
-            return Error::make(Error::Code::Invalid, QStringLiteral("measure \"%1\" is out of %2, more than the sample of %3")
-                                                         .arg(m.label).arg(*m.base).arg(*e.sampleSize));
+            return Error::make(
+                Error::Code::Invalid,
+                QStringLiteral("measure \"%1\" is out of %2, more than the sample of %3")
+                    .arg(m.label)
+                    .arg(*m.base)
+                    .arg(*e.sampleSize));
     }
     auto where = place(e.programmeCode, e.forceCode, e.questionCode, false);
     if (!where)
         return where.error();
     const bool existed = evidenceSample(e.uid).has_value();
-    Query query(m_db, q("INSERT INTO evidence_samples(uid, programme_id, force_id, question_id, label, method, "
-                        "population, sample_size, description, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        "ON CONFLICT(uid) DO UPDATE SET programme_id = excluded.programme_id, "
-                        "force_id = excluded.force_id, question_id = excluded.question_id, label = excluded.label, "
-                        "method = excluded.method, population = excluded.population, "
-                        "sample_size = excluded.sample_size, description = excluded.description, "
-                        "position = excluded.position RETURNING id"));
-    auto v = query.scalar({e.uid, where->programme, where->force, nullable(where->question), e.label, e.method,
-                           e.population, nullable(e.sampleSize), e.description, e.position},
-                          QStringLiteral("saving evidence ") + e.uid);
+    Query query(
+        m_db,
+        q("INSERT INTO evidence_samples(uid, programme_id, force_id, question_id, label, method, "
+          "population, sample_size, description, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT(uid) DO UPDATE SET programme_id = excluded.programme_id, "
+          "force_id = excluded.force_id, question_id = excluded.question_id, label = "
+          "excluded.label, "
+          "method = excluded.method, population = excluded.population, "
+          "sample_size = excluded.sample_size, description = excluded.description, "
+          "position = excluded.position RETURNING id"));
+    auto v =
+        query.scalar({e.uid, where->programme, where->force, nullable(where->question), e.label,
+                      e.method, e.population, nullable(e.sampleSize), e.description, e.position},
+                     QStringLiteral("saving evidence ") + e.uid);
     if (!v)
         return v.error();
     const Id id = v->toLongLong();
@@ -379,14 +430,18 @@ Result<Upserted> DraftRepository::upsertEvidence(const EvidenceSample& e)
         return s.error();
     int pos = 1;
     for (const Stratum& s : e.strata) {
-        Query ins(m_db, q("INSERT INTO evidence_strata(sample_id, position, label, size) VALUES (?, ?, ?, ?)"));
+        Query ins(
+            m_db,
+            q("INSERT INTO evidence_strata(sample_id, position, label, size) VALUES (?, ?, ?, ?)"));
         if (Status st = ins.exec({id, pos++, s.label, s.size}); !st)
             return st.error();
     }
     pos = 1;
     for (const Measure& m : e.measures) {
-        Query ins(m_db, q("INSERT INTO evidence_measures(sample_id, position, label, count, base, base_label) "
-                          "VALUES (?, ?, ?, ?, ?, ?)"));
+        Query ins(
+            m_db,
+            q("INSERT INTO evidence_measures(sample_id, position, label, count, base, base_label) "
+              "VALUES (?, ?, ?, ?, ?, ?)"));
         if (Status st = ins.exec({id, pos++, m.label, m.count, nullable(m.base), m.baseLabel}); !st)
             return st.error();
     }
@@ -396,7 +451,8 @@ Result<Upserted> DraftRepository::upsertEvidence(const EvidenceSample& e)
 // ---- metrics ----------------------------------------------------------------------------------
 
 static const char* kMetricSelect =
-    "SELECT m.id, m.uid, p.code, f.code, coalesce(qn.code, ''), m.figure, m.name, m.measure, m.period, "
+    "SELECT m.id, m.uid, p.code, f.code, coalesce(qn.code, ''), m.figure, m.name, m.measure, "
+    "m.period, "
     "m.unit, m.force_value, m.national_value, m.source, m.note, m.position FROM metrics m "
     "JOIN programmes p ON p.id = m.programme_id JOIN forces f ON f.id = m.force_id "
     "LEFT JOIN questions qn ON qn.id = m.question_id WHERE 1 = 1";
@@ -428,7 +484,8 @@ QList<Metric> DraftRepository::metrics(const QString& programmeCode, const QStri
     Filter f;
     f.add("p.code", programmeCode);
     f.add("f.code", forceCode);
-    Query query(m_db, q(kMetricSelect) + f.sql + q(" ORDER BY f.name, m.figure = '', m.figure, m.position, m.id"));
+    Query query(m_db, q(kMetricSelect) + f.sql +
+                          q(" ORDER BY f.name, m.figure = '', m.figure, m.position, m.id"));
     QList<Metric> out;
     if (execList(query, f.values))
         while (query.next())
@@ -452,17 +509,21 @@ Result<Upserted> DraftRepository::upsertMetric(const Metric& m)
     if (!where)
         return where.error();
     const bool existed = metric(m.uid).has_value();
-    Query query(m_db, q("INSERT INTO metrics(uid, programme_id, force_id, question_id, figure, name, measure, period, "
-                        "unit, force_value, national_value, source, note, position) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO UPDATE SET "
-                        "programme_id = excluded.programme_id, force_id = excluded.force_id, "
-                        "question_id = excluded.question_id, figure = excluded.figure, name = excluded.name, "
-                        "measure = excluded.measure, period = excluded.period, unit = excluded.unit, "
-                        "force_value = excluded.force_value, national_value = excluded.national_value, "
-                        "source = excluded.source, note = excluded.note, position = excluded.position RETURNING id"));
-    auto v = query.scalar({m.uid, where->programme, where->force, nullable(where->question), m.figure, m.name,
-                           m.measure, m.period, m.unit, m.forceValue, nullable(m.nationalValue), m.source,
-                           m.note, m.position},
+    Query query(
+        m_db,
+        q("INSERT INTO metrics(uid, programme_id, force_id, question_id, figure, name, measure, "
+          "period, "
+          "unit, force_value, national_value, source, note, position) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO UPDATE SET "
+          "programme_id = excluded.programme_id, force_id = excluded.force_id, "
+          "question_id = excluded.question_id, figure = excluded.figure, name = excluded.name, "
+          "measure = excluded.measure, period = excluded.period, unit = excluded.unit, "
+          "force_value = excluded.force_value, national_value = excluded.national_value, "
+          "source = excluded.source, note = excluded.note, position = excluded.position RETURNING "
+          "id"));
+    auto v = query.scalar({m.uid, where->programme, where->force, nullable(where->question),
+                           m.figure, m.name, m.measure, m.period, m.unit, m.forceValue,
+                           nullable(m.nationalValue), m.source, m.note, m.position},
                           QStringLiteral("saving metric ") + m.uid);
     if (!v)
         return v.error();
@@ -495,9 +556,12 @@ Status DraftRepository::removeJudgment(const QString& programmeCode, const QStri
     if (!where)
         return where.error();
     Query query(m_db, q("DELETE FROM judgments WHERE force_id = ? AND question_id = ?"));
-    if (Status s = query.exec({where->force, where->question}, QStringLiteral("deleting judgment ") + questionCode); !s)
+    if (Status s = query.exec({where->force, where->question},
+                              QStringLiteral("deleting judgment ") + questionCode);
+        !s)
         return s;
-    return removed(query, QStringLiteral("judgment for %1 %2 %3").arg(programmeCode, forceCode, questionCode));
+    return removed(
+        query, QStringLiteral("judgment for %1 %2 %3").arg(programmeCode, forceCode, questionCode));
 }
 
 Status DraftRepository::removeEvidence(const QString& uid)
@@ -522,9 +586,12 @@ Status DraftRepository::shiftFindings(const QString& programmeCode, const QStrin
     auto where = place(programmeCode, forceCode, questionCode, true);
     if (!where)
         return where.error();
-    Query query(m_db, q("UPDATE findings SET position = position + ? WHERE force_id = ? AND question_id = ? "
-                        "AND position >= ?"));
-    return query.exec({delta, where->force, where->question, from}, QStringLiteral("reordering findings"));
+    Query query(
+        m_db,
+        q("UPDATE findings SET position = position + ? WHERE force_id = ? AND question_id = ? "
+          "AND position >= ?"));
+    return query.exec({delta, where->force, where->question, from},
+                      QStringLiteral("reordering findings"));
 }
 
 Result<int> DraftRepository::findingCount(const QString& programmeCode, const QString& forceCode,
@@ -544,15 +611,20 @@ Result<int> DraftRepository::findingCount(const QString& programmeCode, const QS
 
 QStringList DraftRepository::forcesWithMaterial(const QString& programmeCode) const
 {
-    Query query(m_db, q(
-        "WITH p AS (SELECT id FROM programmes WHERE code = ?) "
-        "SELECT f.code FROM forces f WHERE "
-        "EXISTS (SELECT 1 FROM judgments j JOIN questions qn ON qn.id = j.question_id WHERE j.force_id = f.id AND qn.programme_id = (SELECT id FROM p)) OR "
-        "EXISTS (SELECT 1 FROM findings x JOIN questions qn ON qn.id = x.question_id WHERE x.force_id = f.id AND qn.programme_id = (SELECT id FROM p)) OR "
-        "EXISTS (SELECT 1 FROM evidence_samples e WHERE e.force_id = f.id AND e.programme_id = (SELECT id FROM p)) OR "
-        "EXISTS (SELECT 1 FROM metrics m WHERE m.force_id = f.id AND m.programme_id = (SELECT id FROM p)) OR "
-        "EXISTS (SELECT 1 FROM documents d WHERE d.force_id = f.id AND d.programme_id = (SELECT id FROM p)) "
-        "ORDER BY f.name"));
+    Query query(m_db,
+                q("WITH p AS (SELECT id FROM programmes WHERE code = ?) "
+                  "SELECT f.code FROM forces f WHERE "
+                  "EXISTS (SELECT 1 FROM judgments j JOIN questions qn ON qn.id = j.question_id "
+                  "WHERE j.force_id = f.id AND qn.programme_id = (SELECT id FROM p)) OR "
+                  "EXISTS (SELECT 1 FROM findings x JOIN questions qn ON qn.id = x.question_id "
+                  "WHERE x.force_id = f.id AND qn.programme_id = (SELECT id FROM p)) OR "
+                  "EXISTS (SELECT 1 FROM evidence_samples e WHERE e.force_id = f.id AND "
+                  "e.programme_id = (SELECT id FROM p)) OR "
+                  "EXISTS (SELECT 1 FROM metrics m WHERE m.force_id = f.id AND m.programme_id = "
+                  "(SELECT id FROM p)) OR "
+                  "EXISTS (SELECT 1 FROM documents d WHERE d.force_id = f.id AND d.programme_id = "
+                  "(SELECT id FROM p)) "
+                  "ORDER BY f.name"));
     QStringList out;
     if (query.exec({programmeCode}))
         while (query.next())
@@ -560,13 +632,16 @@ QStringList DraftRepository::forcesWithMaterial(const QString& programmeCode) co
     return out;
 }
 
-QList<QuestionCounts> DraftRepository::findingCounts(const QString& programmeCode, const QString& forceCode) const
+QList<QuestionCounts> DraftRepository::findingCounts(const QString& programmeCode,
+                                                     const QString& forceCode) const
 {
     // Probes the (force, question, position, kind) index once per question of the programme, so
     // the count never reads the table or the force's findings in other programmes.
-    Query query(m_db, q("SELECT qn.code, x.kind, count(*) FROM questions qn JOIN findings x "
-                        "ON x.force_id = (SELECT id FROM forces WHERE code = ?) AND x.question_id = qn.id "
-                        "WHERE qn.programme_id = (SELECT id FROM programmes WHERE code = ?) GROUP BY qn.id, x.kind"));
+    Query query(
+        m_db, q("SELECT qn.code, x.kind, count(*) FROM questions qn JOIN findings x "
+                "ON x.force_id = (SELECT id FROM forces WHERE code = ?) AND x.question_id = qn.id "
+                "WHERE qn.programme_id = (SELECT id FROM programmes WHERE code = ?) GROUP BY "
+                "qn.id, x.kind"));
     QList<QuestionCounts> out;
     if (query.exec({forceCode, programmeCode}))
         while (query.next())
@@ -578,7 +653,8 @@ QList<FindingTally> DraftRepository::findingTally(const QString& forceCode) cons
 {
     // One force: its stretch of the (force, question, position, kind) index; every force: the whole
     // index. Grouped by question first (the index's order), then summed per programme.
-    QString sql = q("SELECT p.code, fo.code, c.kind, sum(c.n) FROM (SELECT force_id, question_id, kind, count(*) AS n "
+    QString sql = q("SELECT p.code, fo.code, c.kind, sum(c.n) FROM (SELECT force_id, question_id, "
+                    "kind, count(*) AS n "
                     "FROM findings");
     QList<QVariant> values;
     if (!forceCode.isEmpty()) {
@@ -596,13 +672,18 @@ QList<FindingTally> DraftRepository::findingTally(const QString& forceCode) cons
     return out;
 }
 
-Result<int> DraftRepository::countFindings(const QStringList& kinds, const QStringList& forceCodes) const
+Result<int> DraftRepository::countFindings(const QStringList& kinds,
+                                           const QStringList& forceCodes) const
 {
-    auto json = [](const QStringList& l) { return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(l)).toJson(QJsonDocument::Compact)); };
+    auto json = [](const QStringList& l) {
+        return QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(l)).toJson(QJsonDocument::Compact));
+    };
     QString sql = q("SELECT count(*) FROM findings WHERE kind IN (SELECT value FROM json_each(?))");
     QList<QVariant> values{json(kinds)};
     if (!forceCodes.isEmpty()) {
-        sql += q(" AND force_id IN (SELECT id FROM forces WHERE code IN (SELECT value FROM json_each(?)))");
+        sql += q(" AND force_id IN (SELECT id FROM forces WHERE code IN (SELECT value FROM "
+                 "json_each(?)))");
         values << json(forceCodes);
     }
     Query query(m_db, sql);
@@ -611,16 +692,20 @@ Result<int> DraftRepository::countFindings(const QStringList& kinds, const QStri
     return query.next() ? int(query.integer(0)) : 0;
 }
 
-Result<QList<DraftRepository::GradedJudgment>> DraftRepository::gradedJudgments(const QString& programmeCode) const
+Result<QList<DraftRepository::GradedJudgment>>
+DraftRepository::gradedJudgments(const QString& programmeCode) const
 {
-    Query query(m_db, q("SELECT f.code, qn.code, g.code, g.label, g.rank, j.summary FROM judgments j "
-                        "JOIN questions qn ON qn.id = j.question_id JOIN forces f ON f.id = j.force_id "
-                        "JOIN grades g ON g.id = j.grade_id WHERE qn.programme_id = (SELECT id FROM programmes WHERE code = ?)"));
+    Query query(m_db,
+                q("SELECT f.code, qn.code, g.code, g.label, g.rank, j.summary FROM judgments j "
+                  "JOIN questions qn ON qn.id = j.question_id JOIN forces f ON f.id = j.force_id "
+                  "JOIN grades g ON g.id = j.grade_id WHERE qn.programme_id = (SELECT id FROM "
+                  "programmes WHERE code = ?)"));
     if (Status s = query.exec({programmeCode}, QStringLiteral("reading judgments")); !s)
         return s.error();
     QList<GradedJudgment> out;
     while (query.next())
-        out.push_back({query.text(0), query.text(1), query.text(2), query.text(3), query.text(5), int(query.integer(4))});
+        out.push_back({query.text(0), query.text(1), query.text(2), query.text(3), query.text(5),
+                       int(query.integer(4))});
     return out;
 }
 

@@ -29,9 +29,10 @@ public:
     std::optional<Finding> finding(const QString& uid) const;
     // The findings of these kinds of one force in a programme, by question and place; at most
     // `limit` of them (all when negative).
-    QList<Finding> findingsOfKinds(const QString& programmeCode, const QString& forceCode, const QStringList& kinds,
-                                   int limit = -1) const;
-    QList<EvidenceSample> evidence(const QString& programmeCode, const QString& forceCode = {}) const;
+    QList<Finding> findingsOfKinds(const QString& programmeCode, const QString& forceCode,
+                                   const QStringList& kinds, int limit = -1) const;
+    QList<EvidenceSample> evidence(const QString& programmeCode,
+                                   const QString& forceCode = {}) const;
     std::optional<EvidenceSample> evidenceSample(const QString& uid) const;
     QList<Metric> metrics(const QString& programmeCode, const QString& forceCode = {}) const;
     std::optional<Metric> metric(const QString& uid) const;
@@ -46,7 +47,8 @@ public:
     };
     Result<QList<GradedJudgment>> gradedJudgments(const QString& programmeCode) const;
     // Findings per question and kind for one force and programme.
-    QList<QuestionCounts> findingCounts(const QString& programmeCode, const QString& forceCode) const;
+    QList<QuestionCounts> findingCounts(const QString& programmeCode,
+                                        const QString& forceCode) const;
     // Findings per programme, force and kind across the workbench (of one force, or of every force
     // when empty), counted from the index without reading a finding.
     QList<FindingTally> findingTally(const QString& forceCode = {}) const;
@@ -61,15 +63,17 @@ public:
 
     // Removal by uid (or natural key); NotFound when there is nothing to remove.
     Status removeFinding(const QString& uid);
-    Status removeJudgment(const QString& programmeCode, const QString& forceCode, const QString& questionCode);
+    Status removeJudgment(const QString& programmeCode, const QString& forceCode,
+                          const QString& questionCode);
     Status removeEvidence(const QString& uid);
     Status removeMetric(const QString& uid);
     // Adds `delta` to the position of every finding of a force and question at `from` or after,
     // so that a finding can be inserted (+1) or closed up after (-1).
-    Status shiftFindings(const QString& programmeCode, const QString& forceCode, const QString& questionCode,
-                         int from, int delta);
+    Status shiftFindings(const QString& programmeCode, const QString& forceCode,
+                         const QString& questionCode, int from, int delta);
     // The number of findings of a force under a question.
-    Result<int> findingCount(const QString& programmeCode, const QString& forceCode, const QString& questionCode) const;
+    Result<int> findingCount(const QString& programmeCode, const QString& forceCode,
+                             const QString& questionCode) const;
 
 private:
     struct Place {

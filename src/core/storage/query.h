@@ -3,8 +3,8 @@
 // goes through a placeholder; nothing is concatenated into SQL. Inside a Transaction, a failed
 // statement fails the transaction (see transaction.h) and no later statement runs.
 
-#include "core/storage/database.h"
 #include "core/domain/types.h"
+#include "core/storage/database.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -14,8 +14,14 @@
 
 namespace fwb {
 
-inline QVariant nullable(const QString& s) { return s.isEmpty() ? QVariant() : QVariant(s); }
-inline QVariant nullable(Id id) { return id ? QVariant(id) : QVariant(); }
+inline QVariant nullable(const QString& s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+inline QVariant nullable(Id id)
+{
+    return id ? QVariant(id) : QVariant();
+}
 template <class T> QVariant nullable(const std::optional<T>& v)
 {
     return v ? QVariant::fromValue(*v) : QVariant();
@@ -43,7 +49,8 @@ public:
         if (std::optional<Error> failed = m_db.transactionFailure())
             return *failed;
         if (!m_prepared) {
-            Error e = m_db.lastError(QStringLiteral("preparing ") + (doing.isEmpty() ? m_sql : doing));
+            Error e =
+                m_db.lastError(QStringLiteral("preparing ") + (doing.isEmpty() ? m_sql : doing));
             m_db.noteReadFailure(e);
             return e;
         }

@@ -6,7 +6,10 @@
 namespace fwb {
 namespace {
 
-QString q(const char* s) { return QString::fromLatin1(s); }
+QString q(const char* s)
+{
+    return QString::fromLatin1(s);
+}
 
 Error notFound(const QString& what, const QString& code)
 {
@@ -15,7 +18,8 @@ Error notFound(const QString& what, const QString& code)
 
 } // namespace
 
-Result<Id> ReferenceRepository::idByCode(const char* table, const char* what, const QString& code) const
+Result<Id> ReferenceRepository::idByCode(const char* table, const char* what,
+                                         const QString& code) const
 {
     Query query(m_db, QStringLiteral("SELECT id FROM %1 WHERE code = ?").arg(q(table)));
     auto v = query.scalar({code});
@@ -26,9 +30,18 @@ Result<Id> ReferenceRepository::idByCode(const char* table, const char* what, co
     return v->toLongLong();
 }
 
-Result<Id> ReferenceRepository::regionId(const QString& code) const { return idByCode("regions", "region", code); }
-Result<Id> ReferenceRepository::personId(const QString& code) const { return idByCode("people", "person", code); }
-Result<Id> ReferenceRepository::forceId(const QString& code) const { return idByCode("forces", "force", code); }
+Result<Id> ReferenceRepository::regionId(const QString& code) const
+{
+    return idByCode("regions", "region", code);
+}
+Result<Id> ReferenceRepository::personId(const QString& code) const
+{
+    return idByCode("people", "person", code);
+}
+Result<Id> ReferenceRepository::forceId(const QString& code) const
+{
+    return idByCode("forces", "force", code);
+}
 Result<Id> ReferenceRepository::programmeId(const QString& code) const
 {
     return idByCode("programmes", "programme", code);
@@ -42,12 +55,14 @@ Result<Id> ReferenceRepository::questionId(Id programmeId, const QString& progra
     if (!v)
         return v.error();
     if (!v->isValid())
-        return Error::make(Error::Code::NotFound, QStringLiteral("no question \"%1\" in programme \"%2\"")
-                                                      .arg(code, programmeCode));
+        return Error::make(
+            Error::Code::NotFound,
+            QStringLiteral("no question \"%1\" in programme \"%2\"").arg(code, programmeCode));
     return v->toLongLong();
 }
 
-Result<Id> ReferenceRepository::gradeId(const QString& programmeCode, const QString& codeOrLabel) const
+Result<Id> ReferenceRepository::gradeId(const QString& programmeCode,
+                                        const QString& codeOrLabel) const
 {
     Query query(m_db, q("SELECT p.grade_scale_id, s.code FROM programmes p "
                         "LEFT JOIN grade_scales s ON s.id = p.grade_scale_id WHERE p.code = ?"));
@@ -56,17 +71,21 @@ Result<Id> ReferenceRepository::gradeId(const QString& programmeCode, const QStr
     if (!query.next())
         return notFound(q("programme"), programmeCode);
     if (query.value(0).isNull())
-        return Error::make(Error::Code::Invalid,
-                           QStringLiteral("programme \"%1\" has no grade scale").arg(programmeCode));
+        return Error::make(
+            Error::Code::Invalid,
+            QStringLiteral("programme \"%1\" has no grade scale").arg(programmeCode));
     const Id scale = query.integer(0);
     const QString scaleCode = query.text(1);
-    Query g(m_db, q("SELECT id FROM grades WHERE scale_id = ? AND (code = ? OR lower(label) = lower(?))"));
+    Query g(
+        m_db,
+        q("SELECT id FROM grades WHERE scale_id = ? AND (code = ? OR lower(label) = lower(?))"));
     auto v = g.scalar({scale, codeOrLabel, codeOrLabel});
     if (!v)
         return v.error();
     if (!v->isValid())
-        return Error::make(Error::Code::NotFound,
-                           QStringLiteral("no grade \"%1\" in scale \"%2\"").arg(codeOrLabel, scaleCode));
+        return Error::make(
+            Error::Code::NotFound,
+            QStringLiteral("no grade \"%1\" in scale \"%2\"").arg(codeOrLabel, scaleCode));
     return v->toLongLong();
 }
 
@@ -110,7 +129,8 @@ std::optional<Person> ReferenceRepository::person(const QString& code) const
 
 static const char* kForceSelect =
     "SELECT f.id, f.code, f.name, f.short_name, r.code, r.name, f.style, coalesce(p.code, '') "
-    "FROM forces f JOIN regions r ON r.id = f.region_id LEFT JOIN people p ON p.id = f.chief_officer_id ";
+    "FROM forces f JOIN regions r ON r.id = f.region_id LEFT JOIN people p ON p.id = "
+    "f.chief_officer_id ";
 
 static Force readForce(const Query& query)
 {
@@ -145,10 +165,12 @@ QList<GradeScale> ReferenceRepository::gradeScales() const
     while (query.next())
         out.push_back({query.integer(0), query.text(1), query.text(2), {}});
     for (GradeScale& s : out) {
-        Query g(m_db, q("SELECT id, code, label, definition, rank FROM grades WHERE scale_id = ? ORDER BY rank"));
+        Query g(m_db, q("SELECT id, code, label, definition, rank FROM grades WHERE scale_id = ? "
+                        "ORDER BY rank"));
         if (g.exec({s.id}))
             while (g.next())
-                s.grades.push_back({g.integer(0), g.text(1), g.text(2), g.text(3), int(g.integer(4))});
+                s.grades.push_back(
+                    {g.integer(0), g.text(1), g.text(2), g.text(3), int(g.integer(4))});
     }
     return out;
 }
@@ -164,9 +186,11 @@ std::optional<GradeScale> ReferenceRepository::gradeScale(const QString& code) c
 QList<Question> ReferenceRepository::questionTree(Id programmeId) const
 {
     QList<Question> all;
-    Query query(m_db, q("SELECT qn.id, coalesce(qn.parent_id, 0), qn.code, qn.text, qn.short_title, qn.position, qn.graded, "
+    Query query(m_db, q("SELECT qn.id, coalesce(qn.parent_id, 0), qn.code, qn.text, "
+                        "qn.short_title, qn.position, qn.graded, "
                         "coalesce(ep.code || '/' || eq.code, ''), qn.comparable FROM questions qn "
-                        "LEFT JOIN questions eq ON eq.id = qn.follows_id LEFT JOIN programmes ep ON ep.id = eq.programme_id "
+                        "LEFT JOIN questions eq ON eq.id = qn.follows_id LEFT JOIN programmes ep "
+                        "ON ep.id = eq.programme_id "
                         "WHERE qn.programme_id = ? ORDER BY qn.position, qn.id"));
     if (!query.exec({programmeId}))
         return {};
@@ -275,13 +299,18 @@ Result<Upserted> ReferenceRepository::upsertPerson(const Person& p)
         }
     }
     auto existed = personId(p.code);
-    Query query(m_db, q("INSERT INTO people(code, name, title, post_nominals, post, greeting, address_name, force_id) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
-                        "name = excluded.name, title = excluded.title, post_nominals = excluded.post_nominals, "
-                        "post = excluded.post, greeting = excluded.greeting, address_name = excluded.address_name, "
-                        "force_id = coalesce(excluded.force_id, people.force_id) RETURNING id"));
-    auto v = query.scalar({p.code, p.name, p.title, p.postNominals, p.post, p.greeting, p.addressName, force},
-                          QStringLiteral("saving person ") + p.code);
+    Query query(
+        m_db,
+        q("INSERT INTO people(code, name, title, post_nominals, post, greeting, address_name, "
+          "force_id) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
+          "name = excluded.name, title = excluded.title, post_nominals = excluded.post_nominals, "
+          "post = excluded.post, greeting = excluded.greeting, address_name = "
+          "excluded.address_name, "
+          "force_id = coalesce(excluded.force_id, people.force_id) RETURNING id"));
+    auto v = query.scalar(
+        {p.code, p.name, p.title, p.postNominals, p.post, p.greeting, p.addressName, force},
+        QStringLiteral("saving person ") + p.code);
     if (!v)
         return v.error();
     return Upserted{v->toLongLong(), !existed.ok()};
@@ -300,10 +329,12 @@ Result<Upserted> ReferenceRepository::upsertForce(const Force& f)
         chief = *c;
     }
     auto existed = forceId(f.code);
-    Query query(m_db, q("INSERT INTO forces(code, name, short_name, region_id, style, chief_officer_id) "
-                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
-                        "short_name = excluded.short_name, region_id = excluded.region_id, "
-                        "style = excluded.style, chief_officer_id = excluded.chief_officer_id RETURNING id"));
+    Query query(
+        m_db,
+        q("INSERT INTO forces(code, name, short_name, region_id, style, chief_officer_id) "
+          "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
+          "short_name = excluded.short_name, region_id = excluded.region_id, "
+          "style = excluded.style, chief_officer_id = excluded.chief_officer_id RETURNING id"));
     auto v = query.scalar({f.code, f.name, f.shortName, *region, f.style, chief},
                           QStringLiteral("saving force ") + f.code);
     if (!v)
@@ -333,11 +364,14 @@ Result<Upserted> ReferenceRepository::upsertGradeScale(const GradeScale& s)
         return st.error();
     int rank = 1;
     for (const Grade& g : s.grades) {
-        Query gq(m_db, q("INSERT INTO grades(scale_id, code, label, rank, definition) VALUES (?, ?, ?, ?, ?) "
-                         "ON CONFLICT(scale_id, code) DO UPDATE SET label = excluded.label, "
-                         "rank = excluded.rank, definition = excluded.definition"));
+        Query gq(
+            m_db,
+            q("INSERT INTO grades(scale_id, code, label, rank, definition) VALUES (?, ?, ?, ?, ?) "
+              "ON CONFLICT(scale_id, code) DO UPDATE SET label = excluded.label, "
+              "rank = excluded.rank, definition = excluded.definition"));
         if (Status st = gq.exec({id, g.code, g.label, rank++, g.definition},
-                                QStringLiteral("saving grade ") + g.code); !st)
+                                QStringLiteral("saving grade ") + g.code);
+            !st)
             return st.error();
     }
     // Grades the file does not list keep their order, after the listed ones.
@@ -367,24 +401,34 @@ Result<Upserted> ReferenceRepository::upsertProgramme(const Programme& p)
     auto existed = programmeId(p.code);
     if (existed) {
         // Judgments are graded on the programme's scale: it cannot change under them.
-        Query graded(m_db, q("SELECT count(*), coalesce(s.code, '') FROM judgments j JOIN questions qn ON qn.id = j.question_id "
-                             "JOIN programmes p ON p.id = qn.programme_id LEFT JOIN grade_scales s ON s.id = p.grade_scale_id "
+        Query graded(m_db, q("SELECT count(*), coalesce(s.code, '') FROM judgments j JOIN "
+                             "questions qn ON qn.id = j.question_id "
+                             "JOIN programmes p ON p.id = qn.programme_id LEFT JOIN grade_scales s "
+                             "ON s.id = p.grade_scale_id "
                              "WHERE p.id = ?"));
         if (Status st = graded.exec({*existed}); !st)
             return st.error();
         if (graded.next() && graded.integer(0) > 0 && graded.text(1) != p.gradeScaleCode)
-            return Error::make(Error::Code::Invalid,
-                               QStringLiteral("programme \"%1\" has %2 judgments on scale \"%3\"; its grade scale "
-                                              "cannot change").arg(p.code).arg(graded.integer(0)).arg(graded.text(1)));
+            return Error::make(
+                Error::Code::Invalid,
+                QStringLiteral("programme \"%1\" has %2 judgments on scale \"%3\"; its grade scale "
+                               "cannot change")
+                    .arg(p.code)
+                    .arg(graded.integer(0))
+                    .arg(graded.text(1)));
     }
-    Query query(m_db, q("INSERT INTO programmes(code, title, short_title, year, kind, grade_scale_id, fieldwork, published) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET title = excluded.title, "
-                        "short_title = excluded.short_title, year = excluded.year, kind = excluded.kind, "
-                        "grade_scale_id = excluded.grade_scale_id, fieldwork = excluded.fieldwork, "
-                        "published = excluded.published RETURNING id"));
-    auto v = query.scalar({p.code, p.title, p.shortTitle, p.year, p.kind.isEmpty() ? q("thematic") : p.kind,
-                           scale, p.fieldwork, p.published},
-                          QStringLiteral("saving programme ") + p.code);
+    Query query(
+        m_db,
+        q("INSERT INTO programmes(code, title, short_title, year, kind, grade_scale_id, fieldwork, "
+          "published) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET title = excluded.title, "
+          "short_title = excluded.short_title, year = excluded.year, kind = excluded.kind, "
+          "grade_scale_id = excluded.grade_scale_id, fieldwork = excluded.fieldwork, "
+          "published = excluded.published RETURNING id"));
+    auto v =
+        query.scalar({p.code, p.title, p.shortTitle, p.year,
+                      p.kind.isEmpty() ? q("thematic") : p.kind, scale, p.fieldwork, p.published},
+                     QStringLiteral("saving programme ") + p.code);
     if (!v)
         return v.error();
     const Id id = v->toLongLong();
@@ -393,7 +437,8 @@ Result<Upserted> ReferenceRepository::upsertProgramme(const Programme& p)
     return Upserted{id, !existed.ok()};
 }
 
-Status ReferenceRepository::upsertQuestions(Id programmeId, Id parentId, const QList<Question>& questions)
+Status ReferenceRepository::upsertQuestions(Id programmeId, Id parentId,
+                                            const QList<Question>& questions)
 {
     int position = 1;
     for (const Question& x : questions) {
@@ -402,27 +447,41 @@ Status ReferenceRepository::upsertQuestions(Id programmeId, Id parentId, const Q
             // "programme/question" of an earlier programme.
             const QString programme = x.follows.section(QLatin1Char('/'), 0, 0);
             const QString code = x.follows.section(QLatin1Char('/'), 1);
-            Query find(m_db, q("SELECT qn.id, p.year, (SELECT year FROM programmes WHERE id = ?) FROM questions qn "
-                               "JOIN programmes p ON p.id = qn.programme_id WHERE p.code = ? AND qn.code = ?"));
+            Query find(
+                m_db,
+                q("SELECT qn.id, p.year, (SELECT year FROM programmes WHERE id = ?) FROM questions "
+                  "qn "
+                  "JOIN programmes p ON p.id = qn.programme_id WHERE p.code = ? AND qn.code = ?"));
             if (!find.exec({programmeId, programme, code}) || !find.next())
-                return Error::make(Error::Code::NotFound,
-                                   QStringLiteral("question %1 follows \"%2\", which is not a question in this workbench "
-                                                  "(import the earlier programme first)")
-                                       .arg(x.code, x.follows));
-            // Only an earlier year's question: no programme follows itself, no two follow each other.
+                return Error::make(
+                    Error::Code::NotFound,
+                    QStringLiteral(
+                        "question %1 follows \"%2\", which is not a question in this workbench "
+                        "(import the earlier programme first)")
+                        .arg(x.code, x.follows));
+            // Only an earlier year's question: no programme follows itself, no two follow each
+            // other.
             if (find.integer(1) >= find.integer(2))
-                return Error::make(Error::Code::Invalid,
-                                   QStringLiteral("question %1 can follow only a question of an earlier year's programme, "
-                                                  "not \"%2\"").arg(x.code, x.follows));
+                return Error::make(
+                    Error::Code::Invalid,
+                    QStringLiteral(
+                        "question %1 can follow only a question of an earlier year's programme, "
+                        "not \"%2\"")
+                        .arg(x.code, x.follows));
             follows = find.integer(0);
         }
-        Query query(m_db, q("INSERT INTO questions(programme_id, parent_id, code, position, text, short_title, graded, "
-                            "follows_id, comparable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(programme_id, code) DO UPDATE SET "
-                            "parent_id = excluded.parent_id, position = excluded.position, text = excluded.text, "
-                            "short_title = excluded.short_title, graded = excluded.graded, follows_id = excluded.follows_id, "
-                            "comparable = excluded.comparable RETURNING id"));
-        auto v = query.scalar({programmeId, nullable(parentId), x.code, position++, x.text, x.shortTitle,
-                               x.graded ? 1 : 0, follows, x.comparable ? 1 : 0},
+        Query query(
+            m_db,
+            q("INSERT INTO questions(programme_id, parent_id, code, position, text, short_title, "
+              "graded, "
+              "follows_id, comparable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON "
+              "CONFLICT(programme_id, code) DO UPDATE SET "
+              "parent_id = excluded.parent_id, position = excluded.position, text = excluded.text, "
+              "short_title = excluded.short_title, graded = excluded.graded, follows_id = "
+              "excluded.follows_id, "
+              "comparable = excluded.comparable RETURNING id"));
+        auto v = query.scalar({programmeId, nullable(parentId), x.code, position++, x.text,
+                               x.shortTitle, x.graded ? 1 : 0, follows, x.comparable ? 1 : 0},
                               QStringLiteral("saving question ") + x.code);
         if (!v)
             return v.error();

@@ -2,8 +2,8 @@
 // ReferenceRepository: regions, people, forces, grade scales, programmes and their question trees.
 // Reads return plain values; writes insert or update by code and report what happened.
 
-#include "core/storage/database.h"
 #include "core/domain/types.h"
+#include "core/storage/database.h"
 
 #include <optional>
 

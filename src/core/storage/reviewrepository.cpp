@@ -3,7 +3,10 @@
 
 namespace fwb {
 namespace {
-QString q(const char* s) { return QString::fromLatin1(s); }
+QString q(const char* s)
+{
+    return QString::fromLatin1(s);
+}
 
 const char* kRoundSelect = "SELECT r.id, r.uid, d.uid, r.number, r.sent_at, r.sent_by, r.closed_at "
                            "FROM review_rounds r JOIN documents d ON d.id = r.document_id";
@@ -32,7 +35,8 @@ QList<ReviewRound> ReviewRepository::rounds(const QString& documentUid) const
     return out;
 }
 
-std::optional<ReviewRound> ReviewRepository::roundWhere(const QString& where, const QVariant& value) const
+std::optional<ReviewRound> ReviewRepository::roundWhere(const QString& where,
+                                                        const QVariant& value) const
 {
     Query query(m_db, q(kRoundSelect) + where);
     if (!query.exec({value}) || !query.next())
@@ -55,10 +59,12 @@ std::optional<ReviewRound> ReviewRepository::latestRound(const QString& document
 QList<ReviewItem> ReviewRepository::items(Id roundId) const
 {
     QList<ReviewItem> out;
-    Query query(m_db, q("SELECT reference, target, label, text, shown FROM review_items WHERE round_id = ? ORDER BY position"));
+    Query query(m_db, q("SELECT reference, target, label, text, shown FROM review_items WHERE "
+                        "round_id = ? ORDER BY position"));
     if (query.exec({roundId}))
         while (query.next())
-            out.push_back({query.text(0), query.text(1), query.text(2), query.text(3), query.text(4)});
+            out.push_back(
+                {query.text(0), query.text(1), query.text(2), query.text(3), query.text(4)});
     return out;
 }
 
@@ -69,17 +75,23 @@ Result<Id> ReviewRepository::insertRound(const ReviewRound& round)
     if (!d)
         return d.error();
     if (!d->isValid())
-        return Error::make(Error::Code::NotFound, QStringLiteral("no document \"%1\"").arg(round.documentUid));
-    Query insert(m_db, q("INSERT INTO review_rounds(uid, document_id, number, sent_by) VALUES (?, ?, ?, ?) RETURNING id"));
-    auto id = insert.scalar({round.uid, *d, round.number, round.sentBy}, QStringLiteral("recording the round"));
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no document \"%1\"").arg(round.documentUid));
+    Query insert(m_db, q("INSERT INTO review_rounds(uid, document_id, number, sent_by) VALUES (?, "
+                         "?, ?, ?) RETURNING id"));
+    auto id = insert.scalar({round.uid, *d, round.number, round.sentBy},
+                            QStringLiteral("recording the round"));
     if (!id)
         return id.error();
-    Query item(m_db, q("INSERT INTO review_items(round_id, position, reference, target, label, text, shown) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    Query item(
+        m_db,
+        q("INSERT INTO review_items(round_id, position, reference, target, label, text, shown) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?)"));
     int position = 0;
     for (const ReviewItem& i : round.items)
         if (Status s = item.exec({*id, ++position, i.reference, i.target, i.label, i.text, i.shown},
-                                 QStringLiteral("recording what was sent (") + i.reference + QLatin1Char(')'));
+                                 QStringLiteral("recording what was sent (") + i.reference +
+                                     QLatin1Char(')'));
             !s)
             return s.error();
     return id->toLongLong();
@@ -98,12 +110,13 @@ QList<Revision> ReviewRepository::revisions(const QString& entity, const QString
                         "WHERE entity = ? AND entity_key = ? ORDER BY number"));
     if (query.exec({entity, key}))
         while (query.next())
-            out.push_back({query.text(0), query.text(1), int(query.integer(2)), query.text(3), query.text(4),
-                           query.text(5), query.text(6)});
+            out.push_back({query.text(0), query.text(1), int(query.integer(2)), query.text(3),
+                           query.text(4), query.text(5), query.text(6)});
     return out;
 }
 
-std::optional<Revision> ReviewRepository::revision(const QString& entity, const QString& key, int number) const
+std::optional<Revision> ReviewRepository::revision(const QString& entity, const QString& key,
+                                                   int number) const
 {
     for (const Revision& r : revisions(entity, key))
         if (r.number == number)
@@ -116,13 +129,15 @@ Result<int> ReviewRepository::addRevision(const Revision& r)
     Query query(m_db, q("INSERT INTO revisions(entity, entity_key, number, text, reason, actor) "
                         "VALUES (?, ?, (SELECT coalesce(max(number), 0) + 1 FROM revisions "
                         "WHERE entity = ? AND entity_key = ?), ?, ?, ?) RETURNING number"));
-    auto n = query.scalar({r.entity, r.key, r.entity, r.key, r.text, r.reason, r.actor}, QStringLiteral("keeping the revision"));
+    auto n = query.scalar({r.entity, r.key, r.entity, r.key, r.text, r.reason, r.actor},
+                          QStringLiteral("keeping the revision"));
     if (!n)
         return n.error();
     return n->toInt();
 }
 
-Status ReviewRepository::updateRevision(const QString& entity, const QString& key, int number, const QString& text)
+Status ReviewRepository::updateRevision(const QString& entity, const QString& key, int number,
+                                        const QString& text)
 {
     Query query(m_db, q("UPDATE revisions SET text = ?, at = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
                         "WHERE entity = ? AND entity_key = ? AND number = ?"));
@@ -132,20 +147,24 @@ Status ReviewRepository::updateRevision(const QString& entity, const QString& ke
 QList<StatusChange> ReviewRepository::statusChanges(const QString& entity, const QString& key) const
 {
     QList<StatusChange> out;
-    Query query(m_db, q("SELECT entity, entity_key, from_status, to_status, reason, actor, at FROM status_changes "
+    Query query(m_db, q("SELECT entity, entity_key, from_status, to_status, reason, actor, at FROM "
+                        "status_changes "
                         "WHERE entity = ? AND entity_key = ? ORDER BY id"));
     if (query.exec({entity, key}))
         while (query.next())
-            out.push_back({query.text(0), query.text(1), query.text(2), query.text(3), query.text(4), query.text(5),
-                           query.text(6)});
+            out.push_back({query.text(0), query.text(1), query.text(2), query.text(3),
+                           query.text(4), query.text(5), query.text(6)});
     return out;
 }
 
 Status ReviewRepository::addStatusChange(const StatusChange& c)
 {
-    Query query(m_db, q("INSERT INTO status_changes(entity, entity_key, from_status, to_status, reason, actor) "
-                        "VALUES (?, ?, ?, ?, ?, ?)"));
-    return query.exec({c.entity, c.key, c.from, c.to, c.reason, c.actor}, QStringLiteral("recording the status change"));
+    Query query(
+        m_db,
+        q("INSERT INTO status_changes(entity, entity_key, from_status, to_status, reason, actor) "
+          "VALUES (?, ?, ?, ?, ?, ?)"));
+    return query.exec({c.entity, c.key, c.from, c.to, c.reason, c.actor},
+                      QStringLiteral("recording the status change"));
 }
 
 } // namespace fwb

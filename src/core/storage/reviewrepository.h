@@ -24,7 +24,8 @@ public:
     // Appends a revision numbered one after the last; returns its number.
     Result<int> addRevision(const Revision& revision);
     // Brings the text of a revision up to date (a run of typing kept as one revision).
-    Status updateRevision(const QString& entity, const QString& key, int number, const QString& text);
+    Status updateRevision(const QString& entity, const QString& key, int number,
+                          const QString& text);
 
     QList<StatusChange> statusChanges(const QString& entity, const QString& key) const;
     Status addStatusChange(const StatusChange& change);

@@ -15,10 +15,18 @@ void qtMessageHandler(QtMsgType type, const QMessageLogContext& context, const Q
     const std::string text = message.toStdString();
     const char* category = context.category ? context.category : "qt";
     switch (type) {
-    case QtDebugMsg: spdlog::debug("[{}] {}", category, text); break;
-    case QtInfoMsg: spdlog::info("[{}] {}", category, text); break;
-    case QtWarningMsg: spdlog::warn("[{}] {}", category, text); break;
-    case QtCriticalMsg: spdlog::error("[{}] {}", category, text); break;
+    case QtDebugMsg:
+        spdlog::debug("[{}] {}", category, text);
+        break;
+    case QtInfoMsg:
+        spdlog::info("[{}] {}", category, text);
+        break;
+    case QtWarningMsg:
+        spdlog::warn("[{}] {}", category, text);
+        break;
+    case QtCriticalMsg:
+        spdlog::error("[{}] {}", category, text);
+        break;
     case QtFatalMsg:
         spdlog::critical("[{}] {}", category, text);
         spdlog::default_logger()->flush();
@@ -39,8 +47,8 @@ QString init(const Options& options)
         sinks.push_back(sink);
     }
     if (options.toFile) {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                            + QStringLiteral("/logs");
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                            QStringLiteral("/logs");
         if (QDir().mkpath(dir)) {
             filePath = dir + QLatin1Char('/') + options.appName + QStringLiteral(".log");
             try {
@@ -54,8 +62,8 @@ QString init(const Options& options)
             }
         }
     }
-    auto logger = std::make_shared<spdlog::logger>(options.appName.toStdString(), sinks.begin(),
-                                                   sinks.end());
+    auto logger =
+        std::make_shared<spdlog::logger>(options.appName.toStdString(), sinks.begin(), sinks.end());
     logger->set_level(spdlog::level::debug);
     logger->set_pattern("%Y-%m-%d %H:%M:%S.%e %^%l%$ %v");
     logger->flush_on(spdlog::level::warn);

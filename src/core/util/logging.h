@@ -7,10 +7,10 @@
 namespace fwb::logging {
 
 struct Options {
-    QString appName;            // logger name and log file stem
-    bool toFile = true;         // rotating file under the app data folder
+    QString appName;    // logger name and log file stem
+    bool toFile = true; // rotating file under the app data folder
     bool toStderr = true;
-    int stderrLevel = 2;        // spdlog::level: 0 trace … 2 info, 3 warn, 4 err, 6 off
+    int stderrLevel = 2; // spdlog::level: 0 trace … 2 info, 3 warn, 4 err, 6 off
 };
 
 // Installs the default logger and the Qt message handler. Returns the log file path, or empty.

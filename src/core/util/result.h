@@ -11,18 +11,18 @@ namespace fwb {
 
 struct Error {
     enum class Code {
-        NotFound,      // no such file, record or code
-        NotSqlite,     // the file is not an SQLite database
-        NotWorkbench,  // SQLite, but of another program
-        Truncated,     // shorter than its header says
-        Damaged,       // SQLite reports corruption
-        NewerSchema,   // written by a newer version
-        Busy,          // another process holds the write lock
-        ReadOnly,      // opened read-only; changes refused
-        Invalid,       // bad input: a malformed import, a constraint
-        Conflict,      // would duplicate something that exists
-        Io,            // the file system refused
-        Internal,      // a bug or an unexpected database error
+        NotFound,     // no such file, record or code
+        NotSqlite,    // the file is not an SQLite database
+        NotWorkbench, // SQLite, but of another program
+        Truncated,    // shorter than its header says
+        Damaged,      // SQLite reports corruption
+        NewerSchema,  // written by a newer version
+        Busy,         // another process holds the write lock
+        ReadOnly,     // opened read-only; changes refused
+        Invalid,      // bad input: a malformed import, a constraint
+        Conflict,     // would duplicate something that exists
+        Io,           // the file system refused
+        Internal,     // a bug or an unexpected database error
     };
     Code code = Code::Internal;
     QString message;
@@ -31,7 +31,8 @@ struct Error {
     bool isBadInput() const
     {
         // A damaged workbench is a failure of the storage it lives on, like a full disk.
-        return code != Code::Io && code != Code::Internal && code != Code::Busy && code != Code::Damaged;
+        return code != Code::Io && code != Code::Internal && code != Code::Busy &&
+               code != Code::Damaged;
     }
 };
 

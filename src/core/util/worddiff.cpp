@@ -61,7 +61,8 @@ QList<Piece> words(const QString& before, const QString& after)
     auto flush = [&] {
         // Spaces that end both sides were shared: they go back between the change and what follows.
         QString shared;
-        while (!deleted.isEmpty() && !inserted.isEmpty() && deleted.back() == inserted.back() && deleted.back().isSpace()) {
+        while (!deleted.isEmpty() && !inserted.isEmpty() && deleted.back() == inserted.back() &&
+               deleted.back().isSpace()) {
             shared.prepend(deleted.back());
             deleted.chop(1);
             inserted.chop(1);
@@ -88,7 +89,8 @@ QList<Piece> words(const QString& before, const QString& after)
     for (const auto& [token, info] : d.getSes().getSequence()) {
         switch (info.type) {
         case dtl::SES_COMMON:
-            if (gap.isEmpty() && !deleted.isEmpty() && !inserted.isEmpty() && token == QLatin1String(" ")) {
+            if (gap.isEmpty() && !deleted.isEmpty() && !inserted.isEmpty() &&
+                token == QLatin1String(" ")) {
                 gap = token;
                 break;
             }
@@ -136,11 +138,13 @@ QString toHtml(const QList<Piece>& pieces)
             out += text;
             break;
         case Op::Delete:
-            out += QStringLiteral("<span style=\"color:#b3261e; background-color:#fce8e6; text-decoration:line-through\">") +
+            out += QStringLiteral("<span style=\"color:#b3261e; background-color:#fce8e6; "
+                                  "text-decoration:line-through\">") +
                    text + QStringLiteral("</span>");
             break;
         case Op::Insert:
-            out += QStringLiteral("<span style=\"color:#1e6b34; background-color:#e6f4ea; text-decoration:underline\">") +
+            out += QStringLiteral("<span style=\"color:#1e6b34; background-color:#e6f4ea; "
+                                  "text-decoration:underline\">") +
                    text + QStringLiteral("</span>");
             break;
         }

@@ -65,7 +65,8 @@ Target findingTarget(MainWindow& window)
         for (const Finding& f : wb->drafts().findings(kPeel, kLancs, q.code)) {
             if (f.status == QLatin1String("published"))
                 continue;
-            window.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Question, kPeel, kLancs, q.code});
+            window.navigatorView()->selectKey(
+                NavigatorKey{NavigatorKey::Kind::Question, kPeel, kLancs, q.code});
             QuestionPage* page = window.draftingWorkspace()->questionPage();
             window.workTabs()->setCurrentWidget(window.draftingWorkspace());
             if (page->selectFinding(f.uid) && !page->editor()->textEdit()->isReadOnly())
@@ -81,9 +82,11 @@ Target summaryTarget(MainWindow& window)
         const auto j = wb->drafts().judgment(kPeel, kLancs, q.code);
         if (!q.graded || !j || j->status == QLatin1String("published"))
             continue;
-        window.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Question, kPeel, kLancs, q.code});
+        window.navigatorView()->selectKey(
+            NavigatorKey{NavigatorKey::Kind::Question, kPeel, kLancs, q.code});
         window.workTabs()->setCurrentWidget(window.draftingWorkspace());
-        MarkdownEdit* editor = window.draftingWorkspace()->questionPage()->judgmentPanel()->summaryEditor();
+        MarkdownEdit* editor =
+            window.draftingWorkspace()->questionPage()->judgmentPanel()->summaryEditor();
         if (!editor->textEdit()->isReadOnly())
             return {kPeel + QLatin1Char('/') + kLancs + QLatin1Char('/') + q.code, editor};
     }
@@ -123,11 +126,13 @@ int main(int argc, char* argv[])
     spdlog::set_level(spdlog::level::err);
     const QStringList args = QApplication::arguments();
     if (args.size() < 3)
-        return fail(QStringLiteral("usage: fwb-typist WORKBENCH finding|summary|section [CHARACTERS-PER-SECOND]"));
+        return fail(QStringLiteral(
+            "usage: fwb-typist WORKBENCH finding|summary|section [CHARACTERS-PER-SECOND]"));
     const QString kind = args.at(2);
     const int perSecond = args.size() > 3 ? args.at(3).toInt() : 20;
     if (perSecond < 1 || perSecond > 200)
-        return fail(QStringLiteral("characters per second must be 1 to 200, not \"%1\"").arg(args.value(3)));
+        return fail(QStringLiteral("characters per second must be 1 to 200, not \"%1\"")
+                        .arg(args.value(3)));
 
     MainWindow window;
     window.setDialogsEnabled(false);
@@ -156,7 +161,8 @@ int main(int argc, char* argv[])
     edit->moveCursor(QTextCursor::End);
     QTest::qWait(200); // let the selection's reloads and checks settle before the clock starts
     say(QStringLiteral("target %1 %2").arg(kind, target.id));
-    say(QStringLiteral("original %1").arg(QString::fromLatin1(target.editor->markdown().toUtf8().toHex())));
+    say(QStringLiteral("original %1")
+            .arg(QString::fromLatin1(target.editor->markdown().toUtf8().toHex())));
     say(QStringLiteral("ready"));
 
     int typed = 0;
