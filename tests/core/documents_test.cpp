@@ -285,7 +285,8 @@ TEST_CASE("DocumentService: a wording change is announced as documents.text, a s
     CHECK(set.touches(EntityKind::Document));
     intro.kind = QStringLiteral("grade_definitions");
     REQUIRE(service.updateSection(intro));
-    CHECK(changed.at(1).at(0).toStringList() == QStringList{QStringLiteral("documents")});
+    CHECK(changed.at(1).at(0).value<ChangeSet>().touches(EntityKind::Section));
+    CHECK_FALSE(changed.at(1).at(0).value<ChangeSet>().wordingOnly());
 }
 
 TEST_CASE("DocumentService: changing particulars leaves the sections' rows as they are",

@@ -459,8 +459,13 @@ TEST_CASE("a change of wording is announced as such, so views of counts and grad
     j.gradeCode = QStringLiteral("outstanding");
     REQUIRE(drafting.setJudgment(j));
     REQUIRE(changed.size() == 4);
-    CHECK(changed.at(0).at(0).toStringList() == QStringList{QStringLiteral("findings.text")});
-    CHECK(changed.at(1).at(0).toStringList() == QStringList{QStringLiteral("findings")});
-    CHECK(changed.at(2).at(0).toStringList() == QStringList{QStringLiteral("judgments.text")});
-    CHECK(changed.at(3).at(0).toStringList() == QStringList{QStringLiteral("judgments")});
+    auto set = [&](int i) { return changed.at(i).at(0).value<ChangeSet>(); };
+    CHECK(set(0).touches(EntityKind::Finding));
+    CHECK(set(0).wordingOnly());
+    CHECK(set(1).touches(EntityKind::Finding));
+    CHECK_FALSE(set(1).wordingOnly());
+    CHECK(set(2).touches(EntityKind::Judgment));
+    CHECK(set(2).wordingOnly());
+    CHECK(set(3).touches(EntityKind::Judgment));
+    CHECK_FALSE(set(3).wordingOnly());
 }
