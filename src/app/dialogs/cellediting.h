@@ -34,7 +34,8 @@ inline void restoreCellEdit(QAbstractItemView* view, const QModelIndex& index, c
     if (!edit.isOpen() || !index.isValid())
         return;
     view->setCurrentIndex(index);
-    view->edit(index);
+    if (!view->indexWidget(index)) // a table refilled in place may have kept the editor open
+        view->edit(index);
     if (QLineEdit* editor = openCellEditor(view))
         editor->setText(edit.text);
 }

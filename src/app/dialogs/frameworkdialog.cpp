@@ -68,7 +68,12 @@ FrameworkDialog::FrameworkDialog(const DraftingContext& context, QWidget* parent
     reload();
 }
 
-FrameworkDialog::~FrameworkDialog() = default;
+FrameworkDialog::~FrameworkDialog()
+{
+    // The form's widgets are deleted after this, and a field losing focus as they go announces
+    // an edit: the guard keeps it from being saved into a form that is no longer there.
+    m_loading = true;
+}
 
 QTreeWidget* FrameworkDialog::tree() const
 {

@@ -46,7 +46,12 @@ ReferenceDialog::ReferenceDialog(const DraftingContext& context, QWidget* parent
     reload();
 }
 
-ReferenceDialog::~ReferenceDialog() = default;
+ReferenceDialog::~ReferenceDialog()
+{
+    // The form's widgets are deleted after this, and a field losing focus as they go announces
+    // an edit: the guard keeps it from being saved into a form that is no longer there.
+    m_loading = true;
+}
 
 QTableWidget* ReferenceDialog::forcesTable() const
 {

@@ -59,7 +59,11 @@ ParticularsDialog::ParticularsDialog(const Document& document, const QList<Perso
     resize(560, sizeHint().height());
 }
 
-ParticularsDialog::~ParticularsDialog() = default;
+ParticularsDialog::~ParticularsDialog()
+{
+    // The form's widgets outlive m_ui by a moment; nothing is to be checked as they go.
+    disconnect(m_ui->title, nullptr, this, nullptr);
+}
 
 QString ParticularsDialog::problem() const
 {

@@ -83,6 +83,8 @@ EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent)
     connect(m_population, &QLineEdit::textEdited, this, &EvidencePage::formEdited);
     for (QLineEdit* field : {m_label, m_population})
         connect(field, &QLineEdit::editingFinished, this, [this] {
+            if (m_closing)
+                return;
             flush();
             ++m_session; // the next field's typing is its own undo step
         });
@@ -93,7 +95,12 @@ EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent)
     connect(m_measures, &QTableWidget::itemChanged, this, &EvidencePage::formEdited);
 }
 
-EvidencePage::~EvidencePage() = default;
+EvidencePage::~EvidencePage()
+{
+    // The form's widgets are deleted after this, and a field losing focus as they go announces
+    // an edit: the guard keeps it from being saved into a form that is no longer there.
+    m_loading = m_closing = true;
+}
 
 void EvidencePage::applyChanges(const fwb::ChangeSet& changes)
 {
@@ -242,6 +249,8 @@ void EvidencePage::formEdited()
 
 void EvidencePage::save()
 {
+    if (m_closing)
+        return;
     m_saver.cancel();
     if (m_uid.isEmpty() || !m_context.workbench)
         return;

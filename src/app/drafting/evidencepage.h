@@ -60,8 +60,9 @@ private:
     QString m_programme, m_force, m_uid;
     QList<EvidenceSample> m_list;
     bool m_loading = false;
-    bool m_saving = false; // the page's own save: the form the person is typing in stays as it is
-    int m_session = 0;     // one stretch of typing in one sample is one undo step
+    bool m_saving = false;  // the page's own save: the form the person is typing in stays as it is
+    bool m_closing = false; // the page is being destroyed: nothing more is saved
+    int m_session = 0;      // one stretch of typing in one sample is one undo step
     SaveScheduler m_saver;
 
     std::unique_ptr<Ui::EvidencePage> m_ui;

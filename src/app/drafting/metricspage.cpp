@@ -52,7 +52,12 @@ MetricsPage::MetricsPage(const DraftingContext& context, QWidget* parent)
     connect(m_ui->deleteFigure, &QPushButton::clicked, this, &MetricsPage::deleteMetric);
 }
 
-MetricsPage::~MetricsPage() = default;
+MetricsPage::~MetricsPage()
+{
+    // The form's widgets are deleted after this, and a field losing focus as they go announces
+    // an edit: the guard keeps it from being saved into a form that is no longer there.
+    m_loading = true;
+}
 
 QTableWidget* MetricsPage::table() const
 {
