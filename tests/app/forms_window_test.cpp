@@ -18,6 +18,7 @@
 #include "demowindow.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,7 +30,9 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
+#include <functional>
 
 using namespace fwb;
 using namespace fwb::app;
@@ -71,7 +74,9 @@ void checkForm(QWidget* form, const QString& formName, const QStringList& inputs
     for (const QString& name : inputs) {
         INFO("widget " << name.toStdString());
         auto* w = form->findChild<QWidget*>(name);
-        REQUIRE(w);
+        CHECK(w); // CHECK, not REQUIRE: the forms of modal dialogs are checked in their loop
+        if (!w)
+            return;
         widgets << w;
     }
     QList<QWidget*> visited;
@@ -557,4 +562,69 @@ TEST_CASE("The evidence and metrics pages reload only for their own records",
     CHECK(evidence->samplesTable()->item(0, 0)->data(kMark).toBool());
     evidence->applyChanges(ChangeSet::everything());
     CHECK_FALSE(evidence->samplesTable()->item(0, 0)->data(kMark).toBool());
+}
+
+namespace {
+// Runs `fill` on the modal dialog `click` opens, once it is open (CHECKs only in `fill`: nothing
+// may throw through the dialog's event loop); a dialog `fill` leaves open is cancelled.
+void onModal(QAbstractButton* click, const std::function<void(QDialog*)>& fill)
+{
+    bool seen = false;
+    QTimer::singleShot(0, [&] {
+        auto* d = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        if (!d)
+            return;
+        seen = true;
+        fill(d);
+        if (d->isVisible())
+            d->reject();
+    });
+    QTest::mouseClick(click, Qt::LeftButton);
+    CHECK(seen);
+}
+} // namespace
+
+TEST_CASE("The New Programme and Add Person forms refuse an empty or a bad code",
+          "[window][forms][hostile]")
+{
+    Window w;
+    SECTION("new programme")
+    {
+        FrameworkDialog* d = w.window.frameworkDialog();
+        d->show();
+        const int count = int(w.window.workbench()->reference().programmes().size());
+        onModal(d->newProgrammeButton(), [&](QDialog* form) {
+            checkForm(form, u"newProgrammeDialog"_s,
+                      {u"code"_s, u"title"_s, u"year"_s, u"from"_s, u"buttons"_s});
+            QPushButton* ok =
+                form->findChild<QDialogButtonBox*>(u"buttons"_s)->button(QDialogButtonBox::Ok);
+            CHECK_FALSE(ok->isEnabled()); // no code, no title
+            QTest::keyClicks(form->findChild<QLineEdit*>(u"code"_s), u"peel 2016/x"_s);
+            CHECK_FALSE(ok->isEnabled());
+            QTest::keyClicks(form->findChild<QLineEdit*>(u"title"_s), u"<b>PEEL</b> 2016"_s);
+            CHECK(ok->isEnabled());
+            QTest::mouseClick(ok, Qt::LeftButton);
+        });
+        CHECK(w.errors.size() == 1); // the service's reason, shown
+        CHECK(int(w.window.workbench()->reference().programmes().size()) == count);
+    }
+    SECTION("add person")
+    {
+        ReferenceDialog* d = w.window.referenceDialog();
+        d->show();
+        const Person existing = w.window.workbench()->reference().people().front();
+        onModal(d->addPersonButton(), [&](QDialog* form) {
+            checkForm(form, u"addPersonDialog"_s, {u"code"_s, u"name"_s, u"buttons"_s});
+            QPushButton* ok =
+                form->findChild<QDialogButtonBox*>(u"buttons"_s)->button(QDialogButtonBox::Ok);
+            CHECK_FALSE(ok->isEnabled());
+            QTest::keyClicks(form->findChild<QLineEdit*>(u"code"_s), existing.code);
+            QTest::keyClicks(form->findChild<QLineEdit*>(u"name"_s), u"Somebody Else"_s);
+            CHECK(ok->isEnabled());
+            QTest::mouseClick(ok, Qt::LeftButton);
+        });
+        REQUIRE(w.errors.size() == 1);
+        CHECK(w.errors.front().contains(u"already"_s));
+        CHECK(w.window.workbench()->reference().person(existing.code)->name == existing.name);
+    }
 }

@@ -1,13 +1,11 @@
 #include "app/dialogs/frameworkdialog.h"
 #include "ui_frameworkdialog.h"
+#include "ui_newprogrammedialog.h"
 
 #include "app/dialogs/cellediting.h"
 #include "app/panes/safetextbrowser.h"
 #include "core/services/frameworks.h"
 #include "core/workbench.h"
-
-#include <QAbstractItemDelegate>
-#include <QFormLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -443,31 +441,28 @@ bool FrameworkDialog::deleteProgramme()
 
 void FrameworkDialog::onNew()
 {
+    if (!m_context.workbench)
+        return;
     QDialog d(this);
-    d.setWindowTitle(tr("New Programme"));
-    auto* code = new QLineEdit(&d);
-    code->setPlaceholderText(tr("e.g. peel-effectiveness-2016"));
-    auto* title = new QLineEdit(&d);
-    auto* year = new QSpinBox(&d);
-    year->setRange(1900, 2200);
-    year->setValue(m_ui->year->value() + 1);
-    auto* from = new QComboBox(&d);
-    from->addItem(tr("An empty framework"), QString());
+    Ui::NewProgrammeDialog form;
+    form.setupUi(&d);
+    form.year->setValue(m_ui->year->value() + 1);
+    form.from->addItem(tr("An empty framework"), QString());
     for (const Programme& p : m_context.workbench->reference().programmes())
-        from->addItem(tr("A copy of the framework of %1").arg(p.label()), p.code);
-    from->setCurrentIndex(qMax(0, from->findData(m_code)));
-    auto* form = new QFormLayout(&d);
-    form->addRow(tr("&Code:"), code);
-    form->addRow(tr("&Title:"), title);
-    form->addRow(tr("&Year:"), year);
-    form->addRow(tr("&Start from:"), from);
-    auto* box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
-    form->addRow(box);
-    connect(box, &QDialogButtonBox::accepted, &d, &QDialog::accept);
-    connect(box, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+        form.from->addItem(tr("A copy of the framework of %1").arg(p.label()), p.code);
+    form.from->setCurrentIndex(qMax(0, form.from->findData(m_code)));
+    // A programme needs a code and a title; what else the service refuses it explains.
+    QPushButton* ok = form.buttons->button(QDialogButtonBox::Ok);
+    auto check = [&form, ok] {
+        ok->setEnabled(!form.code->text().trimmed().isEmpty() &&
+                       !form.title->text().trimmed().isEmpty());
+    };
+    connect(form.code, &QLineEdit::textChanged, &d, check);
+    connect(form.title, &QLineEdit::textChanged, &d, check);
+    check();
     if (d.exec() == QDialog::Accepted)
-        createProgramme(code->text(), title->text(), year->value(), from->currentData().toString(),
-                        u"peel"_s, u"peel-four-point"_s);
+        createProgramme(form.code->text(), form.title->text(), form.year->value(),
+                        form.from->currentData().toString(), u"peel"_s, u"peel-four-point"_s);
 }
 
 } // namespace fwb::app

@@ -1,11 +1,9 @@
 #include "app/dialogs/referencedialog.h"
+#include "ui_addpersondialog.h"
 #include "ui_referencedialog.h"
 
 #include "app/dialogs/cellediting.h"
 #include "core/workbench.h"
-
-#include <QFormLayout>
-#include <QLineEdit>
 
 using namespace Qt::StringLiterals;
 
@@ -213,22 +211,18 @@ void ReferenceDialog::onPersonChanged(QTableWidgetItem* item)
 void ReferenceDialog::askForPerson()
 {
     QDialog d(this);
-    d.setObjectName(u"addPersonDialog"_s);
-    d.setWindowTitle(tr("Add Person"));
-    auto* code = new QLineEdit(&d);
-    code->setObjectName(u"code"_s);
-    code->setPlaceholderText(tr("e.g. steve-finnigan"));
-    auto* name = new QLineEdit(&d);
-    name->setObjectName(u"name"_s);
-    auto* form = new QFormLayout(&d);
-    form->addRow(tr("&Code:"), code);
-    form->addRow(tr("&Name:"), name);
-    auto* box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
-    form->addRow(box);
-    connect(box, &QDialogButtonBox::accepted, &d, &QDialog::accept);
-    connect(box, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+    Ui::AddPersonDialog form;
+    form.setupUi(&d);
+    QPushButton* ok = form.buttons->button(QDialogButtonBox::Ok);
+    auto check = [&form, ok] {
+        ok->setEnabled(!form.code->text().trimmed().isEmpty() &&
+                       !form.name->text().trimmed().isEmpty());
+    };
+    connect(form.code, &QLineEdit::textChanged, &d, check);
+    connect(form.name, &QLineEdit::textChanged, &d, check);
+    check();
     if (d.exec() == QDialog::Accepted)
-        addPerson(code->text().trimmed(), name->text().trimmed());
+        addPerson(form.code->text().trimmed(), form.name->text().trimmed());
 }
 
 bool ReferenceDialog::addPerson(const QString& code, const QString& name)
