@@ -1,84 +1,78 @@
 #include "app/dialogs/exportdialog.h"
+#include "ui_exportdialog.h"
 
 #include "core/io/filenames.h"
 
-#include <QDialogButtonBox>
-#include <QGroupBox>
-#include <QLabel>
 #include <QPushButton>
-#include <QRadioButton>
-#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 namespace fwb::app {
 namespace {
 // A name with "&" ("Devon & Cornwall") must not turn into a shortcut letter.
 QString escapeMnemonic(QString label)
 {
-    return label.replace(QLatin1Char('&'), QStringLiteral("&&"));
+    return label.replace(u'&', u"&&"_s);
 }
 } // namespace
 
 ExportDialog::ExportDialog(const QString& programmeCode, const QString& programmeLabel,
                            const QString& forceCode, const QString& forceLabel, QWidget* parent)
-    : QDialog(parent), m_programme(programmeCode), m_force(forceCode)
+    : QDialog(parent), m_programme(programmeCode), m_force(forceCode),
+      m_ui(std::make_unique<Ui::ExportDialog>())
 {
-    setWindowTitle(tr("Export"));
-    setAccessibleName(tr("Export"));
-
-    auto* scopeBox = new QGroupBox(tr("What to export"), this);
-    m_whole = new QRadioButton(tr("The whole &workbench"), scopeBox);
-    m_programmeScope = new QRadioButton(
-        programmeCode.isEmpty() ? tr("One &programme (select one first)")
-                                : tr("The &programme %1").arg(escapeMnemonic(programmeLabel)),
-        scopeBox);
-    m_forceScope = new QRadioButton(
-        forceCode.isEmpty() ? tr("One &force in a programme (select one first)")
-                            : tr("One &force: %1 in %2")
-                                  .arg(escapeMnemonic(forceLabel), escapeMnemonic(programmeLabel)),
-        scopeBox);
-    m_programmeScope->setEnabled(!programmeCode.isEmpty());
-    m_forceScope->setEnabled(!programmeCode.isEmpty() && !forceCode.isEmpty());
-    (m_forceScope->isEnabled()       ? m_forceScope
-     : m_programmeScope->isEnabled() ? m_programmeScope
-                                     : m_whole)
+    m_ui->setupUi(this);
+    if (!programmeCode.isEmpty())
+        m_ui->programmeScope->setText(tr("The &programme %1").arg(escapeMnemonic(programmeLabel)));
+    if (!forceCode.isEmpty())
+        m_ui->forceScope->setText(
+            tr("One &force: %1 in %2")
+                .arg(escapeMnemonic(forceLabel), escapeMnemonic(programmeLabel)));
+    m_ui->programmeScope->setEnabled(!programmeCode.isEmpty());
+    m_ui->forceScope->setEnabled(!programmeCode.isEmpty() && !forceCode.isEmpty());
+    (m_ui->forceScope->isEnabled()       ? m_ui->forceScope
+     : m_ui->programmeScope->isEnabled() ? m_ui->programmeScope
+                                         : m_ui->whole)
         ->setChecked(true);
-    auto* scopeLayout = new QVBoxLayout(scopeBox);
-    scopeLayout->addWidget(m_whole);
-    scopeLayout->addWidget(m_programmeScope);
-    scopeLayout->addWidget(m_forceScope);
+    m_ui->buttons->button(QDialogButtonBox::Ok)->setText(tr("Export…"));
+    resize(sizeHint());
+}
 
-    auto* formatBox = new QGroupBox(tr("Format"), this);
-    m_json = new QRadioButton(tr("&JSON interchange — everything, for another workbench or fwb"),
-                              formatBox);
-    m_csv = new QRadioButton(tr("&CSV — judgments only, one per row"), formatBox);
-    m_json->setChecked(true);
-    auto* formatLayout = new QVBoxLayout(formatBox);
-    formatLayout->addWidget(m_json);
-    formatLayout->addWidget(m_csv);
+ExportDialog::~ExportDialog() = default;
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Export…"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+QRadioButton* ExportDialog::wholeButton() const
+{
+    return m_ui->whole;
+}
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(scopeBox);
-    layout->addWidget(formatBox);
-    layout->addWidget(buttons);
+QRadioButton* ExportDialog::programmeButton() const
+{
+    return m_ui->programmeScope;
+}
+
+QRadioButton* ExportDialog::forceButton() const
+{
+    return m_ui->forceScope;
+}
+
+QRadioButton* ExportDialog::csvButton() const
+{
+    return m_ui->csv;
 }
 
 ExportScope ExportDialog::scope() const
 {
-    if (m_forceScope->isChecked())
+    // A scope that is off (nothing selected for it) is never the answer, whatever is ticked.
+    if (m_ui->forceScope->isChecked() && m_ui->forceScope->isEnabled())
         return {m_programme, m_force};
-    if (m_programmeScope->isChecked())
+    if (m_ui->programmeScope->isChecked() && m_ui->programmeScope->isEnabled())
         return {m_programme, {}};
     return {};
 }
 
 ExportFormat ExportDialog::format() const
 {
-    return m_csv->isChecked() ? ExportFormat::Csv : ExportFormat::Json;
+    return m_ui->csv->isChecked() ? ExportFormat::Csv : ExportFormat::Json;
 }
 
 QString ExportDialog::suggestedFileName() const
@@ -90,11 +84,11 @@ QString ExportDialog::suggestedFileName() const
     if (!s.programme.isEmpty())
         parts << s.programme;
     if (parts.isEmpty())
-        parts << QStringLiteral("workbench");
+        parts << u"workbench"_s;
     if (format() == ExportFormat::Csv)
-        parts << QStringLiteral("judgments");
-    return fileSlug(parts.join(QLatin1Char('-')), QStringLiteral("workbench")) +
-           (format() == ExportFormat::Csv ? QStringLiteral(".csv") : QStringLiteral(".json"));
+        parts << u"judgments"_s;
+    return fileSlug(parts.join(u'-'), u"workbench"_s) +
+           (format() == ExportFormat::Csv ? u".csv"_s : u".json"_s);
 }
 
 } // namespace fwb::app

@@ -1,179 +1,163 @@
 #include "app/dialogs/frameworkdialog.h"
+#include "ui_frameworkdialog.h"
+#include "ui_newprogrammedialog.h"
+
+#include "app/dialogs/cellediting.h"
 #include "app/panes/safetextbrowser.h"
-
 #include "core/services/frameworks.h"
-
 #include "core/workbench.h"
 
-#include <QComboBox>
-#include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QHBoxLayout>
-#include <QHeaderView>
-#include <QLabel>
-#include <QLineEdit>
-#include <QListWidget>
-#include <QPushButton>
-#include <QSpinBox>
-#include <QSplitter>
-#include <QTreeWidget>
-#include <QVBoxLayout>
+using namespace Qt::StringLiterals;
 
 namespace fwb::app {
 namespace {
 enum Column { CodeColumn, TextColumn, ShortColumn, GradedColumn, ComparableColumn };
 constexpr int kFollowsRole = Qt::UserRole + 7;
+
 } // namespace
 
 FrameworkDialog::FrameworkDialog(const DraftingContext& context, QWidget* parent)
-    : QDialog(parent), m_context(context)
+    : QDialog(parent), m_context(context), m_ui(std::make_unique<Ui::FrameworkDialog>())
 {
-    setObjectName(QStringLiteral("frameworkDialog"));
-    setWindowTitle(tr("Programmes and Frameworks"));
-    resize(1100, 700);
+    m_ui->setupUi(this);
+    m_ui->split->setStretchFactor(1, 3);
+    m_ui->kind->addItem(tr("PEEL"), u"peel"_s);
+    m_ui->kind->addItem(tr("Thematic"), u"thematic"_s);
+    QHeaderView* header = m_ui->questionTree->header();
+    header->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(CodeColumn, QHeaderView::ResizeToContents);
+    m_ui->questionTree->setColumnWidth(ShortColumn, 200);
 
-    m_list = new QListWidget(this);
-    m_list->setObjectName(QStringLiteral("programmeList"));
-    m_list->setAccessibleName(tr("Programmes"));
-    m_list->setSpacing(3);
-    auto* add = new QPushButton(tr("&New Programme…"), this);
-    auto* remove = new QPushButton(tr("Delete Programme"), this);
-    connect(add, &QPushButton::clicked, this, &FrameworkDialog::onNew);
-    connect(remove, &QPushButton::clicked, this, &FrameworkDialog::deleteProgramme);
-    auto* left = new QWidget(this);
-    auto* ll = new QVBoxLayout(left);
-    ll->setContentsMargins(0, 0, 0, 0);
-    ll->addWidget(m_list, 1);
-    ll->addWidget(add);
-    ll->addWidget(remove);
+    connect(m_ui->newProgramme, &QPushButton::clicked, this, &FrameworkDialog::onNew);
+    connect(m_ui->deleteProgramme, &QPushButton::clicked, this, &FrameworkDialog::deleteProgramme);
+    connect(m_ui->addQuestion, &QPushButton::clicked, this, [this] { addQuestion(false); });
+    connect(m_ui->addSubQuestion, &QPushButton::clicked, this, [this] { addQuestion(true); });
+    connect(m_ui->moveUp, &QPushButton::clicked, this, [this] { moveQuestion(-1); });
+    connect(m_ui->moveDown, &QPushButton::clicked, this, [this] { moveQuestion(1); });
+    connect(m_ui->indent, &QPushButton::clicked, this, [this] { indentQuestion(true); });
+    connect(m_ui->outdent, &QPushButton::clicked, this, [this] { indentQuestion(false); });
+    connect(m_ui->removeQuestion, &QPushButton::clicked, this, [this] { removeQuestion(); });
 
-    m_title = new QLineEdit(this);
-    m_shortTitle = new QLineEdit(this);
-    m_year = new QSpinBox(this);
-    m_year->setRange(1900, 2200);
-    m_kind = new QComboBox(this);
-    m_kind->addItem(tr("PEEL"), QStringLiteral("peel"));
-    m_kind->addItem(tr("Thematic"), QStringLiteral("thematic"));
-    m_scale = new QComboBox(this);
-    m_fieldwork = new QLineEdit(this);
-    m_fieldwork->setPlaceholderText(tr("e.g. 2015-06-01/2015-07-31"));
-    m_published = new QLineEdit(this);
-    m_published->setPlaceholderText(tr("e.g. 2015-11-10"));
-    m_tree = new QTreeWidget(this);
-    m_tree->setObjectName(QStringLiteral("questionTree"));
-    m_tree->setAccessibleName(tr("Questions"));
-    m_tree->setHeaderLabels(
-        {tr("Code"), tr("Question"), tr("Short title"), tr("Graded"), tr("Compares with")});
-    m_tree->headerItem()->setToolTip(
-        ComparableColumn, tr("The earlier programme's question this one continues: ticked when "
-                             "grades on the two can be compared in the change view"));
-    m_tree->header()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(CodeColumn, QHeaderView::ResizeToContents);
-    m_tree->setColumnWidth(ShortColumn, 200);
-    m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
-                            QAbstractItemView::AnyKeyPressed);
-
-    auto* form = new QFormLayout;
-    form->addRow(tr("&Title:"), m_title);
-    form->addRow(tr("S&hort title:"), m_shortTitle);
-    form->addRow(tr("&Year:"), m_year);
-    form->addRow(tr("&Kind:"), m_kind);
-    form->addRow(tr("&Grade scale:"), m_scale);
-    form->addRow(tr("&Fieldwork:"), m_fieldwork);
-    form->addRow(tr("&Published:"), m_published);
-    auto* buttons = new QHBoxLayout;
-    auto button = [&](const QString& text, const QKeySequence& key, auto slot) {
-        auto* b = new QPushButton(text, this);
-        if (!key.isEmpty())
-            b->setShortcut(key);
-        connect(b, &QPushButton::clicked, this, slot);
-        buttons->addWidget(b);
-    };
-    button(tr("Add &Question"), {}, [this] { addQuestion(false); });
-    button(tr("Add &Sub-question"), {}, [this] { addQuestion(true); });
-    button(tr("Up"), QKeySequence(Qt::ALT | Qt::Key_Up), [this] { moveQuestion(-1); });
-    button(tr("Down"), QKeySequence(Qt::ALT | Qt::Key_Down), [this] { moveQuestion(1); });
-    button(tr("Indent"), QKeySequence(Qt::ALT | Qt::Key_Right), [this] { indentQuestion(true); });
-    button(tr("Outdent"), QKeySequence(Qt::ALT | Qt::Key_Left), [this] { indentQuestion(false); });
-    button(tr("&Remove"), {}, [this] { removeQuestion(); });
-    buttons->addStretch(1);
-    auto* right = new QWidget(this);
-    auto* rl = new QVBoxLayout(right);
-    rl->setContentsMargins(0, 0, 0, 0);
-    rl->addLayout(form);
-    rl->addWidget(new QLabel(tr("Questions (double-click to edit; tick the graded ones):"), this));
-    rl->addWidget(m_tree, 1);
-    rl->addLayout(buttons);
-
-    auto* split = new QSplitter(this);
-    split->addWidget(left);
-    split->addWidget(right);
-    split->setStretchFactor(1, 3);
-    auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(split, 1);
-    layout->addWidget(close);
-
-    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+    connect(m_ui->programmeList, &QListWidget::currentRowChanged, this, [this](int row) {
         if (m_loading || row < 0)
             return;
-        m_code = m_list->item(row)->data(Qt::UserRole).toString();
+        m_code = m_ui->programmeList->item(row)->data(Qt::UserRole).toString();
         loadProgramme();
     });
-    for (QLineEdit* e : {m_title, m_shortTitle, m_fieldwork, m_published})
+    for (QLineEdit* e : fields())
         connect(e, &QLineEdit::editingFinished, this, [this] { save(tr("Edit Programme")); });
-    connect(m_year, &QSpinBox::editingFinished, this, [this] { save(tr("Edit Programme")); });
-    connect(m_kind, qOverload<int>(&QComboBox::activated), this,
+    connect(m_ui->year, &QSpinBox::editingFinished, this, [this] { save(tr("Edit Programme")); });
+    connect(m_ui->kind, qOverload<int>(&QComboBox::activated), this,
             [this] { save(tr("Edit Programme")); });
-    connect(m_scale, qOverload<int>(&QComboBox::activated), this,
+    connect(m_ui->scale, qOverload<int>(&QComboBox::activated), this,
             [this] { save(tr("Change Grade Scale")); });
-    connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem*, int column) {
-        if (!m_loading)
-            save(column == GradedColumn       ? tr("Change Graded Questions")
-                 : column == ComparableColumn ? tr("Change Comparability")
-                                              : tr("Edit Question"));
-    });
+    connect(m_ui->questionTree, &QTreeWidget::itemChanged, this,
+            [this](QTreeWidgetItem*, int column) {
+                if (!m_loading)
+                    save(column == GradedColumn       ? tr("Change Graded Questions")
+                         : column == ComparableColumn ? tr("Change Comparability")
+                                                      : tr("Edit Question"));
+            });
     // Queued: a change often comes from an edit of the tree itself (a box ticked, a cell typed in),
     // and the tree must not be rebuilt under the item that is still announcing the edit.
     if (m_context.workbench)
-        connect(m_context.workbench, &Workbench::changed, this, &FrameworkDialog::reload,
+        connect(m_context.workbench, &Workbench::changed, this, &FrameworkDialog::applyChanges,
                 Qt::QueuedConnection);
     reload();
 }
 
+FrameworkDialog::~FrameworkDialog()
+{
+    // The form's widgets are deleted after this, and a field losing focus as they go announces
+    // an edit: the guard keeps it from being saved into a form that is no longer there.
+    m_loading = true;
+}
+
+QTreeWidget* FrameworkDialog::tree() const
+{
+    return m_ui->questionTree;
+}
+
+QListWidget* FrameworkDialog::programmeList() const
+{
+    return m_ui->programmeList;
+}
+
+QLineEdit* FrameworkDialog::titleEdit() const
+{
+    return m_ui->title;
+}
+
+QLineEdit* FrameworkDialog::shortTitleEdit() const
+{
+    return m_ui->shortTitle;
+}
+
+QLineEdit* FrameworkDialog::fieldworkEdit() const
+{
+    return m_ui->fieldwork;
+}
+
+QLineEdit* FrameworkDialog::publishedEdit() const
+{
+    return m_ui->published;
+}
+
+QPushButton* FrameworkDialog::newProgrammeButton() const
+{
+    return m_ui->newProgramme;
+}
+
+QList<QLineEdit*> FrameworkDialog::fields() const
+{
+    return {m_ui->title, m_ui->shortTitle, m_ui->fieldwork, m_ui->published};
+}
+
+void FrameworkDialog::applyChanges(const fwb::ChangeSet& changes)
+{
+    if (!changes.touchesAny({EntityKind::Programme, EntityKind::Question}))
+        return;
+    refill(true);
+}
+
 void FrameworkDialog::reload()
+{
+    refill(false);
+}
+
+void FrameworkDialog::refill(bool keepEdits)
 {
     if (!m_context.workbench)
         return;
     m_loading = true;
+    const QString shown = m_code;
     const auto ref = m_context.workbench->reference();
-    m_list->clear();
+    m_ui->programmeList->clear();
     int current = -1;
     for (const Programme& p : ref.programmes()) {
-        auto* item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(p.label(), p.code), m_list);
+        auto* item = new QListWidgetItem(u"%1\n%2"_s.arg(p.label(), p.code), m_ui->programmeList);
         item->setData(Qt::UserRole, p.code);
         if (p.code == m_code)
-            current = m_list->count() - 1;
+            current = m_ui->programmeList->count() - 1;
     }
-    m_scale->clear();
-    m_scale->addItem(tr("None (findings only, no grades)"), QString());
+    m_ui->scale->clear();
+    m_ui->scale->addItem(tr("None (findings only, no grades)"), QString());
     for (const GradeScale& s : ref.gradeScales())
-        m_scale->addItem(s.name, s.code);
-    if (current < 0 && m_list->count() > 0) {
+        m_ui->scale->addItem(s.name, s.code);
+    if (current < 0 && m_ui->programmeList->count() > 0) {
         current = 0;
-        m_code = m_list->item(0)->data(Qt::UserRole).toString();
+        m_code = m_ui->programmeList->item(0)->data(Qt::UserRole).toString();
     }
-    m_list->setCurrentRow(current);
+    m_ui->programmeList->setCurrentRow(current);
     m_loading = false;
-    loadProgramme();
+    loadProgramme(keepEdits && m_code == shown); // typing in a programme that is gone goes too
 }
 
 bool FrameworkDialog::selectProgramme(const QString& code)
 {
-    for (int i = 0; i < m_list->count(); ++i)
-        if (m_list->item(i)->data(Qt::UserRole).toString() == code) {
-            m_list->setCurrentRow(i);
+    for (int i = 0; i < m_ui->programmeList->count(); ++i)
+        if (m_ui->programmeList->item(i)->data(Qt::UserRole).toString() == code) {
+            m_ui->programmeList->setCurrentRow(i);
             return true;
         }
     return false;
@@ -182,7 +166,7 @@ bool FrameworkDialog::selectProgramme(const QString& code)
 void FrameworkDialog::fillTree(QTreeWidgetItem* parent, const QList<Question>& questions)
 {
     for (const Question& q : questions) {
-        auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
+        auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_ui->questionTree);
         item->setText(CodeColumn, q.code);
         item->setText(TextColumn, q.text);
         item->setToolTip(TextColumn, plainToolTip(q.text));
@@ -204,29 +188,43 @@ void FrameworkDialog::fillTree(QTreeWidgetItem* parent, const QList<Question>& q
     }
 }
 
-void FrameworkDialog::loadProgramme()
+void FrameworkDialog::loadProgramme(bool keepEdits)
 {
     const auto p =
         m_context.workbench ? m_context.workbench->reference().programme(m_code) : std::nullopt;
     m_loading = true;
-    const QString selected =
-        m_tree->currentItem() ? m_tree->currentItem()->text(CodeColumn) : QString();
-    m_tree->clear();
-    m_title->setText(p ? p->title : QString());
-    m_shortTitle->setText(p ? p->shortTitle : QString());
-    m_year->setValue(p ? p->year : 2000);
-    m_kind->setCurrentIndex(qMax(0, m_kind->findData(p ? p->kind : QString())));
-    m_scale->setCurrentIndex(qMax(0, m_scale->findData(p ? p->gradeScaleCode : QString())));
-    m_fieldwork->setText(p ? p->fieldwork : QString());
-    m_published->setText(p ? p->published : QString());
+    const QString selected = m_ui->questionTree->currentItem()
+                                 ? m_ui->questionTree->currentItem()->text(CodeColumn)
+                                 : QString();
+    // A question being reworded keeps its typing across the refill (if it is still there).
+    const CellEdit typing = keepEdits ? takeCellEdit(m_ui->questionTree) : CellEdit{};
+    m_ui->questionTree->clear();
+    // Typing not yet saved (it is saved when the field is left) stays as typed, caret and all.
+    auto fill = [keepEdits](QLineEdit* e, const QString& stored) {
+        if (!(keepEdits && e->isModified()))
+            e->setText(stored);
+    };
+    fill(m_ui->title, p ? p->title : QString());
+    fill(m_ui->shortTitle, p ? p->shortTitle : QString());
+    if (!(keepEdits && m_ui->year->hasFocus()))
+        m_ui->year->setValue(p ? p->year : 2000);
+    m_ui->kind->setCurrentIndex(qMax(0, m_ui->kind->findData(p ? p->kind : QString())));
+    m_ui->scale->setCurrentIndex(qMax(0, m_ui->scale->findData(p ? p->gradeScaleCode : QString())));
+    fill(m_ui->fieldwork, p ? p->fieldwork : QString());
+    fill(m_ui->published, p ? p->published : QString());
     if (p)
         fillTree(nullptr, p->questions);
-    m_tree->expandAll();
+    m_ui->questionTree->expandAll();
     if (!selected.isEmpty()) {
-        const auto found =
-            m_tree->findItems(selected, Qt::MatchExactly | Qt::MatchRecursive, CodeColumn);
-        if (!found.isEmpty())
-            m_tree->setCurrentItem(found.front());
+        const auto found = m_ui->questionTree->findItems(
+            selected, Qt::MatchExactly | Qt::MatchRecursive, CodeColumn);
+        if (!found.isEmpty()) {
+            m_ui->questionTree->setCurrentItem(found.front());
+            m_loading = false;
+            restoreCellEdit(m_ui->questionTree,
+                            m_ui->questionTree->currentIndex().siblingAtColumn(typing.column),
+                            typing);
+        }
     }
     m_loading = false;
 }
@@ -234,18 +232,18 @@ void FrameworkDialog::loadProgramme()
 Programme FrameworkDialog::fromForm() const
 {
     Programme p = m_context.workbench->reference().programme(m_code).value_or(Programme{});
-    p.title = m_title->text().trimmed();
-    p.shortTitle = m_shortTitle->text().trimmed();
-    p.year = m_year->value();
-    p.kind = m_kind->currentData().toString();
-    p.gradeScaleCode = m_scale->currentData().toString();
-    p.fieldwork = m_fieldwork->text().trimmed();
-    p.published = m_published->text().trimmed();
+    p.title = m_ui->title->text().trimmed();
+    p.shortTitle = m_ui->shortTitle->text().trimmed();
+    p.year = m_ui->year->value();
+    p.kind = m_ui->kind->currentData().toString();
+    p.gradeScaleCode = m_ui->scale->currentData().toString();
+    p.fieldwork = m_ui->fieldwork->text().trimmed();
+    p.published = m_ui->published->text().trimmed();
     std::function<QList<Question>(QTreeWidgetItem*)> read = [&](QTreeWidgetItem* parent) {
         QList<Question> out;
-        const int n = parent ? parent->childCount() : m_tree->topLevelItemCount();
+        const int n = parent ? parent->childCount() : m_ui->questionTree->topLevelItemCount();
         for (int i = 0; i < n; ++i) {
-            QTreeWidgetItem* item = parent ? parent->child(i) : m_tree->topLevelItem(i);
+            QTreeWidgetItem* item = parent ? parent->child(i) : m_ui->questionTree->topLevelItem(i);
             Question q;
             q.code = item->text(CodeColumn).trimmed();
             q.text = item->text(TextColumn).trimmed();
@@ -274,7 +272,11 @@ bool FrameworkDialog::save(const QString& what)
     const bool ok = m_context.run(
         new SaveProgrammeCommand(m_context.workbench, m_context.errors, before, after, what));
     if (!ok) // show what is stored, once the edit that was refused has finished
-        QMetaObject::invokeMethod(this, &FrameworkDialog::loadProgramme, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { loadProgramme(false); }, Qt::QueuedConnection);
+    else
+        for (QLineEdit* e : fields())
+            e->setModified(false); // saved: what is stored is what the field shows
     return ok;
 }
 
@@ -282,16 +284,17 @@ bool FrameworkDialog::addQuestion(bool asChild)
 {
     if (m_code.isEmpty())
         return false;
-    QTreeWidgetItem* current = m_tree->currentItem();
+    QTreeWidgetItem* current = m_ui->questionTree->currentItem();
     // A code that follows its siblings: Q4 after Q3, Q3.2 under Q3 after Q3.1.
     QTreeWidgetItem* parent = asChild ? current : (current ? current->parent() : nullptr);
-    const int siblings = parent ? parent->childCount() : m_tree->topLevelItemCount();
-    QString code = parent ? parent->text(CodeColumn) + QStringLiteral(".%1").arg(siblings + 1)
-                          : QStringLiteral("Q%1").arg(siblings + 1);
-    while (!m_tree->findItems(code, Qt::MatchExactly | Qt::MatchRecursive, CodeColumn).isEmpty())
-        code += QStringLiteral("a");
+    const int siblings = parent ? parent->childCount() : m_ui->questionTree->topLevelItemCount();
+    QString code =
+        parent ? parent->text(CodeColumn) + u".%1"_s.arg(siblings + 1) : u"Q%1"_s.arg(siblings + 1);
+    while (!m_ui->questionTree->findItems(code, Qt::MatchExactly | Qt::MatchRecursive, CodeColumn)
+                .isEmpty())
+        code += u"a"_s;
     m_loading = true;
-    auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
+    auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_ui->questionTree);
     item->setText(CodeColumn, code);
     item->setText(TextColumn, tr("New question"));
     item->setCheckState(GradedColumn, Qt::Unchecked);
@@ -300,17 +303,18 @@ bool FrameworkDialog::addQuestion(bool asChild)
     m_loading = false;
     if (!save(asChild ? tr("Add Sub-question") : tr("Add Question")))
         return false;
-    const auto found = m_tree->findItems(code, Qt::MatchExactly | Qt::MatchRecursive, CodeColumn);
+    const auto found =
+        m_ui->questionTree->findItems(code, Qt::MatchExactly | Qt::MatchRecursive, CodeColumn);
     if (!found.isEmpty()) {
-        m_tree->setCurrentItem(found.front(), TextColumn);
-        m_tree->editItem(found.front(), TextColumn);
+        m_ui->questionTree->setCurrentItem(found.front(), TextColumn);
+        m_ui->questionTree->editItem(found.front(), TextColumn);
     }
     return true;
 }
 
 bool FrameworkDialog::removeQuestion()
 {
-    QTreeWidgetItem* item = m_tree->currentItem();
+    QTreeWidgetItem* item = m_ui->questionTree->currentItem();
     if (!item)
         return false;
     m_loading = true;
@@ -321,65 +325,71 @@ bool FrameworkDialog::removeQuestion()
 
 bool FrameworkDialog::moveQuestion(int delta)
 {
-    QTreeWidgetItem* item = m_tree->currentItem();
+    QTreeWidgetItem* item = m_ui->questionTree->currentItem();
     if (!item)
         return false;
     QTreeWidgetItem* parent = item->parent();
-    const int index = parent ? parent->indexOfChild(item) : m_tree->indexOfTopLevelItem(item);
-    const int count = parent ? parent->childCount() : m_tree->topLevelItemCount();
+    const int index =
+        parent ? parent->indexOfChild(item) : m_ui->questionTree->indexOfTopLevelItem(item);
+    const int count = parent ? parent->childCount() : m_ui->questionTree->topLevelItemCount();
     const int target = index + delta;
     if (target < 0 || target >= count)
         return false;
     const QString code = item->text(CodeColumn);
     m_loading = true;
-    QTreeWidgetItem* taken = parent ? parent->takeChild(index) : m_tree->takeTopLevelItem(index);
+    QTreeWidgetItem* taken =
+        parent ? parent->takeChild(index) : m_ui->questionTree->takeTopLevelItem(index);
     if (parent)
         parent->insertChild(target, taken);
     else
-        m_tree->insertTopLevelItem(target, taken);
+        m_ui->questionTree->insertTopLevelItem(target, taken);
     m_loading = false;
     const bool ok = save(tr("Reorder Questions"));
-    const auto found = m_tree->findItems(code, Qt::MatchExactly | Qt::MatchRecursive, CodeColumn);
+    const auto found =
+        m_ui->questionTree->findItems(code, Qt::MatchExactly | Qt::MatchRecursive, CodeColumn);
     if (!found.isEmpty())
-        m_tree->setCurrentItem(found.front());
+        m_ui->questionTree->setCurrentItem(found.front());
     return ok;
 }
 
 bool FrameworkDialog::indentQuestion(bool in)
 {
-    QTreeWidgetItem* item = m_tree->currentItem();
+    QTreeWidgetItem* item = m_ui->questionTree->currentItem();
     if (!item)
         return false;
     QTreeWidgetItem* parent = item->parent();
-    const int index = parent ? parent->indexOfChild(item) : m_tree->indexOfTopLevelItem(item);
+    const int index =
+        parent ? parent->indexOfChild(item) : m_ui->questionTree->indexOfTopLevelItem(item);
     const QString code = item->text(CodeColumn);
     m_loading = true;
     bool moved = false;
     if (in && index > 0) { // under the sibling before it
         QTreeWidgetItem* before =
-            parent ? parent->child(index - 1) : m_tree->topLevelItem(index - 1);
+            parent ? parent->child(index - 1) : m_ui->questionTree->topLevelItem(index - 1);
         QTreeWidgetItem* taken =
-            parent ? parent->takeChild(index) : m_tree->takeTopLevelItem(index);
+            parent ? parent->takeChild(index) : m_ui->questionTree->takeTopLevelItem(index);
         before->addChild(taken);
         moved = true;
     } else if (!in && parent) { // after its parent
         QTreeWidgetItem* grand = parent->parent();
-        const int at =
-            (grand ? grand->indexOfChild(parent) : m_tree->indexOfTopLevelItem(parent)) + 1;
+        const int at = (grand ? grand->indexOfChild(parent)
+                              : m_ui->questionTree->indexOfTopLevelItem(parent)) +
+                       1;
         QTreeWidgetItem* taken = parent->takeChild(index);
         if (grand)
             grand->insertChild(at, taken);
         else
-            m_tree->insertTopLevelItem(at, taken);
+            m_ui->questionTree->insertTopLevelItem(at, taken);
         moved = true;
     }
     m_loading = false;
     if (!moved)
         return false;
     const bool ok = save(in ? tr("Nest Question") : tr("Unnest Question"));
-    const auto found = m_tree->findItems(code, Qt::MatchExactly | Qt::MatchRecursive, CodeColumn);
+    const auto found =
+        m_ui->questionTree->findItems(code, Qt::MatchExactly | Qt::MatchRecursive, CodeColumn);
     if (!found.isEmpty())
-        m_tree->setCurrentItem(found.front());
+        m_ui->questionTree->setCurrentItem(found.front());
     return ok;
 }
 
@@ -393,8 +403,11 @@ bool FrameworkDialog::createProgramme(const QString& code, const QString& title,
     if (!copyFrom.isEmpty()) {
         auto copy = FrameworkService(*m_context.workbench)
                         .frameworkCopy(copyFrom, code.trimmed(), title.trimmed(), year);
-        if (!copy)
+        if (!copy) {
+            if (m_context.errors)
+                m_context.errors(tr("New Programme"), copy.error().message);
             return false;
+        }
         p = *copy;
     } else {
         p.kind = kind;
@@ -428,31 +441,28 @@ bool FrameworkDialog::deleteProgramme()
 
 void FrameworkDialog::onNew()
 {
+    if (!m_context.workbench)
+        return;
     QDialog d(this);
-    d.setWindowTitle(tr("New Programme"));
-    auto* code = new QLineEdit(&d);
-    code->setPlaceholderText(tr("e.g. peel-effectiveness-2016"));
-    auto* title = new QLineEdit(&d);
-    auto* year = new QSpinBox(&d);
-    year->setRange(1900, 2200);
-    year->setValue(m_year->value() + 1);
-    auto* from = new QComboBox(&d);
-    from->addItem(tr("An empty framework"), QString());
+    Ui::NewProgrammeDialog form;
+    form.setupUi(&d);
+    form.year->setValue(m_ui->year->value() + 1);
+    form.from->addItem(tr("An empty framework"), QString());
     for (const Programme& p : m_context.workbench->reference().programmes())
-        from->addItem(tr("A copy of the framework of %1").arg(p.label()), p.code);
-    from->setCurrentIndex(qMax(0, from->findData(m_code)));
-    auto* form = new QFormLayout(&d);
-    form->addRow(tr("&Code:"), code);
-    form->addRow(tr("&Title:"), title);
-    form->addRow(tr("&Year:"), year);
-    form->addRow(tr("&Start from:"), from);
-    auto* box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
-    form->addRow(box);
-    connect(box, &QDialogButtonBox::accepted, &d, &QDialog::accept);
-    connect(box, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+        form.from->addItem(tr("A copy of the framework of %1").arg(p.label()), p.code);
+    form.from->setCurrentIndex(qMax(0, form.from->findData(m_code)));
+    // A programme needs a code and a title; what else the service refuses it explains.
+    QPushButton* ok = form.buttons->button(QDialogButtonBox::Ok);
+    auto check = [&form, ok] {
+        ok->setEnabled(!form.code->text().trimmed().isEmpty() &&
+                       !form.title->text().trimmed().isEmpty());
+    };
+    connect(form.code, &QLineEdit::textChanged, &d, check);
+    connect(form.title, &QLineEdit::textChanged, &d, check);
+    check();
     if (d.exec() == QDialog::Accepted)
-        createProgramme(code->text(), title->text(), year->value(), from->currentData().toString(),
-                        QStringLiteral("peel"), QStringLiteral("peel-four-point"));
+        createProgramme(form.code->text(), form.title->text(), form.year->value(),
+                        form.from->currentData().toString(), u"peel"_s, u"peel-four-point"_s);
 }
 
 } // namespace fwb::app

@@ -1,39 +1,29 @@
 #include "app/dialogs/ingestdialog.h"
-#include "app/panes/safetextbrowser.h"
+#include "ui_ingestdialog.h"
 
+#include "app/panes/safetextbrowser.h"
 #include "core/workbench.h"
 
-#include <QDialogButtonBox>
-#include <QHeaderView>
-#include <QLabel>
 #include <QPushButton>
 #include <QStyle>
-#include <QTreeWidget>
-#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 namespace fwb::app {
 
 IngestDialog::IngestDialog(Workbench* workbench, IngestPlan plan, const QString& reportName,
                            QWidget* parent)
-    : QDialog(parent), m_workbench(workbench), m_plan(std::move(plan))
+    : QDialog(parent), m_workbench(workbench), m_plan(std::move(plan)),
+      m_ui(std::make_unique<Ui::IngestDialog>())
 {
-    setObjectName(QStringLiteral("ingestDialog"));
-    setWindowTitle(tr("Import Published Report"));
-    resize(900, 600);
-    m_summary = new QLabel(this);
-    m_summary->setWordWrap(true);
-    m_summary->setTextFormat(Qt::PlainText);
-    m_tree = new QTreeWidget(this);
-    m_tree->setObjectName(QStringLiteral("ingestFound"));
-    m_tree->setHeaderLabels({tr("Found"), tr("Question"), tr("Line"), tr("Text")});
-    m_tree->header()->setStretchLastSection(true);
-    m_tree->setColumnWidth(0, 200);
-    m_tree->setColumnWidth(1, 80);
-    m_tree->setColumnWidth(2, 60);
-    m_tree->setRootIsDecorated(true);
+    m_ui->setupUi(this);
+    QTreeWidget* tree = m_ui->ingestFound;
+    tree->setColumnWidth(0, 200);
+    tree->setColumnWidth(1, 80);
+    tree->setColumnWidth(2, 60);
 
     auto* judgments =
-        new QTreeWidgetItem(m_tree, {tr("Judgments (%1)").arg(m_plan.judgments.size())});
+        new QTreeWidgetItem(tree, {tr("Judgments (%1)").arg(m_plan.judgments.size())});
     for (const IngestedJudgment& j : m_plan.judgments) {
         auto* item =
             new QTreeWidgetItem(judgments, {j.gradeLabel, j.questionCode, QString::number(j.line),
@@ -41,20 +31,20 @@ IngestDialog::IngestDialog(Workbench* workbench, IngestPlan plan, const QString&
         item->setToolTip(3, plainToolTip(j.summary.left(1200)));
     }
     auto* areas = new QTreeWidgetItem(
-        m_tree, {tr("Areas for improvement (%1)").arg(m_plan.areasForImprovement.size())});
+        tree, {tr("Areas for improvement (%1)").arg(m_plan.areasForImprovement.size())});
     for (const IngestedFinding& a : m_plan.areasForImprovement)
         new QTreeWidgetItem(
             areas, {tr("Area for improvement"), a.questionCode, QString::number(a.line), a.text});
     if (!m_plan.problems.isEmpty()) {
         auto* problems =
-            new QTreeWidgetItem(m_tree, {tr("Not recognised (%1)").arg(m_plan.problems.size())});
+            new QTreeWidgetItem(tree, {tr("Not recognised (%1)").arg(m_plan.problems.size())});
         problems->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
         for (const QString& p : m_plan.problems)
             new QTreeWidgetItem(problems, {tr("Problem"), QString(), QString(), p});
     }
-    m_tree->expandAll();
+    tree->expandAll();
 
-    m_summary->setText(
+    m_ui->summary->setText(
         m_plan.ok()
             ? tr("%1 reads as the report on %2: %3 judgments and %4 areas for improvement. "
                  "Nothing is written until you choose Write.")
@@ -64,25 +54,27 @@ IngestDialog::IngestDialog(Workbench* workbench, IngestPlan plan, const QString&
             : tr("%1 could not be read in full; nothing can be written until what is listed under "
                  "\"Not recognised\" is put right in the text.")
                   .arg(reportName));
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    QPushButton* writeButton =
-        m_buttons->addButton(tr("&Write to the Workbench"), QDialogButtonBox::AcceptRole);
-    writeButton->setObjectName(QStringLiteral("ingestWrite"));
-    writeButton->setEnabled(m_plan.ok() && m_workbench && !m_workbench->isReadOnly());
-    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+    m_write = m_ui->buttons->addButton(tr("&Write to the Workbench"), QDialogButtonBox::AcceptRole);
+    m_write->setObjectName(u"ingestWrite"_s);
+    m_write->setEnabled(m_plan.ok() && m_workbench && !m_workbench->isReadOnly());
+    if (m_workbench && m_workbench->isReadOnly())
+        m_write->setToolTip(tr("The workbench is open read-only"));
+    connect(m_ui->buttons, &QDialogButtonBox::accepted, this, [this] {
         if (write())
             accept();
     });
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_tree, 1);
-    layout->addWidget(m_buttons);
 }
 
-QPushButton* IngestDialog::writeButton() const
+IngestDialog::~IngestDialog() = default;
+
+QTreeWidget* IngestDialog::tree() const
 {
-    return findChild<QPushButton*>(QStringLiteral("ingestWrite"));
+    return m_ui->ingestFound;
+}
+
+QLabel* IngestDialog::summaryLabel() const
+{
+    return m_ui->summary;
 }
 
 bool IngestDialog::write()
@@ -92,7 +84,7 @@ bool IngestDialog::write()
     auto r = applyIngest(*m_workbench, m_plan);
     if (!r) {
         m_error = r.error().message;
-        m_summary->setText(tr("Nothing was written: %1").arg(m_error));
+        m_ui->summary->setText(tr("Nothing was written: %1").arg(m_error));
         return false;
     }
     return true;

@@ -1,30 +1,14 @@
 #include "app/dialogs/referencedialog.h"
+#include "ui_addpersondialog.h"
+#include "ui_referencedialog.h"
 
+#include "app/dialogs/cellediting.h"
 #include "core/workbench.h"
 
-#include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QHeaderView>
-#include <QLineEdit>
-#include <QPushButton>
-#include <QTabWidget>
-#include <QTableWidget>
-#include <QVBoxLayout>
+using namespace Qt::StringLiterals;
 
 namespace fwb::app {
 namespace {
-
-QTableWidget* makeTable(const QStringList& headers, QWidget* parent, const QString& name)
-{
-    auto* t = new QTableWidget(0, int(headers.size()), parent);
-    t->setObjectName(name);
-    t->setHorizontalHeaderLabels(headers);
-    t->verticalHeader()->setVisible(false);
-    t->setAlternatingRowColors(true);
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->setSelectionBehavior(QAbstractItemView::SelectItems);
-    return t;
-}
 
 QTableWidgetItem* cell(const QString& text, bool editable)
 {
@@ -37,89 +21,115 @@ QTableWidgetItem* cell(const QString& text, bool editable)
 } // namespace
 
 ReferenceDialog::ReferenceDialog(const DraftingContext& context, QWidget* parent)
-    : QDialog(parent), m_context(context)
+    : QDialog(parent), m_context(context), m_ui(std::make_unique<Ui::ReferenceDialog>())
 {
-    setObjectName(QStringLiteral("referenceDialog"));
-    setWindowTitle(tr("Forces and People"));
-    resize(1100, 650);
-    m_forces = makeTable(
-        {tr("Code"), tr("Name"), tr("Short name"), tr("Region"), tr("Style"), tr("Chief officer")},
-        this, QStringLiteral("forcesTable"));
-    m_forces->setAccessibleName(tr("Forces"));
-    m_forces->setColumnWidth(ForceCode, 180);
-    m_forces->setColumnWidth(ForceName, 300);
-    m_forces->setColumnWidth(ForceShortName, 160);
-    m_forces->setColumnWidth(ForceRegion, 160);
-    m_people = makeTable({tr("Code"), tr("Name"), tr("Title"), tr("Post-nominals"), tr("Post"),
-                          tr("Greeting"), tr("Address name"), tr("Force")},
-                         this, QStringLiteral("peopleTable"));
-    m_people->setAccessibleName(tr("People"));
-    m_people->setColumnWidth(PersonCode, 160);
-    m_people->setColumnWidth(PersonName, 180);
-    m_people->setColumnWidth(PersonPost, 220);
-    connect(m_forces, &QTableWidget::itemChanged, this, &ReferenceDialog::onForceChanged);
-    connect(m_people, &QTableWidget::itemChanged, this, &ReferenceDialog::onPersonChanged);
-
-    auto* peoplePage = new QWidget(this);
-    auto* pl = new QVBoxLayout(peoplePage);
-    pl->addWidget(m_people, 1);
-    auto* add = new QPushButton(tr("&Add Person…"), peoplePage);
-    pl->addWidget(add, 0, Qt::AlignLeft);
-    connect(add, &QPushButton::clicked, this, [this] {
-        QDialog d(this);
-        d.setWindowTitle(tr("Add Person"));
-        auto* code = new QLineEdit(&d);
-        code->setPlaceholderText(tr("e.g. steve-finnigan"));
-        auto* name = new QLineEdit(&d);
-        auto* form = new QFormLayout(&d);
-        form->addRow(tr("&Code:"), code);
-        form->addRow(tr("&Name:"), name);
-        auto* box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
-        form->addRow(box);
-        connect(box, &QDialogButtonBox::accepted, &d, &QDialog::accept);
-        connect(box, &QDialogButtonBox::rejected, &d, &QDialog::reject);
-        if (d.exec() == QDialog::Accepted)
-            addPerson(code->text().trimmed(), name->text().trimmed());
-    });
-    auto* tabs = new QTabWidget(this);
-    tabs->addTab(m_forces, tr("&Forces"));
-    tabs->addTab(peoplePage, tr("&People"));
-    auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(tabs, 1);
-    layout->addWidget(close);
+    m_ui->setupUi(this);
+    QTableWidget* forces = m_ui->forcesTable;
+    forces->setColumnWidth(ForceCode, 180);
+    forces->setColumnWidth(ForceName, 300);
+    forces->setColumnWidth(ForceShortName, 160);
+    forces->setColumnWidth(ForceRegion, 160);
+    QTableWidget* people = m_ui->peopleTable;
+    people->setColumnWidth(PersonCode, 160);
+    people->setColumnWidth(PersonName, 180);
+    people->setColumnWidth(PersonPost, 220);
+    connect(forces, &QTableWidget::itemChanged, this, &ReferenceDialog::onForceChanged);
+    connect(people, &QTableWidget::itemChanged, this, &ReferenceDialog::onPersonChanged);
+    connect(m_ui->addPerson, &QPushButton::clicked, this, &ReferenceDialog::askForPerson);
+    // Queued: a change often comes from an edit of a cell, and the table must not be refilled
+    // under the item that is still announcing the edit.
     if (m_context.workbench)
-        connect(m_context.workbench, &Workbench::changed, this, &ReferenceDialog::reload);
+        connect(m_context.workbench, &Workbench::changed, this, &ReferenceDialog::applyChanges,
+                Qt::QueuedConnection);
     reload();
+}
+
+ReferenceDialog::~ReferenceDialog()
+{
+    // The form's widgets are deleted after this, and a field losing focus as they go announces
+    // an edit: the guard keeps it from being saved into a form that is no longer there.
+    m_loading = true;
+}
+
+QTableWidget* ReferenceDialog::forcesTable() const
+{
+    return m_ui->forcesTable;
+}
+
+QTableWidget* ReferenceDialog::peopleTable() const
+{
+    return m_ui->peopleTable;
+}
+
+QPushButton* ReferenceDialog::addPersonButton() const
+{
+    return m_ui->addPerson;
 }
 
 void ReferenceDialog::reload()
 {
+    reloadForces();
+    reloadPeople();
+}
+
+void ReferenceDialog::applyChanges(const fwb::ChangeSet& changes)
+{
+    // A force row shows its region's name; a force's chief officer is a person's code.
+    // A cell open for editing keeps its typing, in the same record's row after the refill.
+    auto refill = [this](QTableWidget* table, void (ReferenceDialog::*fill)()) {
+        const CellEdit typing = takeCellEdit(table);
+        const int row = table->currentRow();
+        const QString code =
+            typing.isOpen() && table->item(row, 0) ? table->item(row, 0)->text() : QString();
+        (this->*fill)();
+        if (code.isEmpty())
+            return;
+        for (int r = 0; r < table->rowCount(); ++r)
+            if (table->item(r, 0)->text() == code)
+                restoreCellEdit(table, table->model()->index(r, typing.column), typing);
+    };
+    if (changes.touchesAny({EntityKind::Force, EntityKind::Region}))
+        refill(m_ui->forcesTable, &ReferenceDialog::reloadForces);
+    if (changes.touches(EntityKind::Person))
+        refill(m_ui->peopleTable, &ReferenceDialog::reloadPeople);
+}
+
+void ReferenceDialog::reloadForces()
+{
     if (!m_context.workbench)
         return;
-    const auto ref = m_context.workbench->reference();
     const bool writable = m_context.writable();
+    QTableWidget* t = m_ui->forcesTable;
     m_loading = true;
-    m_forceRows = ref.forces();
-    m_forces->setRowCount(int(m_forceRows.size()));
+    m_forceRows = m_context.workbench->reference().forces();
+    t->setRowCount(int(m_forceRows.size()));
     for (int r = 0; r < m_forceRows.size(); ++r) {
         const Force& f = m_forceRows[r];
-        m_forces->setItem(r, ForceCode, cell(f.code, false));
-        m_forces->setItem(r, ForceName, cell(f.name, writable));
-        m_forces->setItem(r, ForceShortName, cell(f.shortName, writable));
-        m_forces->setItem(r, ForceRegion, cell(f.regionName, false));
-        m_forces->setItem(r, ForceStyle, cell(f.style, writable));
-        m_forces->setItem(r, ForceChief, cell(f.chiefOfficerCode, writable));
+        t->setItem(r, ForceCode, cell(f.code, false));
+        t->setItem(r, ForceName, cell(f.name, writable));
+        t->setItem(r, ForceShortName, cell(f.shortName, writable));
+        t->setItem(r, ForceRegion, cell(f.regionName, false));
+        t->setItem(r, ForceStyle, cell(f.style, writable));
+        t->setItem(r, ForceChief, cell(f.chiefOfficerCode, writable));
     }
-    m_personRows = ref.people();
-    m_people->setRowCount(int(m_personRows.size()));
+    m_loading = false;
+}
+
+void ReferenceDialog::reloadPeople()
+{
+    if (!m_context.workbench)
+        return;
+    const bool writable = m_context.writable();
+    QTableWidget* t = m_ui->peopleTable;
+    m_loading = true;
+    m_personRows = m_context.workbench->reference().people();
+    t->setRowCount(int(m_personRows.size()));
     for (int r = 0; r < m_personRows.size(); ++r) {
         const Person& p = m_personRows[r];
         const QStringList values{p.code, p.name,     p.title,       p.postNominals,
                                  p.post, p.greeting, p.addressName, p.forceCode};
         for (int c = 0; c < values.size(); ++c)
-            m_people->setItem(r, c, cell(values[c], writable && c != PersonCode));
+            t->setItem(r, c, cell(values[c], writable && c != PersonCode));
     }
     m_loading = false;
 }
@@ -147,8 +157,14 @@ void ReferenceDialog::onForceChanged(QTableWidgetItem* item)
     default:
         return;
     }
-    if (!m_context.run(new SaveForceCommand(m_context.workbench, m_context.errors, before, after)))
-        reload();
+    if (!m_context.run(
+            new SaveForceCommand(m_context.workbench, m_context.errors, before, after))) {
+        reloadForces(); // the cell shows what is stored
+        return;
+    }
+    // The row is what is stored now, so the next edit of it undoes to the right place.
+    if (const auto stored = m_context.workbench->reference().force(before.code))
+        m_forceRows[item->row()] = *stored;
 }
 
 void ReferenceDialog::onPersonChanged(QTableWidgetItem* item)
@@ -183,15 +199,48 @@ void ReferenceDialog::onPersonChanged(QTableWidgetItem* item)
     default:
         return;
     }
-    if (!m_context.run(new SavePersonCommand(m_context.workbench, m_context.errors, before, after)))
-        reload();
+    if (!m_context.run(
+            new SavePersonCommand(m_context.workbench, m_context.errors, before, after))) {
+        reloadPeople();
+        return;
+    }
+    if (const auto stored = m_context.workbench->reference().person(before.code))
+        m_personRows[item->row()] = *stored;
+}
+
+void ReferenceDialog::askForPerson()
+{
+    QDialog d(this);
+    Ui::AddPersonDialog form;
+    form.setupUi(&d);
+    QPushButton* ok = form.buttons->button(QDialogButtonBox::Ok);
+    auto check = [&form, ok] {
+        ok->setEnabled(!form.code->text().trimmed().isEmpty() &&
+                       !form.name->text().trimmed().isEmpty());
+    };
+    connect(form.code, &QLineEdit::textChanged, &d, check);
+    connect(form.name, &QLineEdit::textChanged, &d, check);
+    check();
+    if (d.exec() == QDialog::Accepted)
+        addPerson(form.code->text().trimmed(), form.name->text().trimmed());
 }
 
 bool ReferenceDialog::addPerson(const QString& code, const QString& name)
 {
+    if (!m_context.workbench)
+        return false;
+    // Saving is an upsert: a code already in use would overwrite that person with a bare name.
+    if (m_context.workbench->reference().person(code.trimmed())) {
+        if (m_context.errors)
+            m_context.errors(tr("Add Person"),
+                             tr("There is already a person with the code %1; choose another code, "
+                                "or edit them in the table.")
+                                 .arg(code.trimmed()));
+        return false;
+    }
     Person p;
-    p.code = code;
-    p.name = name;
+    p.code = code.trimmed();
+    p.name = name.trimmed();
     return m_context.run(
         new SavePersonCommand(m_context.workbench, m_context.errors, std::nullopt, p));
 }

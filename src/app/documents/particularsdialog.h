@@ -1,17 +1,20 @@
 #pragma once
 // ParticularsDialog: a document's title, subtitle, date, embargo, parties, status and the
-// reference lines of a report's title page.
+// reference lines of a report's title page. The layout is the Designer form
+// ui/particularsdialog.ui; the lists of people and statuses are filled here.
 
 #include "core/domain/types.h"
 
 #include <QDialog>
 
-class QCheckBox;
-class QComboBox;
-class QDateEdit;
-class QDateTimeEdit;
-class QLineEdit;
-class QPlainTextEdit;
+#include <memory>
+
+class QDialogButtonBox;
+class QLabel;
+
+namespace Ui {
+class ParticularsDialog;
+}
 
 namespace fwb::app {
 
@@ -20,21 +23,18 @@ class ParticularsDialog : public QDialog {
 public:
     ParticularsDialog(const Document& document, const QList<Person>& people,
                       QWidget* parent = nullptr);
+    ~ParticularsDialog() override;
     // The document with the particulars as edited (its sections untouched).
     Document particulars() const;
+    // Why the particulars cannot be accepted as they stand ("A document needs a title."), or
+    // empty; shown in the dialog, and OK is off while there is one.
+    QString problem() const;
 
 private:
+    void check();
+
     Document m_document;
-    QLineEdit* m_title;
-    QLineEdit* m_subtitle;
-    QComboBox* m_status;
-    QCheckBox* m_hasDate;
-    QDateEdit* m_date;
-    QCheckBox* m_hasEmbargo;
-    QDateTimeEdit* m_embargo;
-    QComboBox* m_sender;
-    QComboBox* m_recipient;
-    QPlainTextEdit* m_reference;
+    std::unique_ptr<Ui::ParticularsDialog> m_ui;
 };
 
 } // namespace fwb::app

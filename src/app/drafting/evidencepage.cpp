@@ -1,21 +1,10 @@
 #include "app/drafting/evidencepage.h"
-#include "app/panes/safetextbrowser.h"
+#include "ui_evidencepage.h"
 
+#include "app/panes/safetextbrowser.h"
 #include "core/workbench.h"
 
-#include <QComboBox>
-#include <QFormLayout>
-#include <QGroupBox>
-#include <QHBoxLayout>
-#include <QHeaderView>
-#include <QLabel>
-#include <QLineEdit>
-#include <QPlainTextEdit>
-#include <QPushButton>
-#include <QSpinBox>
-#include <QSplitter>
-#include <QTableWidget>
-#include <QVBoxLayout>
+using namespace Qt::StringLiterals;
 
 namespace fwb::app {
 namespace {
@@ -23,24 +12,12 @@ namespace {
 const QList<std::pair<QString, QString>>& methods()
 {
     static const QList<std::pair<QString, QString>> m{
-        {QStringLiteral("file_review"), QObject::tr("File review")},
-        {QStringLiteral("dip_sample"), QObject::tr("Dip sample")},
-        {QStringLiteral("survey"), QObject::tr("Survey")},
-        {QStringLiteral("interview"), QObject::tr("Interview")},
-        {QStringLiteral("focus_group"), QObject::tr("Focus group")}};
+        {u"file_review"_s, QObject::tr("File review")},
+        {u"dip_sample"_s, QObject::tr("Dip sample")},
+        {u"survey"_s, QObject::tr("Survey")},
+        {u"interview"_s, QObject::tr("Interview")},
+        {u"focus_group"_s, QObject::tr("Focus group")}};
     return m;
-}
-
-QTableWidget* table(const QStringList& headers, QWidget* parent, const QString& name)
-{
-    auto* t = new QTableWidget(0, int(headers.size()), parent);
-    t->setObjectName(name);
-    t->setHorizontalHeaderLabels(headers);
-    t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    t->verticalHeader()->setVisible(false);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setTabKeyNavigation(false);
-    return t;
 }
 
 QString cell(const QTableWidget* t, int row, int column)
@@ -52,50 +29,28 @@ QString cell(const QTableWidget* t, int row, int column)
 } // namespace
 
 EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent)
-    : QWidget(parent), m_context(context), m_saver([this] { save(); })
+    : QWidget(parent), m_context(context), m_saver([this] { save(); }),
+      m_ui(std::make_unique<Ui::EvidencePage>())
 {
-    setObjectName(QStringLiteral("evidencePage"));
-    m_samples = table({tr("Sample"), tr("Method"), tr("Size"), tr("Counted")}, this,
-                      QStringLiteral("evidenceSamples"));
-    m_samples->setAccessibleName(tr("Evidence samples"));
-    m_samples->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_samples->setSelectionMode(QAbstractItemView::SingleSelection);
-    auto* add = new QPushButton(tr("&New Sample"), this);
-    auto* remove = new QPushButton(tr("&Delete Sample"), this);
-    connect(add, &QPushButton::clicked, this, &EvidencePage::addSample);
-    connect(remove, &QPushButton::clicked, this, &EvidencePage::deleteSample);
-
-    m_form = new QWidget(this);
-    m_label = new QLineEdit(m_form);
-    m_label->setObjectName(QStringLiteral("evidenceLabel"));
-    m_method = new QComboBox(m_form);
+    m_ui->setupUi(this);
+    m_samples = m_ui->evidenceSamples;
+    m_label = m_ui->evidenceLabel;
+    m_method = m_ui->evidenceMethod;
+    m_population = m_ui->evidencePopulation;
+    m_size = m_ui->evidenceSize;
+    m_description = m_ui->evidenceDescription;
+    m_strata = m_ui->evidenceStrata;
+    m_measures = m_ui->evidenceMeasures;
+    m_problem = m_ui->evidenceProblem;
+    m_form = m_ui->sampleForm;
+    for (QTableWidget* t : {m_samples, m_strata, m_measures})
+        t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (const auto& [code, label] : methods())
         m_method->addItem(label, code);
-    m_population = new QLineEdit(m_form);
-    m_population->setPlaceholderText(tr("e.g. crimes recorded as unattended, 1 April to 30 June"));
-    m_size = new QSpinBox(m_form);
-    m_size->setObjectName(QStringLiteral("evidenceSize"));
-    m_size->setRange(-1, 10000000);
-    m_size->setSpecialValueText(tr("not stated"));
-    m_description = new QPlainTextEdit(m_form);
-    m_description->setMaximumHeight(60);
-    m_strata = table({tr("Stratum"), tr("Files")}, m_form, QStringLiteral("evidenceStrata"));
-    m_strata->setAccessibleName(tr("Strata"));
-    m_measures = table({tr("Measure"), tr("Count"), tr("Out of"), tr("Out of what")}, m_form,
-                       QStringLiteral("evidenceMeasures"));
-    m_measures->setAccessibleName(tr("Counted measures"));
-    m_problem = new QLabel(m_form);
-    m_problem->setObjectName(QStringLiteral("evidenceProblem"));
-    m_problem->setTextFormat(Qt::PlainText); // messages quote the label typed
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral(
-        "QLabel { color: #9b1c1c; background: #fdecea; border-radius: 3px; padding: 4px 8px; }"));
-    m_problem->hide();
+    connect(m_ui->newSample, &QPushButton::clicked, this, &EvidencePage::addSample);
+    connect(m_ui->deleteSample, &QPushButton::clicked, this, &EvidencePage::deleteSample);
 
-    auto rowButtons = [&](QTableWidget* t, const QString& what) {
-        auto* box = new QHBoxLayout;
-        auto* plus = new QPushButton(tr("Add %1").arg(what), m_form);
-        auto* minus = new QPushButton(tr("Remove %1").arg(what), m_form);
+    auto rowButtons = [this](QTableWidget* t, QPushButton* plus, QPushButton* minus) {
         connect(plus, &QPushButton::clicked, this, [this, t] {
             m_loading = true;
             const int r = t->rowCount();
@@ -112,45 +67,9 @@ EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent)
                 formEdited();
             }
         });
-        box->addWidget(plus);
-        box->addWidget(minus);
-        box->addStretch(1);
-        return box;
     };
-
-    auto* form = new QFormLayout;
-    form->addRow(tr("&Label:"), m_label);
-    form->addRow(tr("&Method:"), m_method);
-    form->addRow(tr("&Population:"), m_population);
-    form->addRow(tr("Sample si&ze:"), m_size);
-    form->addRow(tr("D&escription:"), m_description);
-    auto* fl = new QVBoxLayout(m_form);
-    fl->setContentsMargins(0, 0, 0, 0);
-    fl->addLayout(form);
-    fl->addWidget(new QLabel(tr("Strata (must add up to the sample size):"), m_form));
-    fl->addWidget(m_strata, 1);
-    fl->addLayout(rowButtons(m_strata, tr("Stratum")));
-    fl->addWidget(new QLabel(
-        tr("Counted measures (a count within the sample, or within a part of it):"), m_form));
-    fl->addWidget(m_measures, 1);
-    fl->addLayout(rowButtons(m_measures, tr("Measure")));
-    fl->addWidget(m_problem);
-
-    auto* top = new QWidget(this);
-    auto* tl = new QVBoxLayout(top);
-    tl->setContentsMargins(0, 0, 0, 0);
-    tl->addWidget(m_samples, 1);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(add);
-    buttons->addWidget(remove);
-    buttons->addStretch(1);
-    tl->addLayout(buttons);
-    auto* split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(top);
-    split->addWidget(m_form);
-    split->setStretchFactor(1, 2);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(split);
+    rowButtons(m_strata, m_ui->addStratum, m_ui->removeStratum);
+    rowButtons(m_measures, m_ui->addMeasure, m_ui->removeMeasure);
 
     connect(m_samples, &QTableWidget::currentCellChanged, this, [this](int row) {
         if (m_loading)
@@ -164,6 +83,8 @@ EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent)
     connect(m_population, &QLineEdit::textEdited, this, &EvidencePage::formEdited);
     for (QLineEdit* field : {m_label, m_population})
         connect(field, &QLineEdit::editingFinished, this, [this] {
+            if (m_closing)
+                return;
             flush();
             ++m_session; // the next field's typing is its own undo step
         });
@@ -172,6 +93,19 @@ EvidencePage::EvidencePage(const DraftingContext& context, QWidget* parent)
     connect(m_description, &QPlainTextEdit::textChanged, this, &EvidencePage::formEdited);
     connect(m_strata, &QTableWidget::itemChanged, this, &EvidencePage::formEdited);
     connect(m_measures, &QTableWidget::itemChanged, this, &EvidencePage::formEdited);
+}
+
+EvidencePage::~EvidencePage()
+{
+    // The form's widgets are deleted after this, and a field losing focus as they go announces
+    // an edit: the guard keeps it from being saved into a form that is no longer there.
+    m_loading = m_closing = true;
+}
+
+void EvidencePage::applyChanges(const fwb::ChangeSet& changes)
+{
+    if (changes.touches(EntityKind::Evidence))
+        reload();
 }
 
 void EvidencePage::setPlace(const QString& programme, const QString& force)
@@ -201,13 +135,11 @@ void EvidencePage::reload()
                 method = label;
         QStringList counted;
         for (const Measure& m : e.measures)
-            counted << QStringLiteral("%1: %2%3")
-                           .arg(m.label)
-                           .arg(m.count)
-                           .arg(m.base ? QStringLiteral(" of %1").arg(*m.base) : QString());
+            counted << u"%1: %2%3"_s.arg(m.label).arg(m.count).arg(m.base ? u" of %1"_s.arg(*m.base)
+                                                                          : QString());
         const QStringList cells{e.label, method,
                                 e.sampleSize ? QString::number(*e.sampleSize) : tr("—"),
-                                counted.join(QStringLiteral("; "))};
+                                counted.join(u"; "_s)};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             item->setToolTip(plainToolTip(cells[c]));
@@ -317,6 +249,8 @@ void EvidencePage::formEdited()
 
 void EvidencePage::save()
 {
+    if (m_closing)
+        return;
     m_saver.cancel();
     if (m_uid.isEmpty() || !m_context.workbench)
         return;
@@ -354,7 +288,7 @@ void EvidencePage::addSample()
     e.programmeCode = m_programme;
     e.forceCode = m_force;
     e.label = tr("New sample");
-    e.method = QStringLiteral("file_review");
+    e.method = u"file_review"_s;
     auto* command = new SaveEvidenceCommand(m_context.workbench, m_context.errors, std::nullopt, e);
     if (m_context.run(command)) {
         m_uid = command->saved().uid;

@@ -1,16 +1,14 @@
 #include "app/drafting/metricspage.h"
-#include "app/panes/safetextbrowser.h"
+#include "ui_metricspage.h"
 
+#include "app/dialogs/cellediting.h"
+#include "app/panes/safetextbrowser.h"
 #include "core/workbench.h"
 
-#include <QHBoxLayout>
-#include <QHeaderView>
-#include <QLabel>
 #include <QLocale>
-#include <QPushButton>
-#include <QTableWidget>
-#include <QVBoxLayout>
 #include <cmath>
+
+using namespace Qt::StringLiterals;
 
 namespace fwb::app {
 namespace {
@@ -25,7 +23,7 @@ std::optional<double> parseNumber(const QString& text)
 {
     bool ok = false;
     QString t = text.trimmed();
-    t.remove(QLatin1Char('%'));
+    t.remove(u'%');
     double v = QLocale().toDouble(t, &ok);
     if (!ok)
         v = QLocale::c().toDouble(t, &ok);
@@ -37,20 +35,12 @@ std::optional<double> parseNumber(const QString& text)
 } // namespace
 
 MetricsPage::MetricsPage(const DraftingContext& context, QWidget* parent)
-    : QWidget(parent), m_context(context)
+    : QWidget(parent), m_context(context), m_ui(std::make_unique<Ui::MetricsPage>())
 {
-    setObjectName(QStringLiteral("metricsPage"));
-    m_table = new QTableWidget(0, 8, this);
-    m_table->setObjectName(QStringLiteral("metricsTable"));
-    m_table->setAccessibleName(tr("Force in numbers"));
-    m_table->setHorizontalHeaderLabels({tr("Figure"), tr("Metric"), tr("Measure"), tr("Period"),
-                                        tr("Force"), tr("England and Wales"), tr("Unit"),
-                                        tr("Source")});
+    m_ui->setupUi(this);
+    m_table = m_ui->metricsTable;
     m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(SourceColumn, QHeaderView::Interactive);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
     m_table->setColumnWidth(FigureColumn, 80);
     m_table->setColumnWidth(MeasureColumn, 160);
     m_table->setColumnWidth(PeriodColumn, 170);
@@ -58,24 +48,36 @@ MetricsPage::MetricsPage(const DraftingContext& context, QWidget* parent)
     m_table->setColumnWidth(NationalColumn, 120);
     m_table->setColumnWidth(UnitColumn, 70);
     connect(m_table, &QTableWidget::itemChanged, this, &MetricsPage::onItemChanged);
+    connect(m_ui->addFigure, &QPushButton::clicked, this, &MetricsPage::addMetric);
+    connect(m_ui->deleteFigure, &QPushButton::clicked, this, &MetricsPage::deleteMetric);
+}
 
-    auto* add = new QPushButton(tr("&Add Figure"), this);
-    auto* remove = new QPushButton(tr("&Delete Figure"), this);
-    connect(add, &QPushButton::clicked, this, &MetricsPage::addMetric);
-    connect(remove, &QPushButton::clicked, this, &MetricsPage::deleteMetric);
-    auto* hint =
-        new QLabel(tr("Values as published: rates per 1,000 population, percentages, counts. "
-                      "Leave England and Wales empty where there is no national figure."),
-                   this);
-    hint->setWordWrap(true);
-    hint->setStyleSheet(QStringLiteral("color: palette(dark);"));
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(add);
-    buttons->addWidget(remove);
-    buttons->addWidget(hint, 1);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_table, 1);
-    layout->addLayout(buttons);
+MetricsPage::~MetricsPage()
+{
+    // The form's widgets are deleted after this, and a field losing focus as they go announces
+    // an edit: the guard keeps it from being saved into a form that is no longer there.
+    m_loading = true;
+}
+
+QTableWidget* MetricsPage::table() const
+{
+    return m_table;
+}
+
+void MetricsPage::applyChanges(const fwb::ChangeSet& changes)
+{
+    if (!changes.touches(EntityKind::Metric))
+        return;
+    // A cell open for editing keeps its typing, in the same figure's row after the reload (not
+    // while the page saves that very cell: then the editor is closing with what was saved).
+    const CellEdit typing = m_saving ? CellEdit{} : takeCellEdit(m_table);
+    const int row = m_table->currentRow();
+    const QString uid =
+        typing.isOpen() && row >= 0 && row < m_metrics.size() ? m_metrics[row].uid : QString();
+    reload();
+    for (int r = 0; !uid.isEmpty() && r < m_metrics.size(); ++r)
+        if (m_metrics[r].uid == uid)
+            restoreCellEdit(m_table, m_table->model()->index(r, typing.column), typing);
 }
 
 void MetricsPage::setPlace(const QString& programme, const QString& force)
@@ -174,7 +176,11 @@ void MetricsPage::onItemChanged(QTableWidgetItem* item)
         reload();
         return;
     }
-    if (!m_context.run(new SaveMetricCommand(m_context.workbench, m_context.errors, before, after)))
+    m_saving = true;
+    const bool saved =
+        m_context.run(new SaveMetricCommand(m_context.workbench, m_context.errors, before, after));
+    m_saving = false;
+    if (!saved)
         reload();
 }
 
