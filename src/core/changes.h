@@ -25,8 +25,8 @@ enum class EntityKind {
     Question,    // uids: question codes; place.programme: their programme
     Judgment,    // uids: "programme/force/question"; place: that question
     Finding,     // uids: finding uids; place: their question
-    Evidence,    // uids: evidence sample uids; place: programme and force
-    Metric,      // uids: metric uids; place: programme and force
+    Evidence,    // uids: evidence sample uids; place: programme, force (and question, if any)
+    Metric,      // uids: metric uids; place: programme, force (and question, if any)
     Document,    // uids: document uids; place: programme and force. Sections come and go with
                  // their document and are not listed when a whole document is added or removed.
     Section,     // uids: section uids; place: the document's programme, force and uid

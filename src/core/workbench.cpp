@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <spdlog/spdlog.h>
 
 namespace fwb {
@@ -130,7 +131,13 @@ void Workbench::notifyChanged(const ChangeSet& changes)
 {
     if (changes.isEmpty())
         return;
-    spdlog::debug("workbench changed: {}", describe(changes).toStdString());
+    // Two lines: one for a person reading the log, and the record itself, whole, for a script
+    // (FWB_LOG=1 FWB_LOG_LEVEL=1 fwb … writes them to stderr; take what follows "change record: ").
+    if (spdlog::default_logger_raw()->should_log(spdlog::level::debug)) {
+        spdlog::debug("workbench changed: {}", describe(changes).toStdString());
+        spdlog::debug("change record: {}",
+                      QJsonDocument(changes.toJson()).toJson(QJsonDocument::Compact).toStdString());
+    }
     Q_EMIT changed(changes);
 }
 

@@ -34,18 +34,18 @@ QString metricName(const Metric& m)
                                : QStringLiteral("figure \"%1\" (%2)").arg(m.name, m.measure);
 }
 
-// An evidence sample or figure saved: Added when new; Moved when it went to another force or
-// programme, or to another position; otherwise Changed.
+// An evidence sample or figure saved: Added when new; Moved when it went to another force,
+// programme or question, or to another position; otherwise Changed.
 template <class T>
 void recordPlaced(ChangeSet& changes, EntityKind kind, const QString& uid,
                   const std::optional<T>& before, const T& after)
 {
-    const Place now{after.programmeCode, after.forceCode, {}, {}};
+    const Place now{after.programmeCode, after.forceCode, after.questionCode, {}};
     if (!before) {
         changes.add(kind, ChangeOp::Added, {uid}, now);
         return;
     }
-    const Place was{before->programmeCode, before->forceCode, {}, {}};
+    const Place was{before->programmeCode, before->forceCode, before->questionCode, {}};
     if (was != now || before->position != after.position)
         changes.add(RecordChange{kind, ChangeOp::Moved, {uid}, now, was, false});
     else
@@ -438,7 +438,7 @@ Result<DraftingService::DeletedEvidence> DraftingService::deleteEvidence(const Q
                                            json(before), {});
             !s)
             return s.error();
-        const Place place{before->programmeCode, before->forceCode, {}, {}};
+        const Place place{before->programmeCode, before->forceCode, before->questionCode, {}};
         changes.add(EntityKind::Evidence, ChangeOp::Removed, {uid}, place);
         // The findings that cited it no longer do.
         for (const QString& f : std::as_const(deleted.citedBy))
@@ -466,7 +466,10 @@ Result<EvidenceSample> DraftingService::restoreEvidence(const DeletedEvidence& d
         if (auto done = drafts.upsertEvidence(deleted.sample); !done)
             return done.error();
         changes.add(EntityKind::Evidence, ChangeOp::Added, {deleted.sample.uid},
-                    {deleted.sample.programmeCode, deleted.sample.forceCode, {}, {}});
+                    {deleted.sample.programmeCode,
+                     deleted.sample.forceCode,
+                     deleted.sample.questionCode,
+                     {}});
         for (const QString& f : deleted.citedBy) {
             auto finding = drafts.finding(f);
             if (!finding || finding->evidenceUids.contains(deleted.sample.uid))
@@ -543,7 +546,7 @@ Result<Metric> DraftingService::deleteMetric(const QString& uid)
             !s)
             return s.error();
         changes.add(EntityKind::Metric, ChangeOp::Removed, {uid},
-                    {before->programmeCode, before->forceCode, {}, {}});
+                    {before->programmeCode, before->forceCode, before->questionCode, {}});
         return *before;
     });
 }

@@ -1,6 +1,9 @@
 #include "core/services/servicesupport.h"
 
 #include <QHash>
+#include <QSet>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -77,20 +80,44 @@ void flatten(const QList<Question>& qs, const QString& parent, QHash<QString, Qu
     }
 }
 
-// A question's position among its siblings that are on both sides (those added or removed
-// beside it do not move it).
-int keptIndex(const QHash<QString, QuestionAt>& side, const QStringList& order,
-              const QHash<QString, QuestionAt>& other, const QString& code)
+// The questions that changed order under a parent they kept: all but the longest run that kept
+// its order (so one question moved names that one, not every sibling it passed).
+QSet<QString> reordered(const QHash<QString, QuestionAt>& was,
+                        const QHash<QString, QuestionAt>& now, const QStringList& nowOrder)
 {
-    const QString parent = side[code].parent;
-    int index = 0;
-    for (const QString& c : order) {
-        if (c == code)
-            return index;
-        if (side[c].parent == parent && other.contains(c))
-            ++index;
+    QHash<QString, QStringList> byParent; // kept siblings under an unchanged parent, new order
+    for (const QString& code : nowOrder) {
+        const auto it = was.constFind(code);
+        if (it != was.cend() && it->parent == now.value(code).parent)
+            byParent[it->parent] << code;
     }
-    return index;
+    QSet<QString> out;
+    for (const QStringList& siblings : std::as_const(byParent)) {
+        // Longest increasing run of their old positions (patience sorting).
+        QList<int> tails, previous(siblings.size(), -1), at;
+        for (int i = 0; i < siblings.size(); ++i) {
+            const int old = was.value(siblings[i]).index;
+            const auto pos = std::lower_bound(tails.begin(), tails.end(), old,
+                                              [&](int t, int v) { return t < v; }) -
+                             tails.begin();
+            if (pos > 0)
+                previous[i] = at[pos - 1];
+            if (pos == tails.size()) {
+                tails << old;
+                at << i;
+            } else {
+                tails[pos] = old;
+                at[pos] = i;
+            }
+        }
+        QSet<int> keep;
+        for (int i = at.isEmpty() ? -1 : at.back(); i >= 0; i = previous[i])
+            keep.insert(i);
+        for (int i = 0; i < siblings.size(); ++i)
+            if (!keep.contains(i))
+                out.insert(siblings[i]);
+    }
+    return out;
 }
 
 bool sameOwnFields(const Question& a, const Question& b)
@@ -119,6 +146,7 @@ ChangeSet programmeChanges(const std::optional<Programme>& before, const Program
     flatten(before->questions, {}, was, wasOrder);
     flatten(after.questions, {}, now, nowOrder);
     QStringList added, removed, moved, changed;
+    const QSet<QString> outOfOrder = reordered(was, now, nowOrder);
     for (const QString& code : std::as_const(nowOrder)) {
         const auto it = was.constFind(code);
         if (it == was.cend()) {
@@ -127,8 +155,7 @@ ChangeSet programmeChanges(const std::optional<Programme>& before, const Program
         }
         const QuestionAt& a = *it;
         const QuestionAt& b = now[code];
-        if (a.parent != b.parent ||
-            keptIndex(was, wasOrder, now, code) != keptIndex(now, nowOrder, was, code))
+        if (a.parent != b.parent || outOfOrder.contains(code))
             moved << code;
         if (!sameOwnFields(*a.question, *b.question))
             changed << code;

@@ -54,8 +54,9 @@ Place sectionPlace(const Document& document);
 Place placeOfTarget(const Workbench& workbench, const QString& target);
 
 // What saving a programme changed: the programme's own fields (Programme Changed) and its
-// questions, each Added, Removed, Moved (another parent or position) or Changed (its text,
-// grading or continuity). Nothing when both are the same. `before` empty: the programme is new.
+// questions, each Added, Removed, Moved (another parent, or out of the order the others kept) or
+// Changed (its text, grading or continuity). Nothing when both are the same. `before` empty: the
+// programme is new.
 ChangeSet programmeChanges(const std::optional<Programme>& before, const Programme& after);
 
 } // namespace fwb::service
