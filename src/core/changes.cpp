@@ -222,7 +222,12 @@ QJsonObject ChangeSet::toJson() const
             o.insert(u"wording_only"_s, true);
         list.push_back(o);
     }
-    return QJsonObject{{u"format"_s, u"fwb-changes"_s}, {u"version"_s, 1}, {u"changes"_s, list}};
+    QJsonObject json{{u"format"_s, u"fwb-changes"_s}, {u"version"_s, 1}, {u"changes"_s, list}};
+    if (!m_origin.actor.isEmpty())
+        json.insert(u"actor"_s, m_origin.actor);
+    if (!m_origin.at.isEmpty())
+        json.insert(u"at"_s, m_origin.at);
+    return json;
 }
 
 Result<ChangeSet> ChangeSet::fromJson(const QJsonObject& json)
@@ -237,6 +242,15 @@ Result<ChangeSet> ChangeSet::fromJson(const QJsonObject& json)
     if (!listValue.isArray())
         return bad(u"\"changes\" must be a list"_s);
     ChangeSet set;
+    for (auto [key, field] :
+         {std::pair{u"actor"_s, &set.m_origin.actor}, std::pair{u"at"_s, &set.m_origin.at}}) {
+        const QJsonValue v = json.value(key);
+        if (v.isUndefined())
+            continue;
+        if (!v.isString())
+            return bad(u"\"%1\" must be a string"_s.arg(key));
+        *field = v.toString();
+    }
     const QJsonArray list = listValue.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QString where = u"changes[%1]"_s.arg(i);

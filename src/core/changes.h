@@ -109,13 +109,27 @@ public:
     // The changes about `kind`, in order.
     QList<RecordChange> of(EntityKind kind) const;
 
+    // Who made the changes and when (ISO 8601, UTC), as other people's windows will show them.
+    // Workbench::notifyChanged fills them in when a set is announced without them.
+    struct Origin {
+        QString actor, at;
+        bool operator==(const Origin&) const = default;
+    };
+    const Origin& origin() const { return m_origin; }
+    void setOrigin(const Origin& origin) { m_origin = origin; }
+
+    // {"format": "fwb-changes", "version": 1, "actor": …, "at": …, "changes": [{"kind":
+    // "finding", "op": "moved", "uids": […], "place": {"programme", "force", "question",
+    // "document"}, "from": {…}, "wording_only": true}, …]}; what is empty is left out.
     QJsonObject toJson() const;
     static Result<ChangeSet> fromJson(const QJsonObject& json);
 
-    bool operator==(const ChangeSet&) const = default;
+    // The same changes, whoever made them and whenever: the origin is not compared.
+    bool operator==(const ChangeSet& other) const { return m_changes == other.m_changes; }
 
 private:
     QList<RecordChange> m_changes;
+    Origin m_origin;
 };
 
 // Stable names used in the JSON form: "finding", "added", …

@@ -140,9 +140,11 @@ TEST_CASE("Change records: every kind and operation survives the JSON round trip
             CHECK(changeOpFromName(changeOpName(op)) == op);
         }
     REQUIRE(all.changes().size() == std::size(kAllKinds) * std::size(kAllOps));
+    all.setOrigin({S("an inspector"), S("2026-12-04T01:02:03.004Z")});
     auto back = ChangeSet::fromJson(all.toJson());
     REQUIRE(back);
     CHECK(*back == all);
+    CHECK(back->origin() == all.origin());
 
     // A record naming no uids (some records of the kind at the place) and the empty set.
     const ChangeSet coarse{record(EntityKind::Finding, ChangeOp::Changed, {}, at({}))};
@@ -224,6 +226,9 @@ TEST_CASE("Change records: JSON that is not a change record is refused with a cl
     refused(withChange("from", QJsonObject{{S("document"), true}}),
             "changes[0].from.document must be a string");
     refused(withChange("wording_only", S("yes")), "changes[0].wording_only must be true or false");
+    QJsonObject numberActor = good;
+    numberActor.insert(S("actor"), 3);
+    refused(numberActor, "\"actor\" must be a string");
     // The good one still reads.
     CHECK(ChangeSet::fromJson(good));
 }
@@ -289,6 +294,9 @@ TEST_CASE("Typed changes: findings added, reworded, re-kinded, moved and deleted
     edit.text = S("A new strength, reworded.");
     REQUIRE(drafting.updateFinding(edit));
     const ChangeSet reworded = seen.one();
+    // Announced with who made it and when.
+    CHECK(reworded.origin().actor == Workbench::actor());
+    CHECK(QDateTime::fromString(reworded.origin().at, Qt::ISODateWithMs).isValid());
     CHECK(reworded ==
           ChangeSet{record(EntityKind::Finding, ChangeOp::Changed, {added->uid}, at(q), true)});
     CHECK(reworded.wordingOnly());
