@@ -47,6 +47,8 @@ QJsonObject placeJson(const Place& p)
         o.insert(u"force"_s, p.force);
     if (!p.question.isEmpty())
         o.insert(u"question"_s, p.question);
+    if (!p.document.isEmpty())
+        o.insert(u"document"_s, p.document);
     return o;
 }
 
@@ -58,9 +60,9 @@ Result<Place> placeFromJson(const QJsonValue& v, const QString& where)
         return Error::make(Error::Code::Invalid, where + u" must be an object"_s);
     const QJsonObject o = v.toObject();
     Place p;
-    for (auto [key, field] : {std::pair{u"programme"_s, &p.programme},
-                              std::pair{u"force"_s, &p.force},
-                              std::pair{u"question"_s, &p.question}}) {
+    for (auto [key, field] :
+         {std::pair{u"programme"_s, &p.programme}, std::pair{u"force"_s, &p.force},
+          std::pair{u"question"_s, &p.question}, std::pair{u"document"_s, &p.document}}) {
         const QJsonValue f = o.value(key);
         if (f.isUndefined())
             continue;
@@ -77,7 +79,10 @@ QString placeText(const Place& p)
     for (const QString& s : {p.programme, p.force, p.question})
         if (!s.isEmpty())
             parts << s;
-    return parts.join(u'/');
+    QString text = parts.join(u'/');
+    if (!p.document.isEmpty())
+        text += (text.isEmpty() ? u"document "_s : u" document "_s) + p.document;
+    return text;
 }
 
 } // namespace
@@ -123,7 +128,28 @@ ChangeSet ChangeSet::everything()
 
 void ChangeSet::add(RecordChange c)
 {
+    for (RecordChange& there : m_changes) {
+        if (there.kind != c.kind || there.op != c.op || there.place != c.place ||
+            there.from != c.from || there.wordingOnly != c.wordingOnly ||
+            there.isPrecise() != c.isPrecise())
+            continue;
+        for (const QString& uid : std::as_const(c.uids))
+            if (!there.uids.contains(uid))
+                there.uids.push_back(uid);
+        return;
+    }
     m_changes.push_back(std::move(c));
+}
+
+void ChangeSet::addMany(EntityKind kind, ChangeOp op, const QStringList& uids, const Place& place,
+                        qsizetype limit)
+{
+    if (uids.isEmpty())
+        return;
+    if (uids.size() > limit)
+        add(RecordChange{kind, op, {}, place, {}, false});
+    else
+        add(RecordChange{kind, op, uids, place, {}, false});
 }
 
 void ChangeSet::add(EntityKind kind, ChangeOp op, const QStringList& uids, const Place& place,
@@ -134,7 +160,8 @@ void ChangeSet::add(EntityKind kind, ChangeOp op, const QStringList& uids, const
 
 void ChangeSet::append(const ChangeSet& other)
 {
-    m_changes.append(other.m_changes);
+    for (const RecordChange& c : other.m_changes)
+        add(c);
 }
 
 bool ChangeSet::isEverything() const
@@ -195,7 +222,12 @@ QJsonObject ChangeSet::toJson() const
             o.insert(u"wording_only"_s, true);
         list.push_back(o);
     }
-    return QJsonObject{{u"format"_s, u"fwb-changes"_s}, {u"version"_s, 1}, {u"changes"_s, list}};
+    QJsonObject json{{u"format"_s, u"fwb-changes"_s}, {u"version"_s, 1}, {u"changes"_s, list}};
+    if (!m_origin.actor.isEmpty())
+        json.insert(u"actor"_s, m_origin.actor);
+    if (!m_origin.at.isEmpty())
+        json.insert(u"at"_s, m_origin.at);
+    return json;
 }
 
 Result<ChangeSet> ChangeSet::fromJson(const QJsonObject& json)
@@ -210,6 +242,15 @@ Result<ChangeSet> ChangeSet::fromJson(const QJsonObject& json)
     if (!listValue.isArray())
         return bad(u"\"changes\" must be a list"_s);
     ChangeSet set;
+    for (auto [key, field] :
+         {std::pair{u"actor"_s, &set.m_origin.actor}, std::pair{u"at"_s, &set.m_origin.at}}) {
+        const QJsonValue v = json.value(key);
+        if (v.isUndefined())
+            continue;
+        if (!v.isString())
+            return bad(u"\"%1\" must be a string"_s.arg(key));
+        *field = v.toString();
+    }
     const QJsonArray list = listValue.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QString where = u"changes[%1]"_s.arg(i);

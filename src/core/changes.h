@@ -12,43 +12,53 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace fwb {
 
-// The kind of record a change is about.
+// The kind of record a change is about, and what its uids are.
 enum class EntityKind {
-    Region,
-    Force,
-    Person,
-    Programme,   // a programme's particulars, grade scales and question tree
-    Question,    // one question of a programme
-    Judgment,    // uids: "programme/force/question"
-    Finding,     // uids: finding uids
-    Evidence,    // uids: evidence sample uids
-    Metric,      // uids: metric uids
-    Document,    // uids: document uids
-    Section,     // uids: section uids; place.programme/force: the document's
-    ReviewNote,  // uids: note uids
-    ReviewRound, // uids: round uids
-    Response,    // uids: response uids
-    FollowUp,    // uids: the earlier finding's uid
-    Revision,    // a text revision was recorded; uids as the entity it belongs to
+    Region,      // uids: region codes
+    Force,       // uids: force codes
+    Person,      // uids: person codes
+    Programme,   // uids: programme codes; its particulars and grade scale (questions: Question)
+    Question,    // uids: question codes; place.programme: their programme
+    Judgment,    // uids: "programme/force/question"; place: that question
+    Finding,     // uids: finding uids; place: their question
+    Evidence,    // uids: evidence sample uids; place: programme, force (and question, if any)
+    Metric,      // uids: metric uids; place: programme, force (and question, if any)
+    Document,    // uids: document uids; place: programme and force. Sections come and go with
+                 // their document and are not listed when a whole document is added or removed.
+    Section,     // uids: section uids; place: the document's programme, force and uid
+    ReviewNote,  // uids: note uids; place: where the note's target is
+    ReviewRound, // uids: round uids; place: the document's
+    Response,    // uids: response uids; place: the document's
+    FollowUp,    // uids: the earlier finding's uid; place: the later programme and the force
+    Revision,    // a text revision was kept; uids: review targets ("finding:<uid>",
+                 // "judgment:<p>/<f>/<q>", "overview:<p>/<f>/<q>", "section:<uid>")
     Everything,  // the whole workbench may have changed (an import, a reopened file)
 };
 
 enum class ChangeOp {
-    Added,   // the records named are new
+    Added,   // the records named are new (with any children: a section's subsections)
     Changed, // the records named changed (see RecordChange::wordingOnly)
-    Removed, // the records named are gone
-    Moved,   // the records named changed place or order (place: where they are now)
+    Removed, // the records named are gone (a section: with its subsections, all named)
+    Moved,   // the records named changed place or order (place: where they are now, from: where
+             // they were). Siblings that close up or make room are not named: their order
+             // follows from the move. An added or removed finding shifts its siblings the same way.
 };
 
-// Where the records are: the programme, force and question (empty where not known or not
-// applicable). A finding moved to another question has place = its new question and from = the
-// old one.
+// Where the records are: the programme, force and question, and for sections the document
+// (empty where not known or not applicable). A finding moved to another question has place = its
+// new question and from = the old one.
 struct Place {
     QString programme, force, question;
+    QString document; // a section's document
     bool operator==(const Place&) const = default;
-    bool isEmpty() const { return programme.isEmpty() && force.isEmpty() && question.isEmpty(); }
+    bool isEmpty() const
+    {
+        return programme.isEmpty() && force.isEmpty() && question.isEmpty() && document.isEmpty();
+    }
 };
 
 struct RecordChange {
@@ -59,8 +69,9 @@ struct RecordChange {
     QStringList uids;
     Place place;
     Place from; // for Moved: where the records were
-    // Only wording changed: no count, kind, grade, status, order or place. A view that shows
-    // no text of these records has nothing to do.
+    // Only wording changed: a finding's text, a judgment's summary or overview, a section's
+    // body; no count, kind, grade, status, title, order or place. A view that shows no text of
+    // these records has nothing to do.
     bool wordingOnly = false;
 
     bool operator==(const RecordChange&) const = default;
@@ -73,9 +84,16 @@ public:
     ChangeSet(std::initializer_list<RecordChange> changes) : m_changes(changes) {}
     static ChangeSet everything();
 
+    // A change the same as one already in the set but for its uids (same kind, operation,
+    // places and wording) is merged into it; uids already named are not named twice.
     void add(RecordChange c);
     void add(EntityKind kind, ChangeOp op, const QStringList& uids, const Place& place = {},
              bool wordingOnly = false);
+    // A change of many records: past `limit` uids, the kind at `place` without uids (views
+    // reload what they show of that kind there) rather than a list no view would walk.
+    void addMany(EntityKind kind, ChangeOp op, const QStringList& uids, const Place& place,
+                 qsizetype limit = kManyRecords);
+    static constexpr qsizetype kManyRecords = 500;
     void append(const ChangeSet& other);
 
     const QList<RecordChange>& changes() const { return m_changes; }
@@ -91,13 +109,27 @@ public:
     // The changes about `kind`, in order.
     QList<RecordChange> of(EntityKind kind) const;
 
+    // Who made the changes and when (ISO 8601, UTC), as other people's windows will show them.
+    // Workbench::notifyChanged fills them in when a set is announced without them.
+    struct Origin {
+        QString actor, at;
+        bool operator==(const Origin&) const = default;
+    };
+    const Origin& origin() const { return m_origin; }
+    void setOrigin(const Origin& origin) { m_origin = origin; }
+
+    // {"format": "fwb-changes", "version": 1, "actor": …, "at": …, "changes": [{"kind":
+    // "finding", "op": "moved", "uids": […], "place": {"programme", "force", "question",
+    // "document"}, "from": {…}, "wording_only": true}, …]}; what is empty is left out.
     QJsonObject toJson() const;
     static Result<ChangeSet> fromJson(const QJsonObject& json);
 
-    bool operator==(const ChangeSet&) const = default;
+    // The same changes, whoever made them and whenever: the origin is not compared.
+    bool operator==(const ChangeSet& other) const { return m_changes == other.m_changes; }
 
 private:
     QList<RecordChange> m_changes;
+    Origin m_origin;
 };
 
 // Stable names used in the JSON form: "finding", "added", …

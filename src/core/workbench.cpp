@@ -2,9 +2,11 @@
 
 #include "core/storage/query.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <spdlog/spdlog.h>
 
 namespace fwb {
@@ -126,11 +128,20 @@ Result<ImportReport> Workbench::importFile(const QString& sourcePath)
     return importData(file.readAll(), QFileInfo(sourcePath).fileName());
 }
 
-void Workbench::notifyChanged(const ChangeSet& changes)
+void Workbench::notifyChanged(const ChangeSet& announced)
 {
-    if (changes.isEmpty())
+    if (announced.isEmpty())
         return;
-    spdlog::debug("workbench changed: {}", describe(changes).toStdString());
+    ChangeSet changes = announced;
+    if (changes.origin().actor.isEmpty())
+        changes.setOrigin({actor(), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+    // Two lines: one for a person reading the log, and the record itself, whole, for a script
+    // (FWB_LOG=1 FWB_LOG_LEVEL=1 fwb … writes them to stderr; take what follows "change record: ").
+    if (spdlog::default_logger_raw()->should_log(spdlog::level::debug)) {
+        spdlog::debug("workbench changed: {}", describe(changes).toStdString());
+        spdlog::debug("change record: {}",
+                      QJsonDocument(changes.toJson()).toJson(QJsonDocument::Compact).toStdString());
+    }
     Q_EMIT changed(changes);
 }
 

@@ -4,6 +4,7 @@
 
 #include "testsupport.h"
 
+#include "core/changes.h"
 #include "core/services/transfer.h"
 #include "core/storage/database.h"
 
@@ -32,6 +33,13 @@ inline std::ostream& operator<<(std::ostream& os, const QByteArray& b)
 {
     return os << "QByteArray(" << b.size() << " bytes)";
 }
+namespace fwb {
+// And change sets, as the log writes them.
+inline std::ostream& operator<<(std::ostream& os, const ChangeSet& c)
+{
+    return os << "{" << describe(c).toStdString() << "}";
+}
+} // namespace fwb
 
 namespace coretest {
 

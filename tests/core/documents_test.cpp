@@ -265,8 +265,8 @@ TEST_CASE("DocumentService refuses bad changes with a reason and writes nothing"
     CHECK(outline(wb->documents().document(kReport)->sections) == outline(demo->sections));
 }
 
-TEST_CASE("DocumentService: a wording change is announced as documents.text, a structural one as "
-          "documents",
+TEST_CASE("DocumentService: a change of a section's body alone is announced as wording only and "
+          "a change of its kind is not",
           "[documents]")
 {
     test::Scratch dir;
@@ -280,12 +280,18 @@ TEST_CASE("DocumentService: a wording change is announced as documents.text, a s
     intro.children.clear();
     REQUIRE(service.updateSection(intro));
     REQUIRE(changed.size() == 1);
+    const Place place{demo->programmeCode, demo->forceCode, {}, kReport};
     const auto set = changed.at(0).at(0).value<ChangeSet>();
     CHECK(set.wordingOnly());
-    CHECK(set.touches(EntityKind::Document));
+    CHECK(set.of(EntityKind::Section) ==
+          QList<RecordChange>{
+              {EntityKind::Section, ChangeOp::Changed, {intro.uid}, place, {}, true}});
+    CHECK_FALSE(set.touches(EntityKind::Document));
     intro.kind = QStringLiteral("grade_definitions");
     REQUIRE(service.updateSection(intro));
-    CHECK(changed.at(1).at(0).value<ChangeSet>().touches(EntityKind::Section));
+    REQUIRE(changed.size() == 2);
+    CHECK(changed.at(1).at(0).value<ChangeSet>() ==
+          ChangeSet{{EntityKind::Section, ChangeOp::Changed, {intro.uid}, place, {}, false}});
     CHECK_FALSE(changed.at(1).at(0).value<ChangeSet>().wordingOnly());
 }
 

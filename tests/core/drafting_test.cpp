@@ -460,12 +460,15 @@ TEST_CASE("a change of wording is announced as such, so views of counts and grad
     REQUIRE(drafting.setJudgment(j));
     REQUIRE(changed.size() == 4);
     auto set = [&](int i) { return changed.at(i).at(0).value<ChangeSet>(); };
-    CHECK(set(0).touches(EntityKind::Finding));
+    const Place q112{kPeel, kLancs, QStringLiteral("Q1.1.2"), {}};
+    const Place q1{kPeel, kLancs, QStringLiteral("Q1"), {}};
+    const QString jUid = kPeel + QStringLiteral("/lancashire/Q1");
+    CHECK(set(0) == ChangeSet{{EntityKind::Finding, ChangeOp::Changed, {f.uid}, q112, {}, true}});
     CHECK(set(0).wordingOnly());
-    CHECK(set(1).touches(EntityKind::Finding));
+    CHECK(set(1) == ChangeSet{{EntityKind::Finding, ChangeOp::Changed, {f.uid}, q112, {}, false}});
     CHECK_FALSE(set(1).wordingOnly());
-    CHECK(set(2).touches(EntityKind::Judgment));
+    CHECK(set(2) == ChangeSet{{EntityKind::Judgment, ChangeOp::Changed, {jUid}, q1, {}, true}});
     CHECK(set(2).wordingOnly());
-    CHECK(set(3).touches(EntityKind::Judgment));
+    CHECK(set(3) == ChangeSet{{EntityKind::Judgment, ChangeOp::Changed, {jUid}, q1, {}, false}});
     CHECK_FALSE(set(3).wordingOnly());
 }

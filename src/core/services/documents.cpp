@@ -1,6 +1,6 @@
 #include "core/services/documents.h"
+#include "core/services/lifecycle.h"
 #include "core/services/locks.h"
-#include "core/services/review.h"
 
 #include "core/services/servicesupport.h"
 
@@ -59,6 +59,15 @@ Section* findSectionIn(QList<Section>& sections, const QString& uid)
             return inner;
     }
     return nullptr;
+}
+
+// A section's uid and those of all its subsections, in reading order.
+QStringList withChildren(const Section& s)
+{
+    QStringList out{s.uid};
+    for (const Section& c : s.children)
+        out << withChildren(c);
+    return out;
 }
 
 void collectUids(const Section& s, QSet<QString>& out)
@@ -423,7 +432,7 @@ Result<Document> DocumentService::create(const QString& programmeCode, const QSt
 
 Result<Document> DocumentService::insert(const Document& document)
 {
-    return inTransaction<Document>(m_wb, {u"documents"_s}, [&]() -> Result<Document> {
+    return inTransaction<Document>(m_wb, [&](ChangeSet& changes) -> Result<Document> {
         if (document.uid.isEmpty())
             return invalid(u"a document needs a uid"_s);
         if (m_wb.documents().document(document.uid))
@@ -451,13 +460,15 @@ Result<Document> DocumentService::insert(const Document& document)
         spdlog::info("created {} {} for {} {}", document.kind.toStdString(),
                      document.uid.toStdString(), document.programmeCode.toStdString(),
                      document.forceCode.toStdString());
+        changes.add(EntityKind::Document, ChangeOp::Added, {document.uid},
+                    service::placeOf(*after));
         return after;
     });
 }
 
 Result<Document> DocumentService::remove(const QString& uid)
 {
-    return inTransaction<Document>(m_wb, {u"documents"_s}, [&]() -> Result<Document> {
+    return inTransaction<Document>(m_wb, [&](ChangeSet& changes) -> Result<Document> {
         auto before = load(uid);
         if (!before)
             return before.error();
@@ -470,13 +481,14 @@ Result<Document> DocumentService::remove(const QString& uid)
             !s)
             return s.error();
         spdlog::info("deleted document {}", uid.toStdString());
+        changes.add(EntityKind::Document, ChangeOp::Removed, {uid}, service::placeOf(*before));
         return before;
     });
 }
 
 Result<Document> DocumentService::setParticulars(const Document& particulars)
 {
-    return inTransaction<Document>(m_wb, {u"documents"_s}, [&]() -> Result<Document> {
+    return inTransaction<Document>(m_wb, [&](ChangeSet& changes) -> Result<Document> {
         auto before = load(particulars.uid);
         if (!before)
             return before.error();
@@ -515,6 +527,7 @@ Result<Document> DocumentService::setParticulars(const Document& particulars)
                                            json(a), json(b));
             !s)
             return s.error();
+        changes.add(EntityKind::Document, ChangeOp::Changed, {next.uid}, service::placeOf(next));
         return load(next.uid);
     });
 }
@@ -522,7 +535,7 @@ Result<Document> DocumentService::setParticulars(const Document& particulars)
 Result<Section> DocumentService::addSection(const QString& documentUid, Section section,
                                             const Place& place)
 {
-    return inTransaction<Section>(m_wb, {u"documents"_s}, [&]() -> Result<Section> {
+    return inTransaction<Section>(m_wb, [&](ChangeSet& changes) -> Result<Section> {
         auto d = load(documentUid);
         if (!d)
             return d.error();
@@ -549,23 +562,15 @@ Result<Section> DocumentService::addSection(const QString& documentUid, Section 
                                            section.uid, {}, json(section) /* own fields */);
             !s)
             return s.error();
+        changes.add(EntityKind::Section, ChangeOp::Added, withChildren(section),
+                    service::sectionPlace(*d));
         return section;
     });
 }
 
 Result<Section> DocumentService::updateSection(const Section& section, const QString& reason)
 {
-    const auto where = locate(section.uid);
-    QString entity = u"documents"_s;
-    if (where)
-        if (const auto d = m_wb.documents().document(where->documentUid))
-            if (const Section* current = findSection(d->sections, section.uid))
-                if (current->kind == section.kind &&
-                    current->questionCode == section.questionCode &&
-                    current->figure == section.figure &&
-                    current->findingKind == section.findingKind)
-                    entity = u"documents.text"_s;
-    return inTransaction<Section>(m_wb, {entity}, [&]() -> Result<Section> {
+    return inTransaction<Section>(m_wb, [&](ChangeSet& changes) -> Result<Section> {
         // Found again inside the transaction: another writer may have moved it meanwhile.
         const auto here = locate(section.uid);
         if (!here)
@@ -596,9 +601,16 @@ Result<Section> DocumentService::updateSection(const Section& section, const QSt
         *target = next;
         if (Status s = save(*d); !s)
             return s.error();
+        // Wording only when the body is all that changed.
+        const bool wordingOnly = before.kind == next.kind && before.title == next.title &&
+                                 before.questionCode == next.questionCode &&
+                                 before.findingKind == next.findingKind &&
+                                 before.figure == next.figure;
+        changes.add(EntityKind::Section, ChangeOp::Changed, {next.uid}, service::sectionPlace(*d),
+                    wordingOnly);
         if (!isBoundKind(next.kind))
-            if (Status s = keepRevision(m_wb, u"section"_s, next.uid, d->status, before.body,
-                                        next.body, reason);
+            if (Status s = keepRevision(m_wb, changes, service::sectionPlace(*d), u"section"_s,
+                                        next.uid, d->status, before.body, next.body, reason);
                 !s)
                 return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, u"section"_s,
@@ -626,7 +638,7 @@ Result<DocumentService::Taken> DocumentService::takeOut(const QString& uid) cons
 
 Result<Section> DocumentService::moveSection(const QString& uid, const Place& place)
 {
-    return inTransaction<Section>(m_wb, {u"documents"_s}, [&]() -> Result<Section> {
+    return inTransaction<Section>(m_wb, [&](ChangeSet& changes) -> Result<Section> {
         auto taken = takeOut(uid);
         if (!taken)
             return taken.error();
@@ -658,13 +670,15 @@ Result<Section> DocumentService::moveSection(const QString& uid, const Place& pl
                                            after);
             !s)
             return s.error();
+        const fwb::Place here = service::sectionPlace(*d);
+        changes.add(RecordChange{EntityKind::Section, ChangeOp::Moved, {uid}, here, here, false});
         return moving;
     });
 }
 
 Result<DocumentService::Removed> DocumentService::removeSection(const QString& uid)
 {
-    return inTransaction<Removed>(m_wb, {u"documents"_s}, [&]() -> Result<Removed> {
+    return inTransaction<Removed>(m_wb, [&](ChangeSet& changes) -> Result<Removed> {
         auto taken = takeOut(uid);
         if (!taken)
             return taken.error();
@@ -676,6 +690,8 @@ Result<DocumentService::Removed> DocumentService::removeSection(const QString& u
                                     interchange::compact(interchange::toJson(removed, true)), {});
             !s)
             return s.error();
+        changes.add(EntityKind::Section, ChangeOp::Removed, withChildren(removed),
+                    service::sectionPlace(d));
         return Removed{d.uid, removed, from};
     });
 }

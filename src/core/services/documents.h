@@ -1,8 +1,8 @@
 #pragma once
 // DocumentService: letters and reports as section trees — creating them from a programme's
 // template, changing their particulars (title, date, embargo, parties, status) and their sections
-// (add, edit, move, nest, remove). Each call is one audited transaction announced as "documents"
-// ("documents.text" when only wording changed), the same as DraftingService does for findings.
+// (add, edit, move, nest, remove). Each call is one audited transaction announced with the
+// document or sections it changed (a change of a section's body alone as wording only).
 //
 // Bound sections hold no copy of the data they show: a "findings" section names its question, a
 // "metrics_table" its figure. Correcting a finding therefore corrects every document showing it.

@@ -1,8 +1,8 @@
 #include "core/services/drafting.h"
 
 #include "core/io/interchange.h"
+#include "core/services/lifecycle.h"
 #include "core/services/locks.h"
-#include "core/services/review.h"
 #include "core/services/servicesupport.h"
 #include "core/storage/transaction.h"
 #include "core/workbench.h"
@@ -16,6 +16,7 @@ namespace fwb {
 namespace {
 using service::inTransaction;
 using service::json;
+using service::placeOf;
 
 QString judgmentKey(const QString& p, const QString& f, const QString& q)
 {
@@ -31,6 +32,24 @@ QString metricName(const Metric& m)
 {
     return m.measure.isEmpty() ? QStringLiteral("figure \"%1\"").arg(m.name)
                                : QStringLiteral("figure \"%1\" (%2)").arg(m.name, m.measure);
+}
+
+// An evidence sample or figure saved: Added when new; Moved when it went to another force,
+// programme or question, or to another position; otherwise Changed.
+template <class T>
+void recordPlaced(ChangeSet& changes, EntityKind kind, const QString& uid,
+                  const std::optional<T>& before, const T& after)
+{
+    const Place now{after.programmeCode, after.forceCode, after.questionCode, {}};
+    if (!before) {
+        changes.add(kind, ChangeOp::Added, {uid}, now);
+        return;
+    }
+    const Place was{before->programmeCode, before->forceCode, before->questionCode, {}};
+    if (was != now || before->position != after.position)
+        changes.add(RecordChange{kind, ChangeOp::Moved, {uid}, now, was, false});
+    else
+        changes.add(kind, ChangeOp::Changed, {uid}, now);
 }
 
 } // namespace
@@ -51,7 +70,7 @@ QString DraftingService::newUid(const QString& programmeCode, const QString& for
 
 Result<Finding> DraftingService::addFinding(Finding finding)
 {
-    return inTransaction<Finding>(m_wb, {u"findings"_s}, [&]() -> Result<Finding> {
+    return inTransaction<Finding>(m_wb, [&](ChangeSet& changes) -> Result<Finding> {
         DraftRepository drafts = m_wb.drafts();
         if (finding.uid.isEmpty())
             finding.uid = newUid(finding.programmeCode, finding.forceCode, u"f"_s);
@@ -88,18 +107,16 @@ Result<Finding> DraftingService::addFinding(Finding finding)
         spdlog::info("added finding {} under {} {} {}", finding.uid.toStdString(),
                      finding.programmeCode.toStdString(), finding.forceCode.toStdString(),
                      finding.questionCode.toStdString());
+        changes.add(EntityKind::Finding, ChangeOp::Added, {after->uid}, placeOf(*after));
         return *after;
     });
 }
 
 Result<Finding> DraftingService::updateFinding(const Finding& finding, const QString& reason)
 {
-    // A change of wording, status or citations leaves every count as it was: views that show only
-    // counts and grades need not reload ("findings.text"); a change of kind does ("findings").
-    const auto current = m_wb.drafts().finding(finding.uid);
-    const QString entity =
-        current && current->kind == finding.kind ? u"findings.text"_s : u"findings"_s;
-    return inTransaction<Finding>(m_wb, {entity}, [&]() -> Result<Finding> {
+    // A change of the text alone is announced as wording only: views that show only counts,
+    // kinds and statuses have nothing to do. A change of kind, status or citations is not.
+    return inTransaction<Finding>(m_wb, [&](ChangeSet& changes) -> Result<Finding> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.finding(finding.uid);
         if (!before)
@@ -119,8 +136,12 @@ Result<Finding> DraftingService::updateFinding(const Finding& finding, const QSt
                 recordStatusEdit(m_wb, u"finding:"_s + before->uid, before->status, next.status);
             !s)
             return s.error();
-        if (Status s = keepRevision(m_wb, u"finding"_s, before->uid, before->status, before->text,
-                                    next.text, reason);
+        const bool wordingOnly = next.kind == before->kind && next.status == before->status &&
+                                 next.evidenceUids == before->evidenceUids;
+        changes.add(EntityKind::Finding, ChangeOp::Changed, {before->uid}, placeOf(*before),
+                    wordingOnly);
+        if (Status s = keepRevision(m_wb, changes, placeOf(*before), u"finding"_s, before->uid,
+                                    before->status, before->text, next.text, reason);
             !s)
             return s.error();
         if (auto done = drafts.upsertFinding(next); !done)
@@ -137,7 +158,7 @@ Result<Finding> DraftingService::updateFinding(const Finding& finding, const QSt
 Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& questionCode,
                                              int position)
 {
-    return inTransaction<Finding>(m_wb, {u"findings"_s}, [&]() -> Result<Finding> {
+    return inTransaction<Finding>(m_wb, [&](ChangeSet& changes) -> Result<Finding> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.finding(uid);
         if (!before)
@@ -177,13 +198,15 @@ Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& 
                                            json(before), json(after));
             !s)
             return s.error();
+        changes.add(RecordChange{
+            EntityKind::Finding, ChangeOp::Moved, {uid}, placeOf(*after), placeOf(*before), false});
         return *after;
     });
 }
 
 Result<Finding> DraftingService::deleteFinding(const QString& uid)
 {
-    return inTransaction<Finding>(m_wb, {u"findings"_s}, [&]() -> Result<Finding> {
+    return inTransaction<Finding>(m_wb, [&](ChangeSet& changes) -> Result<Finding> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.finding(uid);
         if (!before)
@@ -201,6 +224,7 @@ Result<Finding> DraftingService::deleteFinding(const QString& uid)
             !s)
             return s.error();
         spdlog::info("deleted finding {}", uid.toStdString());
+        changes.add(EntityKind::Finding, ChangeOp::Removed, {uid}, placeOf(*before));
         return *before;
     });
 }
@@ -209,11 +233,7 @@ Result<Finding> DraftingService::deleteFinding(const QString& uid)
 
 Result<Judgment> DraftingService::setJudgment(const Judgment& judgment, const QString& reason)
 {
-    const auto current =
-        m_wb.drafts().judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
-    const QString entity =
-        current && current->gradeCode == judgment.gradeCode ? u"judgments.text"_s : u"judgments"_s;
-    return inTransaction<Judgment>(m_wb, {entity}, [&]() -> Result<Judgment> {
+    return inTransaction<Judgment>(m_wb, [&](ChangeSet& changes) -> Result<Judgment> {
         DraftRepository drafts = m_wb.drafts();
         const auto before =
             drafts.judgment(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
@@ -235,6 +255,8 @@ Result<Judgment> DraftingService::setJudgment(const Judgment& judgment, const QS
             if (!s)
                 return s.error();
         }
+        // Revisions kept are announced after the judgment itself.
+        ChangeSet kept;
         if (before) {
             const QString key =
                 judgmentKey(judgment.programmeCode, judgment.forceCode, judgment.questionCode);
@@ -242,12 +264,12 @@ Result<Judgment> DraftingService::setJudgment(const Judgment& judgment, const QS
                     recordStatusEdit(m_wb, u"judgment:"_s + key, before->status, next.status);
                 !s)
                 return s.error();
-            if (Status s = keepRevision(m_wb, u"judgment"_s, key, before->status, before->summary,
-                                        next.summary, reason);
+            if (Status s = keepRevision(m_wb, kept, placeOf(*before), u"judgment"_s, key,
+                                        before->status, before->summary, next.summary, reason);
                 !s)
                 return s.error();
-            if (Status s = keepRevision(m_wb, u"overview"_s, key, before->status, before->overview,
-                                        next.overview, reason);
+            if (Status s = keepRevision(m_wb, kept, placeOf(*before), u"overview"_s, key,
+                                        before->status, before->overview, next.overview, reason);
                 !s)
                 return s.error();
         }
@@ -265,6 +287,13 @@ Result<Judgment> DraftingService::setJudgment(const Judgment& judgment, const QS
                                            u"judgment"_s, key, json(before), json(after));
             !s)
             return s.error();
+        // Wording only when the summary or overview is all that changed.
+        const bool wordingOnly = before && before->gradeCode == after->gradeCode &&
+                                 before->firstYearGraded == after->firstYearGraded &&
+                                 before->status == after->status;
+        changes.add(EntityKind::Judgment, before ? ChangeOp::Changed : ChangeOp::Added,
+                    {service::judgmentUid(*after)}, placeOf(*after), wordingOnly);
+        changes.append(kept);
         return *after;
     });
 }
@@ -273,7 +302,7 @@ Result<Judgment> DraftingService::clearJudgment(const QString& programmeCode,
                                                 const QString& forceCode,
                                                 const QString& questionCode)
 {
-    return inTransaction<Judgment>(m_wb, {u"judgments"_s}, [&]() -> Result<Judgment> {
+    return inTransaction<Judgment>(m_wb, [&](ChangeSet& changes) -> Result<Judgment> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.judgment(programmeCode, forceCode, questionCode);
         if (!before)
@@ -289,6 +318,8 @@ Result<Judgment> DraftingService::clearJudgment(const QString& programmeCode,
                                            json(before), {});
             !s)
             return s.error();
+        changes.add(EntityKind::Judgment, ChangeOp::Removed, {service::judgmentUid(*before)},
+                    placeOf(*before));
         return *before;
     });
 }
@@ -349,7 +380,7 @@ Result<EvidenceSample> DraftingService::saveEvidence(EvidenceSample sample)
 {
     if (Status s = validate(sample); !s)
         return s.error();
-    return inTransaction<EvidenceSample>(m_wb, {u"evidence"_s}, [&]() -> Result<EvidenceSample> {
+    return inTransaction<EvidenceSample>(m_wb, [&](ChangeSet& changes) -> Result<EvidenceSample> {
         DraftRepository drafts = m_wb.drafts();
         if (sample.uid.isEmpty())
             sample.uid = newUid(sample.programmeCode, sample.forceCode, u"e"_s);
@@ -379,78 +410,89 @@ Result<EvidenceSample> DraftingService::saveEvidence(EvidenceSample sample)
                                            u"evidence"_s, sample.uid, json(before), json(after));
             !s)
             return s.error();
+        recordPlaced(changes, EntityKind::Evidence, after->uid, before, *after);
         return *after;
     });
 }
 
 Result<DraftingService::DeletedEvidence> DraftingService::deleteEvidence(const QString& uid)
 {
-    return inTransaction<DeletedEvidence>(
-        m_wb, {u"evidence"_s, u"findings"_s}, [&]() -> Result<DeletedEvidence> {
-            DraftRepository drafts = m_wb.drafts();
-            const auto before = drafts.evidenceSample(uid);
-            if (!before)
-                return Error::make(Error::Code::NotFound,
-                                   QStringLiteral("no evidence sample \"%1\"").arg(uid));
-            if (Status s = LockRule(m_wb.database())
-                               .refusePlace(before->programmeCode, before->forceCode,
-                                            evidenceName(*before));
-                !s)
-                return s.error();
-            DeletedEvidence deleted{*before, {}};
-            for (const Finding& f : drafts.findings(before->programmeCode, before->forceCode))
-                if (f.evidenceUids.contains(uid))
-                    deleted.citedBy.push_back(f.uid);
-            if (Status s = drafts.removeEvidence(uid); !s)
-                return s.error();
-            if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"evidence"_s, uid,
-                                               json(before), {});
-                !s)
-                return s.error();
-            return deleted;
-        });
+    return inTransaction<DeletedEvidence>(m_wb, [&](ChangeSet& changes) -> Result<DeletedEvidence> {
+        DraftRepository drafts = m_wb.drafts();
+        const auto before = drafts.evidenceSample(uid);
+        if (!before)
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("no evidence sample \"%1\"").arg(uid));
+        if (Status s =
+                LockRule(m_wb.database())
+                    .refusePlace(before->programmeCode, before->forceCode, evidenceName(*before));
+            !s)
+            return s.error();
+        DeletedEvidence deleted{*before, {}};
+        for (const Finding& f : drafts.findings(before->programmeCode, before->forceCode))
+            if (f.evidenceUids.contains(uid))
+                deleted.citedBy.push_back(f.uid);
+        if (Status s = drafts.removeEvidence(uid); !s)
+            return s.error();
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"evidence"_s, uid,
+                                           json(before), {});
+            !s)
+            return s.error();
+        const Place place{before->programmeCode, before->forceCode, before->questionCode, {}};
+        changes.add(EntityKind::Evidence, ChangeOp::Removed, {uid}, place);
+        // The findings that cited it no longer do.
+        for (const QString& f : std::as_const(deleted.citedBy))
+            if (const auto finding = drafts.finding(f))
+                changes.add(EntityKind::Finding, ChangeOp::Changed, {f}, placeOf(*finding));
+        return deleted;
+    });
 }
 
 Result<EvidenceSample> DraftingService::restoreEvidence(const DeletedEvidence& deleted)
 {
     if (Status s = validate(deleted.sample); !s)
         return s.error();
-    return inTransaction<EvidenceSample>(
-        m_wb, {u"evidence"_s, u"findings"_s}, [&]() -> Result<EvidenceSample> {
-            DraftRepository drafts = m_wb.drafts();
-            if (drafts.evidenceSample(deleted.sample.uid))
-                return Error::make(Error::Code::Conflict,
-                                   QStringLiteral("an evidence sample \"%1\" already exists")
-                                       .arg(deleted.sample.uid));
-            if (Status s = LockRule(m_wb.database())
-                               .refusePlace(deleted.sample.programmeCode, deleted.sample.forceCode,
-                                            evidenceName(deleted.sample));
-                !s)
-                return s.error();
-            if (auto done = drafts.upsertEvidence(deleted.sample); !done)
+    return inTransaction<EvidenceSample>(m_wb, [&](ChangeSet& changes) -> Result<EvidenceSample> {
+        DraftRepository drafts = m_wb.drafts();
+        if (drafts.evidenceSample(deleted.sample.uid))
+            return Error::make(
+                Error::Code::Conflict,
+                QStringLiteral("an evidence sample \"%1\" already exists").arg(deleted.sample.uid));
+        if (Status s = LockRule(m_wb.database())
+                           .refusePlace(deleted.sample.programmeCode, deleted.sample.forceCode,
+                                        evidenceName(deleted.sample));
+            !s)
+            return s.error();
+        if (auto done = drafts.upsertEvidence(deleted.sample); !done)
+            return done.error();
+        changes.add(EntityKind::Evidence, ChangeOp::Added, {deleted.sample.uid},
+                    {deleted.sample.programmeCode,
+                     deleted.sample.forceCode,
+                     deleted.sample.questionCode,
+                     {}});
+        for (const QString& f : deleted.citedBy) {
+            auto finding = drafts.finding(f);
+            if (!finding || finding->evidenceUids.contains(deleted.sample.uid))
+                continue; // deleted since, or cites it already
+            finding->evidenceUids.push_back(deleted.sample.uid);
+            if (auto done = drafts.upsertFinding(*finding); !done)
                 return done.error();
-            for (const QString& f : deleted.citedBy) {
-                auto finding = drafts.finding(f);
-                if (!finding || finding->evidenceUids.contains(deleted.sample.uid))
-                    continue; // deleted since, or cites it already
-                finding->evidenceUids.push_back(deleted.sample.uid);
-                if (auto done = drafts.upsertFinding(*finding); !done)
-                    return done.error();
-            }
-            const auto after = drafts.evidenceSample(deleted.sample.uid);
-            if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"evidence"_s,
-                                               deleted.sample.uid, {}, json(after));
-                !s)
-                return s.error();
-            return *after;
-        });
+            changes.add(EntityKind::Finding, ChangeOp::Changed, {f}, placeOf(*finding));
+        }
+        const auto after = drafts.evidenceSample(deleted.sample.uid);
+        if (Status s = m_wb.audit().append(Workbench::actor(), u"insert"_s, u"evidence"_s,
+                                           deleted.sample.uid, {}, json(after));
+            !s)
+            return s.error();
+        return *after;
+    });
 }
 
 // ---- metrics ----------------------------------------------------------------------------------
 
 Result<Metric> DraftingService::saveMetric(Metric metric)
 {
-    return inTransaction<Metric>(m_wb, {u"metrics"_s}, [&]() -> Result<Metric> {
+    return inTransaction<Metric>(m_wb, [&](ChangeSet& changes) -> Result<Metric> {
         DraftRepository drafts = m_wb.drafts();
         if (metric.uid.isEmpty())
             metric.uid = newUid(metric.programmeCode, metric.forceCode, u"m"_s);
@@ -480,13 +522,14 @@ Result<Metric> DraftingService::saveMetric(Metric metric)
                                            u"metric"_s, metric.uid, json(before), json(after));
             !s)
             return s.error();
+        recordPlaced(changes, EntityKind::Metric, after->uid, before, *after);
         return *after;
     });
 }
 
 Result<Metric> DraftingService::deleteMetric(const QString& uid)
 {
-    return inTransaction<Metric>(m_wb, {u"metrics"_s}, [&]() -> Result<Metric> {
+    return inTransaction<Metric>(m_wb, [&](ChangeSet& changes) -> Result<Metric> {
         DraftRepository drafts = m_wb.drafts();
         const auto before = drafts.metric(uid);
         if (!before)
@@ -502,6 +545,8 @@ Result<Metric> DraftingService::deleteMetric(const QString& uid)
                                            json(before), {});
             !s)
             return s.error();
+        changes.add(EntityKind::Metric, ChangeOp::Removed, {uid},
+                    {before->programmeCode, before->forceCode, before->questionCode, {}});
         return *before;
     });
 }

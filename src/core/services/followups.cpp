@@ -212,7 +212,7 @@ Result<FollowUp> FollowUpService::set(FollowUp f)
     f.year = later->year;
     f.note = f.note.trimmed();
     f.actor = Workbench::actor();
-    return service::inTransaction<FollowUp>(m_wb, {u"followups"_s}, [&]() -> Result<FollowUp> {
+    return service::inTransaction<FollowUp>(m_wb, [&](ChangeSet& changes) -> Result<FollowUp> {
         FollowUpRepository repo = m_wb.followUps();
         QString before;
         for (const FollowUp& old : repo.followUps(f.findingUid))
@@ -230,6 +230,9 @@ Result<FollowUp> FollowUpService::set(FollowUp f)
             return s.error();
         spdlog::info("follow-up of {} in {}: {}", f.findingUid.toStdString(),
                      f.programmeCode.toStdString(), f.status.toStdString());
+        if (before != json(f))
+            changes.add(EntityKind::FollowUp, before.isNull() ? ChangeOp::Added : ChangeOp::Changed,
+                        {f.findingUid}, Place{f.programmeCode, finding->forceCode, {}, {}});
         for (const FollowUp& now : repo.followUps(f.findingUid))
             if (now.programmeCode == f.programmeCode)
                 return now;
@@ -239,7 +242,7 @@ Result<FollowUp> FollowUpService::set(FollowUp f)
 
 Result<FollowUp> FollowUpService::clear(const QString& findingUid, const QString& programmeCode)
 {
-    return service::inTransaction<FollowUp>(m_wb, {u"followups"_s}, [&]() -> Result<FollowUp> {
+    return service::inTransaction<FollowUp>(m_wb, [&](ChangeSet& changes) -> Result<FollowUp> {
         FollowUpRepository repo = m_wb.followUps();
         std::optional<FollowUp> before;
         for (const FollowUp& old : repo.followUps(findingUid))
@@ -258,6 +261,9 @@ Result<FollowUp> FollowUpService::clear(const QString& findingUid, const QString
                                            json(*before), {});
             !s)
             return s.error();
+        const auto finding = m_wb.drafts().finding(findingUid);
+        changes.add(EntityKind::FollowUp, ChangeOp::Removed, {findingUid},
+                    Place{programmeCode, finding ? finding->forceCode : QString(), {}, {}});
         return *before;
     });
 }

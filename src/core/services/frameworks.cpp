@@ -121,7 +121,8 @@ Result<Programme> FrameworkService::createProgramme(const Programme& programme)
         return s.error();
     if (Status s = validate(programme); !s)
         return s.error();
-    return inTransaction<Programme>(m_wb, {u"programmes"_s}, [&]() -> Result<Programme> {
+    return inTransaction<Programme>(m_wb, [&](ChangeSet& changes) -> Result<Programme> {
+        changes = service::programmeChanges(std::nullopt, programme);
         ReferenceRepository ref = m_wb.reference();
         if (ref.programme(programme.code))
             return Error::make(
@@ -145,7 +146,7 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
 {
     if (Status s = validate(programme); !s)
         return s.error();
-    return inTransaction<Programme>(m_wb, {u"programmes"_s}, [&]() -> Result<Programme> {
+    return inTransaction<Programme>(m_wb, [&](ChangeSet& changes) -> Result<Programme> {
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.programme(programme.code);
         if (!before)
@@ -219,6 +220,7 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
                 programme.code, QStringLiteral("programme \"%1\"").arg(programme.code));
             !s)
             return s.error();
+        changes = service::programmeChanges(before, *after);
         if (Status s = m_wb.audit().append(Workbench::actor(), u"update"_s, u"programme"_s,
                                            programme.code, json(before), json(after));
             !s)
@@ -267,7 +269,8 @@ Result<Programme> FrameworkService::copyFramework(const QString& fromCode, const
 
 Result<Programme> FrameworkService::deleteProgramme(const QString& code)
 {
-    return inTransaction<Programme>(m_wb, {u"programmes"_s}, [&]() -> Result<Programme> {
+    return inTransaction<Programme>(m_wb, [&](ChangeSet& changes) -> Result<Programme> {
+        changes.add(EntityKind::Programme, ChangeOp::Removed, {code}, {code, {}, {}, {}});
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.programme(code);
         if (!before)
@@ -318,7 +321,7 @@ Result<Force> FrameworkService::saveForce(const Force& force)
             Error::Code::Invalid,
             QStringLiteral("force style \"%1\" is not constabulary, force or service")
                 .arg(force.style));
-    return inTransaction<Force>(m_wb, {u"forces"_s}, [&]() -> Result<Force> {
+    return inTransaction<Force>(m_wb, [&](ChangeSet& changes) -> Result<Force> {
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.force(force.code);
         if (!before && !isValidCode(force.code))
@@ -331,6 +334,7 @@ Result<Force> FrameworkService::saveForce(const Force& force)
             return Error::make(Error::Code::Internal, u"the force was not saved"_s);
         if (before && json(before) == json(after))
             return *after;
+        changes.add(EntityKind::Force, before ? ChangeOp::Changed : ChangeOp::Added, {force.code});
         if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s,
                                            u"force"_s, force.code, json(before), json(after));
             !s)
@@ -346,7 +350,7 @@ Result<Person> FrameworkService::savePerson(const Person& person)
     if (person.name.trimmed().isEmpty())
         return Error::make(Error::Code::Invalid,
                            QStringLiteral("person %1 needs a name").arg(person.code));
-    return inTransaction<Person>(m_wb, {u"people"_s}, [&]() -> Result<Person> {
+    return inTransaction<Person>(m_wb, [&](ChangeSet& changes) -> Result<Person> {
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.person(person.code);
         if (!before && !isValidCode(person.code))
@@ -359,6 +363,8 @@ Result<Person> FrameworkService::savePerson(const Person& person)
             return Error::make(Error::Code::Internal, u"the person was not saved"_s);
         if (before && json(before) == json(after))
             return *after;
+        changes.add(EntityKind::Person, before ? ChangeOp::Changed : ChangeOp::Added,
+                    {person.code});
         if (Status s = m_wb.audit().append(Workbench::actor(), before ? u"update"_s : u"insert"_s,
                                            u"person"_s, person.code, json(before), json(after));
             !s)
@@ -369,7 +375,8 @@ Result<Person> FrameworkService::savePerson(const Person& person)
 
 Result<Person> FrameworkService::deletePerson(const QString& code)
 {
-    return inTransaction<Person>(m_wb, {u"people"_s}, [&]() -> Result<Person> {
+    return inTransaction<Person>(m_wb, [&](ChangeSet& changes) -> Result<Person> {
+        changes.add(EntityKind::Person, ChangeOp::Removed, {code});
         ReferenceRepository ref = m_wb.reference();
         const auto before = ref.person(code);
         if (!before)

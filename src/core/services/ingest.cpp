@@ -2,8 +2,8 @@
 #include "core/services/servicesupport.h"
 
 #include "core/io/interchange.h"
+#include "core/services/lifecycle.h"
 #include "core/services/locks.h"
-#include "core/services/review.h"
 #include "core/storage/transaction.h"
 #include "core/workbench.h"
 
@@ -385,6 +385,7 @@ Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
     if (!t.active())
         return t.error();
     IngestResult result;
+    ChangeSet changes; // announced once committed
     DraftRepository drafts = workbench.drafts();
     AuditLog audit = workbench.audit();
     const QString actor = Workbench::actor();
@@ -435,13 +436,19 @@ Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
                                     interchange::compact(interchange::toJson(*after)));
             !s)
             return s.error();
+        // The ingest keeps each judgment's status: wording only when the grade stayed.
+        changes.add(EntityKind::Judgment, before ? ChangeOp::Changed : ChangeOp::Added,
+                    {service::judgmentUid(*after)}, service::placeOf(*after),
+                    before && before->gradeCode == after->gradeCode &&
+                        before->firstYearGraded == after->firstYearGraded);
         if (before) {
-            if (Status s = keepRevision(workbench, u"judgment"_s, key, before->status,
-                                        before->summary, after->summary, from);
+            if (Status s = keepRevision(workbench, changes, service::placeOf(*after), u"judgment"_s,
+                                        key, before->status, before->summary, after->summary, from);
                 !s)
                 return s.error();
-            if (Status s = keepRevision(workbench, u"overview"_s, key, before->status,
-                                        before->overview, after->overview, from);
+            if (Status s =
+                    keepRevision(workbench, changes, service::placeOf(*after), u"overview"_s, key,
+                                 before->status, before->overview, after->overview, from);
                 !s)
                 return s.error();
         } else if (Status s = recordArrival(workbench.database(), u"judgment"_s, key, after->status,
@@ -491,6 +498,7 @@ Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
                 recordArrival(workbench.database(), u"finding"_s, f.uid, f.status, from, actor);
             !s)
             return s.error();
+        changes.add(EntityKind::Finding, ChangeOp::Added, {f.uid}, service::placeOf(f));
         ++result.findingsAdded;
     }
     if (!refused.isEmpty())
@@ -505,7 +513,7 @@ Result<IngestResult> applyIngest(Workbench& workbench, const IngestPlan& plan)
     spdlog::info("ingested {} judgments and {} areas for improvement for {} {} from {}",
                  result.judgmentsWritten, result.findingsAdded, plan.forceCode.toStdString(),
                  plan.programmeCode.toStdString(), source.toStdString());
-    workbench.notifyChanged(service::coarseChanges({u"judgments"_s, u"findings"_s}));
+    workbench.notifyChanged(changes);
     return result;
 }
 

@@ -17,38 +17,6 @@ using namespace reviewdetail;
 using service::inTransaction;
 using service::json;
 
-namespace {
-
-struct Move {
-    const char* from;
-    const char* to;
-    const char* label;
-    bool reason;
-};
-
-// Every move of the lifecycle. Nothing else is allowed.
-const Move kMoves[] = {
-    {"draft", "ready", "Mark ready for review", false},
-    {"ready", "draft", "Return to drafting", false},
-    {"ready", "sent", "Send for factual accuracy check", false},
-    {"sent", "responded", "Record responses received", false},
-    {"responded", "amended", "Close the round (amended / upheld)", false},
-    {"amended", "final", "Sign off as final", false},
-    {"final", "published", "Publish", false},
-    {"final", "amended", "Withdraw sign-off", true},
-    {"published", "amended", "Reopen", true},
-};
-
-const Move* findMove(const QString& from, const QString& to)
-{
-    for (const Move& m : kMoves)
-        if (from == QLatin1String(m.from) && to == QLatin1String(m.to))
-            return &m;
-    return nullptr;
-}
-
-} // namespace
-
 QString decisionLabel(const QString& d)
 {
     if (d == u"accepted"_s)
@@ -60,101 +28,9 @@ QString decisionLabel(const QString& d)
     return u"Not decided"_s;
 }
 
-// ---- lifecycle ----------------------------------------------------------------------------------
-
-QString statusLabel(const QString& status)
-{
-    static const QHash<QString, QString> labels{{u"draft"_s, u"Draft"_s},
-                                                {u"ready"_s, u"Ready for review"_s},
-                                                {u"sent"_s, u"Sent for factual accuracy check"_s},
-                                                {u"responded"_s, u"Responses received"_s},
-                                                {u"amended"_s, u"Amended / upheld"_s},
-                                                {u"final"_s, u"Final"_s},
-                                                {u"published"_s, u"Published"_s}};
-    return labels.value(status, status);
-}
-
-bool transitionAllowed(const QString& from, const QString& to)
-{
-    return findMove(from, to) != nullptr;
-}
-
-QStringList nextStatuses(const QString& from)
-{
-    QStringList out;
-    for (const Move& m : kMoves)
-        if (from == QLatin1String(m.from))
-            out << QString::fromLatin1(m.to);
-    return out;
-}
-
-QString transitionLabel(const QString& from, const QString& to)
-{
-    const Move* m = findMove(from, to);
-    return m ? QString::fromLatin1(m->label) : statusLabel(to);
-}
-
-bool transitionNeedsReason(const QString& from, const QString& to)
-{
-    const Move* m = findMove(from, to);
-    return m && m->reason;
-}
-
-Status keepRevision(Workbench& wb, const QString& entity, const QString& key, const QString& status,
-                    const QString& before, const QString& after, const QString& reason)
-{
-    if (status.isEmpty() || status == u"draft"_s || before == after)
-        return {};
-    ReviewRepository repo = wb.review();
-    const QList<Revision> kept = repo.revisions(entity, key);
-    if (kept.isEmpty() || kept.back().text != before)
-        if (auto n = repo.addRevision(
-                {entity,
-                 key,
-                 0,
-                 before,
-                 kept.isEmpty() ? u"as it stood for review"_s : u"changed outside the review"_s,
-                 Workbench::actor(),
-                 {}});
-            !n)
-            return n.error();
-    // Typing is saved as the person writes: a run of plain edits by one person within ten
-    // minutes is one revision, kept up to date, not one per pause.
-    const QString why = reason.isEmpty() ? u"edited"_s : reason;
-    const QList<Revision> now = repo.revisions(entity, key);
-    if (why == u"edited"_s && !now.isEmpty() && now.back().reason == why &&
-        now.back().actor == Workbench::actor() && now.size() > 1) {
-        const QDateTime at = QDateTime::fromString(now.back().at, Qt::ISODateWithMs);
-        if (at.isValid() && at.secsTo(QDateTime::currentDateTimeUtc()) < 600)
-            return repo.updateRevision(entity, key, now.back().number, after);
-    }
-    if (auto n = repo.addRevision({entity, key, 0, after, why, Workbench::actor(), {}}); !n)
-        return n.error();
-    return {};
-}
-
-Status recordStatusEdit(Workbench& wb, const QString& target, const QString& from,
-                        const QString& to)
-{
-    if (from == to)
-        return {};
-    const QString entity = target.section(QLatin1Char(':'), 0, 0);
-    const QString key = target.section(QLatin1Char(':'), 1);
-    if (transitionNeedsReason(from, to))
-        return Error::make(
-            Error::Code::Invalid,
-            QStringLiteral("“%1” needs a reason: use Review ▸ %1, or fwb review move "
-                           "with --reason")
-                .arg(transitionLabel(from, to)));
-    if (Status s = ReviewService(wb).check(target, to); !s)
-        return s;
-    return wb.review().addStatusChange(
-        {entity, key, from, to, u"edited"_s, Workbench::actor(), {}});
-}
-
 // ---- targets ------------------------------------------------------------------------------------
 
-Result<ReviewService::Place> ReviewService::parse(const QString& target) const
+Result<ReviewService::Target> ReviewService::parse(const QString& target) const
 {
     const QString entity = target.section(QLatin1Char(':'), 0, 0);
     const QString key = target.section(QLatin1Char(':'), 1);
@@ -166,7 +42,7 @@ Result<ReviewService::Place> ReviewService::parse(const QString& target) const
             QStringLiteral("\"%1\" is not finding:<uid>, judgment:<programme>/<force>/<question> "
                            "or document:<uid>")
                 .arg(target));
-    return Place{entity, key};
+    return Target{entity, key};
 }
 
 Result<QString> ReviewService::status(const QString& target) const
@@ -202,33 +78,10 @@ Status ReviewService::check(const QString& target, const QString& to, const QDat
     auto from = status(target);
     if (!from)
         return from.error();
-    if (!statuses().contains(to))
-        return Error::make(
-            Error::Code::Invalid,
-            QStringLiteral("\"%1\" is not a status (%2)").arg(to, statuses().join(u", "_s)));
-    if (!transitionAllowed(*from, to)) {
-        QStringList l;
-        for (const QString& s : nextStatuses(*from))
-            l << QStringLiteral("“%1”").arg(statusLabel(s));
-        return refused(
-            QStringLiteral("%1 \"%2\" is “%3” and cannot go to “%4”; from “%3” it can go to: %5")
-                .arg(p->entity, p->key, statusLabel(*from), statusLabel(to),
-                     l.isEmpty() ? u"nothing"_s : l.join(u", "_s)));
-    }
-    if (p->entity != u"document"_s) {
-        if (to == u"final"_s) {
-            int open = 0;
-            for (const ReviewNote& n : m_wb.documents().reviewNotes())
-                open += n.target == target && n.status != u"resolved"_s ? 1 : 0;
-            if (open)
-                return refused(
-                    QStringLiteral(
-                        "%1 \"%2\" cannot be signed off: %3 review note(s) on it are open")
-                        .arg(p->entity, p->key)
-                        .arg(open));
-        }
+    if (Status s = checkMove(m_wb, target, *from, to); !s)
+        return s;
+    if (p->entity != u"document"_s)
         return {};
-    }
     const auto d = m_wb.documents().document(p->key);
     const auto round = m_wb.review().latestRound(p->key);
     const QString name = QStringLiteral("“%1”").arg(d->title);
@@ -280,14 +133,18 @@ Status ReviewService::check(const QString& target, const QString& to, const QDat
 namespace {
 // The text as it stood when it was made ready for review: the first revision, or a new one when
 // it changed after a return to drafting.
-Status keepBaseline(Workbench& wb, const QString& entity, const QString& key, const QString& text)
+Status keepBaseline(Workbench& wb, ChangeSet& changes, const fwb::Place& place,
+                    const QString& entity, const QString& key, const QString& text)
 {
     const QList<Revision> kept = wb.review().revisions(entity, key);
     if (!kept.isEmpty() && kept.back().text == text)
         return {};
     auto n = wb.review().addRevision(
         {entity, key, 0, text, QStringLiteral("as it stood for review"), Workbench::actor(), {}});
-    return n ? Status{} : Status(n.error());
+    if (!n)
+        return n.error();
+    changes.add(EntityKind::Revision, ChangeOp::Added, {entity + u':' + key}, place);
+    return {};
 }
 
 // A target read a moment ago that cannot be read now (a key the repositories cannot take apart,
@@ -298,8 +155,8 @@ Status notFound(const QString& entity, const QString& key)
 }
 } // namespace
 
-Status ReviewService::moveOne(const Place& p, const QString& from, const QString& to,
-                              const QString& reason)
+Status ReviewService::moveOne(const Target& p, const QString& from, const QString& to,
+                              const QString& reason, ChangeSet& changes)
 {
     DraftRepository drafts = m_wb.drafts();
     QString before, after;
@@ -312,8 +169,11 @@ Status ReviewService::moveOne(const Place& p, const QString& from, const QString
         if (auto r = drafts.upsertFinding(*f); !r)
             return r.error();
         after = json(drafts.finding(p.key));
+        changes.add(EntityKind::Finding, ChangeOp::Changed, {p.key}, service::placeOf(*f));
         if (to == u"ready"_s)
-            if (Status s = keepBaseline(m_wb, u"finding"_s, p.key, f->text); !s)
+            if (Status s =
+                    keepBaseline(m_wb, changes, service::placeOf(*f), u"finding"_s, p.key, f->text);
+                !s)
                 return s;
     } else if (p.entity == u"judgment"_s) {
         const QStringList k = p.key.split(QLatin1Char('/'));
@@ -325,11 +185,15 @@ Status ReviewService::moveOne(const Place& p, const QString& from, const QString
         if (auto r = drafts.upsertJudgment(*j); !r)
             return r.error();
         after = json(drafts.judgment(k[0], k[1], k[2]));
+        const fwb::Place place = service::placeOf(*j);
+        changes.add(EntityKind::Judgment, ChangeOp::Changed, {p.key}, place);
         if (to == u"ready"_s) {
-            if (Status s = keepBaseline(m_wb, u"judgment"_s, p.key, j->summary); !s)
+            if (Status s = keepBaseline(m_wb, changes, place, u"judgment"_s, p.key, j->summary); !s)
                 return s;
             if (!j->overview.isEmpty())
-                if (Status s = keepBaseline(m_wb, u"overview"_s, p.key, j->overview); !s)
+                if (Status s =
+                        keepBaseline(m_wb, changes, place, u"overview"_s, p.key, j->overview);
+                    !s)
                     return s;
         }
     } else {
@@ -344,12 +208,15 @@ Status ReviewService::moveOne(const Place& p, const QString& from, const QString
         if (Status s = docs.updateParticulars(a); !s)
             return s;
         after = json(a);
+        changes.add(EntityKind::Document, ChangeOp::Changed, {p.key}, service::placeOf(*d));
         if (to == u"ready"_s) {
             std::function<Status(const QList<Section>&)> keep =
                 [&](const QList<Section>& list) -> Status {
                 for (const Section& s : list) {
                     if (!isBoundKind(s.kind) && !s.body.trimmed().isEmpty())
-                        if (Status st = keepBaseline(m_wb, u"section"_s, s.uid, s.body); !st)
+                        if (Status st = keepBaseline(m_wb, changes, service::sectionPlace(*d),
+                                                     u"section"_s, s.uid, s.body);
+                            !st)
                             return st;
                     if (Status st = keep(s.children); !st)
                         return st;
@@ -368,24 +235,40 @@ Status ReviewService::moveOne(const Place& p, const QString& from, const QString
 }
 
 Result<int> ReviewService::carry(const Document& d, const QString& from, const QString& to,
-                                 const QString& why)
+                                 const QString& why, ChangeSet& changes)
 {
+    // Each record moved is named, unless there are so many that naming them helps no view: then
+    // the kind at the document's programme and force.
+    ChangeSet carried;
     int moved = 0;
     for (const Finding& f : m_wb.drafts().findings(d.programmeCode, d.forceCode))
         if (f.status == from) {
-            if (Status s = moveOne({u"finding"_s, f.uid}, from, to, why); !s)
+            if (Status s = moveOne({u"finding"_s, f.uid}, from, to, why, carried); !s)
                 return s.error();
             ++moved;
         }
+    int judged = 0;
     for (const Judgment& j : m_wb.drafts().judgments(d.programmeCode, d.forceCode))
         if (j.status == from) {
-            const QString key = j.programmeCode + QLatin1Char('/') + j.forceCode +
-                                QLatin1Char('/') + j.questionCode;
-            if (Status s = moveOne({u"judgment"_s, key}, from, to, why); !s)
+            if (Status s =
+                    moveOne({u"judgment"_s, service::judgmentUid(j)}, from, to, why, carried);
+                !s)
                 return s.error();
-            ++moved;
+            ++judged;
         }
-    return moved;
+    const fwb::Place place = service::placeOf(d);
+    if (moved > ChangeSet::kManyRecords)
+        changes.add(EntityKind::Finding, ChangeOp::Changed, {}, place);
+    if (judged > ChangeSet::kManyRecords)
+        changes.add(EntityKind::Judgment, ChangeOp::Changed, {}, place);
+    for (const RecordChange& c : carried.changes()) {
+        if (c.kind == EntityKind::Finding && moved > ChangeSet::kManyRecords)
+            continue;
+        if (c.kind == EntityKind::Judgment && judged > ChangeSet::kManyRecords)
+            continue;
+        changes.add(c);
+    }
+    return moved + judged;
 }
 
 Result<int> ReviewService::move(const QString& target, const QString& to, const QString& reason,
@@ -406,13 +289,12 @@ Result<int> ReviewService::move(const QString& target, const QString& to, const 
                            QStringLiteral("“%1” needs a reason").arg(transitionLabel(*from, to)));
     if (Status s = check(target, to, when); !s)
         return s.error();
-    const QStringList entities{u"findings"_s, u"judgments"_s, u"documents"_s, u"review"_s};
-    return inTransaction<int>(m_wb, entities, [&]() -> Result<int> {
+    return inTransaction<int>(m_wb, [&](ChangeSet& changes) -> Result<int> {
         if (auto still = status(target); !still || *still != *from)
             return refused(
                 QStringLiteral("%1 changed while it was being moved: look again and retry")
                     .arg(target));
-        if (Status s = moveOne(*p, *from, to, reason); !s)
+        if (Status s = moveOne(*p, *from, to, reason, changes); !s)
             return s.error();
         int moved = 1;
         if (p->entity == u"document"_s) {
@@ -421,14 +303,18 @@ Result<int> ReviewService::move(const QString& target, const QString& to, const 
                 reason.trimmed().isEmpty()
                     ? QStringLiteral("with document %1").arg(p->key)
                     : QStringLiteral("with document %1: %2").arg(p->key, reason.trimmed());
-            auto carried = carry(*d, *from, to, with);
+            auto carried = carry(*d, *from, to, with, changes);
             if (!carried)
                 return carried.error();
             moved += *carried;
             if (*from == u"responded"_s && to == u"amended"_s)
-                if (const auto round = m_wb.review().latestRound(p->key); round && round->isOpen())
+                if (const auto round = m_wb.review().latestRound(p->key);
+                    round && round->isOpen()) {
                     if (Status s = m_wb.review().closeRound(round->uid, now()); !s)
                         return s.error();
+                    changes.add(EntityKind::ReviewRound, ChangeOp::Changed, {round->uid},
+                                service::placeOf(*d));
+                }
         }
         spdlog::info("{} moved from {} to {} ({} in all)", target.toStdString(),
                      from->toStdString(), to.toStdString(), moved);
@@ -442,7 +328,7 @@ Result<ReviewNote> ReviewService::addNote(const QString& target, const QString& 
 {
     if (body.trimmed().isEmpty())
         return Error::make(Error::Code::Invalid, u"a review note needs some text"_s);
-    return inTransaction<ReviewNote>(m_wb, {u"review"_s}, [&]() -> Result<ReviewNote> {
+    return inTransaction<ReviewNote>(m_wb, [&](ChangeSet& changes) -> Result<ReviewNote> {
         ReviewNote n;
         n.uid = u"note-"_s +
                 QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffULL, 36);
@@ -456,6 +342,8 @@ Result<ReviewNote> ReviewService::addNote(const QString& target, const QString& 
                                            {}, json(after));
             !s)
             return s.error();
+        changes.add(EntityKind::ReviewNote, ChangeOp::Added, {n.uid},
+                    service::placeOfTarget(m_wb, target));
         return *after;
     });
 }
@@ -464,7 +352,7 @@ Result<ReviewNote> ReviewService::answerNote(const QString& uid, const QString& 
 {
     if (answer.trimmed().isEmpty())
         return Error::make(Error::Code::Invalid, u"an answer needs some text"_s);
-    return inTransaction<ReviewNote>(m_wb, {u"review"_s}, [&]() -> Result<ReviewNote> {
+    return inTransaction<ReviewNote>(m_wb, [&](ChangeSet& changes) -> Result<ReviewNote> {
         auto n = m_wb.documents().reviewNote(uid);
         if (!n)
             return Error::make(Error::Code::NotFound,
@@ -481,13 +369,15 @@ Result<ReviewNote> ReviewService::answerNote(const QString& uid, const QString& 
                                            json(before), json(n));
             !s)
             return s.error();
+        changes.add(EntityKind::ReviewNote, ChangeOp::Changed, {uid},
+                    service::placeOfTarget(m_wb, n->target));
         return *m_wb.documents().reviewNote(uid);
     });
 }
 
 Result<ReviewNote> ReviewService::resolveNote(const QString& uid)
 {
-    return inTransaction<ReviewNote>(m_wb, {u"review"_s}, [&]() -> Result<ReviewNote> {
+    return inTransaction<ReviewNote>(m_wb, [&](ChangeSet& changes) -> Result<ReviewNote> {
         auto n = m_wb.documents().reviewNote(uid);
         if (!n)
             return Error::make(Error::Code::NotFound,
@@ -503,6 +393,8 @@ Result<ReviewNote> ReviewService::resolveNote(const QString& uid)
                                            json(before), json(n));
             !s)
             return s.error();
+        changes.add(EntityKind::ReviewNote, ChangeOp::Changed, {uid},
+                    service::placeOfTarget(m_wb, n->target));
         return *m_wb.documents().reviewNote(uid);
     });
 }

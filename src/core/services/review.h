@@ -9,6 +9,8 @@
 // status_changes (who, when, why) and the audit log. A document carries with it the findings and
 // judgments of its force and programme that stood where it stood. Published material is locked:
 // every service and import refuses to change it until it is reopened (the rule: services/locks.h).
+// The moves and the records edits keep are in services/lifecycle.h, below this service, so that
+// the services writing findings, judgments and documents need not include this one.
 //
 // Revisions. From "ready" on, every change to the text of a finding, a judgment's summary or
 // overview, or a narrative section is kept as a numbered revision with its reason.
@@ -23,7 +25,9 @@
 // "overview:<programme>/<force>/<question>", "section:<uid>" (a paragraph: "section:<uid>#<n>")
 // and "document:<uid>".
 
+#include "core/changes.h"
 #include "core/domain/types.h"
+#include "core/services/lifecycle.h"
 #include "core/util/result.h"
 #include "core/util/worddiff.h"
 
@@ -36,16 +40,7 @@ class Workbench;
 
 // ---- lifecycle ----------------------------------------------------------------------------------
 
-// "ready" → "Ready for review", "amended" → "Amended / upheld".
-QString statusLabel(const QString& status);
-// Whether the lifecycle has a move from one status to another.
-bool transitionAllowed(const QString& from, const QString& to);
-// The statuses reachable from one, in the order a person would take them.
-QStringList nextStatuses(const QString& from);
-// What the move is called on a button: "Mark ready for review", "Sign off as final", "Reopen".
-QString transitionLabel(const QString& from, const QString& to);
-// Whether the move needs a reason (withdrawing sign-off, reopening).
-bool transitionNeedsReason(const QString& from, const QString& to);
+// The statuses, their labels and the moves between them: core/services/lifecycle.h.
 
 // "accepted" → "Accepted", "partly_accepted" → "Partly accepted", "" → "Not decided".
 QString decisionLabel(const QString& decision);
@@ -152,28 +147,19 @@ public:
     Result<QList<ItemChange>> sinceSent(const QString& documentUid) const;
 
 private:
-    struct Place {
+    struct Target {
         QString entity, key; // "finding"/"judgment"/"document" and its key
     };
-    Result<Place> parse(const QString& target) const;
-    Status moveOne(const Place& p, const QString& from, const QString& to, const QString& reason);
+    Result<Target> parse(const QString& target) const;
+    Status moveOne(const Target& p, const QString& from, const QString& to, const QString& reason,
+                   ChangeSet& changes);
     // Moves the findings and judgments of a document's force and programme that stand at `from`.
-    Result<int> carry(const Document& d, const QString& from, const QString& to,
-                      const QString& why);
+    Result<int> carry(const Document& d, const QString& from, const QString& to, const QString& why,
+                      ChangeSet& changes);
     // `expected`: for a paragraph, the text sent under its reference (found wherever it is now).
     Status setText(const QString& target, const QString& text, const QString& reason, int* revision,
-                   const QString& expected = QString());
+                   ChangeSet& changes, const QString& expected = QString());
     Workbench& m_wb;
 };
-
-// Within a service's transaction: keeps a revision of changed text when the status says the text
-// is under review (anything after "draft"). The first revision kept is the text before the change.
-Status keepRevision(Workbench& workbench, const QString& entity, const QString& key,
-                    const QString& status, const QString& before, const QString& after,
-                    const QString& reason);
-// Within a service's transaction: checks and records a status change made through an edit
-// (DraftingService's finding and judgment edits).
-Status recordStatusEdit(Workbench& workbench, const QString& target, const QString& from,
-                        const QString& to);
 
 } // namespace fwb

@@ -32,8 +32,7 @@ Result<ReviewRound> ReviewService::send(const QString& documentUid, const TextFi
                 "“%1” is “%2”: only a document ready for review can be sent for its factual "
                 "accuracy check")
                 .arg(d->title, statusLabel(d->status)));
-    const QStringList entities{u"findings"_s, u"judgments"_s, u"documents"_s, u"review"_s};
-    return inTransaction<ReviewRound>(m_wb, entities, [&]() -> Result<ReviewRound> {
+    return inTransaction<ReviewRound>(m_wb, [&](ChangeSet& changes) -> Result<ReviewRound> {
         ReviewRound round;
         round.documentUid = documentUid;
         round.number = int(m_wb.review().rounds(documentUid).size()) + 1;
@@ -42,13 +41,15 @@ Result<ReviewRound> ReviewService::send(const QString& documentUid, const TextFi
         round.items = reviewItems(m_wb, *d, fill);
         if (auto id = m_wb.review().insertRound(round); !id)
             return id.error();
-        const Place place{u"document"_s, documentUid};
-        if (Status s = moveOne(place, u"ready"_s, u"sent"_s,
-                               QStringLiteral("factual accuracy round %1").arg(round.number));
+        changes.add(EntityKind::ReviewRound, ChangeOp::Added, {round.uid}, service::placeOf(*d));
+        const Target target{u"document"_s, documentUid};
+        if (Status s =
+                moveOne(target, u"ready"_s, u"sent"_s,
+                        QStringLiteral("factual accuracy round %1").arg(round.number), changes);
             !s)
             return s.error();
         if (auto carried = carry(*d, u"ready"_s, u"sent"_s,
-                                 QStringLiteral("with document %1").arg(documentUid));
+                                 QStringLiteral("with document %1").arg(documentUid), changes);
             !carried)
             return carried.error();
         if (Status s =
@@ -232,9 +233,9 @@ Result<ReviewService::ImportReport> ReviewService::importForm(const QString& doc
                 .arg(name, cleanRowsOnly && !structural ? u" (no row is clean)"_s : QString(),
                      QString::number(report.problems.size()), lines.join(u"\n  "_s)));
     }
-    const QStringList entities{u"findings"_s, u"judgments"_s, u"documents"_s, u"review"_s};
-    return inTransaction<ImportReport>(m_wb, entities, [&]() -> Result<ImportReport> {
+    return inTransaction<ImportReport>(m_wb, [&](ChangeSet& changes) -> Result<ImportReport> {
         int next = int(m_wb.documents().roundResponses(round->uid).size());
+        QStringList added;
         for (FaResponse r : clean) {
             r.uid = QStringLiteral("%1-r%2").arg(round->uid).arg(++next);
             if (auto up = m_wb.documents().upsertResponse(r); !up)
@@ -244,14 +245,16 @@ Result<ReviewService::ImportReport> ReviewService::importForm(const QString& doc
                 !s)
                 return s.error();
             ++report.imported;
+            added << r.uid;
         }
+        changes.addMany(EntityKind::Response, ChangeOp::Added, added, service::placeOf(*d));
         if (d->status == u"sent"_s) {
             if (Status s = moveOne({u"document"_s, documentUid}, u"sent"_s, u"responded"_s,
-                                   QStringLiteral("responses imported from %1").arg(name));
+                                   QStringLiteral("responses imported from %1").arg(name), changes);
                 !s)
                 return s.error();
             if (auto carried = carry(*d, u"sent"_s, u"responded"_s,
-                                     QStringLiteral("with document %1").arg(documentUid));
+                                     QStringLiteral("with document %1").arg(documentUid), changes);
                 !carried)
                 return carried.error();
         }
@@ -316,13 +319,11 @@ Result<FaResponse> ReviewService::decide(const QString& responseUid, const QStri
                       "accept it with the wording used")
                       .arg(r->reference)
                 : QStringLiteral("a partly accepted response needs the wording used"));
-    const QStringList entities{u"findings.text"_s, u"judgments.text"_s, u"documents.text"_s,
-                               u"review"_s};
     QString sentText;
     for (const ReviewItem& i : round->items)
         if (i.reference == r->reference)
             sentText = i.text;
-    return inTransaction<FaResponse>(m_wb, entities, [&]() -> Result<FaResponse> {
+    return inTransaction<FaResponse>(m_wb, [&](ChangeSet& changes) -> Result<FaResponse> {
         // Read again inside the transaction: someone else may have decided it meanwhile.
         r = m_wb.documents().response(responseUid);
         if (!r)
@@ -345,7 +346,7 @@ Result<FaResponse> ReviewService::decide(const QString& responseUid, const QStri
                                     .arg(r->reference, decisionLabel(decision).toLower())
                                     .arg(r->formRow)
                                     .arg(r->reason);
-            if (Status s = setText(r->target, text, why, &revision, sentText); !s)
+            if (Status s = setText(r->target, text, why, &revision, changes, sentText); !s)
                 return s.error();
             r->revision = revision;
         }
@@ -355,6 +356,11 @@ Result<FaResponse> ReviewService::decide(const QString& responseUid, const QStri
                                            json(before), json(*r));
             !s)
             return s.error();
+        // First the response, then what its decision amended (recorded by setText).
+        ChangeSet decided;
+        decided.add(EntityKind::Response, ChangeOp::Changed, {r->uid}, service::placeOf(*d));
+        decided.append(changes);
+        changes = decided;
         spdlog::info("response {} {}", r->uid.toStdString(), decision.toStdString());
         return *m_wb.documents().response(responseUid);
     });

@@ -15,7 +15,6 @@ using namespace Qt::StringLiterals;
 namespace fwb {
 
 using namespace reviewdetail;
-using service::inTransaction;
 using service::json;
 
 // ---- text and revisions -------------------------------------------------------------------------
@@ -100,13 +99,17 @@ Result<QString> ReviewService::currentText(const QString& target) const
 }
 
 Status ReviewService::setText(const QString& target, const QString& text, const QString& reason,
-                              int* revision, const QString& expected)
+                              int* revision, ChangeSet& changes, const QString& expected)
 {
     const QString entity = target.section(QLatin1Char(':'), 0, 0);
     const QString key = target.section(QLatin1Char(':'), 1);
     DraftRepository drafts = m_wb.drafts();
     QString revEntity = entity, revKey = key, status, before, after;
     QString beforeJson, afterJson, auditEntity = entity;
+    // What the change is announced as: the record whose wording changed, and where it is.
+    EntityKind kind = EntityKind::Finding;
+    QString uid = key;
+    fwb::Place place;
     if (entity == u"finding"_s) {
         auto f = drafts.finding(key);
         if (!f)
@@ -114,6 +117,7 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
         if (Status s = LockRule(m_wb.database()).refuseFinding(*f); !s)
             return s;
         beforeJson = json(f);
+        place = service::placeOf(*f);
         status = f->status;
         before = f->text;
         f->text = after = text;
@@ -129,6 +133,8 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
         if (Status s = LockRule(m_wb.database()).refuseJudgment(*j); !s)
             return s;
         beforeJson = json(j);
+        kind = EntityKind::Judgment;
+        place = service::placeOf(*j);
         status = j->status;
         QString& field = entity == u"judgment"_s ? j->summary : j->overview;
         before = field;
@@ -147,6 +153,9 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
                                QStringLiteral("no section \"%1\"").arg(t.uid));
         if (Status st = LockRule(m_wb.database()).refuseDocument(*d); !st)
             return st;
+        kind = EntityKind::Section;
+        uid = t.uid;
+        place = service::sectionPlace(*d);
         status = d->status;
         before = s->body;
         after = s->body;
@@ -197,13 +206,14 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
     }
     if (before == after)
         return {};
+    changes.add(kind, ChangeOp::Changed, {uid}, place, true);
     if (Status s =
             m_wb.audit().append(Workbench::actor(), u"update"_s, auditEntity,
                                 entity == u"section"_s ? revKey : key, beforeJson, afterJson);
         !s)
         return s;
-    if (Status s = keepRevision(m_wb, revEntity, revKey, status == u"draft"_s ? u"ready"_s : status,
-                                before, after, reason);
+    if (Status s = keepRevision(m_wb, changes, place, revEntity, revKey,
+                                status == u"draft"_s ? u"ready"_s : status, before, after, reason);
         !s)
         return s;
     if (revision) {

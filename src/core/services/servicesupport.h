@@ -1,5 +1,6 @@
 #pragma once
-// What every service shares: one transaction per change, announced only once committed, and the
+// What every service shares: one transaction per change, announced only once committed with the
+// ChangeSet the write recorded (core/changes.h says what each kind of record names), and the
 // record as JSON for the audit log.
 
 #include "core/io/interchange.h"
@@ -36,19 +37,26 @@ template <class T, class Write> Result<T> inTransaction(Workbench& wb, Write wri
     return r;
 }
 
-// The coarse form: every record of the kinds named by `entities` ("findings", "judgments.text",
-// …) at `place` may have changed. For calls that do not yet say which records they changed.
-ChangeSet coarseChanges(const QStringList& entities, const Place& place = {});
+// ---- where records are, for the ChangeSet a write records -------------------------------------
 
-template <class T, class Write>
-Result<T> inTransaction(Workbench& wb, const QStringList& entities, Write write)
-{
-    return inTransaction<T>(wb, [&](ChangeSet& changes) -> Result<T> {
-        Result<T> r = write();
-        if (r)
-            changes = coarseChanges(entities);
-        return r;
-    });
-}
+// "programme/force/question": a judgment's uid in a ChangeSet (and its review key).
+QString judgmentUid(const QString& programme, const QString& force, const QString& question);
+QString judgmentUid(const Judgment& judgment);
+
+Place placeOf(const Finding& finding);   // its question
+Place placeOf(const Judgment& judgment); // its question
+Place placeOf(const Document& document); // its programme and force
+// A section's place: its document's programme and force, and the document.
+Place sectionPlace(const Document& document);
+
+// Where a review target ("finding:…", "judgment:…", "overview:…", "section:…[#n]",
+// "document:…") is now; empty when it cannot be found.
+Place placeOfTarget(const Workbench& workbench, const QString& target);
+
+// What saving a programme changed: the programme's own fields (Programme Changed) and its
+// questions, each Added, Removed, Moved (another parent, or out of the order the others kept) or
+// Changed (its text, grading or continuity). Nothing when both are the same. `before` empty: the
+// programme is new.
+ChangeSet programmeChanges(const std::optional<Programme>& before, const Programme& after);
 
 } // namespace fwb::service
