@@ -1,5 +1,5 @@
 #pragma once
-// The checker's rules over one text, and the helpers the checker shares with them (see checker.h
+// The checker's rules over one text, and the functions the checker shares with them (see checker.h
 // for what they check). Internal to core/checks.
 
 #include "core/checks/checker.h"
