@@ -1,6 +1,6 @@
 #include "core/workbench.h"
 
-#include "core/storage/query.h"
+#include "core/reader.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -12,6 +12,11 @@
 namespace fwb {
 
 Workbench::Workbench(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
+
+Reader Workbench::reader() const
+{
+    return Reader(*this);
+}
 
 QString Workbench::actor()
 {
@@ -64,10 +69,9 @@ Result<std::unique_ptr<Workbench>> Workbench::create(const QString& path,
     if (options.demo)
         files += bundledDemoFiles();
     auto populate = [&](Database& db) -> Status {
-        Query info(db,
-                   QStringLiteral("INSERT INTO workbench_info(key, value) VALUES ('created_at', "
-                                  "strftime('%Y-%m-%dT%H:%M:%SZ','now')), ('created_by', ?)"));
-        if (Status s = info.exec({QVariant(QStringLiteral("Findings Workbench " FWB_VERSION))}); !s)
+        if (Status s = WorkbenchRepository(db).recordCreation(
+                QStringLiteral("Findings Workbench " FWB_VERSION));
+            !s)
             return s;
         for (const QString& f : files) {
             QFile file(f);
@@ -89,28 +93,12 @@ Result<std::unique_ptr<Workbench>> Workbench::create(const QString& path,
 WorkbenchInfo Workbench::info() const
 {
     WorkbenchInfo i;
+    static_cast<RecordCounts&>(i) = WorkbenchRepository(*m_db).counts();
     i.schemaVersion = m_db->schemaVersion();
     i.path = m_db->path();
     i.readOnly = m_db->isReadOnly();
     i.readOnlyReason = m_db->readOnlyReason();
     i.damage = m_db->damage();
-    Query q(*m_db, QStringLiteral("SELECT (SELECT count(*) FROM regions), (SELECT count(*) FROM "
-                                  "forces), (SELECT count(*) FROM people), "
-                                  "(SELECT count(*) FROM programmes), (SELECT count(*) FROM "
-                                  "questions), (SELECT count(*) FROM judgments), "
-                                  "(SELECT count(*) FROM findings), (SELECT count(*) FROM "
-                                  "evidence_samples), (SELECT count(*) FROM metrics), "
-                                  "(SELECT count(*) FROM documents), (SELECT count(*) FROM "
-                                  "review_notes), (SELECT count(*) FROM fa_responses), "
-                                  "(SELECT count(*) FROM audit_log)"));
-    if (q.exec() && q.next()) {
-        qint64* fields[] = {&i.regions,     &i.forces,    &i.people,      &i.programmes,
-                            &i.questions,   &i.judgments, &i.findings,    &i.evidence,
-                            &i.metrics,     &i.documents, &i.reviewNotes, &i.responses,
-                            &i.auditEntries};
-        for (int k = 0; k < 13; ++k)
-            *fields[k] = q.integer(k);
-    }
     return i;
 }
 

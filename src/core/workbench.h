@@ -11,26 +11,27 @@
 #include "core/storage/followuprepository.h"
 #include "core/storage/referencerepository.h"
 #include "core/storage/reviewrepository.h"
+#include "core/storage/workbenchrepository.h"
 
 #include <QObject>
 #include <memory>
 
 namespace fwb {
 
+class Reader;
+
 struct CreateOptions {
     bool demo = false; // add the Lancashire demo content
     OpenOptions open;
 };
 
-struct WorkbenchInfo {
+// The file's particulars with how many records of each kind it holds (RecordCounts).
+struct WorkbenchInfo : RecordCounts {
     int schemaVersion = 0;
     QString path;
     bool readOnly = false;
     QString readOnlyReason;
     QString damage; // what the check on open found wrong, empty when the file is sound
-    qint64 regions = 0, forces = 0, people = 0, programmes = 0, questions = 0, judgments = 0,
-           findings = 0, evidence = 0, metrics = 0, documents = 0, reviewNotes = 0, responses = 0,
-           auditEntries = 0;
 };
 
 class Workbench : public QObject {
@@ -49,6 +50,10 @@ public:
     const QString& path() const { return m_db->path(); }
     bool isReadOnly() const { return m_db->isReadOnly(); }
 
+    // The read-only face for the window and `fwb` (core/reader.h): every read, no writer.
+    Reader reader() const;
+
+    // The repositories, for the services (and for tests); a face reads through reader().
     ReferenceRepository reference() const { return ReferenceRepository(*m_db); }
     DraftRepository drafts() const { return DraftRepository(*m_db); }
     DocumentRepository documents() const { return DocumentRepository(*m_db); }

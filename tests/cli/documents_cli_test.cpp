@@ -71,6 +71,7 @@ TEST_CASE("fwb render refuses what it cannot do, saying why, and writes nothing"
                 S("kent"), S("--kind"), S("report"), S("--format"), S("pdf")});
     CHECK(none.code == 3);
     CHECK(none.err.contains(S("there is no report for kent")));
+    CHECK(none.err.contains(S("fwb document create")));
     const Run unnamed = runFwb({S("render"), file, S("--format"), S("pdf")});
     CHECK(unnamed.code == 2);
     const Run badNow = runFwb({S("render"), file, S("--document"), S("lancs-2014-letter"),
@@ -189,4 +190,26 @@ TEST_CASE("fwb render --all-forces writes every force's document of a kind", "[c
         runFwb({S("render"), file, S("--programme"), S("core-business-2014"), S("--kind"),
                 S("report"), S("--all-forces"), S("--format"), S("pdf"), S("--dir"), outDir});
     CHECK(none.code == 3);
+}
+
+TEST_CASE("fwb render of a force with two documents of a kind names them and asks for one",
+          "[cli][documents]")
+{
+    test::Scratch dir;
+    const QString file = demo(dir);
+    REQUIRE(runFwb({S("document"), S("create"), file, S("--programme"),
+                    S("peel-effectiveness-2015"), S("--force"), S("lancashire"), S("--kind"),
+                    S("report"), S("--uid"), S("lancs-draft")})
+                .code == 0);
+    const QString out = dir.path(S("report.md"));
+    const Run two = runFwb({S("render"), file, S("--programme"), S("peel-effectiveness-2015"),
+                            S("--force"), S("lancashire"), S("--kind"), S("report"), S("-o"), out});
+    CHECK(two.code == 3);
+    CHECK(two.err.contains(S("lancs-2015-report")));
+    CHECK(two.err.contains(S("lancs-draft")));
+    CHECK(two.err.contains(S("give --document UID")));
+    CHECK_FALSE(QFile::exists(out));
+    const Run named = runFwb({S("render"), file, S("--document"), S("lancs-draft"), S("-o"), out});
+    CHECK(named.code == 0);
+    CHECK(QFile::exists(out));
 }

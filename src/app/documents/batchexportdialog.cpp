@@ -1,153 +1,108 @@
 #include "app/documents/batchexportdialog.h"
 
-#include "core/io/filenames.h"
-#include "core/workbench.h"
-#include "documents/export.h"
+#include "core/reader.h"
+#include "documents/batch.h"
+#include "ui_batchexportdialog.h"
 
-#include <QComboBox>
 #include <QCoreApplication>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
-#include <QFormLayout>
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QLineEdit>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QVBoxLayout>
-#include <spdlog/spdlog.h>
+
+using namespace Qt::StringLiterals;
 
 namespace fwb::app {
 
 BatchExportDialog::BatchExportDialog(Workbench& workbench, const QString& programme,
                                      const QString& kind, QWidget* parent)
-    : QDialog(parent), m_workbench(workbench)
+    : QDialog(parent), m_workbench(workbench), m_ui(std::make_unique<Ui::BatchExportDialog>())
 {
-    setObjectName(QStringLiteral("batchExportDialog"));
-    setWindowTitle(tr("Export Every Force’s Document"));
-    m_programme = new QComboBox(this);
-    for (const Programme& p : workbench.reference().programmes())
-        m_programme->addItem(p.label(), p.code);
-    m_programme->setCurrentIndex(qMax(0, m_programme->findData(programme)));
-    m_kind = new QComboBox(this);
-    m_kind->addItem(tr("Letters"), QStringLiteral("letter"));
-    m_kind->addItem(tr("Reports"), QStringLiteral("report"));
-    m_kind->setCurrentIndex(kind == QLatin1String("report") ? 1 : 0);
-    m_format = new QComboBox(this);
+    m_ui->setupUi(this);
+    for (const Programme& p : workbench.reader().programmes())
+        m_ui->programme->addItem(p.label(), p.code);
+    m_ui->programme->setCurrentIndex(qMax(0, m_ui->programme->findData(programme)));
+    m_ui->kind->addItem(tr("Letters"), u"letter"_s);
+    m_ui->kind->addItem(tr("Reports"), u"report"_s);
+    m_ui->kind->setCurrentIndex(kind == u"report"_s ? 1 : 0);
     for (documents::Format f : {documents::Format::Pdf, documents::Format::Odt,
                                 documents::Format::Html, documents::Format::Markdown})
-        m_format->addItem(documents::formatLabel(f), documents::formatName(f));
-    m_folder = new QLineEdit(this);
-    m_folder->setObjectName(QStringLiteral("folder"));
-    m_folder->setText(QDir::homePath());
-    auto* browse = new QPushButton(tr("&Choose…"), this);
-    connect(browse, &QPushButton::clicked, this, &BatchExportDialog::chooseFolder);
-    m_result = new QLabel(this);
-    m_result->setWordWrap(true);
-
-    auto* form = new QFormLayout;
-    form->addRow(tr("&Programme:"), m_programme);
-    form->addRow(tr("&Documents:"), m_kind);
-    form->addRow(tr("&Format:"), m_format);
-    auto* folderRow = new QHBoxLayout;
-    folderRow->addWidget(m_folder, 1);
-    folderRow->addWidget(browse);
-    form->addRow(tr("F&older:"), folderRow);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    QPushButton* run = buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
+        m_ui->format->addItem(documents::formatLabel(f), documents::formatName(f));
+    m_ui->folder->setText(QDir::homePath());
+    connect(m_ui->browse, &QPushButton::clicked, this, &BatchExportDialog::chooseFolder);
+    QPushButton* run = m_ui->buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
     run->setDefault(true);
     connect(run, &QPushButton::clicked, this, [this] { exportAll(); });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_result);
-    layout->addWidget(buttons);
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     resize(520, sizeHint().height());
 }
 
+BatchExportDialog::~BatchExportDialog() = default;
+
 void BatchExportDialog::setFolder(const QString& folder)
 {
-    m_folder->setText(folder);
+    m_ui->folder->setText(folder);
 }
 
 void BatchExportDialog::setFormat(const QString& format)
 {
-    m_format->setCurrentIndex(qMax(0, m_format->findData(format)));
+    m_ui->format->setCurrentIndex(qMax(0, m_ui->format->findData(format)));
 }
 
 QString BatchExportDialog::summary() const
 {
-    return m_result->text();
+    return m_ui->result->text();
 }
 
 void BatchExportDialog::chooseFolder()
 {
     const QString dir =
-        QFileDialog::getExistingDirectory(this, tr("Export into"), m_folder->text());
+        QFileDialog::getExistingDirectory(this, tr("Export into"), m_ui->folder->text());
     if (!dir.isEmpty())
-        m_folder->setText(dir);
+        m_ui->folder->setText(dir);
 }
 
 int BatchExportDialog::exportAll()
 {
-    const QString programme = m_programme->currentData().toString();
-    const QString kind = m_kind->currentData().toString();
-    const auto format = documents::formatFromName(m_format->currentData().toString());
-    QDir folder(m_folder->text());
+    const QString programme = m_ui->programme->currentData().toString();
+    const QString kind = m_ui->kind->currentData().toString();
+    const auto format = documents::formatFromName(m_ui->format->currentData().toString());
+    QDir folder(m_ui->folder->text());
     if (!folder.exists() && !QDir().mkpath(folder.path())) {
-        m_result->setText(tr("The folder %1 cannot be created.").arg(folder.path()));
+        m_ui->result->setText(tr("The folder %1 cannot be created.").arg(folder.path()));
         return 0;
     }
-    QList<Document> docs;
-    for (const Document& d : m_workbench.documents().documents(programme))
-        if (d.kind == kind)
-            docs << d;
-    if (docs.isEmpty()) {
-        m_result->setText(tr("This programme has no %1s yet.").arg(kind));
+    const int total = int(m_workbench.reader().documentsOfKind(programme, kind).size());
+    if (total == 0) {
+        m_ui->result->setText(tr("This programme has no %1s yet.").arg(kind));
         return 0;
     }
-    const QStringList names = documents::batchFileNames(docs, *format);
-    QProgressDialog progress(tr("Exporting %1 %2s…").arg(docs.size()).arg(kind), tr("Cancel"), 0,
-                             int(docs.size()), this);
-    progress.setObjectName(QStringLiteral("batchProgress"));
+    QProgressDialog progress(tr("Exporting %1 %2s…").arg(total).arg(kind), tr("Cancel"), 0, total,
+                             this);
+    progress.setObjectName(u"batchProgress"_s);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
-    int written = 0;
-    QString problem;
-    for (int i = 0; i < docs.size(); ++i) {
+    documents::BatchOptions options;
+    options.beforeEach = [&](int i, int count, const Document& d) {
         progress.setValue(i);
-        progress.setLabelText(
-            tr("Exporting %1 of %2: %3").arg(i + 1).arg(docs.size()).arg(docs[i].forceCode));
+        progress.setLabelText(tr("Exporting %1 of %2: %3").arg(i + 1).arg(count).arg(d.forceCode));
         QCoreApplication::processEvents();
-        if (progress.wasCanceled())
-            break;
-        auto path = pathInside(folder.path(), names[i]);
-        if (!path) {
-            problem = tr("%1 was not written: %2").arg(docs[i].uid, path.error().message);
-            break;
-        }
-        if (Status s = documents::renderToFile(m_workbench, docs[i].uid, *format, *path); !s) {
-            problem = tr("%1 was not written: %2").arg(docs[i].uid, s.error().message);
-            break;
-        }
-        ++written;
-    }
-    const bool cancelled = progress.wasCanceled();
-    progress.setValue(int(docs.size()));
+        return !progress.wasCanceled();
+    };
+    const documents::BatchReport r =
+        documents::renderEveryForce(m_workbench, programme, kind, *format, folder.path(), options);
+    progress.setValue(total);
     QString text = tr("%1 of %2 written to %3.")
-                       .arg(written)
-                       .arg(docs.size())
+                       .arg(r.written.size())
+                       .arg(r.total)
                        .arg(QDir::toNativeSeparators(folder.path()));
-    if (cancelled)
+    if (r.cancelled)
         text += QLatin1Char(' ') + tr("Cancelled; every file written is complete.");
-    if (!problem.isEmpty())
-        text += QLatin1Char(' ') + problem;
-    m_result->setText(text);
-    spdlog::info("batch export of {} {}s: {} written", programme.toStdString(), kind.toStdString(),
-                 written);
-    return written;
+    if (r.failure)
+        text +=
+            QLatin1Char(' ') + tr("%1 was not written: %2").arg(r.failedUid, r.failure->message);
+    m_ui->result->setText(text);
+    return int(r.written.size());
 }
 
 } // namespace fwb::app

@@ -1,13 +1,15 @@
 #pragma once
 // BatchExportDialog: every force's letter or report of a programme, exported to one folder in one
 // format, with a progress bar and a cancel button. Each file is written whole or not at all, so a
-// cancelled run leaves only complete documents behind.
+// cancelled run leaves only complete documents behind. The form is ui/batchexportdialog.ui; the
+// run is documents::renderEveryForce (documents/batch.h), the same as `fwb render --all-forces`.
 
 #include <QDialog>
+#include <memory>
 
-class QComboBox;
-class QLabel;
-class QLineEdit;
+namespace Ui {
+class BatchExportDialog;
+}
 
 namespace fwb {
 class Workbench;
@@ -20,6 +22,7 @@ class BatchExportDialog : public QDialog {
 public:
     BatchExportDialog(Workbench& workbench, const QString& programme, const QString& kind,
                       QWidget* parent = nullptr);
+    ~BatchExportDialog() override;
 
     void setFolder(const QString& folder);
     void setFormat(const QString& format); // "pdf", "odt", "html", "md"
@@ -31,11 +34,7 @@ public:
 private:
     void chooseFolder();
     Workbench& m_workbench;
-    QComboBox* m_programme;
-    QComboBox* m_kind;
-    QComboBox* m_format;
-    QLineEdit* m_folder;
-    QLabel* m_result;
+    std::unique_ptr<Ui::BatchExportDialog> m_ui;
 };
 
 } // namespace fwb::app

@@ -1,6 +1,7 @@
 // fwb ingest: a published report's text into the workbench, shown before it is written.
 #include "core/services/analysis.h"
 #include "cli/support.h"
+#include "core/reader.h"
 #include "core/services/followups.h"
 #include "core/services/ingest.h"
 #include "core/workbench.h"
@@ -220,7 +221,7 @@ int cmdChange(const QStringList& args, QTextStream& out, QTextStream& err)
         return code;
     QString earlier = p.value(from);
     if (earlier.isEmpty()) {
-        const auto later = wb->reference().programme(p.value(to));
+        const auto later = wb->reader().programme(p.value(to));
         if (!later)
             return fail(err, Error::make(Error::Code::NotFound,
                                          QStringLiteral("no programme \"%1\"").arg(p.value(to))));

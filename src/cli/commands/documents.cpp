@@ -4,8 +4,9 @@
 #include "core/services/documents.h"
 #include "cli/support.h"
 #include "core/io/filenames.h"
+#include "core/reader.h"
 #include "core/workbench.h"
-#include "documents/export.h"
+#include "documents/batch.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -21,32 +22,6 @@ namespace {
 const QCommandLineOption kProgramme(u"programme"_s, u"The programme's code."_s, u"CODE"_s);
 const QCommandLineOption kForce(u"force"_s, u"The force's code."_s, u"CODE"_s);
 const QCommandLineOption kKind(u"kind"_s, u"letter or report."_s, u"KIND"_s);
-
-// The one document of a kind for a programme and force.
-Result<Document> findDocument(const Workbench& wb, const QString& programme, const QString& force,
-                              const QString& kind)
-{
-    QList<Document> found;
-    for (const Document& d : wb.documents().documents(programme, force))
-        if (d.kind == kind)
-            found << d;
-    if (found.isEmpty())
-        return Error::make(
-            Error::Code::NotFound,
-            QStringLiteral("there is no %1 for %2 in %3 (create one with `fwb document create`)")
-                .arg(kind, force, programme));
-    if (found.size() > 1) {
-        QStringList uids;
-        for (const Document& d : found)
-            uids << d.uid;
-        return Error::make(Error::Code::Invalid,
-                           QStringLiteral("%1 has %2 %3s for %4 (%5): give --document UID")
-                               .arg(programme)
-                               .arg(found.size())
-                               .arg(kind, force, uids.join(u", "_s)));
-    }
-    return found.first();
-}
 
 int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
 {
@@ -120,39 +95,24 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
     if (p.isSet(allForces)) {
         if (!p.isSet(kProgramme) || !p.isSet(kKind) || !p.isSet(dir))
             return usage(err, u"--all-forces needs --programme, --kind and --dir"_s);
-        QDir target(p.value(dir));
         OutputFolder folder;
-        if (Status s = folder.create(target.path()); !s)
+        if (Status s = folder.create(p.value(dir)); !s)
             return fail(err, s.error());
-        int written = 0;
-        QList<Document> docs;
-        for (const Document& d : (*wb)->documents().documents(p.value(kProgramme)))
-            if (d.kind == p.value(kKind))
-                docs << d;
-        const QStringList names = documents::batchFileNames(docs, *fmt);
-        // One file at a time, each whole or not at all: on a failure the files already listed
-        // stay (they are complete) and the one that failed leaves nothing behind.
-        for (qsizetype i = 0; i < docs.size(); ++i) {
-            const Document& d = docs[i];
-            // The names are slugs; the check keeps any name from leading out of the folder.
-            if (const auto inside = pathInside(target.path(), names[i]); !inside)
-                return fail(err, Error::make(inside.error().code,
-                                             d.uid + u": "_s + inside.error().message));
-            const QString path = target.filePath(names[i]);
-            if (Status s = documents::renderToFile(**wb, d.uid, *fmt, path, options); !s) {
-                folder.removeIfEmpty();
-                return fail(
-                    err,
-                    Error::make(s.error().code,
-                                QStringLiteral("%1: %2 (%3 of %4 written before it, each complete)")
-                                    .arg(d.uid, s.error().message)
-                                    .arg(written)
-                                    .arg(docs.size())));
-            }
-            out << path << "\n" << Qt::flush;
-            ++written;
+        documents::BatchOptions batch;
+        batch.assembly = options;
+        batch.written = [&](const QString& path) { out << path << "\n" << Qt::flush; };
+        const documents::BatchReport r = documents::renderEveryForce(
+            **wb, p.value(kProgramme), p.value(kKind), *fmt, p.value(dir), batch);
+        if (r.failure) {
+            folder.removeIfEmpty();
+            return fail(err, Error::make(r.failure->code,
+                                         QStringLiteral("%1: %2 (%3 of %4 written before it, "
+                                                        "each complete)")
+                                             .arg(r.failedUid, r.failure->message)
+                                             .arg(r.written.size())
+                                             .arg(r.total)));
         }
-        if (!written) {
+        if (r.written.isEmpty()) {
             folder.removeIfEmpty();
             return fail(err, Error::make(Error::Code::NotFound,
                                          QStringLiteral("%1 has no %2s to render")
@@ -166,9 +126,13 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
         if (!p.isSet(kProgramme) || !p.isSet(kForce) || !p.isSet(kKind))
             return usage(
                 err, u"name the document: --document UID, or --programme, --force and --kind"_s);
-        auto d = findDocument(**wb, p.value(kProgramme), p.value(kForce), p.value(kKind));
+        auto d = (*wb)->reader().findDocument(p.value(kProgramme), p.value(kForce), p.value(kKind));
         if (!d)
-            return fail(err, d.error());
+            return fail(err, Error::make(d.error().code,
+                                         d.error().message +
+                                             (d.error().code == Error::Code::NotFound
+                                                  ? u" (create one with `fwb document create`)"_s
+                                                  : u": give --document UID"_s)));
         uid = d->uid;
     }
     if (p.isSet(output)) {
@@ -218,7 +182,7 @@ int documentList(const QStringList& args, QTextStream& out, QTextStream& err)
     auto wb = Workbench::open(p.positionalArguments().at(2), OpenOptions{true, 5000});
     if (!wb)
         return fail(err, wb.error());
-    const QList<Document> docs = (*wb)->documents().documents(p.value(kProgramme), p.value(kForce));
+    const QList<Document> docs = (*wb)->reader().documents(p.value(kProgramme), p.value(kForce));
     if (p.isSet(json)) {
         QJsonArray list;
         for (const Document& d : docs)
@@ -249,7 +213,7 @@ int documentShow(const QStringList& args, QTextStream& out, QTextStream& err)
     auto wb = Workbench::open(p.positionalArguments().at(2), OpenOptions{true, 5000});
     if (!wb)
         return fail(err, wb.error());
-    const auto d = (*wb)->documents().document(p.positionalArguments().at(3));
+    const auto d = (*wb)->reader().document(p.positionalArguments().at(3));
     if (!d)
         return fail(
             err,
@@ -317,7 +281,7 @@ int documentSet(const QStringList& args, QTextStream& out, QTextStream& err)
     auto wb = Workbench::open(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
-    const auto current = (*wb)->documents().document(p.positionalArguments().at(3));
+    const auto current = (*wb)->reader().document(p.positionalArguments().at(3));
     if (!current)
         return fail(
             err,
@@ -485,7 +449,7 @@ int sectionEdit(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!where)
         return fail(
             err, Error::make(Error::Code::NotFound, QStringLiteral("no section \"%1\"").arg(uid)));
-    const auto d = (*wb)->documents().document(where->documentUid);
+    const auto d = (*wb)->reader().document(where->documentUid);
     const Section* current = d ? findSection(d->sections, uid) : nullptr;
     if (!current) // removed by another writer a moment ago
         return fail(

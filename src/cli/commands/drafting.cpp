@@ -2,6 +2,7 @@
 // command that writes prints the id it wrote, and only after the change is committed.
 #include "core/services/drafting.h"
 #include "cli/support.h"
+#include "core/reader.h"
 #include "core/services/search.h"
 #include "core/workbench.h"
 
@@ -150,7 +151,7 @@ int findingEdit(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!wb)
         return fail(err, wb.error());
     const QString uid = p.positionalArguments().at(3);
-    auto current = (*wb)->drafts().finding(uid);
+    auto current = (*wb)->reader().finding(uid);
     if (!current)
         return fail(
             err, Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(uid)));
@@ -285,7 +286,7 @@ int cmdJudgment(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     // Start from the judgment as it stands: options not given keep their values.
     auto current =
-        (*wb)->drafts().judgment(p.value(kProgramme), p.value(kForce), p.value(kQuestion));
+        (*wb)->reader().judgment(p.value(kProgramme), p.value(kForce), p.value(kQuestion));
     Judgment j = current.value_or(Judgment{});
     j.programmeCode = p.value(kProgramme);
     j.forceCode = p.value(kForce);
@@ -402,7 +403,7 @@ int cmdEvidence(const QStringList& args, QTextStream& out, QTextStream& err)
     auto wb = openForWriting(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
-    if (!e.uid.isEmpty() && !isValidCode(e.uid) && !(*wb)->drafts().evidenceSample(e.uid))
+    if (!e.uid.isEmpty() && !isValidCode(e.uid) && !(*wb)->reader().evidenceSample(e.uid))
         return refuseUid(err, u"evidence uid"_s, e.uid);
     auto done = DraftingService(**wb).saveEvidence(e);
     if (!done)
@@ -472,7 +473,7 @@ int cmdMetric(const QStringList& args, QTextStream& out, QTextStream& err)
         return fail(err, wb.error());
     Metric m;
     if (p.isSet(uid)) {
-        auto current = (*wb)->drafts().metric(p.value(uid));
+        auto current = (*wb)->reader().metric(p.value(uid));
         if (current) {
             if (current->programmeCode != p.value(kProgramme) ||
                 current->forceCode != p.value(kForce))
@@ -550,10 +551,10 @@ int cmdSearch(const QStringList& args, QTextStream& out, QTextStream& err)
     auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{true, 5000});
     if (!wb)
         return fail(err, wb.error());
-    if (!filter.programme.isEmpty() && !(*wb)->reference().programme(filter.programme))
+    if (!filter.programme.isEmpty() && !(*wb)->reader().programme(filter.programme))
         return fail(err, Error::make(Error::Code::NotFound,
                                      QStringLiteral("no programme \"%1\"").arg(filter.programme)));
-    if (!filter.force.isEmpty() && !(*wb)->reference().force(filter.force))
+    if (!filter.force.isEmpty() && !(*wb)->reader().force(filter.force))
         return fail(err, Error::make(Error::Code::NotFound,
                                      QStringLiteral("no force \"%1\"").arg(filter.force)));
     auto hits = SearchService((*wb)->database()).search(p.positionalArguments().at(2), filter);

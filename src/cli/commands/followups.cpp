@@ -2,6 +2,7 @@
 // recommendations, and the national list of what is still open.
 #include "core/services/followups.h"
 #include "cli/support.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QJsonArray>
@@ -152,7 +153,7 @@ int followupHistory(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!wb)
         return fail(err, wb.error());
     const QString uid = p.positionalArguments().at(3);
-    const auto f = (*wb)->drafts().finding(uid);
+    const auto f = (*wb)->reader().finding(uid);
     if (!f)
         return fail(
             err, Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(uid)));

@@ -2,6 +2,7 @@
 // prints the code it wrote once the change is committed.
 #include "core/services/frameworks.h"
 #include "cli/support.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 using namespace Qt::StringLiterals;
@@ -157,7 +158,7 @@ int cmdQuestion(const QStringList& args, QTextStream& out, QTextStream& err)
     auto wb = Workbench::open(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
-    auto current = (*wb)->reference().programme(p.value(programme));
+    auto current = (*wb)->reader().programme(p.value(programme));
     if (!current)
         return fail(err,
                     Error::make(Error::Code::NotFound,
@@ -241,7 +242,7 @@ int cmdForce(const QStringList& args, QTextStream& out, QTextStream& err)
     auto wb = Workbench::open(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
-    auto force = (*wb)->reference().force(p.positionalArguments().at(3));
+    auto force = (*wb)->reader().force(p.positionalArguments().at(3));
     if (!force)
         return fail(
             err, Error::make(Error::Code::NotFound,
@@ -288,7 +289,7 @@ int cmdPerson(const QStringList& args, QTextStream& out, QTextStream& err)
     auto wb = Workbench::open(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
-    Person person = (*wb)->reference().person(p.positionalArguments().at(3)).value_or(Person{});
+    Person person = (*wb)->reader().person(p.positionalArguments().at(3)).value_or(Person{});
     person.code = p.positionalArguments().at(3);
     if (person.id == 0 && !p.isSet(name))
         return usage(err, u"--name is required for a new person"_s);

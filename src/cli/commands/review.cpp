@@ -4,6 +4,7 @@
 #include "core/services/review.h"
 #include "cli/support.h"
 #include "core/io/csv.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 #include "documents/assembly.h"
 #include "documents/reviewpack.h"
@@ -37,7 +38,7 @@ const QCommandLineOption kJson(u"json"_s, u"Print JSON."_s);
 Result<Document> documentOf(const Workbench& wb, QCommandLineParser& p)
 {
     if (p.isSet(kDocument)) {
-        if (auto d = wb.documents().document(p.value(kDocument)))
+        if (auto d = wb.reader().document(p.value(kDocument)))
             return *d;
         return Error::make(Error::Code::NotFound,
                            QStringLiteral("no document \"%1\"").arg(p.value(kDocument)));
@@ -47,7 +48,7 @@ Result<Document> documentOf(const Workbench& wb, QCommandLineParser& p)
             Error::Code::Invalid,
             u"name the document: --document UID, or --programme CODE --force CODE"_s);
     QList<Document> found;
-    for (const Document& d : wb.documents().documents(p.value(kProgramme), p.value(kForce)))
+    for (const Document& d : wb.reader().documents(p.value(kProgramme), p.value(kForce)))
         if (!p.isSet(kKind) || d.kind == p.value(kKind))
             found << d;
     if (found.size() == 1)
@@ -126,7 +127,7 @@ int reviewSend(const QStringList& args, QTextStream& out, QTextStream& err)
     auto d = documentOf(*wb, p);
     if (!d)
         return fail(err, d.error());
-    if (Status s = wb->refuseOwnFile(p.value(output)); !s)
+    if (Status s = wb->reader().refuseOwnFile(p.value(output)); !s)
         return fail(err, s.error());
     ReviewService review(*wb);
     auto round = review.send(d->uid, documents::fieldFiller(*wb, *d));
@@ -212,7 +213,7 @@ int reviewImport(const QStringList& args, QTextStream& out, QTextStream& err)
         // The form names no document: it belongs to the one out for checking whose references and
         // texts it matches.
         QStringList matching, out;
-        for (const Document& d : wb->documents().documents()) {
+        for (const Document& d : wb->reader().documents()) {
             const auto round = review.latestRound(d.uid);
             if (!round || !round->isOpen() || (d.status != u"sent"_s && d.status != u"responded"_s))
                 continue;
@@ -350,7 +351,7 @@ int reviewStatus(const QStringList& args, QTextStream& out, QTextStream& err)
             return fail(err, d.error());
         docs << *d;
     } else {
-        docs = wb->documents().documents();
+        docs = wb->reader().documents();
     }
     QJsonArray list;
     for (const Document& d : docs) {
@@ -548,9 +549,9 @@ int reviewRecord(const QStringList& args, QTextStream& out, QTextStream& err)
     std::optional<ReviewRound> round = review.latestRound(d->uid);
     if (p.isSet(number)) {
         round.reset();
-        for (const ReviewRound& r : wb->review().rounds(d->uid))
+        for (const ReviewRound& r : wb->reader().rounds(d->uid))
             if (QString::number(r.number) == p.value(number))
-                round = wb->review().round(r.uid);
+                round = wb->reader().round(r.uid);
     }
     if (!round)
         return fail(

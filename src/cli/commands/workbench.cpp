@@ -1,6 +1,7 @@
 // fwb init, info, import, export: the workbench as a whole.
 #include "core/workbench.h"
 #include "cli/support.h"
+#include "core/reader.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -14,7 +15,7 @@ namespace {
 // A damaged workbench opens read-only: say so on stderr before the command's own output.
 void warnIfDamaged(const Workbench& wb, QTextStream& err)
 {
-    if (const QString warning = wb.database().damageWarning(); !warning.isEmpty())
+    if (const QString warning = wb.reader().damageWarning(); !warning.isEmpty())
         err << "fwb: warning: " << warning << Qt::endl;
 }
 
@@ -32,7 +33,7 @@ int cmdInit(const QStringList& args, QTextStream& out, QTextStream& err)
     auto wb = Workbench::create(file, options);
     if (!wb)
         return fail(err, wb.error());
-    const WorkbenchInfo i = (*wb)->info();
+    const WorkbenchInfo i = (*wb)->reader().info();
     out << "created " << file << ": " << i.forces << " forces, " << i.programmes << " programmes, "
         << i.judgments << " judgments, " << i.findings << " findings" << Qt::endl;
     return Ok;
@@ -49,7 +50,7 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
     auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{true, 5000});
     if (!wb)
         return fail(err, wb.error());
-    const WorkbenchInfo i = (*wb)->info();
+    const WorkbenchInfo i = (*wb)->reader().info();
     warnIfDamaged(**wb, err);
     const QList<std::pair<const char*, qint64>> counts{{"regions", i.regions},
                                                        {"forces", i.forces},
@@ -72,7 +73,7 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
         if (!i.damage.isEmpty())
             o.insert(u"damaged"_s, i.damage);
         QJsonObject programmes;
-        for (const Programme& pr : (*wb)->reference().programmes())
+        for (const Programme& pr : (*wb)->reader().programmes())
             programmes.insert(pr.code, pr.title);
         o.insert(u"programmes"_s, programmes);
         out << QJsonDocument(o).toJson(QJsonDocument::Indented) << Qt::flush;
@@ -84,7 +85,7 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
         out << "damaged: " << i.damage << " (open read-only; nothing is written to it)\n";
     for (const auto& [k, v] : counts)
         out << k << ": " << v << "\n";
-    for (const Programme& pr : (*wb)->reference().programmes())
+    for (const Programme& pr : (*wb)->reader().programmes())
         out << "programme " << pr.code << ": " << pr.title << "\n";
     out << Qt::flush;
     return Ok;
@@ -133,7 +134,8 @@ int cmdExport(const QStringList& args, QTextStream& out, QTextStream& err)
         return fail(err, wb.error());
     warnIfDamaged(**wb, err);
     const ExportScope scope{p.value(programme), p.value(force)};
-    auto bytes = fmt == u"json"_s ? (*wb)->exportJson(scope) : (*wb)->exportCsv(scope);
+    auto bytes =
+        fmt == u"json"_s ? (*wb)->reader().exportJson(scope) : (*wb)->reader().exportCsv(scope);
     if (!bytes)
         return fail(err, bytes.error());
     return writeOutput(out, err, p.value(output), *bytes);

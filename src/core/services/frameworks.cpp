@@ -3,7 +3,6 @@
 #include "core/io/interchange.h"
 #include "core/services/locks.h"
 #include "core/services/servicesupport.h"
-#include "core/storage/query.h"
 #include "core/storage/transaction.h"
 #include "core/workbench.h"
 
@@ -49,17 +48,9 @@ Status validateQuestions(const QList<Question>& questions, QSet<QString>& seen)
 }
 
 // What a question holds, in words ("3 findings, 1 judgment"); empty when nothing.
-Result<QString> holdings(const Database& db, Id question)
+QString inWords(const QuestionHoldings& h)
 {
-    Query q(db, u"SELECT (SELECT count(*) FROM findings WHERE question_id = ?), "
-                "(SELECT count(*) FROM judgments WHERE question_id = ?), "
-                "(SELECT count(*) FROM evidence_samples WHERE question_id = ?), "
-                "(SELECT count(*) FROM metrics WHERE question_id = ?), "
-                "(SELECT count(*) FROM document_sections WHERE question_id = ?)"_s);
-    if (Status s = q.exec({question, question, question, question, question}); !s)
-        return s.error();
-    if (!q.next())
-        return QString();
+    const qint64 counts[] = {h.findings, h.judgments, h.evidence, h.metrics, h.sections};
     static const char* names[][2] = {{"finding", "findings"},
                                      {"judgment", "judgments"},
                                      {"evidence sample", "evidence samples"},
@@ -67,7 +58,7 @@ Result<QString> holdings(const Database& db, Id question)
                                      {"document section", "document sections"}};
     QStringList parts;
     for (int i = 0; i < 5; ++i)
-        if (const qint64 n = q.integer(i); n > 0)
+        if (const qint64 n = counts[i]; n > 0)
             parts << QStringLiteral("%1 %2").arg(n).arg(
                 QString::fromUtf8(names[i][n == 1 ? 0 : 1]));
     return parts.join(u", "_s);
@@ -178,39 +169,31 @@ Result<Programme> FrameworkService::saveProgramme(const Programme& programme)
             return programmeId.error();
         QList<Question> removed;
         for (const Question& q : ref.questionsFlat(programme.code)) {
-            auto held = holdings(m_wb.database(), q.id);
+            auto held = ref.questionHoldings(q.id);
             if (!held)
                 return held.error();
             if (!keep.contains(q.code)) {
-                if (!held->isEmpty())
+                if (const QString words = inWords(*held); !words.isEmpty())
                     return Error::make(
                         Error::Code::Invalid,
                         QStringLiteral(
                             "question %1 holds %2; move or delete them before removing it")
-                            .arg(q.code, *held));
+                            .arg(q.code, words));
                 removed << q;
-            } else if (q.graded && !gradedAfter.value(q.code)) {
-                Query judged(m_wb.database(),
-                             u"SELECT count(*) FROM judgments WHERE question_id = ?"_s);
-                auto n = judged.scalar({q.id});
-                if (!n)
-                    return n.error();
-                if (n->toInt() > 0)
-                    return Error::make(
-                        Error::Code::Invalid,
-                        QStringLiteral("question %1 has %2 judgment(s); it must stay graded")
-                            .arg(q.code)
-                            .arg(n->toInt()));
+            } else if (q.graded && !gradedAfter.value(q.code) && held->judgments > 0) {
+                return Error::make(
+                    Error::Code::Invalid,
+                    QStringLiteral("question %1 has %2 judgment(s); it must stay graded")
+                        .arg(q.code)
+                        .arg(held->judgments));
             }
         }
         // Deepest first, so that a parent goes after its children.
         std::sort(removed.begin(), removed.end(),
                   [](const Question& a, const Question& b) { return a.depth > b.depth; });
-        for (const Question& q : removed) {
-            Query del(m_wb.database(), u"DELETE FROM questions WHERE id = ?"_s);
-            if (Status s = del.exec({q.id}, QStringLiteral("removing question ") + q.code); !s)
+        for (const Question& q : removed)
+            if (Status s = ref.removeQuestion(q.id, q.code); !s)
                 return s.error();
-        }
         if (auto done = ref.upsertProgramme(programme); !done)
             return done.error();
         const auto after = ref.programme(programme.code);
@@ -280,28 +263,18 @@ Result<Programme> FrameworkService::deleteProgramme(const QString& code)
                            .refuseFramework(code, QStringLiteral("programme \"%1\"").arg(code));
             !s)
             return s.error();
-        Query q(
-            m_wb.database(),
-            u"SELECT (SELECT count(*) FROM findings f JOIN questions qn ON qn.id = f.question_id "
-            u"WHERE qn.programme_id = p.id) "
-            "+ (SELECT count(*) FROM judgments j JOIN questions qn ON qn.id = j.question_id WHERE "
-            "qn.programme_id = p.id) "
-            "+ (SELECT count(*) FROM evidence_samples WHERE programme_id = p.id) "
-            "+ (SELECT count(*) FROM metrics WHERE programme_id = p.id) "
-            "+ (SELECT count(*) FROM documents WHERE programme_id = p.id) FROM programmes p WHERE p.code = ?"_s);
-        auto n = q.scalar({code});
+        auto n = ref.programmeHoldings(code);
         if (!n)
             return n.error();
-        if (n->toInt() > 0)
+        if (*n > 0)
             return Error::make(
                 Error::Code::Invalid,
                 QStringLiteral(
                     "programme %1 holds %2 findings, judgments, samples, figures or documents; "
                     "it cannot be deleted")
                     .arg(code)
-                    .arg(n->toInt()));
-        Query del(m_wb.database(), u"DELETE FROM programmes WHERE code = ?"_s);
-        if (Status s = del.exec({code}, QStringLiteral("deleting programme ") + code); !s)
+                    .arg(*n));
+        if (Status s = ref.removeProgramme(code); !s)
             return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"programme"_s, code,
                                            json(before), {});
@@ -381,21 +354,16 @@ Result<Person> FrameworkService::deletePerson(const QString& code)
         const auto before = ref.person(code);
         if (!before)
             return Error::make(Error::Code::NotFound, QStringLiteral("no person \"%1\"").arg(code));
-        Query q(m_wb.database(),
-                u"SELECT (SELECT count(*) FROM forces WHERE chief_officer_id = p.id) + "
-                "(SELECT count(*) FROM documents WHERE sender_id = p.id OR recipient_id = p.id) "
-                "FROM people p WHERE p.code = ?"_s);
-        auto n = q.scalar({code});
+        auto n = ref.personReferences(code);
         if (!n)
             return n.error();
-        if (n->toInt() > 0)
+        if (*n > 0)
             return Error::make(
                 Error::Code::Invalid,
                 QStringLiteral(
                     "%1 is named as a chief officer or in a letter; they cannot be deleted")
                     .arg(before->name));
-        Query del(m_wb.database(), u"DELETE FROM people WHERE code = ?"_s);
-        if (Status s = del.exec({code}); !s)
+        if (Status s = ref.removePerson(code); !s)
             return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"person"_s, code,
                                            json(before), {});

@@ -500,13 +500,16 @@ Result<Interchange> collect(const Database& cdb, const ExportScope& scope)
 {
     Database& db = const_cast<Database&>(cdb); // repositories only read here
     // One read transaction: the export is a snapshot even while the window writes.
-    if (Status s = db.execScript(QStringLiteral("BEGIN;"), QStringLiteral("starting the export"));
-        !s)
-        return s.error();
-    (void)db.takeReadFailure();
-    auto result = collectInSnapshot(db, scope);
-    const std::optional<Error> failure = db.takeReadFailure();
-    (void)db.execScript(QStringLiteral("ROLLBACK;"), QStringLiteral("ending the export"));
+    std::optional<Error> failure;
+    Result<Interchange> result = Interchange{};
+    {
+        const ReadSnapshot snapshot(db, QStringLiteral("starting the export"));
+        if (!snapshot.active())
+            return snapshot.error();
+        (void)db.takeReadFailure();
+        result = collectInSnapshot(db, scope);
+        failure = db.takeReadFailure();
+    }
     if (result && failure)
         return Error::make(
             failure->code == Error::Code::Internal ? Error::Code::Damaged : failure->code,

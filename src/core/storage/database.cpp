@@ -843,4 +843,23 @@ Status Savepoint::rollback()
                            QStringLiteral("undoing a step"));
 }
 
+ReadSnapshot::ReadSnapshot(Database& db, const QString& doing) : m_db(db)
+{
+    if (!sqlite3_get_autocommit(db.handle())) { // inside a transaction: one state already
+        m_active = true;
+        return;
+    }
+    if (Status s = db.execScript(QStringLiteral("BEGIN;"), doing); !s) {
+        m_error = s.error();
+        return;
+    }
+    m_active = m_began = true;
+}
+
+ReadSnapshot::~ReadSnapshot()
+{
+    if (m_began && !sqlite3_get_autocommit(m_db.handle()))
+        (void)m_db.execScript(QStringLiteral("ROLLBACK;"), QStringLiteral("ending a read"));
+}
+
 } // namespace fwb

@@ -2,6 +2,14 @@
 // Database: one open workbench file. It owns the Qt SQL connection, checks that a file really is a
 // workbench before touching it, applies migrations (after a backup) and hands out transactions.
 // No SQL outside core/storage uses it directly; services go through repositories.
+//
+// The walls around storage:
+//  - SQL is written only in core/storage (repositories, Query, Transaction, ReadSnapshot); the
+//    house test (tests/house) fails on a statement anywhere else.
+//  - Services write, each change one audited transaction (services/servicesupport.h).
+//  - The faces (the window, `fwb`) read through core/reader.h: every read of the repositories and
+//    none of their writers. `fwb` reads only through it; the window is converted the same way
+//    (wb.reference().x(…) becomes wb.reader().x(…); see reader.h).
 
 #include "core/util/result.h"
 

@@ -480,4 +480,37 @@ qint64 AuditLog::count() const
     return v ? v->toLongLong() : 0;
 }
 
+QList<Document> DocumentRepository::documentsOfKind(const QString& programmeCode,
+                                                    const QString& kind,
+                                                    const QString& forceCode) const
+{
+    QList<Document> out;
+    for (const Document& d : documents(programmeCode, forceCode))
+        if (d.kind == kind)
+            out << d;
+    return out;
+}
+
+Result<Document> DocumentRepository::findDocument(const QString& programmeCode,
+                                                  const QString& forceCode,
+                                                  const QString& kind) const
+{
+    const QList<Document> found = documentsOfKind(programmeCode, kind, forceCode);
+    if (found.isEmpty())
+        return Error::make(
+            Error::Code::NotFound,
+            QStringLiteral("there is no %1 for %2 in %3").arg(kind, forceCode, programmeCode));
+    if (found.size() > 1) {
+        QStringList uids;
+        for (const Document& d : found)
+            uids << d.uid;
+        return Error::make(Error::Code::Invalid,
+                           QStringLiteral("%1 has %2 %3s for %4 (%5)")
+                               .arg(programmeCode)
+                               .arg(found.size())
+                               .arg(kind, forceCode, uids.join(QStringLiteral(", "))));
+    }
+    return found.first();
+}
+
 } // namespace fwb

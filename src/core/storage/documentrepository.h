@@ -15,6 +15,14 @@ public:
     QList<Document> documents(const QString& programmeCode = {},
                               const QString& forceCode = {}) const;
     std::optional<Document> document(const QString& uid) const;
+    // The documents of one kind ("letter", "report") of a programme, of one force or of every
+    // force when forceCode is empty, in the order of documents().
+    QList<Document> documentsOfKind(const QString& programmeCode, const QString& kind,
+                                    const QString& forceCode = {}) const;
+    // The one document of a kind for a programme and force: NotFound when there is none, Invalid
+    // (naming their uids) when there are several.
+    Result<Document> findDocument(const QString& programmeCode, const QString& forceCode,
+                                  const QString& kind) const;
     // Codes of the forces with a published document (letter or report) in a programme.
     Result<QStringList> forcesWithPublishedDocument(const QString& programmeCode) const;
     QList<ReviewNote> reviewNotes() const;

@@ -491,4 +491,74 @@ Status ReferenceRepository::upsertQuestions(Id programmeId, Id parentId,
     return {};
 }
 
+Result<QuestionHoldings> ReferenceRepository::questionHoldings(Id questionId) const
+{
+    Query query(m_db, q("SELECT (SELECT count(*) FROM findings WHERE question_id = ?), "
+                        "(SELECT count(*) FROM judgments WHERE question_id = ?), "
+                        "(SELECT count(*) FROM evidence_samples WHERE question_id = ?), "
+                        "(SELECT count(*) FROM metrics WHERE question_id = ?), "
+                        "(SELECT count(*) FROM document_sections WHERE question_id = ?)"));
+    if (Status s = query.exec({questionId, questionId, questionId, questionId, questionId},
+                              QStringLiteral("counting what a question holds"));
+        !s)
+        return s.error();
+    QuestionHoldings h;
+    if (query.next()) {
+        h.findings = query.integer(0);
+        h.judgments = query.integer(1);
+        h.evidence = query.integer(2);
+        h.metrics = query.integer(3);
+        h.sections = query.integer(4);
+    }
+    return h;
+}
+
+Result<qint64> ReferenceRepository::programmeHoldings(const QString& programmeCode) const
+{
+    Query query(
+        m_db,
+        q("SELECT (SELECT count(*) FROM findings f JOIN questions qn ON qn.id = f.question_id "
+          "WHERE qn.programme_id = p.id) "
+          "+ (SELECT count(*) FROM judgments j JOIN questions qn ON qn.id = j.question_id WHERE "
+          "qn.programme_id = p.id) "
+          "+ (SELECT count(*) FROM evidence_samples WHERE programme_id = p.id) "
+          "+ (SELECT count(*) FROM metrics WHERE programme_id = p.id) "
+          "+ (SELECT count(*) FROM documents WHERE programme_id = p.id) "
+          "FROM programmes p WHERE p.code = ?"));
+    auto v = query.scalar({programmeCode}, QStringLiteral("counting what a programme holds"));
+    if (!v)
+        return v.error();
+    return v->toLongLong();
+}
+
+Result<qint64> ReferenceRepository::personReferences(const QString& personCode) const
+{
+    Query query(m_db,
+                q("SELECT (SELECT count(*) FROM forces WHERE chief_officer_id = p.id) + "
+                  "(SELECT count(*) FROM documents WHERE sender_id = p.id OR recipient_id = p.id) "
+                  "FROM people p WHERE p.code = ?"));
+    auto v = query.scalar({personCode}, QStringLiteral("counting where a person is named"));
+    if (!v)
+        return v.error();
+    return v->toLongLong();
+}
+
+Status ReferenceRepository::removeQuestion(Id questionId, const QString& code)
+{
+    Query query(m_db, q("DELETE FROM questions WHERE id = ?"));
+    return query.exec({questionId}, QStringLiteral("removing question ") + code);
+}
+
+Status ReferenceRepository::removeProgramme(const QString& code)
+{
+    Query query(m_db, q("DELETE FROM programmes WHERE code = ?"));
+    return query.exec({code}, QStringLiteral("deleting programme ") + code);
+}
+
+Status ReferenceRepository::removePerson(const QString& code)
+{
+    Query query(m_db, q("DELETE FROM people WHERE code = ?"));
+    return query.exec({code});
+}
+
 } // namespace fwb

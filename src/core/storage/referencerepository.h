@@ -14,6 +14,11 @@ struct Upserted {
     bool inserted = false;
 };
 
+// What hangs on one question: it can leave its programme's tree only when all are zero.
+struct QuestionHoldings {
+    qint64 findings = 0, judgments = 0, evidence = 0, metrics = 0, sections = 0;
+};
+
 class ReferenceRepository {
 public:
     explicit ReferenceRepository(Database& db) : m_db(db) {}
@@ -43,6 +48,17 @@ public:
     Result<Upserted> upsertForce(const Force& f);
     Result<Upserted> upsertGradeScale(const GradeScale& s);
     Result<Upserted> upsertProgramme(const Programme& p);
+
+    // What a question holds (findings, judgments, samples, figures, document sections).
+    Result<QuestionHoldings> questionHoldings(Id questionId) const;
+    // How many findings, judgments, samples, figures and documents a programme holds in all.
+    Result<qint64> programmeHoldings(const QString& programmeCode) const;
+    // How many forces (as chief officer) and documents (as sender or recipient) name a person.
+    Result<qint64> personReferences(const QString& personCode) const;
+    // Removal; the caller has checked that nothing hangs on what goes.
+    Status removeQuestion(Id questionId, const QString& code);
+    Status removeProgramme(const QString& code);
+    Status removePerson(const QString& code);
 
 private:
     Result<Id> idByCode(const char* table, const char* what, const QString& code) const;

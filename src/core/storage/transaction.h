@@ -45,4 +45,27 @@ private:
     bool m_open = false;
 };
 
+// ReadSnapshot: a read transaction (BEGIN DEFERRED), so that several reads see one state of the
+// file even while another connection writes; ended with ROLLBACK, as it writes nothing. It works on
+// a file opened read-only. Inside an open transaction the reads already see one state: it then
+// begins and ends nothing.
+class ReadSnapshot {
+public:
+    // `doing` names the read for an error ("starting the export").
+    explicit ReadSnapshot(Database& db, const QString& doing = QStringLiteral("starting to read"));
+    ~ReadSnapshot();
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+    // Whether the snapshot holds; when not, error() says why (the file is busy, say).
+    bool active() const { return m_active; }
+    const Error& error() const { return m_error; }
+
+private:
+    Database& m_db;
+    bool m_active = false;
+    bool m_began = false;
+    Error m_error;
+};
+
 } // namespace fwb
