@@ -253,7 +253,8 @@ TEST_CASE("Review tab: an error box shown from a move button's click does not pu
     d.sections.clear();
     d.status = S("final");
     REQUIRE((*wb)->documents().updateParticulars(d));
-    (*wb)->notifyChanged(ChangeSet{{EntityKind::Document, ChangeOp::Changed, {d.uid}, {}, {}, false}});
+    (*wb)->notifyChanged(
+        ChangeSet{{EntityKind::Document, ChangeOp::Changed, {d.uid}, {}, {}, false}});
     QTest::mouseClick(ready, Qt::LeftButton);
     REQUIRE(errors.size() == 1);
     CHECK(errors.first().contains(S("cannot go to")));
