@@ -324,8 +324,14 @@ int main(int argc, char* argv[])
                                       QStringLiteral("FILE"));
     const QCommandLineOption verboseOpt(QStringLiteral("verbose"),
                                         QStringLiteral("Print each query's times."));
-    p.addOptions({sizesOpt, dirOpt, runsOpt, keepOpt, reuseOpt, verboseOpt});
+    const QCommandLineOption onlyOpt(
+        QStringLiteral("only"),
+        QStringLiteral("Measure only this part: search, analysis or followups (default: all)."),
+        QStringLiteral("PART"));
+    p.addOptions({sizesOpt, dirOpt, runsOpt, keepOpt, reuseOpt, verboseOpt, onlyOpt});
     p.process(app);
+    const QString only = p.value(onlyOpt);
+    auto measure = [&](const char* part) { return only.isEmpty() || only == QLatin1String(part); };
 
     QTemporaryDir temp(p.isSet(dirOpt) ? p.value(dirOpt) + QStringLiteral("/fwb-bench-XXXXXX")
                                        : QString());
@@ -376,6 +382,10 @@ int main(int argc, char* argv[])
         const double buildS = elapsedMs(build) / 1000;
         const double fileMb = double(QFileInfo(path).size()) / (1024 * 1024);
 
+        // Each part runs `runs` times, or not at all when --only names another.
+        const int searchRuns = measure("search") ? runs : -1;
+        const int analysisRuns = measure("analysis") ? runs : 0;
+        const int followRuns = measure("followups") ? runs : 0;
         // Search through the service (as the window and fwb do) and directly on the file.
         SearchService search((*wb)->database());
         sqlite3* direct = nullptr;
@@ -390,7 +400,7 @@ int main(int argc, char* argv[])
         QList<double> serviceMs, directMs, fullMs;
         qsizetype hits = 0;
         int complete = 0;
-        for (int pass = 0; pass <= runs; ++pass) {
+        for (int pass = 0; pass <= searchRuns; ++pass) {
             for (const QString& q : queries) {
                 QElapsedTimer t;
                 t.start();
@@ -431,7 +441,7 @@ int main(int argc, char* argv[])
         }
         // Filtered search: one force in one programme, as the search pane's filters do.
         QList<double> filteredMs;
-        for (int pass = 0; pass < runs; ++pass)
+        for (int pass = 0; pass < searchRuns; ++pass)
             for (const QString& q : queries) {
                 QElapsedTimer t;
                 t.start();
@@ -452,7 +462,7 @@ int main(int argc, char* argv[])
         const auto forces = (*wb)->reference().forces();
         QList<double> viewMs;
         qsizetype rows = 0;
-        for (int i = 0; i < runs * 20; ++i) {
+        for (int i = 0; i < qMax(0, searchRuns) * 20; ++i) {
             const Force& f = forces[int(r.bounded(forces.size()))];
             const QString programmeCode =
                 QStringLiteral("synthetic-peel-%1").arg(2016 + int(r.bounded(kProgrammes)));
@@ -469,7 +479,7 @@ int main(int argc, char* argv[])
         // The judgment matrix of one programme (43 forces × its graded questions) and the grade
         // counts.
         QList<double> matrixMs, countsMs;
-        for (int i = 0; i < runs * 5; ++i) {
+        for (int i = 0; i < analysisRuns * 5; ++i) {
             const QString programmeCode =
                 QStringLiteral("synthetic-peel-%1").arg(2016 + i % kProgrammes);
             QElapsedTimer t;
@@ -484,7 +494,7 @@ int main(int argc, char* argv[])
         }
         QList<double> profileMs;
         qsizetype seriesPoints = 0, openShown = 0;
-        for (int i = 0; i < runs * 2; ++i) {
+        for (int i = 0; i < analysisRuns * 2; ++i) {
             QElapsedTimer t;
             t.start();
             auto profile = forceProfile(**wb, forces[i % forces.size()].code);
@@ -497,7 +507,7 @@ int main(int argc, char* argv[])
         }
         QList<double> followMs;
         int followTotal = 0;
-        for (int i = 0; i < runs; ++i) {
+        for (int i = 0; i < followRuns; ++i) {
             QElapsedTimer t;
             t.start();
             auto list =
@@ -508,7 +518,7 @@ int main(int argc, char* argv[])
             followTotal = list->total;
         }
         QList<double> figureMs;
-        for (int i = 0; i < runs * 5; ++i) {
+        for (int i = 0; i < analysisRuns * 5; ++i) {
             QElapsedTimer t;
             t.start();
             auto figure = figureAcrossForces(
@@ -519,7 +529,7 @@ int main(int argc, char* argv[])
                 return 1;
         }
         QList<double> changeMs;
-        for (int i = 0; i < runs * 5; ++i) {
+        for (int i = 0; i < analysisRuns * 5; ++i) {
             const int year = 2017 + i % (kProgrammes - 1);
             QElapsedTimer t;
             t.start();
