@@ -180,10 +180,14 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
         if (*id < 0)
             return SearchResults{};
         const int part = SearchIndex::partitionOf(*id);
-        order << part;
+        bool alone = false; // the one programme of its partition
         for (const SearchIndex::Partition& p : *partitions)
-            if (p.number == part && p.programmes > 1)
-                tags << QStringLiteral("\"zp%1\"").arg(*id);
+            if (p.number == part) {
+                order << part;
+                alone = p.programmes == 1;
+            }
+        if (!alone)
+            tags << QStringLiteral("\"zp%1\"").arg(*id);
     } else {
         for (const SearchIndex::Partition& p : *partitions)
             order << p.number;
@@ -221,13 +225,16 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
     // whole workbench takes bm25 15-20 ms to read at a million findings, is then ranked among
     // that partition's newest matches. Anything rarer is ranked across the whole index as before.
     QList<SearchIndex::Candidate> candidates;
-    if (!filter.programme.isEmpty() || order.isEmpty()) {
-        for (const int part : order) {
-            auto found = index.newestMatches(part, match, kRankedCandidates + 1);
-            if (!found)
-                return found.error();
-            candidates = std::move(found).value();
-        }
+    if (order.isEmpty()) { // a workbench opened read-only before its index was partitioned
+        auto found = index.newestMatchesEverywhere(match, kRankedCandidates + 1);
+        if (!found)
+            return found.error();
+        candidates = std::move(found).value();
+    } else if (!filter.programme.isEmpty()) {
+        auto found = index.newestMatches(order.front(), match, kRankedCandidates + 1);
+        if (!found)
+            return found.error();
+        candidates = std::move(found).value();
     } else {
         auto common = index.countNewestMatches(order.front(), match, kRankedCandidates + 1);
         if (!common)

@@ -20,6 +20,12 @@ QString SearchIndex::newestMatchesSql(int partition)
 
 Result<QList<SearchIndex::Partition>> SearchIndex::partitions() const
 {
+    Query exists(m_db, u"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?"_s);
+    auto n = exists.scalar({partitionTable(kPartitions - 1)}, u"reading the search partitions"_s);
+    if (!n)
+        return n.error();
+    if (n->toInt() == 0)
+        return QList<Partition>{}; // a workbench of an older schema, opened read-only
     Query query(m_db, u"SELECT id % %1, max(year), count(*) FROM programmes GROUP BY id % %1 "
                       "ORDER BY max(year) DESC, max(id) DESC"_s.arg(kPartitions));
     if (Status s = query.exec({}, u"reading the search partitions"_s); !s)

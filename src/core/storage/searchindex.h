@@ -32,7 +32,8 @@ public:
         int newestYear = 0; // of the programmes in it
         int programmes = 0;
     };
-    // The partitions that hold a programme, the newest programme's first.
+    // The partitions that hold a programme, the newest programme's first; none in a workbench of
+    // an older schema (opened read-only, so not migrated), where search_index alone is read.
     Result<QList<Partition>> partitions() const;
     // The id of a programme or force by its code; -1 when there is none.
     Result<qint64> programmeId(const QString& code) const;
@@ -58,7 +59,7 @@ public:
         QString programme, force, question;
         QString text, title;
     };
-    // The rows of these rowids (those that still exist), in one statement.
+    // A row for each rowid, in one statement; its fields are empty where the record is gone.
     Result<QList<Row>> rows(const QList<qint64>& rowids) const;
 
 private:
