@@ -289,7 +289,10 @@ Result<FollowUpPages> FollowUpPages::open(const Workbench& wb, const FollowUpFil
     if (!filter.force.isEmpty() && !forces.contains(filter.force))
         return Error::make(Error::Code::NotFound,
                            QStringLiteral("no force \"%1\"").arg(filter.force));
-    pages.m_programmes = ref.programmes();
+    auto programmes = AnalysisRepository(wb.database()).programmes(); // without their questions
+    if (!programmes)
+        return programmes.error();
+    pages.m_programmes = std::move(programmes).value();
     std::stable_sort(pages.m_programmes.begin(), pages.m_programmes.end(),
                      [](const Programme& a, const Programme& b) { return a.year < b.year; });
     for (const Programme& p : pages.m_programmes)

@@ -17,6 +17,26 @@ QString jsonList(const QStringList& l)
 }
 } // namespace
 
+Result<QList<Programme>> AnalysisRepository::programmes() const
+{
+    Query query(m_db, u"SELECT id, code, title, short_title, kind, year FROM programmes ORDER BY "
+                      "year, code"_s);
+    if (Status st = query.exec({}, u"reading programmes"_s); !st)
+        return st.error();
+    QList<Programme> out;
+    while (query.next()) {
+        Programme p;
+        p.id = query.integer(0);
+        p.code = query.text(1);
+        p.title = query.text(2);
+        p.shortTitle = query.text(3);
+        p.kind = query.text(4);
+        p.year = int(query.integer(5));
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
 Result<int> AnalysisRepository::countFindings(const QStringList& kinds,
                                               const QStringList& forceCodes) const
 {
