@@ -11,6 +11,7 @@
 #include "core/services/followups.h"
 #include "core/services/search.h"
 #include "core/storage/database.h"
+#include "core/storage/searchindex.h"
 #include "core/util/logging.h"
 #include "core/workbench.h"
 
@@ -30,6 +31,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -396,27 +398,30 @@ int main(int argc, char* argv[])
         SearchService search((*wb)->database());
         sqlite3* direct = nullptr;
         sqlite3_open_v2(path.toUtf8().constData(), &direct, SQLITE_OPEN_READONLY, nullptr);
-        // The same FTS5 statements the service runs, run directly: a probe of the newest
-        // programme's partition without ranking; then the newest candidates of that partition, or
-        // of the whole index, ranked, and the best 50 (SearchIndex and SearchService). Beside them
-        // the statement of the unpartitioned index (what the service ran before the partitions),
-        // and the exhaustive ranking of every match.
-        const QByteArray newestPart = [&] {
-            Stmt part(direct, "SELECT id % 16 FROM programmes ORDER BY year DESC, id DESC LIMIT 1");
-            return sqlite3_step(part.s) == SQLITE_ROW
-                       ? QByteArray::number(sqlite3_column_int(part.s, 0))
-                       : QByteArray("0");
-        }();
-        const QByteArray table = "search_p" + newestPart;
-        Stmt probe(direct,
-                   QByteArray("SELECT count(*) FROM (SELECT rowid FROM " + table + " WHERE " +
-                              table + " MATCH ? ORDER BY rowid DESC LIMIT 4001)")
-                       .constData());
-        Stmt rawPart(direct, QByteArray("SELECT rid, r FROM (SELECT rowid AS rid, rank AS r FROM " +
-                                        table + " WHERE " + table +
-                                        " MATCH ? ORDER BY rowid DESC LIMIT 4001) ORDER BY r "
-                                        "LIMIT 50")
-                                 .constData());
+        // The same FTS5 statements the service runs, run directly: probes of the newest
+        // programmes' partitions without ranking; then the newest candidates of those partitions,
+        // or of the whole index, ranked, and the best 50 (SearchIndex and SearchService). Beside
+        // them the statement of the unpartitioned index (what the service ran before the
+        // partitions), and the exhaustive ranking of every match. The partitions, the newest
+        // programme's first (SearchIndex::partitions), each with its probe and its ranked statement
+        // (SearchIndex::newestMatchesSql).
+        QList<int> partitions;
+        {
+            Stmt part(direct, "SELECT id % 16 FROM programmes GROUP BY id % 16 ORDER BY max(year) "
+                              "DESC, max(id) DESC");
+            while (sqlite3_step(part.s) == SQLITE_ROW)
+                partitions << sqlite3_column_int(part.s, 0);
+        }
+        std::vector<std::unique_ptr<Stmt>> probes, rankedParts;
+        for (const int k : partitions) {
+            const QByteArray table = "search_p" + QByteArray::number(k);
+            probes.push_back(std::make_unique<Stmt>(
+                direct, QByteArray("SELECT count(*) FROM (SELECT rowid FROM " + table + " WHERE " +
+                                   table + " MATCH ? ORDER BY rowid DESC LIMIT ?)")
+                            .constData()));
+            rankedParts.push_back(std::make_unique<Stmt>(
+                direct, SearchIndex::newestMatchesSql(k).toUtf8().constData()));
+        }
         Stmt raw(direct, "SELECT rid, r FROM (SELECT rowid AS rid, rank AS r FROM search_index "
                          "WHERE search_index MATCH ? "
                          "ORDER BY rowid DESC LIMIT 4001) ORDER BY r LIMIT 50");
@@ -445,15 +450,39 @@ int main(int argc, char* argv[])
                     },
                     [&] {
                         t.restart();
-                        probe.text(1, fts);
-                        const bool common = sqlite3_step(probe.s) == SQLITE_ROW &&
-                                            sqlite3_column_int(probe.s, 0) > 4000;
-                        sqlite3_reset(probe.s);
-                        Stmt& ranked = common ? rawPart : raw;
-                        ranked.text(1, fts);
-                        while (sqlite3_step(ranked.s) == SQLITE_ROW) {
+                        QList<std::pair<int, int>> probed; // index into partitions, matches
+                        int matches = 0;
+                        for (int i = 0;
+                             i < int(partitions.size()) && i < SearchService::kProbedPartitions;
+                             ++i) {
+                            Stmt& pr = *probes[i];
+                            pr.text(1, fts);
+                            pr.integer(2, SearchService::kRankedCandidates + 1 - matches);
+                            const int n =
+                                sqlite3_step(pr.s) == SQLITE_ROW ? sqlite3_column_int(pr.s, 0) : 0;
+                            sqlite3_reset(pr.s);
+                            probed.push_back({i, n});
+                            matches += n;
+                            if (matches > SearchService::kRankedCandidates)
+                                break;
                         }
-                        sqlite3_reset(ranked.s);
+                        QList<double> ranks;
+                        if (matches > SearchService::kRankedCandidates) {
+                            for (const auto& [i, n] : probed) {
+                                Stmt& rk = *rankedParts[i];
+                                rk.text(1, fts);
+                                rk.integer(2, n);
+                                while (sqlite3_step(rk.s) == SQLITE_ROW)
+                                    ranks << sqlite3_column_double(rk.s, 1);
+                                sqlite3_reset(rk.s);
+                            }
+                            std::sort(ranks.begin(), ranks.end());
+                        } else {
+                            raw.text(1, fts);
+                            while (sqlite3_step(raw.s) == SQLITE_ROW) {
+                            }
+                            sqlite3_reset(raw.s);
+                        }
                         dms = elapsedMs(t);
                     },
                     [&] {

@@ -220,10 +220,11 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
 
     // The newest candidates (FTS5 walks an index backwards and stops), then the best of them by
     // bm25, which reads the doclist of every word it ranks. Filtered to a programme, they are read
-    // from its partition. Otherwise a probe without ranking asks whether the newest programme's
-    // partition alone has more matches than can be ranked: a common word, whose doclist over the
-    // whole workbench takes bm25 15-20 ms to read at a million findings, is then ranked among
-    // that partition's newest matches. Anything rarer is ranked across the whole index as before.
+    // from its partition. Otherwise a probe without ranking asks whether the newest programmes'
+    // partitions (up to kProbedPartitions of them) have more matches than can be ranked: a common
+    // word, whose doclist over the whole workbench takes bm25 15-20 ms to read at a million
+    // findings, is then ranked among those partitions' newest matches. Anything rarer is ranked
+    // across the whole index as before, with the same results.
     QList<SearchIndex::Candidate> candidates;
     if (order.isEmpty()) { // a workbench opened read-only before its index was partitioned
         auto found = index.newestMatchesEverywhere(match, kRankedCandidates + 1);
@@ -236,15 +237,32 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
             return found.error();
         candidates = std::move(found).value();
     } else {
-        auto common = index.countNewestMatches(order.front(), match, kRankedCandidates + 1);
-        if (!common)
-            return common.error();
-        auto found = *common > kRankedCandidates
-                         ? index.newestMatches(order.front(), match, kRankedCandidates + 1)
-                         : index.newestMatchesEverywhere(match, kRankedCandidates + 1);
-        if (!found)
-            return found.error();
-        candidates = std::move(found).value();
+        // Probed newest first, a few partitions at most: a word common enough fills the
+        // candidates within them; a rarer one is ranked across the whole index.
+        QList<std::pair<int, int>> probed; // partition, matches (up to the room left)
+        int matches = 0;
+        for (qsizetype i = 0; i < order.size() && i < kProbedPartitions; ++i) {
+            auto n = index.countNewestMatches(order[i], match, kRankedCandidates + 1 - matches);
+            if (!n)
+                return n.error();
+            probed.push_back({order[i], *n});
+            matches += *n;
+            if (matches > kRankedCandidates)
+                break;
+        }
+        if (matches > kRankedCandidates) {
+            for (const auto& [part, n] : probed) {
+                auto found = index.newestMatches(part, match, n);
+                if (!found)
+                    return found.error();
+                candidates += *found;
+            }
+        } else {
+            auto found = index.newestMatchesEverywhere(match, kRankedCandidates + 1);
+            if (!found)
+                return found.error();
+            candidates = std::move(found).value();
+        }
     }
     SearchResults results;
     results.complete = candidates.size() <= kRankedCandidates;

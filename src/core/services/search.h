@@ -54,6 +54,9 @@ public:
     // every search within a keystroke's time (docs/performance.md). Each row's bm25 is computed
     // within its partition (a word's rarity among the rows of its programme).
     static constexpr int kRankedCandidates = 4000;
+    // How many of the newest programmes' partitions a search probes for that many matches before
+    // it ranks across the whole index instead.
+    static constexpr int kProbedPartitions = 3;
 
     // Empty (or only punctuation) text gives no hits and no error.
     Result<SearchResults> search(const QString& text, const SearchFilter& filter = {}) const;
