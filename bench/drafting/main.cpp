@@ -463,7 +463,9 @@ int main(int argc, char* argv[])
                             sqlite3_reset(pr.s);
                             probed.push_back({i, n});
                             matches += n;
-                            if (matches > SearchService::kRankedCandidates)
+                            if (matches > SearchService::kRankedCandidates ||
+                                qsizetype(matches) * partitions.size() / (i + 1) <=
+                                    SearchService::kRankedCandidates)
                                 break;
                         }
                         QList<double> ranks;

@@ -247,7 +247,9 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
                 return n.error();
             probed.push_back({order[i], *n});
             matches += *n;
-            if (matches > kRankedCandidates)
+            // Enough, or too few for the partitions to fill the candidates even at this rate.
+            if (matches > kRankedCandidates ||
+                qsizetype(matches) * order.size() / (i + 1) <= kRankedCandidates)
                 break;
         }
         if (matches > kRankedCandidates) {
