@@ -586,6 +586,12 @@ TEST_CASE("The follow-up tab reads a page at a time as the table scrolls and end
               QString::number(expected[i].since));
     }
     CHECK(view->summary()->text().startsWith(QStringLiteral("%1 shown").arg(expected.size())));
+    // What the exports write is the whole list in the table's order.
+    view->reload();
+    const FollowUpList exported = view->all();
+    REQUIRE(exported.items.size() == expected.size());
+    for (int i = 0; i < exported.items.size(); ++i)
+        CHECK(exported.items[i].finding.uid == expected[i].finding.uid);
     // A finding beyond the first page is found by reading on.
     view->reload();
     REQUIRE(view->table()->model()->rowCount() < expected.size());

@@ -196,7 +196,14 @@ FollowUpList FollowUpView::all() const
                                             m_region->currentData().toString(),
                                             m_kind->currentData().toString(),
                                             m_openOnly->isChecked()});
-    return list ? std::move(list).value() : shown;
+    if (!list)
+        return shown;
+    // In the table's order: the oldest inspection first, then force (the list is by force).
+    std::stable_sort(
+        list->items.begin(), list->items.end(), [](const FollowUpItem& a, const FollowUpItem& b) {
+            return a.since != b.since ? a.since < b.since : a.force.name < b.force.name;
+        });
+    return std::move(list).value();
 }
 
 void FollowUpView::setShownAtMost(int n)

@@ -30,7 +30,8 @@ public:
     void reload();
     // The items read into the table so far (more are read as it scrolls); `total` counts all.
     const FollowUpList& shown() const { return m_model->list(); }
-    // Every item the filters select, not only those shown: what the window's exports write.
+    // Every item the filters select, not only those shown, in the table's order: what the
+    // window's exports write.
     FollowUpList all() const;
     // The table reads at most this many, the oldest (0: all of them, a page at a time as it
     // scrolls); the summary says how many there are.
