@@ -222,7 +222,10 @@ Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& for
         return Error::make(Error::Code::NotFound, QStringLiteral("no force \"%1\"").arg(forceCode));
     ForceProfile p;
     p.force = *force;
-    p.programmes = ref.programmes();
+    auto programmes = AnalysisRepository(workbench.database()).programmes(); // without questions
+    if (!programmes)
+        return programmes.error();
+    p.programmes = std::move(programmes).value();
     std::stable_sort(p.programmes.begin(), p.programmes.end(),
                      [](const Programme& a, const Programme& b) { return a.year < b.year; });
     QSet<QString> region;
@@ -269,11 +272,17 @@ Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& for
         p.figures.insert(programme.code, figures);
     }
     p.series = seriesOf(p);
-    // The oldest of what is still open; the Follow-up list has the rest.
-    auto open = followUpList(workbench, {forceCode, {}, {}, true, ProfileOpenItems});
+    // The oldest of what is still open, read a page as the Follow-up tab reads it (for one force
+    // the same items, in the same order, as followUpList); the Follow-up list has the rest.
+    auto open = FollowUpPages::open(workbench, {forceCode, {}, {}, true});
     if (!open)
         return open.error();
-    p.stillOpen = std::move(open).value();
+    auto oldest = open->next(ProfileOpenItems);
+    if (!oldest)
+        return oldest.error();
+    p.stillOpen.items = std::move(oldest).value();
+    p.stillOpen.total = qMax(open->total(), int(p.stillOpen.items.size()));
+    p.stillOpen.asOf = open->asOf();
     return p;
 }
 

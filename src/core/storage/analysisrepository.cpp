@@ -19,8 +19,9 @@ QString jsonList(const QStringList& l)
 
 Result<QList<Programme>> AnalysisRepository::programmes() const
 {
-    Query query(m_db, u"SELECT id, code, title, short_title, kind, year FROM programmes ORDER BY "
-                      "year, code"_s);
+    Query query(m_db, u"SELECT p.id, p.code, p.title, p.short_title, p.kind, coalesce(s.code, ''), "
+                      "p.fieldwork, p.published, p.year FROM programmes p LEFT JOIN grade_scales s "
+                      "ON s.id = p.grade_scale_id ORDER BY p.year, p.code"_s);
     if (Status st = query.exec({}, u"reading programmes"_s); !st)
         return st.error();
     QList<Programme> out;
@@ -31,7 +32,10 @@ Result<QList<Programme>> AnalysisRepository::programmes() const
         p.title = query.text(2);
         p.shortTitle = query.text(3);
         p.kind = query.text(4);
-        p.year = int(query.integer(5));
+        p.gradeScaleCode = query.text(5);
+        p.fieldwork = query.text(6);
+        p.published = query.text(7);
+        p.year = int(query.integer(8));
         out.push_back(std::move(p));
     }
     return out;

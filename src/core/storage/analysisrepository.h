@@ -16,8 +16,8 @@ class AnalysisRepository {
 public:
     explicit AnalysisRepository(const Database& db) : m_db(db) {}
 
-    // Every programme without its questions (id, code, titles, kind, year), by year then code:
-    // what a list of findings needs to name where each comes from.
+    // Every programme as ReferenceRepository::programmes() reads it but without its questions, by
+    // year then code: what a profile or a list of findings needs to name where each comes from.
     Result<QList<Programme>> programmes() const;
     // The findings of these kinds, of these forces (none: every force), from the
     // findings_kind index alone.
