@@ -1,14 +1,17 @@
 // fwb-bench: builds synthetic national-scale workbenches (43 forces × 10 programmes × 40
 // questions, with 100,000 and 1,000,000 findings; every programme is marked SYNTHETIC) and prints
-// search latency through SearchService beside the same FTS5 query run directly on the file, and
-// the time to load the findings view of one force and question.
+// search latency through SearchService beside the same FTS5 statements run directly on the file
+// (and the statement of the unpartitioned index), the findings view of one force and question,
+// the analysis views and the Follow-up tab's first screen.
 //
-//   fwb-bench [--sizes 100000,1000000] [--dir DIR] [--runs N] [--keep]
+//   fwb-bench [--sizes 100000,1000000] [--dir DIR] [--runs N] [--keep] [--workbench FILE]
+//             [--only search|analysis|followups]
 
 #include "core/services/analysis.h"
 #include "core/services/followups.h"
 #include "core/services/search.h"
 #include "core/storage/database.h"
+#include "core/storage/searchindex.h"
 #include "core/util/logging.h"
 #include "core/workbench.h"
 
@@ -26,8 +29,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <sqlite3.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 using namespace fwb;
 
@@ -324,8 +332,14 @@ int main(int argc, char* argv[])
                                       QStringLiteral("FILE"));
     const QCommandLineOption verboseOpt(QStringLiteral("verbose"),
                                         QStringLiteral("Print each query's times."));
-    p.addOptions({sizesOpt, dirOpt, runsOpt, keepOpt, reuseOpt, verboseOpt});
+    const QCommandLineOption onlyOpt(
+        QStringLiteral("only"),
+        QStringLiteral("Measure only this part: search, analysis or followups (default: all)."),
+        QStringLiteral("PART"));
+    p.addOptions({sizesOpt, dirOpt, runsOpt, keepOpt, reuseOpt, verboseOpt, onlyOpt});
     p.process(app);
+    const QString only = p.value(onlyOpt);
+    auto measure = [&](const char* part) { return only.isEmpty() || only == QLatin1String(part); };
 
     QTemporaryDir temp(p.isSet(dirOpt) ? p.value(dirOpt) + QStringLiteral("/fwb-bench-XXXXXX")
                                        : QString());
@@ -376,40 +390,118 @@ int main(int argc, char* argv[])
         const double buildS = elapsedMs(build) / 1000;
         const double fileMb = double(QFileInfo(path).size()) / (1024 * 1024);
 
+        // Each part runs `runs` times, or not at all when --only names another.
+        const int searchRuns = measure("search") ? runs : -1;
+        const int analysisRuns = measure("analysis") ? runs : 0;
+        const int followRuns = measure("followups") ? runs : 0;
         // Search through the service (as the window and fwb do) and directly on the file.
         SearchService search((*wb)->database());
         sqlite3* direct = nullptr;
         sqlite3_open_v2(path.toUtf8().constData(), &direct, SQLITE_OPEN_READONLY, nullptr);
-        // The same FTS5 statement the service runs first (newest candidates, then the best 50), and
-        // the exhaustive ranking of every match for comparison.
+        // The same FTS5 statements the service runs, run directly: probes of the newest
+        // programmes' partitions without ranking; then the newest candidates of those partitions,
+        // or of the whole index, ranked, and the best 50 (SearchIndex and SearchService). Beside
+        // them the statement of the unpartitioned index (what the service ran before the
+        // partitions), and the exhaustive ranking of every match. The partitions, the newest
+        // programme's first (SearchIndex::partitions), each with its probe and its ranked statement
+        // (SearchIndex::newestMatchesSql).
+        QList<int> partitions;
+        {
+            Stmt part(direct, "SELECT id % 16 FROM programmes GROUP BY id % 16 ORDER BY max(year) "
+                              "DESC, max(id) DESC");
+            while (sqlite3_step(part.s) == SQLITE_ROW)
+                partitions << sqlite3_column_int(part.s, 0);
+        }
+        std::vector<std::unique_ptr<Stmt>> probes, rankedParts;
+        for (const int k : partitions) {
+            const QByteArray table = "search_p" + QByteArray::number(k);
+            probes.push_back(std::make_unique<Stmt>(
+                direct, QByteArray("SELECT count(*) FROM (SELECT rowid FROM " + table + " WHERE " +
+                                   table + " MATCH ? ORDER BY rowid DESC LIMIT ?)")
+                            .constData()));
+            rankedParts.push_back(std::make_unique<Stmt>(
+                direct, SearchIndex::newestMatchesSql(k).toUtf8().constData()));
+        }
         Stmt raw(direct, "SELECT rid, r FROM (SELECT rowid AS rid, rank AS r FROM search_index "
                          "WHERE search_index MATCH ? "
                          "ORDER BY rowid DESC LIMIT 4001) ORDER BY r LIMIT 50");
         Stmt full(direct, "SELECT rowid, rank FROM search_index WHERE search_index MATCH ? ORDER "
                           "BY rank LIMIT 50");
+        QList<double> wholeMs;
         QList<double> serviceMs, directMs, fullMs;
         qsizetype hits = 0;
         int complete = 0;
-        for (int pass = 0; pass <= runs; ++pass) {
-            for (const QString& q : queries) {
-                QElapsedTimer t;
-                t.start();
-                auto result = search.search(q, SearchFilter{{}, {}, {}, {}, 50});
-                const double ms = elapsedMs(t);
-                if (!result) {
-                    std::fprintf(stderr, "fwb-bench: search \"%s\": %s\n", qPrintable(q),
-                                 qPrintable(result.error().message));
-                    return 1;
-                }
+        for (int pass = 0; pass <= searchRuns; ++pass) {
+            for (qsizetype qi = 0; qi < queries.size(); ++qi) {
+                const QString& q = queries[qi];
                 const QByteArray fts = (QStringLiteral("{title body} : (") +
                                         SearchService::ftsQuery(q) + QStringLiteral(")"))
                                            .toUtf8();
-                t.restart();
-                raw.text(1, fts);
-                while (sqlite3_step(raw.s) == SQLITE_ROW) {
+                // The three are run in turn, each first in a third of the runs, so that none
+                // is always the one that warms the caches for the others.
+                std::optional<Result<SearchResults>> result;
+                double ms = 0, dms = 0, wms = 0;
+                QElapsedTimer t;
+                const std::function<void()> parts[] = {
+                    [&] {
+                        t.restart();
+                        result = search.search(q, SearchFilter{{}, {}, {}, {}, 50});
+                        ms = elapsedMs(t);
+                    },
+                    [&] {
+                        t.restart();
+                        QList<std::pair<int, int>> probed; // index into partitions, matches
+                        int matches = 0;
+                        for (int i = 0;
+                             i < int(partitions.size()) && i < SearchService::kProbedPartitions;
+                             ++i) {
+                            Stmt& pr = *probes[i];
+                            pr.text(1, fts);
+                            pr.integer(2, SearchService::kRankedCandidates + 1 - matches);
+                            const int n =
+                                sqlite3_step(pr.s) == SQLITE_ROW ? sqlite3_column_int(pr.s, 0) : 0;
+                            sqlite3_reset(pr.s);
+                            probed.push_back({i, n});
+                            matches += n;
+                            if (matches > SearchService::kRankedCandidates ||
+                                qsizetype(matches) * partitions.size() / (i + 1) <=
+                                    SearchService::kRankedCandidates)
+                                break;
+                        }
+                        QList<double> ranks;
+                        if (matches > SearchService::kRankedCandidates) {
+                            for (const auto& [i, n] : probed) {
+                                Stmt& rk = *rankedParts[i];
+                                rk.text(1, fts);
+                                rk.integer(2, n);
+                                while (sqlite3_step(rk.s) == SQLITE_ROW)
+                                    ranks << sqlite3_column_double(rk.s, 1);
+                                sqlite3_reset(rk.s);
+                            }
+                            std::sort(ranks.begin(), ranks.end());
+                        } else {
+                            raw.text(1, fts);
+                            while (sqlite3_step(raw.s) == SQLITE_ROW) {
+                            }
+                            sqlite3_reset(raw.s);
+                        }
+                        dms = elapsedMs(t);
+                    },
+                    [&] {
+                        t.restart();
+                        raw.text(1, fts);
+                        while (sqlite3_step(raw.s) == SQLITE_ROW) {
+                        }
+                        sqlite3_reset(raw.s);
+                        wms = elapsedMs(t);
+                    }};
+                for (int k = 0; k < 3; ++k)
+                    parts[(pass + qi + k) % 3]();
+                if (!*result) {
+                    std::fprintf(stderr, "fwb-bench: search \"%s\": %s\n", qPrintable(q),
+                                 qPrintable(result->error().message));
+                    return 1;
                 }
-                sqlite3_reset(raw.s);
-                const double dms = elapsedMs(t);
                 t.restart();
                 if (pass == 1) { // the exhaustive ranking, once per query: it is slow
                     full.text(1, fts);
@@ -421,17 +513,21 @@ int main(int argc, char* argv[])
                 if (pass == 0)
                     continue; // warm-up
                 if (p.isSet(verboseOpt))
-                    std::printf("    %-28s service %7.2f ms  direct %7.2f ms  %s\n", qPrintable(q),
-                                ms, dms, result->complete ? "all ranked" : "newest ranked");
-                complete += result->complete ? 1 : 0;
+                    std::printf(
+                        "    %-28s service %7.2f ms  direct %7.2f ms  whole index %7.2f ms  "
+                        "%s\n",
+                        qPrintable(q), ms, dms, wms,
+                        (*result)->complete ? "all ranked" : "newest ranked");
+                complete += (*result)->complete ? 1 : 0;
                 serviceMs << ms;
                 directMs << dms;
-                hits += result->hits.size();
+                wholeMs << wms;
+                hits += (*result)->hits.size();
             }
         }
         // Filtered search: one force in one programme, as the search pane's filters do.
         QList<double> filteredMs;
-        for (int pass = 0; pass < runs; ++pass)
+        for (int pass = 0; pass < searchRuns; ++pass)
             for (const QString& q : queries) {
                 QElapsedTimer t;
                 t.start();
@@ -444,6 +540,18 @@ int main(int argc, char* argv[])
                 if (!result)
                     return 1;
             }
+        // One programme, every force: the inspection in hand, read from its partition.
+        QList<double> programmeMs;
+        for (int pass = 0; pass < searchRuns; ++pass)
+            for (const QString& q : queries) {
+                QElapsedTimer t;
+                t.start();
+                auto result = search.search(
+                    q, SearchFilter{QStringLiteral("synthetic-peel-2020"), {}, {}, {}, 50});
+                programmeMs << elapsedMs(t);
+                if (!result)
+                    return 1;
+            }
         sqlite3_close(direct);
 
         // The findings view of one force and question.
@@ -452,7 +560,7 @@ int main(int argc, char* argv[])
         const auto forces = (*wb)->reference().forces();
         QList<double> viewMs;
         qsizetype rows = 0;
-        for (int i = 0; i < runs * 20; ++i) {
+        for (int i = 0; i < qMax(0, searchRuns) * 20; ++i) {
             const Force& f = forces[int(r.bounded(forces.size()))];
             const QString programmeCode =
                 QStringLiteral("synthetic-peel-%1").arg(2016 + int(r.bounded(kProgrammes)));
@@ -469,7 +577,7 @@ int main(int argc, char* argv[])
         // The judgment matrix of one programme (43 forces × its graded questions) and the grade
         // counts.
         QList<double> matrixMs, countsMs;
-        for (int i = 0; i < runs * 5; ++i) {
+        for (int i = 0; i < analysisRuns * 5; ++i) {
             const QString programmeCode =
                 QStringLiteral("synthetic-peel-%1").arg(2016 + i % kProgrammes);
             QElapsedTimer t;
@@ -484,7 +592,7 @@ int main(int argc, char* argv[])
         }
         QList<double> profileMs;
         qsizetype seriesPoints = 0, openShown = 0;
-        for (int i = 0; i < runs * 2; ++i) {
+        for (int i = 0; i < analysisRuns * 2; ++i) {
             QElapsedTimer t;
             t.start();
             auto profile = forceProfile(**wb, forces[i % forces.size()].code);
@@ -495,20 +603,37 @@ int main(int argc, char* argv[])
                 seriesPoints += fs.points.size();
             openShown += profile->stillOpen.items.size();
         }
-        QList<double> followMs;
+        // The Follow-up tab: its first screen (the count of all and the first page, as the table
+        // is reset), a page more as it scrolls, and the oldest 2,000 read at once as it read them
+        // before it read by the page (followUpList, as the export and fwb followup list do).
+        QList<double> followMs, screenMs, pageMs;
         int followTotal = 0;
-        for (int i = 0; i < runs; ++i) {
+        for (int i = 0; i < followRuns; ++i) {
             QElapsedTimer t;
             t.start();
-            auto list =
-                followUpList(**wb, {{}, {}, {}, true, 2000}); // the Follow-up tab's first screen
+            auto pages = FollowUpPages::open(**wb, {{}, {}, {}, true});
+            if (!pages)
+                return 1;
+            auto first = pages->next(200);
+            screenMs << elapsedMs(t);
+            if (!first)
+                return 1;
+            for (int more = 0; more < 5; ++more) {
+                t.restart();
+                auto next = pages->next(200);
+                pageMs << elapsedMs(t);
+                if (!next)
+                    return 1;
+            }
+            t.restart();
+            auto list = followUpList(**wb, {{}, {}, {}, true, 2000});
             followMs << elapsedMs(t);
             if (!list)
                 return 1;
-            followTotal = list->total;
+            followTotal = pages->total();
         }
         QList<double> figureMs;
-        for (int i = 0; i < runs * 5; ++i) {
+        for (int i = 0; i < analysisRuns * 5; ++i) {
             QElapsedTimer t;
             t.start();
             auto figure = figureAcrossForces(
@@ -519,7 +644,7 @@ int main(int argc, char* argv[])
                 return 1;
         }
         QList<double> changeMs;
-        for (int i = 0; i < runs * 5; ++i) {
+        for (int i = 0; i < analysisRuns * 5; ++i) {
             const int year = 2017 + i % (kProgrammes - 1);
             QElapsedTimer t;
             t.start();
@@ -530,46 +655,57 @@ int main(int argc, char* argv[])
                 return 1;
         }
         const Stats mx = stats(matrixMs), gc = stats(countsMs), fp = stats(profileMs),
-                    cv = stats(changeMs), fa = stats(figureMs), fu = stats(followMs);
+                    cv = stats(changeMs), fa = stats(figureMs), fu = stats(followMs),
+                    fsc = stats(screenMs), fpg = stats(pageMs), wh = stats(wholeMs),
+                    sp = stats(programmeMs);
 
         const Stats s = stats(serviceMs), d = stats(directMs), fs = stats(filteredMs),
                     v = stats(viewMs), x = stats(fullMs);
-        std::printf("\n%d findings  (built in %.1f s, file %.0f MB)\n", size, buildS, fileMb);
-        std::printf("  search, service      p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%.1f "
-                    "hits/query)\n",
-                    s.p50, s.p95, s.max,
-                    double(hits) / double(qMax<qsizetype>(1, serviceMs.size())));
-        std::printf("  search, direct FTS5  p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   "
-                    "(service/direct p95: %.2fx)\n",
-                    d.p50, d.p95, d.max, d.p95 > 0 ? s.p95 / d.p95 : 0.0);
-        std::printf("  exhaustive bm25      p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (every "
-                    "match ranked; %d of %lld searches ranked all)\n",
-                    x.p50, x.p95, x.max, complete, qsizetype(serviceMs.size()));
-        std::printf("  search, one force    p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms\n", fs.p50,
-                    fs.p95, fs.max);
-        std::printf("  findings view        p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%.1f "
-                    "findings/view)\n",
-                    v.p50, v.p95, v.max, double(rows) / double(qMax<qsizetype>(1, viewMs.size())));
-        std::printf("  judgment matrix      p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (one "
-                    "programme, 43 forces)\n",
-                    mx.p50, mx.p95, mx.max);
-        std::printf("  grade counts         p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms\n", gc.p50,
-                    gc.p95, gc.max);
-        std::printf("  change view          p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (one year "
-                    "against the year before)\n",
-                    cv.p50, cv.p95, cv.max);
-        std::printf("  force profile        p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (10 "
-                    "programmes; %.0f series points "
-                    "and %.0f open items each)\n",
-                    fp.p50, fp.p95, fp.max,
-                    double(seriesPoints) / double(qMax<qsizetype>(1, profileMs.size())),
-                    double(openShown) / double(qMax<qsizetype>(1, profileMs.size())));
-        std::printf("  follow-up list       p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (the "
-                    "oldest 2,000 of %d open, every force)\n",
-                    fu.p50, fu.p95, fu.max, followTotal);
-        std::printf("  figure, every force  p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (one "
-                    "figure of a programme)\n",
-                    fa.p50, fa.p95, fa.max);
+        double load[1] = {0};
+        getloadavg(load, 1); // other work on the machine shares its cores and slows every figure
+        std::printf("\n%d findings  (built in %.1f s, file %.0f MB; load average %.1f on %ld "
+                    "cores)\n",
+                    size, buildS, fileMb, load[0], sysconf(_SC_NPROCESSORS_ONLN));
+        // A line for each part measured (--only leaves the others out).
+        auto line = [](const char* name, const QList<double>& samples, const Stats& st,
+                       const QString& note) {
+            if (samples.isEmpty())
+                return;
+            std::printf("  %-26s p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   %s\n", name, st.p50,
+                        st.p95, st.max, qPrintable(note));
+        };
+        const double perProfile = double(qMax<qsizetype>(1, profileMs.size()));
+        line("search, service", serviceMs, s,
+             QStringLiteral("(%1 hits/query)")
+                 .arg(double(hits) / double(qMax<qsizetype>(1, serviceMs.size())), 0, 'f', 1));
+        line("search, direct FTS5", directMs, d,
+             QStringLiteral("(the same statements; service/direct p95: %1x)")
+                 .arg(d.p95 > 0 ? s.p95 / d.p95 : 0.0, 0, 'f', 2));
+        line("search, whole index", wholeMs, wh,
+             QStringLiteral("(the statement before the partitions, run directly)"));
+        line("exhaustive bm25", fullMs, x,
+             QStringLiteral("(every match ranked; %1 of %2 searches ranked all)")
+                 .arg(complete)
+                 .arg(serviceMs.size()));
+        line("search, one programme", programmeMs, sp, QStringLiteral("(its partition)"));
+        line("search, one force", filteredMs, fs, QStringLiteral("(in one programme)"));
+        line("findings view", viewMs, v,
+             QStringLiteral("(%1 findings/view)")
+                 .arg(double(rows) / double(qMax<qsizetype>(1, viewMs.size())), 0, 'f', 1));
+        line("judgment matrix", matrixMs, mx, QStringLiteral("(one programme, 43 forces)"));
+        line("grade counts", countsMs, gc, {});
+        line("change view", changeMs, cv, QStringLiteral("(one year against the year before)"));
+        line("force profile", profileMs, fp,
+             QStringLiteral("(10 programmes; %1 series points and %2 open items each)")
+                 .arg(double(seriesPoints) / perProfile, 0, 'f', 0)
+                 .arg(double(openShown) / perProfile, 0, 'f', 0));
+        line("follow-up tab, first screen", screenMs, fsc,
+             QStringLiteral("(the count of all %1 open and the oldest 200)").arg(followTotal));
+        line("follow-up tab, next page", pageMs, fpg,
+             QStringLiteral("(200 more as the table scrolls)"));
+        line("follow-up list, 2,000", followMs, fu,
+             QStringLiteral("(followUpList: the oldest 2,000 at once, as before)"));
+        line("figure, every force", figureMs, fa, QStringLiteral("(one figure of a programme)"));
         std::printf("  peak memory          %ld MB\n", peakRssMb());
         std::fflush(stdout);
     }

@@ -16,7 +16,9 @@
 #include "core/services/drafting.h"
 #include "core/services/frameworks.h"
 #include "demowindow.h"
+#include <QHeaderView>
 #include <QPushButton>
+#include <QTableView>
 #include <QTextBrowser>
 #include <QTreeWidget>
 
@@ -469,7 +471,7 @@ TEST_CASE("The follow-up tab lists what earlier inspections asked, records how a
     FollowUpView* view = m->followUpView();
     REQUIRE(view);
     m->tabs()->setCurrentWidget(view);
-    const int open = view->table()->rowCount();
+    const int open = view->table()->model()->rowCount();
     REQUIRE(open > 3);
     REQUIRE(view->openOnly()->isChecked());
 
@@ -487,17 +489,17 @@ TEST_CASE("The follow-up tab lists what earlier inspections asked, records how a
     view->evidenceCombo()->setCurrentIndex(0);
     QTest::mouseClick(view->recordButton(), Qt::LeftButton);
     CHECK(view->message()->text().contains(QStringLiteral("needs the later finding")));
-    CHECK(view->table()->rowCount() == open);
+    CHECK(view->table()->model()->rowCount() == open);
     REQUIRE(view->evidenceCombo()->count() > 1);
     view->evidenceCombo()->setCurrentIndex(1);
     QTest::mouseClick(view->recordButton(), Qt::LeftButton);
     CHECK(view->message()->text().startsWith(QStringLiteral("Recorded")));
     // Completed, it leaves the list of what is still open.
-    QTRY_COMPARE(view->table()->rowCount(), open - 1);
+    QTRY_COMPARE(view->table()->model()->rowCount(), open - 1);
     QTest::mouseClick(view->openOnly(), Qt::LeftButton);
-    QTRY_COMPARE(view->table()->rowCount(), open);
+    QTRY_COMPARE(view->table()->model()->rowCount(), open);
     REQUIRE(view->selectFinding(earlier));
-    CHECK(view->table()->item(view->table()->currentRow(), 4)->text() ==
+    CHECK(view->table()->model()->index(view->table()->currentIndex().row(), 4).data().toString() ==
           QStringLiteral("Completed"));
 
     // The window's export acts on the tab on show and parses back to the same rows.
@@ -512,7 +514,7 @@ TEST_CASE("The follow-up tab lists what earlier inspections asked, records how a
     // Capped, the table shows the oldest few and says how many there are; the export still takes
     // all.
     view->setShownAtMost(3);
-    QTRY_COMPARE(view->table()->rowCount(), 3);
+    QTRY_COMPARE(view->table()->model()->rowCount(), 3);
     CHECK(view->summary()->text().startsWith(QStringLiteral("The oldest 3 of %1 shown").arg(open)));
     CHECK(view->shown().items.first().since == 2014);
     REQUIRE(m->exportCsv(path));
@@ -522,10 +524,78 @@ TEST_CASE("The follow-up tab lists what earlier inspections asked, records how a
     REQUIRE(all);
     CHECK(all->size() == open + 1);
     view->setShownAtMost(2000);
-    QTRY_COMPARE(view->table()->rowCount(), open);
+    QTRY_COMPARE(view->table()->model()->rowCount(), open);
 
     // The force profile lists what is still open.
     m->forceProfile()->setForce(QStringLiteral("lancashire"));
     CHECK(m->forceProfile()->page()->toPlainText().contains(QStringLiteral("still open")));
     CHECK(m->forceProfile()->profile().stillOpen.items.size() == open - 1);
+}
+
+TEST_CASE("The follow-up tab reads a page at a time as the table scrolls and ends with the whole "
+          "list",
+          "[window][analysis][followups]")
+{
+    apptest::DemoWindow demo;
+    app::MainWindow& w = demo.window;
+    MatrixWindow* m = w.matrixWindow();
+    REQUIRE(m);
+    m->show();
+    REQUIRE(QTest::qWaitForWindowExposed(m));
+    FollowUpView* view = m->followUpView();
+    REQUIRE(view);
+    m->tabs()->setCurrentWidget(view);
+    QAbstractItemModelTester tester(view->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    auto full = followUpList(*demo.window.workbench(), {{}, {}, {}, true});
+    REQUIRE(full);
+    REQUIRE(full->items.size() > 6);
+    // The reference order: the oldest inspection first, then force.
+    QList<FollowUpItem> expected = full->items;
+    std::stable_sort(
+        expected.begin(), expected.end(), [](const FollowUpItem& a, const FollowUpItem& b) {
+            return a.since != b.since ? a.since < b.since : a.force.name < b.force.name;
+        });
+
+    // Pages of two rows in a table a few rows high: it reads what fills it, and no more.
+    view->table()->setFixedHeight(view->table()->horizontalHeader()->height() +
+                                  3 * view->table()->verticalHeader()->defaultSectionSize());
+    view->model()->setPageSize(2);
+    view->reload();
+    QCoreApplication::processEvents();
+    const int first = view->table()->model()->rowCount();
+    CHECK(first >= 2);
+    CHECK(first < expected.size());
+    CHECK(view->model()->canFetchMore({}));
+    CHECK(view->summary()->text().startsWith(
+        QStringLiteral("The oldest %1 of %2 shown: more are read as the list scrolls")
+            .arg(first)
+            .arg(full->items.size())));
+    // Scrolled to its end, the table asks for the next page.
+    view->table()->scrollToBottom();
+    QTRY_VERIFY(view->table()->model()->rowCount() > first);
+    REQUIRE(view->model()->fetchAll());
+    CHECK_FALSE(view->model()->canFetchMore({}));
+    const QList<FollowUpItem>& read = view->shown().items;
+    REQUIRE(read.size() == expected.size());
+    for (int i = 0; i < read.size(); ++i) {
+        INFO("row " << i);
+        CHECK(read[i].finding.uid == expected[i].finding.uid);
+        CHECK(view->table()->model()->index(i, 0).data().toString() == expected[i].force.name);
+        CHECK(view->table()->model()->index(i, 3).data().toString() ==
+              QString::number(expected[i].since));
+    }
+    CHECK(view->summary()->text().startsWith(QStringLiteral("%1 shown").arg(expected.size())));
+    // What the exports write is the whole list in the table's order.
+    view->reload();
+    const FollowUpList exported = view->all();
+    REQUIRE(exported.items.size() == expected.size());
+    for (int i = 0; i < exported.items.size(); ++i)
+        CHECK(exported.items[i].finding.uid == expected[i].finding.uid);
+    // A finding beyond the first page is found by reading on.
+    view->reload();
+    REQUIRE(view->table()->model()->rowCount() < expected.size());
+    REQUIRE(view->selectFinding(expected.back().finding.uid));
+    CHECK(view->table()->currentIndex().row() == expected.size() - 1);
+    CHECK_FALSE(view->selectFinding(QStringLiteral("no-such-finding")));
 }

@@ -11,26 +11,13 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 #include <spdlog/spdlog.h>
 
 using namespace Qt::StringLiterals;
 
 namespace fwb::app {
-namespace {
-enum Column {
-    ForceColumn,
-    RegionColumn,
-    KindColumn,
-    SinceColumn,
-    StatusColumn,
-    AssessedColumn,
-    OpenForColumn,
-    TextColumn
-};
-} // namespace
-
 FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent)
     : QWidget(parent), m_workbench(workbench)
 {
@@ -53,11 +40,10 @@ FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent)
         connect(c, &QComboBox::currentIndexChanged, this, &FollowUpView::reload);
     connect(m_openOnly, &QCheckBox::toggled, this, &FollowUpView::reload);
 
-    m_table = new QTableWidget(0, 8, this);
+    m_model = new FollowUpModel(this);
+    m_table = new QTableView(this);
     m_table->setObjectName(u"followUps"_s);
-    m_table->setHorizontalHeaderLabels({tr("Force"), tr("Region"), tr("Kind"), tr("Since"),
-                                        tr("Status"), tr("Assessed in"), tr("Open for"),
-                                        tr("Finding")});
+    m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -65,12 +51,15 @@ FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
-    connect(m_table, &QTableWidget::itemSelectionChanged, this, &FollowUpView::fillEditor);
-    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this] {
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &FollowUpView::fillEditor);
+    connect(m_table, &QTableView::doubleClicked, this, [this] {
         if (const FollowUpItem* i = current())
             Q_EMIT openRequested(i->finding.programmeCode, i->finding.forceCode,
                                  i->finding.questionCode);
     });
+    // Rows read as the table scrolls change what the summary says.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &FollowUpView::updateSummary);
     m_summary = new QLabel(this);
 
     m_programme = new QComboBox(this);
@@ -124,8 +113,7 @@ FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent)
             if (changes.touchesAny({EntityKind::FollowUp, EntityKind::Finding}))
                 m_reloadTimer.start();
         });
-    // The list is read when it is first shown: on a national workbench it reads every force's
-    // findings of every programme, which opening the analysis window need not wait for.
+    // The list is read when it is first shown, and then a page at a time as it scrolls.
 }
 
 void FollowUpView::showEvent(QShowEvent* event)
@@ -137,8 +125,9 @@ void FollowUpView::showEvent(QShowEvent* event)
 
 const FollowUpItem* FollowUpView::current() const
 {
-    const int row = m_table->currentRow();
-    return row >= 0 && row < m_list.items.size() ? &m_list.items[row] : nullptr;
+    const int row = m_table->currentIndex().row();
+    const QList<FollowUpItem>& items = m_model->list().items;
+    return row >= 0 && row < items.size() ? &items[row] : nullptr;
 }
 
 void FollowUpView::reload()
@@ -151,90 +140,95 @@ void FollowUpView::reload()
     }
     m_stale = false;
     const QString keep = current() ? current()->finding.uid : QString();
-    auto list = followUpList(*m_workbench, {{},
-                                            m_region->currentData().toString(),
-                                            m_kind->currentData().toString(),
-                                            m_openOnly->isChecked(),
-                                            m_shownAtMost});
-    if (!list) {
-        m_message->setText(list.error().message);
-        return;
-    }
-    m_list = std::move(list).value();
-    const QSignalBlocker block(m_table);
-    m_table->setRowCount(int(m_list.items.size()));
-    int open = 0;
-    for (int r = 0; r < m_list.items.size(); ++r) {
-        const FollowUpItem& i = m_list.items[r];
-        const int years = m_list.yearsOpen(i);
-        open += i.isOpen() ? 1 : 0;
-        const QStringList cells{i.force.name,
-                                i.force.regionName,
-                                findingKindLabel(i.finding.kind),
-                                QString::number(i.since),
-                                followUpStatusLabel(i.status()),
-                                i.history.isEmpty() ? QString() : i.history.back().programmeCode,
-                                !i.isOpen()  ? QString()
-                                : years == 0 ? tr("this year")
-                                : years == 1 ? tr("1 year")
-                                             : tr("%1 years").arg(years),
-                                i.finding.text.simplified()};
-        for (int c = 0; c < cells.size(); ++c) {
-            auto* item = new QTableWidgetItem(cells[c]);
-            if (c == TextColumn)
-                item->setToolTip(plainToolTip(i.finding.text));
-            if (c == StatusColumn && i.isOpen()) {
-                QFont f = item->font();
-                f.setBold(true);
-                item->setFont(f);
-            }
-            m_table->setItem(r, c, item);
+    {
+        const QSignalBlocker block(m_table->selectionModel());
+        if (Status s = m_model->reset(*m_workbench,
+                                      {{},
+                                       m_region->currentData().toString(),
+                                       m_kind->currentData().toString(),
+                                       m_openOnly->isChecked()},
+                                      m_shownAtMost);
+            !s) {
+            m_message->setText(s.error().message);
+            return;
         }
     }
     m_table->resizeColumnsToContents();
-    m_table->setColumnWidth(TextColumn, 400);
-    const QLocale locale;
-    if (m_list.total > m_list.items.size())
-        m_summary->setText(
-            tr("The oldest %1 of %2 shown: choose a region or a kind to narrow the list. "
-               "Export CSV and Copy take all %2.")
-                .arg(locale.toString(qsizetype(m_list.items.size())),
-                     locale.toString(m_list.total)));
-    else
-        m_summary->setText(
-            tr("%1 shown, %2 still open")
-                .arg(locale.toString(qsizetype(m_list.items.size())), locale.toString(open)));
-    for (int r = 0; r < m_list.items.size(); ++r)
-        if (m_list.items[r].finding.uid == keep)
+    m_table->setColumnWidth(FollowUpModel::TextColumn, 400);
+    updateSummary();
+    const QList<FollowUpItem>& items = m_model->list().items;
+    for (int r = 0; r < items.size(); ++r)
+        if (items[r].finding.uid == keep)
             m_table->selectRow(r);
     fillEditor();
 }
 
+void FollowUpView::updateSummary()
+{
+    const FollowUpList& list = m_model->list();
+    const QLocale locale;
+    const QString shown = locale.toString(qsizetype(list.items.size()));
+    const QString total = locale.toString(list.total);
+    if (list.total > list.items.size() && m_model->canFetchMore({}))
+        m_summary->setText(tr("The oldest %1 of %2 shown: more are read as the list scrolls, or "
+                              "choose a region or a kind to narrow it. Export CSV and Copy take "
+                              "all %2.")
+                               .arg(shown, total));
+    else if (list.total > list.items.size())
+        m_summary->setText(
+            tr("The oldest %1 of %2 shown: choose a region or a kind to narrow the list. "
+               "Export CSV and Copy take all %2.")
+                .arg(shown, total));
+    else {
+        int open = 0;
+        for (const FollowUpItem& i : list.items)
+            open += i.isOpen() ? 1 : 0;
+        m_summary->setText(tr("%1 shown, %2 still open").arg(shown, locale.toString(open)));
+    }
+}
+
 FollowUpList FollowUpView::all() const
 {
-    if (!m_workbench || m_list.total <= m_list.items.size())
-        return m_list;
+    const FollowUpList& shown = m_model->list();
+    if (!m_workbench || shown.total <= shown.items.size())
+        return shown;
     auto list = followUpList(*m_workbench, {{},
                                             m_region->currentData().toString(),
                                             m_kind->currentData().toString(),
                                             m_openOnly->isChecked()});
-    return list ? std::move(list).value() : m_list;
+    if (!list)
+        return shown;
+    // In the table's order: the oldest inspection first, then force (the list is by force).
+    std::stable_sort(
+        list->items.begin(), list->items.end(), [](const FollowUpItem& a, const FollowUpItem& b) {
+            return a.since != b.since ? a.since < b.since : a.force.name < b.force.name;
+        });
+    return std::move(list).value();
 }
 
 void FollowUpView::setShownAtMost(int n)
 {
-    m_shownAtMost = qMax(1, n);
+    m_shownAtMost = qMax(0, n);
     reload();
 }
 
 bool FollowUpView::selectFinding(const QString& uid)
 {
-    for (int r = 0; r < m_list.items.size(); ++r)
-        if (m_list.items[r].finding.uid == uid) {
+    // Reads on through the list until the finding is found (or the list ends).
+    for (int r = 0;; ++r) {
+        const QList<FollowUpItem>& items = m_model->list().items;
+        if (r >= items.size()) {
+            if (!m_model->canFetchMore({}))
+                return false;
+            m_model->fetchMore({});
+            if (r >= m_model->list().items.size())
+                return false;
+        }
+        if (m_model->list().items[r].finding.uid == uid) {
             m_table->selectRow(r);
             return true;
         }
-    return false;
+    }
 }
 
 void FollowUpView::fillEditor()

@@ -2,6 +2,7 @@
 
 #include "core/domain/periods.h"
 #include "core/io/csv.h"
+#include "core/storage/analysisrepository.h"
 #include "core/workbench.h"
 
 #include <QJsonArray>
@@ -221,7 +222,10 @@ Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& for
         return Error::make(Error::Code::NotFound, QStringLiteral("no force \"%1\"").arg(forceCode));
     ForceProfile p;
     p.force = *force;
-    p.programmes = ref.programmes();
+    auto programmes = AnalysisRepository(workbench.database()).programmes(); // without questions
+    if (!programmes)
+        return programmes.error();
+    p.programmes = std::move(programmes).value();
     std::stable_sort(p.programmes.begin(), p.programmes.end(),
                      [](const Programme& a, const Programme& b) { return a.year < b.year; });
     QSet<QString> region;
@@ -268,12 +272,111 @@ Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& for
         p.figures.insert(programme.code, figures);
     }
     p.series = seriesOf(p);
-    // The oldest of what is still open; the Follow-up list has the rest.
-    auto open = followUpList(workbench, {forceCode, {}, {}, true, ProfileOpenItems});
+    // The oldest of what is still open, read a page as the Follow-up tab reads it (for one force
+    // the same items, in the same order, as followUpList); the Follow-up list has the rest.
+    auto open = FollowUpPages::open(workbench, {forceCode, {}, {}, true});
     if (!open)
         return open.error();
-    p.stillOpen = std::move(open).value();
+    auto oldest = open->next(ProfileOpenItems);
+    if (!oldest)
+        return oldest.error();
+    p.stillOpen.items = std::move(oldest).value();
+    p.stillOpen.total = qMax(open->total(), int(p.stillOpen.items.size()));
+    p.stillOpen.asOf = open->asOf();
     return p;
+}
+
+Result<FollowUpPages> FollowUpPages::open(const Workbench& wb, const FollowUpFilter& filter)
+{
+    const ReferenceRepository ref = wb.reference();
+    FollowUpPages pages;
+    pages.m_wb = &wb;
+    pages.m_filter = filter;
+    QHash<QString, Force> forces;
+    for (const Force& f : ref.forces())
+        forces.insert(f.code, f);
+    if (!filter.force.isEmpty() && !forces.contains(filter.force))
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("no force \"%1\"").arg(filter.force));
+    auto programmes = AnalysisRepository(wb.database()).programmes(); // without their questions
+    if (!programmes)
+        return programmes.error();
+    pages.m_programmes = std::move(programmes).value();
+    std::stable_sort(pages.m_programmes.begin(), pages.m_programmes.end(),
+                     [](const Programme& a, const Programme& b) { return a.year < b.year; });
+    for (const Programme& p : pages.m_programmes)
+        pages.m_asOf = qMax(pages.m_asOf, p.year);
+    for (const Force& f : forces)
+        if ((filter.force.isEmpty() || f.code == filter.force) &&
+            (filter.region.isEmpty() || f.regionCode == filter.region))
+            pages.m_forces << f;
+    std::sort(pages.m_forces.begin(), pages.m_forces.end(),
+              [](const Force& a, const Force& b) { return a.name < b.name; });
+    for (const QString& k : findingKinds())
+        if (isFollowedUp(k) && (filter.kind.isEmpty() || k == filter.kind))
+            pages.m_kinds << k;
+    if (pages.m_forces.isEmpty() || pages.m_kinds.isEmpty()) {
+        pages.m_atEnd = true; // a region without forces, a force outside the region, a kind not
+        return pages;         // followed up: nothing
+    }
+    for (const FollowUp& f : wb.followUps().followUps())
+        pages.m_assessed[f.findingUid].push_back(f);
+
+    // How many: from the index, less those a later inspection closed.
+    QStringList scope;
+    if (!filter.force.isEmpty() || !filter.region.isEmpty())
+        for (const Force& f : std::as_const(pages.m_forces))
+            scope << f.code;
+    auto count = AnalysisRepository(wb.database()).countFindings(pages.m_kinds, scope);
+    if (!count)
+        return count.error();
+    pages.m_total = *count;
+    if (filter.openOnly) {
+        const auto places = wb.followUps().assessedFindings(); // force and kind of each
+        const QSet<QString> inScope(scope.cbegin(), scope.cend());
+        for (auto it = pages.m_assessed.cbegin(); it != pages.m_assessed.cend(); ++it) {
+            const QString status = it->back().status;
+            if (status == u"open"_s || status == u"progress"_s)
+                continue;
+            if (const auto at = places.find(it.key());
+                at != places.end() && pages.m_kinds.contains(at->second) &&
+                (inScope.isEmpty() || inScope.contains(at->first)))
+                --pages.m_total;
+        }
+    }
+    return pages;
+}
+
+Result<QList<FollowUpItem>> FollowUpPages::next(int count)
+{
+    QList<FollowUpItem> out;
+    const AnalysisRepository analysis(m_wb->database());
+    while (!m_atEnd && out.size() < count) {
+        if (m_programme >= m_programmes.size()) {
+            m_atEnd = true;
+            break;
+        }
+        const Programme& p = m_programmes[m_programme];
+        const Force& force = m_forces[m_force];
+        const int room = count - int(out.size());
+        auto found = analysis.findingsOfKinds(p.code, force.code, m_kinds, room, m_offset);
+        if (!found)
+            return found.error();
+        m_offset += int(found->size());
+        if (found->size() < room) { // this force's findings of this programme are all read
+            m_offset = 0;
+            if (++m_force >= m_forces.size()) {
+                m_force = 0;
+                ++m_programme;
+            }
+        }
+        for (const Finding& f : std::as_const(*found)) {
+            FollowUpItem item{f, force, p.year, p.title, m_assessed.value(f.uid)};
+            if (!m_filter.openOnly || item.isOpen())
+                out.push_back(std::move(item));
+        }
+    }
+    return out;
 }
 
 QByteArray profileCsv(const ForceProfile& p)

@@ -82,6 +82,32 @@ struct ForceProfile {
         stillOpen; // its areas for improvement, causes of concern and recommendations not yet done
 };
 
+// The follow-up list a page at a time, as the Follow-up tab shows it while it scrolls: the oldest
+// inspection first, then force by name, then each force's findings in the order of its questions
+// (followUpList's items, ordered by `since` and force). Only the findings of a page are read; the
+// count of all comes from an index. `filter.limit` is not used: ask for as many pages as wanted.
+class FollowUpPages {
+public:
+    static Result<FollowUpPages> open(const Workbench& workbench, const FollowUpFilter& filter);
+    int total() const { return m_total; } // every item the filter selects
+    int asOf() const { return m_asOf; }   // as FollowUpList::asOf
+    bool atEnd() const { return m_atEnd; }
+    // The next `count` items (fewer at the end; none after it).
+    Result<QList<FollowUpItem>> next(int count);
+
+private:
+    FollowUpPages() = default;
+    const Workbench* m_wb = nullptr;
+    FollowUpFilter m_filter;
+    QStringList m_kinds;
+    QList<Programme> m_programmes; // oldest first
+    QList<Force> m_forces;         // of the filter, by name
+    QHash<QString, QList<FollowUp>> m_assessed;
+    int m_total = 0, m_asOf = 0;
+    int m_programme = 0, m_force = 0, m_offset = 0; // where the next page starts
+    bool m_atEnd = false;
+};
+
 // The profile lists the oldest of what is still open, up to this many; stillOpen.total counts all.
 inline constexpr int ProfileOpenItems = 50;
 Result<ForceProfile> forceProfile(const Workbench& workbench, const QString& force);

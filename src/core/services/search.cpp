@@ -1,6 +1,7 @@
 #include "core/services/search.h"
 
-#include "core/storage/query.h"
+#include "core/domain/types.h"
+#include "core/storage/searchindex.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -162,27 +163,37 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
     if (words.isEmpty())
         return SearchResults{};
     const int limit = qBound(1, filter.limit, 1000);
+    const SearchIndex index(m_db);
+    auto partitions = index.partitions();
+    if (!partitions)
+        return partitions.error();
 
     // Filters are tags in the index (migration 0003): zp<programme id>, zf<force id>, zk<kind>,
-    // zs<status>.
+    // zs<status>. A programme is also a partition (migration 0008): its tag is needed only when the
+    // partition holds another programme as well.
     QStringList tags;
-    auto idOf = [&](const char* sql, const QString& code) -> Result<qint64> {
-        Query q(m_db, QString::fromUtf8(sql));
-        auto v = q.scalar({code});
-        if (!v)
-            return v.error();
-        return v->isValid() ? v->toLongLong() : qint64(-1);
-    };
+    QList<int> order; // the partitions, newest programmes first (of the programme filtered to)
     if (!filter.programme.isEmpty()) {
-        auto id = idOf("SELECT id FROM programmes WHERE code = ?", filter.programme);
+        auto id = index.programmeId(filter.programme);
         if (!id)
             return id.error();
         if (*id < 0)
             return SearchResults{};
-        tags << QStringLiteral("\"zp%1\"").arg(*id);
+        const int part = SearchIndex::partitionOf(*id);
+        bool alone = false; // the one programme of its partition
+        for (const SearchIndex::Partition& p : *partitions)
+            if (p.number == part) {
+                order << part;
+                alone = p.programmes == 1;
+            }
+        if (!alone)
+            tags << QStringLiteral("\"zp%1\"").arg(*id);
+    } else {
+        for (const SearchIndex::Partition& p : *partitions)
+            order << p.number;
     }
     if (!filter.force.isEmpty()) {
-        auto id = idOf("SELECT id FROM forces WHERE code = ?", filter.force);
+        auto id = index.forceId(filter.force);
         if (!id)
             return id.error();
         if (*id < 0)
@@ -207,59 +218,86 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
     if (!tags.isEmpty())
         match += u" AND tags : ("_s + tags.join(QLatin1Char(' ')) + u")"_s;
 
-    // The newest candidates (FTS5 walks the index backwards and stops), then the best of them by
-    // bm25. Snippets and places are then read for those rows only, each by rowid.
-    Query top(m_db, u"WITH cand AS MATERIALIZED (SELECT rowid AS rid, rank AS r FROM search_index "
-                    "WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?) "
-                    "SELECT rid, r, (SELECT count(*) FROM cand) FROM cand ORDER BY r LIMIT ?"_s);
-    if (Status run = top.exec({match, kRankedCandidates + 1, limit}, u"searching"_s); !run)
-        return run.error();
-    QList<std::pair<qint64, double>> ranked;
-    SearchResults results;
-    while (top.next()) {
-        ranked.push_back({top.integer(0), top.value(1).toDouble()});
-        results.complete = top.integer(2) <= kRankedCandidates;
+    // The newest candidates (FTS5 walks an index backwards and stops), then the best of them by
+    // bm25, which reads the doclist of every word it ranks. Filtered to a programme, they are read
+    // from its partition. Otherwise a probe without ranking asks whether the newest programmes'
+    // partitions (up to kProbedPartitions of them) have more matches than can be ranked: a common
+    // word, whose doclist over the whole workbench takes bm25 15-20 ms to read at a million
+    // findings, is then ranked among those partitions' newest matches. Anything rarer is ranked
+    // across the whole index as before, with the same results.
+    QList<SearchIndex::Candidate> candidates;
+    if (order.isEmpty()) { // a workbench opened read-only before its index was partitioned
+        auto found = index.newestMatchesEverywhere(match, kRankedCandidates + 1);
+        if (!found)
+            return found.error();
+        candidates = std::move(found).value();
+    } else if (!filter.programme.isEmpty()) {
+        auto found = index.newestMatches(order.front(), match, kRankedCandidates + 1);
+        if (!found)
+            return found.error();
+        candidates = std::move(found).value();
+    } else {
+        // Probed newest first, a few partitions at most: a word common enough fills the
+        // candidates within them; a rarer one is ranked across the whole index.
+        QList<std::pair<int, int>> probed; // partition, matches (up to the room left)
+        int matches = 0;
+        for (qsizetype i = 0; i < order.size() && i < kProbedPartitions; ++i) {
+            auto n = index.countNewestMatches(order[i], match, kRankedCandidates + 1 - matches);
+            if (!n)
+                return n.error();
+            probed.push_back({order[i], *n});
+            matches += *n;
+            // Enough, or too few for the partitions to fill the candidates even at this rate.
+            if (matches > kRankedCandidates ||
+                qsizetype(matches) * order.size() / (i + 1) <= kRankedCandidates)
+                break;
+        }
+        if (matches > kRankedCandidates) {
+            for (const auto& [part, n] : probed) {
+                auto found = index.newestMatches(part, match, n);
+                if (!found)
+                    return found.error();
+                candidates += *found;
+            }
+        } else {
+            auto found = index.newestMatchesEverywhere(match, kRankedCandidates + 1);
+            if (!found)
+                return found.error();
+            candidates = std::move(found).value();
+        }
     }
-    if (ranked.isEmpty())
+    SearchResults results;
+    results.complete = candidates.size() <= kRankedCandidates;
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const SearchIndex::Candidate& a, const SearchIndex::Candidate& b) {
+                         return a.rank != b.rank ? a.rank < b.rank : a.rowid > b.rowid;
+                     });
+    if (candidates.size() > limit)
+        candidates.resize(limit);
+    if (candidates.isEmpty())
         return results;
     // Where each ranked row lives, with its text, in one statement over the list of rowids.
-    QStringList ids;
-    for (const auto& [rid, rank] : ranked)
-        ids << QString::number(rid);
-    Query place(m_db,
-                u"SELECT top.value, f.uid, f.kind, s.uid, s.kind, d.uid, coalesce(f.status, "
-                u"j.status, d.status), "
-                "coalesce(pq.code, pd.code), fo.code, coalesce(qn.code, qs.code, ''), "
-                "coalesce(f.text, j.summary || char(10) || j.overview, s.body), s.title FROM "
-                "json_each(?) top "
-                "LEFT JOIN findings f ON top.value % 4 = 1 AND f.id = top.value / 4 "
-                "LEFT JOIN judgments j ON top.value % 4 = 2 AND j.id = top.value / 4 "
-                "LEFT JOIN document_sections s ON top.value % 4 = 3 AND s.id = top.value / 4 "
-                "LEFT JOIN documents d ON d.id = s.document_id "
-                "LEFT JOIN questions qn ON qn.id = coalesce(f.question_id, j.question_id) "
-                "LEFT JOIN questions qs ON qs.id = s.question_id "
-                "LEFT JOIN programmes pq ON pq.id = qn.programme_id "
-                "LEFT JOIN programmes pd ON pd.id = d.programme_id "
-                "LEFT JOIN forces fo ON fo.id = coalesce(f.force_id, j.force_id, d.force_id)"_s);
-    const QString idList = QLatin1Char('[') + ids.join(QLatin1Char(',')) + QLatin1Char(']');
-    if (Status run = place.exec({idList}, u"searching"_s); !run)
-        return run.error();
+    QList<qint64> ids;
+    for (const SearchIndex::Candidate& c : candidates)
+        ids << c.rowid;
+    auto rows = index.rows(ids);
+    if (!rows)
+        return rows.error();
     QHash<qint64, SearchHit> byRow;
-    while (place.next()) {
-        const qint64 rid = place.integer(0);
+    for (const SearchIndex::Row& row : *rows) {
         SearchHit h;
-        h.status = place.text(6);
-        h.programme = place.text(7);
-        h.force = place.text(8);
-        h.question = place.text(9);
-        h.snippet = snippet(place.text(10), wanted);
+        h.status = row.status;
+        h.programme = row.programme;
+        h.force = row.force;
+        h.question = row.question;
+        h.snippet = snippet(row.text, wanted);
         if (h.snippet.isEmpty() || !h.snippet.contains(kOpen)) // matched in the title only
-            h.snippet = snippet(place.text(11) + QStringLiteral(": ") + place.text(10), wanted);
-        switch (rid % 4) {
+            h.snippet = snippet(row.title + QStringLiteral(": ") + row.text, wanted);
+        switch (row.rowid % 4) {
         case 1:
             h.type = SearchHit::Type::Finding;
-            h.key = place.text(1);
-            h.kind = place.text(2);
+            h.key = row.findingUid;
+            h.kind = row.findingKind;
             break;
         case 2:
             h.type = SearchHit::Type::Judgment;
@@ -267,19 +305,19 @@ Result<SearchResults> SearchService::search(const QString& text, const SearchFil
             break;
         default:
             h.type = SearchHit::Type::Section;
-            h.title = place.text(11);
-            h.key = place.text(3);
-            h.kind = place.text(4);
-            h.documentUid = place.text(5);
+            h.title = row.title;
+            h.key = row.sectionUid;
+            h.kind = row.sectionKind;
+            h.documentUid = row.documentUid;
             break;
         }
-        byRow.insert(rid, std::move(h));
+        byRow.insert(row.rowid, std::move(h));
     }
-    for (const auto& [rid, rank] : ranked) {
-        auto it = byRow.find(rid);
+    for (const SearchIndex::Candidate& c : candidates) {
+        auto it = byRow.find(c.rowid);
         if (it == byRow.end())
             continue;
-        it->rank = rank;
+        it->rank = c.rank;
         results.hits.push_back(*it);
     }
     return results;

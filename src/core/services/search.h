@@ -1,6 +1,7 @@
 #pragma once
 // SearchService: ranked full-text search over findings, judgment summaries and document sections
-// (the FTS5 table `search_index`, kept in step by triggers). A person's words become an FTS5 query
+// (the FTS5 index kept in step by triggers, partitioned by programme: storage/searchindex.h). The
+// newest programmes' partitions are read first. A person's words become an FTS5 query
 // of quoted terms, the last one a prefix so that results follow the typing; operators typed by a
 // person are treated as words, so no input is a syntax error.
 
@@ -49,8 +50,13 @@ public:
 
     // How many of the most recent matches are ranked. bm25 has to score every row it ranks, and a
     // common word matches hundreds of thousands of findings in a national workbench; ranking the
-    // newest few thousand keeps every search within a keystroke's time (docs/performance.md).
+    // newest few thousand — read partition by partition, the newest programmes first — keeps
+    // every search within a keystroke's time (docs/performance.md). Each row's bm25 is computed
+    // within its partition (a word's rarity among the rows of its programme).
     static constexpr int kRankedCandidates = 4000;
+    // How many of the newest programmes' partitions a search probes for that many matches before
+    // it ranks across the whole index instead.
+    static constexpr int kProbedPartitions = 3;
 
     // Empty (or only punctuation) text gives no hits and no error.
     Result<SearchResults> search(const QString& text, const SearchFilter& filter = {}) const;

@@ -27,9 +27,12 @@ QList<FollowUp> FollowUpRepository::followUps(const QString& findingUid) const
 QHash<QString, std::pair<QString, QString>> FollowUpRepository::assessedFindings() const
 {
     QHash<QString, std::pair<QString, QString>> out;
-    Query query(m_db, q("SELECT DISTINCT x.uid, fo.code, x.kind FROM follow_ups u JOIN findings x "
-                        "ON x.uid = u.finding_uid "
-                        "JOIN forces fo ON fo.id = x.force_id"));
+    // CROSS JOIN keeps follow_ups the outer loop: left to itself SQLite read every finding in uid
+    // order for the DISTINCT (250 ms at a million findings, with no follow-up recorded).
+    Query query(m_db,
+                q("SELECT DISTINCT x.uid, fo.code, x.kind FROM follow_ups u CROSS JOIN findings x "
+                  "ON x.uid = u.finding_uid "
+                  "JOIN forces fo ON fo.id = x.force_id"));
     if (query.exec({}, QStringLiteral("reading assessed findings")))
         while (query.next())
             out.insert(query.text(0), {query.text(1), query.text(2)});
