@@ -137,7 +137,7 @@ bool DocumentOutlinePane::selectSection(const QString& uid)
     return false;
 }
 
-void DocumentOutlinePane::show(const Document* document, const QString& keep)
+void DocumentOutlinePane::setDocument(const Document* document, const QString& keep)
 {
     const QString selected = keep.isEmpty() ? currentSection() : keep;
     QSet<QString> collapsed;

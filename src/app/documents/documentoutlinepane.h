@@ -25,7 +25,7 @@ public:
     bool selectSection(const QString& uid);
     // Lists the document's sections (none for nullptr), keeping what is folded and selecting
     // `keep` (else the section selected before, else the first). Announces nothing.
-    void show(const Document* document, const QString& keep);
+    void setDocument(const Document* document, const QString& keep);
 
     // How many sections share the current one's level (0: none current).
     int siblingCount() const;

@@ -29,7 +29,7 @@ public:
 
     QTextBrowser* browser() const;
     // Assembles and shows the document (none: empty), keeping the scroll position.
-    void show(const Workbench* workbench, const std::optional<Document>& document);
+    void showDocument(const Workbench* workbench, const std::optional<Document>& document);
     void clear();
     // Scrolls to where the section starts.
     void follow(const QString& sectionUid);

@@ -206,7 +206,7 @@ bool DocumentsWorkspace::answers(const Target& target) const
             target.question.isEmpty());
 }
 
-bool DocumentsWorkspace::show(const Target& target)
+bool DocumentsWorkspace::reveal(const Target& target)
 {
     showPlace(target.programme, target.force); // already so when the navigator moved
     switch (target.kind) {
@@ -308,7 +308,7 @@ void DocumentsWorkspace::onSectionChosen()
 void DocumentsWorkspace::rebuildOutline(const QString& keep, bool reloadEditor)
 {
     const auto d = document();
-    m_ui->outlinePane->show(d ? &*d : nullptr, keep);
+    m_ui->outlinePane->setDocument(d ? &*d : nullptr, keep);
     if (reloadEditor || currentSection() != m_ui->sectionPane->editingSection())
         loadSection();
 }
@@ -372,7 +372,7 @@ void DocumentsWorkspace::reload(const ChangeSet& changes)
 
 void DocumentsWorkspace::refreshPreview()
 {
-    m_ui->previewPane->show(m_context.workbench, document());
+    m_ui->previewPane->showDocument(m_context.workbench, document());
     if (m_ui->sectionPane->hasEditingFocus() || outline()->hasFocus())
         followSection();
 }

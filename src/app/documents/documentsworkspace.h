@@ -52,7 +52,7 @@ public:
     // Destination: documents and their sections, and a force's documents.
     bool answers(const Target& target) const override;
     QWidget* page() override { return this; }
-    bool show(const Target& target) override;
+    bool reveal(const Target& target) override;
 
     // Work a script or a test can do without the dialogs.
     Status exportTo(const QString& path, const QString& format = {});

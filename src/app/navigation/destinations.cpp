@@ -20,6 +20,8 @@ bool DraftingDestination::answers(const Target& target) const
     switch (target.kind) {
     case Target::Kind::Place:
         return !target.force.isEmpty(); // a programme has nothing to draft
+    case Target::Kind::Draft:
+        return !target.force.isEmpty();
     case Target::Kind::Finding:
     case Target::Kind::Judgment:
     case Target::Kind::Metrics:
@@ -35,7 +37,7 @@ QWidget* DraftingDestination::page()
     return m_drafting;
 }
 
-bool DraftingDestination::show(const Target& target)
+bool DraftingDestination::reveal(const Target& target)
 {
     if (m_drafting->key() != target.key())
         m_drafting->showKey(target.key());
@@ -82,7 +84,7 @@ QWidget* OverviewDestination::page()
     return m_detail;
 }
 
-bool OverviewDestination::show(const Target& target)
+bool OverviewDestination::reveal(const Target& target)
 {
     // The overview follows the navigator; it is brought up to date if it missed a change.
     if (m_detail->key() != target.key())

@@ -15,7 +15,7 @@ public:
     explicit DraftingDestination(DraftingWorkspace* drafting) : m_drafting(drafting) {}
     bool answers(const Target& target) const override;
     QWidget* page() override;
-    bool show(const Target& target) override;
+    bool reveal(const Target& target) override;
 
 private:
     DraftingWorkspace* m_drafting;
@@ -26,7 +26,7 @@ public:
     explicit OverviewDestination(DetailPane* detail) : m_detail(detail) {}
     bool answers(const Target& target) const override;
     QWidget* page() override;
-    bool show(const Target& target) override;
+    bool reveal(const Target& target) override;
 
 private:
     DetailPane* m_detail;

@@ -82,6 +82,7 @@ Result<Target> Router::resolve(const Target& target) const
     }
     case Target::Kind::Place:
     case Target::Kind::Overview:
+    case Target::Kind::Draft:
     case Target::Kind::Judgment:
     case Target::Kind::Metrics:
     case Target::Kind::Evidence: {
@@ -140,7 +141,7 @@ bool Router::goTo(const Target& target)
     if (!destination)
         return refuse(t, tr("No part of the window shows %1.").arg(t.describe()));
     m_tabs->setCurrentWidget(destination->page());
-    if (!destination->show(t))
+    if (!destination->reveal(t))
         return refuse(t, tr("%1 is not shown where it should be.").arg(t.describe()));
     spdlog::debug("went to {}", t.describe().toStdString());
     Q_EMIT arrived(t);

@@ -31,6 +31,8 @@ QString Target::describe() const
         return u"place "_s + where;
     case Kind::Overview:
         return u"overview of "_s + where;
+    case Kind::Draft:
+        return u"draft of "_s + where;
     case Kind::Finding:
         return u"finding "_s + uid;
     case Kind::Judgment:
@@ -64,6 +66,14 @@ Target Target::overview(const NavigatorKey& key)
     Target t = place(key);
     if (t.isValid())
         t.kind = Kind::Overview;
+    return t;
+}
+
+Target Target::draft(const NavigatorKey& key)
+{
+    Target t = place(key);
+    if (t.isValid())
+        t.kind = Kind::Draft;
     return t;
 }
 

@@ -26,6 +26,7 @@ struct Target {
         None,
         Place,    // programme / force / question: the navigator's row
         Overview, // the overview of the place
+        Draft,    // the Draft tab at a force or question
         Finding,  // uid: the finding's uid
         Judgment, // the judgment of programme / force / question
         Metrics,  // the force's figures
@@ -50,6 +51,7 @@ struct Target {
 
     static Target place(const NavigatorKey& key);
     static Target overview(const NavigatorKey& key);
+    static Target draft(const NavigatorKey& key);
     static Target finding(const QString& uid, qsizetype start = -1, qsizetype length = 0);
     static Target judgment(const QString& programme, const QString& force,
                            const QString& question);
@@ -74,7 +76,7 @@ public:
     virtual QWidget* page() = 0;
     // Shows the target once the navigator is on its place and the page is current; false when
     // the item is not there after all.
-    virtual bool show(const Target& target) = 0;
+    virtual bool reveal(const Target& target) = 0;
 };
 
 } // namespace fwb::app

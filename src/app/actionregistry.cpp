@@ -1,0 +1,67 @@
+#include "app/actionregistry.h"
+
+#include <QAction>
+#include <QIcon>
+#include <QMap>
+#include <spdlog/spdlog.h>
+
+using namespace Qt::StringLiterals;
+
+namespace fwb::app {
+
+ActionRegistry::ActionRegistry(QObject* window) : QObject(window), m_window(window)
+{
+    setObjectName(u"actionRegistry"_s);
+}
+
+QAction* ActionRegistry::make(const QString& name, const QString& text,
+                              const QList<QKeySequence>& shortcuts, const QString& statusTip,
+                              const QString& icon)
+{
+    auto* a = icon.isEmpty() ? new QAction(text, m_window) : new QAction(QIcon(icon), text, m_window);
+    a->setObjectName(name);
+    a->setShortcuts(shortcuts);
+    if (!statusTip.isEmpty())
+        a->setStatusTip(statusTip);
+    return adopt(name, a);
+}
+
+QAction* ActionRegistry::adopt(const QString& name, QAction* action)
+{
+    if (!action)
+        return nullptr;
+    if (action->objectName().isEmpty())
+        action->setObjectName(name);
+    if (m_byName.contains(name))
+        spdlog::warn("two actions named {}", name.toStdString());
+    m_byName.insert(name, action);
+    m_ordered << action;
+    return action;
+}
+
+QAction* ActionRegistry::action(const QString& name) const
+{
+    QAction* a = m_byName.value(name);
+    if (!a)
+        spdlog::warn("no action named {}", name.toStdString());
+    return a;
+}
+
+QStringList ActionRegistry::clashes() const
+{
+    QMap<QString, QStringList> holders;
+    for (QAction* a : m_ordered) {
+        if (a->shortcutContext() != Qt::WindowShortcut &&
+            a->shortcutContext() != Qt::ApplicationShortcut)
+            continue;
+        for (const QKeySequence& k : a->shortcuts())
+            holders[k.toString(QKeySequence::PortableText)] << m_byName.key(a);
+    }
+    QStringList out;
+    for (auto it = holders.cbegin(); it != holders.cend(); ++it)
+        if (it.value().size() > 1)
+            out << it.key() + u": "_s + it.value().join(u", "_s);
+    return out;
+}
+
+} // namespace fwb::app
