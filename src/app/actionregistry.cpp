@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QIcon>
 #include <QMap>
+#include <QUndoStack>
 #include <spdlog/spdlog.h>
 
 using namespace Qt::StringLiterals;
@@ -18,7 +19,8 @@ QAction* ActionRegistry::make(const QString& name, const QString& text,
                               const QList<QKeySequence>& shortcuts, const QString& statusTip,
                               const QString& icon)
 {
-    auto* a = icon.isEmpty() ? new QAction(text, m_window) : new QAction(QIcon(icon), text, m_window);
+    auto* a =
+        icon.isEmpty() ? new QAction(text, m_window) : new QAction(QIcon(icon), text, m_window);
     a->setObjectName(name);
     a->setShortcuts(shortcuts);
     if (!statusTip.isEmpty())
@@ -45,6 +47,25 @@ QAction* ActionRegistry::action(const QString& name) const
     if (!a)
         spdlog::warn("no action named {}", name.toStdString());
     return a;
+}
+
+void ActionRegistry::bindUndoStack(QUndoStack* stack, const std::function<void()>& before)
+{
+    for (const bool isUndo : {true, false}) {
+        QAction* a = action(isUndo ? u"undoAction"_s : u"redoAction"_s);
+        const QString plain = isUndo ? tr("&Undo") : tr("&Redo");
+        connect(a, &QAction::triggered, stack, [stack, before, isUndo] {
+            if (before)
+                before();
+            isUndo ? stack->undo() : stack->redo();
+        });
+        connect(stack, isUndo ? &QUndoStack::canUndoChanged : &QUndoStack::canRedoChanged, a,
+                &QAction::setEnabled);
+        connect(stack, isUndo ? &QUndoStack::undoTextChanged : &QUndoStack::redoTextChanged, a,
+                [a, plain](const QString& text) {
+                    a->setText(text.isEmpty() ? plain : plain + u' ' + text);
+                });
+    }
 }
 
 QStringList ActionRegistry::clashes() const

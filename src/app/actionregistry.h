@@ -9,8 +9,12 @@
 #include <QList>
 #include <QObject>
 #include <QStringList>
+#include <functional>
 
 class QAction;
+class QMenu;
+class QMenuBar;
+class QUndoStack;
 
 namespace fwb::app {
 
@@ -22,6 +26,14 @@ public:
 
     // Makes the window's actions (see windowactions.cpp).
     void createWindowActions();
+    // Fills the menu bar with the window's menus, of actions made or adopted by then (see
+    // windowactions.cpp); returns the menus by name: "file", "recent", "edit", "view", …
+    QHash<QString, QMenu*> fillMenuBar(QMenuBar* bar) const;
+
+    // The undo and redo actions over `stack`, named for what they will undo or redo ("Undo Add
+    // Finding"); `before` runs first (typing not yet saved is saved, so that Undo takes back what
+    // the person sees).
+    void bindUndoStack(QUndoStack* stack, const std::function<void()>& before);
 
     QAction* make(const QString& name, const QString& text,
                   const QList<QKeySequence>& shortcuts = {}, const QString& statusTip = {},

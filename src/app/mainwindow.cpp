@@ -1,10 +1,6 @@
 #include "app/mainwindow.h"
 
 #include "app/actionregistry.h"
-#include "app/analysis/matrixwindow.h"
-#include "app/dialogs/frameworkdialog.h"
-#include "app/dialogs/ingestdialog.h"
-#include "app/dialogs/referencedialog.h"
 #include "app/documents/documentsworkspace.h"
 #include "app/drafting/draftingworkspace.h"
 #include "app/drafting/questionpage.h"
@@ -18,6 +14,7 @@
 #include "app/review/reviewworkspace.h"
 #include "app/session/session.h"
 #include "app/session/sessionprompts.h"
+#include "app/session/sessionwindows.h"
 #include "app/session/statusline.h"
 #include "core/workbench.h"
 
@@ -51,6 +48,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_undoStack = new QUndoStack(this);
     m_undoStack->setObjectName(u"undoStack"_s);
     createPanes();
+    m_windows = new SessionWindows(*m_session, m_drafting->context(), this);
+    connect(m_windows, &SessionWindows::failed, this, &MainWindow::showError);
     m_router = new Router(m_navigator, m_workTabs, this);
     wireNavigation();
     connectActions();
@@ -64,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     connect(m_session, &Session::aboutToClose, this, &MainWindow::letGo);
     connect(m_session, &Session::workbenchOpened, this, &MainWindow::adopt);
+    connect(m_session, &Session::workbenchClosed, this, &MainWindow::updateTitle);
     updateTitle();
 
     if (const QByteArray geometry = m_settings.windowGeometry();
@@ -89,9 +89,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::createPanes()
 {
-    const ErrorSink errors = [this](const QString& title, const QString& message) {
-        showError(title, message);
-    };
+    const ErrorSink errors = [this](const QString& t, const QString& m) { showError(t, m); };
     m_model = new NavigatorModel(this);
     m_model->setShowAllForces(m_settings.showAllForces());
     m_actions->action(u"showAllForcesAction"_s)->setChecked(m_model->showAllForces());
@@ -152,9 +150,8 @@ void MainWindow::wireNavigation()
         if (!m_model->showAllForces() && !m_session->hasMaterial(programme, force))
             m_actions->action(u"showAllForcesAction"_s)->setChecked(true);
     });
-    connect(m_router, &Router::refused, this, [this](const Target&, const QString& why) {
-        statusBar()->showMessage(why, 10000);
-    });
+    connect(m_router, &Router::refused, this,
+            [this](const Target&, const QString& why) { statusBar()->showMessage(why, 10000); });
     auto go = [this](const Target& t) { m_router->goTo(t); };
     connect(m_search, &SearchPane::hitActivated, this,
             [go](const SearchHit& hit) { go(Target::fromHit(hit)); });
@@ -165,6 +162,14 @@ void MainWindow::wireNavigation()
     connect(m_documents, &DocumentsWorkspace::editQuestionRequested, this,
             [go](const QString& programme, const QString& force, const QString& question) {
                 go(Target::draft({NavigatorKey::Kind::Question, programme, force, question}));
+            });
+    connect(m_windows, &SessionWindows::openRequested, this,
+            [this](const QString& programme, const QString& force, const QString& question) {
+                m_router->goTo(Target::draft(
+                    {question.isEmpty() ? NavigatorKey::Kind::Force : NavigatorKey::Kind::Question,
+                     programme, force, question}));
+                raise();
+                activateWindow();
             });
     connect(m_documents, &DocumentsWorkspace::editFiguresRequested, this,
             [go](const QString& programme, const QString& force) {
@@ -204,9 +209,8 @@ void MainWindow::connectActions()
     on(u"newAction"_s, asking([this] { prompts::newWorkbench(this, *m_session); }));
     on(u"openAction"_s, asking([this] { prompts::openWorkbench(this, *m_session); }));
     on(u"importAction"_s, asking([this] { prompts::importFile(this, *m_session); }));
-    on(u"exportAction"_s, asking([this] {
-           prompts::exportData(this, *m_session, m_navigator->currentKey());
-       }));
+    on(u"exportAction"_s,
+       asking([this] { prompts::exportData(this, *m_session, m_navigator->currentKey()); }));
     on(u"quitAction"_s, [this] { close(); });
     on(u"aboutAction"_s, asking([this] { prompts::about(this); }));
     connect(a.action(u"aboutQtAction"_s), &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -216,22 +220,7 @@ void MainWindow::connectActions()
         m_detail->showKey(m_navigator->currentKey());
     });
 
-    // The actions name what they will undo or redo ("Undo Add Finding"). Typing not yet saved is
-    // saved first, so that Undo takes back what the person sees.
-    for (const bool isUndo : {true, false}) {
-        QAction* action = a.action(isUndo ? u"undoAction"_s : u"redoAction"_s);
-        const QString plain = isUndo ? tr("&Undo") : tr("&Redo");
-        connect(action, &QAction::triggered, this, [this, isUndo] {
-            flushEdits();
-            isUndo ? m_undoStack->undo() : m_undoStack->redo();
-        });
-        connect(m_undoStack, isUndo ? &QUndoStack::canUndoChanged : &QUndoStack::canRedoChanged,
-                action, &QAction::setEnabled);
-        connect(m_undoStack, isUndo ? &QUndoStack::undoTextChanged : &QUndoStack::redoTextChanged,
-                action, [action, plain](const QString& text) {
-                    action->setText(text.isEmpty() ? plain : plain + u' ' + text);
-                });
-    }
+    a.bindUndoStack(m_undoStack, [this] { flushEdits(); });
     on(u"findAction"_s, [this] {
         m_searchDock->show();
         m_searchDock->raise();
@@ -244,19 +233,9 @@ void MainWindow::connectActions()
         const NavigatorKey key = m_navigator->currentKey();
         m_diagnostics->setPlace(key.programme, key.force, true);
     });
-    on(u"frameworksAction"_s, [this] {
-        if (FrameworkDialog* d = frameworkDialog()) {
-            d->selectProgramme(m_navigator->currentKey().programme);
-            d->show();
-            d->raise();
-        }
-    });
-    on(u"referencesAction"_s, [this] {
-        if (ReferenceDialog* d = referenceDialog()) {
-            d->show();
-            d->raise();
-        }
-    });
+    on(u"frameworksAction"_s,
+       [this] { m_windows->showFrameworks(m_navigator->currentKey().programme); });
+    on(u"referencesAction"_s, [this] { m_windows->showReferences(); });
     on(u"nextPaneAction"_s, [this] {
         (m_navigator->hasFocus() ? static_cast<QWidget*>(m_detail) : m_navigator)
             ->setFocus(Qt::ShortcutFocusReason);
@@ -264,107 +243,47 @@ void MainWindow::connectActions()
     on(u"ingestAction"_s, asking([this] {
            QString path, programme;
            if (m_session->isOpen() && prompts::publishedReport(this, *m_session, &path, &programme))
-               ingestReport(path, programme);
+               m_windows->ingest(path, programme, true);
        }));
-    on(u"matrixAction"_s, [this] {
-        if (MatrixWindow* m = matrixWindow()) {
-            if (const QString programme = m_navigator->currentKey().programme; !programme.isEmpty())
-                m->setProgramme(programme);
-            m->show();
-            m->raise();
-            m->activateWindow();
-        }
-    });
+    on(u"matrixAction"_s, [this] { m_windows->showMatrix(m_navigator->currentKey().programme); });
 
     // The panes' own actions, so the registry knows every shortcut of the window.
-    a.adopt(u"printPreviewAction"_s, m_documents->printPreviewAction());
-    a.adopt(u"printAction"_s, m_documents->printAction());
-    a.adopt(u"exportDocumentAction"_s, m_documents->exportAction());
-    a.adopt(u"exportAllAction"_s, m_documents->exportAllAction());
     QuestionPage* page = m_drafting->questionPage();
-    a.adopt(u"addFindingAction"_s, page->addFindingAction());
-    a.adopt(u"deleteFindingAction"_s, page->deleteFindingAction());
-    a.adopt(u"moveFindingUpAction"_s, page->moveUpAction());
-    a.adopt(u"moveFindingDownAction"_s, page->moveDownAction());
-    a.adopt(u"moveFindingToAction"_s, page->moveToAction());
+    const QList<std::pair<QString, QAction*>> adopted{
+        {u"printPreviewAction"_s, m_documents->printPreviewAction()},
+        {u"printAction"_s, m_documents->printAction()},
+        {u"exportDocumentAction"_s, m_documents->exportAction()},
+        {u"exportAllAction"_s, m_documents->exportAllAction()},
+        {u"addFindingAction"_s, page->addFindingAction()},
+        {u"deleteFindingAction"_s, page->deleteFindingAction()},
+        {u"moveFindingUpAction"_s, page->moveUpAction()},
+        {u"moveFindingDownAction"_s, page->moveDownAction()},
+        {u"moveFindingToAction"_s, page->moveToAction()}};
+    for (const auto& [name, action] : adopted)
+        a.adopt(name, action);
 }
 
 void MainWindow::createMenus()
 {
-    ActionRegistry& a = *m_actions;
-    auto add = [&a](QMenu* menu, const QStringList& names) {
-        for (const QString& name : names)
-            if (name.isEmpty())
-                menu->addSeparator();
-            else
-                menu->addAction(a.action(name));
-    };
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    add(file, {u"newAction"_s, u"openAction"_s});
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_actions->adopt(u"searchDockAction"_s, m_searchDock->toggleViewAction());
+    m_actions->adopt(u"diagnosticsDockAction"_s, m_diagnosticsDock->toggleViewAction());
+    const QHash<QString, QMenu*> menus = m_actions->fillMenuBar(menuBar());
+    m_editMenu = menus.value(u"edit"_s);
+    m_recentMenu = menus.value(u"recent"_s);
     connect(m_recentMenu, &QMenu::aboutToShow, this, [this] {
         prompts::fillRecentMenu(m_recentMenu, m_settings,
                                 [this](const QString& path) { openWorkbench(path); });
     });
-    add(file, {{}, u"importAction"_s, u"exportAction"_s, {}});
-    // The letter or report on the Documents tab.
-    for (const QString& name : {u"printPreviewAction"_s, u"printAction"_s,
-                                u"exportDocumentAction"_s, u"exportAllAction"_s}) {
-        file->addAction(a.action(name));
-        connect(a.action(name), &QAction::triggered, this,
+    // The letter or report on the Documents tab is what the File menu's document actions act on.
+    for (QAction* a : {m_documents->printPreviewAction(), m_documents->printAction(),
+                       m_documents->exportAction(), m_documents->exportAllAction()})
+        connect(a, &QAction::triggered, this,
                 [this] { m_workTabs->setCurrentWidget(m_documents); });
-    }
-    add(file, {{}, u"quitAction"_s});
-
-    m_editMenu = menuBar()->addMenu(tr("&Edit"));
-    add(m_editMenu, {u"undoAction"_s, u"redoAction"_s, {}});
-    for (const QString& name : {u"addFindingAction"_s, u"deleteFindingAction"_s,
-                                u"moveFindingUpAction"_s, u"moveFindingDownAction"_s,
-                                u"moveFindingToAction"_s}) {
-        // From the menu they act on the question on show, wherever the focus is.
-        a.action(name)->setShortcutContext(Qt::WindowShortcut);
-        m_editMenu->addAction(a.action(name));
-    }
-    add(m_editMenu, {{}, u"frameworksAction"_s, u"referencesAction"_s, {}, u"findAction"_s,
-                     u"checkAction"_s});
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(a.action(u"showAllForcesAction"_s));
-    view->addAction(m_searchDock->toggleViewAction());
-    view->addAction(m_diagnosticsDock->toggleViewAction());
-    add(view, {{}, u"nextPaneAction"_s});
-    add(menuBar()->addMenu(tr("&Analysis")), {u"ingestAction"_s, {}, u"matrixAction"_s});
-    add(menuBar()->addMenu(tr("&Help")), {u"aboutAction"_s, u"aboutQtAction"_s});
-}
-
-Workbench* MainWindow::workbench() const
-{
-    return m_session->workbench();
-}
-
-QAction* MainWindow::checkAction() const
-{
-    return m_actions->action(u"checkAction"_s);
-}
-
-QAction* MainWindow::undoAction() const
-{
-    return m_actions->action(u"undoAction"_s);
-}
-
-QAction* MainWindow::redoAction() const
-{
-    return m_actions->action(u"redoAction"_s);
-}
-
-QAction* MainWindow::findAction() const
-{
-    return m_actions->action(u"findAction"_s);
-}
-
-QAction* MainWindow::showAllForcesAction() const
-{
-    return m_actions->action(u"showAllForcesAction"_s);
+    // From the menu the finding actions act on the question on show, wherever the focus is.
+    QuestionPage* page = m_drafting->questionPage();
+    for (QAction* a : {page->addFindingAction(), page->deleteFindingAction(), page->moveUpAction(),
+                       page->moveDownAction(), page->moveToAction()})
+        a->setShortcutContext(Qt::WindowShortcut);
 }
 
 void MainWindow::showError(const QString& title, const QString& message)
@@ -379,36 +298,11 @@ void MainWindow::showError(const QString& title, const QString& message)
     }
 }
 
-bool MainWindow::openWorkbench(const QString& path, const OpenOptions& options)
-{
-    return m_session->open(path, options);
-}
-
-bool MainWindow::newWorkbench(const QString& path, bool demo)
-{
-    return m_session->create(path, demo);
-}
-
-bool MainWindow::importFile(const QString& path)
-{
-    return m_session->importFile(path);
-}
-
-bool MainWindow::exportTo(const QString& path, ExportFormat format, const ExportScope& scope)
-{
-    return m_session->exportTo(path, format, scope);
-}
-
 void MainWindow::letGo()
 {
     flushEdits();
-    delete m_frameworks; // the editors of the workbench being closed
-    m_frameworks = nullptr;
-    delete m_references;
-    m_references = nullptr;
-    delete m_matrix;
-    m_matrix = nullptr;
-    m_undoStack->clear(); // its commands belong to the workbench being closed
+    m_windows->closeAll(); // the editors of the workbench being closed
+    m_undoStack->clear();  // its commands belong to the workbench being closed
     m_router->setWorkbench(nullptr);
     m_drafting->setWorkbench(nullptr);
     m_documents->setWorkbench(nullptr);
@@ -417,7 +311,6 @@ void MainWindow::letGo()
     m_diagnostics->setWorkbench(nullptr);
     m_model->setWorkbench(nullptr);
     m_detail->setWorkbench(nullptr);
-    updateTitle();
 }
 
 void MainWindow::adopt()
@@ -472,7 +365,7 @@ void MainWindow::updateTitle()
     m_actions->action(u"importAction"_s)->setEnabled(open && !m_session->isReadOnly());
     m_actions->action(u"exportAction"_s)->setEnabled(open);
     const QString name = QFileInfo(m_session->path()).fileName();
-    setWindowTitle(!open ? tr("Findings Workbench")
+    setWindowTitle(!open                     ? tr("Findings Workbench")
                    : m_session->isReadOnly() ? tr("%1 [Read-only] — Findings Workbench").arg(name)
                                              : tr("%1 — Findings Workbench").arg(name));
     if (m_status)
@@ -494,57 +387,6 @@ void MainWindow::flushEdits()
     m_drafting->flush();
     m_documents->flush();
     m_review->flush();
-}
-
-FrameworkDialog* MainWindow::frameworkDialog()
-{
-    if (!m_session->isOpen())
-        return nullptr;
-    if (!m_frameworks)
-        m_frameworks = new FrameworkDialog(m_drafting->context(), this);
-    return m_frameworks;
-}
-
-ReferenceDialog* MainWindow::referenceDialog()
-{
-    if (!m_session->isOpen())
-        return nullptr;
-    if (!m_references)
-        m_references = new ReferenceDialog(m_drafting->context(), this);
-    return m_references;
-}
-
-IngestDialog* MainWindow::ingestReport(const QString& path, const QString& programme)
-{
-    auto plan = m_session->planIngest(path, programme);
-    if (!plan)
-        return nullptr;
-    auto* dialog = new IngestDialog(m_session->workbench(), std::move(*plan),
-                                    QFileInfo(path).fileName(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (m_dialogsEnabled)
-        dialog->open();
-    return dialog;
-}
-
-MatrixWindow* MainWindow::matrixWindow()
-{
-    if (!m_session->isOpen())
-        return nullptr;
-    if (!m_matrix) {
-        m_matrix = new MatrixWindow(m_session->workbench(), this);
-        connect(m_matrix, &MatrixWindow::exportFailed, this, &MainWindow::showError);
-        connect(m_matrix, &MatrixWindow::openRequested, this,
-                [this](const QString& programme, const QString& force, const QString& question) {
-                    m_router->goTo(Target::draft(
-                        {question.isEmpty() ? NavigatorKey::Kind::Force
-                                            : NavigatorKey::Kind::Question,
-                         programme, force, question}));
-                    raise();
-                    activateWindow();
-                });
-    }
-    return m_matrix;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -5,7 +5,10 @@
 // another). Opening, creating, importing and exporting are methods as well as menu actions, so
 // tests drive the same paths a person does without modal dialogs.
 
+#include "app/actionregistry.h"
 #include "app/dialogs/exportdialog.h"
+#include "app/session/session.h"
+#include "app/session/sessionwindows.h"
 #include "app/settings.h"
 #include "core/checks/checker.h"
 #include "core/services/search.h"
@@ -29,7 +32,6 @@ class Workbench;
 
 namespace fwb::app {
 
-class ActionRegistry;
 class DetailPane;
 class DiagnosticsPane;
 class DocumentsWorkspace;
@@ -45,7 +47,6 @@ class ReferenceDialog;
 class ReviewWorkspace;
 class Router;
 class SearchPane;
-class Session;
 class StatusLine;
 
 class MainWindow : public QMainWindow {
@@ -55,15 +56,21 @@ public:
     ~MainWindow() override;
 
     // Each returns false after showing the error; the workbench open before stays open.
-    bool openWorkbench(const QString& path, const OpenOptions& options = {});
-    bool newWorkbench(const QString& path, bool demo);
-    bool importFile(const QString& path);
-    bool exportTo(const QString& path, ExportFormat format, const ExportScope& scope);
+    bool openWorkbench(const QString& path, const OpenOptions& options = {})
+    {
+        return m_session->open(path, options);
+    }
+    bool newWorkbench(const QString& path, bool demo) { return m_session->create(path, demo); }
+    bool importFile(const QString& path) { return m_session->importFile(path); }
+    bool exportTo(const QString& path, ExportFormat format, const ExportScope& scope)
+    {
+        return m_session->exportTo(path, format, scope);
+    }
 
     Session* session() const { return m_session; }
     Router* router() const { return m_router; }
     ActionRegistry* actions() const { return m_actions; }
-    Workbench* workbench() const;
+    Workbench* workbench() const { return m_session->workbench(); }
     NavigatorModel* navigatorModel() const { return m_model; }
     NavigatorView* navigatorView() const { return m_navigator; }
     DetailPane* detailPane() const { return m_detail; }
@@ -73,11 +80,14 @@ public:
     SearchPane* searchPane() const { return m_search; }
     DiagnosticsPane* diagnosticsPane() const { return m_diagnostics; }
     QTabWidget* workTabs() const { return m_workTabs; }
-    QAction* checkAction() const;
-    QAction* undoAction() const;
-    QAction* redoAction() const;
-    QAction* findAction() const;
-    QAction* showAllForcesAction() const;
+    QAction* checkAction() const { return m_actions->action(QStringLiteral("checkAction")); }
+    QAction* undoAction() const { return m_actions->action(QStringLiteral("undoAction")); }
+    QAction* redoAction() const { return m_actions->action(QStringLiteral("redoAction")); }
+    QAction* findAction() const { return m_actions->action(QStringLiteral("findAction")); }
+    QAction* showAllForcesAction() const
+    {
+        return m_actions->action(QStringLiteral("showAllForcesAction"));
+    }
     // One undo stack for the open workbench: every edit made in the window is a command on it,
     // over a core service. Emptied when another workbench is opened.
     QUndoStack* undoStack() const { return m_undoStack; }
@@ -85,12 +95,15 @@ public:
     // Saves typing not yet saved in any editor.
     void flushEdits();
     // The editors of programmes and frameworks, and of forces and people (opened by the Edit menu).
-    FrameworkDialog* frameworkDialog();
-    ReferenceDialog* referenceDialog();
+    FrameworkDialog* frameworkDialog() { return m_windows->frameworks(); }
+    ReferenceDialog* referenceDialog() { return m_windows->references(); }
     // The judgment matrix of the programme in hand (opened by Analysis ▸ Judgment Matrix).
-    MatrixWindow* matrixWindow();
+    MatrixWindow* matrixWindow() { return m_windows->matrix(); }
     // Reads a published report and shows what it found (the dialog writes only when asked).
-    IngestDialog* ingestReport(const QString& path, const QString& programme);
+    IngestDialog* ingestReport(const QString& path, const QString& programme)
+    {
+        return m_windows->ingest(path, programme, m_dialogsEnabled);
+    }
 
     // Errors are shown in a message box unless dialogs are off (the default on the offscreen
     // platform): then they are only logged and announced with errorShown.
@@ -139,9 +152,7 @@ private:
     QDockWidget* m_searchDock = nullptr;
     DiagnosticsPane* m_diagnostics = nullptr;
     QDockWidget* m_diagnosticsDock = nullptr;
-    FrameworkDialog* m_frameworks = nullptr;
-    ReferenceDialog* m_references = nullptr;
-    MatrixWindow* m_matrix = nullptr;
+    SessionWindows* m_windows = nullptr;
     QUndoStack* m_undoStack = nullptr;
     QMenu* m_editMenu = nullptr;
     QMenu* m_recentMenu = nullptr;

@@ -3,6 +3,8 @@
 #include "app/actionregistry.h"
 
 #include <QAction>
+#include <QMenu>
+#include <QMenuBar>
 
 using namespace Qt::StringLiterals;
 
@@ -39,9 +41,9 @@ void ActionRegistry::createWindowActions()
          tr("Check the force's findings, summaries and documents against its evidence, figures "
             "and judgments"));
     // View
-    QAction* all = make(u"showAllForcesAction"_s, tr("Show &All Forces"),
-                        {K(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
-                        tr("List all 43 forces under each programme, not only those with material"));
+    QAction* all = make(
+        u"showAllForcesAction"_s, tr("Show &All Forces"), {K(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
+        tr("List all 43 forces under each programme, not only those with material"));
     all->setCheckable(true);
     // F6 moves between the panes, as in most desktop programs (Tab follows the detail's links).
     make(u"nextPaneAction"_s, tr("&Next Pane"), {K(Qt::Key_F6)});
@@ -53,6 +55,74 @@ void ActionRegistry::createWindowActions()
     // Help
     make(u"aboutAction"_s, tr("&About Findings Workbench"))->setMenuRole(QAction::AboutRole);
     make(u"aboutQtAction"_s, tr("About &Qt"))->setMenuRole(QAction::AboutQtRole);
+}
+
+QHash<QString, QMenu*> ActionRegistry::fillMenuBar(QMenuBar* bar) const
+{
+    // Each menu: its name, title and items: an action's name, {} for a separator, "@name" for a
+    // submenu filled by the window.
+    struct Menu {
+        QString name, title;
+        QStringList items;
+    };
+    const QList<Menu> menus{
+        {u"file"_s,
+         tr("&File"),
+         {u"newAction"_s,
+          u"openAction"_s,
+          u"@recent"_s,
+          {},
+          u"importAction"_s,
+          u"exportAction"_s,
+          {},
+          u"printPreviewAction"_s,
+          u"printAction"_s,
+          u"exportDocumentAction"_s,
+          u"exportAllAction"_s,
+          {},
+          u"quitAction"_s}},
+        {u"edit"_s,
+         tr("&Edit"),
+         {u"undoAction"_s,
+          u"redoAction"_s,
+          {},
+          u"addFindingAction"_s,
+          u"deleteFindingAction"_s,
+          u"moveFindingUpAction"_s,
+          u"moveFindingDownAction"_s,
+          u"moveFindingToAction"_s,
+          {},
+          u"frameworksAction"_s,
+          u"referencesAction"_s,
+          {},
+          u"findAction"_s,
+          u"checkAction"_s}},
+        {u"view"_s,
+         tr("&View"),
+         {u"showAllForcesAction"_s,
+          u"searchDockAction"_s,
+          u"diagnosticsDockAction"_s,
+          {},
+          u"nextPaneAction"_s}},
+        {u"analysis"_s, tr("&Analysis"), {u"ingestAction"_s, {}, u"matrixAction"_s}},
+        {u"help"_s, tr("&Help"), {u"aboutAction"_s, u"aboutQtAction"_s}},
+    };
+    const QHash<QString, QString> submenus{{u"recent"_s, tr("Open &Recent")}};
+    QHash<QString, QMenu*> out;
+    for (const Menu& m : menus) {
+        QMenu* menu = bar->addMenu(m.title);
+        menu->setObjectName(m.name + u"Menu"_s);
+        out.insert(m.name, menu);
+        for (const QString& item : m.items) {
+            if (item.isEmpty())
+                menu->addSeparator();
+            else if (item.startsWith(QLatin1Char('@')))
+                out.insert(item.mid(1), menu->addMenu(submenus.value(item.mid(1))));
+            else if (QAction* a = action(item))
+                menu->addAction(a);
+        }
+    }
+    return out;
 }
 
 } // namespace fwb::app

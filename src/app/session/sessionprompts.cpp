@@ -70,7 +70,8 @@ void exportData(QWidget* parent, Session& session, const NavigatorKey& key)
         return;
     const bool csv = dialog.format() == ExportFormat::Csv;
     const QString path = QFileDialog::getSaveFileName(
-        parent, QObject::tr("Export"), session.folder() + QLatin1Char('/') + dialog.suggestedFileName(),
+        parent, QObject::tr("Export"),
+        session.folder() + QLatin1Char('/') + dialog.suggestedFileName(),
         csv ? QObject::tr("Judgments CSV (*.csv)") : QObject::tr("JSON interchange (*.json)"));
     if (!path.isEmpty())
         session.exportTo(path, dialog.format(), dialog.scope());
@@ -115,8 +116,7 @@ void fillRecentMenu(QMenu* menu, Settings& settings, const std::function<void(QS
     const QStringList files = settings.recentFiles();
     int n = 0;
     for (const QString& file : files) {
-        QAction* action =
-            menu->addAction(u"&%1  %2"_s.arg(++n).arg(QFileInfo(file).fileName()));
+        QAction* action = menu->addAction(u"&%1  %2"_s.arg(++n).arg(QFileInfo(file).fileName()));
         action->setToolTip(QDir::toNativeSeparators(file));
         action->setStatusTip(QDir::toNativeSeparators(file));
         QObject::connect(action, &QAction::triggered, menu, [open, file] { open(file); });
@@ -126,7 +126,8 @@ void fillRecentMenu(QMenu* menu, Settings& settings, const std::function<void(QS
     menu->addSeparator();
     QAction* clear = menu->addAction(QObject::tr("&Clear List"));
     clear->setEnabled(!files.isEmpty());
-    QObject::connect(clear, &QAction::triggered, menu, [&settings] { settings.setRecentFiles({}); });
+    QObject::connect(clear, &QAction::triggered, menu,
+                     [&settings] { settings.setRecentFiles({}); });
 }
 
 } // namespace fwb::app::prompts

@@ -63,8 +63,8 @@ void StatusLine::setProblems(int errors, int warnings)
         tr("%1 errors and %2 warnings from the consistency checker (F7 to see them)")
             .arg(errors)
             .arg(warnings));
-    m_problems->setStyleSheet(
-        errors > 0 ? u"QLabel { color: #b71c1c; font-weight: bold; }"_s : QString());
+    m_problems->setStyleSheet(errors > 0 ? u"QLabel { color: #b71c1c; font-weight: bold; }"_s
+                                         : QString());
 }
 
 } // namespace fwb::app
