@@ -60,7 +60,8 @@ void DocumentPreviewPane::clear()
     m_assembly.reset();
 }
 
-void DocumentPreviewPane::showDocument(const Workbench* workbench, const std::optional<Document>& document)
+void DocumentPreviewPane::showDocument(const Workbench* workbench,
+                                       const std::optional<Document>& document)
 {
     m_timer.stop();
     if (!workbench || !document) {

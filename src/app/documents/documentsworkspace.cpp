@@ -316,9 +316,9 @@ void DocumentsWorkspace::rebuildOutline(const QString& keep, bool reloadEditor)
 void DocumentsWorkspace::loadSection()
 {
     const auto d = document();
-    const auto s = m_context.workbench ? storedSection(*m_context.workbench, currentDocument(),
-                                                       currentSection())
-                                       : std::nullopt;
+    const auto s = m_context.workbench
+                       ? storedSection(*m_context.workbench, currentDocument(), currentSection())
+                       : std::nullopt;
     m_ui->sectionPane->load(d, s);
 }
 
@@ -403,11 +403,11 @@ void DocumentsWorkspace::updateActions()
     m_export->setEnabled(hasDoc);
     m_exportAll->setEnabled(m_context.workbench && !m_programme.isEmpty());
     const bool movable = where && writable;
-    m_ui->outlinePane->setActions(
-        hasDoc && writable, movable, movable && where->place.position > 1,
-        movable && where->place.position < m_ui->outlinePane->siblingCount(),
-        movable && where->place.position > 1, movable && !where->place.parentUid.isEmpty(),
-        where.has_value());
+    m_ui->outlinePane->setActions(hasDoc && writable, movable, movable && where->place.position > 1,
+                                  movable &&
+                                      where->place.position < m_ui->outlinePane->siblingCount(),
+                                  movable && where->place.position > 1,
+                                  movable && !where->place.parentUid.isEmpty(), where.has_value());
 }
 
 void DocumentsWorkspace::createDocument(const QString& kind)
@@ -482,9 +482,9 @@ void DocumentsWorkspace::addSection(const QString& kind)
 
 void DocumentsWorkspace::removeSection()
 {
-    const auto s = m_context.workbench ? storedSection(*m_context.workbench, currentDocument(),
-                                                       currentSection())
-                                       : std::nullopt;
+    const auto s = m_context.workbench
+                       ? storedSection(*m_context.workbench, currentDocument(), currentSection())
+                       : std::nullopt;
     if (!s || !m_context.writable())
         return;
     m_ui->sectionPane->discard();
@@ -497,9 +497,9 @@ void DocumentsWorkspace::removeSection()
 
 void DocumentsWorkspace::moveSection(int delta)
 {
-    const auto s = m_context.workbench ? storedSection(*m_context.workbench, currentDocument(),
-                                                       currentSection())
-                                       : std::nullopt;
+    const auto s = m_context.workbench
+                       ? storedSection(*m_context.workbench, currentDocument(), currentSection())
+                       : std::nullopt;
     const auto where = location();
     if (!s || !where || !m_context.writable())
         return;
@@ -515,9 +515,9 @@ void DocumentsWorkspace::moveSection(int delta)
 
 void DocumentsWorkspace::indentSection(bool inward)
 {
-    const auto s = m_context.workbench ? storedSection(*m_context.workbench, currentDocument(),
-                                                       currentSection())
-                                       : std::nullopt;
+    const auto s = m_context.workbench
+                       ? storedSection(*m_context.workbench, currentDocument(), currentSection())
+                       : std::nullopt;
     const auto where = location();
     if (!s || !where || !m_context.writable())
         return;

@@ -194,8 +194,8 @@ void SectionEditorPane::save()
         after.questionCode == before->questionCode && after.figure == before->figure)
         return;
     m_saving = true;
-    m_context->run(new EditSectionCommand(m_context->workbench, m_context->errors, *before, after,
-                                          m_session));
+    m_context->run(
+        new EditSectionCommand(m_context->workbench, m_context->errors, *before, after, m_session));
     m_saving = false;
 }
 

@@ -53,8 +53,7 @@ struct Target {
     static Target overview(const NavigatorKey& key);
     static Target draft(const NavigatorKey& key);
     static Target finding(const QString& uid, qsizetype start = -1, qsizetype length = 0);
-    static Target judgment(const QString& programme, const QString& force,
-                           const QString& question);
+    static Target judgment(const QString& programme, const QString& force, const QString& question);
     static Target metrics(const QString& programme, const QString& force);
     static Target evidence(const QString& programme, const QString& force);
     static Target document(const QString& uid);

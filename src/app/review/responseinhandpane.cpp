@@ -101,8 +101,8 @@ void ResponseInHandPane::showResponse(const FaResponse* r, const QString& label,
 {
     Ui::ResponseInHandPane& ui = *m_ui;
     const bool open = r && r->decision.isEmpty() && m_wb && !m_wb->isReadOnly();
-    for (QWidget* w : std::initializer_list<QWidget*>{ui.accept, ui.partly, ui.reject, ui.wording,
-                                                      ui.reason})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{ui.accept, ui.partly, ui.reject, ui.wording, ui.reason})
         w->setEnabled(open);
     if (!r || !m_wb) {
         ui.responseTitle->setText(anyListed ? tr("Select a response.") : QString());

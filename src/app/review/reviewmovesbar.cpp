@@ -101,8 +101,9 @@ void ReviewMovesBar::clearMoves()
     m_moveButtons.clear();
 }
 
-void ReviewMovesBar::showDocument(const std::optional<Document>& document, const ReviewService* review,
-                          bool writable, const std::optional<ReviewRound>& round)
+void ReviewMovesBar::showDocument(const std::optional<Document>& document,
+                                  const ReviewService* review, bool writable,
+                                  const std::optional<ReviewRound>& round)
 {
     clearMoves();
     if (!document || !review) {
@@ -118,11 +119,10 @@ void ReviewMovesBar::showDocument(const std::optional<Document>& document, const
             .arg(statusColour(d.status), fwb::statusLabel(d.status).toHtmlEscaped()));
     // The moves open from here, as buttons named for what they do.
     for (const QString& to : nextStatuses(d.status)) {
-        auto* b = new QPushButton(transitionLabel(d.status, to) +
-                                      (to == u"sent"_s || transitionNeedsReason(d.status, to)
-                                           ? u"…"_s
-                                           : QString()),
-                                  this);
+        auto* b = new QPushButton(
+            transitionLabel(d.status, to) +
+                (to == u"sent"_s || transitionNeedsReason(d.status, to) ? u"…"_s : QString()),
+            this);
         b->setObjectName(u"move-"_s + to);
         b->setEnabled(writable);
         // A move the review would refuse is shown, disabled, with the reason as its tooltip.

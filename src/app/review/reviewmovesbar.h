@@ -38,8 +38,7 @@ public:
     void setDocuments(const QList<QPair<QString, QString>>& documents, const QString& keep);
     // The document's status and the moves open from it (none: an empty bar).
     void showDocument(const std::optional<Document>& document, const ReviewService* review,
-                      bool writable,
-              const std::optional<ReviewRound>& round);
+                      bool writable, const std::optional<ReviewRound>& round);
 
 Q_SIGNALS:
     void documentChosen();

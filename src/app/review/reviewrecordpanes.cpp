@@ -54,9 +54,9 @@ void ReviewHistoryPane::setChanges(const QList<StatusChange>& changes)
 {
     clear();
     for (const StatusChange& c : changes)
-        new QTreeWidgetItem(this, {c.at.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')),
-                                   c.actor, fwb::statusLabel(c.from), fwb::statusLabel(c.to),
-                                   c.reason});
+        new QTreeWidgetItem(this,
+                            {c.at.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), c.actor,
+                             fwb::statusLabel(c.from), fwb::statusLabel(c.to), c.reason});
 }
 
 } // namespace fwb::app

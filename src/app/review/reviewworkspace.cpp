@@ -1,11 +1,11 @@
 #include "app/review/reviewworkspace.h"
 
+#include "app/review/responseinhandpane.h"
+#include "app/review/responsespane.h"
 #include "app/review/reviewmovesbar.h"
 #include "app/review/reviewnote.h"
 #include "app/review/reviewnotespane.h"
 #include "app/review/reviewrecordpanes.h"
-#include "app/review/responseinhandpane.h"
-#include "app/review/responsespane.h"
 #include "app/review/revisionsview.h"
 #include "core/io/filenames.h"
 #include "core/workbench.h"
@@ -44,6 +44,7 @@ ReviewWorkspace::ReviewWorkspace(ErrorSink errors, QWidget* parent)
     connect(&m_reloadTimer, &QTimer::timeout, this, &ReviewWorkspace::reload);
     m_ui->responsesSplitter->setStretchFactor(0, 1);
     m_ui->responsesSplitter->setStretchFactor(1, 1);
+    m_ui->responsesSplitter->setSizes({500, 500}); // the responses and the one in hand alike
     m_ui->reviewSplitter->setStretchFactor(0, 3);
     m_ui->reviewSplitter->setStretchFactor(1, 2);
 
@@ -77,25 +78,82 @@ ReviewWorkspace::ReviewWorkspace(ErrorSink errors, QWidget* parent)
 
 ReviewWorkspace::~ReviewWorkspace() = default;
 
-ReviewMovesBar* ReviewWorkspace::movesBar() const { return m_ui->movesBar; }
-ResponsesPane* ReviewWorkspace::responsesPane() const { return m_ui->responsesPane; }
-ResponseInHandPane* ReviewWorkspace::responsePane() const { return m_ui->responsePane; }
-ReviewNotesPane* ReviewWorkspace::notesPane() const { return m_ui->notesPane; }
-QComboBox* ReviewWorkspace::documentBox() const { return m_ui->movesBar->documentBox(); }
-QLabel* ReviewWorkspace::statusLabel() const { return m_ui->movesBar->statusLabel(); }
-QLabel* ReviewWorkspace::progressLabel() const { return m_ui->responsesPane->progressLabel(); }
-QTableWidget* ReviewWorkspace::responsesTable() const { return m_ui->responsesPane->table(); }
-QTextBrowser* ReviewWorkspace::proposalView() const { return m_ui->responsePane->proposalView(); }
-QPlainTextEdit* ReviewWorkspace::wordingEdit() const { return m_ui->responsePane->wordingEdit(); }
-QLineEdit* ReviewWorkspace::reasonEdit() const { return m_ui->responsePane->reasonEdit(); }
-QPushButton* ReviewWorkspace::acceptButton() const { return m_ui->responsePane->acceptButton(); }
-QPushButton* ReviewWorkspace::partlyButton() const { return m_ui->responsePane->partlyButton(); }
-QPushButton* ReviewWorkspace::rejectButton() const { return m_ui->responsePane->rejectButton(); }
-QTreeWidget* ReviewWorkspace::notesList() const { return m_ui->notesPane->list(); }
-QTextBrowser* ReviewWorkspace::changesView() const { return m_ui->changesPane->view(); }
-QTreeWidget* ReviewWorkspace::historyList() const { return m_ui->historyPane; }
-RevisionsView* ReviewWorkspace::revisionsView() const { return m_ui->revisionsPane; }
-QList<QPushButton*> ReviewWorkspace::moveButtons() const { return m_ui->movesBar->moveButtons(); }
+ReviewMovesBar* ReviewWorkspace::movesBar() const
+{
+    return m_ui->movesBar;
+}
+ResponsesPane* ReviewWorkspace::responsesPane() const
+{
+    return m_ui->responsesPane;
+}
+ResponseInHandPane* ReviewWorkspace::responsePane() const
+{
+    return m_ui->responsePane;
+}
+ReviewNotesPane* ReviewWorkspace::notesPane() const
+{
+    return m_ui->notesPane;
+}
+QComboBox* ReviewWorkspace::documentBox() const
+{
+    return m_ui->movesBar->documentBox();
+}
+QLabel* ReviewWorkspace::statusLabel() const
+{
+    return m_ui->movesBar->statusLabel();
+}
+QLabel* ReviewWorkspace::progressLabel() const
+{
+    return m_ui->responsesPane->progressLabel();
+}
+QTableWidget* ReviewWorkspace::responsesTable() const
+{
+    return m_ui->responsesPane->table();
+}
+QTextBrowser* ReviewWorkspace::proposalView() const
+{
+    return m_ui->responsePane->proposalView();
+}
+QPlainTextEdit* ReviewWorkspace::wordingEdit() const
+{
+    return m_ui->responsePane->wordingEdit();
+}
+QLineEdit* ReviewWorkspace::reasonEdit() const
+{
+    return m_ui->responsePane->reasonEdit();
+}
+QPushButton* ReviewWorkspace::acceptButton() const
+{
+    return m_ui->responsePane->acceptButton();
+}
+QPushButton* ReviewWorkspace::partlyButton() const
+{
+    return m_ui->responsePane->partlyButton();
+}
+QPushButton* ReviewWorkspace::rejectButton() const
+{
+    return m_ui->responsePane->rejectButton();
+}
+QTreeWidget* ReviewWorkspace::notesList() const
+{
+    return m_ui->notesPane->list();
+}
+QTextBrowser* ReviewWorkspace::changesView() const
+{
+    return m_ui->changesPane->view();
+}
+QTreeWidget* ReviewWorkspace::historyList() const
+{
+    return m_ui->historyPane;
+}
+RevisionsView* ReviewWorkspace::revisionsView() const
+{
+    return m_ui->revisionsPane;
+}
+QList<QPushButton*> ReviewWorkspace::moveButtons() const
+{
+    return m_ui->movesBar->moveButtons();
+}
 
 void ReviewWorkspace::setWorkbench(Workbench* workbench)
 {
@@ -257,8 +315,7 @@ void ReviewWorkspace::showDocument()
             tr("<p><i>The document has not been sent: there is nothing to compare with.</i></p>"));
     }
     // Start at the first response still to decide.
-    if (!responses->current() && !responses->responses().isEmpty() &&
-        !responses->selectUndecided())
+    if (!responses->current() && !responses->responses().isEmpty() && !responses->selectUndecided())
         responses->selectRow(0);
     m_rebuilding = false;
     showResponse();
