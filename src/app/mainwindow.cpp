@@ -66,16 +66,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_session, &Session::workbenchClosed, this, &MainWindow::updateTitle);
     updateTitle();
 
-    if (const QByteArray geometry = m_settings.windowGeometry();
-        geometry.isEmpty() || !restoreGeometry(geometry)) {
+    if (!m_settings.restoreWindow(*this, *m_splitter)) {
         // First run: most of the screen, since the detail pane reads best wide.
         const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1400, 900);
         resize(available.boundedTo(QSize(1600, 1000)) * 0.92);
     }
-    if (const QByteArray state = m_settings.windowState(); !state.isEmpty())
-        restoreState(state);
-    if (const QByteArray splitter = m_settings.splitterState(); !splitter.isEmpty())
-        m_splitter->restoreState(splitter);
     m_navigator->setFocus();
 }
 
@@ -374,9 +369,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::saveWindowState()
 {
-    m_settings.setWindowGeometry(saveGeometry());
-    m_settings.setWindowState(saveState());
-    m_settings.setSplitterState(m_splitter->saveState());
+    m_settings.saveWindow(*this, *m_splitter);
     if (m_session->isOpen())
         m_settings.setLastWorkbench(m_session->path());
     m_settings.sync();
