@@ -1,44 +1,53 @@
 #pragma once
-// MainWindow: wires the navigator and the detail pane to one open workbench and owns the actions.
-// Opening, creating, importing and exporting are methods (the menu actions ask for file names and
-// call them), so tests drive the same paths a person does without modal dialogs.
+// MainWindow: wires the panes to the session and to each other, and owns the action registry and
+// the menus. The Session owns the open workbench (open, create, lock, import, export, what it
+// holds); the Router moves the view (search hits, problems, links, requests from one workspace to
+// another). Opening, creating, importing and exporting are methods as well as menu actions, so
+// tests drive the same paths a person does without modal dialogs.
 
+#include "app/actionregistry.h"
 #include "app/dialogs/exportdialog.h"
+#include "app/session/session.h"
+#include "app/session/sessionwindows.h"
 #include "app/settings.h"
 #include "core/checks/checker.h"
 #include "core/services/search.h"
+#include "core/services/transfer.h"
 #include "core/storage/database.h"
 
 #include <QMainWindow>
 #include <memory>
 
 class QAction;
-class QLabel;
+class QDockWidget;
 class QMenu;
 class QSplitter;
-class QUndoStack;
 class QTabWidget;
-class QDockWidget;
+class QUndoStack;
 
 namespace fwb {
+class ChangeSet;
 class Workbench;
-}
+} // namespace fwb
 
 namespace fwb::app {
 
 class DetailPane;
-class DraftingWorkspace;
-class DocumentsWorkspace;
-class ReviewWorkspace;
 class DiagnosticsPane;
+class DocumentsWorkspace;
+class DraftingDestination;
+class DraftingWorkspace;
 class FrameworkDialog;
-class MatrixWindow;
 class IngestDialog;
-class ReferenceDialog;
-class SearchPane;
+class MatrixWindow;
 class NavigatorModel;
 class NavigatorView;
-class WorkbenchLock;
+class OverviewDestination;
+class ReferenceDialog;
+class ReviewWorkspace;
+class Router;
+class SearchPane;
+class StatusLine;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -47,12 +56,21 @@ public:
     ~MainWindow() override;
 
     // Each returns false after showing the error; the workbench open before stays open.
-    bool openWorkbench(const QString& path, const OpenOptions& options = {});
-    bool newWorkbench(const QString& path, bool demo);
-    bool importFile(const QString& path);
-    bool exportTo(const QString& path, ExportFormat format, const ExportScope& scope);
+    bool openWorkbench(const QString& path, const OpenOptions& options = {})
+    {
+        return m_session->open(path, options);
+    }
+    bool newWorkbench(const QString& path, bool demo) { return m_session->create(path, demo); }
+    bool importFile(const QString& path) { return m_session->importFile(path); }
+    bool exportTo(const QString& path, ExportFormat format, const ExportScope& scope)
+    {
+        return m_session->exportTo(path, format, scope);
+    }
 
-    Workbench* workbench() const { return m_workbench.get(); }
+    Session* session() const { return m_session; }
+    Router* router() const { return m_router; }
+    ActionRegistry* actions() const { return m_actions; }
+    Workbench* workbench() const { return m_session->workbench(); }
     NavigatorModel* navigatorModel() const { return m_model; }
     NavigatorView* navigatorView() const { return m_navigator; }
     DetailPane* detailPane() const { return m_detail; }
@@ -61,25 +79,31 @@ public:
     ReviewWorkspace* reviewWorkspace() const { return m_review; }
     SearchPane* searchPane() const { return m_search; }
     DiagnosticsPane* diagnosticsPane() const { return m_diagnostics; }
-    QAction* checkAction() const { return m_check; }
     QTabWidget* workTabs() const { return m_workTabs; }
-    QAction* undoAction() const { return m_undo; }
-    QAction* redoAction() const { return m_redo; }
-    QAction* findAction() const { return m_find; }
-    // Saves typing not yet saved in any editor.
-    void flushEdits();
-    // The editors of programmes and frameworks, and of forces and people (opened by the Edit menu).
-    FrameworkDialog* frameworkDialog();
-    ReferenceDialog* referenceDialog();
-    // The judgment matrix of the programme in hand (opened by Analysis ▸ Judgment Matrix).
-    MatrixWindow* matrixWindow();
-    // Reads a published report and shows what it found (the dialog writes only when asked).
-    IngestDialog* ingestReport(const QString& path, const QString& programme);
-    QAction* showAllForcesAction() const { return m_showAllForces; }
+    QAction* checkAction() const { return m_actions->action(QStringLiteral("checkAction")); }
+    QAction* undoAction() const { return m_actions->action(QStringLiteral("undoAction")); }
+    QAction* redoAction() const { return m_actions->action(QStringLiteral("redoAction")); }
+    QAction* findAction() const { return m_actions->action(QStringLiteral("findAction")); }
+    QAction* showAllForcesAction() const
+    {
+        return m_actions->action(QStringLiteral("showAllForcesAction"));
+    }
     // One undo stack for the open workbench: every edit made in the window is a command on it,
     // over a core service. Emptied when another workbench is opened.
     QUndoStack* undoStack() const { return m_undoStack; }
     QMenu* editMenu() const { return m_editMenu; }
+    // Saves typing not yet saved in any editor.
+    void flushEdits();
+    // The editors of programmes and frameworks, and of forces and people (opened by the Edit menu).
+    FrameworkDialog* frameworkDialog() { return m_windows->frameworks(); }
+    ReferenceDialog* referenceDialog() { return m_windows->references(); }
+    // The judgment matrix of the programme in hand (opened by Analysis ▸ Judgment Matrix).
+    MatrixWindow* matrixWindow() { return m_windows->matrix(); }
+    // Reads a published report and shows what it found (the dialog writes only when asked).
+    IngestDialog* ingestReport(const QString& path, const QString& programme)
+    {
+        return m_windows->ingest(path, programme, m_dialogsEnabled);
+    }
 
     // Errors are shown in a message box unless dialogs are off (the default on the offscreen
     // platform): then they are only logged and announced with errorShown.
@@ -97,29 +121,22 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void createActions();
+    void createPanes();
+    void wireNavigation();
+    void connectActions();
     void createMenus();
-    void createStatusBar();
-    void adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<WorkbenchLock> lock);
-    void refresh(bool wordingOnly = false);
+    void letGo();
+    void adopt();
+    void refresh(const ChangeSet& changes);
     void refreshDetail();
-    void updateTitleAndStatus();
-    void rebuildRecentMenu();
+    void updateTitle();
     void saveWindowState();
 
-    void onNew();
-    void onOpen();
-    void onImport();
-    void onExport();
-    void onAbout();
-    void goToHit(const SearchHit& hit);
-    void goToProblem(const checks::Problem& problem);
-    void updateProblemCount();
-    QString dialogFolder() const;
-
     Settings m_settings;
-    std::unique_ptr<WorkbenchLock> m_lock;
-    std::unique_ptr<Workbench> m_workbench;
+    Session* m_session = nullptr;
+    Router* m_router = nullptr;
+    ActionRegistry* m_actions = nullptr;
+    StatusLine* m_status = nullptr;
     bool m_dialogsEnabled = true;
     bool m_detailStale = false; // the overview missed a change of wording while hidden
 
@@ -133,31 +150,14 @@ private:
     ReviewWorkspace* m_review = nullptr;
     SearchPane* m_search = nullptr;
     QDockWidget* m_searchDock = nullptr;
-    QAction* m_find = nullptr;
-    QAction* m_check = nullptr;
     DiagnosticsPane* m_diagnostics = nullptr;
     QDockWidget* m_diagnosticsDock = nullptr;
-    QLabel* m_problemsLabel = nullptr;
-    FrameworkDialog* m_frameworks = nullptr;
-    ReferenceDialog* m_references = nullptr;
-    MatrixWindow* m_matrix = nullptr;
+    SessionWindows* m_windows = nullptr;
     QUndoStack* m_undoStack = nullptr;
     QMenu* m_editMenu = nullptr;
-    QAction* m_undo = nullptr;
-    QAction* m_redo = nullptr;
-    QLabel* m_pathLabel = nullptr;
-    QLabel* m_countsLabel = nullptr;
-    QLabel* m_readOnlyLabel = nullptr;
-
-    QAction* m_new = nullptr;
-    QAction* m_open = nullptr;
-    QAction* m_import = nullptr;
-    QAction* m_export = nullptr;
-    QAction* m_quit = nullptr;
-    QAction* m_showAllForces = nullptr;
-    QAction* m_about = nullptr;
-    QAction* m_aboutQt = nullptr;
     QMenu* m_recentMenu = nullptr;
+    std::unique_ptr<DraftingDestination> m_draftingDestination;
+    std::unique_ptr<OverviewDestination> m_overviewDestination;
 };
 
 } // namespace fwb::app

@@ -1,6 +1,8 @@
 #include "app/settings.h"
 
 #include <QFileInfo>
+#include <QMainWindow>
+#include <QSplitter>
 
 namespace fwb::app {
 namespace {
@@ -15,6 +17,24 @@ const QString kShowAllForces = QStringLiteral("navigator/showAllForces");
 } // namespace
 
 Settings::Settings() = default;
+
+bool Settings::restoreWindow(QMainWindow& window, QSplitter& splitter) const
+{
+    const QByteArray geometry = windowGeometry();
+    const bool restored = !geometry.isEmpty() && window.restoreGeometry(geometry);
+    if (const QByteArray state = windowState(); !state.isEmpty())
+        window.restoreState(state);
+    if (const QByteArray s = splitterState(); !s.isEmpty())
+        splitter.restoreState(s);
+    return restored;
+}
+
+void Settings::saveWindow(const QMainWindow& window, const QSplitter& splitter)
+{
+    setWindowGeometry(window.saveGeometry());
+    setWindowState(window.saveState());
+    setSplitterState(splitter.saveState());
+}
 
 Settings::Settings(const QString& iniFile) : m_settings(iniFile, QSettings::IniFormat) {}
 

@@ -7,6 +7,9 @@
 #include <QString>
 #include <QStringList>
 
+class QMainWindow;
+class QSplitter;
+
 namespace fwb::app {
 
 class Settings {
@@ -24,6 +27,10 @@ public:
     void setWindowState(const QByteArray& state);
     QByteArray splitterState() const;
     void setSplitterState(const QByteArray& state);
+    // The window's geometry, docks and main splitter as the person left them; false on the first
+    // run (nothing to restore: the window keeps the size it has).
+    bool restoreWindow(QMainWindow& window, QSplitter& splitter) const;
+    void saveWindow(const QMainWindow& window, const QSplitter& splitter);
 
     // The workbench open when the window last closed; empty when none.
     QString lastWorkbench() const;

@@ -1,35 +1,40 @@
 #pragma once
 // DocumentsWorkspace: the letters and reports of the selected force in the selected programme.
-// On the left the outline of the document's sections (add, remove, reorder, nest); in the middle
-// the selected section — its own text in a formatting editor, or, for a bound section, the data it
-// shows with a way to edit that data in the Draft tab; on the right a live preview of the whole
-// assembled document that follows the section being edited. Print, print preview and export work
-// from the same assembly. Every change is an undo command over DocumentService.
+// The bar over it chooses the document and acts on it (particulars, new, delete, print, export);
+// under it three panes: the outline of the document's sections (DocumentOutlinePane), the
+// selected section (SectionEditorPane) and a live preview of the whole assembled document that
+// follows the section being edited (DocumentPreviewPane). The skeleton is ui/documentsworkspace.ui.
+// The workspace coordinates the panes and runs what they ask for: every change is an undo command
+// over DocumentService. It answers the Router's document and section targets.
 
 #include "app/drafting/draftingcontext.h"
+#include "app/navigation/target.h"
+#include "core/changes.h"
 #include "core/services/documents.h"
-#include "documents/assembly.h"
 
-#include <QTimer>
 #include <QWidget>
+#include <memory>
 #include <optional>
 
 class QAction;
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QPrinter;
-class QStackedWidget;
 class QTextBrowser;
-class QToolButton;
 class QTreeWidget;
-class QTreeWidgetItem;
+
+namespace Ui {
+class DocumentsWorkspace;
+}
 
 namespace fwb::app {
 
+class DocumentOutlinePane;
+class DocumentPreviewPane;
 class MarkdownEdit;
+class SectionEditorPane;
 
-class DocumentsWorkspace : public QWidget {
+class DocumentsWorkspace : public QWidget, public Destination {
     Q_OBJECT
 public:
     DocumentsWorkspace(QUndoStack* undoStack, ErrorSink errors, QWidget* parent = nullptr);
@@ -44,6 +49,11 @@ public:
     bool selectDocument(const QString& uid);
     bool selectSection(const QString& uid);
 
+    // Destination: documents and their sections, and a force's documents.
+    bool answers(const Target& target) const override;
+    QWidget* page() override { return this; }
+    bool reveal(const Target& target) override;
+
     // Work a script or a test can do without the dialogs.
     Status exportTo(const QString& path, const QString& format = {});
     int printTo(QPrinter* printer);
@@ -54,11 +64,14 @@ public:
     void indentSection(bool inward); // under the section above, or out to its parent's level
 
     QComboBox* documentBox() const { return m_documents; }
-    QTreeWidget* outline() const { return m_outline; }
-    QLineEdit* titleEdit() const { return m_title; }
-    MarkdownEdit* bodyEditor() const { return m_body; }
-    QTextBrowser* preview() const { return m_preview; }
-    QTextBrowser* dataView() const { return m_data; }
+    DocumentOutlinePane* outlinePane() const;
+    SectionEditorPane* sectionPane() const;
+    DocumentPreviewPane* previewPane() const;
+    QTreeWidget* outline() const;
+    QLineEdit* titleEdit() const;
+    MarkdownEdit* bodyEditor() const;
+    QTextBrowser* preview() const;
+    QTextBrowser* dataView() const;
     // Actions the window puts in its menus.
     QAction* printAction() const { return m_print; }
     QAction* printPreviewAction() const { return m_printPreview; }
@@ -68,25 +81,24 @@ public:
 public Q_SLOTS:
     // Saves typing not yet saved: before an undo, a selection change, closing.
     void flush();
-    void reload();
+    // Reads the documents again after a change (everything, when no change is named).
+    void reload(const fwb::ChangeSet& changes = ChangeSet::everything());
     void refreshPreview();
 
 Q_SIGNALS:
-    // The person wants to edit the data a bound section shows.
+    // The person wants to edit the data a bound section shows (the window routes it).
     void editQuestionRequested(const QString& programme, const QString& force,
                                const QString& question);
     void editFiguresRequested(const QString& programme, const QString& force);
 
 private:
-    void buildUi();
+    void buildBar();
     void fillDocuments(const QString& keep);
-    // Rebuilds the outline (keeping the selection and what is folded); `reloadEditor` false keeps
-    // the section editor as it is (after a save of the editor's own typing).
+    // Lists the sections again (keeping the selection and what is folded); `reloadEditor` false
+    // keeps the section editor as it is (after a save of the editor's own typing).
     void rebuildOutline(const QString& keep, bool reloadEditor = true);
     void loadSection();
-    void showData(const Section& s);
-    void scheduleSave();
-    void save();
+    void onSectionChosen();
     void followSection();
     void updateActions();
     void editParticulars();
@@ -96,53 +108,24 @@ private:
     void exportDocument();
     void exportAll();
     std::optional<Document> document() const;
-    std::optional<Section> storedSection() const;
-    std::optional<Section> storedSection(const QString& documentUid, const QString& uid) const;
     std::optional<DocumentService::Location> location() const;
 
+    std::unique_ptr<Ui::DocumentsWorkspace> m_ui;
     DraftingContext m_context;
     QString m_programme, m_force;
     bool m_dialogs = true;
     bool m_loading = false;
-    bool m_dirty = false;
-    bool m_saving = false; // a save of the editor's own typing is being written
-    int m_session = 0;
-    // What the editor holds: saves go to this section, whatever is selected by the time they run.
-    QString m_editingDocument, m_editingSection;
-    bool m_usesQuestion = false, m_usesFigure = false;
-    QList<QPair<QString, QString>> m_listed;   // the documents in the box: uid, label
-    SaveScheduler m_saver{[this] { save(); }}; // typing: on rest, and at least once a second
-    QTimer m_previewTimer;
-    std::optional<documents::Assembly> m_assembly;
+    QList<QPair<QString, QString>> m_listed; // the documents in the box: uid, label
 
-    QComboBox* m_documents;
-    QStackedWidget* m_stack;
-    QLabel* m_empty;
-    QTreeWidget* m_outline;
-    QLabel* m_kindLabel;
-    QLineEdit* m_title;
-    QComboBox* m_question;
-    QLineEdit* m_figure;
-    QWidget* m_boundRow;
-    QToolButton* m_editData;
-    QTextBrowser* m_data;
-    QLabel* m_bodyLabel;
-    MarkdownEdit* m_body;
-    QTextBrowser* m_preview;
-    QAction* m_newLetter;
-    QAction* m_newReport;
-    QAction* m_particulars;
-    QAction* m_deleteDocument;
-    QToolButton* m_add;
-    QAction* m_remove;
-    QAction* m_up;
-    QAction* m_down;
-    QAction* m_indent;
-    QAction* m_outdent;
-    QAction* m_print;
-    QAction* m_printPreview;
-    QAction* m_export;
-    QAction* m_exportAll;
+    QComboBox* m_documents = nullptr;
+    QAction* m_newLetter = nullptr;
+    QAction* m_newReport = nullptr;
+    QAction* m_particulars = nullptr;
+    QAction* m_deleteDocument = nullptr;
+    QAction* m_print = nullptr;
+    QAction* m_printPreview = nullptr;
+    QAction* m_export = nullptr;
+    QAction* m_exportAll = nullptr;
 };
 
 } // namespace fwb::app

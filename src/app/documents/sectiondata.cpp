@@ -99,4 +99,20 @@ QString sectionDataHtml(const Workbench& workbench, const Document& document, co
     return html;
 }
 
+std::optional<Section> storedSection(const Workbench& workbench, const QString& documentUid,
+                                     const QString& sectionUid)
+{
+    if (documentUid.isEmpty() || sectionUid.isEmpty())
+        return std::nullopt;
+    const auto d = workbench.documents().document(documentUid);
+    if (!d)
+        return std::nullopt;
+    if (const Section* s = findSection(d->sections, sectionUid)) {
+        Section copy = *s;
+        copy.children.clear();
+        return copy;
+    }
+    return std::nullopt;
+}
+
 } // namespace fwb::app

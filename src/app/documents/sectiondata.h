@@ -6,6 +6,7 @@
 #include "core/domain/types.h"
 
 #include <QString>
+#include <optional>
 
 namespace fwb {
 class Workbench;
@@ -15,5 +16,9 @@ namespace fwb::app {
 
 QString sectionDataHtml(const Workbench& workbench, const Document& document,
                         const Section& section);
+
+// A section as stored, without its children (nullopt: no such document or section).
+std::optional<Section> storedSection(const Workbench& workbench, const QString& documentUid,
+                                     const QString& sectionUid);
 
 } // namespace fwb::app

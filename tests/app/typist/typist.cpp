@@ -53,12 +53,12 @@ int fail(const QString& why)
     return 2;
 }
 
-struct Target {
+struct TypingTarget {
     QString id;
     MarkdownEdit* editor = nullptr;
 };
 
-Target findingTarget(MainWindow& window)
+TypingTarget findingTarget(MainWindow& window)
 {
     Workbench* wb = window.workbench();
     for (const Question& q : wb->reference().questionsFlat(kPeel))
@@ -75,7 +75,7 @@ Target findingTarget(MainWindow& window)
     return {};
 }
 
-Target summaryTarget(MainWindow& window)
+TypingTarget summaryTarget(MainWindow& window)
 {
     Workbench* wb = window.workbench();
     for (const Question& q : wb->reference().questionsFlat(kPeel)) {
@@ -93,7 +93,7 @@ Target summaryTarget(MainWindow& window)
     return {};
 }
 
-Target sectionTarget(MainWindow& window)
+TypingTarget sectionTarget(MainWindow& window)
 {
     window.navigatorView()->selectKey(NavigatorKey{NavigatorKey::Kind::Force, kPeel, kLancs, {}});
     DocumentsWorkspace* docs = window.documentsWorkspace();
@@ -143,7 +143,7 @@ int main(int argc, char* argv[])
     if (!window.openWorkbench(args.at(1)))
         return fail(QStringLiteral("cannot open %1").arg(args.at(1)));
 
-    Target target;
+    TypingTarget target;
     if (kind == QLatin1String("finding"))
         target = findingTarget(window);
     else if (kind == QLatin1String("summary"))
