@@ -12,6 +12,7 @@
 #include "app/drafting/metricspage.h"
 #include "app/drafting/questionpage.h"
 #include "app/drafting/searchpane.h"
+#include "app/models/models.h"
 #include "app/models/navigatormodel.h"
 #include "app/panes/detailpane.h"
 #include "app/panes/diagnosticspane.h"
@@ -72,12 +73,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     m_undoStack = new QUndoStack(this);
     m_undoStack->setObjectName(QStringLiteral("undoStack"));
-    m_model = new NavigatorModel(this);
+    m_models = new Models(this);
+    m_model = m_models->navigator();
     m_model->setShowAllForces(m_settings.showAllForces());
     m_navigator = new NavigatorView(m_model, this);
     m_detail = new DetailPane(this);
     m_drafting = new DraftingWorkspace(
-        m_undoStack,
+        m_models, m_undoStack,
         [this](const QString& title, const QString& message) { showError(title, message); }, this);
     m_workTabs = new QTabWidget(this);
     m_workTabs->setObjectName(QStringLiteral("workTabs"));
@@ -181,7 +183,7 @@ MainWindow::~MainWindow()
     m_review->setWorkbench(nullptr);
     m_search->setWorkbench(nullptr);
     m_diagnostics->setWorkbench(nullptr);
-    m_model->setWorkbench(nullptr);
+    m_models->setWorkbench(nullptr);
     m_detail->setWorkbench(nullptr);
     m_workbench.reset();
     m_lock.reset();
@@ -508,7 +510,7 @@ void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<Wor
     m_review->setWorkbench(nullptr);
     m_search->setWorkbench(nullptr);
     m_diagnostics->setWorkbench(nullptr);
-    m_model->setWorkbench(nullptr);
+    m_models->setWorkbench(nullptr);
     m_detail->setWorkbench(nullptr);
     m_workbench.reset();
     m_lock.reset();
@@ -517,7 +519,7 @@ void MainWindow::adopt(std::unique_ptr<Workbench> workbench, std::unique_ptr<Wor
     m_lock = std::move(lock);
     connect(m_workbench.get(), &Workbench::changed, this,
             [this](const ChangeSet& changes) { refresh(changes.wordingOnly()); });
-    m_model->setWorkbench(m_workbench.get());
+    m_models->setWorkbench(m_workbench.get());
     m_detail->setWorkbench(m_workbench.get());
     m_drafting->setWorkbench(m_workbench.get());
     m_documents->setWorkbench(m_workbench.get());
@@ -539,8 +541,6 @@ void MainWindow::refresh(bool wordingOnly)
     // Saving as a person types changes wording only: the navigator's counts and grades and the
     // status bar's totals stay as they are, and the overview is rendered when next shown. On a
     // national workbench rebuilding the navigator takes seconds; typing must not wait for it.
-    if (!wordingOnly)
-        m_model->reload(); // the navigator keeps its place across the reload
     if (wordingOnly && m_workTabs->currentWidget() != m_detail) {
         m_detailStale = true;
         return;

@@ -27,6 +27,7 @@ class Workbench;
 namespace fwb::app {
 
 class DetailPane;
+class Models;
 class DraftingWorkspace;
 class DocumentsWorkspace;
 class ReviewWorkspace;
@@ -123,6 +124,7 @@ private:
     bool m_dialogsEnabled = true;
     bool m_detailStale = false; // the overview missed a change of wording while hidden
 
+    Models* m_models = nullptr; // owns the shared item models
     NavigatorModel* m_model = nullptr;
     NavigatorView* m_navigator = nullptr;
     DetailPane* m_detail = nullptr;
