@@ -17,6 +17,7 @@
 #include "app/drafting/markdownedit.h"
 #include "app/drafting/questionpage.h"
 #include "app/mainwindow.h"
+#include "app/models/models.h"
 #include "app/models/navigatormodel.h"
 #include "app/panes/navigatorview.h"
 #include "core/workbench.h"
@@ -66,6 +67,16 @@ void settle()
         QCoreApplication::sendPostedEvents();
         QCoreApplication::processEvents(QEventLoop::AllEvents);
     }
+}
+
+// Lets the work deferred by the last edit (timers of other panes) run, so the next figure is the
+// edit's own.
+void drain(int ms = 700)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
 }
 
 double timed(const std::function<void()>& command)
@@ -206,6 +217,30 @@ int main(int argc, char* argv[])
     const auto scale =
         wb->reference().gradeScale(programme ? programme->gradeScaleCode : QString());
 
+    // The same edits told precisely (uids, place, wording only), as the services are to announce
+    // them: the shared models and the drafting page alone, from the change set to repainted.
+    Models* models = window.findChild<Models*>();
+    Figures pAdd, pMove, pRemove, pGrade, pTyped;
+    auto precise = [&](Figures& into, EntityKind kind, ChangeOp op, const QString& uid,
+                       const Place& place, const Place& from = {}, bool wording = false) {
+        if (!models)
+            return;
+        RecordChange c;
+        c.kind = kind;
+        c.op = op;
+        c.uids = {uid};
+        c.place = place;
+        c.from = from;
+        c.wordingOnly = wording;
+        const ChangeSet changes{c};
+        drain();
+        into.ms << timed([&] { models->apply(changes); });
+        drain();
+    };
+    const Place here{key.programme, key.force, key.question};
+    const Place there{key.programme, key.force,
+                      otherQuestion.isEmpty() ? key.question : otherQuestion};
+
     Figures add, move, remove, grade, typed;
     for (int i = 0; i < runs; ++i) {
         Finding f;
@@ -223,6 +258,7 @@ int main(int argc, char* argv[])
         });
         if (uid.isEmpty())
             return 1;
+        precise(pAdd, EntityKind::Finding, ChangeOp::Added, uid, here);
         page->selectFinding(uid);
         settle();
 
@@ -231,6 +267,7 @@ int main(int argc, char* argv[])
         edit->moveCursor(QTextCursor::End);
         edit->insertPlainText(u" More"_s);
         typed.ms << timed([&] { page->flush(); });
+        precise(pTyped, EntityKind::Finding, ChangeOp::Changed, uid, here, {}, true);
 
         const auto stored = wb->drafts().finding(uid);
         if (!stored)
@@ -241,6 +278,7 @@ int main(int argc, char* argv[])
                 new MoveFindingCommand(wb, errors, *stored,
                                        otherQuestion.isEmpty() ? key.question : otherQuestion, 0));
         });
+        precise(pMove, EntityKind::Finding, ChangeOp::Moved, uid, there, here);
 
         if (scale && scale->grades.size() > 1) {
             const auto before = wb->drafts().judgment(key.programme, key.force, key.question);
@@ -255,6 +293,8 @@ int main(int argc, char* argv[])
                 DraftCommand::run(stack,
                                   new SetJudgmentCommand(wb, errors, before, j, u"Set Grade"_s));
             });
+            precise(pGrade, EntityKind::Judgment, ChangeOp::Changed,
+                    key.programme + u'/' + key.force + u'/' + key.question, here);
         }
 
         const auto moved = wb->drafts().finding(uid);
@@ -262,12 +302,19 @@ int main(int argc, char* argv[])
             return 1;
         remove.ms << timed(
             [&] { DraftCommand::run(stack, new DeleteFindingCommand(wb, errors, *moved)); });
+        precise(pRemove, EntityKind::Finding, ChangeOp::Removed, uid, there);
     }
     print("add a finding", add, 50);
     print("move a finding", move, 50);
     print("delete a finding", remove, 50);
     print("change a grade", grade, 50);
     print("save as typed", typed, 50);
+    std::printf("told precisely (models and drafting page only):\n");
+    print("  add a finding", pAdd, 50);
+    print("  move a finding", pMove, 50);
+    print("  delete a finding", pRemove, 50);
+    print("  change a grade", pGrade, 50);
+    print("  save as typed", pTyped, 50);
     stack->clear();
     return 0;
 }

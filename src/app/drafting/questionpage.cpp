@@ -19,6 +19,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <spdlog/spdlog.h>
 
 using namespace Qt::StringLiterals;
@@ -338,40 +339,68 @@ void QuestionPage::updateCheckContext(const ChangeSet& changes)
     if (!m_checkContext || !m_context.workbench)
         return;
     bool reread = false;
+    bool recheck = false;
     const DraftRepository drafts = m_context.workbench->drafts();
     for (const RecordChange& c : changes.changes()) {
         if (reread)
             break;
         switch (c.kind) {
-        case EntityKind::Finding:
+        case EntityKind::Finding: {
             if (!isHere(c.place) && !(c.op == ChangeOp::Moved && isHere(c.from)))
                 break;
-            if (!c.wordingOnly || !c.isPrecise()) {
+            if (!c.isPrecise()) {
                 reread = true;
                 break;
             }
-            for (const QString& uid : c.uids)
-                for (Finding& f : m_checkContext->findings)
-                    if (f.uid == uid) {
-                        const auto& mine = m_editorPane->finding();
-                        if (mine && mine->uid == uid)
-                            f.text = mine->text;
-                        else if (auto s = drafts.finding(uid))
-                            f = *s;
-                    }
+            // The findings named are copied in (the one being typed from the editor), dropped
+            // when gone, added when new.
+            QList<Finding>& findings = m_checkContext->findings;
+            for (const QString& uid : c.uids) {
+                const auto at = std::find_if(findings.begin(), findings.end(),
+                                             [&](const Finding& f) { return f.uid == uid; });
+                const auto& mine = m_editorPane->finding();
+                std::optional<Finding> now;
+                if (c.wordingOnly && mine && mine->uid == uid)
+                    now = mine;
+                else if (c.op != ChangeOp::Removed)
+                    now = drafts.finding(uid);
+                if (now && (now->programmeCode != m_programme || now->forceCode != m_force))
+                    now.reset();
+                if (at != findings.end() && now)
+                    *at = *now;
+                else if (at != findings.end())
+                    findings.erase(at);
+                else if (now)
+                    findings.push_back(*now);
+            }
+            recheck = !c.wordingOnly;
             break;
-        case EntityKind::Judgment:
+        }
+        case EntityKind::Judgment: {
             if (!isHere(c.place))
                 break;
-            if (!c.wordingOnly || !c.isPrecise()) {
+            if (!c.isPrecise()) {
                 reread = true;
                 break;
             }
-            for (Judgment& j : m_checkContext->judgments)
-                if (c.uids.contains(j.programmeCode + u'/' + j.forceCode + u'/' + j.questionCode))
-                    if (auto s = drafts.judgment(j.programmeCode, j.forceCode, j.questionCode))
-                        j = *s;
+            QList<Judgment>& judgments = m_checkContext->judgments;
+            for (const QString& uid : c.uids) {
+                const QStringList parts = uid.split(u'/');
+                if (parts.size() != 3 || parts[0] != m_programme || parts[1] != m_force)
+                    continue;
+                const auto at = std::find_if(judgments.begin(), judgments.end(),
+                                             [&](auto& j) { return j.questionCode == parts[2]; });
+                const auto now = drafts.judgment(parts[0], parts[1], parts[2]);
+                if (at != judgments.end() && now)
+                    *at = *now;
+                else if (at != judgments.end())
+                    judgments.erase(at);
+                else if (now)
+                    judgments.push_back(*now);
+            }
+            recheck = recheck || !c.wordingOnly;
             break;
+        }
         case EntityKind::Evidence:
         case EntityKind::Metric:
         case EntityKind::Document:
@@ -389,9 +418,10 @@ void QuestionPage::updateCheckContext(const ChangeSet& changes)
             break;
         }
     }
-    if (!reread)
+    if (reread)
+        loadCheckContext();
+    if (!reread && !recheck)
         return;
-    loadCheckContext();
     m_editorPane->highlighter()->recheck();
     m_summaryHighlighter->recheck();
 }

@@ -119,6 +119,7 @@ struct NavigatorModel::Refresh {
     bool allForces = false;
     QSet<QString> forces;
     bool forceList = false; // forces may have gained or lost material
+    bool mayEmpty = false;  // the forces named may have lost their last finding
     bool counts = false;
     bool grades = false;
 };
@@ -384,13 +385,14 @@ void NavigatorModel::applyChanges(const ChangeSet& changes)
     auto placeOf = [&](const RecordChange& c, const Place& place, Refresh how) {
         if (place.programme.isEmpty()) {
             everywhere = true;
-            everywhereRefresh.forceList |= how.forceList;
+            everywhereRefresh.forceList |= how.forceList || how.mayEmpty;
             everywhereRefresh.counts |= how.counts;
             everywhereRefresh.grades |= how.grades;
             return;
         }
         Refresh& r = refresh[place.programme];
         r.forceList |= how.forceList;
+        r.mayEmpty |= how.mayEmpty;
         r.counts |= how.counts;
         r.grades |= how.grades;
         if (place.force.isEmpty())
@@ -420,8 +422,11 @@ void NavigatorModel::applyChanges(const ChangeSet& changes)
         default:
             continue;
         }
-        // Records not named may be the first of a force; named ones say whether they are new.
-        how.forceList = !m_showAllForces && (c.op != ChangeOp::Changed || !c.isPrecise());
+        // Records not named may be the first or last of a force's material. A named addition
+        // lists its force if it is not listed yet (see refreshProgramme); a removal or a move may
+        // leave a force with nothing.
+        how.forceList = !m_showAllForces && !c.isPrecise();
+        how.mayEmpty = !m_showAllForces && (c.op == ChangeOp::Removed || c.op == ChangeOp::Moved);
         if (!c.place.programme.isEmpty()) {
             placeOf(c, c.place, how);
             if (c.op == ChangeOp::Moved && !c.from.programme.isEmpty())
@@ -527,14 +532,40 @@ void NavigatorModel::refreshProgramme(NavigatorNode* pn, const Refresh& r)
                                            [&](const auto& fn) { return fn->key.force == force; });
     if (r.forceList || !listed)
         refreshForceList(pn);
+    // Every force: their totals in one pass over the count index, question counts only for the
+    // forces open.
+    QHash<QString, QList<Judgment>> byForce;
+    if (r.grades && r.allForces)
+        for (const Judgment& j : m_workbench->drafts().judgments(pn->key.programme))
+            byForce[j.forceCode] << j;
+    QHash<QString, QMap<QString, int>> totals;
+    if (r.counts && r.allForces)
+        for (const auto& c : m_workbench->drafts().forceFindingCounts(pn->key.programme))
+            totals[c.forceCode][c.kind] += c.count;
     for (const auto& fn : pn->children) {
         if (!r.allForces && !r.forces.contains(fn->key.force))
             continue;
-        if (r.counts)
+        if (r.counts && r.allForces && !fn->fetched) {
+            const QMap<QString, int> total = totals.value(fn->key.force);
+            if (total != fn->counts) {
+                fn->counts = total;
+                emitRowChanged(fn.get());
+            }
+        } else if (r.counts) {
             recount(fn.get());
-        if (r.grades)
-            regrade(fn.get());
+        }
+        if (r.grades && r.allForces)
+            regrade(fn.get(), byForce.value(fn->key.force));
+        else if (r.grades)
+            regrade(fn.get(), m_workbench->drafts().judgments(pn->key.programme, fn->key.force));
     }
+    // A force left without findings may have nothing else either: the list is read again.
+    if (r.mayEmpty && !r.forceList)
+        for (const auto& fn : pn->children)
+            if (r.forces.contains(fn->key.force) && fn->counts.isEmpty()) {
+                refreshForceList(pn);
+                break;
+            }
     QMap<QString, int> total;
     for (const auto& c : pn->children)
         addCounts(total, c->counts);
@@ -570,7 +601,7 @@ void NavigatorModel::refreshForceList(NavigatorNode* pn)
         pn->renumber();
         endInsertRows();
         recount(raw);
-        regrade(raw);
+        regrade(raw, m_workbench->drafts().judgments(p.code, raw->key.force));
     }
 }
 
@@ -596,13 +627,13 @@ void NavigatorModel::recount(NavigatorNode* fn)
         emitRowChanged(n);
 }
 
-void NavigatorModel::regrade(NavigatorNode* fn)
+void NavigatorModel::regrade(NavigatorNode* fn, const QList<Judgment>& forceJudgments)
 {
     const Programme& p = m_programmes[fn->key.programme];
     if (!isScaled(p))
         return;
     JudgmentIndex judgments;
-    for (const Judgment& j : m_workbench->drafts().judgments(p.code, fn->key.force))
+    for (const Judgment& j : forceJudgments)
         judgments.insert(j.questionCode, j);
     auto lookup = [&](const QString& question) -> const Judgment* {
         auto it = judgments.constFind(question);

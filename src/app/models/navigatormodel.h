@@ -84,7 +84,7 @@ private:
     void refreshProgramme(NavigatorNode* pn, const Refresh& r);
     void refreshForceList(NavigatorNode* pn);
     void recount(NavigatorNode* fn);
-    void regrade(NavigatorNode* fn);
+    void regrade(NavigatorNode* fn, const QList<Judgment>& forceJudgments);
     void refreshNames();
     void refreshProgrammes(const QSet<QString>& codes, bool all);
     void readReference();
