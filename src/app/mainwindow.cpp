@@ -5,6 +5,7 @@
 #include "app/drafting/draftingworkspace.h"
 #include "app/drafting/questionpage.h"
 #include "app/drafting/searchpane.h"
+#include "app/models/models.h"
 #include "app/models/navigatormodel.h"
 #include "app/navigation/destinations.h"
 #include "app/navigation/router.h"
@@ -85,12 +86,13 @@ MainWindow::~MainWindow()
 void MainWindow::createPanes()
 {
     const ErrorSink errors = [this](const QString& t, const QString& m) { showError(t, m); };
-    m_model = new NavigatorModel(this);
+    m_models = new Models(this);
+    m_model = m_models->navigator();
     m_model->setShowAllForces(m_settings.showAllForces());
     m_actions->action(u"showAllForcesAction"_s)->setChecked(m_model->showAllForces());
     m_navigator = new NavigatorView(m_model, this);
     m_detail = new DetailPane(this);
-    m_drafting = new DraftingWorkspace(m_undoStack, errors, this);
+    m_drafting = new DraftingWorkspace(m_models, m_undoStack, errors, this);
     m_documents = new DocumentsWorkspace(m_undoStack, errors, this);
     m_review = new ReviewWorkspace(errors, this);
     m_workTabs = new QTabWidget(this);
@@ -304,7 +306,7 @@ void MainWindow::letGo()
     m_review->setWorkbench(nullptr);
     m_search->setWorkbench(nullptr);
     m_diagnostics->setWorkbench(nullptr);
-    m_model->setWorkbench(nullptr);
+    m_models->setWorkbench(nullptr);
     m_detail->setWorkbench(nullptr);
 }
 
@@ -313,7 +315,7 @@ void MainWindow::adopt()
     Workbench* wb = m_session->workbench();
     connect(wb, &Workbench::changed, this, &MainWindow::refresh);
     m_router->setWorkbench(wb);
-    m_model->setWorkbench(wb);
+    m_models->setWorkbench(wb);
     m_detail->setWorkbench(wb);
     m_drafting->setWorkbench(wb);
     m_documents->setWorkbench(wb);
@@ -333,8 +335,6 @@ void MainWindow::refresh(const ChangeSet& changes)
     // status bar's totals stay as they are, and the overview is rendered when next shown. On a
     // national workbench rebuilding the navigator takes seconds; typing must not wait for it.
     const bool wordingOnly = changes.wordingOnly();
-    if (!wordingOnly)
-        m_model->reload(); // the navigator keeps its place across the reload
     if (wordingOnly && m_workTabs->currentWidget() != m_detail) {
         m_detailStale = true;
         return;

@@ -33,6 +33,7 @@ class Workbench;
 namespace fwb::app {
 
 class DetailPane;
+class Models;
 class DiagnosticsPane;
 class DocumentsWorkspace;
 class DraftingDestination;
@@ -140,6 +141,7 @@ private:
     bool m_dialogsEnabled = true;
     bool m_detailStale = false; // the overview missed a change of wording while hidden
 
+    Models* m_models = nullptr; // owns the shared item models
     NavigatorModel* m_model = nullptr;
     NavigatorView* m_navigator = nullptr;
     DetailPane* m_detail = nullptr;

@@ -1,8 +1,10 @@
 #include "app/drafting/draftingworkspace.h"
 
 #include "app/drafting/evidencepage.h"
+#include "app/drafting/findingsmodel.h"
 #include "app/drafting/metricspage.h"
 #include "app/drafting/questionpage.h"
+#include "app/models/models.h"
 #include "core/workbench.h"
 
 #include <QLabel>
@@ -13,7 +15,13 @@
 namespace fwb::app {
 
 DraftingWorkspace::DraftingWorkspace(QUndoStack* undoStack, ErrorSink errors, QWidget* parent)
-    : QWidget(parent)
+    : DraftingWorkspace(nullptr, undoStack, std::move(errors), parent)
+{
+}
+
+DraftingWorkspace::DraftingWorkspace(Models* models, QUndoStack* undoStack, ErrorSink errors,
+                                     QWidget* parent)
+    : QWidget(parent), m_models(models)
 {
     setObjectName(QStringLiteral("draftingWorkspace"));
     m_context.undoStack = undoStack;
@@ -24,7 +32,9 @@ DraftingWorkspace::DraftingWorkspace(QUndoStack* undoStack, ErrorSink errors, QW
     m_hint->setAlignment(Qt::AlignCenter);
     m_hint->setWordWrap(true);
     m_hint->setStyleSheet(QStringLiteral("color: palette(dark); padding: 24px;"));
-    m_question = new QuestionPage(m_context, this);
+    m_question = new QuestionPage(m_context, models ? models->findings() : nullptr, this);
+    if (models)
+        connect(models, &Models::changed, this, &DraftingWorkspace::applyChanges);
     m_evidence = new EvidencePage(m_context, this);
     m_metrics = new MetricsPage(m_context, this);
     m_forceTabs = new QTabWidget(this);
@@ -46,8 +56,15 @@ void DraftingWorkspace::setWorkbench(Workbench* workbench)
     if (m_context.workbench)
         disconnect(m_context.workbench, nullptr, this, nullptr);
     m_context.workbench = workbench;
-    if (workbench)
-        connect(workbench, &Workbench::changed, this, &DraftingWorkspace::reload);
+    if (!m_models) {
+        // Without shared models the page's own list follows the workbench first.
+        m_question->model()->setWorkbench(workbench);
+        if (workbench)
+            connect(workbench, &Workbench::changed, this, [this](const ChangeSet& changes) {
+                m_question->model()->applyChanges(changes);
+                applyChanges(changes);
+            });
+    }
     m_key = {};
     showKey({});
 }
@@ -91,6 +108,21 @@ void DraftingWorkspace::reload()
     if (m_stack->currentWidget() == m_question) {
         m_question->reload();
     } else if (m_stack->currentWidget() == m_forceTabs) {
+        m_evidence->reload();
+        m_metrics->reload();
+    }
+}
+
+void DraftingWorkspace::applyChanges(const ChangeSet& changes)
+{
+    if (m_stack->currentWidget() == m_question) {
+        m_question->applyChanges(changes);
+    } else if (m_stack->currentWidget() == m_forceTabs) {
+        // The force's pages read what they show again when anything about the force may have
+        // changed; wording saved elsewhere does not concern them.
+        if (changes.wordingOnly() &&
+            !changes.touchesAny({EntityKind::Evidence, EntityKind::Metric}))
+            return;
         m_evidence->reload();
         m_metrics->reload();
     }

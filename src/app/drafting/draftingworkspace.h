@@ -1,11 +1,15 @@
 #pragma once
 // DraftingWorkspace: the editing side of the window for whatever the navigator has selected — a
 // question's judgment and findings, or a force's evidence samples and figures. Every edit is an
-// undo command on the window's stack over DraftingService; the pages reload when the workbench
-// announces a change, keeping the person's place and any typing in progress.
+// undo command on the window's stack over DraftingService; the pages follow the workbench's change
+// records (after the shared Models have taken them in), keeping the person's place and any typing
+// in progress.
 
 #include "app/drafting/draftingcontext.h"
 #include "app/models/navigatornode.h"
+#include "core/changes.h"
+
+#include <QPointer>
 
 #include <QWidget>
 
@@ -17,12 +21,17 @@ namespace fwb::app {
 
 class EvidencePage;
 class MetricsPage;
+class Models;
 class QuestionPage;
 
 class DraftingWorkspace : public QWidget {
     Q_OBJECT
 public:
     DraftingWorkspace(QUndoStack* undoStack, ErrorSink errors, QWidget* parent = nullptr);
+    // With the window's shared models: the question page lists findings through them, and the
+    // pages follow Models::changed rather than the workbench itself.
+    DraftingWorkspace(Models* models, QUndoStack* undoStack, ErrorSink errors,
+                      QWidget* parent = nullptr);
 
     void setWorkbench(Workbench* workbench);
     const NavigatorKey& key() const { return m_key; }
@@ -39,11 +48,14 @@ public:
 public Q_SLOTS:
     void showKey(const fwb::app::NavigatorKey& key);
     void reload();
+    // Follows committed changes: the page on show updates what they concern.
+    void applyChanges(const fwb::ChangeSet& changes);
     // Saves typing not yet saved: before an undo, a selection change, closing.
     void flush();
 
 private:
     DraftingContext m_context;
+    QPointer<Models> m_models;
     NavigatorKey m_key;
     QStackedWidget* m_stack;
     QLabel* m_hint;

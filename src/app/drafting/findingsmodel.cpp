@@ -5,6 +5,8 @@
 
 #include <QMimeData>
 #include <QRegularExpression>
+#include <QSet>
+#include <algorithm>
 
 namespace fwb::app {
 namespace {
@@ -29,6 +31,11 @@ void FindingsModel::setWorkbench(Workbench* workbench)
     reload();
 }
 
+Workbench* FindingsModel::workbench() const
+{
+    return m_workbench;
+}
+
 void FindingsModel::setPlace(const QString& programme, const QString& force,
                              const QString& question)
 {
@@ -45,22 +52,132 @@ void FindingsModel::setFilter(const QString& kind, const QString& status)
     reload();
 }
 
-void FindingsModel::reload()
+bool FindingsModel::passes(const Finding& f) const
+{
+    return (m_kind.isEmpty() || f.kind == m_kind) && (m_status.isEmpty() || f.status == m_status);
+}
+
+QList<Finding> FindingsModel::read(int* total) const
 {
     QList<Finding> rows;
-    int total = 0;
+    *total = 0;
     if (m_workbench && !m_question.isEmpty()) {
         const QList<Finding> all = m_workbench->drafts().findings(m_programme, m_force, m_question);
-        total = int(all.size());
+        *total = int(all.size());
         for (const Finding& f : all)
-            if ((m_kind.isEmpty() || f.kind == m_kind) &&
-                (m_status.isEmpty() || f.status == m_status))
+            if (passes(f))
                 rows.push_back(f);
     }
+    return rows;
+}
+
+void FindingsModel::reload()
+{
+    int total = 0;
+    QList<Finding> rows = read(&total);
     beginResetModel();
     m_rows = std::move(rows);
     m_total = total;
     endResetModel();
+}
+
+bool FindingsModel::concerns(const ChangeSet& changes) const
+{
+    if (m_question.isEmpty())
+        return false;
+    if (changes.isEverything())
+        return true;
+    const Place here{m_programme, m_force, m_question};
+    auto near = [&](const Place& p) {
+        return (p.programme.isEmpty() || p.programme == m_programme) &&
+               (p.force.isEmpty() || p.force == m_force) &&
+               (p.question.isEmpty() || p.question == m_question);
+    };
+    for (const RecordChange& c : changes.of(EntityKind::Finding)) {
+        if (c.place.isEmpty() && c.uids.isEmpty())
+            return true;
+        if (!c.place.isEmpty() && (near(c.place) || (!c.from.isEmpty() && near(c.from))))
+            return true;
+        if (c.place.isEmpty())
+            for (const QString& uid : c.uids)
+                if (rowOf(uid) >= 0)
+                    return true;
+        if (c.place.isEmpty() && c.op != ChangeOp::Changed)
+            return true; // an addition or move from elsewhere may land here
+    }
+    return false;
+}
+
+void FindingsModel::applyChanges(const ChangeSet& changes)
+{
+    if (!m_workbench || !concerns(changes))
+        return;
+    if (changes.isEverything()) {
+        reload();
+        return;
+    }
+    // Saving as typed: the findings named are read again, one by one, and their rows repainted.
+    const QList<RecordChange> findings = changes.of(EntityKind::Finding);
+    const bool wordingOnly = std::all_of(findings.cbegin(), findings.cend(), [](const auto& c) {
+        return c.wordingOnly && c.op == ChangeOp::Changed && c.isPrecise();
+    });
+    if (wordingOnly) {
+        for (const RecordChange& c : findings)
+            for (const QString& uid : c.uids) {
+                const int row = rowOf(uid);
+                if (row < 0)
+                    continue;
+                if (auto f = m_workbench->drafts().finding(uid)) {
+                    m_rows[row] = *f;
+                    Q_EMIT dataChanged(index(row, 0), index(row, 0));
+                }
+            }
+        return;
+    }
+    int total = 0;
+    QList<Finding> rows = read(&total);
+    m_total = total;
+    update(std::move(rows));
+}
+
+void FindingsModel::update(QList<Finding> rows)
+{
+    QSet<QString> wanted;
+    for (const Finding& f : rows)
+        wanted.insert(f.uid);
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        if (!wanted.contains(m_rows[row].uid)) {
+            beginRemoveRows({}, row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+        }
+    }
+    for (int i = 0; i < rows.size(); ++i) {
+        const int at = [&] {
+            for (int j = i; j < m_rows.size(); ++j)
+                if (m_rows[j].uid == rows[i].uid)
+                    return j;
+            return -1;
+        }();
+        if (at < 0) {
+            beginInsertRows({}, i, i);
+            m_rows.insert(i, rows[i]);
+            endInsertRows();
+            continue;
+        }
+        if (at != i) {
+            beginMoveRows({}, at, at, {}, i);
+            m_rows.move(at, i);
+            endMoveRows();
+        }
+        const Finding& was = m_rows[i];
+        if (was.text != rows[i].text || was.kind != rows[i].kind || was.status != rows[i].status ||
+            was.position != rows[i].position || was.evidenceUids != rows[i].evidenceUids ||
+            was.updatedAt != rows[i].updatedAt) {
+            m_rows[i] = rows[i];
+            Q_EMIT dataChanged(index(i, 0), index(i, 0));
+        }
+    }
 }
 
 std::optional<Finding> FindingsModel::finding(int row) const

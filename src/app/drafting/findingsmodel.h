@@ -2,8 +2,11 @@
 // FindingsModel: the findings of one force under one question, in their order, optionally
 // filtered by kind and status. Rows are dragged to reorder; a drop asks for the move
 // (moveRequested) rather than moving rows itself, so the move goes through an undo command and the
-// model reloads from the workbench like every other view.
+// rows follow the workbench's change records (applyChanges): a finding saved as typed is one
+// dataChanged; an add, delete or move inserts, removes or moves rows. Changing the place or the
+// filter resets the model.
 
+#include "core/changes.h"
 #include "core/domain/types.h"
 
 #include <QAbstractListModel>
@@ -30,11 +33,16 @@ public:
     explicit FindingsModel(QObject* parent = nullptr);
 
     void setWorkbench(Workbench* workbench);
+    Workbench* workbench() const;
     void setPlace(const QString& programme, const QString& force, const QString& question);
     // Empty: any kind / status.
     void setFilter(const QString& kind, const QString& status);
     bool isFiltered() const { return !m_kind.isEmpty() || !m_status.isEmpty(); }
     void reload();
+    // Updates the rows the changes concern, in place.
+    void applyChanges(const ChangeSet& changes);
+    // Whether `changes` concern the findings this model shows.
+    bool concerns(const ChangeSet& changes) const;
 
     const QString& programme() const { return m_programme; }
     const QString& force() const { return m_force; }
@@ -61,6 +69,11 @@ Q_SIGNALS:
     void moveRequested(const QString& uid, int position);
 
 private:
+    QList<Finding> read(int* total) const;
+    bool passes(const Finding& f) const;
+    // Brings the rows to `rows` with removes, moves, inserts and dataChanged.
+    void update(QList<Finding> rows);
+
     QPointer<Workbench> m_workbench;
     QString m_programme, m_force, m_question, m_kind, m_status;
     QList<Finding> m_rows;

@@ -4,6 +4,7 @@
 #include "app/models/gradestyle.h"
 #include "app/review/reviewnote.h"
 #include "core/workbench.h"
+#include "ui_judgmentpanel.h"
 
 #include <QToolButton>
 
@@ -11,6 +12,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace fwb::app {
@@ -30,66 +32,29 @@ bool DraftingContext::run(DraftCommand* command) const
 }
 
 JudgmentPanel::JudgmentPanel(const DraftingContext& context, QWidget* parent)
-    : QWidget(parent), m_context(context), m_saver([this] { saveSummary(); })
+    : QWidget(parent), m_ui(std::make_unique<Ui::JudgmentPanel>()), m_context(context),
+      m_saver([this] { saveSummary(); })
 {
+    // The static layout is the form's (ui/judgmentpanel.ui); the grades are filled from the
+    // programme's scale.
+    m_ui->setupUi(this);
     setObjectName(QStringLiteral("judgmentPanel"));
-    m_missing = new QLabel(tr("This graded question has no judgment yet: choose a grade."), this);
-    m_missing->setObjectName(QStringLiteral("missingJudgment"));
-    m_missing->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdf0d5; color: #6b4500; border: 1px dashed #c98a00;"
-                       " border-radius: 3px; padding: 4px 8px; }"));
-    m_grade = new QComboBox(this);
-    m_grade->setObjectName(QStringLiteral("gradeCombo"));
-    m_grade->setAccessibleName(tr("Grade"));
+    m_missing = m_ui->missingJudgment;
+    m_grade = m_ui->gradeCombo;
     m_grade->setIconSize(GradeStyle::badgeSize());
-    m_definition = new QLabel(this);
-    m_definition->setObjectName(QStringLiteral("gradeDefinition"));
-    m_definition->setWordWrap(true);
-    m_definition->setTextFormat(Qt::PlainText); // text from the workbench, never markup
-    m_definition->setAccessibleName(tr("Grade definition"));
-    m_definition->setStyleSheet(QStringLiteral("color: palette(dark);"));
-    m_lastYear = new QLabel(this);
-    m_lastYear->setObjectName(QStringLiteral("lastYearGrade"));
-    m_lastYear->setTextFormat(Qt::PlainText);
-    m_lastYear->setAccessibleName(tr("Last year's grade"));
-    m_firstYear = new QCheckBox(tr("&First year graded: no year-on-year comparison"), this);
-    m_firstYear->setObjectName(QStringLiteral("firstYearGraded"));
-    m_summary = new MarkdownEdit(this);
-    m_summary->setObjectName(QStringLiteral("judgmentSummary"));
+    m_definition = m_ui->gradeDefinition;
+    m_lastYear = m_ui->lastYearGrade;
+    m_firstYear = m_ui->firstYearGraded;
+    m_summary = m_ui->judgmentSummary;
     m_summary->textEdit()->setAccessibleName(tr("Judgment summary"));
-    m_summary->setMinimumHeight(150);
-
-    auto* gradeRow = new QHBoxLayout;
-    gradeRow->addWidget(m_grade);
-    gradeRow->addWidget(m_lastYear, 1);
-    auto* note = new QToolButton(this);
-    note->setObjectName(QStringLiteral("judgmentNote"));
-    note->setText(tr("Review Note…"));
-    note->setToolTip(tr("Attach a review note to this judgment; notes are answered and resolved in "
-                        "the Review tab"));
-    connect(note, &QToolButton::clicked, this, [this] {
+    m_ui->summaryLabel->setBuddy(m_summary->textEdit());
+    connect(m_ui->judgmentNote, &QToolButton::clicked, this, [this] {
         if (m_judgment && m_context.workbench)
             askForReviewNote(
                 this, m_context.workbench,
                 QStringLiteral("judgment:%1/%2/%3").arg(m_programme, m_force, m_question),
                 m_context.errors);
     });
-    gradeRow->addWidget(note);
-    auto* form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto* gradeLabel = new QLabel(tr("&Grade:"), this);
-    gradeLabel->setBuddy(m_grade);
-    form->addRow(gradeLabel, gradeRow);
-    form->addRow(QString(), m_definition);
-    form->addRow(QString(), m_firstYear);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_missing);
-    layout->addLayout(form);
-    auto* summaryLabel = new QLabel(tr("Judgment &summary:"), this);
-    summaryLabel->setBuddy(m_summary->textEdit());
-    layout->addWidget(summaryLabel);
-    layout->addWidget(m_summary, 1);
     setTabOrder(m_grade, m_firstYear);
     setTabOrder(m_firstYear, m_summary->textEdit());
 
@@ -117,12 +82,10 @@ void JudgmentPanel::setPlace(const QString& programme, const QString& force,
         if (const auto p = m_context.workbench->reference().programme(programme))
             if (const auto s = m_context.workbench->reference().gradeScale(p->gradeScaleCode))
                 m_scale = *s;
-    m_loading = true;
     m_grade->clear();
     m_grade->addItem(GradeStyle::missingIcon(), tr("Not yet graded"), QString());
     for (const Grade& g : m_scale.grades)
         m_grade->addItem(GradeStyle::badgeIcon(g.code, g.label, g.rank), g.label, g.code);
-    m_loading = false;
     reload();
     m_summary->setMarkdown(m_judgment ? m_judgment->summary : QString());
 }
@@ -143,11 +106,13 @@ void JudgmentPanel::reload()
     if (!graded || !m_context.workbench)
         return;
     m_judgment = m_context.workbench->drafts().judgment(m_programme, m_force, m_question);
-    m_loading = true;
+    // Shown, not chosen: the grade answers only `activated`, the mark's signal is blocked.
     m_grade->setCurrentIndex(
         qMax(0, m_grade->findData(m_judgment ? m_judgment->gradeCode : QString())));
-    m_firstYear->setChecked(m_judgment && m_judgment->firstYearGraded);
-    m_loading = false;
+    {
+        const QSignalBlocker blocker(m_firstYear);
+        m_firstYear->setChecked(m_judgment && m_judgment->firstYearGraded);
+    }
     m_missing->setVisible(!m_judgment);
     // A published judgment is locked until it is reopened in the Review tab.
     const bool locked = m_judgment && m_judgment->status == QLatin1String("published");
@@ -208,16 +173,20 @@ QString JudgmentPanel::lastYearText() const
 
 void JudgmentPanel::onGradeChosen(int index)
 {
-    if (m_loading || !m_context.workbench)
+    if (!m_context.workbench)
         return;
     flush();
     const QString code = m_grade->itemData(index).toString();
     if (m_judgment && code == m_judgment->gradeCode)
         return;
+    // Once it is stored the change record brings the panel up to date; a refused change shows
+    // what is stored again.
+    bool ran = true;
     if (code.isEmpty()) {
         if (m_judgment)
-            m_context.run(new SetJudgmentCommand(m_context.workbench, m_context.errors, m_judgment,
-                                                 std::nullopt, tr("Remove Judgment")));
+            ran = m_context.run(new SetJudgmentCommand(m_context.workbench, m_context.errors,
+                                                       m_judgment, std::nullopt,
+                                                       tr("Remove Judgment")));
     } else {
         Judgment j = m_judgment.value_or(Judgment{});
         j.programmeCode = m_programme;
@@ -226,22 +195,24 @@ void JudgmentPanel::onGradeChosen(int index)
         j.gradeCode = code;
         if (!m_judgment)
             j.summary = m_summary->markdown();
-        m_context.run(new SetJudgmentCommand(m_context.workbench, m_context.errors, m_judgment, j,
-                                             tr("Set Grade to %1").arg(m_grade->itemText(index))));
+        ran = m_context.run(
+            new SetJudgmentCommand(m_context.workbench, m_context.errors, m_judgment, j,
+                                   tr("Set Grade to %1").arg(m_grade->itemText(index))));
     }
-    reload();
+    if (!ran)
+        reload();
 }
 
 void JudgmentPanel::onFirstYearToggled(bool on)
 {
-    if (m_loading || !m_judgment || m_judgment->firstYearGraded == on)
+    if (!m_judgment || m_judgment->firstYearGraded == on)
         return;
     Judgment j = *m_judgment;
     j.firstYearGraded = on;
-    m_context.run(
-        new SetJudgmentCommand(m_context.workbench, m_context.errors, m_judgment, j,
-                               on ? tr("Mark First Year Graded") : tr("Clear First Year Graded")));
-    reload();
+    if (!m_context.run(new SetJudgmentCommand(m_context.workbench, m_context.errors, m_judgment, j,
+                                              on ? tr("Mark First Year Graded")
+                                                 : tr("Clear First Year Graded"))))
+        reload();
 }
 
 void JudgmentPanel::saveSummary()
@@ -258,6 +229,33 @@ void JudgmentPanel::saveSummary()
     m_judgment = j; // typing continues from here even before the reload
     m_context.run(new SetJudgmentCommand(m_context.workbench, m_context.errors, before, j,
                                          tr("Edit Judgment Summary"), m_session));
+}
+
+JudgmentPanel::~JudgmentPanel() = default;
+
+void JudgmentPanel::applyChanges(const ChangeSet& changes)
+{
+    if (m_question.isEmpty())
+        return;
+    const QString key = m_programme + QLatin1Char('/') + m_force + QLatin1Char('/') + m_question;
+    bool concerns =
+        changes.isEverything() || changes.touchesAny({EntityKind::Programme, EntityKind::Question});
+    bool own = !concerns;
+    for (const RecordChange& c : changes.of(EntityKind::Judgment)) {
+        const bool here = c.uids.isEmpty()
+                              ? (c.place.programme.isEmpty() || c.place.programme == m_programme)
+                              : c.uids.contains(key);
+        if (!here)
+            continue;
+        concerns = true;
+        own = own && c.wordingOnly && c.uids == QStringList{key};
+    }
+    if (!concerns)
+        return;
+    // Its own save of the summary: nothing to read back.
+    if (own && m_judgment && m_summary->markdown() == m_judgment->summary)
+        return;
+    reload();
 }
 
 void JudgmentPanel::flush()

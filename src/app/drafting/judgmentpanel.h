@@ -4,10 +4,16 @@
 // mark and the summary. A graded question without a judgment says so plainly.
 
 #include "app/drafting/draftingcontext.h"
+#include "core/changes.h"
 #include "core/domain/types.h"
 
 #include <QWidget>
+#include <memory>
 #include <optional>
+
+namespace Ui {
+class JudgmentPanel;
+}
 
 class QCheckBox;
 class QComboBox;
@@ -21,11 +27,14 @@ class JudgmentPanel : public QWidget {
     Q_OBJECT
 public:
     explicit JudgmentPanel(const DraftingContext& context, QWidget* parent = nullptr);
+    ~JudgmentPanel() override;
 
     // Shows the question's judgment; hides the panel for an ungraded question.
     void setPlace(const QString& programme, const QString& force, const QString& question);
     // Reads the judgment again (after an undo or a change elsewhere), keeping typing in progress.
     void reload();
+    // Follows committed changes to this judgment; its own saves of the summary are not read back.
+    void applyChanges(const ChangeSet& changes);
     // Saves typing not yet saved.
     void flush();
 
@@ -46,11 +55,11 @@ private:
     void showDefinition();
     QString lastYearText() const;
 
+    std::unique_ptr<Ui::JudgmentPanel> m_ui;
     const DraftingContext& m_context; // owned by the DraftingWorkspace
     QString m_programme, m_force, m_question;
     std::optional<Judgment> m_judgment;
     GradeScale m_scale;
-    bool m_loading = false;
     bool m_graded = false;
     int m_session = 0;
 

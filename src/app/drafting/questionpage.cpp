@@ -1,59 +1,37 @@
 #include "app/drafting/questionpage.h"
-#include "app/panes/safetextbrowser.h"
 
 #include "app/drafting/diagnostichighlighter.h"
-#include "app/drafting/findingdelegate.h"
+#include "app/drafting/findingeditor.h"
+#include "app/drafting/findingslistpane.h"
 #include "app/drafting/findingsmodel.h"
-#include "app/drafting/historyview.h"
 #include "app/drafting/judgmentpanel.h"
 #include "app/drafting/markdownedit.h"
-#include "app/review/reviewnote.h"
-#include "app/review/revisionsview.h"
-#include "core/services/review.h"
+#include "app/panes/safetextbrowser.h"
 #include "core/workbench.h"
-
-#include <QStandardItemModel>
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListView>
-#include <QListWidget>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <spdlog/spdlog.h>
 
+using namespace Qt::StringLiterals;
+
 namespace fwb::app {
-namespace {
 
-QString statusLabel(const QString& status)
+QuestionPage::QuestionPage(const DraftingContext& context, FindingsModel* findings, QWidget* parent)
+    : QWidget(parent), m_context(context)
 {
-    return fwb::statusLabel(status);
-}
-
-QToolButton* button(QAction* action, QWidget* parent)
-{
-    auto* b = new QToolButton(parent);
-    b->setDefaultAction(action);
-    b->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    b->setAutoRaise(true);
-    return b;
-}
-
-} // namespace
-
-QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent)
-    : QWidget(parent), m_context(context), m_saver([this] { saveText(); })
-{
-    setObjectName(QStringLiteral("questionPage"));
+    setObjectName(u"questionPage"_s);
     m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("questionTitle"));
+    m_title->setObjectName(u"questionTitle"_s);
     m_title->setWordWrap(true);
     m_title->setTextFormat(Qt::PlainText);
     QFont titleFont = m_title->font();
@@ -62,163 +40,70 @@ QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent)
     m_title->setFont(titleFont);
     m_subtitle = new QLabel(this);
     m_subtitle->setTextFormat(Qt::PlainText);
-    m_subtitle->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    m_subtitle->setStyleSheet(u"color: palette(dark);"_s);
 
     // Judgment.
     m_judgment = new JudgmentPanel(m_context, this);
     auto* judgmentBox = new QGroupBox(tr("Judgment"), this);
-    judgmentBox->setObjectName(QStringLiteral("judgmentBox"));
+    judgmentBox->setObjectName(u"judgmentBox"_s);
     auto* jl = new QVBoxLayout(judgmentBox);
     jl->addWidget(m_judgment);
     judgmentBox->setVisible(false);
     connect(m_judgment, &JudgmentPanel::gradedChanged, judgmentBox, &QWidget::setVisible);
 
-    // Findings list with its filters and actions.
-    m_add = new QAction(tr("&Add Finding"), this);
-    m_add->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-    m_add->setToolTip(tr("Add a finding after the selected one (%1)")
-                          .arg(m_add->shortcut().toString(QKeySequence::NativeText)));
-    m_delete = new QAction(tr("&Delete Finding"), this);
-    m_delete->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
-    m_up = new QAction(tr("Move &Up"), this);
-    m_up->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
-    m_down = new QAction(tr("Move Do&wn"), this);
-    m_down->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
-    m_moveTo = new QAction(tr("Move to &Question…"), this);
-    m_moveTo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
-    for (QAction* a : {m_add, m_delete, m_up, m_down, m_moveTo}) {
+    // The findings, and the selected one.
+    if (!findings) {
+        findings = new FindingsModel(this);
+        findings->setWorkbench(m_context.workbench);
+    }
+    auto* findingsBox = new QGroupBox(tr("Findings"), this);
+    m_listPane = new FindingsListPane(findings, findingsBox);
+    auto* fl = new QVBoxLayout(findingsBox);
+    fl->addWidget(m_listPane);
+    m_editorPane = new FindingEditor(m_context, this);
+    m_editorPane->setAddHint(
+        tr("No finding selected. Add one with %1.")
+            .arg(addFindingAction()->shortcut().toString(QKeySequence::NativeText)));
+
+    for (QAction* a : {addFindingAction(), deleteFindingAction(), moveUpAction(), moveDownAction(),
+                       moveToAction()}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         QWidget::addAction(a);
     }
-    connect(m_add, &QAction::triggered, this, &QuestionPage::startNewFinding);
-    connect(m_delete, &QAction::triggered, this, &QuestionPage::deleteSelected);
-    connect(m_up, &QAction::triggered, this, [this] { moveSelectedBy(-1); });
-    connect(m_down, &QAction::triggered, this, [this] { moveSelectedBy(1); });
-    connect(m_moveTo, &QAction::triggered, this, &QuestionPage::chooseQuestion);
-
-    m_kindFilter = new QComboBox(this);
-    m_kindFilter->setObjectName(QStringLiteral("kindFilter"));
-    m_kindFilter->setAccessibleName(tr("Show findings of kind"));
-    m_kindFilter->addItem(tr("All kinds"), QString());
-    for (const QString& k : findingKinds())
-        m_kindFilter->addItem(findingKindPluralLabel(k), k);
-    m_statusFilter = new QComboBox(this);
-    m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
-    m_statusFilter->setAccessibleName(tr("Show findings with status"));
-    m_statusFilter->addItem(tr("Any status"), QString());
-    for (const QString& s : statuses())
-        m_statusFilter->addItem(statusLabel(s), s);
-    m_countLabel = new QLabel(this);
-    m_countLabel->setStyleSheet(QStringLiteral("color: palette(dark);"));
-
-    m_model = new FindingsModel(this);
-    m_model->setWorkbench(m_context.workbench);
-    m_list = new QListView(this);
-    m_list->setObjectName(QStringLiteral("findingsList"));
-    m_list->setAccessibleName(tr("Findings"));
-    m_list->setModel(m_model);
-    m_list->setItemDelegate(new FindingDelegate(m_list));
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setDragDropMode(QAbstractItemView::InternalMove);
-    m_list->setDefaultDropAction(Qt::MoveAction);
-    m_list->setDropIndicatorShown(true);
-    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_list->setResizeMode(QListView::Adjust);
-    m_list->setAlternatingRowColors(true);
-    connect(m_model, &FindingsModel::moveRequested, this, [this](const QString& uid, int position) {
-        if (auto f = stored(uid))
-            m_context.run(new MoveFindingCommand(m_context.workbench, m_context.errors, *f,
-                                                 m_question, position));
-    });
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+    connect(addFindingAction(), &QAction::triggered, this, &QuestionPage::startNewFinding);
+    connect(deleteFindingAction(), &QAction::triggered, this, &QuestionPage::deleteSelected);
+    connect(moveUpAction(), &QAction::triggered, this, [this] { moveSelectedBy(-1); });
+    connect(moveDownAction(), &QAction::triggered, this, [this] { moveSelectedBy(1); });
+    connect(moveToAction(), &QAction::triggered, this, &QuestionPage::chooseQuestion);
+    connect(findings, &FindingsModel::moveRequested, this,
+            [this](const QString& uid, int position) {
+                if (!m_context.workbench)
+                    return;
+                if (auto f = m_context.workbench->drafts().finding(uid))
+                    m_context.run(new MoveFindingCommand(m_context.workbench, m_context.errors, *f,
+                                                         m_question, position));
+            });
+    connect(m_listPane, &FindingsListPane::currentFindingChanged, this,
             &QuestionPage::onCurrentChanged);
-    connect(m_kindFilter, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        flush();
-        m_model->setFilter(m_kindFilter->currentData().toString(),
-                           m_statusFilter->currentData().toString());
-        reload();
+    connect(m_listPane, &FindingsListPane::filterChanged, this, [this] {
+        // The filter reset the list: show its first row, or the finding on show if still listed.
+        const QString keep = m_editorPane->uid();
+        if (!m_listPane->setCurrentUid(keep) && model()->rowCount() > 0)
+            list()->setCurrentIndex(model()->index(0, 0));
+        else if (model()->rowCount() == 0 && !m_editorPane->isNew())
+            m_editorPane->showFinding({});
+        updateActions();
     });
-    connect(m_statusFilter, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        flush();
-        m_model->setFilter(m_kindFilter->currentData().toString(),
-                           m_statusFilter->currentData().toString());
-        reload();
+    connect(m_editorPane, &FindingEditor::findingAdded, this, [this](const QString& uid) {
+        m_listPane->setCurrentUid(uid); // already on show: the editor is left as it is
+        updateActions();
     });
-
-    auto* findingsBox = new QGroupBox(tr("Findings"), this);
-    auto* fl = new QVBoxLayout(findingsBox);
-    auto* filters = new QHBoxLayout;
-    filters->addWidget(m_kindFilter);
-    filters->addWidget(m_statusFilter);
-    filters->addWidget(m_countLabel, 1);
-    for (QAction* a : {m_add, m_up, m_down, m_moveTo, m_delete})
-        filters->addWidget(button(a, findingsBox));
-    fl->addLayout(filters);
-    fl->addWidget(m_list, 1);
-
-    // The selected finding.
-    m_kind = new QComboBox(this);
-    m_kind->setObjectName(QStringLiteral("findingKind"));
-    m_kind->setAccessibleName(tr("Kind of finding"));
-    for (const QString& k : findingKinds())
-        m_kind->addItem(findingKindLabel(k), k);
-    m_status = new QComboBox(this);
-    m_status->setObjectName(QStringLiteral("findingStatus"));
-    m_status->setAccessibleName(tr("Status of finding"));
-    for (const QString& s : statuses())
-        m_status->addItem(statusLabel(s), s);
-    m_editor = new MarkdownEdit(this);
-    m_editor->setObjectName(QStringLiteral("findingEditor"));
-    m_editor->textEdit()->setAccessibleName(tr("Finding text"));
-    m_evidence = new QListWidget(this);
-    m_evidence->setObjectName(QStringLiteral("evidenceCited"));
-    m_evidence->setAccessibleName(tr("Evidence samples cited"));
-    m_evidence->setMaximumHeight(90);
-    m_history = new HistoryView(this);
-
-    auto* editorPage = new QWidget(this);
-    auto* el = new QVBoxLayout(editorPage);
-    auto* kindRow = new QHBoxLayout;
-    auto* kindLabel = new QLabel(tr("&Kind:"), editorPage);
-    kindLabel->setBuddy(m_kind);
-    auto* statusLabelWidget = new QLabel(tr("S&tatus:"), editorPage);
-    statusLabelWidget->setBuddy(m_status);
-    kindRow->addWidget(kindLabel);
-    kindRow->addWidget(m_kind);
-    kindRow->addSpacing(12);
-    kindRow->addWidget(statusLabelWidget);
-    kindRow->addWidget(m_status);
-    kindRow->addStretch(1);
-    m_note = new QToolButton(editorPage);
-    m_note->setObjectName(QStringLiteral("findingNote"));
-    m_note->setText(tr("Review &Note…"));
-    m_note->setToolTip(tr(
-        "Attach a review note to this finding; notes are answered and resolved in the Review tab"));
-    connect(m_note, &QToolButton::clicked, this, [this] {
-        if (!m_uid.isEmpty() && m_context.workbench)
-            askForReviewNote(this, m_context.workbench, QStringLiteral("finding:") + m_uid,
-                             m_context.errors);
-    });
-    kindRow->addWidget(m_note);
-    el->addLayout(kindRow);
-    el->addWidget(m_editor, 1);
-    auto* citesLabel = new QLabel(tr("Evidence &cited:"), editorPage);
-    citesLabel->setBuddy(m_evidence);
-    el->addWidget(citesLabel);
-    el->addWidget(m_evidence);
-    m_tabs = new QTabWidget(this);
-    m_tabs->setObjectName(QStringLiteral("findingTabs"));
-    m_tabs->addTab(editorPage, tr("Finding"));
-    m_tabs->addTab(m_history, tr("History"));
-    m_revisions = new RevisionsView(this);
-    m_tabs->addTab(m_revisions, tr("Revisions"));
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { showHistory(); });
 
     auto* split = new QSplitter(Qt::Vertical, this);
     split->setChildrenCollapsible(false);
     split->addWidget(judgmentBox);
     split->addWidget(findingsBox);
-    split->addWidget(m_tabs);
+    split->addWidget(m_editorPane);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
     split->setStretchFactor(2, 1);
@@ -229,64 +114,89 @@ QuestionPage::QuestionPage(const DraftingContext& context, QWidget* parent)
 
     setTabOrder(m_judgment->gradeCombo(), m_judgment->firstYearCheck());
     setTabOrder(m_judgment->firstYearCheck(), m_judgment->summaryEditor()->textEdit());
-    setTabOrder(m_judgment->summaryEditor()->textEdit(), m_kindFilter);
-    setTabOrder(m_kindFilter, m_statusFilter);
-    setTabOrder(m_statusFilter, m_list);
-    setTabOrder(m_list, m_kind);
-    setTabOrder(m_kind, m_status);
-    setTabOrder(m_status, m_editor->textEdit());
-    setTabOrder(m_editor->textEdit(), m_evidence);
+    setTabOrder(m_judgment->summaryEditor()->textEdit(), kindFilter());
+    setTabOrder(kindFilter(), statusFilter());
+    setTabOrder(statusFilter(), list());
+    setTabOrder(list(), kindCombo());
 
-    // Problems the checker sees in the text, underlined as the person types.
-    m_findingHighlighter =
-        new DiagnosticHighlighter(m_editor->textEdit()->document(), [this](const QString& plain) {
-            if (!m_checkContext)
-                return QList<checks::Problem>{};
-            const auto f = stored(m_uid);
-            return checks::checkText(*m_checkContext, QStringLiteral("finding"), m_uid, m_question,
-                                     plain, f ? f->evidenceUids : QStringList{});
-        });
     m_summaryHighlighter = new DiagnosticHighlighter(
         m_judgment->summaryEditor()->textEdit()->document(), [this](const QString& plain) {
             if (!m_checkContext)
                 return QList<checks::Problem>{};
-            return checks::checkText(*m_checkContext, QStringLiteral("judgment"),
-                                     m_programme + QLatin1Char('/') + m_force + QLatin1Char('/') +
-                                         m_question,
-                                     m_question, plain);
+            return checks::checkText(*m_checkContext, u"judgment"_s,
+                                     m_programme + u'/' + m_force + u'/' + m_question, m_question,
+                                     plain);
         });
-    m_editor->setToolTipProvider([this](int position) {
-        const auto p = m_findingHighlighter->problemAt(position);
-        return p ? plainToolTip(p->message) : QString();
-    });
     m_judgment->summaryEditor()->setToolTipProvider([this](int position) {
         const auto p = m_summaryHighlighter->problemAt(position);
         return p ? plainToolTip(p->message) : QString();
     });
-
-    connect(m_editor, &MarkdownEdit::edited, &m_saver, &SaveScheduler::edited);
-    connect(m_editor, &MarkdownEdit::editingFinished, this, [this] {
-        flush();
-        ++m_session;
-    });
-    connect(m_kind, qOverload<int>(&QComboBox::activated), this, [this] {
-        const QString kind = m_kind->currentData().toString();
-        changeSelected([&](Finding& f) { f.kind = kind; });
-    });
-    connect(m_status, qOverload<int>(&QComboBox::activated), this, [this] {
-        const QString status = m_status->currentData().toString();
-        changeSelected([&](Finding& f) { f.status = status; });
-    });
-    connect(m_evidence, &QListWidget::itemChanged, this, [this] {
-        if (m_reloading)
-            return;
-        QStringList cited;
-        for (int i = 0; i < m_evidence->count(); ++i)
-            if (m_evidence->item(i)->checkState() == Qt::Checked)
-                cited << m_evidence->item(i)->data(Qt::UserRole).toString();
-        changeSelected([&](Finding& f) { f.evidenceUids = cited; });
-    });
     updateActions();
+}
+
+QAction* QuestionPage::addFindingAction() const
+{
+    return m_listPane->addFindingAction();
+}
+QAction* QuestionPage::deleteFindingAction() const
+{
+    return m_listPane->deleteAction();
+}
+QAction* QuestionPage::moveUpAction() const
+{
+    return m_listPane->moveUpAction();
+}
+QAction* QuestionPage::moveDownAction() const
+{
+    return m_listPane->moveDownAction();
+}
+QAction* QuestionPage::moveToAction() const
+{
+    return m_listPane->moveToAction();
+}
+FindingsModel* QuestionPage::model() const
+{
+    return m_listPane->model();
+}
+QListView* QuestionPage::list() const
+{
+    return m_listPane->list();
+}
+MarkdownEdit* QuestionPage::editor() const
+{
+    return m_editorPane->editor();
+}
+QComboBox* QuestionPage::kindCombo() const
+{
+    return m_editorPane->kindCombo();
+}
+QComboBox* QuestionPage::kindFilter() const
+{
+    return m_listPane->kindFilter();
+}
+QComboBox* QuestionPage::statusFilter() const
+{
+    return m_listPane->statusFilter();
+}
+QListWidget* QuestionPage::evidenceList() const
+{
+    return m_editorPane->evidenceList();
+}
+HistoryView* QuestionPage::history() const
+{
+    return m_editorPane->history();
+}
+RevisionsView* QuestionPage::revisions() const
+{
+    return m_editorPane->revisions();
+}
+QToolButton* QuestionPage::reviewNoteButton() const
+{
+    return m_editorPane->reviewNoteButton();
+}
+DiagnosticHighlighter* QuestionPage::findingHighlighter() const
+{
+    return m_editorPane->highlighter();
 }
 
 void QuestionPage::setPlace(const QString& programme, const QString& force, const QString& question)
@@ -295,22 +205,24 @@ void QuestionPage::setPlace(const QString& programme, const QString& force, cons
     m_programme = programme;
     m_force = force;
     m_question = question;
-    m_uid.clear();
-    m_newFinding = false;
-    ++m_session;
     m_judgment->setPlace(programme, force, question);
-    m_reloading = true;
-    m_model->setWorkbench(m_context.workbench);
-    m_model->setPlace(programme, force, question);
-    m_reloading = false;
-    loadEvidenceChoices();
+    if (m_judgment->isGraded())
+        m_editorPane->setJudgmentSubject(HistoryView::Subject{
+            u"judgment"_s, programme + u'/' + force + u'/' + question, tr("Judgment")});
+    else
+        m_editorPane->setJudgmentSubject(std::nullopt);
+    m_editorPane->setPlace(programme, force, question);
+    if (model()->workbench() != m_context.workbench)
+        model()->setWorkbench(m_context.workbench);
+    model()->setPlace(programme, force, question);
+    m_listPane->updateCount();
     loadCheckContext();
     m_summaryHighlighter->recheck();
     updateHeader();
-    if (m_model->rowCount() > 0)
-        m_list->setCurrentIndex(m_model->index(0, 0));
+    if (model()->rowCount() > 0)
+        list()->setCurrentIndex(model()->index(0, 0));
     else
-        loadEditor();
+        m_editorPane->showFinding({});
     updateActions();
 }
 
@@ -322,165 +234,196 @@ void QuestionPage::updateHeader()
     QString text = m_question;
     for (const Question& q : ref.questionsFlat(m_programme))
         if (q.code == m_question)
-            text = q.code + QStringLiteral("  ") + q.text;
+            text = q.code + u"  "_s + q.text;
     m_title->setText(text);
     const auto force = ref.force(m_force);
     const auto programme = ref.programme(m_programme);
-    m_subtitle->setText((force ? force->name : m_force) + QStringLiteral("  ·  ") +
+    m_subtitle->setText((force ? force->name : m_force) + u"  ·  "_s +
                         (programme ? programme->label() : m_programme));
-    const int total = m_model->totalCount();
-    const QString findings = total == 1 ? tr("1 finding") : tr("%1 findings").arg(total);
-    m_countLabel->setText(m_model->isFiltered()
-                              ? tr("%1 shown of %2").arg(m_model->rowCount()).arg(findings)
-                              : findings);
+    m_listPane->updateCount();
 }
 
 void QuestionPage::reload()
 {
     if (m_question.isEmpty())
         return;
-    m_reloading = true;
-    const QString keep = m_uid;
-    m_model->reload();
-    const int row = m_model->rowOf(keep);
-    if (row >= 0)
-        m_list->setCurrentIndex(m_model->index(row, 0));
-    m_reloading = false;
+    const QString keep = m_editorPane->uid();
+    model()->reload();
+    m_listPane->setCurrentUid(keep);
     m_judgment->reload();
+    m_editorPane->reloadEvidenceChoices();
     loadCheckContext();
+    m_editorPane->applyChanges(ChangeSet::everything());
+    if (!m_editorPane->isNew() && m_editorPane->uid().isEmpty() && model()->rowCount() > 0)
+        list()->setCurrentIndex(model()->index(0, 0));
     updateHeader();
-    if (!m_newFinding && (row < 0 && !keep.isEmpty())) {
-        // The finding went away (an undo of its addition, a delete elsewhere).
-        m_uid.clear();
-        if (m_model->rowCount() > 0)
-            m_list->setCurrentIndex(m_model->index(qMin(m_model->rowCount() - 1, 0), 0));
-        else
-            loadEditor();
-    } else if (!m_newFinding && !m_saver.isPending()) {
-        // Show what is stored, unless it is what is being typed.
-        if (auto f = stored(m_uid)) {
-            if (f->text != m_editor->markdown())
-                m_editor->setMarkdown(f->text);
-            m_reloading = true;
-            m_kind->setCurrentIndex(m_kind->findData(f->kind));
-            m_status->setCurrentIndex(m_status->findData(f->status));
-            for (int i = 0; i < m_evidence->count(); ++i)
-                m_evidence->item(i)->setCheckState(
-                    f->evidenceUids.contains(m_evidence->item(i)->data(Qt::UserRole).toString())
-                        ? Qt::Checked
-                        : Qt::Unchecked);
-            m_reloading = false;
-        }
-    }
-    showHistory();
     updateActions();
 }
 
-std::optional<Finding> QuestionPage::stored(const QString& uid) const
+bool QuestionPage::isHere(const Place& place) const
 {
+    return (place.programme.isEmpty() || place.programme == m_programme) &&
+           (place.force.isEmpty() || place.force == m_force);
+}
+
+void QuestionPage::applyChanges(const ChangeSet& changes)
+{
+    if (m_question.isEmpty() || changes.isEmpty())
+        return;
+    if (changes.isEverything()) {
+        reload();
+        return;
+    }
+    m_judgment->applyChanges(changes);
+    m_editorPane->applyChanges(changes);
+    // The finding on show went away (an undo of its addition, a delete elsewhere): show the row
+    // the list now has current.
+    if (!m_editorPane->isNew() && m_editorPane->uid().isEmpty()) {
+        if (list()->currentIndex().isValid())
+            m_editorPane->showFinding(m_listPane->currentUid());
+        else if (model()->rowCount() > 0)
+            list()->setCurrentIndex(model()->index(0, 0));
+    }
+    bool evidence = false;
+    for (const RecordChange& c : changes.of(EntityKind::Evidence))
+        evidence = evidence || isHere(c.place);
+    if (evidence)
+        m_editorPane->reloadEvidenceChoices();
+    updateCheckContext(changes);
+    if (changes.touchesAny({EntityKind::Programme, EntityKind::Question, EntityKind::Force}))
+        updateHeader();
+    else if (changes.touches(EntityKind::Finding))
+        m_listPane->updateCount();
+    updateActions();
+}
+
+QString QuestionPage::currentUid() const
+{
+    return m_editorPane->uid();
+}
+
+std::optional<Finding> QuestionPage::selected() const
+{
+    const QString uid = m_editorPane->uid();
     if (uid.isEmpty() || !m_context.workbench)
         return std::nullopt;
     return m_context.workbench->drafts().finding(uid);
 }
 
-QString QuestionPage::currentUid() const
+void QuestionPage::onCurrentChanged(const QString& uid)
 {
-    return m_uid;
-}
-
-void QuestionPage::onCurrentChanged()
-{
-    if (m_reloading)
-        return;
-    flush();
-    const auto f = m_model->finding(m_list->currentIndex().row());
-    m_uid = f ? f->uid : QString();
-    m_newFinding = false;
-    ++m_session;
-    loadEditor();
+    if (uid.isEmpty() && m_editorPane->isNew())
+        return; // a new finding is being written
+    if (uid.isEmpty() && !list()->currentIndex().isValid() && model()->rowCount() > 0)
+        return; // between a reset and the next current row
+    m_editorPane->showFinding(uid);
     updateActions();
-}
-
-void QuestionPage::loadEditor()
-{
-    const auto f = stored(m_uid);
-    m_reloading = true;
-    m_editor->setMarkdown(f ? f->text : QString());
-    m_kind->setCurrentIndex(m_kind->findData(f ? f->kind
-                                             : m_kindFilter->currentData().toString().isEmpty()
-                                                 ? QStringLiteral("strength")
-                                                 : m_kindFilter->currentData().toString()));
-    m_status->setCurrentIndex(m_status->findData(f ? f->status : QStringLiteral("draft")));
-    for (int i = 0; i < m_evidence->count(); ++i)
-        m_evidence->item(i)->setCheckState(
-            f && f->evidenceUids.contains(m_evidence->item(i)->data(Qt::UserRole).toString())
-                ? Qt::Checked
-                : Qt::Unchecked);
-    m_reloading = false;
-    // Published findings are locked: shown, not edited, until reopened in the Review tab.
-    const bool locked = f && f->status == QLatin1String("published");
-    const bool writable = m_context.writable() && !locked;
-    m_editor->setReadOnly(!writable || (!f && !m_newFinding));
-    m_editor->setToolTip(
-        locked ? tr("Published: reopen it in the Review tab (with a reason) to change it")
-               : QString());
-    // Only the moves the lifecycle allows from here can be chosen; the round's moves are made in
-    // the Review tab.
-    if (auto* items = qobject_cast<QStandardItemModel*>(m_status->model())) {
-        const QString current = f ? f->status : QStringLiteral("draft");
-        const QStringList next = nextStatuses(current);
-        for (int i = 0; i < items->rowCount(); ++i) {
-            const QString s = m_status->itemData(i).toString();
-            items->item(i)->setEnabled(s == current ||
-                                       (next.contains(s) && !transitionNeedsReason(current, s)));
-        }
-    }
-    m_editor->setPlaceholderText(
-        m_newFinding ? tr("Type the new finding; it is saved as you write.")
-        : f          ? QString()
-                     : tr("No finding selected. Add one with %1.")
-                  .arg(m_add->shortcut().toString(QKeySequence::NativeText)));
-    m_kind->setEnabled(writable && (f || m_newFinding));
-    m_status->setEnabled(writable && f);
-    m_note->setEnabled(m_context.writable() && f);
-    m_evidence->setEnabled(writable && f);
-    m_findingHighlighter->recheck();
-    showHistory();
 }
 
 void QuestionPage::loadCheckContext()
 {
     m_checkContext.reset();
+    m_editorPane->setCheckContext(nullptr);
     if (!m_context.workbench || m_question.isEmpty())
         return;
+    ++m_checkContextLoads;
     if (auto c = checks::CheckContext::load(*m_context.workbench, m_programme, m_force))
         m_checkContext = std::move(c).value();
+    m_editorPane->setCheckContext(m_checkContext ? &*m_checkContext : nullptr);
 }
 
-void QuestionPage::loadEvidenceChoices()
+void QuestionPage::updateCheckContext(const ChangeSet& changes)
 {
-    m_reloading = true;
-    m_evidence->clear();
-    if (m_context.workbench)
-        for (const EvidenceSample& e :
-             m_context.workbench->drafts().evidence(m_programme, m_force)) {
-            QString label = e.label;
-            if (e.sampleSize)
-                label +=
-                    *e.sampleSize == 1 ? tr(" (1 file)") : tr(" (%1 files)").arg(*e.sampleSize);
-            auto* item = new QListWidgetItem(label, m_evidence);
-            item->setData(Qt::UserRole, e.uid);
-            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-            item->setCheckState(Qt::Unchecked);
-            item->setToolTip(plainToolTip(e.population));
+    // Wording saved as typed is copied into the context; anything else about this force (a
+    // finding added or moved, evidence, figures, documents, names) reads the context again.
+    if (!m_checkContext || !m_context.workbench)
+        return;
+    bool reread = false;
+    bool recheck = false;
+    const DraftRepository drafts = m_context.workbench->drafts();
+    for (const RecordChange& c : changes.changes()) {
+        if (reread)
+            break;
+        switch (c.kind) {
+        case EntityKind::Finding: {
+            if (!isHere(c.place) && !(c.op == ChangeOp::Moved && isHere(c.from)))
+                break;
+            if (!c.isPrecise()) {
+                reread = true;
+                break;
+            }
+            // The findings named are copied in (the one being typed from the editor), dropped
+            // when gone, added when new.
+            QList<Finding>& findings = m_checkContext->findings;
+            for (const QString& uid : c.uids) {
+                const auto at = std::find_if(findings.begin(), findings.end(),
+                                             [&](const Finding& f) { return f.uid == uid; });
+                const auto& mine = m_editorPane->finding();
+                std::optional<Finding> now;
+                if (c.wordingOnly && mine && mine->uid == uid)
+                    now = mine;
+                else if (c.op != ChangeOp::Removed)
+                    now = drafts.finding(uid);
+                if (now && (now->programmeCode != m_programme || now->forceCode != m_force))
+                    now.reset();
+                if (at != findings.end() && now)
+                    *at = *now;
+                else if (at != findings.end())
+                    findings.erase(at);
+                else if (now)
+                    findings.push_back(*now);
+            }
+            recheck = !c.wordingOnly;
+            break;
         }
-    if (m_evidence->count() == 0) {
-        auto* item = new QListWidgetItem(
-            tr("No evidence samples for this force yet (add them on the force's Evidence tab)"),
-            m_evidence);
-        item->setFlags(Qt::NoItemFlags);
+        case EntityKind::Judgment: {
+            if (!isHere(c.place))
+                break;
+            if (!c.isPrecise()) {
+                reread = true;
+                break;
+            }
+            QList<Judgment>& judgments = m_checkContext->judgments;
+            for (const QString& uid : c.uids) {
+                const QStringList parts = uid.split(u'/');
+                if (parts.size() != 3 || parts[0] != m_programme || parts[1] != m_force)
+                    continue;
+                const auto at = std::find_if(judgments.begin(), judgments.end(),
+                                             [&](auto& j) { return j.questionCode == parts[2]; });
+                const auto now = drafts.judgment(parts[0], parts[1], parts[2]);
+                if (at != judgments.end() && now)
+                    *at = *now;
+                else if (at != judgments.end())
+                    judgments.erase(at);
+                else if (now)
+                    judgments.push_back(*now);
+            }
+            recheck = recheck || !c.wordingOnly;
+            break;
+        }
+        case EntityKind::Evidence:
+        case EntityKind::Metric:
+        case EntityKind::Document:
+        case EntityKind::Programme:
+        case EntityKind::Question:
+            reread = isHere(c.place);
+            break;
+        case EntityKind::Force:
+        case EntityKind::Person:
+        case EntityKind::Region:
+        case EntityKind::Everything:
+            reread = true;
+            break;
+        default:
+            break;
+        }
     }
-    m_reloading = false;
+    if (reread)
+        loadCheckContext();
+    if (!reread && !recheck)
+        return;
+    m_editorPane->highlighter()->recheck();
+    m_summaryHighlighter->recheck();
 }
 
 void QuestionPage::startNewFinding()
@@ -488,84 +431,30 @@ void QuestionPage::startNewFinding()
     if (!m_context.writable() || m_question.isEmpty())
         return;
     flush();
-    m_newFinding = true;
-    m_uid.clear();
-    ++m_session;
-    m_list->clearSelection();
-    loadEditor();
-    m_editor->textEdit()->setFocus(Qt::OtherFocusReason);
+    // After the finding selected before "Add", else at the end.
+    const auto f = model()->finding(list()->currentIndex().row());
+    const QString filterKind = kindFilter()->currentData().toString();
+    m_editorPane->startNew(filterKind.isEmpty() ? u"strength"_s : filterKind,
+                           f ? f->position + 1 : 0);
+    list()->clearSelection();
+    editor()->textEdit()->setFocus(Qt::OtherFocusReason);
     updateActions();
-}
-
-void QuestionPage::saveText()
-{
-    m_saver.cancel();
-    if (!m_context.workbench || m_question.isEmpty())
-        return;
-    const QString text = m_editor->markdown();
-    if (m_newFinding) {
-        if (text.trimmed().isEmpty())
-            return; // nothing to keep yet
-        Finding f;
-        f.programmeCode = m_programme;
-        f.forceCode = m_force;
-        f.questionCode = m_question;
-        f.kind = m_kind->currentData().toString();
-        f.text = text;
-        // After the finding selected before "Add", else at the end.
-        const auto selected = m_model->finding(m_list->currentIndex().row());
-        f.position = selected ? selected->position + 1 : 0;
-        // Never merged into an earlier command, so it lives on the stack once run() succeeds.
-        auto* command = new AddFindingCommand(m_context.workbench, m_context.errors, f, m_session);
-        if (!m_context.run(command))
-            return; // still a new finding; the error has been shown
-        m_newFinding = false;
-        m_uid = command->finding().uid;
-        spdlog::debug("new finding {} saved", m_uid.toStdString());
-        reload();
-        return;
-    }
-    const auto before = stored(m_uid);
-    if (!before || text == before->text)
-        return;
-    if (text.trimmed().isEmpty())
-        return; // an emptied finding is kept as it was; Delete removes it
-    Finding after = *before;
-    after.text = text;
-    m_context.run(
-        new EditFindingCommand(m_context.workbench, m_context.errors, *before, after, m_session));
 }
 
 void QuestionPage::flush()
 {
-    m_saver.flush();
+    m_editorPane->flush();
     m_judgment->flush();
-}
-
-void QuestionPage::changeSelected(const std::function<void(Finding&)>& change)
-{
-    if (m_reloading)
-        return;
-    flush();
-    const auto before = stored(m_uid);
-    if (!before)
-        return;
-    Finding after = *before;
-    change(after);
-    if (after.kind == before->kind && after.status == before->status &&
-        after.evidenceUids == before->evidenceUids)
-        return;
-    m_context.run(new EditFindingCommand(m_context.workbench, m_context.errors, *before, after));
 }
 
 void QuestionPage::moveSelectedBy(int delta)
 {
     flush();
-    const auto f = stored(m_uid);
-    if (!f || m_model->isFiltered())
+    const auto f = selected();
+    if (!f || model()->isFiltered())
         return;
     const int target = f->position + delta;
-    if (target < 1 || target > m_model->totalCount())
+    if (target < 1 || target > model()->totalCount())
         return;
     m_context.run(
         new MoveFindingCommand(m_context.workbench, m_context.errors, *f, m_question, target));
@@ -574,7 +463,7 @@ void QuestionPage::moveSelectedBy(int delta)
 bool QuestionPage::moveSelectedTo(const QString& question)
 {
     flush();
-    const auto f = stored(m_uid);
+    const auto f = selected();
     if (!f || question == m_question)
         return false;
     return m_context.run(
@@ -583,14 +472,13 @@ bool QuestionPage::moveSelectedTo(const QString& question)
 
 void QuestionPage::chooseQuestion()
 {
-    if (!m_context.workbench || m_uid.isEmpty())
+    if (!m_context.workbench || m_editorPane->uid().isEmpty())
         return;
     QStringList labels, codes;
     for (const Question& q : m_context.workbench->reference().questionsFlat(m_programme)) {
         if (q.code == m_question)
             continue;
-        labels << QString(q.depth * 2, QLatin1Char(' ')) + q.code + QStringLiteral("  ") +
-                      q.label();
+        labels << QString(q.depth * 2, u' ') + q.code + u"  "_s + q.label();
         codes << q.code;
     }
     bool ok = false;
@@ -603,58 +491,35 @@ void QuestionPage::chooseQuestion()
 void QuestionPage::deleteSelected()
 {
     flush();
-    if (const auto f = stored(m_uid))
+    if (const auto f = selected())
         m_context.run(new DeleteFindingCommand(m_context.workbench, m_context.errors, *f));
 }
 
 bool QuestionPage::selectFinding(const QString& uid)
 {
-    if (m_model->rowOf(uid) < 0 && m_model->isFiltered()) {
-        m_kindFilter->setCurrentIndex(0);
-        m_statusFilter->setCurrentIndex(0);
+    if (model()->rowOf(uid) < 0 && model()->isFiltered()) {
+        kindFilter()->setCurrentIndex(0);
+        statusFilter()->setCurrentIndex(0);
     }
-    const int row = m_model->rowOf(uid);
-    if (row < 0)
+    if (!m_listPane->setCurrentUid(uid))
         return false;
-    m_list->setCurrentIndex(m_model->index(row, 0));
-    m_list->scrollTo(m_model->index(row, 0));
-    m_tabs->setCurrentIndex(0);
-    m_editor->textEdit()->setFocus(Qt::OtherFocusReason);
+    m_editorPane->tabs()->setCurrentIndex(0);
+    editor()->textEdit()->setFocus(Qt::OtherFocusReason);
     return true;
-}
-
-void QuestionPage::showHistory()
-{
-    if (m_tabs->currentWidget() == m_revisions && m_context.workbench) {
-        m_revisions->show(m_context.workbench,
-                          m_uid.isEmpty() ? QString() : QStringLiteral("finding:") + m_uid,
-                          tr("Finding %1").arg(m_uid));
-        return;
-    }
-    if (m_tabs->currentWidget() != m_history || !m_context.workbench)
-        return;
-    QList<HistoryView::Subject> subjects;
-    if (!m_uid.isEmpty())
-        subjects.push_back({QStringLiteral("finding"), m_uid, tr("Finding")});
-    if (m_judgment->isGraded())
-        subjects.push_back(
-            {QStringLiteral("judgment"),
-             m_programme + QLatin1Char('/') + m_force + QLatin1Char('/') + m_question,
-             tr("Judgment")});
-    m_history->show(m_context.workbench, subjects);
 }
 
 void QuestionPage::updateActions()
 {
     const bool writable = m_context.writable() && !m_question.isEmpty();
-    const auto f = m_model->finding(m_list->currentIndex().row());
-    const bool selected = f && f->uid == m_uid && !m_uid.isEmpty();
-    m_add->setEnabled(writable);
-    m_delete->setEnabled(writable && selected);
-    m_moveTo->setEnabled(writable && selected);
-    m_up->setEnabled(writable && selected && !m_model->isFiltered() && f->position > 1);
-    m_down->setEnabled(writable && selected && !m_model->isFiltered() &&
-                       f->position < m_model->totalCount());
+    const auto f = model()->finding(list()->currentIndex().row());
+    const QString uid = m_editorPane->uid();
+    const bool isSelected = f && f->uid == uid && !uid.isEmpty();
+    addFindingAction()->setEnabled(writable);
+    deleteFindingAction()->setEnabled(writable && isSelected);
+    moveToAction()->setEnabled(writable && isSelected);
+    moveUpAction()->setEnabled(writable && isSelected && !model()->isFiltered() && f->position > 1);
+    moveDownAction()->setEnabled(writable && isSelected && !model()->isFiltered() &&
+                                 f->position < model()->totalCount());
 }
 
 } // namespace fwb::app

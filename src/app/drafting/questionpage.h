@@ -1,13 +1,14 @@
 #pragma once
-// QuestionPage: where an inspector writes up one question for one force — its judgment (when the
-// question is graded), its findings in order with filters by kind and status, the editor of the
-// selected finding (kind, status, rich text, evidence cited, counts) and its change history.
+// QuestionPage: where an inspector writes up one question for one force. It lays out and routes
+// between three panes with one job each — the JudgmentPanel (when the question is graded), the
+// FindingsListPane (the findings in order, with filters and actions) and the FindingEditor (the
+// selected finding, saved as it is typed) — and keeps what the checker underlines up to date.
 //
-// Typing is saved when it rests, at least once a second while it goes on (SaveScheduler), when the
-// editor loses focus and before any undo, so a crash loses at most the last second; every save is
-// an undo command, and a stretch of typing in one finding is one undo step.
+// Changes arrive as change records after the shared models have taken them in (applyChanges):
+// each pane follows what concerns it; nothing reloads the whole force on a pause in typing.
 
 #include "app/drafting/draftingcontext.h"
+#include "core/changes.h"
 #include "core/checks/checker.h"
 #include "core/domain/types.h"
 
@@ -19,26 +20,31 @@ class QComboBox;
 class QLabel;
 class QListView;
 class QListWidget;
-class QTabWidget;
 class QToolButton;
 
 namespace fwb::app {
 
+class DiagnosticHighlighter;
+class FindingEditor;
+class FindingsListPane;
 class FindingsModel;
 class HistoryView;
-class RevisionsView;
 class JudgmentPanel;
 class MarkdownEdit;
-
-class DiagnosticHighlighter;
+class RevisionsView;
 
 class QuestionPage : public QWidget {
     Q_OBJECT
 public:
-    explicit QuestionPage(const DraftingContext& context, QWidget* parent = nullptr);
+    // `model`: the shared findings list (see Models); nullptr: the page keeps its own.
+    explicit QuestionPage(const DraftingContext& context, FindingsModel* model = nullptr,
+                          QWidget* parent = nullptr);
 
     void setPlace(const QString& programme, const QString& force, const QString& question);
+    // Reads everything on the page again (a reopened file, an import).
     void reload();
+    // Follows committed changes (after the shared models have taken them in).
+    void applyChanges(const ChangeSet& changes);
     // Saves typing not yet saved (in the finding and the judgment summary).
     void flush();
     // Selects a finding by uid (after a search, say) and puts the cursor in its text.
@@ -46,25 +52,29 @@ public:
     QString currentUid() const;
 
     // The actions, for the window's menus.
-    QAction* addFindingAction() const { return m_add; }
-    QAction* deleteFindingAction() const { return m_delete; }
-    QAction* moveUpAction() const { return m_up; }
-    QAction* moveDownAction() const { return m_down; }
-    QAction* moveToAction() const { return m_moveTo; }
+    QAction* addFindingAction() const;
+    QAction* deleteFindingAction() const;
+    QAction* moveUpAction() const;
+    QAction* moveDownAction() const;
+    QAction* moveToAction() const;
 
-    FindingsModel* model() const { return m_model; }
-    QListView* list() const { return m_list; }
-    MarkdownEdit* editor() const { return m_editor; }
+    FindingsListPane* findingsPane() const { return m_listPane; }
+    FindingEditor* findingEditor() const { return m_editorPane; }
+    FindingsModel* model() const;
+    QListView* list() const;
+    MarkdownEdit* editor() const;
     JudgmentPanel* judgmentPanel() const { return m_judgment; }
-    QComboBox* kindCombo() const { return m_kind; }
-    QComboBox* kindFilter() const { return m_kindFilter; }
-    QComboBox* statusFilter() const { return m_statusFilter; }
-    QListWidget* evidenceList() const { return m_evidence; }
-    HistoryView* history() const { return m_history; }
-    RevisionsView* revisions() const { return m_revisions; }
-    QToolButton* reviewNoteButton() const { return m_note; }
-    DiagnosticHighlighter* findingHighlighter() const { return m_findingHighlighter; }
+    QComboBox* kindCombo() const;
+    QComboBox* kindFilter() const;
+    QComboBox* statusFilter() const;
+    QListWidget* evidenceList() const;
+    HistoryView* history() const;
+    RevisionsView* revisions() const;
+    QToolButton* reviewNoteButton() const;
+    DiagnosticHighlighter* findingHighlighter() const;
     DiagnosticHighlighter* summaryHighlighter() const { return m_summaryHighlighter; }
+    // How many times the check context was read (for tests: not on every pause in typing).
+    int checkContextLoads() const { return m_checkContextLoads; }
 
     // Starts a new finding: the editor empties, and the finding is added as soon as text is typed.
     void startNewFinding();
@@ -72,52 +82,28 @@ public:
     bool moveSelectedTo(const QString& question);
 
 private:
-    void onCurrentChanged();
-    void loadEditor();
-    void saveText();
-    void changeSelected(const std::function<void(Finding&)>& change);
+    void onCurrentChanged(const QString& uid);
     void moveSelectedBy(int delta);
     void deleteSelected();
     void chooseQuestion();
     void updateActions();
     void updateHeader();
-    void loadEvidenceChoices();
-    void showHistory();
-    std::optional<Finding> stored(const QString& uid) const;
+    void loadCheckContext();
+    void updateCheckContext(const ChangeSet& changes);
+    bool isHere(const Place& place) const;
+    std::optional<Finding> selected() const;
 
     const DraftingContext& m_context; // owned by the DraftingWorkspace
     QString m_programme, m_force, m_question;
-    QString m_uid; // the finding in the editor; empty for a new one
-    bool m_newFinding = false;
-    bool m_reloading = false;
-    int m_session = 0;
-    SaveScheduler m_saver;
 
     QLabel* m_title;
     QLabel* m_subtitle;
     JudgmentPanel* m_judgment;
-    FindingsModel* m_model;
-    QListView* m_list;
-    QComboBox* m_kindFilter;
-    QComboBox* m_statusFilter;
-    QLabel* m_countLabel;
-    QTabWidget* m_tabs;
-    QComboBox* m_kind;
-    QComboBox* m_status;
-    MarkdownEdit* m_editor;
-    QListWidget* m_evidence;
-    HistoryView* m_history;
-    RevisionsView* m_revisions = nullptr;
-    QToolButton* m_note = nullptr;
-    QAction* m_add;
-    QAction* m_delete;
-    QAction* m_up;
-    QAction* m_down;
-    QAction* m_moveTo;
+    FindingsListPane* m_listPane;
+    FindingEditor* m_editorPane;
     std::optional<checks::CheckContext> m_checkContext; // for underlining as the person types
-    DiagnosticHighlighter* m_findingHighlighter;
+    int m_checkContextLoads = 0;
     DiagnosticHighlighter* m_summaryHighlighter;
-    void loadCheckContext();
 };
 
 } // namespace fwb::app

@@ -1,11 +1,20 @@
 #pragma once
 // NavigatorModel: the tree the window navigates — programmes, under each the forces with material
 // in it (or all forces), under each force the programme's question tree with that force's grades
-// and finding counts. Read from a Workbench; rebuilt by reload() when the workbench changes.
+// and finding counts. Read from a Workbench.
+//
+// Branches are read when opened: at first only the programmes; a programme's forces and their
+// counts when it is expanded (fetchMore) or first asked for (rowCount, index, indexOf), a force's
+// questions likewise. applyChanges() updates the rows in place from the workbench's change records
+// (dataChanged, inserted, removed rows); only a change to everything resets the model.
 
 #include "app/models/navigatornode.h"
 
+#include "core/changes.h"
+#include "core/domain/types.h"
+
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QPointer>
 
 namespace fwb {
@@ -39,8 +48,10 @@ public:
     bool showAllForces() const { return m_showAllForces; }
     void setShowAllForces(bool on);
 
-    // Reads everything again (after Workbench::changed).
+    // Reads everything again (a reset: for a reopened file or an import of everything).
     void reload();
+    // Updates the rows the changes concern, in place.
+    void applyChanges(const ChangeSet& changes);
 
     NavigatorKey keyOf(const QModelIndex& index) const;
     // The row for `key`, or its nearest ancestor still in the tree; invalid when none.
@@ -59,8 +70,27 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool hasChildren(const QModelIndex& parent = {}) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
 
 private:
+    struct Refresh; // what applyChanges must read again for one programme
+    void ensureFetched(NavigatorNode* node) const;
+    std::vector<std::unique_ptr<NavigatorNode>> loadChildren(const NavigatorNode& node) const;
+    std::unique_ptr<NavigatorNode> makeForceNode(const Programme& p, const QString& code) const;
+    void fetchWithSignals(NavigatorNode* node);
+    void removeChildren(NavigatorNode* node);
+    void refreshProgramme(NavigatorNode* pn, const Refresh& r);
+    void refreshForceList(NavigatorNode* pn);
+    void recount(NavigatorNode* fn);
+    void regrade(NavigatorNode* fn, const QList<Judgment>& forceJudgments);
+    void refreshNames();
+    void refreshProgrammes(const QSet<QString>& codes, bool all);
+    void readReference();
+    void emitRowChanged(NavigatorNode* node);
+    NavigatorNode* programmeNode(const QString& code) const;
+
     NavigatorNode* nodeOf(const QModelIndex& index) const;
     QModelIndex indexOfNode(const NavigatorNode* node, int column = 0) const;
     std::unique_ptr<NavigatorNode> build() const;
@@ -70,6 +100,10 @@ private:
     QPointer<Workbench> m_workbench;
     bool m_showAllForces = false;
     std::unique_ptr<NavigatorNode> m_root;
+    QHash<QString, Programme> m_programmes; // by code, read with the tree
+    QStringList m_programmeOrder;           // newest first
+    QHash<QString, Force> m_forces;
+    QStringList m_allForces; // by name
 };
 
 } // namespace fwb::app

@@ -44,12 +44,20 @@ struct NavigatorNode {
     QString gradeCode, gradeLabel;
     int gradeRank = 0;         // 0: no judgment
     QMap<QString, int> counts; // findings per kind, including those of sub-questions
+    // Whether the children have been read. A programme's forces and a force's questions are read
+    // when the branch is first opened (or asked for), not when the tree is built.
+    bool fetched = true;
 
     NavigatorNode* parent = nullptr;
     int row = 0;
     std::vector<std::unique_ptr<NavigatorNode>> children;
 
     bool hasJudgment() const { return !gradeCode.isEmpty(); }
+    void renumber()
+    {
+        for (size_t i = 0; i < children.size(); ++i)
+            children[i]->row = int(i);
+    }
     NavigatorNode* add(std::unique_ptr<NavigatorNode> child)
     {
         child->parent = this;

@@ -709,4 +709,24 @@ DraftRepository::gradedJudgments(const QString& programmeCode) const
     return out;
 }
 
+// Counts for the navigator ---------------------------------------------------------------------
+
+QList<DraftRepository::ForceKindCount>
+DraftRepository::forceFindingCounts(const QString& programmeCode) const
+{
+    // Forces, then the programme's questions, then the index's stretch for each pair: the
+    // covering index answers without touching the findings table.
+    Query query(m_db, q("SELECT fo.code, x.kind, count(*) FROM forces fo "
+                        "CROSS JOIN questions qn "
+                        "CROSS JOIN findings x INDEXED BY findings_place "
+                        "WHERE qn.programme_id = (SELECT id FROM programmes WHERE code = ?) "
+                        "AND x.force_id = fo.id AND x.question_id = qn.id "
+                        "GROUP BY fo.id, x.kind"));
+    QList<ForceKindCount> out;
+    if (query.exec({programmeCode}))
+        while (query.next())
+            out.push_back({query.text(0), query.text(1), int(query.integer(2))});
+    return out;
+}
+
 } // namespace fwb

@@ -84,6 +84,17 @@ private:
 
     Database& m_db;
     ReferenceRepository m_ref;
+
+    // Counts for the navigator: a programme's forces at once.
+public:
+    struct ForceKindCount {
+        QString forceCode;
+        QString kind;
+        int count = 0;
+    };
+    // Findings of a programme per force and kind, read from the (force, question, position,
+    // kind) index one force and question at a time, without reading the table.
+    QList<ForceKindCount> forceFindingCounts(const QString& programmeCode) const;
 };
 
 } // namespace fwb
