@@ -280,14 +280,16 @@ void FindingEditor::applyChanges(const ChangeSet& changes)
     }
     if (!concerns)
         return;
-    // Its own save: the record is this finding, only its wording changed, and the editor still
-    // holds what it saved. Nothing to read back.
-    if (ownWording && !changes.isEverything() && m_editor->markdown() == m_saved) {
+    auto f = stored(m_uid); // one row by uid: cheap beside what a reload would read
+    // Its own save: the record is this finding, only its wording changed, and what is stored is
+    // what the editor holds. Nothing to set; the caret and the undo history stay as they are.
+    // (The same wording written elsewhere is told apart by the stored text, not by a flag.)
+    if (f && ownWording && !changes.isEverything() && f->text == m_editor->markdown()) {
+        m_saved = f->text;
         if (m_finding)
-            m_finding->text = m_saved;
+            m_finding->text = f->text;
         return;
     }
-    auto f = stored(m_uid);
     if (!f) {
         // Gone (an undo of its addition, a delete elsewhere); the page chooses what to show next.
         m_uid.clear();
