@@ -245,17 +245,12 @@ void MainWindow::connectActions()
     on(u"matrixAction"_s, [this] { m_windows->showMatrix(m_navigator->currentKey().programme); });
 
     // The panes' own actions, so the registry knows every shortcut of the window.
-    QuestionPage* page = m_drafting->questionPage();
-    const QList<std::pair<QString, QAction*>> adopted{
+    QList<std::pair<QString, QAction*>> adopted{
         {u"printPreviewAction"_s, m_documents->printPreviewAction()},
         {u"printAction"_s, m_documents->printAction()},
         {u"exportDocumentAction"_s, m_documents->exportAction()},
-        {u"exportAllAction"_s, m_documents->exportAllAction()},
-        {u"addFindingAction"_s, page->addFindingAction()},
-        {u"deleteFindingAction"_s, page->deleteFindingAction()},
-        {u"moveFindingUpAction"_s, page->moveUpAction()},
-        {u"moveFindingDownAction"_s, page->moveDownAction()},
-        {u"moveFindingToAction"_s, page->moveToAction()}};
+        {u"exportAllAction"_s, m_documents->exportAllAction()}};
+    adopted += m_drafting->findingActions();
     for (const auto& [name, action] : adopted)
         a.adopt(name, action);
 }
@@ -277,9 +272,7 @@ void MainWindow::createMenus()
         connect(a, &QAction::triggered, this,
                 [this] { m_workTabs->setCurrentWidget(m_documents); });
     // From the menu the finding actions act on the question on show, wherever the focus is.
-    QuestionPage* page = m_drafting->questionPage();
-    for (QAction* a : {page->addFindingAction(), page->deleteFindingAction(), page->moveUpAction(),
-                       page->moveDownAction(), page->moveToAction()})
+    for (const auto& [name, a] : m_drafting->findingActions())
         a->setShortcutContext(Qt::WindowShortcut);
 }
 

@@ -141,6 +141,10 @@ public:
     {
         return m_wb.drafts().findingCounts(programmeCode, forceCode);
     }
+    QList<DraftRepository::ForceKindCount> forceFindingCounts(const QString& programmeCode) const
+    {
+        return m_wb.drafts().forceFindingCounts(programmeCode);
+    }
     QList<FindingTally> findingTally(const QString& forceCode = {}) const
     {
         return m_wb.drafts().findingTally(forceCode);

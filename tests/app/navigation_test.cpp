@@ -5,6 +5,7 @@
 #include "app/documents/documentsworkspace.h"
 #include "app/drafting/draftingworkspace.h"
 #include "app/drafting/evidencepage.h"
+#include "app/drafting/judgmentpanel.h"
 #include "app/drafting/markdownedit.h"
 #include "app/drafting/metricspage.h"
 #include "app/drafting/questionpage.h"
@@ -17,6 +18,7 @@
 #include "app/review/reviewworkspace.h"
 #include "apptest.h"
 #include "core/io/csv.h"
+#include "core/reader.h"
 #include "core/services/review.h"
 #include "core/workbench.h"
 #include "demowindow.h"
@@ -27,6 +29,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTextEdit>
+#include <algorithm>
 
 using namespace fwb;
 using namespace fwb::app;
@@ -107,6 +110,29 @@ TEST_CASE("goTo: a finding opens its question in the Draft tab with the finding 
     QuestionPage* page = w.window.draftingWorkspace()->questionPage();
     CHECK(page->currentUid() == f->uid);
     CHECK(page->editor()->textEdit()->textCursor().selectedText() == S("Thirty four"));
+
+    // Another finding of the same question, asked for from a force's page: the Draft tab goes
+    // back to the question and selects the words asked for.
+    QSignalSpy dirty(w.window.workbench(), &Workbench::changed);
+    REQUIRE(w.router().goTo(Target::evidence(kCore, kLancs)));
+    const auto siblings = w.window.workbench()->reader().findings(kCore, kLancs, f->questionCode);
+    const auto other = std::find_if(siblings.begin(), siblings.end(), [&](const Finding& g) {
+        return g.uid != f->uid && g.text.size() > 12;
+    });
+    REQUIRE(other != siblings.end());
+    const QString words = other->text.left(other->text.indexOf(u' ', 6));
+    REQUIRE(words.size() >= 6);
+    REQUIRE(w.router().goTo(Target::finding(other->uid, 0, int(words.size()))));
+    CHECK(w.key() == NavigatorKey{NavigatorKey::Kind::Question, kCore, kLancs, f->questionCode});
+    CHECK(page->currentUid() == other->uid);
+    CHECK(page->editor()->textEdit()->textCursor().selectedText() == words);
+
+    // Words past the end of the text: the finding is selected, no words are.
+    REQUIRE(w.router().goTo(Target::finding(f->uid, int(f->text.size()) + 40, 5)));
+    CHECK(page->currentUid() == f->uid);
+    CHECK_FALSE(page->editor()->textEdit()->textCursor().hasSelection());
+    CHECK(dirty.isEmpty()); // going somewhere writes nothing
+    CHECK(w.errors.isEmpty());
 }
 
 TEST_CASE("goTo: a judgment, the figures and the evidence of a force land on their pages",
@@ -117,6 +143,11 @@ TEST_CASE("goTo: a judgment, the figures and the evidence of a force land on the
     REQUIRE(w.router().goTo(Target::judgment(kPeel, kLancs, S("Q1"))));
     CHECK(w.tab() == drafting);
     CHECK(drafting->key() == NavigatorKey{NavigatorKey::Kind::Question, kPeel, kLancs, S("Q1")});
+    // The judgment's summary is ready for typing, from wherever the focus was.
+    QTextEdit* summary = drafting->questionPage()->judgmentPanel()->summaryEditor()->textEdit();
+    w.window.navigatorView()->setFocus();
+    REQUIRE(w.router().goTo(Target::judgment(kPeel, kLancs, S("Q1"))));
+    CHECK(apptest::eventually([&] { return summary->hasFocus(); }));
 
     REQUIRE(w.router().goTo(Target::metrics(kPeel, kLancs)));
     CHECK(w.tab() == drafting);

@@ -158,6 +158,10 @@ TEST_CASE("The house check finds a face reading a repository past the Reader", "
     requireNone(u"cli/x.cpp"_s, u"auto p = (*wb)->reader().programme(code);\n"
                                 "for (auto& d : wb.reader().documents(p)) {}\n"
                                 "auto n = wb.reader().documents().size();\n"_s);
+    // The window is a face too.
+    requireOne(u"app/drafting/x.cpp"_s, u"m_context.workbench->drafts().finding(uid);\n"_s,
+               Rule::FaceReachesStorage, 1);
+    requireNone(u"app/drafting/x.cpp"_s, u"m_context.workbench->reader().finding(uid);\n"_s);
     // Services and tests may use the repositories.
     requireNone(u"core/services/x.cpp"_s, u"auto p = m_wb.reference().programme(code);\n"_s);
 }

@@ -327,7 +327,7 @@ QString describe(const Violation& v)
 
 QStringList readerFaces()
 {
-    return {u"cli"_s}; // "app" joins once the window reads through the Reader
+    return {u"app"_s, u"cli"_s};
 }
 
 QString stripComments(const QString& text, bool blankStrings)

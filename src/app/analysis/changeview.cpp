@@ -3,6 +3,7 @@
 
 #include "app/models/gradestyle.h"
 #include "core/io/filenames.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QApplication>
@@ -239,9 +240,9 @@ void ChangeViewWidget::setProgramme(const QString& programme)
     m_from->clear();
     if (!m_workbench)
         return;
-    const auto later = m_workbench->reference().programme(programme);
+    const auto later = m_workbench->reader().programme(programme);
     const QString followed = later ? followedProgramme(*later) : QString();
-    for (const Programme& p : m_workbench->reference().programmes())
+    for (const Programme& p : m_workbench->reader().programmes())
         if (p.code != programme && (later ? p.year <= later->year : true))
             m_from->addItem(p.label(), p.code);
     m_from->setCurrentIndex(qMax(0, m_from->findData(followed)));

@@ -1,6 +1,7 @@
 #include "app/analysis/followupview.h"
 #include "app/panes/safetextbrowser.h"
 
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QCheckBox>
@@ -34,7 +35,7 @@ FollowUpView::FollowUpView(Workbench* workbench, QWidget* parent)
         if (isFollowedUp(k))
             m_kind->addItem(findingKindPluralLabel(k), k);
     if (m_workbench)
-        for (const Region& r : m_workbench->reference().regions())
+        for (const Region& r : m_workbench->reader().regions())
             m_region->addItem(r.name, r.code);
     for (QComboBox* c : {m_region, m_kind})
         connect(c, &QComboBox::currentIndexChanged, this, &FollowUpView::reload);
@@ -237,7 +238,7 @@ void FollowUpView::fillEditor()
     const QSignalBlocker block(m_programme);
     m_programme->clear();
     if (i && m_workbench)
-        for (const Programme& p : m_workbench->reference().programmes())
+        for (const Programme& p : m_workbench->reader().programmes())
             if (p.year > i->since)
                 m_programme->addItem(QStringLiteral("%1 (%2)").arg(p.label()).arg(p.year), p.code);
     if (i && !i->history.isEmpty()) {
@@ -266,7 +267,7 @@ void FollowUpView::fillEvidence()
     m_evidence->addItem(tr("(no finding)"), QString());
     if (!i || !m_workbench || m_programme->currentIndex() < 0)
         return;
-    for (const Finding& f : m_workbench->drafts().findings(m_programme->currentData().toString(),
+    for (const Finding& f : m_workbench->reader().findings(m_programme->currentData().toString(),
                                                            i->finding.forceCode))
         m_evidence->addItem(QStringLiteral("%1 — %2").arg(f.uid, f.text.simplified().left(80)),
                             f.uid);

@@ -2,6 +2,7 @@
 
 #include "app/models/gradestyle.h"
 #include "core/domain/periods.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QBarCategoryAxis>
@@ -84,7 +85,7 @@ ForceProfileView::ForceProfileView(Workbench* workbench, QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(split, 1);
     if (m_workbench)
-        for (const Force& f : m_workbench->reference().forces())
+        for (const Force& f : m_workbench->reader().forces())
             m_force->addItem(f.name, f.code);
     connect(m_force, qOverload<int>(&QComboBox::activated), this,
             [this] { setForce(m_force->currentData().toString()); });

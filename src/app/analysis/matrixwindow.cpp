@@ -8,6 +8,7 @@
 #include "app/analysis/nationalchart.h"
 #include "core/io/csv.h"
 #include "core/io/filenames.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QApplication>
@@ -169,7 +170,7 @@ MatrixWindow::MatrixWindow(Workbench* workbench, QWidget* parent)
     });
     if (m_workbench) {
         connect(m_workbench, &Workbench::changed, this, &MatrixWindow::reload);
-        for (const Programme& p : m_workbench->reference().programmes())
+        for (const Programme& p : m_workbench->reader().programmes())
             if (!p.gradeScaleCode.isEmpty())
                 m_programmeCombo->addItem(p.label(), p.code);
     }

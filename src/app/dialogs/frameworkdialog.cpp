@@ -4,6 +4,7 @@
 
 #include "app/dialogs/cellediting.h"
 #include "app/panes/safetextbrowser.h"
+#include "core/reader.h"
 #include "core/services/frameworks.h"
 #include "core/workbench.h"
 
@@ -131,7 +132,7 @@ void FrameworkDialog::refill(bool keepEdits)
         return;
     m_loading = true;
     const QString shown = m_code;
-    const auto ref = m_context.workbench->reference();
+    const auto ref = m_context.workbench->reader();
     m_ui->programmeList->clear();
     int current = -1;
     for (const Programme& p : ref.programmes()) {
@@ -191,7 +192,7 @@ void FrameworkDialog::fillTree(QTreeWidgetItem* parent, const QList<Question>& q
 void FrameworkDialog::loadProgramme(bool keepEdits)
 {
     const auto p =
-        m_context.workbench ? m_context.workbench->reference().programme(m_code) : std::nullopt;
+        m_context.workbench ? m_context.workbench->reader().programme(m_code) : std::nullopt;
     m_loading = true;
     const QString selected = m_ui->questionTree->currentItem()
                                  ? m_ui->questionTree->currentItem()->text(CodeColumn)
@@ -231,7 +232,7 @@ void FrameworkDialog::loadProgramme(bool keepEdits)
 
 Programme FrameworkDialog::fromForm() const
 {
-    Programme p = m_context.workbench->reference().programme(m_code).value_or(Programme{});
+    Programme p = m_context.workbench->reader().programme(m_code).value_or(Programme{});
     p.title = m_ui->title->text().trimmed();
     p.shortTitle = m_ui->shortTitle->text().trimmed();
     p.year = m_ui->year->value();
@@ -265,7 +266,7 @@ bool FrameworkDialog::save(const QString& what)
 {
     if (m_loading || m_code.isEmpty() || !m_context.workbench)
         return false;
-    const auto before = m_context.workbench->reference().programme(m_code);
+    const auto before = m_context.workbench->reader().programme(m_code);
     if (!before)
         return false;
     const Programme after = fromForm();
@@ -429,7 +430,7 @@ bool FrameworkDialog::createProgramme(const QString& code, const QString& title,
 bool FrameworkDialog::deleteProgramme()
 {
     const auto p =
-        m_context.workbench ? m_context.workbench->reference().programme(m_code) : std::nullopt;
+        m_context.workbench ? m_context.workbench->reader().programme(m_code) : std::nullopt;
     if (!p)
         return false;
     if (!m_context.run(new DeleteProgrammeCommand(m_context.workbench, m_context.errors, *p)))
@@ -448,7 +449,7 @@ void FrameworkDialog::onNew()
     form.setupUi(&d);
     form.year->setValue(m_ui->year->value() + 1);
     form.from->addItem(tr("An empty framework"), QString());
-    for (const Programme& p : m_context.workbench->reference().programmes())
+    for (const Programme& p : m_context.workbench->reader().programmes())
         form.from->addItem(tr("A copy of the framework of %1").arg(p.label()), p.code);
     form.from->setCurrentIndex(qMax(0, form.from->findData(m_code)));
     // A programme needs a code and a title; what else the service refuses it explains.

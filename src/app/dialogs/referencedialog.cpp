@@ -3,6 +3,7 @@
 #include "ui_referencedialog.h"
 
 #include "app/dialogs/cellediting.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 using namespace Qt::StringLiterals;
@@ -101,7 +102,7 @@ void ReferenceDialog::reloadForces()
     const bool writable = m_context.writable();
     QTableWidget* t = m_ui->forcesTable;
     m_loading = true;
-    m_forceRows = m_context.workbench->reference().forces();
+    m_forceRows = m_context.workbench->reader().forces();
     t->setRowCount(int(m_forceRows.size()));
     for (int r = 0; r < m_forceRows.size(); ++r) {
         const Force& f = m_forceRows[r];
@@ -122,7 +123,7 @@ void ReferenceDialog::reloadPeople()
     const bool writable = m_context.writable();
     QTableWidget* t = m_ui->peopleTable;
     m_loading = true;
-    m_personRows = m_context.workbench->reference().people();
+    m_personRows = m_context.workbench->reader().people();
     t->setRowCount(int(m_personRows.size()));
     for (int r = 0; r < m_personRows.size(); ++r) {
         const Person& p = m_personRows[r];
@@ -163,7 +164,7 @@ void ReferenceDialog::onForceChanged(QTableWidgetItem* item)
         return;
     }
     // The row is what is stored now, so the next edit of it undoes to the right place.
-    if (const auto stored = m_context.workbench->reference().force(before.code))
+    if (const auto stored = m_context.workbench->reader().force(before.code))
         m_forceRows[item->row()] = *stored;
 }
 
@@ -204,7 +205,7 @@ void ReferenceDialog::onPersonChanged(QTableWidgetItem* item)
         reloadPeople();
         return;
     }
-    if (const auto stored = m_context.workbench->reference().person(before.code))
+    if (const auto stored = m_context.workbench->reader().person(before.code))
         m_personRows[item->row()] = *stored;
 }
 
@@ -230,7 +231,7 @@ bool ReferenceDialog::addPerson(const QString& code, const QString& name)
     if (!m_context.workbench)
         return false;
     // Saving is an upsert: a code already in use would overwrite that person with a bare name.
-    if (m_context.workbench->reference().person(code.trimmed())) {
+    if (m_context.workbench->reader().person(code.trimmed())) {
         if (m_context.errors)
             m_context.errors(tr("Add Person"),
                              tr("There is already a person with the code %1; choose another code, "

@@ -9,6 +9,7 @@
 #include "app/documents/sectioneditorpane.h"
 #include "app/drafting/markdownedit.h"
 #include "app/review/reviewnote.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 #include "documents/export.h"
 
@@ -194,7 +195,7 @@ void DocumentsWorkspace::showPlace(const QString& programme, const QString& forc
     // The questions a bound section can show are the programme's.
     std::optional<Programme> p;
     if (m_context.workbench && !programme.isEmpty())
-        p = m_context.workbench->reference().programme(programme);
+        p = m_context.workbench->reader().programme(programme);
     m_ui->sectionPane->setQuestions(p ? p->questions : QList<Question>{});
     fillDocuments({});
 }
@@ -226,7 +227,7 @@ void DocumentsWorkspace::fillDocuments(const QString& keep)
     m_documents->clear();
     QList<Document> docs;
     if (m_context.workbench && !m_programme.isEmpty() && !m_force.isEmpty())
-        docs = m_context.workbench->documents().documents(m_programme, m_force);
+        docs = m_context.workbench->reader().documents(m_programme, m_force);
     m_listed.clear();
     for (const Document& d : docs) {
         m_documents->addItem(
@@ -239,7 +240,7 @@ void DocumentsWorkspace::fillDocuments(const QString& keep)
     if (docs.isEmpty()) {
         QString where;
         if (m_context.workbench && !m_force.isEmpty())
-            if (const auto f = m_context.workbench->reference().force(m_force))
+            if (const auto f = m_context.workbench->reader().force(m_force))
                 where = f->name;
         m_ui->documentsEmpty->setText(
             m_force.isEmpty()
@@ -287,7 +288,7 @@ std::optional<Document> DocumentsWorkspace::document() const
 {
     if (!m_context.workbench || currentDocument().isEmpty())
         return std::nullopt;
-    return m_context.workbench->documents().document(currentDocument());
+    return m_context.workbench->reader().document(currentDocument());
 }
 
 std::optional<DocumentService::Location> DocumentsWorkspace::location() const
@@ -357,8 +358,7 @@ void DocumentsWorkspace::reload(const ChangeSet& changes)
         const QString doc = currentDocument();
         QList<QPair<QString, QString>> listed;
         if (!m_programme.isEmpty() && !m_force.isEmpty())
-            for (const Document& d :
-                 m_context.workbench->documents().documents(m_programme, m_force))
+            for (const Document& d : m_context.workbench->reader().documents(m_programme, m_force))
                 listed.push_back({d.uid, d.title});
         if (listed != m_listed) { // one added, removed, renamed or replaced
             fillDocuments(doc);
@@ -447,7 +447,7 @@ void DocumentsWorkspace::editParticulars()
     if (!d || !m_context.writable())
         return;
     flush();
-    ParticularsDialog dialog(*d, m_context.workbench->reference().people(), this);
+    ParticularsDialog dialog(*d, m_context.workbench->reader().people(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_context.run(

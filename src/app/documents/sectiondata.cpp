@@ -1,5 +1,6 @@
 #include "app/documents/sectiondata.h"
 
+#include "core/reader.h"
 #include "core/services/documents.h"
 #include "core/workbench.h"
 #include "documents/markdown.h"
@@ -19,7 +20,7 @@ QString sectionDataHtml(const Workbench& workbench, const Document& document, co
 {
     const Workbench* wb = &workbench;
     const Document* d = &document;
-    const auto programme = wb->reference().programme(d->programmeCode);
+    const auto programme = wb->reader().programme(d->programmeCode);
     QString html;
     auto para = [&](const QString& t) { html += QStringLiteral("<p>%1</p>").arg(esc(t)); };
     if (s.kind == QLatin1String("findings") || s.kind == QLatin1String("areas_for_improvement")) {
@@ -28,7 +29,7 @@ QString sectionDataHtml(const Workbench& workbench, const Document& document, co
         std::function<void(const Question&, int)> walk = [&](const Question& question, int depth) {
             QStringList items;
             for (const Finding& f :
-                 wb->drafts().findings(d->programmeCode, d->forceCode, question.code)) {
+                 wb->reader().findings(d->programmeCode, d->forceCode, question.code)) {
                 if (s.kind == QLatin1String("areas_for_improvement") &&
                     f.kind != (s.findingKind.isEmpty() ? QStringLiteral("area_for_improvement")
                                                        : s.findingKind))
@@ -51,7 +52,7 @@ QString sectionDataHtml(const Workbench& workbench, const Document& document, co
         if (!html.contains(QLatin1String("<li>")))
             para(QObject::tr("No findings are recorded under this question yet."));
     } else if (s.kind == QLatin1String("judgment") || s.kind == QLatin1String("overview")) {
-        if (const auto j = wb->drafts().judgment(d->programmeCode, d->forceCode, s.questionCode)) {
+        if (const auto j = wb->reader().judgment(d->programmeCode, d->forceCode, s.questionCode)) {
             html += QStringLiteral("<p><b>%1</b></p>").arg(esc(j->gradeLabel));
             para(documents::toPlainText(s.kind == QLatin1String("overview") &&
                                                 !j->overview.trimmed().isEmpty()
@@ -62,7 +63,7 @@ QString sectionDataHtml(const Workbench& workbench, const Document& document, co
         }
     } else if (s.kind == QLatin1String("metrics_table") || s.kind == QLatin1String("chart")) {
         QStringList rows;
-        for (const Metric& m : wb->drafts().metrics(d->programmeCode, d->forceCode))
+        for (const Metric& m : wb->reader().metrics(d->programmeCode, d->forceCode))
             if (!s.figure.isEmpty() && m.figure == s.figure)
                 rows << QStringLiteral("<tr><td>%1</td><td>%2</td><td align=right>%3</td><td "
                                        "align=right>%4</td></tr>")
@@ -81,7 +82,7 @@ QString sectionDataHtml(const Workbench& workbench, const Document& document, co
                         .arg(rows.join(QString()));
     } else if (s.kind == QLatin1String("grade_definitions")) {
         if (programme && !programme->gradeScaleCode.isEmpty())
-            if (const auto scale = wb->reference().gradeScale(programme->gradeScaleCode))
+            if (const auto scale = wb->reader().gradeScale(programme->gradeScaleCode))
                 for (const Grade& g : scale->grades)
                     html += QStringLiteral("<p><b>%1</b> — %2</p>")
                                 .arg(esc(g.label), esc(g.definition));
@@ -104,7 +105,7 @@ std::optional<Section> storedSection(const Workbench& workbench, const QString& 
 {
     if (documentUid.isEmpty() || sectionUid.isEmpty())
         return std::nullopt;
-    const auto d = workbench.documents().document(documentUid);
+    const auto d = workbench.reader().document(documentUid);
     if (!d)
         return std::nullopt;
     if (const Section* s = findSection(d->sections, sectionUid)) {

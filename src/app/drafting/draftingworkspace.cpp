@@ -2,17 +2,25 @@
 
 #include "app/drafting/evidencepage.h"
 #include "app/drafting/findingsmodel.h"
+#include "app/drafting/judgmentpanel.h"
+#include "app/drafting/markdownedit.h"
 #include "app/drafting/metricspage.h"
 #include "app/drafting/questionpage.h"
 #include "app/models/models.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QLabel>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextEdit>
 #include <QVBoxLayout>
 
 namespace fwb::app {
+
+using namespace Qt::StringLiterals;
 
 DraftingWorkspace::DraftingWorkspace(QUndoStack* undoStack, ErrorSink errors, QWidget* parent)
     : DraftingWorkspace(nullptr, undoStack, std::move(errors), parent)
@@ -118,14 +126,53 @@ void DraftingWorkspace::applyChanges(const ChangeSet& changes)
     if (m_stack->currentWidget() == m_question) {
         m_question->applyChanges(changes);
     } else if (m_stack->currentWidget() == m_forceTabs) {
-        // The force's pages read what they show again when anything about the force may have
-        // changed; wording saved elsewhere does not concern them.
-        if (changes.wordingOnly() &&
-            !changes.touchesAny({EntityKind::Evidence, EntityKind::Metric}))
-            return;
-        m_evidence->reload();
-        m_metrics->reload();
+        // Each of the force's pages follows its own records (evidence samples, figures) and
+        // keeps typing not yet saved; a change to the other's records leaves it as it is.
+        m_evidence->applyChanges(changes);
+        m_metrics->applyChanges(changes);
     }
+}
+
+bool DraftingWorkspace::selectFinding(const QString& uid, int start, int length)
+{
+    if (!m_question->selectFinding(uid))
+        return false;
+    const auto stored = m_context.workbench && start >= 0
+                            ? m_context.workbench->reader().finding(uid)
+                            : std::nullopt;
+    if (stored) {
+        // Select the words asked for (positions are in the stored text).
+        QTextEdit* edit = m_question->editor()->textEdit();
+        const QString words = stored->text.mid(start, length);
+        const QTextCursor c = edit->document()->find(words);
+        if (!words.isEmpty() && !c.isNull())
+            edit->setTextCursor(c);
+    }
+    return true;
+}
+
+void DraftingWorkspace::focusJudgmentSummary()
+{
+    m_question->judgmentPanel()->summaryEditor()->textEdit()->setFocus(Qt::OtherFocusReason);
+}
+
+void DraftingWorkspace::showEvidence()
+{
+    m_forceTabs->setCurrentWidget(m_evidence);
+}
+
+void DraftingWorkspace::showMetrics()
+{
+    m_forceTabs->setCurrentWidget(m_metrics);
+}
+
+QList<std::pair<QString, QAction*>> DraftingWorkspace::findingActions() const
+{
+    return {{u"addFindingAction"_s, m_question->addFindingAction()},
+            {u"deleteFindingAction"_s, m_question->deleteFindingAction()},
+            {u"moveFindingUpAction"_s, m_question->moveUpAction()},
+            {u"moveFindingDownAction"_s, m_question->moveDownAction()},
+            {u"moveFindingToAction"_s, m_question->moveToAction()}};
 }
 
 void DraftingWorkspace::flush()

@@ -13,6 +13,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QStackedWidget;
 class QTabWidget;
@@ -42,6 +43,19 @@ public:
     EvidencePage* evidencePage() const { return m_evidence; }
     MetricsPage* metricsPage() const { return m_metrics; }
     QTabWidget* forceTabs() const { return m_forceTabs; }
+
+    // What the window and the router ask of the page on show, so they need not know its parts.
+    // Shows the finding `uid` of the question on show and, when `start` is not negative, selects
+    // `length` characters of its stored text from `start`; false when the finding is not there.
+    bool selectFinding(const QString& uid, int start = -1, int length = 0);
+    // Puts the focus in the judgment's summary of the question on show.
+    void focusJudgmentSummary();
+    // Brings the force's evidence samples, or its figures, to the front.
+    void showEvidence();
+    void showMetrics();
+    // The question page's finding actions (add, delete, move), each with the name the window's
+    // action registry knows it by.
+    QList<std::pair<QString, QAction*>> findingActions() const;
     // For the other editors of the window (programmes, forces and people).
     const DraftingContext& context() const { return m_context; }
 

@@ -2,6 +2,7 @@
 #include "ui_evidencepage.h"
 
 #include "app/panes/safetextbrowser.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 using namespace Qt::StringLiterals;
@@ -123,7 +124,7 @@ void EvidencePage::reload()
 {
     if (!m_context.workbench)
         return;
-    m_list = m_context.workbench->drafts().evidence(m_programme, m_force);
+    m_list = m_context.workbench->reader().evidence(m_programme, m_force);
     m_loading = true;
     m_samples->setRowCount(int(m_list.size()));
     int current = -1;
@@ -257,7 +258,7 @@ void EvidencePage::save()
     const EvidenceSample after = fromForm();
     if (!DraftingService::validate(after))
         return;
-    const auto before = m_context.workbench->drafts().evidenceSample(m_uid);
+    const auto before = m_context.workbench->reader().evidenceSample(m_uid);
     m_saving = true;
     m_context.run(
         new SaveEvidenceCommand(m_context.workbench, m_context.errors, before, after, m_session));

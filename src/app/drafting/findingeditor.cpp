@@ -5,6 +5,7 @@
 #include "app/panes/safetextbrowser.h"
 #include "app/review/reviewnote.h"
 #include "app/review/revisionsview.h"
+#include "core/reader.h"
 #include "core/services/review.h"
 #include "core/workbench.h"
 
@@ -156,7 +157,7 @@ std::optional<Finding> FindingEditor::stored(const QString& uid) const
 {
     if (uid.isEmpty() || !m_context.workbench)
         return std::nullopt;
-    return m_context.workbench->drafts().finding(uid);
+    return m_context.workbench->reader().finding(uid);
 }
 
 void FindingEditor::showFinding(const QString& uid)
@@ -244,7 +245,7 @@ void FindingEditor::reloadEvidenceChoices()
     m_evidence->clear();
     if (m_context.workbench && !m_force.isEmpty())
         for (const EvidenceSample& e :
-             m_context.workbench->drafts().evidence(m_programme, m_force)) {
+             m_context.workbench->reader().evidence(m_programme, m_force)) {
             QString label = e.label;
             if (e.sampleSize)
                 label +=

@@ -1,6 +1,7 @@
 #include "app/drafting/findingsmodel.h"
 
 #include "app/models/kindstyle.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QMimeData>
@@ -62,7 +63,7 @@ QList<Finding> FindingsModel::read(int* total) const
     QList<Finding> rows;
     *total = 0;
     if (m_workbench && !m_question.isEmpty()) {
-        const QList<Finding> all = m_workbench->drafts().findings(m_programme, m_force, m_question);
+        const QList<Finding> all = m_workbench->reader().findings(m_programme, m_force, m_question);
         *total = int(all.size());
         for (const Finding& f : all)
             if (passes(f))
@@ -127,7 +128,7 @@ void FindingsModel::applyChanges(const ChangeSet& changes)
                 const int row = rowOf(uid);
                 if (row < 0)
                     continue;
-                if (auto f = m_workbench->drafts().finding(uid)) {
+                if (auto f = m_workbench->reader().finding(uid)) {
                     m_rows[row] = *f;
                     Q_EMIT dataChanged(index(row, 0), index(row, 0));
                 }

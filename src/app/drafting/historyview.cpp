@@ -1,6 +1,7 @@
 #include "app/drafting/historyview.h"
 #include "app/panes/safetextbrowser.h"
 
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QDateTime>
@@ -60,7 +61,7 @@ void HistoryView::show(Workbench* workbench, const QList<Subject>& subjects)
         return;
     QList<std::pair<AuditEntry, QString>> rows;
     for (const Subject& s : subjects)
-        for (const AuditEntry& e : workbench->audit().entries(s.entity, s.key, 200))
+        for (const AuditEntry& e : workbench->reader().auditEntries(s.entity, s.key, 200))
             rows.push_back({e, s.label});
     std::sort(rows.begin(), rows.end(),
               [](const auto& a, const auto& b) { return a.first.id > b.first.id; });

@@ -3,6 +3,7 @@
 #include "app/drafting/markdownedit.h"
 #include "app/models/gradestyle.h"
 #include "app/review/reviewnote.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 #include "ui_judgmentpanel.h"
 
@@ -79,8 +80,8 @@ void JudgmentPanel::setPlace(const QString& programme, const QString& force,
     ++m_session;
     m_scale = {};
     if (m_context.workbench)
-        if (const auto p = m_context.workbench->reference().programme(programme))
-            if (const auto s = m_context.workbench->reference().gradeScale(p->gradeScaleCode))
+        if (const auto p = m_context.workbench->reader().programme(programme))
+            if (const auto s = m_context.workbench->reader().gradeScale(p->gradeScaleCode))
                 m_scale = *s;
     m_grade->clear();
     m_grade->addItem(GradeStyle::missingIcon(), tr("Not yet graded"), QString());
@@ -94,7 +95,7 @@ void JudgmentPanel::reload()
 {
     bool graded = false;
     if (m_context.workbench && !m_question.isEmpty())
-        for (const Question& q : m_context.workbench->reference().questionsFlat(m_programme))
+        for (const Question& q : m_context.workbench->reader().questionsFlat(m_programme))
             if (q.code == m_question)
                 graded = q.graded;
     setVisible(graded);
@@ -105,7 +106,7 @@ void JudgmentPanel::reload()
     m_judgment.reset();
     if (!graded || !m_context.workbench)
         return;
-    m_judgment = m_context.workbench->drafts().judgment(m_programme, m_force, m_question);
+    m_judgment = m_context.workbench->reader().judgment(m_programme, m_force, m_question);
     // Shown, not chosen: the grade answers only `activated`, the mark's signal is blocked.
     m_grade->setCurrentIndex(
         qMax(0, m_grade->findData(m_judgment ? m_judgment->gradeCode : QString())));
@@ -150,7 +151,7 @@ QString JudgmentPanel::lastYearText() const
 {
     if (!m_context.workbench)
         return {};
-    const auto reference = m_context.workbench->reference();
+    const auto reference = m_context.workbench->reader();
     const auto current = reference.programme(m_programme);
     if (!current)
         return {};
@@ -161,7 +162,7 @@ QString JudgmentPanel::lastYearText() const
         if (p.code == m_programme || p.kind != current->kind || p.year >= current->year ||
             p.year <= bestYear)
             continue;
-        if (auto j = m_context.workbench->drafts().judgment(p.code, m_force, m_question)) {
+        if (auto j = m_context.workbench->reader().judgment(p.code, m_force, m_question)) {
             best = j;
             bestYear = p.year;
         }

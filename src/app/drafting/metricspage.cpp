@@ -3,6 +3,7 @@
 
 #include "app/dialogs/cellediting.h"
 #include "app/panes/safetextbrowser.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QLocale>
@@ -92,7 +93,7 @@ void MetricsPage::reload()
     if (!m_context.workbench)
         return;
     const int keepRow = m_table->currentRow(), keepColumn = m_table->currentColumn();
-    m_metrics = m_context.workbench->drafts().metrics(m_programme, m_force);
+    m_metrics = m_context.workbench->reader().metrics(m_programme, m_force);
     std::stable_sort(m_metrics.begin(), m_metrics.end(), [](const Metric& a, const Metric& b) {
         return std::tie(a.figure, a.position) < std::tie(b.figure, b.position);
     });

@@ -7,6 +7,7 @@
 #include "app/drafting/judgmentpanel.h"
 #include "app/drafting/markdownedit.h"
 #include "app/panes/safetextbrowser.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QAction>
@@ -79,7 +80,7 @@ QuestionPage::QuestionPage(const DraftingContext& context, FindingsModel* findin
             [this](const QString& uid, int position) {
                 if (!m_context.workbench)
                     return;
-                if (auto f = m_context.workbench->drafts().finding(uid))
+                if (auto f = m_context.workbench->reader().finding(uid))
                     m_context.run(new MoveFindingCommand(m_context.workbench, m_context.errors, *f,
                                                          m_question, position));
             });
@@ -230,7 +231,7 @@ void QuestionPage::updateHeader()
 {
     if (!m_context.workbench)
         return;
-    const auto ref = m_context.workbench->reference();
+    const auto ref = m_context.workbench->reader();
     QString text = m_question;
     for (const Question& q : ref.questionsFlat(m_programme))
         if (q.code == m_question)
@@ -307,7 +308,7 @@ std::optional<Finding> QuestionPage::selected() const
     const QString uid = m_editorPane->uid();
     if (uid.isEmpty() || !m_context.workbench)
         return std::nullopt;
-    return m_context.workbench->drafts().finding(uid);
+    return m_context.workbench->reader().finding(uid);
 }
 
 void QuestionPage::onCurrentChanged(const QString& uid)
@@ -340,7 +341,7 @@ void QuestionPage::updateCheckContext(const ChangeSet& changes)
         return;
     bool reread = false;
     bool recheck = false;
-    const DraftRepository drafts = m_context.workbench->drafts();
+    const Reader drafts = m_context.workbench->reader();
     for (const RecordChange& c : changes.changes()) {
         if (reread)
             break;
@@ -475,7 +476,7 @@ void QuestionPage::chooseQuestion()
     if (!m_context.workbench || m_editorPane->uid().isEmpty())
         return;
     QStringList labels, codes;
-    for (const Question& q : m_context.workbench->reference().questionsFlat(m_programme)) {
+    for (const Question& q : m_context.workbench->reader().questionsFlat(m_programme)) {
         if (q.code == m_question)
             continue;
         labels << QString(q.depth * 2, u' ') + q.code + u"  "_s + q.label();

@@ -1,6 +1,7 @@
 #include "app/drafting/searchpane.h"
 
 #include "app/models/kindstyle.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QComboBox>
@@ -89,9 +90,9 @@ void SearchPane::fillFilters()
     m_force->clear();
     m_force->addItem(tr("All forces"), QString());
     if (m_workbench) {
-        for (const Programme& p : m_workbench->reference().programmes())
+        for (const Programme& p : m_workbench->reader().programmes())
             m_programme->addItem(p.label(), p.code);
-        for (const Force& f : m_workbench->reference().forces())
+        for (const Force& f : m_workbench->reader().forces())
             m_force->addItem(f.name, f.code);
     }
     m_programme->setCurrentIndex(qMax(0, m_programme->findData(programme)));
@@ -128,7 +129,7 @@ void SearchPane::search()
     spdlog::debug("search \"{}\": {} hits in {} ms", text.toStdString(), results->hits.size(),
                   clock.elapsed());
     m_hits = results->hits;
-    const auto ref = m_workbench->reference();
+    const auto ref = m_workbench->reader();
     QHash<QString, QString> forceNames, programmeNames;
     for (const Force& f : ref.forces())
         forceNames.insert(f.code, f.name);

@@ -2,6 +2,7 @@
 
 #include "app/models/gradestyle.h"
 #include "app/models/kindstyle.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QFont>
@@ -158,7 +159,7 @@ void NavigatorModel::readReference()
     m_allForces.clear();
     if (!m_workbench)
         return;
-    const ReferenceRepository reference = m_workbench->reference();
+    const Reader reference = m_workbench->reader();
     for (const Force& f : reference.forces()) {
         m_forces.insert(f.code, f);
         m_allForces << f.code;
@@ -222,7 +223,7 @@ NavigatorModel::loadChildren(const NavigatorNode& node) const
     std::vector<std::unique_ptr<NavigatorNode>> out;
     if (!m_workbench)
         return out;
-    const DraftRepository drafts = m_workbench->drafts();
+    const Reader drafts = m_workbench->reader();
     const auto pit = m_programmes.constFind(node.key.programme);
     if (pit == m_programmes.cend())
         return out;
@@ -401,7 +402,7 @@ void NavigatorModel::applyChanges(const ChangeSet& changes)
             r.forces.insert(place.force);
         Q_UNUSED(c);
     };
-    const DraftRepository drafts = m_workbench->drafts();
+    const Reader drafts = m_workbench->reader();
     for (const RecordChange& c : changes.changes()) {
         Refresh how;
         switch (c.kind) {
@@ -536,11 +537,11 @@ void NavigatorModel::refreshProgramme(NavigatorNode* pn, const Refresh& r)
     // forces open.
     QHash<QString, QList<Judgment>> byForce;
     if (r.grades && r.allForces)
-        for (const Judgment& j : m_workbench->drafts().judgments(pn->key.programme))
+        for (const Judgment& j : m_workbench->reader().judgments(pn->key.programme))
             byForce[j.forceCode] << j;
     QHash<QString, QMap<QString, int>> totals;
     if (r.counts && r.allForces)
-        for (const auto& c : m_workbench->drafts().forceFindingCounts(pn->key.programme))
+        for (const auto& c : m_workbench->reader().forceFindingCounts(pn->key.programme))
             totals[c.forceCode][c.kind] += c.count;
     for (const auto& fn : pn->children) {
         if (!r.allForces && !r.forces.contains(fn->key.force))
@@ -557,7 +558,7 @@ void NavigatorModel::refreshProgramme(NavigatorNode* pn, const Refresh& r)
         if (r.grades && r.allForces)
             regrade(fn.get(), byForce.value(fn->key.force));
         else if (r.grades)
-            regrade(fn.get(), m_workbench->drafts().judgments(pn->key.programme, fn->key.force));
+            regrade(fn.get(), m_workbench->reader().judgments(pn->key.programme, fn->key.force));
     }
     // A force left without findings may have nothing else either: the list is read again.
     if (r.mayEmpty && !r.forceList)
@@ -579,7 +580,7 @@ void NavigatorModel::refreshForceList(NavigatorNode* pn)
 {
     const Programme& p = m_programmes[pn->key.programme];
     const QStringList listed =
-        m_showAllForces ? m_allForces : m_workbench->drafts().forcesWithMaterial(p.code);
+        m_showAllForces ? m_allForces : m_workbench->reader().forcesWithMaterial(p.code);
     const QSet<QString> wanted(listed.cbegin(), listed.cend());
     for (int row = int(pn->children.size()) - 1; row >= 0; --row) {
         if (!wanted.contains(pn->children[size_t(row)]->key.force)) {
@@ -601,7 +602,7 @@ void NavigatorModel::refreshForceList(NavigatorNode* pn)
         pn->renumber();
         endInsertRows();
         recount(raw);
-        regrade(raw, m_workbench->drafts().judgments(p.code, raw->key.force));
+        regrade(raw, m_workbench->reader().judgments(p.code, raw->key.force));
     }
 }
 
@@ -609,7 +610,7 @@ void NavigatorModel::recount(NavigatorNode* fn)
 {
     CountIndex counts;
     for (const QuestionCounts& c :
-         m_workbench->drafts().findingCounts(fn->key.programme, fn->key.force))
+         m_workbench->reader().findingCounts(fn->key.programme, fn->key.force))
         counts[c.questionCode][c.kind] += c.count;
     QMap<QString, int> total;
     std::vector<NavigatorNode*> changed;

@@ -1,17 +1,7 @@
 #include "app/navigation/destinations.h"
 
 #include "app/drafting/draftingworkspace.h"
-#include "app/drafting/evidencepage.h"
-#include "app/drafting/judgmentpanel.h"
-#include "app/drafting/markdownedit.h"
-#include "app/drafting/metricspage.h"
-#include "app/drafting/questionpage.h"
 #include "app/panes/detailpane.h"
-#include "core/workbench.h"
-
-#include <QTabWidget>
-#include <QTextCursor>
-#include <QTextEdit>
 
 namespace fwb::app {
 
@@ -42,32 +32,16 @@ bool DraftingDestination::reveal(const Target& target)
     if (m_drafting->key() != target.key())
         m_drafting->showKey(target.key());
     switch (target.kind) {
-    case Target::Kind::Finding: {
-        QuestionPage* page = m_drafting->questionPage();
-        if (!page->selectFinding(target.uid))
-            return false;
-        const auto stored = m_drafting->context().workbench
-                                ? m_drafting->context().workbench->drafts().finding(target.uid)
-                                : std::nullopt;
-        if (stored && target.start >= 0) {
-            // Select the words the target is about (positions are in the stored text).
-            QTextEdit* edit = page->editor()->textEdit();
-            const QString words = stored->text.mid(target.start, target.length);
-            const QTextCursor c = edit->document()->find(words);
-            if (!words.isEmpty() && !c.isNull())
-                edit->setTextCursor(c);
-        }
-        return true;
-    }
+    case Target::Kind::Finding:
+        return m_drafting->selectFinding(target.uid, target.start, target.length);
     case Target::Kind::Judgment:
-        m_drafting->questionPage()->judgmentPanel()->summaryEditor()->textEdit()->setFocus(
-            Qt::OtherFocusReason);
+        m_drafting->focusJudgmentSummary();
         return true;
     case Target::Kind::Metrics:
-        m_drafting->forceTabs()->setCurrentWidget(m_drafting->metricsPage());
+        m_drafting->showMetrics();
         return true;
     case Target::Kind::Evidence:
-        m_drafting->forceTabs()->setCurrentWidget(m_drafting->evidencePage());
+        m_drafting->showEvidence();
         return true;
     default:
         return m_drafting->hasPage();

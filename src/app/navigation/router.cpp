@@ -1,6 +1,7 @@
 #include "app/navigation/router.h"
 
 #include "app/panes/navigatorview.h"
+#include "core/reader.h"
 #include "core/services/documents.h"
 #include "core/services/review.h"
 #include "core/workbench.h"
@@ -44,7 +45,7 @@ Result<Target> Router::resolve(const Target& target) const
     case Target::Kind::None:
         break;
     case Target::Kind::Finding: {
-        const auto f = wb.drafts().finding(t.uid);
+        const auto f = wb.reader().finding(t.uid);
         if (!f)
             return notFound(tr("There is no finding %1 in this workbench.").arg(t.uid));
         t.programme = f->programmeCode;
@@ -58,7 +59,7 @@ Result<Target> Router::resolve(const Target& target) const
         if (t.kind == Target::Kind::Section && t.documentUid.isEmpty())
             if (const auto where = DocumentService(wb).locate(t.uid))
                 t.documentUid = where->documentUid;
-        const auto d = wb.documents().document(t.documentUid);
+        const auto d = wb.reader().document(t.documentUid);
         if (!d)
             return notFound(tr("There is no document %1 in this workbench.")
                                 .arg(t.documentUid.isEmpty() ? t.uid : t.documentUid));
@@ -86,11 +87,11 @@ Result<Target> Router::resolve(const Target& target) const
     case Target::Kind::Judgment:
     case Target::Kind::Metrics:
     case Target::Kind::Evidence: {
-        const auto p = wb.reference().programme(t.programme);
+        const auto p = wb.reader().programme(t.programme);
         if (!p)
             return notFound(tr("There is no programme %1 in this workbench.").arg(t.programme));
         const bool needsForce = t.kind != Target::Kind::Place && t.kind != Target::Kind::Overview;
-        if ((needsForce || !t.force.isEmpty()) && !wb.reference().force(t.force))
+        if ((needsForce || !t.force.isEmpty()) && !wb.reader().force(t.force))
             return notFound(tr("There is no force %1 in this workbench.").arg(t.force));
         if (t.kind == Target::Kind::Judgment && t.question.isEmpty())
             return notFound(tr("A judgment is of a question: none was named."));

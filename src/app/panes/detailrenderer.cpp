@@ -2,6 +2,7 @@
 
 #include "app/models/kindstyle.h"
 #include "app/panes/htmlwriter.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QDate>
@@ -173,7 +174,7 @@ void writeFinding(HtmlWriter& w, const Finding& f, const QString& meta)
     w.raw(QStringLiteral("</td></tr></table>\n"));
 }
 
-QString forceName(const ReferenceRepository& ref, const QString& code)
+QString forceName(const Reader& ref, const QString& code)
 {
     const auto f = ref.force(code);
     return f ? f->name : code;
@@ -209,7 +210,7 @@ QString DetailRenderer::render(const NavigatorKey& key) const
 
 QString DetailRenderer::programmePage(const QString& code) const
 {
-    const ReferenceRepository ref = m_workbench.reference();
+    const Reader ref = m_workbench.reader();
     const auto p = ref.programme(code);
     if (!p)
         return messagePage(QStringLiteral("No such programme"), code);
@@ -220,7 +221,7 @@ QString DetailRenderer::programmePage(const QString& code) const
                   .arg(p->year));
     w.heading(1, p->title);
 
-    const int forces = int(m_workbench.drafts().forcesWithMaterial(code).size());
+    const int forces = int(m_workbench.reader().forcesWithMaterial(code).size());
     w.beginTable({}, QStringLiteral("facts"), false);
     auto fact = [&](const QString& label, const QString& value) {
         if (!value.isEmpty())
@@ -268,8 +269,8 @@ QString DetailRenderer::programmePage(const QString& code) const
 
 QString DetailRenderer::forcePage(const QString& programme, const QString& forceCode) const
 {
-    const ReferenceRepository ref = m_workbench.reference();
-    const DraftRepository drafts = m_workbench.drafts();
+    const Reader ref = m_workbench.reader();
+    const Reader drafts = m_workbench.reader();
     const auto p = ref.programme(programme);
     const auto force = ref.force(forceCode);
     if (!p || !force)
@@ -387,7 +388,7 @@ QString DetailRenderer::forcePage(const QString& programme, const QString& force
         w.heading(2, QStringLiteral("Figures"));
         writeMetrics(w, metrics, force->shortName.isEmpty() ? force->name : force->shortName);
     }
-    const QList<Document> documents = m_workbench.documents().documents(programme, forceCode);
+    const QList<Document> documents = m_workbench.reader().documents(programme, forceCode);
     w.heading(2, QStringLiteral("Documents"));
     if (documents.isEmpty()) {
         w.note(QStringLiteral("No letters or reports yet."));
@@ -412,8 +413,8 @@ QString DetailRenderer::forcePage(const QString& programme, const QString& force
 QString DetailRenderer::questionPage(const QString& programme, const QString& forceCode,
                                      const QString& code) const
 {
-    const ReferenceRepository ref = m_workbench.reference();
-    const DraftRepository drafts = m_workbench.drafts();
+    const Reader ref = m_workbench.reader();
+    const Reader drafts = m_workbench.reader();
     const auto p = ref.programme(programme);
     const Question* q = p ? findQuestion(p->questions, code) : nullptr;
     if (!q)

@@ -1,6 +1,7 @@
 #include "app/panes/diagnosticspane.h"
 #include "app/panes/safetextbrowser.h"
 
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QApplication>
@@ -139,8 +140,8 @@ void DiagnosticsPane::show(const QList<checks::Problem>& problems, int generatio
     const int errors = errorCount(), warnings = warningCount();
     QString where = m_force;
     if (m_workbench)
-        if (const auto f = m_workbench->reference().force(m_force))
-            if (const auto p = m_workbench->reference().programme(m_programme))
+        if (const auto f = m_workbench->reader().force(m_force))
+            if (const auto p = m_workbench->reader().programme(m_programme))
                 where = f->name + QStringLiteral(", ") + p->label();
     m_summary->setText(
         m_force.isEmpty()

@@ -8,6 +8,7 @@
 #include "app/review/reviewrecordpanes.h"
 #include "app/review/revisionsview.h"
 #include "core/io/filenames.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 #include "documents/assembly.h"
 #include "documents/reviewpack.h"
@@ -256,7 +257,7 @@ void ReviewWorkspace::fillDocuments()
 {
     QList<QPair<QString, QString>> listed;
     if (m_wb && !m_programme.isEmpty() && !m_force.isEmpty())
-        for (const Document& d : m_wb->documents().documents(m_programme, m_force))
+        for (const Document& d : m_wb->reader().documents(m_programme, m_force))
             listed.push_back({d.uid, u"%1 (%2)"_s.arg(d.title, d.kind)});
     m_ui->movesBar->setDocuments(listed, currentDocument());
 }
@@ -272,7 +273,7 @@ void ReviewWorkspace::showDocument()
     m_ui->historyPane->clear();
     m_ui->changesPane->view()->clear();
     const QString uid = currentDocument();
-    const auto d = m_wb && !uid.isEmpty() ? m_wb->documents().document(uid) : std::nullopt;
+    const auto d = m_wb && !uid.isEmpty() ? m_wb->reader().document(uid) : std::nullopt;
     setEnabled(m_wb != nullptr);
     if (!d) {
         m_ui->movesBar->showDocument(std::nullopt, nullptr, false, std::nullopt);
@@ -397,7 +398,7 @@ bool ReviewWorkspace::sendTo(const QString& directory)
 {
     if (!m_wb)
         return false;
-    const auto d = m_wb->documents().document(currentDocument());
+    const auto d = m_wb->reader().document(currentDocument());
     if (!d)
         return false;
     ReviewService review(*m_wb);
@@ -492,7 +493,7 @@ void ReviewWorkspace::onMove(const QString& status)
         onSend();
         return;
     }
-    const auto d = m_wb ? m_wb->documents().document(currentDocument()) : std::nullopt;
+    const auto d = m_wb ? m_wb->reader().document(currentDocument()) : std::nullopt;
     if (!d)
         return;
     if (transitionNeedsReason(d->status, status)) {

@@ -3,6 +3,7 @@
 #include "app/settings.h"
 #include "app/workbenchlock.h"
 #include "core/io/outputfile.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QDir>
@@ -75,7 +76,7 @@ bool Session::open(const QString& path, const OpenOptions& options)
         return fail(tr("Cannot open workbench"), workbench.error().message);
     }
     spdlog::info("opened {}{}", str(file), workbench.value()->isReadOnly() ? " (read-only)" : "");
-    const QString damage = workbench.value()->database().damageWarning();
+    const QString damage = workbench.value()->reader().damageWarning();
     adopt(std::move(workbench).value(), std::move(lock).value());
     if (!damage.isEmpty())
         fail(tr("Damaged workbench"), damage);
@@ -182,8 +183,8 @@ Session::Counts Session::counts() const
         return c;
     const WorkbenchInfo info = m_workbench->info();
     QSet<QString> forces;
-    for (const Programme& p : m_workbench->reference().programmes())
-        for (const QString& f : m_workbench->drafts().forcesWithMaterial(p.code))
+    for (const Programme& p : m_workbench->reader().programmes())
+        for (const QString& f : m_workbench->reader().forcesWithMaterial(p.code))
             forces.insert(f);
     c.forcesWithMaterial = forces.size();
     c.findings = info.findings;
@@ -193,14 +194,14 @@ Session::Counts Session::counts() const
 
 bool Session::hasMaterial(const QString& programme, const QString& force) const
 {
-    return m_workbench && m_workbench->drafts().forcesWithMaterial(programme).contains(force);
+    return m_workbench && m_workbench->reader().forcesWithMaterial(programme).contains(force);
 }
 
 QList<QPair<QString, QString>> Session::gradedProgrammes() const
 {
     QList<QPair<QString, QString>> out;
     if (m_workbench)
-        for (const Programme& p : m_workbench->reference().programmes())
+        for (const Programme& p : m_workbench->reader().programmes())
             if (!p.gradeScaleCode.isEmpty())
                 out.push_back({p.code, p.label()});
     return out;
@@ -218,7 +219,7 @@ QString Session::readOnlyReason() const
     if (!m_workbench)
         return {};
     const WorkbenchInfo info = m_workbench->info();
-    return info.damage.isEmpty() ? info.readOnlyReason : m_workbench->database().damageWarning();
+    return info.damage.isEmpty() ? info.readOnlyReason : m_workbench->reader().damageWarning();
 }
 
 QString Session::folder() const

@@ -2,6 +2,7 @@
 
 #include "app/session/session.h"
 #include "app/settings.h"
+#include "core/reader.h"
 #include "core/workbench.h"
 
 #include <QDir>
@@ -60,10 +61,10 @@ void exportData(QWidget* parent, Session& session, const NavigatorKey& key)
         return;
     QString programmeLabel, forceLabel;
     if (!key.programme.isEmpty())
-        if (const auto p = wb->reference().programme(key.programme))
+        if (const auto p = wb->reader().programme(key.programme))
             programmeLabel = p->label();
     if (!key.force.isEmpty())
-        if (const auto f = wb->reference().force(key.force))
+        if (const auto f = wb->reader().force(key.force))
             forceLabel = f->name;
     ExportDialog dialog(key.programme, programmeLabel, key.force, forceLabel, parent);
     if (dialog.exec() != QDialog::Accepted)
