@@ -657,10 +657,7 @@ DamageCheck Database::checkForDamage(const QString& path, int budgetMs,
     Probe p;
     quickCheck(h, budgetMs, p, stop);
     sqlite3_close(h);
-    result.damage = p.damage;
-    result.complete = p.checkComplete;
-    result.ms = p.checkMs;
-    return result;
+    return {p.damage, p.checkComplete, p.checkMs, {}};
 }
 
 void Database::noteDamage(const QString& damage)
