@@ -65,6 +65,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_session, &Session::aboutToClose, this, &MainWindow::letGo);
     connect(m_session, &Session::workbenchOpened, this, &MainWindow::adopt);
     connect(m_session, &Session::workbenchClosed, this, &MainWindow::updateTitle);
+    connect(m_session, &Session::readOnlyChanged, this, &MainWindow::updateTitle);
     updateTitle();
 
     if (!m_settings.restoreWindow(*this, *m_splitter)) {
@@ -324,17 +325,19 @@ void MainWindow::adopt()
 
 void MainWindow::refresh(const ChangeSet& changes)
 {
-    // Saving as a person types changes wording only: the navigator's counts and grades and the
-    // status bar's totals stay as they are, and the overview is rendered when next shown. On a
-    // national workbench rebuilding the navigator takes seconds; typing must not wait for it.
-    const bool wordingOnly = changes.wordingOnly();
-    if (wordingOnly && m_workTabs->currentWidget() != m_detail) {
+    // What an edit costs is what it changed: the status bar adjusts its totals from the change
+    // records, and the overview is rendered only while it is on show; hidden, it is marked stale
+    // and rendered when its tab is chosen. On a national workbench nothing here reads the
+    // million findings.
+    if (m_status)
+        m_status->apply(changes);
+    if (changes.isEverything())
+        updateTitle();
+    if (m_workTabs->currentWidget() != m_detail) {
         m_detailStale = true;
         return;
     }
     refreshDetail();
-    if (!wordingOnly)
-        updateTitle();
 }
 
 void MainWindow::refreshDetail()

@@ -7,11 +7,64 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QThread>
 #include <spdlog/spdlog.h>
 
 namespace fwb {
 
 Workbench::Workbench(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
+
+struct Workbench::DamageCheckRun {
+    std::atomic<bool> stop{false};
+    DamageCheck result;
+    QThread* thread = nullptr;
+};
+
+Workbench::~Workbench()
+{
+    if (m_check && m_check->thread) {
+        m_check->stop = true;
+        m_check->thread->wait();
+        delete m_check->thread;
+    }
+}
+
+void Workbench::checkForDamageLater(int budgetMs)
+{
+    if (budgetMs <= 0 || m_check)
+        return;
+    auto run = std::make_shared<DamageCheckRun>();
+    m_check = run;
+    const QString file = m_db->path();
+    run->thread = QThread::create([run, file, budgetMs] {
+        run->result = Database::checkForDamage(file, budgetMs, &run->stop);
+    });
+    connect(run->thread, &QThread::finished, this, [this, run] {
+        run->thread->deleteLater();
+        run->thread = nullptr;
+        const DamageCheck& r = run->result;
+        if (!r.error.isEmpty())
+            spdlog::warn("could not check {} for damaged pages: {}", path().toStdString(),
+                         r.error.toStdString());
+        else if (!r.complete)
+            spdlog::info("the check of {} for damaged pages stopped after {} ms (its budget) "
+                         "with none found so far; the rest of the file was not checked",
+                         path().toStdString(), r.ms);
+        else
+            spdlog::debug("checked {} for damaged pages in {} ms, after it was opened",
+                          path().toStdString(), r.ms);
+        if (r.damage.isEmpty())
+            return;
+        m_db->noteDamage(r.damage);
+        Q_EMIT damageFound(m_db->damageWarning());
+    });
+    run->thread->start(QThread::LowPriority);
+}
+
+bool Workbench::isCheckingForDamage() const
+{
+    return m_check && m_check->thread;
+}
 
 Reader Workbench::reader() const
 {

@@ -80,7 +80,19 @@ public:
     // Services call this after they commit a change, so that every view updates.
     void notifyChanged(const ChangeSet& changes);
 
+    // Checks the file for damaged pages on a thread of its own, with its own read-only
+    // connection, for at most `budgetMs` (the check Database::open runs when asked to, moved off
+    // the way to a painted window). Damage found makes the workbench read-only (every write is
+    // refused as Damaged) and is told with damageFound(). Closing the workbench stops the check.
+    void checkForDamageLater(int budgetMs);
+    bool isCheckingForDamage() const;
+
+    ~Workbench() override;
+
 Q_SIGNALS:
+    // The check started by checkForDamageLater found damage; `warning` is damageWarning().
+    void damageFound(const QString& warning);
+
     // One committed transaction: what it changed, precisely enough for views to update the rows
     // concerned in place (see core/changes.h).
     void changed(const fwb::ChangeSet& changes);
@@ -88,6 +100,8 @@ Q_SIGNALS:
 private:
     explicit Workbench(std::unique_ptr<Database> db);
     std::unique_ptr<Database> m_db;
+    struct DamageCheckRun;
+    std::shared_ptr<DamageCheckRun> m_check;
 };
 
 } // namespace fwb

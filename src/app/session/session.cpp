@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QSet>
 #include <QStandardPaths>
+#include <QTimer>
 #include <spdlog/spdlog.h>
 
 using namespace Qt::StringLiterals;
@@ -69,7 +70,12 @@ bool Session::open(const QString& path, const OpenOptions& options)
     auto lock = WorkbenchLock::acquire(file);
     if (!lock)
         return fail(tr("Workbench in use"), lock.error().message);
-    auto workbench = Workbench::open(file, options);
+    OpenOptions now = options;
+    const bool later = options.quickCheckMs > 0 && m_checkLaterAbove >= 0 &&
+                       QFileInfo(file).size() > m_checkLaterAbove;
+    if (later)
+        now.quickCheckMs = 0;
+    auto workbench = Workbench::open(file, now);
     if (!workbench) {
         if (workbench.error().code == Error::Code::NotFound)
             m_settings.removeRecentFile(file);
@@ -80,6 +86,16 @@ bool Session::open(const QString& path, const OpenOptions& options)
     adopt(std::move(workbench).value(), std::move(lock).value());
     if (!damage.isEmpty())
         fail(tr("Damaged workbench"), damage);
+    if (later && damage.isEmpty() && !m_workbench->isReadOnly()) {
+        Workbench* wb = m_workbench.get();
+        connect(wb, &Workbench::damageFound, this, [this](const QString& warning) {
+            Q_EMIT readOnlyChanged();
+            fail(tr("Damaged workbench"), warning);
+        });
+        QTimer::singleShot(kCheckDelayMs, wb, [wb, budget = options.quickCheckMs] {
+            wb->checkForDamageLater(budget);
+        });
+    }
     return true;
 }
 
@@ -176,17 +192,24 @@ std::optional<IngestPlan> Session::planIngest(const QString& path, const QString
     return std::move(plan).value();
 }
 
+qsizetype Session::forcesWithMaterial() const
+{
+    if (!m_workbench)
+        return 0;
+    QSet<QString> forces;
+    for (const Programme& p : m_workbench->reader().programmes())
+        for (const QString& f : m_workbench->reader().forcesWithMaterial(p.code))
+            forces.insert(f);
+    return forces.size();
+}
+
 Session::Counts Session::counts() const
 {
     Counts c;
     if (!m_workbench)
         return c;
     const WorkbenchInfo info = m_workbench->info();
-    QSet<QString> forces;
-    for (const Programme& p : m_workbench->reader().programmes())
-        for (const QString& f : m_workbench->reader().forcesWithMaterial(p.code))
-            forces.insert(f);
-    c.forcesWithMaterial = forces.size();
+    c.forcesWithMaterial = forcesWithMaterial();
     c.findings = info.findings;
     c.judgments = info.judgments;
     return c;
@@ -211,15 +234,16 @@ QString Session::readOnlyBadge() const
 {
     if (!m_workbench)
         return {};
-    return m_workbench->info().damage.isEmpty() ? tr("Read-only") : tr("Damaged — read-only");
+    return m_workbench->database().damage().isEmpty() ? tr("Read-only") : tr("Damaged — read-only");
 }
 
 QString Session::readOnlyReason() const
 {
     if (!m_workbench)
         return {};
-    const WorkbenchInfo info = m_workbench->info();
-    return info.damage.isEmpty() ? info.readOnlyReason : m_workbench->reader().damageWarning();
+    const Reader read = m_workbench->reader();
+    const QString damage = read.damageWarning();
+    return damage.isEmpty() ? read.readOnlyReason() : damage;
 }
 
 QString Session::folder() const

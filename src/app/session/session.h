@@ -35,6 +35,15 @@ public:
     bool isReadOnly() const;
     QString path() const;
 
+    // A file larger than this many bytes is checked for damaged pages after it opens, on a thread
+    // of its own, rather than before (the check reads the whole file: seconds at national
+    // scale); damage found then makes it read-only with the same warning. Below it (and with a
+    // negative value: always) the check runs on open, as `fwb` runs it.
+    static constexpr qint64 kCheckLaterAbove = 32 * 1024 * 1024;
+    void setCheckLaterAbove(qint64 bytes) { m_checkLaterAbove = bytes; }
+    // How long after opening the later check starts: the window paints first.
+    static constexpr int kCheckDelayMs = 200;
+
     // Each returns false after announcing failed(); the workbench open before stays open.
     bool open(const QString& path, const OpenOptions& options = {});
     bool create(const QString& path, bool demo);
@@ -51,6 +60,8 @@ public:
         qint64 findings = 0, judgments = 0;
     };
     Counts counts() const;
+    // Only the first of them: the forces with any material in any programme.
+    qsizetype forcesWithMaterial() const;
     bool hasMaterial(const QString& programme, const QString& force) const;
     // The programmes a published report can be read into (those with a grade scale).
     QList<QPair<QString, QString>> gradedProgrammes() const; // code, label
@@ -65,6 +76,8 @@ Q_SIGNALS:
     void aboutToClose();
     void workbenchClosed();
     void workbenchOpened(const QString& path);
+    // The open workbench became read-only (the check after opening found damage).
+    void readOnlyChanged();
     void failed(const QString& title, const QString& message);
     // Something done that the person should hear of (imported, exported).
     void notice(const QString& message);
@@ -76,6 +89,7 @@ private:
     Settings& m_settings;
     std::unique_ptr<WorkbenchLock> m_lock;
     std::unique_ptr<Workbench> m_workbench;
+    qint64 m_checkLaterAbove = kCheckLaterAbove;
 };
 
 } // namespace fwb::app

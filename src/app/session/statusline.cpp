@@ -1,6 +1,6 @@
 #include "app/session/statusline.h"
 
-#include "app/session/session.h"
+#include "core/changes.h"
 
 #include <QDir>
 #include <QLabel>
@@ -32,6 +32,9 @@ StatusLine::StatusLine(QStatusBar* bar, const Session& session) : QObject(bar), 
     bar->addPermanentWidget(m_problems);
     bar->addPermanentWidget(m_counts);
     bar->addPermanentWidget(m_readOnly);
+    m_recount.setSingleShot(true);
+    m_recount.setInterval(300);
+    connect(&m_recount, &QTimer::timeout, this, &StatusLine::recountNow);
 }
 
 void StatusLine::update()
@@ -40,10 +43,92 @@ void StatusLine::update()
         m_path->setText(tr("No workbench open"));
         m_counts->clear();
         m_readOnly->hide();
+        m_known = false;
+        m_recount.stop();
         return;
     }
     m_path->setText(QDir::toNativeSeparators(m_session.path()));
-    const Session::Counts c = m_session.counts();
+    m_readOnly->setText(m_session.readOnlyBadge());
+    m_readOnly->setVisible(m_session.isReadOnly());
+    m_readOnly->setToolTip(m_session.readOnlyReason());
+    if (m_known)
+        showCounts();
+    else
+        scheduleRecount(true);
+}
+
+void StatusLine::apply(const ChangeSet& changes)
+{
+    if (!m_session.isOpen())
+        return;
+    if (changes.isEverything()) {
+        scheduleRecount(true);
+        return;
+    }
+    bool changed = false;
+    for (const RecordChange& c : changes.changes()) {
+        if (c.op != ChangeOp::Added && c.op != ChangeOp::Removed) {
+            // A force or programme renamed or removed can change which forces have material.
+            if (c.kind == EntityKind::Force || c.kind == EntityKind::Programme)
+                scheduleRecount(false);
+            continue;
+        }
+        const qint64 sign = c.op == ChangeOp::Added ? 1 : -1;
+        switch (c.kind) {
+        case EntityKind::Finding:
+        case EntityKind::Judgment:
+            if (!c.isPrecise()) {
+                scheduleRecount(true);
+                continue;
+            }
+            (c.kind == EntityKind::Finding ? m_totals.findings : m_totals.judgments) +=
+                sign * c.uids.size();
+            changed = true;
+            [[fallthrough]];
+        case EntityKind::Evidence:
+        case EntityKind::Metric:
+        case EntityKind::Document:
+        case EntityKind::Force:
+        case EntityKind::Programme:
+            // Whether a force has material now: counted later, and only that figure.
+            scheduleRecount(false);
+            break;
+        default:
+            break;
+        }
+    }
+    if (changed && m_known)
+        showCounts();
+}
+
+void StatusLine::scheduleRecount(bool all)
+{
+    if (all)
+        m_recountAll = true;
+    else
+        m_recountForces = true;
+    m_recount.start();
+}
+
+void StatusLine::recountNow()
+{
+    m_recount.stop();
+    if (!m_session.isOpen()) {
+        m_known = false;
+        return;
+    }
+    if (m_recountAll || !m_known) {
+        m_totals = m_session.counts();
+        m_known = true;
+    } else if (m_recountForces)
+        m_totals.forcesWithMaterial = m_session.forcesWithMaterial();
+    m_recountAll = m_recountForces = false;
+    showCounts();
+}
+
+void StatusLine::showCounts()
+{
+    const Session::Counts& c = m_totals;
     auto count = [](qint64 n, const QString& one, const QString& many) {
         return u"%1 %2"_s.arg(n).arg(n == 1 ? one : many);
     };
@@ -51,9 +136,6 @@ void StatusLine::update()
         count(c.forcesWithMaterial, tr("force with material"), tr("forces with material")) +
         u"  ·  "_s + count(c.findings, tr("finding"), tr("findings")) + u"  ·  "_s +
         count(c.judgments, tr("judgment"), tr("judgments")));
-    m_readOnly->setText(m_session.readOnlyBadge());
-    m_readOnly->setVisible(m_session.isReadOnly());
-    m_readOnly->setToolTip(m_session.readOnlyReason());
 }
 
 void StatusLine::setProblems(int errors, int warnings)

@@ -75,20 +75,23 @@ QByteArray sqliteName(const QString& path, bool immutable)
 
 // PRAGMA quick_check, stopped by a progress handler once `budgetMs` has passed. It reads every
 // page of every table and index and checks their structure (not that indexes match their tables).
-void quickCheck(sqlite3* h, int budgetMs, Probe& p)
+void quickCheck(sqlite3* h, int budgetMs, Probe& p, const std::atomic<bool>* stop = nullptr)
 {
     if (budgetMs <= 0)
         return;
     struct Budget {
         QElapsedTimer timer;
         qint64 ms;
-    } budget{{}, budgetMs};
+        const std::atomic<bool>* stop;
+    } budget{{}, budgetMs, stop};
     budget.timer.start();
     sqlite3_progress_handler(
         h, 20000,
         [](void* b) -> int {
             auto* budget = static_cast<Budget*>(b);
-            return budget->timer.elapsed() > budget->ms ? 1 : 0;
+            return budget->timer.elapsed() > budget->ms || (budget->stop && budget->stop->load())
+                       ? 1
+                       : 0;
         },
         &budget);
     sqlite3_stmt* st = nullptr;
@@ -636,6 +639,36 @@ std::optional<Error> Database::transactionFailure() const
         }
     }
     return m_tx.failure;
+}
+
+DamageCheck Database::checkForDamage(const QString& path, int budgetMs,
+                                     const std::atomic<bool>* stop)
+{
+    DamageCheck result;
+    sqlite3* h = nullptr;
+    const QByteArray file = path.toUtf8();
+    if (sqlite3_open_v2(file.constData(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        result.error = QString::fromUtf8(h ? sqlite3_errmsg(h) : "cannot open");
+        if (h)
+            sqlite3_close(h);
+        return result;
+    }
+    sqlite3_busy_timeout(h, 5000);
+    Probe p;
+    quickCheck(h, budgetMs, p, stop);
+    sqlite3_close(h);
+    return {p.damage, p.checkComplete, p.checkMs, {}};
+}
+
+void Database::noteDamage(const QString& damage)
+{
+    if (damage.isEmpty() || !m_damage.isEmpty())
+        return;
+    spdlog::warn("{} is damaged: {}; it is read-only from now on", m_path.toStdString(),
+                 damage.toStdString());
+    m_damage = damage;
+    m_readOnly = true;
+    m_readOnlyReason = QStringLiteral("it is damaged");
 }
 
 QString Database::damageWarning() const

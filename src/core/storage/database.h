@@ -15,6 +15,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -29,6 +30,14 @@ struct OpenOptions {
     // How long the check for damaged pages on open may take. A larger file is checked only in
     // part (the log says so); 0 skips the check.
     int quickCheckMs = 2000;
+};
+
+// What a check of a file for damaged pages found (Database::checkForDamage).
+struct DamageCheck {
+    QString damage;       // what is wrong, empty when nothing was found
+    bool complete = true; // false: stopped by its budget (or asked to stop) part-way
+    qint64 ms = 0;        // how long it ran
+    QString error;        // the file could not be read for the check at all
 };
 
 class Database {
@@ -47,6 +56,14 @@ public:
     static Result<std::unique_ptr<Database>>
     create(const QString& path, const std::function<Status(Database&)>& populate = {},
            const OpenOptions& options = {});
+
+    // PRAGMA quick_check on a read-only connection of its own, stopped after `budgetMs` or as
+    // soon as *stop turns true. Safe to run on another thread while the file is open here.
+    static DamageCheck checkForDamage(const QString& path, int budgetMs,
+                                      const std::atomic<bool>* stop = nullptr);
+    // Damage found after the file was opened (a check run later): the workbench is read-only
+    // from now on, for the same reason and with the same warning as damage found on open.
+    void noteDamage(const QString& damage);
 
     ~Database();
     Database(const Database&) = delete;
