@@ -83,24 +83,8 @@ Result<QList<Finding>> AnalysisRepository::findingsOfKinds(const QString& progra
         !st)
         return st.error();
     QList<Finding> out;
-    while (query.next()) {
-        Finding x;
-        x.id = query.integer(0);
-        x.uid = query.text(1);
-        x.programmeCode = query.text(2);
-        x.forceCode = query.text(3);
-        x.questionCode = query.text(4);
-        x.kind = query.text(5);
-        x.text = query.text(6);
-        x.status = query.text(7);
-        x.updatedAt = query.text(8);
-        x.position = int(query.integer(9));
-        if (const QString ev = query.text(10); !ev.isEmpty()) {
-            x.evidenceUids = ev.split(QChar(31));
-            x.evidenceUids.sort();
-        }
-        out.push_back(std::move(x));
-    }
+    while (query.next())
+        out.push_back(readFindingRow(query));
     return out;
 }
 

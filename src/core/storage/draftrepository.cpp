@@ -163,7 +163,7 @@ static const char* kFindingSelect =
     "qn.programme_id "
     "JOIN forces f ON f.id = x.force_id WHERE 1 = 1";
 
-static Finding readFinding(const Query& r)
+Finding readFindingRow(const Query& r)
 {
     Finding x;
     x.id = r.integer(0);
@@ -195,7 +195,7 @@ QList<Finding> DraftRepository::findings(const QString& programmeCode, const QSt
     QList<Finding> out;
     if (execList(query, f.values))
         while (query.next())
-            out.push_back(readFinding(query));
+            out.push_back(readFindingRow(query));
     return out;
 }
 
@@ -221,7 +221,7 @@ QList<Finding> DraftRepository::findingsOfKinds(const QString& programmeCode,
     QList<Finding> out;
     if (query.execValues(values, QStringLiteral("reading findings")))
         while (query.next())
-            out.push_back(readFinding(query));
+            out.push_back(readFindingRow(query));
     return out;
 }
 
@@ -229,7 +229,7 @@ std::optional<Finding> DraftRepository::finding(const QString& uid) const
 {
     Query query(m_db, q(kFindingSelect) + q(" AND x.uid = ?"));
     if (query.exec({uid}) && query.next())
-        return readFinding(query);
+        return readFindingRow(query);
     return std::nullopt;
 }
 

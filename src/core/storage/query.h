@@ -102,4 +102,10 @@ private:
     bool m_prepared = false;
 };
 
+// A finding read from a row of the columns every findings query selects, in this order: id, uid,
+// programme code, force code, question code, kind, text, status, updated_at, position, evidence
+// uids joined by char(31). Defined in draftrepository.cpp.
+struct Finding;
+Finding readFindingRow(const Query& row);
+
 } // namespace fwb
