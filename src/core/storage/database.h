@@ -24,6 +24,14 @@ struct sqlite3;
 
 namespace fwb {
 
+// Which kind of server holds a workbench: a file for one person (SQLite), or a team workbench on a
+// PostgreSQL server, named by a libpq connection URI.
+enum class Backend { Sqlite, Postgres };
+
+// Whether `location` names a team workbench on a server (a postgresql:// or postgres:// URI)
+// rather than a file.
+bool isServerLocation(const QString& location);
+
 struct OpenOptions {
     bool readOnly = false;    // open read-only even if the file could be written
     int busyTimeoutMs = 5000; // how long to wait for another program's write lock
@@ -71,6 +79,10 @@ public:
 
     QSqlDatabase sql() const;
     const QString& path() const { return m_path; }
+    Backend backend() const { return m_backend; }
+    // The login the server authenticated this connection as (a team workbench); empty for a file,
+    // whose person is the operating-system account.
+    const QString& loginName() const { return m_loginName; }
     bool isReadOnly() const { return m_readOnly; }
     QString readOnlyReason() const { return m_readOnlyReason; }
     // What the check on open found wrong with the file, or empty. A damaged workbench is opened
@@ -125,6 +137,8 @@ private:
 
     QString m_path;
     QString m_connection;
+    QString m_loginName;
+    Backend m_backend = Backend::Sqlite;
     QString m_backupPath;
     QString m_readOnlyReason;
     QString m_damage;
