@@ -3,6 +3,7 @@
 // shows UI; the window and the command decide how to present an Error.
 
 #include <QString>
+#include <QVariantMap>
 #include <optional>
 #include <utility>
 #include <variant>
@@ -23,16 +24,22 @@ struct Error {
         Conflict,     // would duplicate something that exists
         Io,           // the file system refused
         Internal,     // a bug or an unexpected database error
+        Forbidden,    // the person's roles or assignments do not allow it (says who may)
+        Stale,        // the row was changed by someone else since it was read (see detail)
+        Offline,      // the team server cannot be reached; nothing was written
     };
     Code code = Code::Internal;
     QString message;
+    // Facts a face may show beside the message: a Stale refusal carries the row as it stands now
+    // ("text", "version", "actor", "at").
+    QVariantMap detail;
 
-    static Error make(Code c, QString m) { return Error{c, std::move(m)}; }
+    static Error make(Code c, QString m) { return Error{c, std::move(m), {}}; }
     bool isBadInput() const
     {
         // A damaged workbench is a failure of the storage it lives on, like a full disk.
         return code != Code::Io && code != Code::Internal && code != Code::Busy &&
-               code != Code::Damaged;
+               code != Code::Damaged && code != Code::Offline;
     }
 };
 
