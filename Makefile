@@ -5,7 +5,8 @@ BUILD_DIR ?= build
 PACKAGES := qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev qt6-svg-dev \
             libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools libspdlog-dev catch2 \
             libsqlite3-dev libcsv-dev ninja-build cmake g++ poppler-utils \
-            fonts-liberation2 libzip-dev libdtl-dev clang-format
+            fonts-liberation2 libzip-dev libdtl-dev clang-format \
+            libxlsxwriter-dev libqpdf-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 

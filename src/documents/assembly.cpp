@@ -207,6 +207,13 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document,
             out.embargoNotice = u"EMBARGOED until "_s + style::embargoTime(document.embargo);
         }
     }
+    out.draft = document.status != u"final"_s && document.status != u"published"_s;
+    if (out.draft)
+        out.draftNotice = u"DRAFT – not for publication"_s;
+    out.author =
+        cleanText(document.kind == u"letter"_s && data.sender && !data.sender->name.isEmpty()
+                      ? data.sender->name
+                      : u"HMIC"_s);
     const qint64 loaded = clock.elapsed();
     Builder b(data, out, options);
     b.build();

@@ -56,6 +56,10 @@ struct Assembly {
     bool embargoed = false;
     Audience audience = Audience::Inspectorate; // who it was assembled for
     QString embargoNotice; // "EMBARGOED until 00:01 on Thursday 4 September 2014"
+    // A document that is not final or published says so on every page, beside the embargo.
+    bool draft = false;
+    QString draftNotice; // "DRAFT – not for publication"
+    QString author;      // for the PDF's metadata: the letter's signatory, or the inspectorate
     QList<Heading> headings;
     QHash<QString, int> sectionPositions; // section uid → where its text starts
     QTextTable* contents = nullptr;       // the contents table, rows in step with contentsEntries

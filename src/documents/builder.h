@@ -69,6 +69,8 @@ public:
 
     void build()
     {
+        if (m_out.draft && m_options.embargoInText)
+            draftNotice();
         if (m_out.embargoed && m_options.embargoInText)
             embargoNotice();
         if (m_report)
@@ -396,6 +398,16 @@ private:
 
     // ---- parts ----------------------------------------------------------------------------
 
+    void draftNotice()
+    {
+        QTextBlockFormat bf;
+        bf.setAlignment(Qt::AlignCenter);
+        bf.setBackground(style::draftBackground());
+        bf.setTopMargin(2);
+        bf.setBottomMargin(m_out.embargoed ? 4 : 14);
+        line(m_out.draftNotice, text(11, true, style::draftInk()), bf);
+    }
+
     void embargoNotice()
     {
         QTextBlockFormat bf;
@@ -607,8 +619,7 @@ private:
             QTextBlockFormat bf = paragraphFormat();
             bf.setLeftMargin(14);
             block(bf, text());
-            m_c.insertText(g.label,
-                           text(10.5, true, style::gradeBackground(g.code, g.rank).darker(115)));
+            m_c.insertText(g.label, text(10.5, true, style::gradeText(g.code, g.rank)));
             if (!g.definition.isEmpty())
                 m_c.insertText(QStringLiteral(" – ") + g.definition, text());
         }

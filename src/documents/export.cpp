@@ -2,6 +2,7 @@
 
 #include "core/io/filenames.h"
 #include "core/workbench.h"
+#include "documents/accessible.h"
 #include "documents/chart.h"
 #include "documents/markdown.h"
 #include "documents/package.h"
@@ -11,6 +12,7 @@
 #include <QBuffer>
 #include <QFontInfo>
 #include <QImage>
+#include <QMap>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
@@ -31,10 +33,6 @@ using namespace Qt::StringLiterals;
 
 namespace fwb::documents {
 namespace {
-// Page geometry in millimetres.
-constexpr qreal kPageWidth = 210, kPageHeight = 297;
-constexpr qreal kLeft = 22, kRight = 22, kTop = 24, kBottom = 22;
-
 struct ChartAt {
     int position;
     ChartSpec spec;
@@ -265,129 +263,6 @@ QStringList batchFileNames(const QList<Document>& documents, Format format)
     return out;
 }
 
-int paintPages(Assembly& a, QPagedPaintDevice& device)
-{
-    device.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                     QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
-    QTextDocument* doc = a.document.get();
-    // The text is laid out in 96-dpi units (see kLayoutDpi); page furniture is drawn in the
-    // device's own units.
-    const qreal dmm = device.logicalDpiY() / 25.4;
-    const qreal lmm = kLayoutDpi / 25.4;
-    const qreal scale = device.logicalDpiY() / kLayoutDpi;
-    const QRectF body(kLeft * lmm, kTop * lmm, (kPageWidth - kLeft - kRight) * lmm,
-                      (kPageHeight - kTop - kBottom) * lmm);
-    doc->documentLayout()->setPaintDevice(layoutDevice());
-    ChartObject::install(doc);
-    doc->setPageSize(body.size());
-    QAbstractTextDocumentLayout* layout = doc->documentLayout();
-    // Where a block's first line is (blocks pushed to a new page start their lines there).
-    auto lineTop = [&](const QTextBlock& b) {
-        const qreal top = layout->blockBoundingRect(b).top();
-        return b.layout() && b.layout()->lineCount() > 0 ? top + b.layout()->lineAt(0).y() : top;
-    };
-    auto pageIndex = [&](qreal y) { return int(std::floor((y + 1) / body.height())); };
-    auto pageOf = [&](int position) { return pageIndex(lineTop(doc->findBlock(position))) + 1; };
-    // A heading or caption that would end a page goes to the next one with what follows it. One
-    // pass in document order: moving a block changes only what comes after it.
-    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
-        if (!b.blockFormat().boolProperty(KeepWithNextProperty) || !b.next().isValid())
-            continue;
-        // Qt's layout loses what follows when a block just before a table is pushed to a new
-        // page; such headings and captions stay where they are.
-        if (QTextCursor(b.next()).currentTable() || QTextCursor(b).currentTable())
-            continue;
-        if (pageIndex(lineTop(b.next())) > pageIndex(lineTop(b))) {
-            QTextCursor c(b);
-            QTextBlockFormat f = b.blockFormat();
-            f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-            c.setBlockFormat(f);
-            // Lay out again everything from here on before asking where later blocks are.
-            doc->markContentsDirty(b.position(), doc->characterCount() - b.position());
-        }
-    }
-    // Page numbers in the contents can move what follows them; settle in a few rounds.
-    for (int round = 0; round < 3 && a.contents; ++round) {
-        QList<int> before;
-        for (int i : a.contentsEntries)
-            before << pageOf(a.headings[i].cursor.position());
-        a.setContentsPages(pageOf);
-        QList<int> after;
-        for (int i : a.contentsEntries)
-            after << pageOf(a.headings[i].cursor.position());
-        if (after == before)
-            break;
-    }
-    const int pages = doc->pageCount();
-    const qreal mm = dmm;
-
-    QPainter painter(&device);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    QFont small = style::bodyFont(8);
-    QFont notice = style::bodyFont(9);
-    notice.setBold(true);
-    for (int i = 0; i < pages; ++i) {
-        if (i > 0)
-            device.newPage();
-        painter.save();
-        painter.scale(scale, scale);
-        painter.translate(body.left(), body.top() - i * body.height());
-        QAbstractTextDocumentLayout::PaintContext ctx;
-        ctx.clip = QRectF(0, i * body.height(), body.width(), body.height());
-        ctx.palette.setColor(QPalette::Text, style::ink());
-        painter.setClipRect(ctx.clip);
-        layout->draw(&painter, ctx);
-        painter.restore();
-
-        if (a.embargoed) {
-            const QRectF band(kLeft * mm, 6 * mm, (kPageWidth - kLeft - kRight) * mm, 7 * mm);
-            painter.fillRect(band, style::embargo());
-            painter.setFont(notice);
-            painter.setPen(Qt::white);
-            painter.drawText(band, Qt::AlignCenter, a.embargoNotice);
-        }
-        if (a.titlePage && i == 0)
-            continue;
-        painter.setFont(small);
-        painter.setPen(style::muted());
-        const qreal headerY = (a.embargoed ? 15.5 : 12) * mm;
-        const qreal left = kLeft * mm, width = (kPageWidth - kLeft - kRight) * mm;
-        // A letter's first page is its letterhead: no running title.
-        if (i > 0 || a.source.kind != QLatin1String("letter")) {
-            painter.drawText(QRectF(left, headerY, width, 5 * mm), Qt::AlignLeft | Qt::AlignVCenter,
-                             a.runningTitle);
-            painter.setPen(QPen(style::rule(), 0.3 * mm));
-            painter.drawLine(QPointF(left, headerY + 5.5 * mm),
-                             QPointF(left + width, headerY + 5.5 * mm));
-            painter.setPen(style::muted());
-        }
-        painter.drawText(QRectF(left, (kPageHeight - 14) * mm, width, 6 * mm), Qt::AlignCenter,
-                         QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages));
-    }
-    painter.end();
-    return pages;
-}
-
-Result<QByteArray> toPdf(Assembly& a)
-{
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    {
-        QPdfWriter writer(&buffer);
-        writer.setResolution(300);
-        writer.setTitle(a.runningTitle);
-        writer.setCreator(QStringLiteral("Findings Workbench"));
-        const int pages = paintPages(a, writer);
-        spdlog::debug("PDF of {}: {} pages", a.source.uid.toStdString(), pages);
-    }
-    // A PDF is complete when it starts with its header and ends with its trailer.
-    if (buffer.data().size() < 100 || !buffer.data().startsWith("%PDF") ||
-        !buffer.data().trimmed().endsWith("%%EOF"))
-        return Error::make(Error::Code::Internal, u"the PDF could not be written"_s);
-    return buffer.data();
-}
-
 Result<QByteArray> toOdt(const Assembly& a)
 {
     auto copy = withChartsReplaced(a, [&](QTextCursor& c, const ChartSpec& spec, int n) {
@@ -420,12 +295,14 @@ Result<QByteArray> toOdt(const Assembly& a)
 
 QByteArray toHtml(const Assembly& a)
 {
-    auto copy = withChartsReplaced(a, [&](QTextCursor& c, const ChartSpec& spec, int) {
+    QMap<int, QString> alts; // by chart number, in document order
+    auto copy = withChartsReplaced(a, [&](QTextCursor& c, const ChartSpec& spec, int n) {
         QTextImageFormat f;
         f.setName(u"data:image/svg+xml;base64,"_s +
                   QString::fromLatin1(spec.toSvg(720).toBase64()));
         f.setWidth(720);
         c.insertImage(f);
+        alts.insert(n, chartAltText(spec));
     });
     // Qt writes the title into <title> as it is: it is written here, escaped, instead.
     const QString title = copy->metaInformation(QTextDocument::DocumentTitle);
@@ -447,7 +324,11 @@ QByteArray toHtml(const Assembly& a)
                               u"<style>body { max-width: 46em; margin: 2em auto; padding: 0 1em; "
                               u"line-height: 1.4; } "
                               "table { border-collapse: collapse; }</style>\n"_s);
-    return html.toUtf8();
+    // The language, headings in order, table headers, charts in words, the DRAFT band.
+    HtmlPageOptions page;
+    page.chartAltTexts = alts.values();
+    page.draftNotice = a.draft ? a.draftNotice : QString();
+    return accessibleHtml(html, page).toUtf8();
 }
 
 QByteArray toMarkdown(const Assembly& a)

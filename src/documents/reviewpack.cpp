@@ -64,11 +64,18 @@ Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round,
             return inside.error();
         files << OutputBytes{dir.filePath(base + extension(format)), *bytes};
     }
-    if (const auto inside = pathInside(dir.path(), base + QStringLiteral("-response-form.csv"));
-        !inside)
-        return inside.error();
-    files << OutputBytes{dir.filePath(base + QStringLiteral("-response-form.csv")),
-                         ReviewService(workbench).form(round)};
+    // The response form as an Excel workbook (locked where the force is not to write, the
+    // category a list) and as CSV: either comes back through importForm.
+    auto xlsx = ReviewService(workbench).formXlsx(round);
+    if (!xlsx)
+        return xlsx.error();
+    for (const auto& [suffix, bytes] :
+         {std::pair{u"-response-form.xlsx"_s, *xlsx},
+          std::pair{u"-response-form.csv"_s, ReviewService(workbench).form(round)}}) {
+        if (const auto inside = pathInside(dir.path(), base + suffix); !inside)
+            return inside.error();
+        files << OutputBytes{dir.filePath(base + suffix), bytes};
+    }
     QStringList written;
     for (const OutputBytes& f : files) {
         if (Status s = workbench.refuseOwnFile(f.path); !s)

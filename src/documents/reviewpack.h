@@ -1,6 +1,7 @@
 #pragma once
 // The factual accuracy check on paper: the pack sent to the force (the draft as PDF and ODT with a
-// reference beside every paragraph, finding and judgment, and the response form as CSV), the
+// reference beside every paragraph, finding and judgment, and the response form as an Excel
+// workbook and as CSV), the
 // document as sent against the document now as tracked changes, and the closing record of a round.
 // The pack is assembled from the one document and its force, for a reader outside the
 // inspectorate: a chart of one figure of every force shows another force's value only where it is

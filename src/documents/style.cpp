@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <algorithm>
 #include <cmath>
 
 namespace fwb::documents::style {
@@ -54,23 +55,65 @@ QColor embargo()
 
 QColor gradeBackground(const QString& gradeCode, int rank)
 {
+    // Each with its text at a contrast of 4.5:1 or more (gradeForeground); a badge always says
+    // its grade in words too, so colour is never all it says.
     if (gradeCode == QLatin1String("outstanding") || (gradeCode.isEmpty() && rank == 1))
-        return QColor(0x1b, 0x78, 0x37);
+        return QColor(0x13, 0x5e, 0x2b);
     if (gradeCode == QLatin1String("good") || rank == 2)
-        return QColor(0x3f, 0x8f, 0x4a);
+        return QColor(0x2e, 0x7d, 0x3a);
     if (gradeCode == QLatin1String("requires-improvement") || rank == 3)
         return QColor(0xf1, 0xa3, 0x40);
     if (gradeCode == QLatin1String("inadequate") || rank == 4)
         return QColor(0xc6, 0x28, 0x28);
     if (rank == 1)
-        return QColor(0x1b, 0x78, 0x37);
+        return QColor(0x13, 0x5e, 0x2b);
     return QColor(0x6b, 0x75, 0x80);
 }
 
 QColor gradeForeground(const QString& gradeCode, int rank)
 {
-    return gradeBackground(gradeCode, rank).lightnessF() > 0.6 ? QColor(0x3a, 0x24, 0x00)
-                                                               : QColor(Qt::white);
+    const QColor back = gradeBackground(gradeCode, rank);
+    const QColor white(Qt::white), dark(0x3a, 0x24, 0x00);
+    return contrastRatio(white, back) >= contrastRatio(dark, back) ? white : dark;
+}
+
+QColor gradeText(const QString& gradeCode, int rank)
+{
+    return readableOn(gradeBackground(gradeCode, rank), Qt::white);
+}
+
+QColor draftBackground()
+{
+    return QColor(0xff, 0xf4, 0xce);
+}
+QColor draftInk()
+{
+    return QColor(0x5c, 0x3c, 0x00);
+}
+
+namespace {
+double luminance(const QColor& c)
+{
+    auto channel = [](double v) {
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+} // namespace
+
+double contrastRatio(const QColor& a, const QColor& b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor readableOn(const QColor& colour, const QColor& background, double ratio)
+{
+    QColor c = colour;
+    const bool darken = luminance(background) > 0.18;
+    for (int i = 0; i < 40 && contrastRatio(c, background) < ratio; ++i)
+        c = darken ? c.darker(108) : c.lighter(108);
+    return c;
 }
 
 QString longDate(const QString& iso, bool monthOnly)

@@ -20,6 +20,15 @@ QColor shade();    // alternate table rows
 QColor embargo();  // the embargo notice
 QColor gradeBackground(const QString& gradeCode, int rank);
 QColor gradeForeground(const QString& gradeCode, int rank);
+// The grade's colour for its name written on the page (dark enough to read on white).
+QColor gradeText(const QString& gradeCode, int rank);
+QColor draftBackground(); // the DRAFT band
+QColor draftInk();        // its text and border
+
+// The contrast ratio of two colours as WCAG 2 defines it (1 to 21); text needs 4.5 or more.
+double contrastRatio(const QColor& a, const QColor& b);
+// The colour, darkened (or lightened) just enough to have at least `ratio` against `background`.
+QColor readableOn(const QColor& colour, const QColor& background, double ratio = 4.5);
 
 // "2014-09-03" → "3 September 2014"; "2016-02-01" with monthOnly → "February 2016".
 QString longDate(const QString& iso, bool monthOnly = false);

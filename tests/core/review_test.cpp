@@ -313,7 +313,7 @@ TEST_CASE("Send: the round freezes every finding, judgment and paragraph under a
     REQUIRE(rows);
     CHECK(rows->size() == round.items.size() + 1);
     CHECK((*rows)[1].fields[0] == round.items[0].reference);
-    CHECK((*rows)[1].fields[1] == round.items[0].shown);
+    CHECK((*rows)[1].fields[1] == ReviewService::formText(round.items[0])); // plain text
     // Only a document ready for review is sent.
     CHECK_FALSE(ReviewService(*wb).send(kReport));
     CHECK_FALSE(ReviewService(*wb).send(kLetter));

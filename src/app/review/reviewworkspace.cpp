@@ -525,7 +525,7 @@ void ReviewWorkspace::onImport()
     if (!m_dialogs)
         return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Import the Force's Responses"), {},
-                                                      tr("Response forms (*.csv)"));
+                                                      tr("Response forms (*.xlsx *.csv)"));
     if (path.isEmpty())
         return;
     if (importForm(path))

@@ -7,6 +7,7 @@
 #include "core/reader.h"
 #include "core/workbench.h"
 #include "documents/batch.h"
+#include "documents/pdf.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -45,12 +46,16 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
         "inspectorate (every force's; default: outside for a published document, "
         "inspectorate for any other)."_s,
         u"WHO"_s);
-    p.addOptions(
-        {document, kProgramme, kForce, kKind, format, output, allForces, dir, now, audience});
+    const QCommandLineOption tagged(
+        u"tagged"_s,
+        u"With --format pdf: a tagged PDF, converted by LibreOffice from the ODT (needs soffice)."_s);
+    p.addOptions({document, kProgramme, kForce, kKind, format, output, allForces, dir, now,
+                  audience, tagged});
     int code = Ok;
     const QString synopsis =
         u"render FILE (--document UID | --programme CODE --force CODE --kind letter|report) "
-        "[--format pdf|odt|html|md] [-o OUT] [--audience outside|inspectorate]  |  render FILE "
+        "[--format pdf|odt|html|md] [--tagged] [-o OUT] [--audience outside|inspectorate]  |  "
+        "render FILE "
         "--programme CODE --kind KIND --all-forces --format FORMAT --dir DIR"_s;
     if (!parse(p, args, synopsis, 2, out, err, code))
         return code;
@@ -84,6 +89,8 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
             return usage(err, QStringLiteral("--audience: \"%1\" is not outside or inspectorate")
                                   .arg(p.value(audience)));
     }
+    if (p.isSet(tagged) && (*fmt != documents::Format::Pdf || p.isSet(allForces)))
+        return usage(err, u"--tagged is for one PDF: give --format pdf without --all-forces"_s);
     auto wb = Workbench::open(p.positionalArguments().at(1), OpenOptions{true, 5000});
     if (!wb)
         return fail(err, wb.error());
@@ -134,6 +141,27 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
                                                   ? u" (create one with `fwb document create`)"_s
                                                   : u": give --document UID"_s)));
         uid = d->uid;
+    }
+    if (p.isSet(tagged)) {
+        // LibreOffice tags what it converts: the ODT (notices in its text) goes through it.
+        options.embargoInText = true;
+        auto a = documents::assemble(**wb, uid, options);
+        if (!a)
+            return fail(err, a.error());
+        auto odt = documents::render(*a, documents::Format::Odt);
+        if (!odt)
+            return fail(err, odt.error());
+        auto pdf = documents::taggedPdfFromOdt(*odt);
+        if (!pdf)
+            return fail(err, pdf.error());
+        if (!p.isSet(output))
+            return writeOutput(out, err, {}, *pdf);
+        if (Status s = (*wb)->reader().refuseOwnFile(p.value(output)); !s)
+            return fail(err, s.error());
+        if (Status s = writeFileAtomically(p.value(output), *pdf); !s)
+            return fail(err, s.error());
+        out << "wrote " << p.value(output) << " (tagged, by LibreOffice)\n" << Qt::flush;
+        return Ok;
     }
     if (p.isSet(output)) {
         if (Status s = documents::renderToFile(**wb, uid, *fmt, p.value(output), options); !s)

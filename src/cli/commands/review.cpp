@@ -188,9 +188,10 @@ int reviewImport(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption check(u"check"_s, u"Check the form and report; import nothing."_s);
     p.addOptions({kDocument, kProgramme, kForce, kKind, clean, check});
     int code = Ok;
-    if (!parse(p, args,
-               u"review import FILE FORM.csv [--document UID] [--clean-rows-only | --check]"_s, 4,
-               out, err, code))
+    if (!parse(
+            p, args,
+            u"review import FILE FORM.xlsx|FORM.csv [--document UID] [--clean-rows-only | --check]"_s,
+            4, out, err, code))
         return code;
     QFile file(p.positionalArguments().at(3));
     if (!file.open(QIODevice::ReadOnly))

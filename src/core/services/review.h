@@ -31,6 +31,7 @@
 #include "core/util/result.h"
 #include "core/util/worddiff.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <functional>
 
@@ -93,8 +94,18 @@ public:
     Result<ReviewRound> send(const QString& documentUid, const TextFiller& fill = {});
     std::optional<ReviewRound> latestRound(const QString& documentUid) const;
 
-    // The response form for a round: one row per reference.
+    // The response form for a round: one row per reference, its current text as plain text
+    // (formText). As CSV (UTF-8, with a byte-order mark) and as an Excel workbook (the reference
+    // and current text locked, the category a list to choose from, the force and the date to
+    // reply by in title rows). Either is read back by importForm, as may be a CSV a spreadsheet
+    // saved in the legacy Windows-1252 code page.
     QByteArray form(const ReviewRound& round) const;
+    Result<QByteArray> formXlsx(const ReviewRound& round) const;
+    // What the form shows as an item's current text: what the force reads in the pack, without
+    // markup.
+    static QString formText(const ReviewItem& item);
+    // Ten working days after the pack was sent.
+    static QDate replyBy(const ReviewRound& round);
 
     struct FormProblem {
         int row = 0;   // as a spreadsheet numbers it, the header being row 1

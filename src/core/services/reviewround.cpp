@@ -4,6 +4,7 @@
 #include "core/services/reviewdetail.h"
 
 #include "core/io/csv.h"
+#include "core/io/textencoding.h"
 #include "core/workbench.h"
 
 #include <QSet>
@@ -66,138 +67,6 @@ Result<ReviewRound> ReviewService::send(const QString& documentUid, const TextFi
 std::optional<ReviewRound> ReviewService::latestRound(const QString& documentUid) const
 {
     return m_wb.review().latestRound(documentUid);
-}
-
-namespace {
-const QStringList& formHeader()
-{
-    static const QStringList h{u"reference"_s, u"current text"_s, u"proposed change"_s,
-                               u"evidence offered"_s, u"category"_s};
-    return h;
-}
-} // namespace
-
-QByteArray ReviewService::form(const ReviewRound& round) const
-{
-    QByteArray out = csv::formatRow(formHeader());
-    for (const ReviewItem& i : round.items)
-        out += csv::formatRow({i.reference, i.shown, QString(), QString(), QString()});
-    return out;
-}
-
-QString ReviewService::FormProblem::toString() const
-{
-    QString s = QStringLiteral("row %1").arg(row);
-    if (!field.isEmpty())
-        s += QStringLiteral(", %1").arg(field);
-    return s + QStringLiteral(": ") + message;
-}
-
-ReviewService::ImportReport ReviewService::checkForm(const ReviewRound& round,
-                                                     const QByteArray& data, const QString& name,
-                                                     QList<FaResponse>* clean) const
-{
-    ImportReport report;
-    auto rows = csv::parse(data, name);
-    if (!rows) {
-        report.problems << FormProblem{0, {}, rows.error().message};
-        return report;
-    }
-    if (rows->isEmpty()) {
-        report.problems << FormProblem{1, {}, u"the form is empty: it has no header row"_s};
-        return report;
-    }
-    // Columns are found by their header, so a form whose columns were reordered still reads.
-    QHash<QString, int> column;
-    const csv::Row& header = rows->front();
-    for (int i = 0; i < header.fields.size(); ++i)
-        column.insert(
-            header.fields[i].trimmed().toLower().replace(QLatin1Char('_'), QLatin1Char(' ')), i);
-    QStringList missing;
-    for (const QString& h : formHeader())
-        if (!column.contains(h))
-            missing << QStringLiteral("“%1”").arg(h);
-    if (!missing.isEmpty()) {
-        report.problems << FormProblem{header.number,
-                                       {},
-                                       QStringLiteral("the header lacks %1; it should be: %2")
-                                           .arg(missing.join(u", "_s), formHeader().join(u", "_s))};
-        return report;
-    }
-    QHash<QString, const ReviewItem*> items;
-    for (const ReviewItem& i : round.items)
-        items.insert(i.reference.toUpper(), &i);
-    QSet<QString> imported;
-    for (const FaResponse& r : m_wb.documents().roundResponses(round.uid))
-        imported.insert(r.reference + QChar(0x1f) + normalised(r.proposedChange) + QChar(0x1f) +
-                        normalised(r.evidenceOffered) + QChar(0x1f) + r.category);
-    auto field = [&](const csv::Row& row, const QString& h) {
-        return row.fields.value(column.value(h));
-    };
-    for (qsizetype n = 1; n < rows->size(); ++n) {
-        const csv::Row& row = (*rows)[n];
-        const QString reference = field(row, u"reference"_s).trimmed();
-        const QString current = field(row, u"current text"_s);
-        const QString proposed = field(row, u"proposed change"_s).trimmed();
-        const QString evidence = field(row, u"evidence offered"_s).trimmed();
-        const QString category = field(row, u"category"_s).trimmed();
-        if (proposed.isEmpty() && evidence.isEmpty() && category.isEmpty()) {
-            ++report.unchanged; // the force had nothing to say about this reference
-            continue;
-        }
-        const int before = int(report.problems.size());
-        const ReviewItem* item = items.value(reference.toUpper());
-        if (reference.isEmpty())
-            report.problems << FormProblem{row.number, u"reference"_s, u"is empty"_s};
-        else if (!item)
-            report.problems << FormProblem{
-                row.number, u"reference"_s,
-                QStringLiteral("“%1” is not a reference of round %2 of this document")
-                    .arg(reference)
-                    .arg(round.number)};
-        else if (normalised(current) != normalised(item->shown))
-            report.problems << FormProblem{
-                row.number, u"current text"_s,
-                QStringLiteral("differs from the text sent under %1; the form's current "
-                               "text must not be edited (put the wording wanted under "
-                               "“proposed change”)")
-                    .arg(item->reference)};
-        if (category.isEmpty())
-            report.problems << FormProblem{
-                row.number, u"category"_s,
-                u"is empty; it should be factual error, typo, challenge to judgment or other"_s};
-        else if (categoryCode(category).isEmpty())
-            report.problems << FormProblem{
-                row.number, u"category"_s,
-                QStringLiteral("“%1” is not factual error, typo, challenge to judgment or other")
-                    .arg(category)};
-        if (proposed.isEmpty() && evidence.isEmpty())
-            report.problems << FormProblem{
-                row.number, u"proposed change"_s,
-                QStringLiteral("is empty, and so is “evidence offered”: the row proposes nothing")};
-        if (report.problems.size() != before)
-            continue;
-        FaResponse r;
-        r.documentUid = round.documentUid;
-        r.roundUid = round.uid;
-        r.reference = item->reference;
-        r.target = item->target;
-        r.currentText = item->shown;
-        r.proposedChange = proposed;
-        r.evidenceOffered = evidence;
-        r.category = categoryCode(category);
-        r.formRow = row.number;
-        const QString key = r.reference + QChar(0x1f) + normalised(r.proposedChange) + QChar(0x1f) +
-                            normalised(r.evidenceOffered) + QChar(0x1f) + r.category;
-        if (imported.contains(key)) { // imported before, or a repeat of a row above
-            ++report.alreadyImported;
-            continue;
-        }
-        imported.insert(key);
-        if (clean)
-            clean->push_back(r);
-    }
-    return report;
 }
 
 Result<ReviewService::ImportReport> ReviewService::importForm(const QString& documentUid,
@@ -368,7 +237,9 @@ Result<FaResponse> ReviewService::decide(const QString& responseUid, const QStri
 
 QByteArray ReviewService::recordCsv(const ReviewRound& round) const
 {
+    // A byte-order mark first, so that a spreadsheet reads the file as UTF-8.
     QByteArray out =
+        encoding::kUtf8Bom +
         csv::formatRow({u"row"_s, u"reference"_s, u"where"_s, u"category"_s, u"text sent"_s,
                         u"proposed change"_s, u"evidence offered"_s, u"decision"_s, u"reason"_s,
                         u"wording applied"_s, u"revision"_s, u"decided by"_s, u"decided at"_s});
