@@ -4,7 +4,6 @@
 #include "core/workbench.h"
 #include "documents/chart.h"
 #include "documents/markdown.h"
-#include "documents/package.h"
 #include "documents/style.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -19,7 +18,6 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
-#include <QTextDocumentWriter>
 #include <QTextFrame>
 #include <QTextImageFormat>
 #include <QTextTable>
@@ -171,17 +169,6 @@ void escapeForMarkdown(QTextDocument& copy)
     }
 }
 
-QImage chartImage(const ChartSpec& spec, int width)
-{
-    const qreal pt = width / 46.0;
-    const QSizeF size = spec.sizeFor(width, pt);
-    QImage image(size.toSize(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    QPainter p(&image);
-    spec.paint(p, QRectF(QPointF(0, 0), size), pt);
-    return image;
-}
-
 } // namespace
 
 std::optional<Format> formatFromName(const QString& name)
@@ -191,6 +178,8 @@ std::optional<Format> formatFromName(const QString& name)
         return Format::Pdf;
     if (n == u"odt"_s)
         return Format::Odt;
+    if (n == u"docx"_s)
+        return Format::Docx;
     if (n == u"html"_s || n == u"htm"_s)
         return Format::Html;
     if (n == u"md"_s || n == u"markdown"_s)
@@ -205,6 +194,8 @@ QString formatName(Format f)
         return u"pdf"_s;
     case Format::Odt:
         return u"odt"_s;
+    case Format::Docx:
+        return u"docx"_s;
     case Format::Html:
         return u"html"_s;
     case Format::Markdown:
@@ -225,6 +216,8 @@ QString formatLabel(Format f)
         return u"PDF document"_s;
     case Format::Odt:
         return u"OpenDocument text"_s;
+    case Format::Docx:
+        return u"Word document"_s;
     case Format::Html:
         return u"Web page (HTML)"_s;
     case Format::Markdown:
@@ -388,36 +381,6 @@ Result<QByteArray> toPdf(Assembly& a)
     return buffer.data();
 }
 
-Result<QByteArray> toOdt(const Assembly& a)
-{
-    auto copy = withChartsReplaced(a, [&](QTextCursor& c, const ChartSpec& spec, int n) {
-        const QString name = QStringLiteral("chart-%1.png").arg(n);
-        const QImage image = chartImage(spec, 1600);
-        c.document()->addResource(QTextDocument::ImageResource, QUrl(name), image);
-        QTextImageFormat f;
-        f.setName(name);
-        f.setWidth(450);
-        f.setHeight(450.0 * image.height() / image.width());
-        c.insertImage(f);
-    });
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    unwrapSingleCells(*copy);
-    QTextDocumentWriter writer(&buffer, "odf");
-    if (!writer.write(copy.get()))
-        return Error::make(Error::Code::Internal, u"the OpenDocument file could not be written"_s);
-    // Qt names a paragraph's style after its block format ("p" and the format's index).
-    QHash<QString, int> levels;
-    for (QTextBlock b = copy->begin(); b.isValid(); b = b.next())
-        if (const int level = b.blockFormat().headingLevel(); level > 0)
-            levels.insert(QStringLiteral("p%1").arg(b.blockFormatIndex()), level);
-    auto content = package::read(buffer.data(), u"content.xml"_s);
-    if (!content)
-        return content.error();
-    return package::replace(buffer.data(), u"content.xml"_s,
-                            package::outlineHeadings(*content, levels));
-}
-
 QByteArray toHtml(const Assembly& a)
 {
     auto copy = withChartsReplaced(a, [&](QTextCursor& c, const ChartSpec& spec, int) {
@@ -476,6 +439,8 @@ Result<QByteArray> render(Assembly& a, Format format)
         return toPdf(a);
     case Format::Odt:
         return toOdt(a);
+    case Format::Docx:
+        return toDocx(a);
     case Format::Html:
         return toHtml(a);
     case Format::Markdown:
