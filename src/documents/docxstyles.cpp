@@ -255,7 +255,6 @@ private:
         x.writeStartElement(u"w:rPr"_s);
         x.writeEmptyElement(u"w:b"_s);
         val(u"w:color"_s, hex(style::embargo()));
-        val(u"w:spacing"_s, u"20"_s);
         size(10);
         x.writeEndElement();
         x.writeEndElement();
@@ -294,7 +293,6 @@ private:
         x.writeStartElement(u"w:rPr"_s);
         x.writeEmptyElement(u"w:b"_s);
         x.writeAttribute(u"w:val"_s, u"0"_s);
-        val(u"w:spacing"_s, u"0"_s);
         size(8);
         x.writeEndElement();
         x.writeEndElement();

@@ -228,14 +228,12 @@ private:
             x.writeEmptyElement(u"style:text-properties"_s);
             x.writeAttribute(u"fo:font-size"_s, u"10pt"_s);
             x.writeAttribute(u"fo:font-weight"_s, u"bold"_s);
-            x.writeAttribute(u"fo:letter-spacing"_s, u"0.05cm"_s);
             x.writeAttribute(u"fo:color"_s, style::embargo().name());
         });
         simpleStyle(u"Draft_20_Note"_s, u"Draft Note"_s, u"text"_s, [&] {
             x.writeEmptyElement(u"style:text-properties"_s);
             x.writeAttribute(u"fo:font-size"_s, u"8pt"_s);
             x.writeAttribute(u"fo:font-weight"_s, u"normal"_s);
-            x.writeAttribute(u"fo:letter-spacing"_s, u"normal"_s);
         });
         simpleStyle(u"Contents_20_Link"_s, u"Contents Link"_s, u"text"_s, [&] {
             x.writeEmptyElement(u"style:text-properties"_s);
