@@ -681,9 +681,13 @@ private:
             body(s, n);
             notes(n);
         }
-        line(QStringLiteral("Yours sincerely"), text(), bf);
+        // The close stays on the page of the signature.
+        QTextBlockFormat yours = bf;
+        yours.setProperty(KeepWithNextProperty, true);
+        line(QStringLiteral("Yours sincerely"), text(), yours);
         if (m_data.sender) {
             QTextBlockFormat sig;
+            sig.setProperty(KeepWithNextProperty, true);
             sig.setTopMargin(42);
             sig.setBottomMargin(1);
             line(m_data.sender->name, text(10.5, true), sig);
