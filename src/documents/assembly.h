@@ -81,6 +81,12 @@ Result<Assembly> assemble(const Workbench& workbench, const Document& document,
 constexpr qreal kLayoutDpi = 96;
 // A block format property: the block (a heading, a caption) belongs on the page of what follows it.
 inline constexpr int KeepWithNextProperty = QTextFormat::UserProperty + 2;
+// A block format property: what a block is, for the writers that give every paragraph a named
+// style (DOCX, ODT; see flow.h). Headings and list items are known by their own formats.
+inline constexpr int BlockRoleProperty = QTextFormat::UserProperty + 3;
+enum class BlockRole { Body = 0, Title, Subtitle, Caption, Note, Footnote, Embargo, Badge };
+// On a footnote's block (BlockRole::Footnote): the note's number.
+inline constexpr int FootnoteNumberProperty = QTextFormat::UserProperty + 4;
 QPaintDevice* layoutDevice();
 
 // Fills {{field}}s in narrative text (see services/documents.h for the names).

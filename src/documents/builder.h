@@ -342,6 +342,8 @@ private:
             bf.setBottomMargin(2);
             bf.setLeftMargin(16);
             bf.setTextIndent(-16);
+            bf.setProperty(BlockRoleProperty, int(BlockRole::Footnote));
+            bf.setProperty(FootnoteNumberProperty, n.number);
             const QTextCharFormat cf = text(8.5, false, style::muted());
             block(bf, cf);
             m_c.insertText(QString::number(n.number) + QStringLiteral("\u2002"),
@@ -393,7 +395,9 @@ private:
     {
         QTextCharFormat cf = text(10, false, style::muted());
         cf.setFontItalic(true);
-        line(s, cf, paragraphFormat());
+        QTextBlockFormat bf = paragraphFormat();
+        bf.setProperty(BlockRoleProperty, int(BlockRole::Note));
+        line(s, cf, bf);
     }
 
     // ---- parts ----------------------------------------------------------------------------
@@ -415,6 +419,7 @@ private:
         bf.setBackground(style::embargo());
         bf.setTopMargin(2);
         bf.setBottomMargin(14);
+        bf.setProperty(BlockRoleProperty, int(BlockRole::Embargo));
         line(m_out.embargoNotice, text(11, true, Qt::white), bf);
     }
 
@@ -441,9 +446,11 @@ private:
         QTextCursor cell = t->cellAt(0, 0).firstCursorPosition();
         QTextBlockFormat bf;
         bf.setBottomMargin(10);
+        bf.setProperty(BlockRoleProperty, int(BlockRole::Title));
         cell.setBlockFormat(bf);
         cell.insertText(m_data.doc.title, text(26, true, Qt::white));
         if (!m_data.doc.subtitle.isEmpty()) {
+            bf.setProperty(BlockRoleProperty, int(BlockRole::Subtitle));
             cell.insertBlock(bf);
             cell.insertText(fillFields(m_data.doc.subtitle, m_data.fields),
                             text(16, false, Qt::white));
@@ -551,6 +558,7 @@ private:
         QTextCursor cell = t->cellAt(0, 0).firstCursorPosition();
         QTextBlockFormat bf;
         bf.setAlignment(Qt::AlignCenter);
+        bf.setProperty(BlockRoleProperty, int(BlockRole::Badge));
         cell.setBlockFormat(bf);
         cell.insertText(it->gradeLabel,
                         text(13, true, style::gradeForeground(it->gradeCode, it->gradeRank)));
@@ -684,9 +692,13 @@ private:
             body(s, n);
             notes(n);
         }
-        line(QStringLiteral("Yours sincerely"), text(), bf);
+        // The close stays on the page of the signature.
+        QTextBlockFormat yours = bf;
+        yours.setProperty(KeepWithNextProperty, true);
+        line(QStringLiteral("Yours sincerely"), text(), yours);
         if (m_data.sender) {
             QTextBlockFormat sig;
+            sig.setProperty(KeepWithNextProperty, true);
             sig.setTopMargin(42);
             sig.setBottomMargin(1);
             line(m_data.sender->name, text(10.5, true), sig);

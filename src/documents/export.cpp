@@ -5,7 +5,6 @@
 #include "documents/accessible.h"
 #include "documents/chart.h"
 #include "documents/markdown.h"
-#include "documents/package.h"
 #include "documents/style.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -21,7 +20,6 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
-#include <QTextDocumentWriter>
 #include <QTextFrame>
 #include <QTextImageFormat>
 #include <QTextTable>
@@ -169,17 +167,6 @@ void escapeForMarkdown(QTextDocument& copy)
     }
 }
 
-QImage chartImage(const ChartSpec& spec, int width)
-{
-    const qreal pt = width / 46.0;
-    const QSizeF size = spec.sizeFor(width, pt);
-    QImage image(size.toSize(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    QPainter p(&image);
-    spec.paint(p, QRectF(QPointF(0, 0), size), pt);
-    return image;
-}
-
 } // namespace
 
 std::optional<Format> formatFromName(const QString& name)
@@ -189,6 +176,8 @@ std::optional<Format> formatFromName(const QString& name)
         return Format::Pdf;
     if (n == u"odt"_s)
         return Format::Odt;
+    if (n == u"docx"_s)
+        return Format::Docx;
     if (n == u"html"_s || n == u"htm"_s)
         return Format::Html;
     if (n == u"md"_s || n == u"markdown"_s)
@@ -203,6 +192,8 @@ QString formatName(Format f)
         return u"pdf"_s;
     case Format::Odt:
         return u"odt"_s;
+    case Format::Docx:
+        return u"docx"_s;
     case Format::Html:
         return u"html"_s;
     case Format::Markdown:
@@ -223,6 +214,8 @@ QString formatLabel(Format f)
         return u"PDF document"_s;
     case Format::Odt:
         return u"OpenDocument text"_s;
+    case Format::Docx:
+        return u"Word document"_s;
     case Format::Html:
         return u"Web page (HTML)"_s;
     case Format::Markdown:
@@ -261,36 +254,6 @@ QStringList batchFileNames(const QList<Document>& documents, Format format)
         out << name;
     }
     return out;
-}
-
-Result<QByteArray> toOdt(const Assembly& a)
-{
-    auto copy = withChartsReplaced(a, [&](QTextCursor& c, const ChartSpec& spec, int n) {
-        const QString name = QStringLiteral("chart-%1.png").arg(n);
-        const QImage image = chartImage(spec, 1600);
-        c.document()->addResource(QTextDocument::ImageResource, QUrl(name), image);
-        QTextImageFormat f;
-        f.setName(name);
-        f.setWidth(450);
-        f.setHeight(450.0 * image.height() / image.width());
-        c.insertImage(f);
-    });
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    unwrapSingleCells(*copy);
-    QTextDocumentWriter writer(&buffer, "odf");
-    if (!writer.write(copy.get()))
-        return Error::make(Error::Code::Internal, u"the OpenDocument file could not be written"_s);
-    // Qt names a paragraph's style after its block format ("p" and the format's index).
-    QHash<QString, int> levels;
-    for (QTextBlock b = copy->begin(); b.isValid(); b = b.next())
-        if (const int level = b.blockFormat().headingLevel(); level > 0)
-            levels.insert(QStringLiteral("p%1").arg(b.blockFormatIndex()), level);
-    auto content = package::read(buffer.data(), u"content.xml"_s);
-    if (!content)
-        return content.error();
-    return package::replace(buffer.data(), u"content.xml"_s,
-                            package::outlineHeadings(*content, levels));
 }
 
 QByteArray toHtml(const Assembly& a)
@@ -357,6 +320,8 @@ Result<QByteArray> render(Assembly& a, Format format)
         return toPdf(a);
     case Format::Odt:
         return toOdt(a);
+    case Format::Docx:
+        return toDocx(a);
     case Format::Html:
         return toHtml(a);
     case Format::Markdown:

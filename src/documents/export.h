@@ -3,7 +3,8 @@
 //  - PDF: A4, laid out page by page with a running header, "Page N of M", the embargo notice at
 //    the head of every page while it applies, contents with page numbers, charts as vectors.
 //    The same painting serves printing and print preview (any QPagedPaintDevice).
-//  - ODT: Qt's OpenDocument writer, charts embedded as images.
+//  - DOCX and ODT: written by the program with named styles, footnotes, page headers and footers
+//    and charts as images with alternative text (docx.h, odt.h).
 //  - HTML: one self-contained file, charts embedded as SVG.
 //  - Markdown: headings, lists and tables; charts as a list of their values.
 
@@ -16,9 +17,9 @@ class QPagedPaintDevice;
 
 namespace fwb::documents {
 
-enum class Format { Pdf, Odt, Html, Markdown };
+enum class Format { Pdf, Odt, Html, Markdown, Docx };
 
-// "pdf", "odt", "html" (or "htm"), "md" (or "markdown"); nullopt for anything else.
+// "pdf", "odt", "docx", "html" (or "htm"), "md" (or "markdown"); nullopt for anything else.
 std::optional<Format> formatFromName(const QString& name);
 QString formatName(Format format);  // "pdf"
 QString extension(Format format);   // ".pdf"
@@ -28,7 +29,8 @@ QString formatLabel(Format format); // "PDF document"
 int paintPages(Assembly& assembly, QPagedPaintDevice& device);
 
 Result<QByteArray> toPdf(Assembly& assembly);
-Result<QByteArray> toOdt(const Assembly& assembly);
+Result<QByteArray> toOdt(const Assembly& assembly);  // odt.cpp
+Result<QByteArray> toDocx(const Assembly& assembly); // docx.cpp
 QByteArray toHtml(const Assembly& assembly);
 QByteArray toMarkdown(const Assembly& assembly);
 Result<QByteArray> render(Assembly& assembly, Format format);

@@ -15,6 +15,7 @@ void Builder::caption(const Section& s)
     bf.setTopMargin(10);
     bf.setBottomMargin(6);
     bf.setProperty(KeepWithNextProperty, true);
+    bf.setProperty(BlockRoleProperty, int(BlockRole::Caption));
     block(bf, text(10, true, style::accent()));
     anchor(s.uid);
     // A note marked in the caption is defined in the section's text, below it.

@@ -53,6 +53,61 @@ Result<std::unique_ptr<Archive>> open(const QByteArray& bytes)
 
 } // namespace
 
+Result<QByteArray> write(const QList<Entry>& files)
+{
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(nullptr, 0, 0, &error);
+    if (!source)
+        return takeZipError(QStringLiteral("cannot make a package"), &error);
+    zip_t* z = zip_open_from_source(source, ZIP_TRUNCATE, &error);
+    if (!z) {
+        zip_source_free(source);
+        return takeZipError(QStringLiteral("cannot make a package"), &error);
+    }
+    zip_source_keep(source); // kept past zip_close, to read the archive back
+    auto fail = [&](const QString& what) {
+        const Error e = zipError(what, zip_get_error(z));
+        zip_discard(z);
+        zip_source_free(source);
+        return e;
+    };
+    for (const Entry& f : files) {
+        zip_source_t* data =
+            zip_source_buffer(z, f.bytes.constData(), zip_uint64_t(f.bytes.size()), 0);
+        if (!data)
+            return fail(f.name);
+        const zip_int64_t index =
+            zip_file_add(z, f.name.toUtf8().constData(), data, ZIP_FL_ENC_UTF_8);
+        if (index < 0) {
+            zip_source_free(data);
+            return fail(f.name);
+        }
+        if (zip_set_file_compression(z, zip_uint64_t(index),
+                                     f.stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) != 0)
+            return fail(f.name);
+    }
+    if (zip_close(z) != 0)
+        return fail(QStringLiteral("writing the package"));
+    QByteArray out;
+    if (zip_source_open(source) == 0) {
+        zip_source_seek(source, 0, SEEK_END);
+        const zip_int64_t size = zip_source_tell(source);
+        zip_source_seek(source, 0, SEEK_SET);
+        if (size > 0) {
+            out.resize(qsizetype(size));
+            if (zip_source_read(source, out.data(), zip_uint64_t(size)) != size)
+                out.clear();
+        }
+        zip_source_close(source);
+    }
+    zip_source_free(source);
+    if (out.isEmpty())
+        return Error::make(Error::Code::Internal,
+                           QStringLiteral("the package could not be read back"));
+    return out;
+}
+
 Result<QStringList> entries(const QByteArray& bytes)
 {
     auto a = open(bytes);

@@ -1,7 +1,8 @@
 #pragma once
-// OpenDocument packages (zip files) read and rewritten with libzip. Qt's ODF writer writes every
-// paragraph as <text:p>, headings included; LibreOffice's navigator and outline need <text:h>
-// with an outline level, so the export rewrites content.xml inside the package Qt wrote.
+// Zip packages (OpenDocument, Office Open XML) read, written and rewritten with libzip. Qt's ODF
+// writer writes every paragraph as <text:p>, headings included; LibreOffice's navigator and outline
+// need <text:h> with an outline level, so the export rewrites content.xml inside the package Qt
+// wrote.
 
 #include "core/util/result.h"
 
@@ -11,6 +12,15 @@
 #include <QStringList>
 
 namespace fwb::documents::package {
+
+struct Entry {
+    QString name;
+    QByteArray bytes;
+    bool stored = false; // kept as it is, not compressed (an OpenDocument's mimetype)
+};
+
+// A zip archive of these entries, in this order, written in memory.
+Result<QByteArray> write(const QList<Entry>& entries);
 
 // The bytes of one entry of a zip archive.
 Result<QByteArray> read(const QByteArray& zip, const QString& entry);

@@ -50,7 +50,7 @@ Result<QStringList> writePack(Workbench& workbench, const ReviewRound& round,
     // Everything is made in memory first, then written all or nothing: a pack with a missing or
     // cut-short file is never left for someone to send.
     QList<OutputBytes> files;
-    for (Format format : {Format::Pdf, Format::Odt}) {
+    for (Format format : {Format::Pdf, Format::Odt, Format::Docx}) {
         options.embargoInText = format != Format::Pdf;
         auto a = assemble(workbench, *document, options);
         if (!a)

@@ -162,7 +162,7 @@ TEST_CASE("ODT: headings with outline levels, lists and tables, the findings' te
     CHECK(level1 >= 8); // contents, overview, force in numbers, introduction, four chapters, annex
     CHECK(headingTexts.contains(QStringLiteral("Annex A – HMIC judgments")));
     CHECK(lists >= 3);
-    CHECK(tables >= 3); // contents, Figure 2, Figure 4
+    CHECK(tables >= 2); // Figure 2, Figure 4 (the contents are entries linking to their headings)
     const QList<Finding> findings = wb->drafts().findings(kPeel, kLancs, QStringLiteral("Q4.1"));
     REQUIRE_FALSE(findings.isEmpty());
     CHECK(normal(text).contains(normal(findings.first().text).left(80)));
@@ -265,5 +265,5 @@ TEST_CASE("Exports are written whole or not at all, and never over the workbench
                          QDir::Files | QDir::Hidden)
               .isEmpty());
     CHECK(documents::formatFromName(QStringLiteral("PDF")) == documents::Format::Pdf);
-    CHECK_FALSE(documents::formatFromName(QStringLiteral("docx")));
+    CHECK_FALSE(documents::formatFromName(QStringLiteral("rtf")));
 }

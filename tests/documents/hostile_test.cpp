@@ -375,12 +375,15 @@ TEST_CASE("Hostile text: the ODT's content.xml parses, holds every word and link
         REQUIRE(content);
         QXmlStreamReader xml(*content);
         QString text;
-        QStringList unsafe;
+        QStringList unsafe, bookmarks;
         while (!xml.atEnd()) {
             xml.readNext();
             if (xml.isCharacters())
                 text += xml.text();
             if (xml.isStartElement()) {
+                if (xml.qualifiedName() == QLatin1String("text:bookmark"))
+                    bookmarks << QStringLiteral("#") +
+                                     xml.attributes().value(QStringLiteral("text:name")).toString();
                 if (xml.name() == QLatin1String("p") || xml.name() == QLatin1String("h") ||
                     xml.name() == QLatin1String("s") || xml.name() == QLatin1String("tab"))
                     text += QLatin1Char(' ');
@@ -396,8 +399,67 @@ TEST_CASE("Hostile text: the ODT's content.xml parses, holds every word and link
         }
         INFO(xml.errorString().toStdString());
         CHECK_FALSE(xml.hasError());
+        // A link to a place in the document itself is safe where that place is there.
+        for (const QString& b : std::as_const(bookmarks))
+            unsafe.removeAll(b);
         INFO(unsafe.join(QStringLiteral(" | ")));
         CHECK(unsafe.isEmpty());
         requireEveryMarker(text, fieldsOf(letter), "ODT");
+    }
+}
+
+TEST_CASE("Hostile text: the DOCX's parts parse, hold every word and link only to the web, mail "
+          "and places in the document",
+          "[hostile][docx]")
+{
+    Hostile h;
+    for (const bool letter : {false, true}) {
+        INFO((letter ? "letter" : "report"));
+        auto docx = documents::toDocx(make(*h.wb, letter ? h.made.letter : h.made.report));
+        REQUIRE(docx);
+        QString text;
+        QStringList bookmarks, anchors;
+        for (const QString part :
+             {QStringLiteral("word/document.xml"), QStringLiteral("word/footnotes.xml"),
+              QStringLiteral("word/header1.xml"), QStringLiteral("word/header2.xml")}) {
+            auto xmlBytes = documents::package::read(*docx, part);
+            REQUIRE(xmlBytes);
+            QXmlStreamReader xml(*xmlBytes);
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (xml.isCharacters())
+                    text += xml.text();
+                if (xml.isStartElement()) {
+                    if (xml.name() == QLatin1String("p") || xml.name() == QLatin1String("tab"))
+                        text += QLatin1Char(' ');
+                    if (xml.qualifiedName() == QLatin1String("w:bookmarkStart"))
+                        bookmarks << xml.attributes().value(QStringLiteral("w:name")).toString();
+                    if (xml.qualifiedName() == QLatin1String("w:hyperlink") &&
+                        xml.attributes().hasAttribute(QStringLiteral("w:anchor")))
+                        anchors << xml.attributes().value(QStringLiteral("w:anchor")).toString();
+                }
+            }
+            INFO(part << ": " << xml.errorString().toStdString());
+            CHECK_FALSE(xml.hasError());
+        }
+        for (const QString& a : std::as_const(anchors))
+            CHECK(bookmarks.contains(a));
+        // Every link that leaves the document is a web or mail link.
+        auto rels = documents::package::read(*docx, QStringLiteral("word/_rels/document.xml.rels"));
+        REQUIRE(rels);
+        QXmlStreamReader xml(*rels);
+        QStringList unsafe;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() &&
+                xml.attributes().value(QStringLiteral("TargetMode")) == QLatin1String("External")) {
+                const QString target = xml.attributes().value(QStringLiteral("Target")).toString();
+                if (!hostile::isSafeHref(target))
+                    unsafe << target;
+            }
+        }
+        INFO(unsafe.join(QStringLiteral(" | ")));
+        CHECK(unsafe.isEmpty());
+        requireEveryMarker(text, fieldsOf(letter), "DOCX");
     }
 }

@@ -388,7 +388,7 @@ TEST_CASE("Pack: a chart of every force shows another force's figure only where 
     const QString out = fx.dir.path(S("pack"));
     auto written = documents::writePack(wb, *round, out);
     REQUIRE(written);
-    REQUIRE(written->size() == 3);
+    REQUIRE(written->size() == 4);
 
     // Every file of the pack, every byte and every entry: no withheld force's name or value.
     QString all;

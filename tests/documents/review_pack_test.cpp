@@ -104,10 +104,11 @@ TEST_CASE("Pack: one force's pack holds nothing about any other force, in any fi
         const QByteArray bytes = test::readFile(path);
         REQUIRE_FALSE(bytes.isEmpty());
         everything += QString::fromUtf8(bytes);
-        if (path.endsWith(S(".odt"))) {
+        if (path.endsWith(S(".odt")) || path.endsWith(S(".docx"))) {
             auto names = documents::package::entries(bytes);
             REQUIRE(names);
-            CHECK(names->contains(S("content.xml")));
+            CHECK(names->contains(path.endsWith(S(".odt")) ? S("content.xml")
+                                                           : S("word/document.xml")));
             for (const QString& name : *names) {
                 auto entry = documents::package::read(bytes, name);
                 REQUIRE(entry);
@@ -144,7 +145,7 @@ TEST_CASE("Pack: one force's pack holds nothing about any other force, in any fi
     }
 
     // The form: one row per reference, the text as the force reads it.
-    auto rows = csv::parse(test::readFile(written->at(2)), S("form"));
+    auto rows = csv::parse(test::readFile(written->at(3)), S("form"));
     REQUIRE(rows);
     CHECK(rows->front().fields == QStringList{S("reference"), S("current text"),
                                               S("proposed change"), S("evidence offered"),

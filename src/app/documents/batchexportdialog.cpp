@@ -25,8 +25,9 @@ BatchExportDialog::BatchExportDialog(Workbench& workbench, const QString& progra
     m_ui->kind->addItem(tr("Letters"), u"letter"_s);
     m_ui->kind->addItem(tr("Reports"), u"report"_s);
     m_ui->kind->setCurrentIndex(kind == u"report"_s ? 1 : 0);
-    for (documents::Format f : {documents::Format::Pdf, documents::Format::Odt,
-                                documents::Format::Html, documents::Format::Markdown})
+    for (documents::Format f :
+         {documents::Format::Pdf, documents::Format::Docx, documents::Format::Odt,
+          documents::Format::Html, documents::Format::Markdown})
         m_ui->format->addItem(documents::formatLabel(f), documents::formatName(f));
     m_ui->folder->setText(QDir::homePath());
     connect(m_ui->browse, &QPushButton::clicked, this, &BatchExportDialog::chooseFolder);

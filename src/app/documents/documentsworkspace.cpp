@@ -153,7 +153,7 @@ void DocumentsWorkspace::buildBar()
     m_print->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_export = bar->addAction(tr("Export…"), this, &DocumentsWorkspace::exportDocument);
     m_export->setObjectName(u"exportDocumentAction"_s);
-    m_export->setToolTip(tr("Save this document as PDF, OpenDocument, HTML or Markdown"));
+    m_export->setToolTip(tr("Save this document as PDF, Word, OpenDocument, HTML or Markdown"));
     m_exportAll = new QAction(tr("Export All Forces…"), this);
     m_exportAll->setObjectName(u"exportAllAction"_s);
     m_exportAll->setToolTip(tr("Export the letter or report of every force in this programme"));
@@ -593,7 +593,7 @@ Status DocumentsWorkspace::exportTo(const QString& path, const QString& format)
     if (!f)
         return Error::make(
             Error::Code::Invalid,
-            tr("“%1” is not PDF, ODT, HTML or Markdown.").arg(QFileInfo(path).fileName()));
+            tr("“%1” is not PDF, DOCX, ODT, HTML or Markdown.").arg(QFileInfo(path).fileName()));
     return documents::renderToFile(*m_context.workbench, currentDocument(), *f, path);
 }
 
@@ -603,7 +603,8 @@ void DocumentsWorkspace::exportDocument()
     if (!d)
         return;
     const QString filters =
-        tr("PDF document (*.pdf);;OpenDocument text (*.odt);;Web page (*.html);;Markdown (*.md)");
+        tr("PDF document (*.pdf);;Word document (*.docx);;OpenDocument text (*.odt);;Web page "
+           "(*.html);;Markdown (*.md)");
     QString selected;
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export Document"), documents::suggestedFileName(*d, documents::Format::Pdf),

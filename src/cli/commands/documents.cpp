@@ -1,6 +1,6 @@
 // fwb render, document, section: letters and reports from a script — create them from the
-// programme's template, change their particulars and sections, and render them to PDF, ODT, HTML
-// or Markdown, one at a time or every force's at once.
+// programme's template, change their particulars and sections, and render them to PDF, Word (DOCX),
+// ODT, HTML or Markdown, one at a time or every force's at once.
 #include "core/services/documents.h"
 #include "cli/support.h"
 #include "core/io/filenames.h"
@@ -30,7 +30,7 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption document(
         u"document"_s, u"The document's uid (instead of programme, force and kind)."_s, u"UID"_s);
     const QCommandLineOption format(
-        u"format"_s, u"pdf, odt, html or md (default: from the output's extension)."_s,
+        u"format"_s, u"pdf, docx, odt, html or md (default: from the output's extension)."_s,
         u"FORMAT"_s);
     const QCommandLineOption output(QStringList{u"o"_s, u"output"_s},
                                     u"Write to this file (default: standard output)."_s, u"PATH"_s);
@@ -54,7 +54,7 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
     int code = Ok;
     const QString synopsis =
         u"render FILE (--document UID | --programme CODE --force CODE --kind letter|report) "
-        "[--format pdf|odt|html|md] [--tagged] [-o OUT] [--audience outside|inspectorate]  |  "
+        "[--format pdf|docx|odt|html|md] [--tagged] [-o OUT] [--audience outside|inspectorate]  |  "
         "render FILE "
         "--programme CODE --kind KIND --all-forces --format FORMAT --dir DIR"_s;
     if (!parse(p, args, synopsis, 2, out, err, code))
@@ -66,7 +66,7 @@ int cmdRender(const QStringList& args, QTextStream& out, QTextStream& err)
     if (p.isSet(format)) {
         fmt = documents::formatFromName(p.value(format));
         if (!fmt)
-            return usage(err, QStringLiteral("--format: \"%1\" is not pdf, odt, html or md")
+            return usage(err, QStringLiteral("--format: \"%1\" is not pdf, docx, odt, html or md")
                                   .arg(p.value(format)));
     } else if (p.isSet(output)) {
         fmt = documents::formatFromName(QFileInfo(p.value(output)).suffix());

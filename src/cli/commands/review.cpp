@@ -524,7 +524,7 @@ int reviewRecord(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
     const QCommandLineOption output(QStringList{u"o"_s, u"output"_s},
-                                    u"Write to this file: .csv or .pdf (default: CSV on "
+                                    u"Write to this file: .csv, .pdf or .docx (default: CSV on "
                                     "standard output)."_s,
                                     u"PATH"_s);
     const QCommandLineOption number(u"round"_s, u"The round's number (default: the latest)."_s,
@@ -533,13 +533,14 @@ int reviewRecord(const QStringList& args, QTextStream& out, QTextStream& err)
     int code = Ok;
     if (!parse(
             p, args,
-            u"review record FILE (--document UID | --programme CODE --force CODE) [--round N] [-o OUT.csv|OUT.pdf]"_s,
+            u"review record FILE (--document UID | --programme CODE --force CODE) [--round N] [-o OUT.csv|OUT.pdf|OUT.docx]"_s,
             3, out, err, code))
         return code;
     const QString suffix = QFileInfo(p.value(output)).suffix().toLower();
-    if (p.isSet(output) && suffix != u"csv"_s && suffix != u"pdf"_s)
-        return usage(err,
-                     QStringLiteral("-o: \"%1\" should end in .csv or .pdf").arg(p.value(output)));
+    if (p.isSet(output) && suffix != u"csv"_s && suffix != u"pdf"_s && suffix != u"docx"_s)
+        return usage(
+            err,
+            QStringLiteral("-o: \"%1\" should end in .csv, .pdf or .docx").arg(p.value(output)));
     auto wb = openOrFail(p.positionalArguments().at(2), err, code, true);
     if (!wb)
         return code;
@@ -564,6 +565,12 @@ int reviewRecord(const QStringList& args, QTextStream& out, QTextStream& err)
         if (!pdf)
             return fail(err, pdf.error());
         return writeOutput(out, err, p.value(output), *pdf);
+    }
+    if (suffix == u"docx"_s) {
+        auto docx = documents::recordDocx(*wb, *round);
+        if (!docx)
+            return fail(err, docx.error());
+        return writeOutput(out, err, p.value(output), *docx);
     }
     return writeOutput(out, err, p.value(output), review.recordCsv(*round));
 }
@@ -615,7 +622,8 @@ int cmdDiff(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption from(u"from"_s, u"The earlier revision (default 1)."_s, u"REV"_s);
     const QCommandLineOption to(u"to"_s, u"The later revision (default: the text now)."_s,
                                 u"REV"_s);
-    const QCommandLineOption format(u"format"_s, u"text (default), html or pdf."_s, u"FORMAT"_s);
+    const QCommandLineOption format(u"format"_s, u"text (default), html, pdf or docx."_s,
+                                    u"FORMAT"_s);
     const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, u"Write to this file."_s,
                                     u"PATH"_s);
     const QCommandLineOption changed(u"changed-only"_s, u"With --document: only what changed."_s);
@@ -625,15 +633,16 @@ int cmdDiff(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!parse(p, args,
                u"diff FILE (--finding UID | --judgment P/F/Q | --overview P/F/Q | --section UID) "
                u"[--from REV] "
-               "[--to REV]  |  diff FILE --document UID   [--format text|html|pdf] [-o OUT]"_s,
+               "[--to REV]  |  diff FILE --document UID   [--format text|html|pdf|docx] [-o OUT]"_s,
                2, out, err, code))
         return code;
     QString fmt =
         p.isSet(format) ? p.value(format).toLower() : QFileInfo(p.value(output)).suffix().toLower();
     if (fmt.isEmpty() || fmt == u"txt"_s)
         fmt = u"text"_s;
-    if (fmt != u"text"_s && fmt != u"html"_s && fmt != u"pdf"_s)
-        return usage(err, QStringLiteral("--format: \"%1\" is not text, html or pdf").arg(fmt));
+    if (fmt != u"text"_s && fmt != u"html"_s && fmt != u"pdf"_s && fmt != u"docx"_s)
+        return usage(err,
+                     QStringLiteral("--format: \"%1\" is not text, html, pdf or docx").arg(fmt));
     bool okFrom = true, okTo = true;
     const int a = p.isSet(from) ? p.value(from).toInt(&okFrom) : 1;
     const int b = p.isSet(to) ? p.value(to).toInt(&okTo) : 0;
@@ -644,6 +653,7 @@ int cmdDiff(const QStringList& args, QTextStream& out, QTextStream& err)
         return code;
     ReviewService review(*wb);
     QString text, html, title;
+    Result<QByteArray> docx = QByteArray();
     if (p.isSet(kDocument)) {
         auto changes = review.sinceSent(p.value(kDocument));
         if (!changes)
@@ -652,6 +662,8 @@ int cmdDiff(const QStringList& args, QTextStream& out, QTextStream& err)
         html =
             documents::sinceSentHtml(*wb, *round, *changes, p.isSet(changed) || fmt == u"text"_s);
         title = p.value(kDocument) + QStringLiteral(" — changes since sent");
+        if (fmt == u"docx"_s)
+            docx = documents::sinceSentDocx(*wb, *round, *changes, p.isSet(changed));
         for (const auto& c : *changes)
             if (c.added || c.removed || diff::changeCount(c.pieces))
                 text += (c.item.reference.isEmpty() ? u"new"_s : c.item.reference) + u"  "_s +
@@ -668,6 +680,15 @@ int cmdDiff(const QStringList& args, QTextStream& out, QTextStream& err)
         text = diff::toText(*pieces) + u"\n"_s;
         title = *target;
         html = documents::revisionsHtml(*target, QString(), a, b, *pieces);
+        if (fmt == u"docx"_s)
+            docx = documents::revisionsDocx(*target, QString(), a, b, *pieces);
+    }
+    if (fmt == u"docx"_s) {
+        if (!p.isSet(output))
+            return usage(err, u"a Word document needs -o FILE"_s);
+        if (!docx)
+            return fail(err, docx.error());
+        return writeOutput(out, err, p.value(output), *docx);
     }
     if (fmt == u"pdf"_s) {
         if (!p.isSet(output))
