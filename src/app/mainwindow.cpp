@@ -1,6 +1,7 @@
 #include "app/mainwindow.h"
 
 #include "app/actionregistry.h"
+#include "app/dialogs/copydialog.h"
 #include "app/documents/documentsworkspace.h"
 #include "app/drafting/draftingworkspace.h"
 #include "app/drafting/questionpage.h"
@@ -209,6 +210,7 @@ void MainWindow::connectActions()
     on(u"importAction"_s, asking([this] { prompts::importFile(this, *m_session); }));
     on(u"exportAction"_s,
        asking([this] { prompts::exportData(this, *m_session, m_navigator->currentKey()); }));
+    on(u"copyWorkbenchAction"_s, asking([this] { CopyDialog(m_session->path(), this).exec(); }));
     on(u"quitAction"_s, [this] { close(); });
     on(u"aboutAction"_s, asking([this] { prompts::about(this); }));
     connect(a.action(u"aboutQtAction"_s), &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -355,6 +357,7 @@ void MainWindow::updateTitle()
     const bool open = m_session->isOpen();
     m_actions->action(u"importAction"_s)->setEnabled(open && !m_session->isReadOnly());
     m_actions->action(u"exportAction"_s)->setEnabled(open);
+    m_actions->action(u"copyWorkbenchAction"_s)->setEnabled(open);
     const QString name = QFileInfo(m_session->path()).fileName();
     setWindowTitle(!open                     ? tr("Findings Workbench")
                    : m_session->isReadOnly() ? tr("%1 [Read-only] — Findings Workbench").arg(name)

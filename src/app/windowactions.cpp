@@ -24,6 +24,8 @@ void ActionRegistry::createWindowActions()
     make(u"exportAction"_s, tr("&Export…"), {K(Qt::CTRL | Qt::Key_E)},
          tr("Export the workbench, a programme or a force as JSON or CSV"),
          u":/icons/document-export.svg"_s);
+    make(u"copyWorkbenchAction"_s, tr("&Copy Workbench To…"), {},
+         tr("Copy the whole workbench into a new file or an empty team workbench on a server"));
     make(u"quitAction"_s, tr("&Quit"),
          K::keyBindings(K::Quit).isEmpty() ? QList<K>{K(Qt::CTRL | Qt::Key_Q)}
                                            : K::keyBindings(K::Quit));
@@ -74,6 +76,7 @@ QHash<QString, QMenu*> ActionRegistry::fillMenuBar(QMenuBar* bar) const
           {},
           u"importAction"_s,
           u"exportAction"_s,
+          u"copyWorkbenchAction"_s,
           {},
           u"printPreviewAction"_s,
           u"printAction"_s,

@@ -13,7 +13,8 @@ const QList<Command>& commands()
 {
     static const QList<Command> all = workbenchCommands() + draftingCommands() +
                                       frameworkCommands() + checkCommands() + analysisCommands() +
-                                      documentCommands() + reviewCommands() + followUpCommands();
+                                      documentCommands() + reviewCommands() + followUpCommands() +
+                                      copyCommands();
     return all;
 }
 

@@ -36,6 +36,7 @@ QList<Command> analysisCommands();  // ingest, judgments, summary
 QList<Command> documentCommands();  // render, document, section
 QList<Command> reviewCommands();    // review, diff
 QList<Command> followUpCommands();  // followup
+QList<Command> copyCommands();      // copy
 // Prints "fwb: MESSAGE" and returns BadInput for bad data, Failure for the rest.
 int fail(QTextStream& err, const Error& e);
 // Prints "fwb: MESSAGE" and a hint, and returns Usage.

@@ -47,6 +47,30 @@ QList<qint64> rowids(const Database& db, const QString& sql, const QVariantList&
 // the same rows for the words given, and passes FTS5's own check.
 void checkPartitions(const Database& db, const QStringList& words)
 {
+    if (db.backend() == Backend::Postgres) {
+        // One index, no partitions: a row for each record, with its place and status.
+        CHECK(rowids(db, QStringLiteral("SELECT rowid FROM search_index ORDER BY rowid")) ==
+              rowids(db, QStringLiteral("SELECT id * 4 + 1 AS r FROM findings UNION ALL SELECT "
+                                        "id * 4 + 2 FROM judgments UNION ALL SELECT id * 4 + 3 "
+                                        "FROM document_sections ORDER BY r")));
+        CHECK(scalar(db, QStringLiteral(
+                             "SELECT count(*) FROM search_index x JOIN findings f ON x.rowid = "
+                             "f.id * 4 + 1 JOIN questions q ON q.id = f.question_id WHERE "
+                             "x.programme_id <> q.programme_id OR x.force_id <> f.force_id OR "
+                             "x.status <> fwb_search_status(f.status) OR x.kind <> "
+                             "fwb_search_kind(f.kind) OR x.document <> fwb_search_vector('', "
+                             "f.text)"))
+                  .toInt() == 0);
+        CHECK(scalar(db, QStringLiteral(
+                             "SELECT count(*) FROM search_index x JOIN document_sections s ON "
+                             "x.rowid = s.id * 4 + 3 JOIN documents d ON d.id = s.document_id "
+                             "WHERE x.programme_id <> d.programme_id OR x.status <> "
+                             "fwb_search_status(d.status) OR x.document <> "
+                             "fwb_search_vector(s.title, s.body)"))
+                  .toInt() == 0);
+        (void)words;
+        return;
+    }
     for (int k = 0; k < SearchIndex::kPartitions; ++k) {
         INFO("partition " << k);
         const QString table = SearchIndex::partitionTable(k);
@@ -138,7 +162,7 @@ qint64 addProgramme(const Database& db, const QString& code, int year, int n, co
 
 TEST_CASE("A search that ranks every match gives the hits of the FTS5 query over the whole index "
           "in the same order",
-          "[search][partitions]")
+          "[search][partitions][sqlite]")
 {
     test::Scratch dir;
     auto wb = dir.create(QStringLiteral("s.fwb"), true);
@@ -238,9 +262,10 @@ TEST_CASE("The partitions follow every edit of findings, judgments, sections and
     const qint64 peel =
         scalar(db, QStringLiteral("SELECT id FROM programmes WHERE code = ?"), {kPeel})
             .toLongLong();
-    CHECK(rowids(db, QStringLiteral("SELECT rowid FROM %1 WHERE %1 MATCH 'saxophonist'")
-                         .arg(SearchIndex::partitionTable(SearchIndex::partitionOf(peel)))) ==
-          QList<qint64>{finding * 4 + 1});
+    if (db.backend() == Backend::Sqlite)
+        CHECK(rowids(db, QStringLiteral("SELECT rowid FROM %1 WHERE %1 MATCH 'saxophonist'")
+                             .arg(SearchIndex::partitionTable(SearchIndex::partitionOf(peel)))) ==
+              QList<qint64>{finding * 4 + 1});
     auto hits = SearchService(db).search(QStringLiteral("saxophonist"), SearchFilter{kPeel});
     REQUIRE(hits);
     REQUIRE(hits->hits.size() == 1);
@@ -305,7 +330,7 @@ TEST_CASE("A common word is ranked among the newest programme's matches and says
 }
 
 TEST_CASE("A workbench of the schema before the partitions is migrated and searched",
-          "[search][partitions][migration]")
+          "[search][partitions][migration][sqlite]")
 {
     test::Scratch dir;
     const QString path = dir.path(QStringLiteral("v7.fwb"));

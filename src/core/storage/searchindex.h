@@ -5,6 +5,12 @@
 // tables search_p0 … search_p15, a row in search_p<programme id % 16> (migration 0008). A search
 // reads the partitions of the newest programmes first, so that bm25 reads the doclists of a
 // partition and not those of the whole workbench.
+//
+// On a team workbench (PostgreSQL, migrations/postgresql/0002, 0003, 0008) search_index is one
+// table of tsvectors under a GIN index, with the filters as columns, and no partitions: ts_rank
+// reads only the candidates' own vectors. The same FTS5 expressions are accepted and translated
+// into a tsquery and conditions on those columns (translateMatch); what cannot be translated is
+// refused with a message, never passed on as SQL.
 
 #include "core/util/result.h"
 
@@ -61,6 +67,20 @@ public:
     };
     // A row for each rowid, in one statement; its fields are empty where the record is gone.
     Result<QList<Row>> rows(const QList<qint64>& rowids) const;
+
+    // An FTS5 expression as a team workbench runs it: the tsquery text for
+    // to_tsquery('fwb_search', …) and conditions on the filter columns. Accepted: words and
+    // "phrases", a trailing * for a prefix, AND (or nothing between), OR, NOT, parentheses, and
+    // the column filters {title body}, title, body and tags (whose zp/zf/zk/zs/zt tokens become
+    // conditions on programme, force, kind, status and type). Anything else is refused (Invalid).
+    struct Translated {
+        QString tsquery;
+        QList<std::pair<QString, qint64>> filters; // column, value
+    };
+    static Result<Translated> translateMatch(const QString& match);
+
+    // How many rows the index holds (each finding, judgment and section has one).
+    Result<qint64> count() const;
 
 private:
     const Database& m_db;
