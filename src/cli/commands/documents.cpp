@@ -2,6 +2,7 @@
 // programme's template, change their particulars and sections, and render them to PDF, Word (DOCX),
 // ODT, HTML or Markdown, one at a time or every force's at once.
 #include "core/services/documents.h"
+#include "cli/commands/versionoption.h"
 #include "cli/support.h"
 #include "core/io/filenames.h"
 #include "core/reader.h"
@@ -299,12 +300,15 @@ int documentSet(const QStringList& args, QTextStream& out, QTextStream& err)
         u"recipient"_s, u"The recipient (a person's code; empty for none)."_s, u"CODE"_s);
     const QCommandLineOption reference(u"reference"_s, u"Reference lines for the title page."_s,
                                        u"TEXT"_s);
-    p.addOptions({title, subtitle, date, embargo, sender, recipient, reference});
+    p.addOptions({title, subtitle, date, embargo, sender, recipient, reference, ifVersionOption()});
     int code = Ok;
     if (!parse(p, args,
                u"document set FILE UID [--title T] [--subtitle T] [--date D] [--embargo T] "
-               "[--sender CODE] [--recipient CODE] [--reference T]"_s,
+               "[--sender CODE] [--recipient CODE] [--reference T] [--if-version N]"_s,
                4, out, err, code))
+        return code;
+    IfVersion ifVersion;
+    if (!readIfVersion(p, ifVersion, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(2));
     if (!wb)
@@ -327,10 +331,11 @@ int documentSet(const QStringList& args, QTextStream& out, QTextStream& err)
     take(sender, d.senderCode);
     take(recipient, d.recipientCode);
     take(reference, d.reference);
-    auto done = DocumentService(**wb).setParticulars(d);
+    auto done = DocumentService(**wb).setParticulars(d, ifVersion);
     if (!done)
-        return fail(err, done.error());
+        return failSave(err, done.error());
     out << done->uid << "\n" << Qt::flush;
+    printVersion(p, out, done->version);
     return Ok;
 }
 
@@ -460,13 +465,17 @@ int sectionEdit(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption reason(
         u"reason"_s, u"Why the text changed (kept with the revision once under review)."_s,
         u"TEXT"_s);
-    p.addOptions(
-        {o.kind, o.title, o.text, o.textFile, o.question, o.figure, o.findingKind, reason});
+    p.addOptions({o.kind, o.title, o.text, o.textFile, o.question, o.figure, o.findingKind, reason,
+                  ifVersionOption()});
     int code = Ok;
     if (!parse(p, args,
                u"section edit FILE UID [--title T] [--text T | --text-file PATH] [--kind KIND] "
-               "[--question CODE] [--figure F] [--finding-kind KIND] [--reason TEXT]"_s,
+               "[--question CODE] [--figure F] [--finding-kind KIND] [--reason TEXT] "
+               "[--if-version N]"_s,
                4, out, err, code))
+        return code;
+    IfVersion ifVersion;
+    if (!readIfVersion(p, ifVersion, err, code))
         return code;
     auto wb = Workbench::open(p.positionalArguments().at(2));
     if (!wb)
@@ -504,10 +513,11 @@ int sectionEdit(const QStringList& args, QTextStream& out, QTextStream& err)
         return usage(
             err,
             u"section edit needs something to change: --title, --text, --kind, --question or --figure"_s);
-    auto done = service.updateSection(s, p.value(reason));
+    auto done = service.updateSection(s, p.value(reason), ifVersion);
     if (!done)
-        return fail(err, done.error());
+        return failSave(err, done.error());
     out << done->uid << "\n" << Qt::flush;
+    printVersion(p, out, done->version);
     return Ok;
 }
 

@@ -1,6 +1,7 @@
 // fwb finding, judgment, evidence, metric, search: the drafting services from a script. Each
 // command that writes prints the id it wrote, and only after the change is committed.
 #include "core/services/drafting.h"
+#include "cli/commands/versionoption.h"
 #include "cli/support.h"
 #include "core/reader.h"
 #include "core/services/search.h"
@@ -122,12 +123,15 @@ int findingEdit(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption reason(
         u"reason"_s, u"Why the text changed (kept with the revision once under review)."_s,
         u"TEXT"_s);
-    p.addOptions({kind, text, textFile, status, evidence, noEvidence, reason});
+    p.addOptions({kind, text, textFile, status, evidence, noEvidence, reason, ifVersionOption()});
     int code = Ok;
     const QString synopsis =
         u"finding edit FILE UID [--text TEXT | --text-file PATH] [--kind KIND] [--status STATUS] "
-        "[--evidence UID]... [--no-evidence]"_s;
+        "[--evidence UID]... [--no-evidence] [--if-version N]"_s;
     if (!parse(p, args, synopsis, 4, out, err, code))
+        return code;
+    IfVersion ifVersion;
+    if (!readIfVersion(p, ifVersion, err, code))
         return code;
     if (p.isSet(kind) && !findingKinds().contains(p.value(kind)))
         return badValue(err, u"kind"_s, p.value(kind),
@@ -166,10 +170,11 @@ int findingEdit(const QStringList& args, QTextStream& out, QTextStream& err)
         f.evidenceUids = p.values(evidence);
     if (p.isSet(noEvidence))
         f.evidenceUids.clear();
-    auto done = DraftingService(**wb).updateFinding(f, p.value(reason));
+    auto done = DraftingService(**wb).updateFinding(f, p.value(reason), ifVersion);
     if (!done)
-        return fail(err, done.error());
+        return failSave(err, done.error());
     out << done->uid << Qt::endl;
+    printVersion(p, out, done->version);
     return Ok;
 }
 
@@ -178,10 +183,14 @@ int findingMove(const QStringList& args, QTextStream& out, QTextStream& err)
     QCommandLineParser p;
     const QCommandLineOption position(u"position"_s,
                                       u"The new position (1 is first); default: last."_s, u"N"_s);
-    p.addOptions({kQuestion, position});
+    p.addOptions({kQuestion, position, ifVersionOption()});
     int code = Ok;
-    if (!parse(p, args, u"finding move FILE UID [--question CODE] [--position N]"_s, 4, out, err,
-               code))
+    if (!parse(p, args,
+               u"finding move FILE UID [--question CODE] [--position N] [--if-version N]"_s, 4, out,
+               err, code))
+        return code;
+    IfVersion ifVersion;
+    if (!readIfVersion(p, ifVersion, err, code))
         return code;
     int at = 0;
     if (p.isSet(position) && (!parseInt(p.value(position), at) || at < 1))
@@ -191,27 +200,51 @@ int findingMove(const QStringList& args, QTextStream& out, QTextStream& err)
     auto wb = openForWriting(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
-    auto done =
-        DraftingService(**wb).moveFinding(p.positionalArguments().at(3), p.value(kQuestion), at);
+    auto done = DraftingService(**wb).moveFinding(p.positionalArguments().at(3), p.value(kQuestion),
+                                                  at, ifVersion);
     if (!done)
-        return fail(err, done.error());
+        return failSave(err, done.error());
     out << done->uid << Qt::endl;
+    printVersion(p, out, done->version);
     return Ok;
 }
 
 int findingDelete(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
+    p.addOption(ifVersionOption());
     int code = Ok;
-    if (!parse(p, args, u"finding delete FILE UID"_s, 4, out, err, code))
+    if (!parse(p, args, u"finding delete FILE UID [--if-version N]"_s, 4, out, err, code))
+        return code;
+    IfVersion ifVersion;
+    if (!readIfVersion(p, ifVersion, err, code))
         return code;
     auto wb = openForWriting(p.positionalArguments().at(2));
     if (!wb)
         return fail(err, wb.error());
-    auto done = DraftingService(**wb).deleteFinding(p.positionalArguments().at(3));
+    auto done = DraftingService(**wb).deleteFinding(p.positionalArguments().at(3), ifVersion);
     if (!done)
-        return fail(err, done.error());
+        return failSave(err, done.error());
     out << done->uid << Qt::endl;
+    return Ok;
+}
+
+// The version of a finding as it stands, for a later --if-version.
+int findingVersion(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    int code = Ok;
+    if (!parse(p, args, u"finding version FILE UID"_s, 4, out, err, code))
+        return code;
+    auto wb = Workbench::open(p.positionalArguments().at(2));
+    if (!wb)
+        return fail(err, wb.error());
+    const QString uid = p.positionalArguments().at(3);
+    const auto f = (*wb)->reader().finding(uid);
+    if (!f)
+        return fail(
+            err, Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(uid)));
+    out << f->version << Qt::endl;
     return Ok;
 }
 
@@ -221,7 +254,8 @@ int cmdFinding(const QStringList& args, QTextStream& out, QTextStream& err)
                     {{u"add"_s, findingAdd},
                      {u"edit"_s, findingEdit},
                      {u"move"_s, findingMove},
-                     {u"delete"_s, findingDelete}},
+                     {u"delete"_s, findingDelete},
+                     {u"version"_s, findingVersion}},
                     args, out, err);
 }
 
@@ -249,7 +283,7 @@ int cmdJudgment(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption reason(
         u"reason"_s, u"Why the text changed (kept with the revision once under review)."_s,
         u"TEXT"_s);
-    p.addOptions({kProgramme, kForce, kQuestion});
+    p.addOptions({kProgramme, kForce, kQuestion, ifVersionOption()});
     if (action == u"set"_s)
         p.addOptions(
             {grade, summary, summaryFile, overview, firstYear, notFirstYear, status, reason});
@@ -257,10 +291,15 @@ int cmdJudgment(const QStringList& args, QTextStream& out, QTextStream& err)
     const QString synopsis =
         action == u"set"_s
             ? u"judgment set FILE --programme CODE --force CODE --question CODE --grade CODE "
-              "[--summary TEXT | --summary-file PATH] [--overview TEXT] [--first-year-graded]"_s
-            : u"judgment clear FILE --programme CODE --force CODE --question CODE"_s;
+              "[--summary TEXT | --summary-file PATH] [--overview TEXT] [--first-year-graded] "
+              "[--if-version N]"_s
+            : u"judgment clear FILE --programme CODE --force CODE --question CODE "
+              "[--if-version N]"_s;
     if (!parse(p, args, synopsis, 3, out, err, code) ||
         !requireOptions(p, {&kProgramme, &kForce, &kQuestion}, err, code))
+        return code;
+    IfVersion ifVersion;
+    if (!readIfVersion(p, ifVersion, err, code))
         return code;
     if (action == u"set"_s && p.isSet(status) && !statuses().contains(p.value(status)))
         return badValue(err, u"status"_s, p.value(status),
@@ -277,10 +316,10 @@ int cmdJudgment(const QStringList& args, QTextStream& out, QTextStream& err)
     const QString key =
         p.value(kProgramme) + u"/"_s + p.value(kForce) + u"/"_s + p.value(kQuestion);
     if (action == u"clear"_s) {
-        auto done =
-            drafting.clearJudgment(p.value(kProgramme), p.value(kForce), p.value(kQuestion));
+        auto done = drafting.clearJudgment(p.value(kProgramme), p.value(kForce), p.value(kQuestion),
+                                           ifVersion);
         if (!done)
-            return fail(err, done.error());
+            return failSave(err, done.error());
         out << key << Qt::endl;
         return Ok;
     }
@@ -305,10 +344,12 @@ int cmdJudgment(const QStringList& args, QTextStream& out, QTextStream& err)
         j.firstYearGraded = false;
     if (p.isSet(status))
         j.status = p.value(status);
-    auto done = drafting.setJudgment(j, action == u"set"_s ? p.value(reason) : QString());
+    auto done =
+        drafting.setJudgment(j, action == u"set"_s ? p.value(reason) : QString(), ifVersion);
     if (!done)
-        return fail(err, done.error());
+        return failSave(err, done.error());
     out << key << Qt::endl;
+    printVersion(p, out, done->version);
     return Ok;
 }
 

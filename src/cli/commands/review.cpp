@@ -2,6 +2,7 @@
 // lifecycle, send a document to its force as a pack, import the force's form, decide each
 // response, keep review notes, and compare revisions or the document as sent with the document now.
 #include "core/services/review.h"
+#include "cli/commands/versionoption.h"
 #include "cli/support.h"
 #include "core/io/csv.h"
 #include "core/reader.h"
@@ -474,7 +475,7 @@ int reviewNote(const QStringList& args, QTextStream& out, QTextStream& err)
         u"What the note is on: finding:UID, judgment:P/F/Q, section:UID or document:UID."_s,
         u"TARGET"_s);
     const QCommandLineOption open(u"open"_s, u"List only notes not resolved."_s);
-    p.addOptions({text, target, kDocument, open});
+    p.addOptions({text, target, kDocument, open, ifVersionOption()});
     int code = Ok;
     const QString synopsis =
         u"review note add FILE --target TARGET --text TEXT | review note answer FILE NOTE --text "
@@ -499,8 +500,11 @@ int reviewNote(const QStringList& args, QTextStream& out, QTextStream& err)
             return usage(err, QStringLiteral("review note %1 needs the note's uid").arg(action));
         if (action == u"answer"_s && !requireOptions(p, {&text}, err, code))
             return code;
-        done = action == u"answer"_s ? review.answerNote(note, p.value(text))
-                                     : review.resolveNote(note);
+        IfVersion ifVersion;
+        if (!readIfVersion(p, ifVersion, err, code))
+            return code;
+        done = action == u"answer"_s ? review.answerNote(note, p.value(text), ifVersion)
+                                     : review.resolveNote(note, ifVersion);
     } else if (action == u"list"_s) {
         for (const ReviewNote& n : review.notes(p.value(kDocument), p.isSet(open))) {
             out << n.uid << "  " << n.status << "  " << n.target << "  " << n.author << ": "
@@ -515,8 +519,9 @@ int reviewNote(const QStringList& args, QTextStream& out, QTextStream& err)
                              {u"add"_s, u"answer"_s, u"resolve"_s, u"list"_s});
     }
     if (!done)
-        return fail(err, done.error());
+        return failSave(err, done.error());
     out << done->uid << " " << done->status << "\n" << Qt::flush;
+    printVersion(p, out, done->version);
     return Ok;
 }
 

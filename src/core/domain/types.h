@@ -10,6 +10,9 @@
 namespace fwb {
 
 using Id = qint64;
+// The version a save states it read (see core/services/versions.h): the save is refused as Stale
+// when the row has been changed since. Without one, the save is made over whatever is stored.
+using IfVersion = std::optional<qint64>;
 
 // Codes (of programmes, forces, regions, people, grade scales, grades, questions) and uids (of
 // documents, sections, findings, evidence, metrics, review notes and responses) name records on
@@ -118,6 +121,7 @@ struct Judgment {
     int gradeRank = 0;
     QString summary, overview, status = QStringLiteral("draft"), updatedAt;
     bool firstYearGraded = false;
+    qint64 version = 0; // as read (see core/services/versions.h); 0 when not read from a row
 };
 
 struct Finding {
@@ -126,6 +130,7 @@ struct Finding {
     QString status = QStringLiteral("draft"), updatedAt;
     int position = 0;
     QStringList evidenceUids;
+    qint64 version = 0;
 };
 
 struct Stratum {
@@ -147,6 +152,7 @@ struct EvidenceSample {
     int position = 0;
     QList<Stratum> strata;
     QList<Measure> measures;
+    qint64 version = 0; // the sample's, its strata and measures included
 };
 
 struct Metric {
@@ -156,6 +162,7 @@ struct Metric {
     double forceValue = 0;
     std::optional<double> nationalValue;
     int position = 0;
+    qint64 version = 0;
 };
 
 struct Section {
@@ -163,6 +170,7 @@ struct Section {
     QString uid, kind, title, body, questionCode, findingKind, figure;
     int position = 0;
     QList<Section> children;
+    qint64 version = 0;
 };
 
 struct Document {
@@ -170,12 +178,14 @@ struct Document {
     QString uid, programmeCode, forceCode, kind, title, subtitle, status = QStringLiteral("draft");
     QString dated, embargo, senderCode, recipientCode, reference;
     QList<Section> sections;
+    qint64 version = 0; // of the particulars; each section has its own
 };
 
 struct ReviewNote {
     Id id = 0;
     QString uid, target, author, body, status = QStringLiteral("open"), answer;
     QString answeredBy, createdAt, resolvedAt;
+    qint64 version = 0;
 };
 
 struct FaResponse {
@@ -189,6 +199,7 @@ struct FaResponse {
     QString wording;  // the wording applied (accepted: the proposed change, perhaps edited)
     int revision = 0; // the revision the decision produced (0: none)
     QString decidedBy, decidedAt;
+    qint64 version = 0;
 };
 
 // Factual accuracy response categories, as written in the form ("factual error") and stored.

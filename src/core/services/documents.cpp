@@ -3,6 +3,7 @@
 #include "core/services/locks.h"
 
 #include "core/services/servicesupport.h"
+#include "core/services/versions.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -486,7 +487,7 @@ Result<Document> DocumentService::remove(const QString& uid)
     });
 }
 
-Result<Document> DocumentService::setParticulars(const Document& particulars)
+Result<Document> DocumentService::setParticulars(const Document& particulars, IfVersion ifVersion)
 {
     return inTransaction<Document>(m_wb, [&](ChangeSet& changes) -> Result<Document> {
         auto before = load(particulars.uid);
@@ -520,6 +521,9 @@ Result<Document> DocumentService::setParticulars(const Document& particulars)
         b.sections.clear();
         if (json(a) == json(b))
             return before;
+        if (auto c = service::claimVersion(m_wb, service::versionedParticulars(*before), ifVersion);
+            !c)
+            return c.error();
         // Only the document's own row: its sections are not rewritten.
         if (Status s = m_wb.documents().updateParticulars(next); !s)
             return s.error();
@@ -568,7 +572,8 @@ Result<Section> DocumentService::addSection(const QString& documentUid, Section 
     });
 }
 
-Result<Section> DocumentService::updateSection(const Section& section, const QString& reason)
+Result<Section> DocumentService::updateSection(const Section& section, const QString& reason,
+                                               IfVersion ifVersion)
 {
     return inTransaction<Section>(m_wb, [&](ChangeSet& changes) -> Result<Section> {
         // Found again inside the transaction: another writer may have moved it meanwhile.
@@ -597,6 +602,11 @@ Result<Section> DocumentService::updateSection(const Section& section, const QSt
             return s.error();
         if (json(*target) == json(next))
             return *target;
+        auto claimed = service::claimVersion(m_wb, service::versioned(*target), ifVersion);
+        if (!claimed)
+            return claimed.error();
+        // Written again with the document's sections, with the version it has now.
+        next.version = *claimed;
         const Section before = *target;
         *target = next;
         if (Status s = save(*d); !s)
@@ -636,7 +646,8 @@ Result<DocumentService::Taken> DocumentService::takeOut(const QString& uid) cons
     return Taken{*d, *section, from};
 }
 
-Result<Section> DocumentService::moveSection(const QString& uid, const Place& place)
+Result<Section> DocumentService::moveSection(const QString& uid, const Place& place,
+                                             IfVersion ifVersion)
 {
     return inTransaction<Section>(m_wb, [&](ChangeSet& changes) -> Result<Section> {
         auto taken = takeOut(uid);
@@ -658,6 +669,10 @@ Result<Section> DocumentService::moveSection(const QString& uid, const Place& pl
                            : place.position;
         if (place.parentUid == from.parentUid && at == from.position)
             return moving;
+        auto claimed = service::claimVersion(m_wb, service::versioned(moving), ifVersion);
+        if (!claimed)
+            return claimed.error();
+        moving.version = *claimed;
         putAt(*siblings, moving, at);
         if (Status s = save(*d); !s)
             return s.error();
@@ -676,13 +691,16 @@ Result<Section> DocumentService::moveSection(const QString& uid, const Place& pl
     });
 }
 
-Result<DocumentService::Removed> DocumentService::removeSection(const QString& uid)
+Result<DocumentService::Removed> DocumentService::removeSection(const QString& uid,
+                                                                IfVersion ifVersion)
 {
     return inTransaction<Removed>(m_wb, [&](ChangeSet& changes) -> Result<Removed> {
         auto taken = takeOut(uid);
         if (!taken)
             return taken.error();
         auto& [d, removed, from] = *taken;
+        if (auto c = service::claimVersion(m_wb, service::versioned(removed), ifVersion); !c)
+            return c.error();
         if (Status s = save(d); !s)
             return s.error();
         if (Status s =

@@ -48,7 +48,9 @@ public:
 
     // Changes the particulars: title, subtitle, status, date, embargo, sender, recipient,
     // reference. Sections are left as they are. Dates are YYYY-MM-DD, the embargo YYYY-MM-DDTHH:MM.
-    Result<Document> setParticulars(const Document& particulars);
+    // Every save below takes the version read (of the particulars, or of the section) and is
+    // refused as Stale when it has changed since (core/services/versions.h).
+    Result<Document> setParticulars(const Document& particulars, IfVersion ifVersion = {});
 
     struct Place {
         QString parentUid; // empty: top level
@@ -59,16 +61,17 @@ public:
     // Changes a section's own fields (kind, title, body, question, finding kind, figure).
     // Once the document is under review, a change of a narrative section's text is kept as a
     // revision with `reason`. Published documents refuse every change.
-    Result<Section> updateSection(const Section& section, const QString& reason = {});
+    Result<Section> updateSection(const Section& section, const QString& reason = {},
+                                  IfVersion ifVersion = {});
     // Moves a section with its children to another place in the same document.
-    Result<Section> moveSection(const QString& uid, const Place& place);
+    Result<Section> moveSection(const QString& uid, const Place& place, IfVersion ifVersion = {});
     struct Removed {
         QString documentUid;
         Section section; // with its children
         Place place;
     };
     // Removes a section with its children; returns what is needed to put it back.
-    Result<Removed> removeSection(const QString& uid);
+    Result<Removed> removeSection(const QString& uid, IfVersion ifVersion = {});
     Result<Section> restoreSection(const Removed& removed);
 
     // A new section of a kind for this document, bound sensibly: to the question of the section

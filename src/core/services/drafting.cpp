@@ -4,6 +4,7 @@
 #include "core/services/lifecycle.h"
 #include "core/services/locks.h"
 #include "core/services/servicesupport.h"
+#include "core/services/versions.h"
 #include "core/storage/transaction.h"
 #include "core/workbench.h"
 
@@ -112,7 +113,8 @@ Result<Finding> DraftingService::addFinding(Finding finding)
     });
 }
 
-Result<Finding> DraftingService::updateFinding(const Finding& finding, const QString& reason)
+Result<Finding> DraftingService::updateFinding(const Finding& finding, const QString& reason,
+                                               IfVersion ifVersion)
 {
     // A change of the text alone is announced as wording only: views that show only counts,
     // kinds and statuses have nothing to do. A change of kind, status or citations is not.
@@ -132,6 +134,8 @@ Result<Finding> DraftingService::updateFinding(const Finding& finding, const QSt
             return *before; // nothing to write, nothing to record
         if (Status s = LockRule(m_wb.database()).refuseFinding(*before); !s)
             return s.error();
+        if (auto c = service::claimVersion(m_wb, service::versioned(*before), ifVersion); !c)
+            return c.error();
         if (Status s =
                 recordStatusEdit(m_wb, u"finding:"_s + before->uid, before->status, next.status);
             !s)
@@ -156,7 +160,7 @@ Result<Finding> DraftingService::updateFinding(const Finding& finding, const QSt
 }
 
 Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& questionCode,
-                                             int position)
+                                             int position, IfVersion ifVersion)
 {
     return inTransaction<Finding>(m_wb, [&](ChangeSet& changes) -> Result<Finding> {
         DraftRepository drafts = m_wb.drafts();
@@ -176,6 +180,8 @@ Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& 
             position <= 0 || position > siblings.size() + 1 ? int(siblings.size()) + 1 : position;
         if (target == before->questionCode && at == before->position)
             return *before;
+        if (auto c = service::claimVersion(m_wb, service::versioned(*before), ifVersion); !c)
+            return c.error();
         Finding moved = *before;
         moved.questionCode = target;
         siblings.insert(at - 1, moved);
@@ -204,7 +210,7 @@ Result<Finding> DraftingService::moveFinding(const QString& uid, const QString& 
     });
 }
 
-Result<Finding> DraftingService::deleteFinding(const QString& uid)
+Result<Finding> DraftingService::deleteFinding(const QString& uid, IfVersion ifVersion)
 {
     return inTransaction<Finding>(m_wb, [&](ChangeSet& changes) -> Result<Finding> {
         DraftRepository drafts = m_wb.drafts();
@@ -213,6 +219,8 @@ Result<Finding> DraftingService::deleteFinding(const QString& uid)
             return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(uid));
         if (Status s = LockRule(m_wb.database()).refuseFinding(*before); !s)
             return s.error();
+        if (auto c = service::claimVersion(m_wb, service::versioned(*before), ifVersion); !c)
+            return c.error();
         if (Status s = drafts.removeFinding(uid); !s)
             return s.error();
         if (Status s = drafts.shiftFindings(before->programmeCode, before->forceCode,
@@ -231,7 +239,8 @@ Result<Finding> DraftingService::deleteFinding(const QString& uid)
 
 // ---- judgments --------------------------------------------------------------------------------
 
-Result<Judgment> DraftingService::setJudgment(const Judgment& judgment, const QString& reason)
+Result<Judgment> DraftingService::setJudgment(const Judgment& judgment, const QString& reason,
+                                              IfVersion ifVersion)
 {
     return inTransaction<Judgment>(m_wb, [&](ChangeSet& changes) -> Result<Judgment> {
         DraftRepository drafts = m_wb.drafts();
@@ -254,7 +263,16 @@ Result<Judgment> DraftingService::setJudgment(const Judgment& judgment, const QS
                                                                             judgment.questionCode));
             if (!s)
                 return s.error();
+            if (before)
+                if (auto c = service::claimVersion(m_wb, service::versioned(*before), ifVersion);
+                    !c)
+                    return c.error();
         }
+        if (!before && ifVersion)
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("the judgment for %1 is no longer there")
+                                   .arg(judgmentKey(judgment.programmeCode, judgment.forceCode,
+                                                    judgment.questionCode)));
         // Revisions kept are announced after the judgment itself.
         ChangeSet kept;
         if (before) {
@@ -300,7 +318,7 @@ Result<Judgment> DraftingService::setJudgment(const Judgment& judgment, const QS
 
 Result<Judgment> DraftingService::clearJudgment(const QString& programmeCode,
                                                 const QString& forceCode,
-                                                const QString& questionCode)
+                                                const QString& questionCode, IfVersion ifVersion)
 {
     return inTransaction<Judgment>(m_wb, [&](ChangeSet& changes) -> Result<Judgment> {
         DraftRepository drafts = m_wb.drafts();
@@ -311,6 +329,8 @@ Result<Judgment> DraftingService::clearJudgment(const QString& programmeCode,
                                    .arg(programmeCode, forceCode, questionCode));
         if (Status s = LockRule(m_wb.database()).refuseJudgment(*before); !s)
             return s.error();
+        if (auto c = service::claimVersion(m_wb, service::versioned(*before), ifVersion); !c)
+            return c.error();
         if (Status s = drafts.removeJudgment(programmeCode, forceCode, questionCode); !s)
             return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"judgment"_s,
@@ -376,7 +396,7 @@ Status DraftingService::validate(const EvidenceSample& e)
     return {};
 }
 
-Result<EvidenceSample> DraftingService::saveEvidence(EvidenceSample sample)
+Result<EvidenceSample> DraftingService::saveEvidence(EvidenceSample sample, IfVersion ifVersion)
 {
     if (Status s = validate(sample); !s)
         return s.error();
@@ -385,16 +405,25 @@ Result<EvidenceSample> DraftingService::saveEvidence(EvidenceSample sample)
         if (sample.uid.isEmpty())
             sample.uid = newUid(sample.programmeCode, sample.forceCode, u"e"_s);
         const auto before = drafts.evidenceSample(sample.uid);
+        if (before)
+            if (Status s = service::checkVersion(m_wb, service::versioned(*before), ifVersion); !s)
+                return s.error();
         if (!before && sample.position <= 0)
             sample.position =
                 int(drafts.evidence(sample.programmeCode, sample.forceCode).size()) + 1;
         if (auto done = drafts.upsertEvidence(sample); !done)
             return done.error();
-        const auto after = drafts.evidenceSample(sample.uid);
+        auto after = drafts.evidenceSample(sample.uid);
         if (!after)
             return Error::make(Error::Code::Internal, u"the evidence sample was not saved"_s);
         if (before && json(before) == json(after))
             return *after;
+        if (before) {
+            auto claimed = service::claimVersion(m_wb, service::versioned(*before), {});
+            if (!claimed)
+                return claimed.error();
+            after->version = *claimed;
+        }
         // Changed: refused (and rolled back) where it was or where it goes is locked.
         const LockRule locks(m_wb.database());
         if (before)
@@ -415,7 +444,8 @@ Result<EvidenceSample> DraftingService::saveEvidence(EvidenceSample sample)
     });
 }
 
-Result<DraftingService::DeletedEvidence> DraftingService::deleteEvidence(const QString& uid)
+Result<DraftingService::DeletedEvidence> DraftingService::deleteEvidence(const QString& uid,
+                                                                         IfVersion ifVersion)
 {
     return inTransaction<DeletedEvidence>(m_wb, [&](ChangeSet& changes) -> Result<DeletedEvidence> {
         DraftRepository drafts = m_wb.drafts();
@@ -428,10 +458,16 @@ Result<DraftingService::DeletedEvidence> DraftingService::deleteEvidence(const Q
                     .refusePlace(before->programmeCode, before->forceCode, evidenceName(*before));
             !s)
             return s.error();
+        if (auto c = service::claimVersion(m_wb, service::versioned(*before), ifVersion); !c)
+            return c.error();
         DeletedEvidence deleted{*before, {}};
+        // The findings that cite it change too: their citations are part of their version.
         for (const Finding& f : drafts.findings(before->programmeCode, before->forceCode))
-            if (f.evidenceUids.contains(uid))
+            if (f.evidenceUids.contains(uid)) {
                 deleted.citedBy.push_back(f.uid);
+                if (auto c = service::claimVersion(m_wb, service::versioned(f), {}); !c)
+                    return c.error();
+            }
         if (Status s = drafts.removeEvidence(uid); !s)
             return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"evidence"_s, uid,
@@ -475,6 +511,8 @@ Result<EvidenceSample> DraftingService::restoreEvidence(const DeletedEvidence& d
             if (!finding || finding->evidenceUids.contains(deleted.sample.uid))
                 continue; // deleted since, or cites it already
             finding->evidenceUids.push_back(deleted.sample.uid);
+            if (auto c = service::claimVersion(m_wb, service::versioned(*finding), {}); !c)
+                return c.error();
             if (auto done = drafts.upsertFinding(*finding); !done)
                 return done.error();
             changes.add(EntityKind::Finding, ChangeOp::Changed, {f}, placeOf(*finding));
@@ -490,23 +528,32 @@ Result<EvidenceSample> DraftingService::restoreEvidence(const DeletedEvidence& d
 
 // ---- metrics ----------------------------------------------------------------------------------
 
-Result<Metric> DraftingService::saveMetric(Metric metric)
+Result<Metric> DraftingService::saveMetric(Metric metric, IfVersion ifVersion)
 {
     return inTransaction<Metric>(m_wb, [&](ChangeSet& changes) -> Result<Metric> {
         DraftRepository drafts = m_wb.drafts();
         if (metric.uid.isEmpty())
             metric.uid = newUid(metric.programmeCode, metric.forceCode, u"m"_s);
         const auto before = drafts.metric(metric.uid);
+        if (before)
+            if (Status s = service::checkVersion(m_wb, service::versioned(*before), ifVersion); !s)
+                return s.error();
         if (!before && metric.position <= 0)
             metric.position =
                 int(drafts.metrics(metric.programmeCode, metric.forceCode).size()) + 1;
         if (auto done = drafts.upsertMetric(metric); !done)
             return done.error();
-        const auto after = drafts.metric(metric.uid);
+        auto after = drafts.metric(metric.uid);
         if (!after)
             return Error::make(Error::Code::Internal, u"the metric was not saved"_s);
         if (before && json(before) == json(after))
             return *after;
+        if (before) {
+            auto claimed = service::claimVersion(m_wb, service::versioned(*before), {});
+            if (!claimed)
+                return claimed.error();
+            after->version = *claimed;
+        }
         // Changed: refused (and rolled back) where it was or where it goes is locked.
         const LockRule locks(m_wb.database());
         if (before)
@@ -527,7 +574,7 @@ Result<Metric> DraftingService::saveMetric(Metric metric)
     });
 }
 
-Result<Metric> DraftingService::deleteMetric(const QString& uid)
+Result<Metric> DraftingService::deleteMetric(const QString& uid, IfVersion ifVersion)
 {
     return inTransaction<Metric>(m_wb, [&](ChangeSet& changes) -> Result<Metric> {
         DraftRepository drafts = m_wb.drafts();
@@ -539,6 +586,8 @@ Result<Metric> DraftingService::deleteMetric(const QString& uid)
                     .refusePlace(before->programmeCode, before->forceCode, metricName(*before));
             !s)
             return s.error();
+        if (auto c = service::claimVersion(m_wb, service::versioned(*before), ifVersion); !c)
+            return c.error();
         if (Status s = drafts.removeMetric(uid); !s)
             return s.error();
         if (Status s = m_wb.audit().append(Workbench::actor(), u"delete"_s, u"metric"_s, uid,

@@ -2,6 +2,7 @@
 #include "core/services/reviewdetail.h"
 
 #include "core/services/documents.h"
+#include "core/services/versions.h"
 #include "core/workbench.h"
 
 #include <QRandomGenerator>
@@ -164,6 +165,8 @@ Status ReviewService::moveOne(const Target& p, const QString& from, const QStrin
         auto f = drafts.finding(p.key);
         if (!f)
             return notFound(p.entity, p.key);
+        if (auto c = service::claimVersion(m_wb, service::versioned(*f), {}); !c)
+            return c.error();
         before = json(f);
         f->status = to;
         if (auto r = drafts.upsertFinding(*f); !r)
@@ -180,6 +183,8 @@ Status ReviewService::moveOne(const Target& p, const QString& from, const QStrin
         auto j = k.size() == 3 ? drafts.judgment(k[0], k[1], k[2]) : std::nullopt;
         if (!j)
             return notFound(p.entity, p.key);
+        if (auto c = service::claimVersion(m_wb, service::versioned(*j), {}); !c)
+            return c.error();
         before = json(j);
         j->status = to;
         if (auto r = drafts.upsertJudgment(*j); !r)
@@ -201,6 +206,8 @@ Status ReviewService::moveOne(const Target& p, const QString& from, const QStrin
         auto d = docs.document(p.key);
         if (!d)
             return notFound(p.entity, p.key);
+        if (auto c = service::claimVersion(m_wb, service::versionedParticulars(*d), {}); !c)
+            return c.error();
         Document a = *d;
         a.sections.clear();
         before = json(a);
@@ -348,7 +355,8 @@ Result<ReviewNote> ReviewService::addNote(const QString& target, const QString& 
     });
 }
 
-Result<ReviewNote> ReviewService::answerNote(const QString& uid, const QString& answer)
+Result<ReviewNote> ReviewService::answerNote(const QString& uid, const QString& answer,
+                                             IfVersion ifVersion)
 {
     if (answer.trimmed().isEmpty())
         return Error::make(Error::Code::Invalid, u"an answer needs some text"_s);
@@ -359,6 +367,8 @@ Result<ReviewNote> ReviewService::answerNote(const QString& uid, const QString& 
                                QStringLiteral("no review note \"%1\"").arg(uid));
         if (n->status == u"resolved"_s)
             return refused(QStringLiteral("review note \"%1\" is resolved").arg(uid));
+        if (auto c = service::claimVersion(m_wb, service::versioned(*n), ifVersion); !c)
+            return c.error();
         const ReviewNote before = *n;
         n->answer = answer.trimmed();
         n->answeredBy = Workbench::actor();
@@ -375,7 +385,7 @@ Result<ReviewNote> ReviewService::answerNote(const QString& uid, const QString& 
     });
 }
 
-Result<ReviewNote> ReviewService::resolveNote(const QString& uid)
+Result<ReviewNote> ReviewService::resolveNote(const QString& uid, IfVersion ifVersion)
 {
     return inTransaction<ReviewNote>(m_wb, [&](ChangeSet& changes) -> Result<ReviewNote> {
         auto n = m_wb.documents().reviewNote(uid);
@@ -384,6 +394,8 @@ Result<ReviewNote> ReviewService::resolveNote(const QString& uid)
                                QStringLiteral("no review note \"%1\"").arg(uid));
         if (n->status == u"resolved"_s)
             return *n;
+        if (auto c = service::claimVersion(m_wb, service::versioned(*n), ifVersion); !c)
+            return c.error();
         const ReviewNote before = *n;
         n->status = u"resolved"_s;
         n->resolvedAt = now();

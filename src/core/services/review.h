@@ -83,8 +83,11 @@ public:
 
     // -- review notes --
     Result<ReviewNote> addNote(const QString& target, const QString& body);
-    Result<ReviewNote> answerNote(const QString& uid, const QString& answer);
-    Result<ReviewNote> resolveNote(const QString& uid);
+    // With a version read, refused as Stale when the note has changed since
+    // (core/services/versions.h).
+    Result<ReviewNote> answerNote(const QString& uid, const QString& answer,
+                                  IfVersion ifVersion = {});
+    Result<ReviewNote> resolveNote(const QString& uid, IfVersion ifVersion = {});
     // Notes on a document, its sections and its force's findings and judgments in its programme;
     // every note when documentUid is empty.
     QList<ReviewNote> notes(const QString& documentUid = {}, bool openOnly = false) const;
@@ -131,7 +134,8 @@ public:
     // Decides a response: "accepted" (wording: the proposed change, or the reviewer's edit of it),
     // "partly_accepted" (wording: what is used) or "rejected"; each with a reason.
     Result<FaResponse> decide(const QString& responseUid, const QString& decision,
-                              const QString& reason, const QString& wording = {});
+                              const QString& reason, const QString& wording = {},
+                              IfVersion ifVersion = {});
     QList<FaResponse> responses(const QString& roundUid) const;
     struct Progress {
         int decided = 0, total = 0;

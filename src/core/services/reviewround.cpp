@@ -2,6 +2,7 @@
 // and the closing record.
 #include "core/services/review.h"
 #include "core/services/reviewdetail.h"
+#include "core/services/versions.h"
 
 #include "core/io/csv.h"
 #include "core/io/textencoding.h"
@@ -149,7 +150,8 @@ ReviewService::Progress ReviewService::progress(const QString& roundUid) const
 }
 
 Result<FaResponse> ReviewService::decide(const QString& responseUid, const QString& decision,
-                                         const QString& reason, const QString& wording)
+                                         const QString& reason, const QString& wording,
+                                         IfVersion ifVersion)
 {
     auto r = m_wb.documents().response(responseUid);
     if (!r)
@@ -203,6 +205,8 @@ Result<FaResponse> ReviewService::decide(const QString& responseUid, const QStri
                                .arg(QString::number(r->formRow), r->reference,
                                     decisionLabel(r->decision).toLower(), r->decidedBy,
                                     r->decidedAt));
+        if (auto c = service::claimVersion(m_wb, service::versioned(*r), ifVersion); !c)
+            return c.error();
         const FaResponse before = *r;
         r->decision = decision;
         r->reason = reason.trimmed();

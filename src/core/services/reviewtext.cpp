@@ -5,6 +5,7 @@
 
 #include "core/services/documents.h"
 #include "core/services/locks.h"
+#include "core/services/versions.h"
 #include "core/workbench.h"
 
 #include <QRegularExpression>
@@ -116,6 +117,8 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
             return Error::make(Error::Code::NotFound, QStringLiteral("no finding \"%1\"").arg(key));
         if (Status s = LockRule(m_wb.database()).refuseFinding(*f); !s)
             return s;
+        if (auto c = service::claimVersion(m_wb, service::versioned(*f), {}); !c)
+            return c.error();
         beforeJson = json(f);
         place = service::placeOf(*f);
         status = f->status;
@@ -132,6 +135,8 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
                                QStringLiteral("no judgment \"%1\"").arg(key));
         if (Status s = LockRule(m_wb.database()).refuseJudgment(*j); !s)
             return s;
+        if (auto c = service::claimVersion(m_wb, service::versioned(*j), {}); !c)
+            return c.error();
         beforeJson = json(j);
         kind = EntityKind::Judgment;
         place = service::placeOf(*j);
@@ -197,6 +202,9 @@ Status ReviewService::setText(const QString& target, const QString& text, const 
         b.body = after;
         beforeJson = json(a);
         afterJson = json(b);
+        if (after != before)
+            if (auto c = service::claimVersion(m_wb, service::versioned(*s), {}); !c)
+                return c.error();
         if (Status st = m_wb.documents().updateSectionBody(t.uid, after); !st)
             return st;
         revKey = t.uid;

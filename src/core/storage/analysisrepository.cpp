@@ -70,7 +70,7 @@ Result<QList<Finding>> AnalysisRepository::findingsOfKinds(const QString& progra
         m_db,
         u"SELECT x.id, x.uid, p.code, f.code, qn.code, x.kind, x.text, x.status, x.updated_at, "
         "x.position, (SELECT group_concat(e.uid, char(31)) FROM finding_evidence fe JOIN "
-        "evidence_samples e ON e.id = fe.sample_id WHERE fe.finding_id = x.id) "
+        "evidence_samples e ON e.id = fe.sample_id WHERE fe.finding_id = x.id), x.version "
         "FROM findings x JOIN questions qn ON qn.id = x.question_id JOIN programmes p ON p.id = "
         "qn.programme_id JOIN forces f ON f.id = x.force_id "
         "WHERE x.force_id = (SELECT id FROM forces WHERE code = ?) "

@@ -12,7 +12,7 @@ QString q(const char* s)
 static const char* kDocumentSelect =
     "SELECT d.id, d.uid, p.code, f.code, d.kind, d.title, d.subtitle, d.status, d.dated, "
     "d.embargo, "
-    "coalesce(s.code, ''), coalesce(r.code, ''), d.reference FROM documents d "
+    "coalesce(s.code, ''), coalesce(r.code, ''), d.reference, d.version FROM documents d "
     "JOIN programmes p ON p.id = d.programme_id JOIN forces f ON f.id = d.force_id "
     "LEFT JOIN people s ON s.id = d.sender_id LEFT JOIN people r ON r.id = d.recipient_id WHERE 1 "
     "= 1";
@@ -52,6 +52,7 @@ QList<Document> DocumentRepository::documents(const QString& programmeCode,
         d.senderCode = query.value(10).toString();
         d.recipientCode = query.value(11).toString();
         d.reference = query.value(12).toString();
+        d.version = query.value(13).toLongLong();
         out.push_back(d);
     }
     for (Document& d : out)
@@ -97,7 +98,8 @@ QList<Section> DocumentRepository::sections(Id documentId) const
     QList<Row> rows;
     Query query(m_db,
                 q("SELECT s.id, s.uid, s.kind, s.title, s.body, coalesce(qn.code, ''), "
-                  "coalesce(s.finding_kind, ''), s.figure, s.position, coalesce(s.parent_id, 0) "
+                  "coalesce(s.finding_kind, ''), s.figure, s.position, coalesce(s.parent_id, 0), "
+                  "s.version "
                   "FROM document_sections s LEFT JOIN questions qn ON qn.id = s.question_id "
                   "WHERE s.document_id = ? ORDER BY s.position, s.id"));
     if (!query.exec({documentId})) {
@@ -115,6 +117,7 @@ QList<Section> DocumentRepository::sections(Id documentId) const
         s.findingKind = query.text(6);
         s.figure = query.text(7);
         s.position = int(query.integer(8));
+        s.version = query.integer(10);
         rows.push_back({s, query.integer(9)});
     }
     std::function<QList<Section>(Id)> build = [&](Id parent) {
@@ -251,11 +254,13 @@ Status DocumentRepository::insertSections(Id documentId, Id programmeId,
         }
         Query ins(m_db, q("INSERT INTO document_sections(uid, document_id, parent_id, position, "
                           "kind, title, body, "
-                          "question_id, finding_kind, figure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                          "?) RETURNING id"));
-        auto v = ins.scalar({s.uid, documentId, nullable(parentId), position++, s.kind, s.title,
-                             s.body, question, nullable(s.findingKind), s.figure},
-                            QStringLiteral("saving section ") + s.uid);
+                          "question_id, finding_kind, figure, version) VALUES (?, ?, ?, ?, ?, ?, "
+                          "?, ?, ?, ?, ?) RETURNING id"));
+        // A section written again around an edit keeps its version; a new one starts at 1.
+        auto v =
+            ins.scalar({s.uid, documentId, nullable(parentId), position++, s.kind, s.title, s.body,
+                        question, nullable(s.findingKind), s.figure, qMax<qint64>(s.version, 1)},
+                       QStringLiteral("saving section ") + s.uid);
         if (!v)
             return v.error();
         if (Status st =
@@ -267,12 +272,13 @@ Status DocumentRepository::insertSections(Id documentId, Id programmeId,
 }
 
 static const char* kNoteSelect = "SELECT id, uid, target, author, body, status, answer, "
-                                 "answered_by, created_at, resolved_at FROM review_notes";
+                                 "answered_by, created_at, resolved_at, version FROM review_notes";
 
 static ReviewNote noteFrom(const Query& query)
 {
-    return ReviewNote{query.integer(0), query.text(1), query.text(2), query.text(3), query.text(4),
-                      query.text(5),    query.text(6), query.text(7), query.text(8), query.text(9)};
+    return ReviewNote{query.integer(0), query.text(1), query.text(2),    query.text(3),
+                      query.text(4),    query.text(5), query.text(6),    query.text(7),
+                      query.text(8),    query.text(9), query.integer(10)};
 }
 
 QList<ReviewNote> DocumentRepository::reviewNotes() const
@@ -357,7 +363,7 @@ static const char* kResponseSelect =
     "r.evidence_offered, r.category, "
     "r.decision, r.reason, coalesce(rr.uid, ''), r.target, r.form_row, r.wording, r.revision, "
     "r.decided_by, "
-    "r.decided_at FROM fa_responses r JOIN documents d ON d.id = r.document_id "
+    "r.decided_at, r.version FROM fa_responses r JOIN documents d ON d.id = r.document_id "
     "LEFT JOIN review_rounds rr ON rr.id = r.round_id";
 
 FaResponse DocumentRepository::responseFrom(const Query& query)
@@ -367,7 +373,7 @@ FaResponse DocumentRepository::responseFrom(const Query& query)
                       query.text(6),          query.text(7),  query.text(8),
                       query.text(9),          query.text(10), query.text(11),
                       int(query.integer(12)), query.text(13), int(query.integer(14)),
-                      query.text(15),         query.text(16)};
+                      query.text(15),         query.text(16), query.integer(17)};
 }
 
 QList<FaResponse> DocumentRepository::roundResponses(const QString& roundUid) const

@@ -69,7 +69,8 @@ Result<DraftRepository::Place> DraftRepository::place(const QString& programme,
 static const char* kJudgmentSelect =
     "SELECT j.id, p.code, f.code, qn.code, g.code, g.label, g.rank, j.summary, j.overview, "
     "j.status, "
-    "j.updated_at, j.first_year_graded FROM judgments j JOIN questions qn ON qn.id = j.question_id "
+    "j.updated_at, j.first_year_graded, j.version FROM judgments j JOIN questions qn ON qn.id = "
+    "j.question_id "
     "JOIN programmes p ON p.id = qn.programme_id JOIN forces f ON f.id = j.force_id "
     "JOIN grades g ON g.id = j.grade_id WHERE 1 = 1";
 
@@ -88,6 +89,7 @@ static Judgment readJudgment(const Query& r)
     j.status = r.text(9);
     j.updatedAt = r.text(10);
     j.firstYearGraded = r.integer(11) != 0;
+    j.version = r.integer(12);
     return j;
 }
 
@@ -158,7 +160,7 @@ static const char* kFindingSelect =
     "SELECT x.id, x.uid, p.code, f.code, qn.code, x.kind, x.text, x.status, x.updated_at, "
     "x.position, "
     "(SELECT group_concat(e.uid, char(31)) FROM finding_evidence fe JOIN evidence_samples e "
-    "ON e.id = fe.sample_id WHERE fe.finding_id = x.id) "
+    "ON e.id = fe.sample_id WHERE fe.finding_id = x.id), x.version "
     "FROM findings x JOIN questions qn ON qn.id = x.question_id JOIN programmes p ON p.id = "
     "qn.programme_id "
     "JOIN forces f ON f.id = x.force_id WHERE 1 = 1";
@@ -181,6 +183,7 @@ Finding readFindingRow(const Query& r)
         x.evidenceUids = ev.split(QChar(31));
         x.evidenceUids.sort();
     }
+    x.version = r.integer(11);
     return x;
 }
 
@@ -293,7 +296,8 @@ Result<Upserted> DraftRepository::upsertFinding(const Finding& x)
 
 static const char* kEvidenceSelect =
     "SELECT e.id, e.uid, p.code, f.code, coalesce(qn.code, ''), e.label, e.method, e.population, "
-    "e.sample_size, e.description, e.position FROM evidence_samples e JOIN programmes p ON p.id = "
+    "e.sample_size, e.description, e.position, e.version FROM evidence_samples e JOIN programmes p "
+    "ON p.id = "
     "e.programme_id "
     "JOIN forces f ON f.id = e.force_id LEFT JOIN questions qn ON qn.id = e.question_id WHERE 1 = "
     "1";
@@ -315,6 +319,7 @@ static QList<EvidenceSample> readEvidence(const Database& db, Query& query)
             e.sampleSize = query.value(8).toInt();
         e.description = query.text(9);
         e.position = int(query.integer(10));
+        e.version = query.integer(11);
         out.push_back(e);
     }
     for (EvidenceSample& e : out) {
@@ -453,7 +458,8 @@ Result<Upserted> DraftRepository::upsertEvidence(const EvidenceSample& e)
 static const char* kMetricSelect =
     "SELECT m.id, m.uid, p.code, f.code, coalesce(qn.code, ''), m.figure, m.name, m.measure, "
     "m.period, "
-    "m.unit, m.force_value, m.national_value, m.source, m.note, m.position FROM metrics m "
+    "m.unit, m.force_value, m.national_value, m.source, m.note, m.position, m.version FROM "
+    "metrics m "
     "JOIN programmes p ON p.id = m.programme_id JOIN forces f ON f.id = m.force_id "
     "LEFT JOIN questions qn ON qn.id = m.question_id WHERE 1 = 1";
 
@@ -476,6 +482,7 @@ static Metric readMetric(const Query& r)
     m.source = r.text(12);
     m.note = r.text(13);
     m.position = int(r.integer(14));
+    m.version = r.integer(15);
     return m;
 }
 

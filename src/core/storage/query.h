@@ -104,7 +104,7 @@ private:
 
 // A finding read from a row of the columns every findings query selects, in this order: id, uid,
 // programme code, force code, question code, kind, text, status, updated_at, position, evidence
-// uids joined by char(31). Defined in draftrepository.cpp.
+// uids joined by char(31), version. Defined in draftrepository.cpp.
 struct Finding;
 Finding readFindingRow(const Query& row);
 
