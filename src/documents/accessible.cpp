@@ -1,5 +1,6 @@
 #include "documents/accessible.h"
 
+#include "documents/markdown.h"
 #include "documents/style.h"
 
 #include <QRegularExpression>
@@ -12,7 +13,8 @@ namespace fwb::documents {
 QString chartAltText(const ChartSpec& spec)
 {
     const QString unit = spec.unit == u"%"_s ? u"%"_s : QString();
-    auto value = [&](double v) { return style::number(v) + unit; };
+    // QString, not the builder "+" makes: that would refer to a number gone when it returns.
+    auto value = [&](double v) -> QString { return style::number(v) + unit; };
     QString kind;
     switch (spec.kind) {
     case ChartSpec::Kind::Bars:
@@ -126,9 +128,11 @@ QString tableHeaders(const QString& html)
     return out;
 }
 
+// An attribute's value: escaped, and cleaned of the control characters XML does not allow (a
+// chart's title is typed text and may carry them).
 QString attribute(const QString& s)
 {
-    return s.toHtmlEscaped();
+    return cleanText(s).toHtmlEscaped();
 }
 
 } // namespace
@@ -157,7 +161,7 @@ QString accessibleHtml(QString html, const HtmlPageOptions& options)
         // The notice in the text is the first thing on the page; the band repeats it at the head
         // of every printed page and stays in view on screen.
         const QString band = QStringLiteral("<div class=\"draft-band\" role=\"note\">%1</div>\n")
-                                 .arg(options.draftNotice.toHtmlEscaped());
+                                 .arg(cleanText(options.draftNotice).toHtmlEscaped());
         static const QRegularExpression body(u"<body[^>]*>"_s);
         if (const auto m = body.match(html); m.hasMatch())
             html.insert(m.capturedEnd(), u"\n"_s + band);

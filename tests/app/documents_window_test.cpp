@@ -211,7 +211,9 @@ TEST_CASE("Documents tab: print to PDF, export the document and every force's", 
     const QString md = w.scratch.path(QStringLiteral("letter.md"));
     REQUIRE(docs->exportTo(md));
     CHECK(apptest::readFile(md).contains("Dear Steve"));
-    CHECK_FALSE(docs->exportTo(w.scratch.path(QStringLiteral("letter.docx"))));
+    REQUIRE(docs->exportTo(w.scratch.path(QStringLiteral("letter.docx"))));
+    CHECK(apptest::readFile(w.scratch.path(QStringLiteral("letter.docx"))).startsWith("PK"));
+    CHECK_FALSE(docs->exportTo(w.scratch.path(QStringLiteral("letter.rtf"))));
 
     BatchExportDialog dialog(*w.window.workbench(), kCore, QStringLiteral("letter"), &w.window);
     dialog.setFolder(w.scratch.path(QStringLiteral("letters")));

@@ -154,7 +154,7 @@ TEST_CASE("fwb review send on a full disk leaves no pack at all, and the pack ca
     const Run again = runFwb(QStringList{S("review"), S("pack"), file} + doc +
                              QStringList{S("-o"), dir.path(S("pack"))});
     REQUIRE(again.code == 0);
-    CHECK(QDir(dir.path(S("pack"))).entryList(QDir::Files).size() == 4);
+    CHECK(QDir(dir.path(S("pack"))).entryList(QDir::Files).size() == 5);
 }
 
 TEST_CASE("fwb export on a full disk names the file and leaves nothing", "[cli][diskfull]")

@@ -58,7 +58,7 @@ TEST_CASE("fwb render refuses what it cannot do, saying why, and writes nothing"
 {
     test::Scratch dir;
     const QString file = demo(dir);
-    const QString out = dir.path(S("x.docx"));
+    const QString out = dir.path(S("x.rtf"));
     const Run format =
         runFwb({S("render"), file, S("--document"), S("lancs-2015-report"), S("-o"), out});
     CHECK(format.code == 2);

@@ -220,7 +220,7 @@ TEST_CASE("fwb review send writes the pack inside its folder for a force whose c
     INFO(sent.err.toStdString());
     REQUIRE(sent.code == 0);
     const QStringList written = QDir(pack).entryList(QDir::Files);
-    CHECK(written.size() == 4);
+    CHECK(written.size() == 5);
     for (const QString& name : written) {
         INFO(name.toStdString());
         CHECK(name.startsWith(S("evil-code-peel-effectiveness-2015-report-factual-accuracy-1")));

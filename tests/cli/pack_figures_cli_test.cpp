@@ -71,7 +71,7 @@ QString everythingIn(const QString& dir)
         out += QString::fromUtf8(bytes);
         if (name.endsWith(S(".pdf")))
             out += pdfText(path);
-        if (name.endsWith(S(".odt"))) {
+        if (name.endsWith(S(".odt")) || name.endsWith(S(".docx")) || name.endsWith(S(".xlsx"))) {
             auto entries = documents::package::entries(bytes);
             REQUIRE(entries);
             for (const QString& e : *entries) {
@@ -124,7 +124,7 @@ TEST_CASE("fwb review send: the pack shows other forces' figures only where publ
     const QString pack = dir.path(S("pack"));
     run({S("review"), S("send"), file, S("--programme"), kProgrammeCode, S("--force"),
          S("lancashire"), S("-o"), pack});
-    REQUIRE(QDir(pack).entryList(QDir::Files).size() == 3);
+    REQUIRE(QDir(pack).entryList(QDir::Files).size() == 5);
     const QString all = everythingIn(pack);
     for (const char* withheld : {"Kent", "Merseyside", "41.3", "37.8"}) {
         INFO(withheld);

@@ -63,7 +63,7 @@ TEST_CASE("fwb review: send, import, decide, close, sign off and publish after t
     const Run again = runFwb(QStringList{S("review"), S("pack"), file} + report +
                              QStringList{S("-o"), dir.path(S("pack2"))});
     REQUIRE(again.code == 0);
-    CHECK(QDir(dir.path(S("pack2"))).entryList(QDir::Files).size() == 4);
+    CHECK(QDir(dir.path(S("pack2"))).entryList(QDir::Files).size() == 5);
     CHECK(test::readFile(packFile(dir.path(S("pack2")), S(".csv"))) == test::readFile(form));
 
     // The force fills in two rows, one with a mistake.

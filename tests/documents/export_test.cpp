@@ -257,9 +257,12 @@ TEST_CASE("Exports are written whole or not at all, and never over the workbench
     CHECK_FALSE(QFile::exists(dir.path(QStringLiteral("x.html"))));
     // An existing file is replaced only by a complete new one.
     const QString path = dir.path(QStringLiteral("report.md"));
-    test::writeFile(path, "old");
+    test::writeFile(path, "the previous file, replaced");
     REQUIRE(documents::renderToFile(*wb, kReport, documents::Format::Markdown, path));
-    CHECK(test::readFile(path).startsWith("**PEEL: Police effectiveness 2015**"));
+    const QByteArray markdown = test::readFile(path);
+    CHECK(markdown.startsWith("**DRAFT – not for publication**")); // a draft says so, first
+    CHECK(markdown.contains("\n**PEEL: Police effectiveness 2015**\n"));
+    CHECK_FALSE(markdown.contains("the previous file, replaced"));
     CHECK(QDir(dir.path(QString()))
               .entryList({QStringLiteral("*.tmp*"), QStringLiteral(".*report*")},
                          QDir::Files | QDir::Hidden)

@@ -16,6 +16,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <algorithm>
 
 using namespace fwb;
 using namespace doctest;
@@ -93,22 +94,23 @@ TEST_CASE("Pack: one force's pack holds nothing about any other force, in any fi
     const QString out = dir.path(S("pack"));
     auto written = documents::writePack(*wb, round, out);
     REQUIRE(written);
-    REQUIRE(written->size() == 4);
-    CHECK(QDir(out).entryList(QDir::Files).size() == 4); // nothing else, nothing half-written
+    REQUIRE(written->size() == 5);
+    CHECK(QDir(out).entryList(QDir::Files).size() == 5); // nothing else, nothing half-written
 
-    // Everything the force receives, as text: the form, every entry of the ODT package, the PDF's
-    // text, its metadata and its raw bytes.
+    // Everything the force receives, as text: the forms, every entry of the ODT, Word and Excel
+    // packages, the PDF's text, its metadata and its raw bytes.
     QString everything;
     QString pdfText;
     for (const QString& path : *written) {
         const QByteArray bytes = test::readFile(path);
         REQUIRE_FALSE(bytes.isEmpty());
         everything += QString::fromUtf8(bytes);
-        if (path.endsWith(S(".odt")) || path.endsWith(S(".docx"))) {
+        if (path.endsWith(S(".odt")) || path.endsWith(S(".docx")) || path.endsWith(S(".xlsx"))) {
             auto names = documents::package::entries(bytes);
             REQUIRE(names);
-            CHECK(names->contains(path.endsWith(S(".odt")) ? S("content.xml")
-                                                           : S("word/document.xml")));
+            CHECK(names->contains(path.endsWith(S(".odt"))    ? S("content.xml")
+                                  : path.endsWith(S(".docx")) ? S("word/document.xml")
+                                                              : S("xl/workbook.xml")));
             for (const QString& name : *names) {
                 auto entry = documents::package::read(bytes, name);
                 REQUIRE(entry);
@@ -145,7 +147,10 @@ TEST_CASE("Pack: one force's pack holds nothing about any other force, in any fi
     }
 
     // The form: one row per reference, the text as the force reads it.
-    auto rows = csv::parse(test::readFile(written->at(3)), S("form"));
+    const auto csvPath = std::find_if(written->cbegin(), written->cend(),
+                                      [](const QString& p) { return p.endsWith(S(".csv")); });
+    REQUIRE(csvPath != written->cend());
+    auto rows = csv::parse(test::readFile(*csvPath), S("form"));
     REQUIRE(rows);
     CHECK(rows->front().fields == QStringList{S("reference"), S("current text"),
                                               S("proposed change"), S("evidence offered"),

@@ -1,5 +1,5 @@
 #pragma once
-// VersionRepository: the version every editable row carries (migration 0010), and the guard a
+// VersionRepository: the version every editable row carries (migration 0009), and the guard a
 // save takes on it. A service reads the row, then claims it with the version it read: the claim
 // adds one to the version only when the row still has that version, in one UPDATE — on a server
 // that statement also holds the row until the transaction ends, so two saves of one row can never
